@@ -1,0 +1,20 @@
+package io.pylon4j.can;
+
+/**
+ * The root of every exception the CAN codec throws for bad input from the wire or from a text log.
+ *
+ * <p>Subclasses say what was wrong and keep the offending values, so that a caller can count and report faults by
+ * kind. An unknown CAN id is <em>not</em> a fault: it decodes to an unknown-frame message.
+ */
+public abstract class CanCodecException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    protected CanCodecException(String message) {
+        super(message);
+    }
+
+    protected CanCodecException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

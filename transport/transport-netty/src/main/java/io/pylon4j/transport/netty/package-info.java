@@ -1,0 +1,4 @@
+/**
+ * TCP bridge transports on Netty (filled by a later issue).
+ */
+package io.pylon4j.transport.netty;
