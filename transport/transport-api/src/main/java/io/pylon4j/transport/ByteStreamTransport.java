@@ -1,0 +1,30 @@
+package io.pylon4j.transport;
+
+/**
+ * A transport that carries a byte stream: RS485 through a USB converter, a raw TCP serial server, RFC 2217, or
+ * any input/output stream pair a caller hands over.
+ */
+public interface ByteStreamTransport extends Transport {
+
+    /**
+     * Writes bytes to the stream (copied before this returns).
+     *
+     * @throws TransportClosedException if the transport is closed
+     * @throws NotConnectedException    if the link is down at the moment (the bytes are counted as dropped)
+     */
+    void write(byte[] data, int offset, int length);
+
+    /** Writes all of {@code data}. */
+    default void write(byte[] data) {
+        write(data, 0, data.length);
+    }
+
+    /**
+     * Adds a listener for received bytes, called on the transport's I/O thread in arrival order. The buffer it is
+     * given is valid only during the call.
+     */
+    void addByteListener(ByteListener listener);
+
+    /** Removes a listener added with {@link #addByteListener}; does nothing if it was not added. */
+    void removeByteListener(ByteListener listener);
+}

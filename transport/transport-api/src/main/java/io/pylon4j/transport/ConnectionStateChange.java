@@ -1,0 +1,32 @@
+package io.pylon4j.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One transition of a transport's {@link ConnectionState}, with why it happened.
+ *
+ * @param endpoint         the transport's endpoint string
+ * @param previous         the state before
+ * @param current          the state now
+ * @param cause            the fault that caused it, when there was one ({@code null} otherwise)
+ * @param attempt          the connect attempt this belongs to, 1 for the first
+ * @param nextAttemptDelay when {@code current} is {@link ConnectionState#WAITING_TO_RECONNECT}, the wait before the
+ *                         next attempt; {@link Duration#ZERO} otherwise
+ */
+public record ConnectionStateChange(String endpoint, ConnectionState previous, ConnectionState current,
+                                    Throwable cause, int attempt, Duration nextAttemptDelay) {
+
+    public ConnectionStateChange {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(nextAttemptDelay, "nextAttemptDelay");
+    }
+
+    /** The fault that caused this change, if any. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(cause);
+    }
+}

@@ -1,0 +1,9 @@
+package io.pylon4j.transport;
+
+/** Receives a transport's {@link ConnectionStateChange}s, on the transport's I/O thread; must not block. */
+@FunctionalInterface
+public interface ConnectionStateListener {
+
+    /** The transport's state changed. */
+    void onStateChange(ConnectionStateChange change);
+}

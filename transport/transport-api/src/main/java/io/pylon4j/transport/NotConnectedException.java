@@ -1,0 +1,11 @@
+package io.pylon4j.transport;
+
+/** A send or write while the transport's link is down; the data was counted as dropped. */
+public final class NotConnectedException extends TransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotConnectedException(String endpoint, ConnectionState state) {
+        super("transport " + endpoint + " is not connected (" + state + ")");
+    }
+}

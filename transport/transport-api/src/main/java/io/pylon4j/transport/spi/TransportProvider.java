@@ -1,0 +1,42 @@
+package io.pylon4j.transport.spi;
+
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.TransportOptions;
+import java.util.Set;
+
+/**
+ * A family of transports found through {@link java.util.ServiceLoader}: an application gets exactly the
+ * transports whose jars are on its class or module path.
+ *
+ * <p>Implementations are registered with {@code provides io.pylon4j.transport.spi.TransportProvider with …} in
+ * their {@code module-info.java} and a {@code META-INF/services} file (for the class path). A provider creates
+ * transports; it does not open them.
+ */
+public interface TransportProvider {
+
+    /** The schemes this provider handles, lower case ({@code "tcp"}, {@code "socketcand"}). */
+    Set<String> schemes();
+
+    /** Whether {@code scheme} names a CAN transport (true) or a byte-stream transport (false). */
+    boolean isCan(String scheme);
+
+    /**
+     * Creates a CAN transport for an endpoint of one of this provider's CAN schemes.
+     *
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint's target or parameters are invalid
+     */
+    default CanTransport createCan(Endpoint endpoint, TransportOptions options) {
+        throw new UnsupportedOperationException(endpoint.scheme() + " is not a CAN transport");
+    }
+
+    /**
+     * Creates a byte-stream transport for an endpoint of one of this provider's byte-stream schemes.
+     *
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint's target or parameters are invalid
+     */
+    default ByteStreamTransport createByteStream(Endpoint endpoint, TransportOptions options) {
+        throw new UnsupportedOperationException(endpoint.scheme() + " is not a byte-stream transport");
+    }
+}
