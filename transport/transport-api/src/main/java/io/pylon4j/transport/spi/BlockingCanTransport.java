@@ -1,0 +1,100 @@
+package io.pylon4j.transport.spi;
+
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.transport.CanFrameListener;
+import io.pylon4j.transport.CanIdFilter;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.TransportOptions;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@link BlockingTransport} that carries CAN frames: listener bookkeeping, the software receive filter and the
+ * counters, so that an implementation only opens, reads, writes and closes.
+ *
+ * <p>From {@link #readLoop()}, call {@link #deliver(CanFrame, long)} for every frame read; implement
+ * {@link #write(CanFrame)} for sending. Implementations that can filter in the kernel or adapter override
+ * {@link #applyFilter(CanIdFilter)}; the software filter stays on as a guard either way.
+ */
+public abstract class BlockingCanTransport extends BlockingTransport implements CanTransport {
+
+    private final List<CanFrameListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile CanIdFilter filter = CanIdFilter.ALL;
+
+    protected BlockingCanTransport(Endpoint endpoint, TransportOptions options) {
+        super(endpoint, options);
+    }
+
+    /**
+     * Writes one frame to the open link.
+     *
+     * @throws Exception if the write fails; the frame is counted as dropped and the exception rethrown as a
+     *                   {@link io.pylon4j.transport.TransportIoException}
+     */
+    protected abstract void write(CanFrame frame) throws Exception;
+
+    /**
+     * Installs a filter in the kernel or adapter, where the implementation can. Called on {@link #setReceiveFilter}
+     * and should also be applied by {@link #connect()} to a new link. The default does nothing.
+     */
+    protected void applyFilter(CanIdFilter filter) throws Exception {
+        // software filtering only
+    }
+
+    /** The filter in force. */
+    protected final CanIdFilter receiveFilter() {
+        return filter;
+    }
+
+    @Override
+    public final void send(CanFrame frame) {
+        Objects.requireNonNull(frame, "frame");
+        requireConnected();
+        try {
+            write(frame);
+            metrics().frameOut();
+        } catch (Exception e) {
+            metrics().droppedFrame();
+            metrics().error();
+            throw new io.pylon4j.transport.TransportIoException(endpoint() + ": sending " + frame + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public final void addFrameListener(CanFrameListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public final void removeFrameListener(CanFrameListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public final void setReceiveFilter(CanIdFilter filter) {
+        this.filter = Objects.requireNonNull(filter, "filter");
+        try {
+            applyFilter(filter);
+        } catch (Exception e) {
+            metrics().error(); // the software filter still applies
+        }
+    }
+
+    /** Hands a received frame to the listeners, if the filter accepts it. Call on the transport's thread. */
+    protected final void deliver(CanFrame frame, long receivedNanoTime) {
+        if (!filter.accepts(frame.id())) {
+            return;
+        }
+        metrics().frameIn();
+        for (CanFrameListener listener : listeners) {
+            try {
+                listener.onFrame(frame, receivedNanoTime);
+            } catch (RuntimeException e) {
+                metrics().error(); // a faulty listener must not kill the I/O thread
+            }
+        }
+    }
+}

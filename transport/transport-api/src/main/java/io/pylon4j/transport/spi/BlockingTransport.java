@@ -1,0 +1,282 @@
+package io.pylon4j.transport.spi;
+
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.ConnectionStateListener;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.NotConnectedException;
+import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.TransportClosedException;
+import io.pylon4j.transport.TransportCounters;
+import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.TransportIoException;
+import io.pylon4j.transport.TransportOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The connect / read / reconnect state machine for transports built on blocking I/O (serial ports, sockets read
+ * by a thread, SocketCAN, caller-supplied streams): one named thread per transport runs
+ * {@link #connect()}, then {@link #readLoop()} until the link ends, then {@link #disconnect()}, and waits as the
+ * {@link io.pylon4j.transport.ReconnectPolicy} says before trying again.
+ *
+ * <p>States: {@code NEW → CONNECTING → CONNECTED → WAITING_TO_RECONNECT → CONNECTING → …}, ending in
+ * {@code FAILED} (the policy gave up) or {@code CLOSED} (the caller closed). Every transition is reported to the
+ * state listeners; all but {@code CLOSED} on the transport's thread. The attempt count restarts after every
+ * successful connection, so a link that drops is retried first after the policy's initial delay.
+ *
+ * <p>Subclasses implement three methods. {@link #disconnect()} must make a blocked {@link #readLoop()} return or
+ * throw (close the port or socket); it is also called from {@link #close()} on the caller's thread.
+ */
+public abstract class BlockingTransport implements Transport {
+
+    private final Endpoint endpoint;
+    private final TransportOptions options;
+    private final TransportMetrics metrics = new TransportMetrics();
+    private final List<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final SplittableRandom jitter = new SplittableRandom();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private volatile ConnectionState state = ConnectionState.NEW;
+    private volatile boolean closing;
+    private Thread thread;
+
+    protected BlockingTransport(Endpoint endpoint, TransportOptions options) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Opens the link, blocking at most about {@link TransportOptions#connectTimeout()}.
+     *
+     * @throws Exception any failure; it is reported in the state change and retried by the policy
+     */
+    protected abstract void connect() throws Exception;
+
+    /**
+     * Reads from the open link and delivers what arrives, until the link ends. Runs on the transport's thread.
+     * Return or throw when the link is gone; a return is treated as "the peer closed the link".
+     *
+     * @throws Exception the fault that ended the link
+     */
+    protected abstract void readLoop() throws Exception;
+
+    /** Releases the link; must unblock {@link #readLoop()}. Called on the transport's thread and from close(). */
+    protected abstract void disconnect();
+
+    @Override
+    public final String endpoint() {
+        return endpoint.text();
+    }
+
+    /** The parsed endpoint. */
+    protected final Endpoint parsedEndpoint() {
+        return endpoint;
+    }
+
+    /** The options this transport was created with. */
+    protected final TransportOptions options() {
+        return options;
+    }
+
+    /** The live counters, for subclasses to increment. */
+    protected final TransportMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public final CompletionStage<Void> open() {
+        lock.lock();
+        try {
+            if (closing) {
+                return CompletableFuture.failedFuture(new TransportClosedException(endpoint()));
+            }
+            if (thread == null) {
+                thread = new Thread(this::run, options.threadNamePrefix() + "-" + endpoint.scheme() + "-"
+                        + endpoint.target());
+                thread.setDaemon(true);
+                thread.start();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return firstConnection.copy();
+    }
+
+    @Override
+    public final ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public final void addStateListener(ConnectionStateListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public final void removeStateListener(ConnectionStateListener listener) {
+        stateListeners.remove(listener);
+    }
+
+    @Override
+    public final TransportCounters counters() {
+        return metrics.snapshot();
+    }
+
+    /**
+     * Throws unless data can be sent now.
+     *
+     * @throws TransportClosedException if closed
+     * @throws NotConnectedException    if the link is down (counted as a dropped frame)
+     */
+    protected final void requireConnected() {
+        ConnectionState now = state;
+        if (closing || now == ConnectionState.CLOSED) {
+            throw new TransportClosedException(endpoint());
+        }
+        if (now != ConnectionState.CONNECTED) {
+            metrics.droppedFrame();
+            throw new NotConnectedException(endpoint(), now);
+        }
+    }
+
+    @Override
+    public final void close() {
+        Thread running;
+        lock.lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            running = thread;
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            disconnect();
+        } catch (RuntimeException e) {
+            metrics.error();
+        }
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ConnectionState previous = state;
+        state = ConnectionState.CLOSED;
+        firstConnection.completeExceptionally(new TransportClosedException(endpoint()));
+        fire(new ConnectionStateChange(endpoint(), previous, ConnectionState.CLOSED, null, 0, Duration.ZERO));
+    }
+
+    private void run() {
+        boolean everConnected = false;
+        int attempt = 0;
+        while (!closing) {
+            attempt++;
+            transition(ConnectionState.CONNECTING, null, attempt, Duration.ZERO);
+            Throwable fault;
+            try {
+                connect();
+                if (closing) {
+                    disconnect();
+                    break;
+                }
+                if (everConnected) {
+                    metrics.reconnect();
+                }
+                everConnected = true;
+                transition(ConnectionState.CONNECTED, null, attempt, Duration.ZERO);
+                firstConnection.complete(null);
+                attempt = 1;
+                readLoop();
+                fault = new TransportIoException(endpoint() + ": the link was closed by the other end");
+            } catch (Exception e) {
+                fault = e;
+            } catch (Error e) { // e.g. a native library that fails to load: report it, do not retry
+                metrics.error();
+                transition(ConnectionState.FAILED, e, attempt, Duration.ZERO);
+                firstConnection.completeExceptionally(e);
+                safeDisconnect();
+                throw e;
+            }
+            safeDisconnect();
+            if (closing) {
+                break;
+            }
+            metrics.error();
+            if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
+                transition(ConnectionState.FAILED, fault, attempt, Duration.ZERO);
+                firstConnection.completeExceptionally(asTransportException(fault));
+                return;
+            }
+            Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
+            transition(ConnectionState.WAITING_TO_RECONNECT, fault, attempt, delay);
+            if (!sleep(delay)) {
+                break;
+            }
+        }
+    }
+
+    private void safeDisconnect() {
+        try {
+            disconnect();
+        } catch (RuntimeException e) {
+            metrics.error();
+        }
+    }
+
+    /** Waits for {@code delay} or until closed; returns false when closed. */
+    private boolean sleep(Duration delay) {
+        long nanos = delay.toNanos();
+        lock.lock();
+        try {
+            while (!closing && nanos > 0) {
+                nanos = wakeUp.awaitNanos(nanos);
+            }
+            return !closing;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void transition(ConnectionState next, Throwable cause, int attempt, Duration delay) {
+        if (closing) {
+            return;
+        }
+        ConnectionState previous = state;
+        state = next;
+        fire(new ConnectionStateChange(endpoint(), previous, next, cause, attempt, delay));
+    }
+
+    private void fire(ConnectionStateChange change) {
+        for (ConnectionStateListener listener : stateListeners) {
+            try {
+                listener.onStateChange(change);
+            } catch (RuntimeException e) {
+                metrics.error(); // a faulty listener must not kill the I/O thread
+            }
+        }
+    }
+
+    private TransportException asTransportException(Throwable fault) {
+        return fault instanceof TransportException te ? te
+                : new TransportIoException(endpoint() + ": " + fault.getMessage(), fault);
+    }
+}
