@@ -6,6 +6,9 @@ package io.pylon4j.simulator;
  */
 final class RequestTracker {
 
+    /** Tolerance (percent) for comparing the SOC, a ratio of doubles, with the thresholds. */
+    static final double EPSILON_PERCENT = 1e-9;
+
     private final RequestPolicy policy;
     private boolean forceChargeI;
     private boolean forceChargeII;
@@ -19,17 +22,17 @@ final class RequestTracker {
 
     /** Takes the SOC (exact, %) at the end of a step of {@code nanos} simulated time. */
     void update(double socPercent, long nanos) {
-        if (socPercent <= policy.forceChargeISetPercent()) {
+        if (socPercent <= policy.forceChargeISetPercent() + EPSILON_PERCENT) {
             forceChargeI = true;
-        } else if (socPercent >= policy.forceChargeIClearPercent()) {
+        } else if (socPercent >= policy.forceChargeIClearPercent() - EPSILON_PERCENT) {
             forceChargeI = false;
         }
-        if (socPercent <= policy.forceChargeIISetPercent()) {
+        if (socPercent <= policy.forceChargeIISetPercent() + EPSILON_PERCENT) {
             forceChargeII = true;
-        } else if (socPercent >= policy.forceChargeIIClearPercent()) {
+        } else if (socPercent >= policy.forceChargeIIClearPercent() - EPSILON_PERCENT) {
             forceChargeII = false;
         }
-        if (socPercent >= policy.fullChargeSocPercent()) {
+        if (socPercent >= policy.fullChargeSocPercent() - EPSILON_PERCENT) {
             nanosBelowFull = 0;
             fullChargeRequest = false;
         } else {
