@@ -7,8 +7,9 @@ package io.pylon4j.simulator;
  * <p>Both numbers are zero-based. On RS485 the group's master answers at ADR {@code 0x02 + 0x10·m} and the module
  * at position {@code p} at {@code 0x02 + p + 0x10·m}, where {@code m} is the group number set on the master's DIP
  * switches (facts §2.3): in a single group {@code m = 0}; with several groups the first starts at {@code m = 1}. The
- * mapping belongs to the RS485 front end; note that positions above 13 collide with the next group's addresses, so a
- * 16-module group can only be addressed in full when it is the last group.
+ * mapping belongs to the RS485 front end. Note that the document allows positions {@code 0x02 + p} up to 13 only;
+ * positions 14 and 15 of this project's 16-module groups give {@code 0x10 + 0x10·m} and {@code 0x11 + 0x10·m},
+ * which no real module uses and which a decoder splitting ADR into nibbles reads as the next group.
  *
  * @param group the group, 0 to {@value #MAX_GROUPS} − 1
  * @param index the position within the group, 0 to {@value #MAX_MODULES_PER_GROUP} − 1
