@@ -200,11 +200,14 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
             if (steps.isEmpty()) {
                 throw new IllegalArgumentException("a steps profile needs at least one step");
             }
-            Duration total = Duration.ZERO;
+            long total = 0;
             for (Step s : steps) {
-                total = total.plus(s.duration());
+                try {
+                    total = Math.addExact(total, s.duration().toNanos());
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("a steps profile must be shorter than 292 years");
+                }
             }
-            total.toNanos(); // throws ArithmeticException if the profile is longer than ~292 years
         }
 
         /** The length of one pass through the steps. */
