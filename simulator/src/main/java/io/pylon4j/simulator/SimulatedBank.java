@@ -222,6 +222,19 @@ public final class SimulatedBank {
         elapsedNanos += nanos;
     }
 
+    /**
+     * Lets the request flags see a change made without time passing (a module's SOC set, a module gone): the
+     * thresholds apply at once, the full-charge timer does not move.
+     */
+    private void refreshRequests() {
+        for (SimulatedModule m : modules) {
+            m.updateRequests(0);
+        }
+        if (modules.stream().anyMatch(SimulatedModule::online)) {
+            bankTracker.update(averageSoc(), 0);
+        }
+    }
+
     private double averageSoc() {
         return modules.stream().filter(SimulatedModule::online).mapToDouble(SimulatedModule::socPercent).average()
                 .orElse(0);
@@ -399,6 +412,7 @@ public final class SimulatedBank {
         lock.lock();
         try {
             change.run();
+            refreshRequests();
             publish();
         } finally {
             lock.unlock();

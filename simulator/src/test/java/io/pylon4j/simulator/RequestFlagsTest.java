@@ -41,6 +41,17 @@ class RequestFlagsTest {
     }
 
     @Test
+    void socSetWithoutTimePassingIsSeenAtOnce() {
+        SimulatedBank bank = Banks.us3000c(2, 50);
+        bank.setStateOfCharge(5);
+        assertThat(bank.snapshot().requests().toByte()).isEqualTo(0xF0);
+        assertThat(bank.snapshot().module(M0).requests().toByte()).isEqualTo(0xF0);
+        bank.setStateOfCharge(Banks.M1, 50);
+        assertThat(bank.snapshot().requests().forceChargeI()).as("average 27.5 %").isFalse();
+        assertThat(bank.snapshot().module(M0).requests().forceChargeI()).isTrue();
+    }
+
+    @Test
     void forceChargeIISetsDuringADischarge() {
         SimulatedBank bank = Banks.us3000c(1, 12);
         bank.setCurrent(-37);
