@@ -1,12 +1,16 @@
 /**
- * The transport SPI: CAN and byte-stream transports, endpoint strings, lifecycle and reconnect policy.
- * No Netty, jSerialComm or JavaCAN type crosses this API.
+ * The transport SPI: CAN and byte-stream transports, endpoint strings, lifecycle and reconnect policy; and the
+ * in-memory bus ({@code virtual:}), which needs only the JDK. No Netty, jSerialComm or JavaCAN type crosses this API.
  */
 module io.pylon4j.transport {
     requires transitive io.pylon4j.can;
 
     exports io.pylon4j.transport;
     exports io.pylon4j.transport.spi;
+    exports io.pylon4j.transport.virtual;
 
     uses io.pylon4j.transport.spi.TransportProvider;
+
+    provides io.pylon4j.transport.spi.TransportProvider with
+            io.pylon4j.transport.virtual.VirtualTransportProvider;
 }
