@@ -25,6 +25,7 @@ import java.util.Objects;
  */
 public record StreamConnection(InputStream input, OutputStream output, Closeable resource) {
 
+    /** Checks that both streams are there. */
     public StreamConnection {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
