@@ -16,13 +16,13 @@ import io.pylon4j.transport.replay.ReplayCanTransport;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -119,9 +119,8 @@ final class DumpCommand implements Callable<Integer> {
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
         TransportOptions options = TransportOptions.defaults();
 
-        BlockingQueue<Event> events = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        AtomicLong lost = new AtomicLong();
-        Rs485FrameSplitter splitter = new Rs485FrameSplitter(frame -> offer(events, new Line(frame), lost));
+        Events events = new Events();
+        Rs485FrameSplitter splitter = new Rs485FrameSplitter(frame -> events.line(frame));
         Transport transport;
         try {
             if (can) {
@@ -130,8 +129,8 @@ final class DumpCommand implements Callable<Integer> {
                 long baseNanos = System.nanoTime();
                 Instant base = Instant.now();
                 long baseMicros = base.getEpochSecond() * 1_000_000 + base.getNano() / 1_000;
-                canTransport.addFrameListener((frame, nanos) -> offer(events, new Line(CandumpFormat.formatLog(
-                        baseMicros + (nanos - baseNanos) / 1_000, iface, frame)), lost));
+                canTransport.addFrameListener((frame, nanos) -> events.line(CandumpFormat.formatLog(
+                        baseMicros + (nanos - baseNanos) / 1_000, iface, frame)));
                 transport = canTransport;
             } else {
                 ByteStreamTransport bytes = resolver.byteStream(endpoint, options);
@@ -146,7 +145,7 @@ final class DumpCommand implements Callable<Integer> {
             CompletableFuture<Void> firstOutcome = new CompletableFuture<>();
             transport.addStateListener(change -> {
                 stateObserver.onStateChange(change);
-                onStateChange(change, firstOutcome, events, lost);
+                onStateChange(change, firstOutcome, events);
             });
             transport.open();
             try {
@@ -158,18 +157,18 @@ final class DumpCommand implements Callable<Integer> {
                 return 2;
             }
             if (transport instanceof ReplayCanTransport replay) {
-                replay.finished().whenComplete((frames, fault) -> offer(events, new Stop(
-                        "end of the replay", fault == null ? 0 : 2), lost));
+                replay.finished().whenComplete((frames, fault) -> events.control(new Stop(
+                        "end of the replay", fault == null ? 0 : 2)));
             }
             int status = print(events, out, err);
             out.flush();
-            summary(err, endpoint, transport.counters(), can ? null : splitter, lost.get());
-            return lost.get() > 0 && status == 0 ? 1 : status;
+            summary(err, endpoint, transport.counters(), can ? null : splitter, events.lost());
+            return events.lost() > 0 && status == 0 ? 1 : status;
         }
     }
 
     /** Decodes and prints until a stop condition; returns the exit status. */
-    private int print(BlockingQueue<Event> events, PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int print(Events events, PrintWriter out, PrintWriter err) throws InterruptedException {
         LogDecoder decoder = new LogDecoder();
         JsonWriter json = new JsonWriter();
         long idleNanos = idleTimeout == null ? 0
@@ -178,7 +177,7 @@ final class DumpCommand implements Callable<Integer> {
         long frames = 0;
         String stopped = "max frames";
         while (maxFrames == null || frames < maxFrames) {
-            Event event = idleNanos == 0 ? events.take() : events.poll(idleNanos, TimeUnit.NANOSECONDS);
+            Event event = events.next(idleNanos);
             if (event == null) {
                 stopped = "idle timeout";
                 break;
@@ -199,7 +198,7 @@ final class DumpCommand implements Callable<Integer> {
             }
             ok &= decoder.decodeLine(((Line) event).text(), json);
             frames++;
-            if (events.isEmpty() || json.buffered() > 1 << 15) {
+            if (events.isEmpty() || json.buffered() > 1 << 15) { // flush when caught up
                 drain(json, out);
             }
         }
@@ -208,12 +207,11 @@ final class DumpCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private void onStateChange(ConnectionStateChange change, CompletableFuture<Void> firstOutcome,
-                               BlockingQueue<Event> events, AtomicLong lost) {
+    private void onStateChange(ConnectionStateChange change, CompletableFuture<Void> firstOutcome, Events events) {
         ConnectionState state = change.current();
         if (state == ConnectionState.CONNECTED) {
             if (!firstOutcome.complete(null)) {
-                offer(events, new Notice("# dump: reconnected to " + change.endpoint()), lost);
+                events.control(new Notice("# dump: reconnected to " + change.endpoint()));
             }
         } else if (state == ConnectionState.WAITING_TO_RECONNECT || state == ConnectionState.FAILED) {
             String cause = change.failure().map(Throwable::getMessage).orElse("unknown cause");
@@ -221,17 +219,52 @@ final class DumpCommand implements Callable<Integer> {
                 return; // the first attempt failed: call() reports it
             }
             if (state == ConnectionState.FAILED) {
-                offer(events, new Stop("the link failed: " + cause, 2), lost);
+                events.control(new Stop("the link failed: " + cause, 2));
             } else {
-                offer(events, new Notice("# dump: link lost (" + cause + "); reconnecting in "
-                        + change.nextAttemptDelay().toMillis() + " ms"), lost);
+                events.control(new Notice("# dump: link lost (" + cause + "); reconnecting in "
+                        + change.nextAttemptDelay().toMillis() + " ms"));
             }
         }
     }
 
-    private static void offer(BlockingQueue<Event> events, Event event, AtomicLong lost) {
-        if (!events.offer(event)) {
-            lost.incrementAndGet(); // the printing cannot keep up: counted, reported, exit status 1
+    /**
+     * From the transport's thread to the printing thread. Frame lines are bounded ({@value #QUEUE_CAPACITY} waiting;
+     * more are counted as lost, never blocking the I/O thread); the few control events always get through, so that
+     * a stop is never lost behind a full queue.
+     */
+    private static final class Events {
+        private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+        private final AtomicInteger waitingLines = new AtomicInteger();
+        private final AtomicLong lost = new AtomicLong();
+
+        void line(String text) {
+            if (waitingLines.incrementAndGet() > QUEUE_CAPACITY) {
+                waitingLines.decrementAndGet();
+                lost.incrementAndGet(); // the printing cannot keep up: counted, reported, exit status 1
+            } else {
+                queue.add(new Line(text));
+            }
+        }
+
+        void control(Event event) {
+            queue.add(event);
+        }
+
+        /** The next event, waiting at most {@code timeoutNanos} (0: without limit); null on timeout. */
+        Event next(long timeoutNanos) throws InterruptedException {
+            Event event = timeoutNanos == 0 ? queue.take() : queue.poll(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (event instanceof Line) {
+                waitingLines.decrementAndGet();
+            }
+            return event;
+        }
+
+        boolean isEmpty() {
+            return queue.isEmpty();
+        }
+
+        long lost() {
+            return lost.get();
         }
     }
 

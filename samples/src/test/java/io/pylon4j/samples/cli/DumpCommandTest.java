@@ -226,6 +226,32 @@ class DumpCommandTest {
     }
 
     @Test
+    void aBridgeThatDropsMidFrameIsReconnectedAndTheDumpGoesOn() throws Exception {
+        try (LoopbackServer server = new LoopbackServer()) {
+            List<String> frames = rs485Frames();
+            CompletableFuture<Result> dump = runInBackground(new DumpCommand(), "--rs485",
+                    "tcp:" + server.hostPort(), "--max-frames", String.valueOf(frames.size()));
+            Socket first = server.nextConnection(WAIT);
+            StringBuilder before = new StringBuilder();
+            for (String frame : frames.subList(0, 6)) {
+                before.append(frame).append('\r');
+            }
+            write(first, before + frames.get(6).substring(0, 10)); // then the converter drops the connection
+            first.close();
+            Socket second = server.nextConnection(WAIT); // the dump's transport reconnects by itself
+            StringBuilder after = new StringBuilder();
+            for (String frame : frames.subList(6, frames.size())) {
+                after.append(frame).append('\r');
+            }
+            write(second, after.toString());
+            Result result = await(dump);
+            assertSameAsDecode(result, RS485_LOG);
+            assertThat(result.err()).contains("link lost").contains("reconnected")
+                    .contains("10 bytes outside RS485 frames").contains("1 reconnects");
+        }
+    }
+
+    @Test
     void virtualRs485LineIsSniffedRequestsAndRepliesAlike() throws Exception {
         VirtualTransportProvider virtual = new VirtualTransportProvider();
         DumpCommand command = new DumpCommand();
