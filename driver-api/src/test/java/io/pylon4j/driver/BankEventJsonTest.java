@@ -2,13 +2,17 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The stable JSON form of every event type (docs/driver-events.md). */
+/** The stable JSON form of every event type (driver-api/docs/driver-events.md). */
 class BankEventJsonTest {
 
     static final Instant AT = Instant.parse("2026-11-24T08:00:01.5Z");
@@ -90,5 +94,46 @@ class BankEventJsonTest {
                 SupervisionState.STALE, "line\nbreak\u0001"))).isEqualTo(
                 "{\"type\":\"SUPERVISION_STATE_CHANGED\",\"bankId\":\"b\\\\1\",\"at\":\"2026-11-24T08:00:01.500Z\","
                         + "\"previous\":\"FRESH\",\"current\":\"STALE\",\"reason\":\"line\\nbreak\\u0001\"}");
+    }
+
+    /** One sample of every event type, with every optional field present where possible. */
+    static List<BankEvent> samples() {
+        PublishedLimits p = LimitPolicy.defaults().apply(Optional.of(Limits.of(53.2, 100, 120, 45)),
+                Optional.of(AT), SupervisionState.FRESH, OptionalInt.empty(), AT);
+        return List.of(new BankEvent.LimitsChanged("b", AT, p),
+                new BankEvent.MeasurementsUpdated("b", AT, Source.CAN, Measurements.of(1, 2, 3, 4, 5)),
+                new BankEvent.AlarmRaised("b", AT, Source.CAN, Alarm.GENERAL, Alarm.Level.ALARM),
+                new BankEvent.AlarmCleared("b", AT, Source.CAN, Alarm.GENERAL, Alarm.Level.ALARM),
+                new BankEvent.RequestFlagsChanged("b", AT, Source.CAN, RequestFlags.NORMAL),
+                new BankEvent.ModuleCountChanged("b", AT, Source.CAN, OptionalInt.of(1), 2),
+                new BankEvent.ModuleDetailsUpdated("b", AT, Source.RS485, ModuleDetails.builder(2).build()),
+                new BankEvent.SupervisionStateChanged("b", AT, SupervisionState.CONNECTING, SupervisionState.FRESH,
+                        "r"));
+    }
+
+    @Test
+    void everyTypeHasASample() {
+        assertThat(samples()).extracting(BankEvent::type).containsExactly(BankEvent.Type.values());
+    }
+
+    @Test
+    void theReferenceDocumentListsEveryTypeAndField() throws Exception {
+        String doc = Files.readString(Path.of("docs/driver-events.md"));
+        Pattern key = Pattern.compile("\"(\\w+)\":");
+        for (BankEvent e : samples()) {
+            assertThat(doc).as("type %s", e.type()).contains("`" + e.type().name() + "`");
+            Matcher m = key.matcher(BankEventJson.toJson(e));
+            while (m.find()) {
+                String name = m.group(1);
+                assertThat(doc).as("field %s of %s", name, e.type())
+                        .containsAnyOf("`" + name + "`", "`provenance." + name + "`");
+            }
+        }
+        for (LimitSource s : LimitSource.values()) {
+            assertThat(doc).contains("`" + s.name() + "`");
+        }
+        for (SupervisionState s : SupervisionState.values()) {
+            assertThat(doc).contains("`" + s.name() + "`");
+        }
     }
 }
