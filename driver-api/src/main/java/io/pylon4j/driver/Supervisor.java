@@ -116,8 +116,10 @@ public final class Supervisor {
             case CONNECTING -> move(SupervisionState.FRESH, "first limits received", now);
             case FRESH -> Optional.empty();
             case RECOVERED -> move(SupervisionState.FRESH, "limits received", now);
-            case STALE, LOST -> move(SupervisionState.RECOVERED, "limits received again after "
-                    + format(Duration.between(previousLimits, now)) + " (was " + state + ")", now);
+            case STALE, LOST -> move(SupervisionState.RECOVERED, previousLimits == null
+                    ? "first limits received (was " + state + ")"
+                    : "limits received again after " + format(Duration.between(previousLimits, now)) + " (was "
+                    + state + ")", now);
         };
     }
 

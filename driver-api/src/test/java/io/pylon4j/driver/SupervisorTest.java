@@ -258,6 +258,16 @@ class SupervisorTest {
         }
 
         @Test
+        void firstLimitsAfterNeverConnectingMakeItRecovered() {
+            sup.onTransportState(ConnectionState.FAILED, clock.advanceMillis(10));
+            Instant at = clock.advanceMillis(10);
+            var t = sup.onLimitsReceived(at);
+            assertTransition(t, LOST, RECOVERED, at);
+            assertThat(t.get().reason()).isEqualTo("first limits received (was LOST)");
+            assertThat(sup.nextDeadline()).contains(at);
+        }
+
+        @Test
         void tickChangesNothing() {
             enter(LOST);
             assertThat(sup.tick(clock.advance(Duration.ofHours(1)))).isEmpty();
