@@ -32,6 +32,9 @@ package io.pylon4j.driver;
  * <tr><td>{@link #GENERATOR}</td><td>—</td><td>B3 bits 6+7 (SMA only)</td><td>—</td></tr>
  * <tr><td>{@link #CELL_VOLTAGE_ERROR}</td><td>—</td><td>—</td><td>Status4/Status5 (any cell)</td></tr>
  * </table>
+ * The RS485 0x44 per-cell, per-temperature, current and voltage state bytes map at {@link Level#ALARM} (below /
+ * above a limit → the matching LOW/UNDER or HIGH/OVER condition, 0xF0 → {@link #OTHER_FAILURE}).
+ * {@link AlarmMapping} implements this table.
  * The RS485 0x62 system alarm bytes (V3.5-era, emulator layouts only) map to the same names, with
  * {@link #TEMPERATURE_SENSOR_DIFFERENCE} and {@link #OTHER_FAILURE} for its two extra items.
  *
