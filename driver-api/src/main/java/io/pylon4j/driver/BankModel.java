@@ -233,6 +233,11 @@ public final class BankModel {
         commit(events);
     }
 
+    /** Convenience for a transport's {@link io.pylon4j.transport.ConnectionStateChange}: its current state. */
+    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
+        onTransportState(source, change.current(), at);
+    }
+
     /** Time passed: applies the supervision timeouts. */
     public synchronized void tick(Instant now) {
         List<BankEvent> events = new ArrayList<>(2);
