@@ -171,6 +171,15 @@ public final class BankModel {
         commit(events);
     }
 
+    /**
+     * The set a channel reported last (empty if it never reported): what a strategy passes as {@code previous} to
+     * {@link AlarmMapping#can35A}, whose raise/clear pairs are relative to it.
+     */
+    public synchronized Set<ActiveAlarm> channelAlarms(Source source, String channel) {
+        Set<ActiveAlarm> set = alarmChannels.get(source + "/" + channel);
+        return set == null ? Set.of() : set;
+    }
+
     /** The battery's request flags (CAN 0x35C, RS485 0x92 status). */
     public synchronized void onRequestFlags(Source source, RequestFlags flags, Instant at) {
         Objects.requireNonNull(flags, "flags");

@@ -229,6 +229,21 @@ class BankModelTest {
     }
 
     @Test
+    void a35AStrategyCanChainRaiseAndClearPairsThroughTheModel() {
+        ActiveAlarm hv = ActiveAlarm.of(Alarm.HIGH_VOLTAGE, Alarm.Level.ALARM);
+        assertThat(model.channelAlarms(Source.CAN, "0x35A")).isEmpty();
+        model.onAlarms(Source.CAN, "0x35A", AlarmMapping.can35A(0x04L, model.channelAlarms(Source.CAN, "0x35A")),
+                clock.advanceMillis(100));
+        model.onAlarms(Source.CAN, "0x35A", AlarmMapping.can35A(0x00L, model.channelAlarms(Source.CAN, "0x35A")),
+                clock.advanceMillis(1000)); // 00 = no change
+        assertThat(model.status().activeAlarms()).containsExactly(hv);
+        model.onAlarms(Source.CAN, "0x35A", AlarmMapping.can35A(0x08L, model.channelAlarms(Source.CAN, "0x35A")),
+                clock.advanceMillis(1000)); // 10 = cleared
+        assertThat(model.status().activeAlarms()).isEmpty();
+        assertThat(types(drain())).containsExactly(BankEvent.Type.ALARM_RAISED, BankEvent.Type.ALARM_CLEARED);
+    }
+
+    @Test
     void olderAlarmReportForAChannelIsIgnored() {
         Instant older = clock.advanceMillis(100);
         Instant newer = clock.advanceMillis(100);
