@@ -247,14 +247,20 @@ public final class BankModel {
         onTransportState(source, change.current(), at);
     }
 
-    /** Time passed: applies the supervision timeouts. */
+    /**
+     * Time passed: applies the supervision timeouts. Cheap when nothing is due (no allocation, no snapshot), so one
+     * task may tick every bank of a process a few times a second ({@link SupervisionTicker}).
+     */
     public synchronized void tick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        Optional<Supervisor.Transition> t = supervisor.tick(now);
+        if (t.isEmpty()) {
+            return; // the common case: nothing to rebuild, nothing to emit
+        }
         List<BankEvent> events = new ArrayList<>(2);
         advance(now);
-        supervisor.tick(now).ifPresent(t -> {
-            transition(t, events);
-            republish(now, events);
-        });
+        transition(t.get(), events);
+        republish(now, events);
         commit(events);
     }
 

@@ -14,6 +14,8 @@
  *     {@link io.pylon4j.driver.SupervisionState}, with timeouts from an {@link io.pylon4j.driver.InverterProfile}.</li>
  * <li>Published limits: {@link io.pylon4j.driver.LimitPolicy} turns the battery's limits into
  *     {@link io.pylon4j.driver.PublishedLimits} with a {@link io.pylon4j.driver.LimitProvenance} each.</li>
+ * <li>Time: {@link io.pylon4j.driver.SupervisionTicker} ticks many banks from one periodic task on the caller's
+ *     {@link io.pylon4j.driver.Scheduler}.</li>
  * <li>Delivery: {@link io.pylon4j.driver.EventPublisher}, a {@link java.util.concurrent.Flow.Publisher} on the
  *     caller's executor with bounded, drop-only-measurements queues.</li>
  * </ul>
