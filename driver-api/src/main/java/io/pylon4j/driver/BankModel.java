@@ -328,7 +328,8 @@ public final class BankModel {
 
     private PublishedLimits computeLimits(Instant now) {
         Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS)).map(FieldStamp::at);
-        return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(), moduleCount, now);
+        return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
+                Optional.of(supervisionReason), moduleCount, now);
     }
 
     private ConnectionState bestLink() {

@@ -75,6 +75,22 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
      */
     public PublishedLimits apply(Optional<Limits> battery, Optional<Instant> batteryAt, SupervisionState state,
                                  OptionalInt reportedModules, Instant now) {
+        return apply(battery, batteryAt, state, Optional.empty(), reportedModules, now);
+    }
+
+    /**
+     * The published limits, with the supervisor's reason for the state (e.g. {@code "link down
+     * (WAITING_TO_RECONNECT)"}) in the fail-safe reasons, so they say why the bank is not fresh.
+     *
+     * @param battery         the battery's newest limits, if any arrived
+     * @param batteryAt       when they arrived
+     * @param state           the supervision state
+     * @param stateReason     why the supervisor entered {@code state}, if known
+     * @param reportedModules the module count the battery reports, if known
+     * @param now             the current time (for the age in reasons)
+     */
+    public PublishedLimits apply(Optional<Limits> battery, Optional<Instant> batteryAt, SupervisionState state,
+                                 Optional<String> stateReason, OptionalInt reportedModules, Instant now) {
         if (battery.isEmpty()) {
             LimitProvenance p = new LimitProvenance(LimitSource.FAIL_SAFE_NO_DATA, OptionalDouble.empty(),
                     "no limits received from the battery yet (" + state + ")");
@@ -83,11 +99,11 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         Limits b = battery.get();
         String age = batteryAt.map(t -> Supervisor.format(Duration.between(t, now))).orElse("unknown");
 
-        Decision cvl = voltage(b.chargeVoltageLimitVolts(), state, age, " V");
-        Decision ccl = current(b.chargeCurrentLimitAmps(), state, age);
-        Decision dcl = current(b.dischargeCurrentLimitAmps(), state, age);
+        Decision cvl = voltage(b.chargeVoltageLimitVolts(), state, age);
+        Decision ccl = current(b.chargeCurrentLimitAmps(), state, stateReason, age);
+        Decision dcl = current(b.dischargeCurrentLimitAmps(), state, stateReason, age);
         Decision dvl = b.dischargeVoltageLimitVolts().isPresent()
-                ? voltage(b.dischargeVoltageLimitVolts().getAsDouble(), state, age, " V")
+                ? voltage(b.dischargeVoltageLimitVolts().getAsDouble(), state, age)
                 : new Decision(Double.NaN, OptionalDouble.empty(), LimitSource.BATTERY,
                 "the battery sends no discharge voltage limit");
 
@@ -113,15 +129,15 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
                 cvl.provenance(), ccl.provenance(), dcl.provenance(), dvl.provenance());
     }
 
-    private Decision current(double battery, SupervisionState state, String age) {
+    private Decision current(double battery, SupervisionState state, Optional<String> stateReason, String age) {
         OptionalDouble raw = OptionalDouble.of(battery);
         return switch (state) {
             case FRESH, RECOVERED -> new Decision(battery, raw, LimitSource.BATTERY, "battery value");
-            case LOST -> new Decision(0.0, raw, LimitSource.FAIL_SAFE_LOST, "bank LOST: no limits from the battery"
-                    + " for " + age + "; the battery's last value was " + num(battery) + " A");
+            case LOST -> new Decision(0.0, raw, LimitSource.FAIL_SAFE_LOST, failSafeReason(state, stateReason,
+                    battery, age));
             case STALE -> failSafe == FailSafePolicy.ZERO_CURRENTS_WHEN_STALE
-                    ? new Decision(0.0, raw, LimitSource.FAIL_SAFE_STALE, "bank STALE: no limits from the battery"
-                    + " for " + age + "; the battery's last value was " + num(battery) + " A")
+                    ? new Decision(0.0, raw, LimitSource.FAIL_SAFE_STALE, failSafeReason(state, stateReason,
+                    battery, age))
                     : new Decision(battery, raw, LimitSource.BATTERY_LAST_KNOWN,
                     "bank STALE: the battery's last value, " + age + " old");
             case CONNECTING -> new Decision(0.0, raw, LimitSource.FAIL_SAFE_NO_DATA,
@@ -129,7 +145,16 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         };
     }
 
-    private static Decision voltage(double battery, SupervisionState state, String age, String unit) {
+    private static String failSafeReason(SupervisionState state, Optional<String> stateReason, double battery,
+                                         String age) {
+        return stateReason.isPresent()
+                ? "bank " + state + ": " + stateReason.get() + "; the battery's last value was " + num(battery)
+                + " A, " + age + " old"
+                : "bank " + state + ": no limits from the battery for " + age + "; the battery's last value was "
+                + num(battery) + " A";
+    }
+
+    private static Decision voltage(double battery, SupervisionState state, String age) {
         OptionalDouble raw = OptionalDouble.of(battery);
         return state.isFresh() ? new Decision(battery, raw, LimitSource.BATTERY, "battery value")
                 : new Decision(battery, raw, LimitSource.BATTERY_LAST_KNOWN,

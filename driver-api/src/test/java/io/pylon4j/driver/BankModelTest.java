@@ -320,6 +320,8 @@ class BankModelTest {
         assertThat(got.get(0)).isEqualTo(new BankEvent.SupervisionStateChanged("bank-1", down,
                 SupervisionState.FRESH, SupervisionState.STALE, "link down (WAITING_TO_RECONNECT)"));
         assertThat(model.status().chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_STALE);
+        assertThat(model.status().chargeCurrentLimitProvenance().reason()).isEqualTo(
+                "bank STALE: link down (WAITING_TO_RECONNECT); the battery's last value was 100 A, 0.2 s old");
     }
 
     @Test

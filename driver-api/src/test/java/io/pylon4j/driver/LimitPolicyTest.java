@@ -62,6 +62,17 @@ class LimitPolicyTest {
     }
 
     @Test
+    void theSupervisorsReasonSaysWhyTheBankIsNotFresh() {
+        PublishedLimits out = policy.apply(Optional.of(BATTERY), Optional.of(RECEIVED), SupervisionState.STALE,
+                Optional.of("link down (WAITING_TO_RECONNECT)"), OptionalInt.empty(), NOW);
+        assertThat(out.chargeCurrentLimitProvenance()).isEqualTo(new LimitProvenance(LimitSource.FAIL_SAFE_STALE,
+                OptionalDouble.of(100.0),
+                "bank STALE: link down (WAITING_TO_RECONNECT); the battery's last value was 100 A, 12.3 s old"));
+        assertThat(out.chargeVoltageLimitProvenance().reason())
+                .isEqualTo("bank STALE: the battery's last value, 12.3 s old");
+    }
+
+    @Test
     void staleZeroesCurrentsByDefault() {
         PublishedLimits out = apply(policy, SupervisionState.STALE, OptionalInt.empty());
         assertThat(out.chargeCurrentLimitAmps()).isZero();
