@@ -26,6 +26,11 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
     /** The kind of event, for an exhaustive {@code switch}. */
     Type type();
 
+    /** This event as one line of JSON ({@link BankEventJson#toJson}). */
+    default String toJson() {
+        return BankEventJson.toJson(this);
+    }
+
     /** Whether a publisher may drop this event when a subscriber falls behind. */
     default boolean droppable() {
         return type().droppable();

@@ -112,6 +112,13 @@ class BankEventJsonTest {
     }
 
     @Test
+    void toJsonOnTheEventIsTheWritersOutput() {
+        for (BankEvent e : samples()) {
+            assertThat(e.toJson()).isEqualTo(BankEventJson.toJson(e)).startsWith("{\"type\":\"" + e.type() + "\"");
+        }
+    }
+
+    @Test
     void everyTypeHasASample() {
         assertThat(samples()).extracting(BankEvent::type).containsExactly(BankEvent.Type.values());
     }

@@ -336,6 +336,13 @@ class SupervisorTest {
         }
 
         @Test
+        void linkConnectedChangesNothing() {
+            enter(RECOVERED);
+            assertThat(sup.onTransportState(ConnectionState.CONNECTED, clock.advanceMillis(1))).isEmpty();
+            assertThat(sup.state()).isEqualTo(RECOVERED);
+        }
+
+        @Test
         void deadlineIsDueAtOnce() {
             enter(RECOVERED);
             assertThat(sup.nextDeadline()).contains(sup.since());
