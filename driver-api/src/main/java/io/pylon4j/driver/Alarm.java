@@ -38,7 +38,7 @@ package io.pylon4j.driver;
  * The RS485 0x62 system alarm bytes (V3.5-era, emulator layouts only) map to the same names, with
  * {@link #TEMPERATURE_SENSOR_DIFFERENCE} and {@link #OTHER_FAILURE} for its two extra items.
  *
- * <p>The constants are stable: they are the {@code alarm} values of the JSON events ({@code driver-api/docs/driver-events.md});
+ * <p>The constants are stable: they are the {@code alarm} values of the JSON events ({@code docs/driver-events.md});
  * new ones may be added, none renamed.
  */
 public enum Alarm {

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 /**
  * Something that changed in one bank. Every event names its bank, carries the time from the injected clock at
  * which the change was observed, and is a plain record of strings, numbers, enums and lists, so that a JSON or MQTT
- * bridge is trivial ({@link BankEventJson}; field names in {@code driver-api/docs/driver-events.md}).
+ * bridge is trivial ({@link BankEventJson}; field names in {@code docs/driver-events.md}).
  *
  * <p>Match on {@link #type()} with an exhaustive {@code switch}. Under back-pressure only {@linkplain #droppable()
  * droppable} events (measurements and module details, which the next update supersedes) may be dropped by an

@@ -2,7 +2,7 @@ package io.pylon4j.driver;
 
 
 /**
- * Writes a {@link BankEvent} as one line of JSON with stable field names (listed in {@code driver-api/docs/driver-events.md}),
+ * Writes a {@link BankEvent} as one line of JSON with stable field names (listed in {@code docs/driver-events.md}),
  * using only the JDK. Absent optional values are written as {@code null}; numbers in their shortest plain decimal
  * form; instants in ISO-8601 UTC. Stateless and thread-safe.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Writes a {@link BankStatus} as one line of JSON (for {@code pylon monitor} and a retained MQTT status topic), with
- * the same field names as the events ({@code driver-api/docs/driver-events.md}) and the age of every field at a
+ * the same field names as the events ({@code docs/driver-events.md}) and the age of every field at a
  * given instant. Stateless and thread-safe.
  */
 public final class BankStatusJson {

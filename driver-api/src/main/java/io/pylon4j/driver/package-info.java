@@ -1,6 +1,6 @@
 /**
  * The inverter-side driver's model of a Pylontech bank, independent of the wire protocols (concepts:
- * {@code driver-api/docs/driver-model.md}; event JSON: {@code driver-api/docs/driver-events.md}).
+ * {@code docs/driver-model.md}; event JSON: {@code docs/driver-events.md}).
  *
  * <ul>
  * <li>Values: {@link io.pylon4j.driver.Limits}, {@link io.pylon4j.driver.Measurements},

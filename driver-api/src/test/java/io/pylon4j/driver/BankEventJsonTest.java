@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The stable JSON form of every event type (driver-api/docs/driver-events.md). */
+/** The stable JSON form of every event type (docs/driver-events.md). */
 class BankEventJsonTest {
 
     static final Instant AT = Instant.parse("2026-11-24T08:00:01.5Z");
@@ -125,7 +125,7 @@ class BankEventJsonTest {
 
     @Test
     void theReferenceDocumentListsEveryTypeAndField() throws Exception {
-        String doc = Files.readString(Path.of("docs/driver-events.md"));
+        String doc = Files.readString(Path.of("../docs/driver-events.md"));
         Pattern key = Pattern.compile("\"(\\w+)\":");
         for (BankEvent e : samples()) {
             assertThat(doc).as("type %s", e.type()).contains("`" + e.type().name() + "`");
