@@ -1,4 +1,10 @@
 /**
- * Serial transports on jSerialComm (filled by a later issue).
+ * Serial transports: {@link io.pylon4j.transport.serial.SerialPortTransport} ({@code serial:}, RS485 through a USB
+ * converter), found by its scheme through {@link io.pylon4j.transport.Transports}.
+ *
+ * <p>Each transport owns one named I/O thread ({@code <prefix>-<scheme>-<target>}) that connects, reads and
+ * reconnects, as {@link io.pylon4j.transport.spi.BlockingTransport} describes; writes run on the caller's thread and
+ * do not interleave. No jSerialComm type appears in this package's API: applications need jSerialComm on their class
+ * or module path only to open {@code serial:} endpoints.
  */
 package io.pylon4j.transport.serial;

@@ -1,0 +1,40 @@
+package io.pylon4j.transport.serial;
+
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.TransportProvider;
+import java.util.Set;
+
+/**
+ * Provides the serial transports to {@link io.pylon4j.transport.Transports}: {@code serial:} ({@link
+ * SerialPortTransport}). Registered for {@link java.util.ServiceLoader} both in {@code module-info.java} and in
+ * {@code META-INF/services}; applications do not use it directly.
+ */
+public final class SerialTransportProvider implements TransportProvider {
+
+    /** RS485 (or RS232) through a local serial port. */
+    public static final String SERIAL = "serial";
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public SerialTransportProvider() {
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(SERIAL);
+    }
+
+    @Override
+    public boolean isCan(String scheme) {
+        return false;
+    }
+
+    @Override
+    public ByteStreamTransport createByteStream(Endpoint endpoint, TransportOptions options) {
+        if (!SERIAL.equals(endpoint.scheme())) {
+            return TransportProvider.super.createByteStream(endpoint, options);
+        }
+        return new SerialPortTransport(endpoint, options);
+    }
+}

@@ -1,0 +1,173 @@
+package io.pylon4j.transport.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.ReconnectPolicy;
+import io.pylon4j.transport.TransportCounters;
+import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.Transports;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serial:} over a real pseudo-terminal pair made by socat, with a fake battery (plain file I/O) at the other
+ * end: RS485 bytes in both directions, and a port that vanishes and returns.
+ */
+class SerialPortTransportPtyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Fast retries, so that a returning port is found within milliseconds. */
+    private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 2.0,
+            0.0, 0);
+    /** Protocol notes §2.2, worked example 1: "get analog values" of the master. */
+    private static final byte[] REQUEST = "~20024642E00202FD33\r".getBytes(StandardCharsets.US_ASCII);
+    /** Protocol notes §2.2, worked example 2: a US2000B-Plus's charge/discharge management reply. */
+    private static final byte[] REPLY = "~20024600B01402D002B79800FAFF06C0F92D\r".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+    private SocatPtyPair ptys;
+
+    @BeforeEach
+    void startPtys() throws Exception {
+        ptys = SocatPtyPair.start(dir);
+    }
+
+    @AfterEach
+    void stopPtys() throws Exception {
+        ptys.close();
+    }
+
+    private static TransportOptions options(String prefix) {
+        return TransportOptions.defaults().withReconnectPolicy(FAST).withThreadNamePrefix(prefix);
+    }
+
+    @Test
+    void carriesAnRs485ExchangeAndEveryByteValueBothWays() throws Exception {
+        ByteInbox battery = new ByteInbox();
+        ByteInbox received = new ByteInbox();
+        try (PtyPeer peer = PtyPeer.open(ptys.b(), battery);
+             ByteStreamTransport serial = Transports.fromServiceLoader().byteStream("serial:" + ptys.a() + "?baud=9600",
+                     options("t-serial-rs485"))) {
+            assertThat(serial).isInstanceOf(SerialPortTransport.class);
+            assertThat(((SerialPortTransport) serial).settings()).hasToString("9600 8N1");
+            serial.addByteListener(received);
+            serial.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            serial.write(REQUEST);
+            assertThat(battery.take(REQUEST.length, WAIT)).isEqualTo(REQUEST);
+
+            // the reply arrives in three pieces, split mid-field, as a slow converter delivers it
+            peer.write(java.util.Arrays.copyOfRange(REPLY, 0, 5));
+            peer.write(java.util.Arrays.copyOfRange(REPLY, 5, 21));
+            peer.write(java.util.Arrays.copyOfRange(REPLY, 21, REPLY.length));
+            assertThat(received.take(REPLY.length, WAIT)).isEqualTo(REPLY);
+
+            byte[] everyValue = new byte[256];
+            for (int i = 0; i < 256; i++) {
+                everyValue[i] = (byte) i;
+            }
+            serial.write(everyValue);
+            assertThat(battery.take(256, WAIT)).isEqualTo(everyValue);
+            peer.write(everyValue);
+            assertThat(received.take(256, WAIT)).isEqualTo(everyValue);
+
+            assertThat(serial.counters()).isEqualTo(new TransportCounters(0, 0, REPLY.length + 256,
+                    REQUEST.length + 256, 0, 0, 0, 0));
+        }
+    }
+
+    @Test
+    void reopensAVanishedPortWhenItReturnsWithoutLeakingThreadsOrDescriptors() throws Exception {
+        String prefix = "t-serial-unplug";
+        String endpoint = "serial:" + ptys.a();
+        // warm-up: a full open/close cycle loads every class and jSerialComm's native library, so that the
+        // descriptor count below is not disturbed by first-use loading
+        ByteInbox warmInbox = new ByteInbox();
+        try (PtyPeer warmPeer = PtyPeer.open(ptys.b(), warmInbox);
+             ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint, options(prefix + "-warm"))) {
+            warm.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            warm.write(REQUEST);
+            warmInbox.take(REQUEST.length, WAIT);
+        }
+
+        ByteInbox battery = new ByteInbox();
+        PtyPeer peer = PtyPeer.open(ptys.b(), battery);
+        List<String> fdsBefore = normalised(Leaks.openFileDescriptors());
+        ByteInbox received = new ByteInbox();
+        StateRecorder states = new StateRecorder();
+        ByteStreamTransport serial = Transports.fromServiceLoader().byteStream(endpoint, options(prefix));
+        try {
+            serial.addStateListener(states);
+            serial.addByteListener(received);
+            serial.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            serial.write(REQUEST);
+            assertThat(battery.take(REQUEST.length, WAIT)).isEqualTo(REQUEST);
+
+            peer.close();
+            ptys.kill(); // the USB converter is unplugged
+            ConnectionStateChange dropped = states.await(ConnectionState.WAITING_TO_RECONNECT, WAIT);
+            assertThat(dropped.previous()).isEqualTo(ConnectionState.CONNECTED);
+            assertThat(dropped.cause()).hasMessageContaining(ptys.a().toString());
+            // while it is away, attempts fail because the device does not exist
+            states.await(ConnectionState.WAITING_TO_RECONNECT, c -> c.cause() instanceof NoSuchFileException, WAIT);
+            assertThatThrownBy(() -> serial.write(REQUEST)).isInstanceOf(io.pylon4j.transport.NotConnectedException.class);
+
+            ptys.start(); // plugged in again: same link name, (usually) another /dev/pts number
+            peer = PtyPeer.open(ptys.b(), battery);
+            states.await(ConnectionState.CONNECTED, WAIT);
+            serial.write(REQUEST);
+            assertThat(battery.take(REQUEST.length, WAIT)).isEqualTo(REQUEST);
+            peer.write(REPLY);
+            assertThat(received.take(REPLY.length, WAIT)).isEqualTo(REPLY);
+
+            TransportCounters counters = serial.counters();
+            assertThat(counters.reconnects()).isEqualTo(1);
+            assertThat(counters.bytesOut()).isEqualTo(2L * REQUEST.length);
+            assertThat(counters.bytesIn()).isEqualTo(REPLY.length);
+            assertThat(counters.droppedFrames()).isEqualTo(1); // the write refused while unplugged
+        } finally {
+            serial.close();
+        }
+        assertThat(serial.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(Leaks.threadsNamed(prefix)).isEmpty();
+        // the peer is open again as it was before the transport existed: the descriptors must match exactly
+        assertThat(normalised(Leaks.openFileDescriptors())).isEqualTo(fdsBefore);
+        peer.close();
+    }
+
+    @Test
+    void aMissingDeviceFailsTheOpenWithTheReason() {
+        Path nothing = dir.resolve("no-such-tty");
+        try (ByteStreamTransport serial = Transports.fromServiceLoader().byteStream("serial:" + nothing,
+                options("t-serial-missing").withReconnectPolicy(ReconnectPolicy.NO_RETRY))) {
+            assertThatThrownBy(() -> serial.open().toCompletableFuture().join())
+                    .isInstanceOf(CompletionException.class)
+                    .hasMessageContaining(nothing.toString())
+                    .hasMessageContaining("does not exist");
+            assertThat(serial.state()).isEqualTo(ConnectionState.FAILED);
+        }
+    }
+
+    /** Descriptor targets with the numbers that change on their own (pty numbers after a replug) blanked. */
+    static List<String> normalised(List<String> fds) {
+        return fds.stream()
+                .map(fd -> fd.replaceAll("/dev/pts/\\d+", "/dev/pts/N").replaceAll("\\[\\d+]", "[N]"))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+}
