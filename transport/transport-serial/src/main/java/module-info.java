@@ -1,6 +1,6 @@
 /**
- * Serial transports on jSerialComm: {@code serial:} (RS485 through a USB converter). Found by
- * {@link java.util.ServiceLoader}; the {@code internal} package is not exported.
+ * Serial transports on jSerialComm: {@code serial:} (RS485 through a USB converter) and {@code slcan:}
+ * (USB CAN adapters speaking SLCAN). Found by {@link java.util.ServiceLoader}; the {@code internal} package is not exported.
  */
 module io.pylon4j.transport.serial {
     requires io.pylon4j.transport;

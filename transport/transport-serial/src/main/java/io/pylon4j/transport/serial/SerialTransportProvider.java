@@ -1,6 +1,7 @@
 package io.pylon4j.transport.serial;
 
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.TransportProvider;
@@ -8,13 +9,15 @@ import java.util.Set;
 
 /**
  * Provides the serial transports to {@link io.pylon4j.transport.Transports}: {@code serial:} ({@link
- * SerialPortTransport}). Registered for {@link java.util.ServiceLoader} both in {@code module-info.java} and in
+ * SerialPortTransport}) and {@code slcan:} ({@link SlcanTransport}). Registered for {@link java.util.ServiceLoader} both in {@code module-info.java} and in
  * {@code META-INF/services}; applications do not use it directly.
  */
 public final class SerialTransportProvider implements TransportProvider {
 
     /** RS485 (or RS232) through a local serial port. */
     public static final String SERIAL = "serial";
+    /** A USB CAN adapter speaking SLCAN. */
+    public static final String SLCAN = "slcan";
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SerialTransportProvider() {
@@ -22,12 +25,20 @@ public final class SerialTransportProvider implements TransportProvider {
 
     @Override
     public Set<String> schemes() {
-        return Set.of(SERIAL);
+        return Set.of(SERIAL, SLCAN);
     }
 
     @Override
     public boolean isCan(String scheme) {
-        return false;
+        return SLCAN.equals(scheme);
+    }
+
+    @Override
+    public CanTransport createCan(Endpoint endpoint, TransportOptions options) {
+        if (!SLCAN.equals(endpoint.scheme())) {
+            return TransportProvider.super.createCan(endpoint, options);
+        }
+        return new SlcanTransport(endpoint, options);
     }
 
     @Override

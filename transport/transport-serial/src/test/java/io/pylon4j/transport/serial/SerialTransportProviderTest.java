@@ -20,7 +20,7 @@ class SerialTransportProviderTest {
     void isRegisteredForServiceLoaderOnTheClassPath() {
         assertThat(ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::type))
                 .contains(SerialTransportProvider.class);
-        assertThat(transports.schemes()).contains("serial");
+        assertThat(transports.schemes()).contains("serial", "slcan");
     }
 
     @Test
@@ -70,5 +70,36 @@ class SerialTransportProviderTest {
         assertThat(new SerialTransportProvider().isCan("serial")).isFalse();
         assertThatThrownBy(() -> new SerialTransportProvider().createCan(Endpoint.parse("serial:/dev/x"),
                 TransportOptions.defaults())).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void slcanDefaultsTo500kbitPerSecondAnd115200Baud() {
+        try (SlcanTransport slcan = (SlcanTransport) transports.can("slcan:/dev/ttyACM0")) {
+            assertThat(slcan.bitrate()).isEqualTo(SlcanBitrate.S6);
+            assertThat(slcan.listenOnly()).isFalse();
+            assertThat(slcan.adapterVersion()).isEmpty();
+        }
+        try (SlcanTransport slcan = (SlcanTransport) transports.can("slcan:/dev/ttyACM0?bitrate=125000&listen=true"
+                + "&baud=921600")) {
+            assertThat(slcan.bitrate()).isEqualTo(SlcanBitrate.S4);
+            assertThat(slcan.listenOnly()).isTrue();
+        }
+    }
+
+    @Test
+    void slcanRejectsRatesWithoutAnSCommandAndLineSettingsItDoesNotUse() {
+        assertThatThrownBy(() -> transports.can("slcan:/dev/ttyACM0?bitrate=83300"))
+                .isInstanceOf(InvalidEndpointException.class)
+                .hasMessageContaining("slcan:/dev/ttyACM0?bitrate=83300")
+                .hasMessageContaining("500000");
+        assertThatThrownBy(() -> transports.can("slcan:/dev/ttyACM0?parity=even"))
+                .isInstanceOf(InvalidEndpointException.class)
+                .hasMessageContaining("unknown parameter 'parity'")
+                .hasMessageContaining("baud, bitrate, listen");
+        assertThatThrownBy(() -> transports.can("slcan:/dev/ttyACM0?listen=yes"))
+                .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> transports.byteStream("slcan:/dev/ttyACM0"))
+                .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("is a CAN endpoint");
+        assertThat(new SerialTransportProvider().isCan("slcan")).isTrue();
     }
 }

@@ -32,7 +32,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * jSerialComm does not synchronise {@code readBytes} with {@code closePort}, and closing the file descriptor under
  * a running native read could let that read continue on a descriptor number the process has since reused. A read
  * returns within {@value #READ_WAKE_UP_MILLIS} ms, so close waits at most that long for readers; a writer stuck on
- * a full output queue is waited for at most {@link #CLOSE_WAIT}.
+ * a full output queue is waited for at most {@link #CLOSE_WAIT}. jSerialComm's close flushes ({@code TCIOFLUSH})
+ * what the device has not taken yet; on a pseudo-terminal that includes bytes the other side has not read, so a
+ * last command must be confirmed by the device before closing (as {@code SlcanTransport} does with {@code C}).
  */
 public final class PortLink implements AutoCloseable {
 
