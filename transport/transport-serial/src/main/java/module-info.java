@@ -1,6 +1,7 @@
 /**
- * Serial transports on jSerialComm: {@code serial:} (RS485 through a USB converter) and {@code slcan:}
- * (USB CAN adapters speaking SLCAN). Found by {@link java.util.ServiceLoader}; the {@code internal} package is not exported.
+ * Serial transports: {@code serial:} (RS485 through a USB converter) and {@code slcan:} (USB CAN adapters speaking
+ * SLCAN) on jSerialComm, and {@code rfc2217:} (a remote serial port over TCP, plain JDK sockets). Found by
+ * {@link java.util.ServiceLoader}; the {@code internal} package is not exported.
  */
 module io.pylon4j.transport.serial {
     requires io.pylon4j.transport;

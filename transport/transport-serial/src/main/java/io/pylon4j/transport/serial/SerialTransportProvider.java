@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Provides the serial transports to {@link io.pylon4j.transport.Transports}: {@code serial:} ({@link
- * SerialPortTransport}) and {@code slcan:} ({@link SlcanTransport}). Registered for {@link java.util.ServiceLoader} both in {@code module-info.java} and in
- * {@code META-INF/services}; applications do not use it directly.
+ * SerialPortTransport}), {@code slcan:} ({@link SlcanTransport}) and {@code rfc2217:} ({@link Rfc2217Transport}).
+ * Registered for {@link java.util.ServiceLoader} both in {@code module-info.java} and in {@code META-INF/services};
+ * applications do not use it directly.
  */
 public final class SerialTransportProvider implements TransportProvider {
 
@@ -18,6 +19,8 @@ public final class SerialTransportProvider implements TransportProvider {
     public static final String SERIAL = "serial";
     /** A USB CAN adapter speaking SLCAN. */
     public static final String SLCAN = "slcan";
+    /** A remote serial port with RFC 2217 control. */
+    public static final String RFC2217 = "rfc2217";
 
     /** Called by {@link java.util.ServiceLoader}. */
     public SerialTransportProvider() {
@@ -25,7 +28,7 @@ public final class SerialTransportProvider implements TransportProvider {
 
     @Override
     public Set<String> schemes() {
-        return Set.of(SERIAL, SLCAN);
+        return Set.of(SERIAL, SLCAN, RFC2217);
     }
 
     @Override
@@ -43,9 +46,10 @@ public final class SerialTransportProvider implements TransportProvider {
 
     @Override
     public ByteStreamTransport createByteStream(Endpoint endpoint, TransportOptions options) {
-        if (!SERIAL.equals(endpoint.scheme())) {
-            return TransportProvider.super.createByteStream(endpoint, options);
-        }
-        return new SerialPortTransport(endpoint, options);
+        return switch (endpoint.scheme()) {
+            case SERIAL -> new SerialPortTransport(endpoint, options);
+            case RFC2217 -> new Rfc2217Transport(endpoint, options);
+            default -> TransportProvider.super.createByteStream(endpoint, options);
+        };
     }
 }

@@ -20,7 +20,7 @@ class SerialTransportProviderTest {
     void isRegisteredForServiceLoaderOnTheClassPath() {
         assertThat(ServiceLoader.load(TransportProvider.class).stream().map(ServiceLoader.Provider::type))
                 .contains(SerialTransportProvider.class);
-        assertThat(transports.schemes()).contains("serial", "slcan");
+        assertThat(transports.schemes()).contains("serial", "slcan", "rfc2217");
     }
 
     @Test
@@ -101,5 +101,23 @@ class SerialTransportProviderTest {
         assertThatThrownBy(() -> transports.byteStream("slcan:/dev/ttyACM0"))
                 .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("is a CAN endpoint");
         assertThat(new SerialTransportProvider().isCan("slcan")).isTrue();
+    }
+
+    @Test
+    void rfc2217TakesHostPortAndTheLineSettingsToSend() {
+        try (Rfc2217Transport remote = (Rfc2217Transport) transports.byteStream("rfc2217:192.0.2.7:2001?baud=9600")) {
+            assertThat(remote.settings()).isEqualTo(SerialSettings.defaults().withBaudRate(9600));
+            assertThat(remote.reportedBaudRate()).isEmpty();
+            assertThat(remote.serverSignature()).isEmpty();
+        }
+        try (Rfc2217Transport remote = (Rfc2217Transport) transports.byteStream("rfc2217:[2001:db8::7]:2001")) {
+            assertThat(remote.settings()).isEqualTo(SerialSettings.defaults());
+        }
+        assertThatThrownBy(() -> transports.byteStream("rfc2217:192.0.2.7"))
+                .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> transports.byteStream("rfc2217:192.0.2.7:2001?bitrate=500000"))
+                .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("unknown parameter 'bitrate'");
+        assertThatThrownBy(() -> transports.can("rfc2217:192.0.2.7:2001"))
+                .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("byte-stream");
     }
 }
