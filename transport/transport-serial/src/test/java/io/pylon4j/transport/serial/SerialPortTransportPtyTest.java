@@ -91,6 +91,56 @@ class SerialPortTransportPtyTest {
         }
     }
 
+    /**
+     * Requests and replies of a real US2000B-Plus at 115200 baud: Tomcat42/pylontech-python
+     * {@code examples/lowLevelRS485/output.txt} (protocol notes §3, {@code captures/rs485-tomcat42-lowlevel-us2000b.txt}).
+     */
+    private static final List<List<String>> US2000B_EXCHANGES = List.of(
+            List.of("~2002464FC0048520FCB2", "~200246000000FDB2"),
+            List.of("~20024651C0040000FCD5", "~20024600C0405553324B42504C000000020350796C6F6E2D2D2D2D2D2D2D2D2D2D2D2D2D"
+                    + "2D2DEF98"),
+            List.of("~20024642C0040202FCD1", "~20024600C06E00020F0D1F0D200D200D200D200D200D210D200D200D210D220D200D220D"
+                    + "220D21050BCD0BAF0BAF0BAF0BAF0015C4E88AAC02C350004FE594"),
+            List.of("~20024647C0040000FCD0", "~20024600B032110E420BEA0B540D0D0A3D03FCD2F0B3B0ADD40D0D0A3DFC18F23D"));
+
+    /** What {@code pylon dump} needs from this transport: each reply of a polled battery, whole and unchanged. */
+    @Test
+    void pollsAUs2000AndGetsEveryReplyByteForByte() throws Exception {
+        java.util.Map<String, String> replies = new java.util.HashMap<>();
+        US2000B_EXCHANGES.forEach(e -> replies.put(e.get(0), e.get(1)));
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        PtyPeer[] battery = new PtyPeer[1];
+        ByteInbox received = new ByteInbox();
+        // the fake battery answers each complete request line, as the real one did
+        try (PtyPeer peer = PtyPeer.open(ptys.b(), (buffer, length) -> {
+                 for (int i = 0; i < length; i++) {
+                     if (buffer[i] == '\r') {
+                         String reply = replies.getOrDefault(line.toString(StandardCharsets.US_ASCII), "?");
+                         line.reset();
+                         battery[0].write((reply + "\r").getBytes(StandardCharsets.US_ASCII));
+                     } else {
+                         line.write(buffer[i]);
+                     }
+                 }
+             });
+             ByteStreamTransport serial = Transports.fromServiceLoader().byteStream("serial:" + ptys.a(),
+                     options("t-serial-us2000"))) {
+            battery[0] = peer;
+            serial.addByteListener(received);
+            serial.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            long in = 0;
+            for (List<String> exchange : US2000B_EXCHANGES) {
+                serial.write((exchange.get(0) + "\r").getBytes(StandardCharsets.US_ASCII));
+                byte[] reply = (exchange.get(1) + "\r").getBytes(StandardCharsets.US_ASCII);
+                assertThat(new String(received.take(reply.length, WAIT), StandardCharsets.US_ASCII))
+                        .isEqualTo(exchange.get(1) + "\r");
+                in += reply.length;
+            }
+            assertThat(serial.counters().bytesIn()).isEqualTo(in);
+            assertThat(received.available()).isZero();
+        }
+    }
+
     @Test
     void reopensAVanishedPortWhenItReturnsWithoutLeakingThreadsOrDescriptors() throws Exception {
         String prefix = "t-serial-unplug";

@@ -82,6 +82,49 @@ class SlcanTransportPtyTest {
         }
     }
 
+    /**
+     * What a US5000 with V1.2 firmware sends every second: Setfire Labs, "Pylontech Battery CAN comms - V1.2 vs
+     * V1.3", real hardware (protocol notes §3, {@code captures/can-setfirelabs-us5000-v12-vs-v13.txt}).
+     */
+    private static final List<CanFrame> US5000_SECOND = List.of(
+            CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),
+            CanFrame.ofHex(0x355, "58 00 5E 00"),
+            CanFrame.ofHex(0x356, "7A 13 F2 FE 6B 01"),
+            CanFrame.ofHex(0x359, "00 00 00 00 06 50 4E"),
+            CanFrame.ofHex(0x35C, "C0 00"),
+            CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"));
+
+    /** What {@code pylon dump} needs from this transport: a battery's traffic, every frame, in order, unchanged. */
+    @Test
+    void deliversTenSecondsOfAUs5000InOrderHoweverTheReadsCutThem() throws Exception {
+        CanFrameQueue received = new CanFrameQueue(100);
+        StringBuilder wire = new StringBuilder();
+        List<CanFrame> expected = new java.util.ArrayList<>();
+        for (int second = 0; second < 10; second++) {
+            for (CanFrame frame : US5000_SECOND) {
+                // lines written here by hand, not by the transport's own encoder; odd seconds carry timestamps
+                wire.append(String.format("t%03X%d%s%s\r", frame.id(), frame.length(), frame.dataHex(),
+                        second % 2 == 1 ? String.format("%04X", (second * 1000 + frame.id()) % 60000) : ""));
+                expected.add(frame);
+            }
+        }
+        try (FakeSlcanAdapter adapter = FakeSlcanAdapter.on(ptys.b());
+             CanTransport can = slcan("", "t-slcan-us5000", FAST)) {
+            can.addFrameListener(received);
+            can.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            adapter.injectRaw(wire.toString().getBytes(StandardCharsets.US_ASCII)); // one write, ~1.3 kB
+            List<CanFrame> got = new java.util.ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                got.add(received.poll(WAIT));
+            }
+            assertThat(got).containsExactlyElementsOf(expected);
+            TransportCounters counters = can.counters();
+            assertThat(counters.framesIn()).isEqualTo(60);
+            assertThat(counters.discardedBytes()).isZero();
+            assertThat(counters.droppedFrames()).isZero();
+        }
+    }
+
     @Test
     void sendsFramesAsTLinesAndCountsTheAdaptersReplies() throws Exception {
         CanFrameQueue received = new CanFrameQueue(100);
