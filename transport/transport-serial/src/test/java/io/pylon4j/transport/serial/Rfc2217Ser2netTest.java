@@ -134,6 +134,22 @@ class Rfc2217Ser2netTest {
     }
 
     @Test
+    void aSilentServerIsDroppedAfterTheReadIdleTimeoutAndReconnected() throws Exception {
+        StateRecorder states = new StateRecorder();
+        try (Ser2net server = Ser2net.serve(ptys.a(), "telnet(rfc2217),tcp", dir);
+             PtyPeer peer = PtyPeer.open(ptys.b(), new ByteInbox());
+             ByteStreamTransport remote = rfc2217(server, "",
+                     options("t-rfc2217-idle").withReadIdleTimeout(Duration.ofMillis(300)))) {
+            remote.addStateListener(states);
+            remote.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ConnectionStateChange idle = states.await(ConnectionState.WAITING_TO_RECONNECT,
+                    c -> c.previous() == ConnectionState.CONNECTED, WAIT);
+            assertThat(idle.cause()).hasMessageContaining("no data for PT0.3S (read idle timeout)");
+            states.await(ConnectionState.CONNECTED, WAIT);
+        }
+    }
+
+    @Test
     void aPlainTelnetPortFailsSayingItIsNotRfc2217() throws Exception {
         try (Ser2net server = Ser2net.serve(ptys.a(), "telnet,tcp", dir);
              ByteStreamTransport remote = rfc2217(server, "", options("t-rfc2217-plain"))) {

@@ -201,6 +201,34 @@ class SerialPortTransportPtyTest {
     }
 
     @Test
+    void aSilentPortIsDroppedAfterTheReadIdleTimeoutAndReopened() throws Exception {
+        StateRecorder states = new StateRecorder();
+        try (PtyPeer peer = PtyPeer.open(ptys.b(), new ByteInbox());
+             ByteStreamTransport serial = Transports.fromServiceLoader().byteStream("serial:" + ptys.a(),
+                     options("t-serial-idle").withReadIdleTimeout(Duration.ofMillis(300)))) {
+            serial.addStateListener(states);
+            serial.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ConnectionStateChange idle = states.await(ConnectionState.WAITING_TO_RECONNECT, WAIT);
+            assertThat(idle.cause()).hasMessageContaining("no data for PT0.3S (read idle timeout)");
+            states.await(ConnectionState.CONNECTED, WAIT);
+            assertThat(serial.counters().reconnects()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPortThatIsOpenAlreadyIsRefusedSayingSo() throws Exception {
+        try (ByteStreamTransport first = Transports.fromServiceLoader().byteStream("serial:" + ptys.a(),
+                     options("t-serial-first"));
+             ByteStreamTransport second = Transports.fromServiceLoader().byteStream("serial:" + ptys.a(),
+                     options("t-serial-second").withReconnectPolicy(ReconnectPolicy.NO_RETRY))) {
+            first.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> second.open().toCompletableFuture().join())
+                    .hasMessageContaining("cannot open the serial port: it is open already");
+            assertThat(first.state()).isEqualTo(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
     void aMissingDeviceFailsTheOpenWithTheReason() {
         Path nothing = dir.resolve("no-such-tty");
         try (ByteStreamTransport serial = Transports.fromServiceLoader().byteStream("serial:" + nothing,

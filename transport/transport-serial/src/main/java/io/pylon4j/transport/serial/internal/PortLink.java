@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * One open serial port on jSerialComm, safe to read on one thread, write on others and close from any: the only
  * class of this module that touches jSerialComm's {@code SerialPort}.
  *
- * <p><b>Reads</b> are semi-blocking with a {@value #READ_WAKE_UP_MILLIS} ms timeout (termios {@code VMIN=0,
+ * <p><b>Reads</b> are semi-blocking with a {@link #READ_WAKE_UP} timeout, 100 ms (termios {@code VMIN=0,
  * VTIME=1}): a read returns as soon as bytes arrive, or with 0 after the timeout, so that the reader thread sees a
  * close or a vanished device without busy looping. jSerialComm turns the read timeout into deciseconds, so anything
  * below 100 ms would become a non-blocking spin.
@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p><b>Closing</b> takes the write side of a read-write lock that every read and write holds on its read side:
  * jSerialComm does not synchronise {@code readBytes} with {@code closePort}, and closing the file descriptor under
  * a running native read could let that read continue on a descriptor number the process has since reused. A read
- * returns within {@value #READ_WAKE_UP_MILLIS} ms, so close waits at most that long for readers; a writer stuck on
+ * returns within {@link #READ_WAKE_UP}, so close waits at most that long for readers; a writer stuck on
  * a full output queue is waited for at most {@link #CLOSE_WAIT}. jSerialComm's close flushes ({@code TCIOFLUSH})
  * what the device has not taken yet; on a pseudo-terminal that includes bytes the other side has not read, so a
  * last command must be confirmed by the device before closing (as {@code SlcanTransport} does with {@code C}).
@@ -39,12 +39,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class PortLink implements AutoCloseable {
 
     /** How often a blocked read wakes up to look for a close or a vanished device. */
-    public static final int READ_WAKE_UP_MILLIS = 100;
+    public static final Duration READ_WAKE_UP = Duration.ofMillis(100);
     /** How long {@link #close()} waits for a read or write in progress before closing anyway. */
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     /** This many zero-length reads in a row, each returning well before the timeout, mean the port is dead. */
     private static final int EARLY_EMPTY_READS_LIMIT = 1000;
-    private static final long EARLY_NANOS = TimeUnit.MILLISECONDS.toNanos(READ_WAKE_UP_MILLIS / 10);
+    private static final long EARLY_NANOS = READ_WAKE_UP.toNanos() / 10;
 
     private final String device;
     private final Path path;
@@ -82,11 +82,11 @@ public final class PortLink implements AutoCloseable {
         port.setComPortParameters(settings.baudRate(), settings.dataBits(), stopBits(settings),
                 parity(settings));
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_WAKE_UP_MILLIS, 0);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, (int) READ_WAKE_UP.toMillis(), 0);
         if (!port.openPort(0)) {
             int errno = port.getLastErrorCode();
             throw new IOException(device + " (" + port.getSystemPortPath() + "): cannot open the serial port: "
-                    + explain(errno));
+                    + explain(errno, path == null || Files.exists(path)));
         }
         return new PortLink(device, path, port);
     }
@@ -97,7 +97,7 @@ public final class PortLink implements AutoCloseable {
     }
 
     /**
-     * Reads what is there, waiting at most {@value #READ_WAKE_UP_MILLIS} ms for the first byte.
+     * Reads what is there, waiting at most {@link #READ_WAKE_UP} for the first byte.
      *
      * @return the number of bytes read, 0 if none arrived in time
      * @throws ClosedChannelException if this link was closed
@@ -224,10 +224,13 @@ public final class PortLink implements AutoCloseable {
         };
     }
 
-    /** A hint for the errno values users actually meet when opening a serial port on Linux. */
-    static String explain(int errno) {
+    /**
+     * A hint for the errno values users actually meet when opening a serial port on Linux. jSerialComm reports 2 both
+     * for a missing device and for a port this process has open already.
+     */
+    static String explain(int errno, boolean exists) {
         return switch (errno) {
-            case 2 -> "no such device, or already open in this program (errno 2)";
+            case 2 -> exists ? "it is open already in this program (jSerialComm error 2)" : "no such device (errno 2)";
             case 13 -> "permission denied (errno 13); add the user to the group owning the device, usually 'dialout'";
             case 11, 16 -> "the port is in use by another program (errno " + errno + ")";
             case 0 -> "the port could not be opened or configured";
