@@ -6,8 +6,8 @@ import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.serial.internal.EndpointChecks;
 import io.pylon4j.transport.serial.internal.PortLink;
 import io.pylon4j.transport.spi.BlockingByteStreamTransport;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,7 +65,10 @@ public final class SerialPortTransport extends BlockingByteStreamTransport {
 
     @Override
     protected void readLoop() throws Exception {
-        PortLink port = Objects.requireNonNull(link.get(), "link");
+        PortLink port = link.get();
+        if (port == null) {
+            throw new ClosedChannelException(); // closed between connect and here
+        }
         byte[] buffer = new byte[4096];
         Duration idleLimit = options().readIdleTimeout();
         long lastData = System.nanoTime();
@@ -85,7 +88,7 @@ public final class SerialPortTransport extends BlockingByteStreamTransport {
     protected void writeBytes(byte[] data, int offset, int length) throws Exception {
         PortLink port = link.get();
         if (port == null) {
-            throw new java.nio.channels.ClosedChannelException();
+            throw new ClosedChannelException();
         }
         port.write(data, offset, length);
     }

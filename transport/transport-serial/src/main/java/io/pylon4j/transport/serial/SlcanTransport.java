@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -127,7 +126,10 @@ public final class SlcanTransport extends BlockingCanTransport {
         return Optional.ofNullable(serialNumber);
     }
 
-    /** How many positive replies ({@code z}, {@code Z} or a bare CR) arrived while connected: transmit acknowledgements. */
+    /**
+     * How many positive replies ({@code z}, {@code Z} or a bare CR) arrived while connected: transmit
+     * acknowledgements.
+     */
     public long acknowledgedReplies() {
         return acknowledged.sum();
     }
@@ -178,7 +180,10 @@ public final class SlcanTransport extends BlockingCanTransport {
 
     @Override
     protected void readLoop() throws Exception {
-        PortLink port = Objects.requireNonNull(link.get(), "link");
+        PortLink port = link.get();
+        if (port == null) {
+            throw new ClosedChannelException(); // closed between connect and here
+        }
         long now = System.nanoTime();
         while (!received.isEmpty()) { // what arrived together with the last handshake reply
             handle(received.poll(), now);

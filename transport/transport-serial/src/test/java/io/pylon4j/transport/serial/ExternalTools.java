@@ -22,9 +22,13 @@ final class ExternalTools {
     private ExternalTools() {
     }
 
-    /** The path of {@code program}, from the Debian package {@code debianPackage}; fails (or skips, opted out) if absent. */
+    /**
+     * The path of {@code program}, from the Debian package {@code debianPackage}; fails (or skips, opted out) if it
+     * is absent.
+     */
     static Path require(String program, String debianPackage) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        String path = System.getenv().getOrDefault("PATH", "");
+        List<String> dirs = new ArrayList<>(List.of(path.split(File.pathSeparator)));
         dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin")); // ser2net lives in sbin, often not on PATH
         for (String dir : dirs) {
             if (dir.isEmpty()) {

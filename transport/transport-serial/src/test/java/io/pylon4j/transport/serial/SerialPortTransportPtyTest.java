@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.NotConnectedException;
 import io.pylon4j.transport.ReconnectPolicy;
 import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportOptions;
@@ -93,7 +94,8 @@ class SerialPortTransportPtyTest {
 
     /**
      * Requests and replies of a real US2000B-Plus at 115200 baud: Tomcat42/pylontech-python
-     * {@code examples/lowLevelRS485/output.txt} (protocol notes §3, {@code captures/rs485-tomcat42-lowlevel-us2000b.txt}).
+     * {@code examples/lowLevelRS485/output.txt} (protocol notes §3,
+     * {@code captures/rs485-tomcat42-lowlevel-us2000b.txt}).
      */
     private static final List<List<String>> US2000B_EXCHANGES = List.of(
             List.of("~2002464FC0048520FCB2", "~200246000000FDB2"),
@@ -149,7 +151,8 @@ class SerialPortTransportPtyTest {
         // descriptor count below is not disturbed by first-use loading
         ByteInbox warmInbox = new ByteInbox();
         try (PtyPeer warmPeer = PtyPeer.open(ptys.b(), warmInbox);
-             ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint, options(prefix + "-warm"))) {
+             ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint,
+                     options(prefix + "-warm"))) {
             warm.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
             warm.write(REQUEST);
             warmInbox.take(REQUEST.length, WAIT);
@@ -175,7 +178,7 @@ class SerialPortTransportPtyTest {
             assertThat(dropped.cause()).hasMessageContaining(ptys.a().toString());
             // while it is away, attempts fail because the device does not exist
             states.await(ConnectionState.WAITING_TO_RECONNECT, c -> c.cause() instanceof NoSuchFileException, WAIT);
-            assertThatThrownBy(() -> serial.write(REQUEST)).isInstanceOf(io.pylon4j.transport.NotConnectedException.class);
+            assertThatThrownBy(() -> serial.write(REQUEST)).isInstanceOf(NotConnectedException.class);
 
             ptys.start(); // plugged in again: same link name, (usually) another /dev/pts number
             peer = PtyPeer.open(ptys.b(), battery);

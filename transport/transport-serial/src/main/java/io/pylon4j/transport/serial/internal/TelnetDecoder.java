@@ -18,7 +18,10 @@ public final class TelnetDecoder {
     /** Receives the commands found in the stream, in stream order relative to each other. */
     public interface Handler {
 
-        /** {@code IAC command option}, command one of {@link Telnet#WILL}, {@link Telnet#WONT}, {@link Telnet#DO}, {@link Telnet#DONT}. */
+        /**
+         * {@code IAC command option}, the command one of {@link Telnet#WILL}, {@link Telnet#WONT}, {@link Telnet#DO},
+         * {@link Telnet#DONT}.
+         */
         void negotiation(int command, int option);
 
         /** {@code IAC SB option payload IAC SE}, payload unescaped; the array is valid only during the call. */

@@ -86,7 +86,8 @@ class TelnetDecoderTest {
 
     @Test
     void anEscapedIacInsideASubnegotiationIsOneByte() {
-        Recorder r = decode(new TelnetDecoder(), bytes(0xFF, 0xFA, 0x2C, 0x65, 0x00, 0x01, 0xC2, 0xFF, 0xFF, 0xFF, 0xF0));
+        Recorder r = decode(new TelnetDecoder(),
+                bytes(0xFF, 0xFA, 0x2C, 0x65, 0x00, 0x01, 0xC2, 0xFF, 0xFF, 0xFF, 0xF0));
         assertThat(r.events).containsExactly("SB 44 650001c2ff");
     }
 
