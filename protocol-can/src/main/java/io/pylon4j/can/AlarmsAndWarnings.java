@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p>The facts file reports that [BROG] reads the opposite polarity ({@code 10} raised). Under
  * {@link CanProfile.AlarmPairPolarity#REVERSED} the codec swaps the two bits of every pair on decode and on encode,
- * so that this record always holds SMA polarity.
+ * so that this record always holds SMA polarity. (Read closely, BROG's {@code construct} code takes each byte's bits
+ * most significant first and swaps each pair back: SMA's polarity, with the four items of a byte in mirrored order.
+ * No real capture needs the reversed reading.)
  *
  * <p>DLC: 8 ({@link #MIN_LENGTH}).
  *
