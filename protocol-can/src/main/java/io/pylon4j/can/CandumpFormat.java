@@ -1,5 +1,7 @@
 package io.pylon4j.can;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Reads and writes CAN frames as text lines: the two formats of can-utils' {@code candump}, and the ad-hoc formats
  * that published Pylontech captures use, so that a capture can be decoded as it was published.
@@ -83,24 +85,28 @@ public final class CandumpFormat {
     }
 
     private static CanFrame parse(String line, Context context) {
-        int end = line.length();
-        while (end > 0 && isSpace(line.charAt(end - 1))) {
+        // One byte a character (ISO-8859-1: a copy for the compact strings candump lines are): the scanner indexes an
+        // array, which is several times cheaper than String.charAt when the JIT is C1 only, as in ./pylon. A
+        // character beyond U+00FF becomes '?', which no form accepts; messages quote the line itself.
+        byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+        int end = b.length;
+        while (end > 0 && isSpace(b[end - 1])) {
             end--;
         }
-        int pos = skipSpace(line, 0, end);
+        int pos = skipSpace(b, 0, end);
         if (pos == end) {
             throw new InvalidCanFrameException("empty line");
         }
-        if (line.charAt(pos) == '(') {
-            int close = line.indexOf(')', pos);
-            if (close < 0 || close >= end) {
+        if (b[pos] == '(') {
+            int close = indexOf(b, ')', pos, end);
+            if (close < 0) {
                 throw new InvalidCanFrameException("timestamp '(' without ')'");
             }
-            long timestamp = parseTimestampMicros(line, pos + 1, close);
+            long timestamp = parseTimestampMicros(line, b, pos + 1, close);
             if (context != null) {
                 context.timestamp = timestamp;
             }
-            pos = skipSpace(line, close + 1, end);
+            pos = skipSpace(b, close + 1, end);
             if (pos == end) {
                 throw new InvalidCanFrameException("nothing after the timestamp");
             }
@@ -114,38 +120,38 @@ public final class CandumpFormat {
         if (line.startsWith("ID:", pos)) {
             return parseBufferLine(line.substring(pos, end));
         }
-        int token0End = tokenEnd(line, pos, end);
-        int hash = indexOf(line, '#', pos, token0End);
+        int token0End = tokenEnd(b, pos, end);
+        int hash = indexOf(b, '#', pos, token0End);
         if (hash >= 0) { // cansend compact, no interface
-            return parseCompact(line, pos, hash, token0End);
+            return parseCompact(line, b, pos, hash, token0End);
         }
-        if (indexOf(line, '|', pos, token0End) >= 0) {
+        if (indexOf(b, '|', pos, token0End) >= 0) {
             return parseTable(line.substring(pos, end));
         }
-        int token1 = skipSpace(line, token0End, end);
-        if (token1 < end && line.charAt(token1) == '|') {
+        int token1 = skipSpace(b, token0End, end);
+        if (token1 < end && b[token1] == '|') {
             return parseTable(line.substring(pos, end));
         }
         if (token1 == end) {
             throw notAFrameLine();
         }
-        int token1End = tokenEnd(line, token1, end);
+        int token1End = tokenEnd(b, token1, end);
         if (context != null) {
             context.ifaceStart = pos;
             context.ifaceEnd = token0End;
         }
-        hash = indexOf(line, '#', token1, token1End);
+        hash = indexOf(b, '#', token1, token1End);
         if (hash >= 0) { // candump log: iface id#data
-            return parseCompact(line, token1, hash, token1End);
+            return parseCompact(line, b, token1, hash, token1End);
         }
-        return parseText(line, token1, token1End, end);
+        return parseText(line, b, token1, token1End, end);
     }
 
     // --- candump forms ------------------------------------------------------------------------------------------
 
     /** {@code 351#1402C012C012C201}: the token is {@code [start, end)}, its '#' at {@code hash}. */
-    private static CanFrame parseCompact(String line, int start, int hash, int end) {
-        if (hash + 1 < end && line.charAt(hash + 1) == '#') {
+    private static CanFrame parseCompact(String line, byte[] b, int start, int hash, int end) {
+        if (hash + 1 < end && b[hash + 1] == '#') {
             throw new InvalidCanFrameException("'" + line.substring(start, end)
                     + "' is a CAN FD frame; Pylontech LV CAN is classic CAN");
         }
@@ -155,19 +161,18 @@ public final class CandumpFormat {
         }
         int id = parseId(line, start, hash);
         int pos = hash + 1;
-        if (pos < end && (line.charAt(pos) == 'R' || line.charAt(pos) == 'r')) {
+        if (pos < end && (b[pos] == 'R' || b[pos] == 'r')) {
             throw new InvalidCanFrameException("'" + line.substring(start, end)
                     + "' is a remote (RTR) frame, which carries no data");
         }
         long payload = 0;
         int n = 0;
         while (pos < end) {
-            char c = line.charAt(pos);
-            if (c == '.') { // cansend allows '.' between bytes
+            if (b[pos] == '.') { // cansend allows '.' between bytes
                 pos++;
                 continue;
             }
-            if (pos + 1 >= end || line.charAt(pos + 1) == '.') {
+            if (pos + 1 >= end || b[pos + 1] == '.') {
                 throw new InvalidCanFrameException("'" + line.substring(start, end)
                         + "' has an odd number of data digits");
             }
@@ -175,7 +180,7 @@ public final class CandumpFormat {
                 throw new InvalidCanFrameException("'" + line.substring(start, end)
                         + "' has more than 8 data bytes; a classic CAN frame has 0 to 8");
             }
-            payload |= (long) hexByte(line, pos, start, end) << (8 * n);
+            payload |= (long) hexByte(line, b, pos, start, end) << (8 * n);
             n++;
             pos += 2;
         }
@@ -183,10 +188,10 @@ public final class CandumpFormat {
     }
 
     /** {@code can0  351   [8]  14 02 C0 12 C0 12 C2 01  '......'}, from the id token {@code [idStart, idEnd)}. */
-    private static CanFrame parseText(String line, int idStart, int idEnd, int end) {
-        int dlcStart = skipSpace(line, idEnd, end);
-        int dlcEnd = tokenEnd(line, dlcStart, end);
-        if (dlcStart == end || line.charAt(dlcStart) != '[' || line.charAt(dlcEnd - 1) != ']' || dlcEnd - dlcStart < 3) {
+    private static CanFrame parseText(String line, byte[] b, int idStart, int idEnd, int end) {
+        int dlcStart = skipSpace(b, idEnd, end);
+        int dlcEnd = tokenEnd(b, dlcStart, end);
+        if (dlcStart == end || b[dlcStart] != '[' || b[dlcEnd - 1] != ']' || dlcEnd - dlcStart < 3) {
             throw notAFrameLine();
         }
         if (idEnd - idStart > 3) {
@@ -196,37 +201,36 @@ public final class CandumpFormat {
         int id = parseId(line, idStart, idEnd);
         if (dlcEnd - dlcStart > 3) {
             String dlc = line.substring(dlcStart, dlcEnd);
-            if (dlcEnd - dlcStart == 4 && isDigit(line.charAt(dlcStart + 1)) && isDigit(line.charAt(dlcStart + 2))) {
+            if (dlcEnd - dlcStart == 4 && isDigit(b[dlcStart + 1]) && isDigit(b[dlcStart + 2])) {
                 throw new InvalidCanFrameException("length " + dlc
                         + " is candump's CAN FD form (two digits); Pylontech LV CAN is classic CAN");
             }
             throw new InvalidCanFrameException("DLC " + dlc + " is not a digit 0 to 8 in brackets");
         }
-        char d = line.charAt(dlcStart + 1);
-        if (!isDigit(d)) {
+        if (!isDigit(b[dlcStart + 1])) {
             throw new InvalidCanFrameException("DLC '" + line.substring(dlcStart, dlcEnd) + "' is not a decimal number");
         }
-        int dlc = d - '0';
+        int dlc = b[dlcStart + 1] - '0';
         if (dlc > CanFrame.MAX_LENGTH) {
             throw new InvalidCanFrameException("DLC " + dlc + " is more than 8; a classic CAN frame has 0 to 8 data bytes");
         }
-        int pos = skipSpace(line, dlcEnd, end);
+        int pos = skipSpace(b, dlcEnd, end);
         if (line.startsWith("remote", pos)) {
             throw new InvalidCanFrameException("remote (RTR) frame, which carries no data");
         }
         long payload = 0;
         int n = 0;
-        while (pos < end && line.charAt(pos) != '\'') { // up to the ASCII column that candump -a appends
-            int byteEnd = tokenEnd(line, pos, end);
+        while (pos < end && b[pos] != '\'') { // up to the ASCII column that candump -a appends
+            int byteEnd = tokenEnd(b, pos, end);
             if (n < CanFrame.MAX_LENGTH) {
                 if (byteEnd - pos != 2) {
                     throw new InvalidCanFrameException("data byte '" + line.substring(pos, byteEnd)
                             + "' is not two hex digits");
                 }
-                payload |= (long) hexByte(line, pos, pos, byteEnd) << (8 * n);
+                payload |= (long) hexByte(line, b, pos, pos, byteEnd) << (8 * n);
             }
             n++;
-            pos = skipSpace(line, byteEnd, end);
+            pos = skipSpace(b, byteEnd, end);
         }
         if (n != dlc) {
             throw new InvalidCanFrameException("DLC [" + dlc + "] but " + n + " data bytes on the line");
@@ -359,32 +363,31 @@ public final class CandumpFormat {
         return value;
     }
 
-    /** {@code seconds.fraction} in {@code text[start, end)}, to microseconds (fraction digits beyond six dropped). */
-    private static long parseTimestampMicros(String text, int start, int end) {
+    /** {@code seconds.fraction} in {@code b[start, end)}, to microseconds (fraction digits beyond six dropped). */
+    private static long parseTimestampMicros(String text, byte[] b, int start, int end) {
         long seconds = 0;
         int i = start;
-        for (; i < end && isDigit(text.charAt(i)); i++) {
+        for (; i < end && isDigit(b[i]); i++) {
             if (i - start >= 12) { // beyond year 33000: not a candump timestamp
                 throw badTimestamp(text, start, end);
             }
-            seconds = seconds * 10 + (text.charAt(i) - '0');
+            seconds = seconds * 10 + (b[i] - '0');
         }
         if (i == start) {
             throw badTimestamp(text, start, end);
         }
         long micros = 0;
         if (i < end) {
-            if (text.charAt(i) != '.' || i + 1 == end || end - i - 1 > 9) {
+            if (b[i] != '.' || i + 1 == end || end - i - 1 > 9) {
                 throw badTimestamp(text, start, end);
             }
             int digits = 0;
             for (i++; i < end; i++, digits++) {
-                char c = text.charAt(i);
-                if (!isDigit(c)) {
+                if (!isDigit(b[i])) {
                     throw badTimestamp(text, start, end);
                 }
                 if (digits < 6) {
-                    micros = micros * 10 + (c - '0');
+                    micros = micros * 10 + (b[i] - '0');
                 }
             }
             for (; digits < 6; digits++) {
@@ -399,9 +402,9 @@ public final class CandumpFormat {
                 + ")' is not seconds.microseconds");
     }
 
-    private static int hexByte(String text, int at, int contextStart, int contextEnd) {
-        int hi = hexValue(text.charAt(at));
-        int lo = hexValue(text.charAt(at + 1));
+    private static int hexByte(String text, byte[] b, int at, int contextStart, int contextEnd) {
+        int hi = hexValue(b[at]);
+        int lo = hexValue(b[at + 1]);
         if (hi < 0 || lo < 0) {
             char bad = hi < 0 ? text.charAt(at) : text.charAt(at + 1);
             throw new InvalidCanFrameException("'" + bad + "' in '" + text.substring(contextStart, contextEnd)
@@ -418,40 +421,51 @@ public final class CandumpFormat {
         return d;
     }
 
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        char lower = (char) (c | 0x20);
-        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    /** The value of hex digit {@code c} (a char, or a sign-extended byte), or -1. */
+    private static int hexValue(int c) {
+        return (c & ~0xFF) == 0 ? HEX_VALUE[c] : -1;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0x0B;
+    /** Space, tab, line feed, vertical tab, form feed or carriage return (what {@code String.strip} removes in ASCII). */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
-    private static int skipSpace(String s, int pos, int end) {
-        while (pos < end && isSpace(s.charAt(pos))) {
+    private static int skipSpace(byte[] b, int pos, int end) {
+        while (pos < end && isSpace(b[pos])) {
             pos++;
         }
         return pos;
     }
 
-    private static int tokenEnd(String s, int pos, int end) {
-        while (pos < end && !isSpace(s.charAt(pos))) {
+    private static int tokenEnd(byte[] b, int pos, int end) {
+        while (pos < end && !isSpace(b[pos])) {
             pos++;
         }
         return pos;
     }
 
-    private static int indexOf(String s, char c, int from, int end) {
-        int i = s.indexOf(c, from);
-        return i >= 0 && i < end ? i : -1;
+    private static int indexOf(byte[] b, char c, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX_VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUE[HEX[i]] = (byte) i;
+            HEX_VALUE[Character.toLowerCase(HEX[i])] = (byte) i;
+        }
+    }
 }
