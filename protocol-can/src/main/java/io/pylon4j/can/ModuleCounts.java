@@ -53,10 +53,17 @@ public record ModuleCounts(int modulesOnline, int modulesBlockingCharge, int mod
         Wire.checkBytesWithin(reserved, length & ~1, length, type, "reserved");
     }
 
-    /** All four counts, DLC 8. */
+    /**
+     * The counts as a frame of DLC 8, or shorter when the last counts are {@link #NOT_SENT} ([DIY] sends only the
+     * first).
+     *
+     * @throws IllegalArgumentException if a count does not fit a u16, or a count is given after one not sent
+     */
     public ModuleCounts(int modulesOnline, int modulesBlockingCharge, int modulesBlockingDischarge,
             int modulesOffline) {
-        this(modulesOnline, modulesBlockingCharge, modulesBlockingDischarge, modulesOffline, 8, 0);
+        this(modulesOnline, modulesBlockingCharge, modulesBlockingDischarge, modulesOffline,
+                modulesOffline != NOT_SENT ? 8 : modulesBlockingDischarge != NOT_SENT ? 6
+                        : modulesBlockingCharge != NOT_SENT ? 4 : 2, 0);
     }
 
     /** The number of modules blocking charge, or empty when the frame did not carry it. */

@@ -51,14 +51,25 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
         Wire.checkBytesWithin(reserved, layoutEnd(length), length, type, "reserved");
     }
 
-    /** SOC and SOH as Pylontech V1.2 firmware sends them, DLC 4. */
+    /**
+     * SOC and SOH as Pylontech V1.2 firmware sends them, DLC 4 (DLC 2 when {@code sohPercent} is {@link #NOT_SENT}).
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
     public StateOfChargeAndHealth(int socPercent, int sohPercent) {
-        this(socPercent, sohPercent, NOT_SENT, 4, 0);
+        this(socPercent, sohPercent, NOT_SENT);
     }
 
-    /** SOC, SOH and the high-resolution SOC, DLC 6 (as V1.3 firmware and SMA-style batteries send them). */
+    /**
+     * SOC, SOH and the high-resolution SOC, DLC 6, as V1.3 firmware and SMA-style batteries send them; the DLC
+     * shrinks to 4 or 2 when the last fields are {@link #NOT_SENT}.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field, or the high-resolution SOC is given
+     *                                  without the SOH
+     */
     public StateOfChargeAndHealth(int socPercent, int sohPercent, int highResolutionSocCentiPercent) {
-        this(socPercent, sohPercent, highResolutionSocCentiPercent, 6, 0);
+        this(socPercent, sohPercent, highResolutionSocCentiPercent,
+                highResolutionSocCentiPercent != NOT_SENT ? 6 : sohPercent != NOT_SENT ? 4 : 2, 0);
     }
 
     /** Whether the frame carried the SOH (bytes 2-3). */

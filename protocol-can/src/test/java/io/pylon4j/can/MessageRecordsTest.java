@@ -82,6 +82,42 @@ class MessageRecordsTest {
     }
 
     @Nested
+    class OptionalFields {
+
+        @Test
+        void fieldsNotSentShortenTheFrame() {
+            assertThat(CODEC.encode(new StateOfChargeAndHealth(88, 94))).isEqualTo(CanFrame.ofHex(0x355, "58005E00"));
+            assertThat(CODEC.encode(new StateOfChargeAndHealth(88, CanMessage.NOT_SENT)))
+                    .isEqualTo(CanFrame.ofHex(0x355, "5800"));
+            assertThat(CODEC.encode(new StateOfChargeAndHealth(88, 94, 8825)))
+                    .isEqualTo(CanFrame.ofHex(0x355, "58005E007922"));
+            assertThat(CODEC.encode(new ModuleCounts(4, CanMessage.NOT_SENT, CanMessage.NOT_SENT,
+                    CanMessage.NOT_SENT))).isEqualTo(CanFrame.ofHex(0x372, "0400"));
+            assertThat(CODEC.encode(new ModuleCounts(2, 0, 0, 0))).isEqualTo(CanFrame.ofHex(0x372, "0200000000000000"));
+        }
+
+        @Test
+        void aFieldCannotFollowOneNotSent() {
+            assertThatThrownBy(() -> new StateOfChargeAndHealth(88, CanMessage.NOT_SENT, 8825))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("StateOfChargeAndHealth.sohPercent must be 0 to 65535 (u16 on the wire), was -1");
+            assertThatThrownBy(() -> new ModuleCounts(2, CanMessage.NOT_SENT, 1, CanMessage.NOT_SENT))
+                    .hasMessageContaining("modulesBlockingCharge must be 0 to 65535");
+        }
+
+        @Test
+        void optionalAccessorsAreEmptyWhenNotSent() {
+            StateOfChargeAndHealth soc = new StateOfChargeAndHealth(88, CanMessage.NOT_SENT);
+            assertThat(soc.soh()).isEmpty();
+            assertThat(soc.highResolutionSocPercent()).isEmpty();
+            ModuleCounts counts = new ModuleCounts(4, 1, CanMessage.NOT_SENT, CanMessage.NOT_SENT);
+            assertThat(counts.blockingCharge()).hasValue(1);
+            assertThat(counts.blockingDischarge()).isEmpty();
+            assertThat(counts.offline()).isEmpty();
+        }
+    }
+
+    @Nested
     class UnitsChosenByTheProfile {
 
         private final PylonCanCodec solArk = new PylonCanCodec(CanProfile.SOL_ARK);
