@@ -21,10 +21,8 @@ import java.util.Objects;
  *   <tr><td>0x35C</td><td>{@link ChargeRequestFlags}</td><td>1</td></tr>
  *   <tr><td>0x35E</td><td>{@link ManufacturerName}</td><td>1</td></tr>
  *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>6</td></tr>
- *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes} (8) or {@link BmsNamePart1} (1), by profile</td>
- *       <td></td></tr>
- *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds} (8) or {@link BmsNamePart2} (1), by profile</td>
- *       <td></td></tr>
+ *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>8, or 1</td></tr>
+ *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>8, or 1</td></tr>
  *   <tr><td>0x372</td><td>{@link ModuleCounts}</td><td>2</td></tr>
  *   <tr><td>0x373</td><td>{@link CellExtremes}</td><td>8</td></tr>
  *   <tr><td>0x374 to 0x377</td><td>{@link MinCellVoltageId}, {@link MaxCellVoltageId},
@@ -33,9 +31,9 @@ import java.util.Objects;
  *   <tr><td>0x379</td><td>{@link InstalledCapacity}</td><td>2</td></tr>
  *   <tr><td>0x380, 0x381</td><td>{@link SerialNumberPart1}, {@link SerialNumberPart2}</td><td>1</td></tr>
  *   <tr><td>0x382</td><td>{@link ProductIdentification}</td><td>1</td></tr>
- *   <tr><td>0x305</td><td>{@link InverterKeepAlive} (0) or {@link SmaMeasurements} (8), by profile</td><td></td></tr>
- *   <tr><td>0x306</td><td>{@link VictronKeepAlive} (0) or {@link SmaStatus} (8), by profile</td><td></td></tr>
- *   <tr><td>0x307</td><td>{@link VictronIdentity} (0) or {@link SmaRelayState} (2), by profile</td><td></td></tr>
+ *   <tr><td>0x305</td><td>{@link InverterKeepAlive}, or {@link SmaMeasurements} by profile</td><td>0, or 8</td></tr>
+ *   <tr><td>0x306</td><td>{@link VictronKeepAlive}, or {@link SmaStatus} by profile</td><td>0, or 8</td></tr>
+ *   <tr><td>0x307</td><td>{@link VictronIdentity}, or {@link SmaRelayState} by profile</td><td>0, or 2</td></tr>
  *   <tr><td>0x00F</td><td>{@link SmaQuickStop}</td><td>0</td></tr>
  *   <tr><td>any other</td><td>{@link UnknownCanMessage}</td><td>0</td></tr>
  * </table>
