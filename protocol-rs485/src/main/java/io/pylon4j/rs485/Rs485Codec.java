@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Rs485Request request = AnalogValuesRequest.wholeStack(0);
- * byte[] bytes = request.toFrame().encode();                 // ~20024642E002FFFD06 + CR
+ * byte[] bytes = request.toFrame().encode();                 // ~20024642E002FFFD09 + CR
  * ... send, and read the reply with an Rs485FrameReader ...
  * Rs485Response response = Rs485Codec.decodeResponse(request, replyFrame);
  * if (response instanceof AnalogValues values) { ... }
