@@ -56,10 +56,12 @@ public enum Command {
 
     private final int code;
     private final String title;
+    private final String hex;
 
     Command(int code, String title) {
         this.code = code;
         this.title = title;
+        this.hex = String.format("0x%02X", code);
     }
 
     /** The CID2 code, 0x42 for {@link #ANALOG_VALUES}. */
@@ -74,7 +76,7 @@ public enum Command {
 
     /** The code as text the way logs and the JSON output write it: {@code "0x42"}. */
     public String hex() {
-        return String.format("0x%02X", code);
+        return hex;
     }
 
     /** Whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data. */
