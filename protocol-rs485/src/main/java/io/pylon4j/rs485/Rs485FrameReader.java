@@ -92,38 +92,46 @@ public final class Rs485FrameReader {
         int i = offset;
         try {
             while (i < end) {
-                byte b = bytes[i++];
                 int n = this.length;
-                if (n == 0) { // hunting for SOI
-                    if (b == Rs485FrameCodec.SOI) {
-                        frame[0] = b;
+                if (n == 0) { // hunting for SOI: everything before it is noise
+                    int from = i;
+                    while (i < end && bytes[i] != Rs485FrameCodec.SOI) {
+                        i++;
+                    }
+                    bytesDiscarded += i - from;
+                    if (i < end) {
+                        frame[0] = bytes[i++];
                         this.length = 1;
-                    } else {
-                        bytesDiscarded++;
                     }
                     continue;
                 }
-                // the state is updated before the sink sees a result, so a sink that throws leaves it consistent
+                // the body of a frame: copy the run of hex digits, as far as there is room before the EOI
+                int limit = Math.min(end, i + frame.length - 1 - n);
+                while (i < limit && CLASS[bytes[i] & 0xFF] == HEX) {
+                    frame[n++] = bytes[i++];
+                }
+                this.length = n;
+                if (i == end) {
+                    break;
+                }
+                // the byte that ended the run; the state is updated before the sink sees a result, so a sink that
+                // throws leaves the reader consistent
+                byte b = bytes[i++];
                 switch (CLASS[b & 0xFF]) {
-                    case HEX -> {
-                        if (n < frame.length - 1) {
-                            frame[n] = b;
-                            this.length = n + 1;
-                        } else { // only the EOI would still fit
-                            this.length = 0;
-                            fail(new MissingEoiException(n, b & 0xFF,
-                                    "no CR within " + Rs485FrameCodec.MAX_FRAME_LENGTH + " characters"), n + 1, sink);
-                        }
-                    }
                     case EOI -> {
                         frame[n] = b;
                         this.length = 0;
                         complete(n + 1, sink);
                     }
-                    case SOI -> {
+                    case SOI -> { // the broken frame's bytes go, the new SOI stays as the next frame's start
                         frame[0] = b;
                         this.length = 1;
                         fail(new MissingEoiException(n, b, "a new SOI '~' arrived"), n, sink);
+                    }
+                    case HEX -> { // no room left but for the EOI
+                        this.length = 0;
+                        fail(new MissingEoiException(n, b & 0xFF,
+                                "no CR within " + Rs485FrameCodec.MAX_FRAME_LENGTH + " characters"), n + 1, sink);
                     }
                     default -> {
                         this.length = 0;
