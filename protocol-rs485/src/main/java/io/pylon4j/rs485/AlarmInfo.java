@@ -30,19 +30,12 @@ public record AlarmInfo(int address, InfoFlag infoFlag, int commandValue, List<M
         Check.u8("address", address);
         Objects.requireNonNull(infoFlag, "infoFlag");
         Check.u8("commandValue", commandValue);
-        modules = List.copyOf(modules);
-        if (commandValue != Rs485Address.WHOLE_STACK && modules.size() != 1) {
-            throw new IllegalArgumentException("a single-module reply holds exactly one module block, not "
-                    + modules.size());
-        }
-        if (modules.size() > 0xFF) {
-            throw new IllegalArgumentException("a stack reply holds at most 255 modules: " + modules.size());
-        }
+        modules = ModuleBlockReply.checkModules(commandValue, modules);
     }
 
     /** Whether this answers a whole-stack query (command value 0xFF). */
     public boolean isWholeStack() {
-        return commandValue == Rs485Address.WHOLE_STACK;
+        return ModuleBlockReply.isWholeStack(commandValue);
     }
 
     @Override
@@ -52,32 +45,11 @@ public record AlarmInfo(int address, InfoFlag infoFlag, int commandValue, List<M
 
     @Override
     public byte[] encodeInfo() {
-        int length = 2;
-        for (ModuleAlarm m : modules) {
-            length += m.encodedLength();
-        }
-        InfoWriter w = new InfoWriter(length).u8(infoFlag.value()).u8(isWholeStack() ? modules.size() : commandValue);
-        for (ModuleAlarm m : modules) {
-            m.write(w);
-        }
-        return w.toArray();
+        return ModuleBlockReply.encode(infoFlag, commandValue, modules, ModuleAlarm::encodedLength,
+                ModuleAlarm::write);
     }
 
     static AlarmInfo decode(Rs485Frame frame, boolean wholeStack) {
-        InfoReader r = new InfoReader(frame, Command.ALARM_INFO);
-        InfoFlag flag = InfoFlag.of(r.u8());
-        int second = r.u8();
-        if (!wholeStack) {
-            if (second == Rs485Address.WHOLE_STACK) {
-                throw new InvalidInfoException(Command.ALARM_INFO, 1, second,
-                        "a single-module reply cannot echo the whole-stack command value");
-            }
-            return new AlarmInfo(frame.address(), flag, second, List.of(ModuleAlarm.read(r)));
-        }
-        ModuleAlarm[] modules = new ModuleAlarm[second];
-        for (int i = 0; i < second; i++) {
-            modules[i] = ModuleAlarm.read(r);
-        }
-        return new AlarmInfo(frame.address(), flag, Rs485Address.WHOLE_STACK, List.of(modules));
+        return ModuleBlockReply.decode(frame, Command.ALARM_INFO, wholeStack, ModuleAlarm::read, AlarmInfo::new);
     }
 }

@@ -39,7 +39,7 @@ public record AlarmInfoRequest(int address, int commandValue) implements Rs485Re
 
     /** Whether this is a whole-stack query (command value 0xFF). */
     public boolean isWholeStack() {
-        return commandValue == Rs485Address.WHOLE_STACK;
+        return ModuleBlockReply.isWholeStack(commandValue);
     }
 
     @Override

@@ -34,19 +34,12 @@ public record AnalogValues(int address, InfoFlag infoFlag, int commandValue, Lis
         Check.u8("address", address);
         Objects.requireNonNull(infoFlag, "infoFlag");
         Check.u8("commandValue", commandValue);
-        modules = List.copyOf(modules);
-        if (commandValue != Rs485Address.WHOLE_STACK && modules.size() != 1) {
-            throw new IllegalArgumentException("a single-module reply holds exactly one module block, not "
-                    + modules.size());
-        }
-        if (modules.size() > 0xFF) {
-            throw new IllegalArgumentException("a stack reply holds at most 255 modules: " + modules.size());
-        }
+        modules = ModuleBlockReply.checkModules(commandValue, modules);
     }
 
     /** Whether this answers a whole-stack query (command value 0xFF). */
     public boolean isWholeStack() {
-        return commandValue == Rs485Address.WHOLE_STACK;
+        return ModuleBlockReply.isWholeStack(commandValue);
     }
 
     @Override
@@ -56,32 +49,11 @@ public record AnalogValues(int address, InfoFlag infoFlag, int commandValue, Lis
 
     @Override
     public byte[] encodeInfo() {
-        int length = 2;
-        for (ModuleAnalog m : modules) {
-            length += m.encodedLength();
-        }
-        InfoWriter w = new InfoWriter(length).u8(infoFlag.value()).u8(isWholeStack() ? modules.size() : commandValue);
-        for (ModuleAnalog m : modules) {
-            m.write(w);
-        }
-        return w.toArray();
+        return ModuleBlockReply.encode(infoFlag, commandValue, modules, ModuleAnalog::encodedLength,
+                ModuleAnalog::write);
     }
 
     static AnalogValues decode(Rs485Frame frame, boolean wholeStack) {
-        InfoReader r = new InfoReader(frame, Command.ANALOG_VALUES);
-        InfoFlag flag = InfoFlag.of(r.u8());
-        int second = r.u8();
-        if (!wholeStack) {
-            if (second == Rs485Address.WHOLE_STACK) {
-                throw new InvalidInfoException(Command.ANALOG_VALUES, 1, second,
-                        "a single-module reply cannot echo the whole-stack command value");
-            }
-            return new AnalogValues(frame.address(), flag, second, List.of(ModuleAnalog.read(r)));
-        }
-        ModuleAnalog[] modules = new ModuleAnalog[second];
-        for (int i = 0; i < second; i++) {
-            modules[i] = ModuleAnalog.read(r);
-        }
-        return new AnalogValues(frame.address(), flag, Rs485Address.WHOLE_STACK, List.of(modules));
+        return ModuleBlockReply.decode(frame, Command.ANALOG_VALUES, wholeStack, ModuleAnalog::read, AnalogValues::new);
     }
 }

@@ -39,7 +39,7 @@ public record AnalogValuesRequest(int address, int commandValue) implements Rs48
 
     /** Whether this is a whole-stack query (command value 0xFF). */
     public boolean isWholeStack() {
-        return commandValue == Rs485Address.WHOLE_STACK;
+        return ModuleBlockReply.isWholeStack(commandValue);
     }
 
     @Override
