@@ -1,0 +1,293 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.ConnectionStateListener;
+import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.Transports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The inverter-side driver of one Pylontech bank: reads it over CAN, RS485 or both, merges what it reads into one
+ * {@link BankModel}, supervises freshness and publishes {@link BankEvent}s and fail-safe limits.
+ *
+ * <pre>{@code
+ * try (PylonDriver driver = PylonDriver.openCan("socketcan:can0", DriverOptions.builder("bank-1")
+ *         .profile(InverterProfile.VICTRON).eventExecutor(myExecutor).build())) {
+ *     driver.addListener(event -> System.out.println(BankEventJson.toJson(event)));
+ *     driver.start().toCompletableFuture().join();
+ *     PublishedLimits limits = driver.status().publishedLimits();
+ * }
+ * }</pre>
+ *
+ * <p><b>Strategies.</b> CAN: a frame listener decodes each frame on the transport's I/O thread and calls the model
+ * (never blocks); a scheduled task sends 0x305 (and 0x307 in Victron mode) every
+ * {@link InverterProfile#keepAliveInterval()}, skipped and counted while the link is down. RS485: a non-blocking
+ * poll state machine (whole-stack 0x42 and 0x44, 0x92 every {@link InverterProfile#rs485PollInterval()}; 0x51,
+ * 0x47, and 0x93/0x96 per module once), with per-request timeout and retries.
+ *
+ * <p><b>Threads.</b> Events are delivered in order on {@link DriverOptions#eventExecutor()}, never on a transport's
+ * I/O thread; a slow listener delays only itself. Periodic work runs on {@link DriverOptions#scheduler()}. What the
+ * options leave empty runs on one daemon thread the driver owns ({@code pylon4j-driver-<bankId>}), shut down by
+ * {@link #close()}. Share one executor, scheduler and {@link SupervisionTicker} among many drivers to run
+ * thousands of banks on a handful of threads.
+ *
+ * <p><b>Lifecycle.</b> Create with a factory, add listeners, {@link #start()}. {@link #close()} is idempotent, never
+ * throws, cancels every task, completes the event stream, and closes the transports the driver opened itself (from
+ * an endpoint string); transports handed in are left open — their owner closes them.
+ */
+public final class PylonDriver implements AutoCloseable {
+
+
+    private final DriverOptions options;
+    private final DriverMetrics metrics = new DriverMetrics();
+    private final EventPublisher publisher;
+    private final BankModel model;
+    private final ScheduledThreadPoolExecutor ownExecutor;
+    private final Scheduler scheduler;
+    private final SupervisionTicker ticker;
+    private final boolean ownTicker;
+    private final CanTransport can;
+    private final ByteStreamTransport rs485;
+    private final List<Transport> owned;
+    private final CanStrategy canStrategy;
+    private final Rs485Strategy rs485Strategy;
+    private final List<Runnable> detach = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.can = can;
+        this.rs485 = rs485;
+        this.owned = List.copyOf(owned);
+        boolean needOwn = options.eventExecutor().isEmpty() || options.scheduler().isEmpty();
+        if (needOwn) {
+            String name = "pylon4j-driver-" + options.bankId();
+            ownExecutor = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+            ownExecutor.setRemoveOnCancelPolicy(true);
+        } else {
+            ownExecutor = null;
+        }
+        Executor events = options.eventExecutor().orElse(ownExecutor);
+        this.scheduler = options.scheduler().orElseGet(() -> Scheduler.of(ownExecutor));
+        this.publisher = new EventPublisher(events, options.eventBuffer(), EventPublisher.DEFAULT_BATCH_SIZE);
+        this.model = new BankModel(options.bankId(), options.profile(), options.policy(), publisher::submit,
+                options.clock().instant());
+        this.ownTicker = options.ticker().isEmpty();
+        this.ticker = options.ticker().orElseGet(() -> new SupervisionTicker(options.clock(), scheduler));
+        ticker.add(model);
+        this.canStrategy = can == null ? null : new CanStrategy(can, model, options, metrics);
+        this.rs485Strategy = rs485 == null ? null : new Rs485Strategy(rs485, model, options, metrics);
+        if (can != null) {
+            watch(can, Source.CAN);
+        }
+        if (rs485 != null) {
+            watch(rs485, Source.RS485);
+        }
+    }
+
+    private void watch(Transport t, Source source) {
+        ConnectionStateListener l = change -> onState(source, change);
+        t.addStateListener(l);
+        detach.add(() -> t.removeStateListener(l));
+        if (t.state() != ConnectionState.NEW) {
+            model.onTransportState(source, t.state(), options.clock().instant());
+        }
+    }
+
+    private void onState(Source source, ConnectionStateChange change) {
+        if (change.current() == ConnectionState.CONNECTED && change.previous() != ConnectionState.NEW
+                && change.previous() != ConnectionState.CONNECTING) {
+            metrics.reconnects.increment();
+        } else if (change.current() == ConnectionState.CONNECTED && change.previous() == ConnectionState.CONNECTING
+                && seenUp(source)) {
+            metrics.reconnects.increment();
+        }
+        if (change.current() == ConnectionState.CONNECTED) {
+            markUp(source);
+        }
+        model.onTransportState(source, change, options.clock().instant());
+    }
+
+    private final java.util.EnumSet<Source> everUp = java.util.EnumSet.noneOf(Source.class);
+
+    private synchronized boolean seenUp(Source s) {
+        return everUp.contains(s);
+    }
+
+    private synchronized void markUp(Source s) {
+        everUp.add(s);
+    }
+
+    /** A driver reading a bank over CAN, on a transport the caller owns (and closes). */
+    public static PylonDriver can(CanTransport transport, DriverOptions options) {
+        return new PylonDriver(Objects.requireNonNull(transport, "transport"), null, List.of(), options);
+    }
+
+    /** A driver polling a bank over RS485, on a transport the caller owns (and closes). */
+    public static PylonDriver rs485(ByteStreamTransport transport, DriverOptions options) {
+        return new PylonDriver(null, Objects.requireNonNull(transport, "transport"), List.of(), options);
+    }
+
+    /**
+     * A driver reading one bank over CAN and RS485 at once, merged into one model with per-source freshness
+     * ({@link BankStatus#sources()}); the bank is down only when both links are. The caller owns both transports.
+     */
+    public static PylonDriver canAndRs485(CanTransport can, ByteStreamTransport rs485, DriverOptions options) {
+        return new PylonDriver(Objects.requireNonNull(can, "can"), Objects.requireNonNull(rs485, "rs485"), List.of(),
+                options);
+    }
+
+    /** A CAN driver on a transport found by endpoint ({@code socketcan:can0}, {@code replay:FILE}); closes it. */
+    public static PylonDriver openCan(String endpoint, DriverOptions options) {
+        return openCan(Transports.fromServiceLoader(), endpoint, options);
+    }
+
+    /** A CAN driver on a transport from {@code transports}; the driver closes the transport. */
+    public static PylonDriver openCan(Transports transports, String endpoint, DriverOptions options) {
+        CanTransport t = transports.can(endpoint);
+        return new PylonDriver(t, null, List.of(t), options);
+    }
+
+    /** An RS485 driver on a transport found by endpoint ({@code serial:/dev/ttyUSB0?baud=115200}); closes it. */
+    public static PylonDriver openRs485(String endpoint, DriverOptions options) {
+        return openRs485(Transports.fromServiceLoader(), endpoint, options);
+    }
+
+    /** An RS485 driver on a transport from {@code transports}; the driver closes the transport. */
+    public static PylonDriver openRs485(Transports transports, String endpoint, DriverOptions options) {
+        ByteStreamTransport t = transports.byteStream(endpoint);
+        return new PylonDriver(null, t, List.of(t), options);
+    }
+
+    /**
+     * Opens the transports (those still {@link ConnectionState#NEW}) and starts keep-alives and polling.
+     * Idempotent. The stage completes when every link is up the first time, or exceptionally when a transport
+     * gives up; the driver keeps running either way (supervision reports the link) until closed.
+     */
+    public CompletionStage<Void> start() {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("driver closed"));
+        }
+        List<CompletableFuture<Void>> opens = new ArrayList<>();
+        if (started.compareAndSet(false, true)) {
+            if (can != null) {
+                opens.add(open(can));
+                canStrategy.start(scheduler);
+            }
+            if (rs485 != null) {
+                opens.add(open(rs485));
+                rs485Strategy.start(scheduler);
+            }
+        }
+        return CompletableFuture.allOf(opens.toArray(CompletableFuture[]::new));
+    }
+
+    private static CompletableFuture<Void> open(Transport t) {
+        if (t.state() == ConnectionState.NEW) {
+            return t.open().toCompletableFuture();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The bank's id. */
+    public String bankId() {
+        return options.bankId();
+    }
+
+    /** The options this driver runs with. */
+    public DriverOptions options() {
+        return options;
+    }
+
+    /** The newest snapshot; lock-free, any thread. */
+    public BankStatus status() {
+        return model.status();
+    }
+
+    /** Adds a listener called for every event, in order, on the event executor. */
+    public EventSubscription addListener(Consumer<? super BankEvent> listener) {
+        return publisher.addListener(listener);
+    }
+
+    /** The events as a {@link Flow.Publisher} (delivered on the event executor; see {@link EventPublisher}). */
+    public Flow.Publisher<BankEvent> events() {
+        return publisher;
+    }
+
+    /** A snapshot of the driver's counters. */
+    public DriverCounters counters() {
+        return metrics.snapshot();
+    }
+
+    /** The model, for callers that feed extra inputs or tick it themselves. */
+    public BankModel model() {
+        return model;
+    }
+
+    /** Replaces the limit policy (new caps, expected module count) and republishes. */
+    public void setPolicy(LimitPolicy policy) {
+        model.setPolicy(policy, options.clock().instant());
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops everything: keep-alives, polls, supervision, event delivery (subscribers complete after what is
+     * queued), then closes the transports the driver opened and shuts its own thread down. Idempotent; never throws.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (canStrategy != null) {
+            canStrategy.close();
+        }
+        if (rs485Strategy != null) {
+            rs485Strategy.close();
+        }
+        detach.forEach(Runnable::run);
+        ticker.remove(model);
+        if (ownTicker) {
+            ticker.close();
+        }
+        for (Transport t : owned) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                // close never throws by contract; keep closing the rest if one breaks it
+            }
+        }
+        publisher.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PylonDriver[" + options.bankId() + (can != null ? " can=" + can.endpoint() : "")
+                + (rs485 != null ? " rs485=" + rs485.endpoint() : "") + "]";
+    }
+}
