@@ -127,12 +127,13 @@ final class Rs485Strategy implements ByteListener {
 
     private void transmit() {
         metrics.rs485Requests.increment();
+        // the timer first: a transport may deliver the reply before write returns
+        timeout = scheduler.schedule(this::onTimeout, profile.rs485ResponseTimeout());
         try {
             transport.write(inFlight.toFrame().encode());
         } catch (TransportException e) {
-            // the link is down: the timeout below treats it as an unanswered request
+            // the link is down: the timeout treats it as an unanswered request
         }
-        timeout = scheduler.schedule(this::onTimeout, profile.rs485ResponseTimeout());
     }
 
     private void cancelTimeout() {
@@ -150,9 +151,7 @@ final class Rs485Strategy implements ByteListener {
         if (attempt < profile.rs485Retries()) {
             attempt++;
             metrics.rs485Retries.increment();
-            int keep = attempt;
             transmit();
-            attempt = keep;
         } else {
             metrics.rs485Timeouts.increment();
             sendNext();
