@@ -18,9 +18,10 @@ package io.pylon4j.driver;
  * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
  * @param rs485Cycles       RS485 poll cycles started
  * @param reconnects        transport reconnects (a link that came up again after being down)
+ * @param baudSwitches      RS485 baud-rate changes made by baud detection
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
                              long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
-                             long rs485Cycles, long reconnects) {
+                             long rs485Cycles, long reconnects, long baudSwitches) {
 }

@@ -18,11 +18,12 @@ final class DriverMetrics {
     final LongAdder rs485Resyncs = new LongAdder();
     final LongAdder rs485Cycles = new LongAdder();
     final LongAdder reconnects = new LongAdder();
+    final LongAdder baudSwitches = new LongAdder();
 
     DriverCounters snapshot() {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
                 keepAlivesSkipped.sum(), rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(),
                 rs485Timeouts.sum(), rs485Rejections.sum(), rs485BadFrames.sum(), rs485Resyncs.sum(),
-                rs485Cycles.sum(), reconnects.sum());
+                rs485Cycles.sum(), reconnects.sum(), baudSwitches.sum());
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The inverter-side driver of one Pylontech bank: reads it over CAN, RS485 or both, merges what it reads into one
@@ -51,6 +53,9 @@ import java.util.function.Consumer;
 public final class PylonDriver implements AutoCloseable {
 
 
+    /** Tried in this order by baud detection: the default, then the DIP-switch-1 mistake (facts §2.1). */
+    private static final int[] DEFAULT_BAUD_RATES = {115200, 9600};
+
     private final DriverOptions options;
     private final DriverMetrics metrics = new DriverMetrics();
     private final EventPublisher publisher;
@@ -60,19 +65,36 @@ public final class PylonDriver implements AutoCloseable {
     private final SupervisionTicker ticker;
     private final boolean ownTicker;
     private final CanTransport can;
-    private final ByteStreamTransport rs485;
+    private ByteStreamTransport rs485;
     private final List<Transport> owned;
     private final CanStrategy canStrategy;
-    private final Rs485Strategy rs485Strategy;
+    private Rs485Strategy rs485Strategy;
+    private Runnable rs485Detach;
+    private final IntFunction<ByteStreamTransport> rs485Factory;
+    private final int[] baudRates;
+    private int baudIndex;
+    private volatile int detectedBaud;
+    private Scheduler.Cancellable baudCheck;
     private final List<Runnable> detach = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options) {
+        this(can, rs485, owned, options, null, null);
+    }
+
+    private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options,
+                        IntFunction<ByteStreamTransport> rs485Factory, int[] baudRates) {
         this.options = Objects.requireNonNull(options, "options");
         this.can = can;
+        this.rs485Factory = rs485Factory;
+        this.baudRates = baudRates;
+        if (rs485Factory != null) {
+            rs485 = Objects.requireNonNull(rs485Factory.apply(baudRates[0]), "transport from the factory");
+            owned = List.of(rs485);
+        }
         this.rs485 = rs485;
-        this.owned = List.copyOf(owned);
+        this.owned = new ArrayList<>(owned);
         boolean needOwn = options.eventExecutor().isEmpty() || options.scheduler().isEmpty();
         if (needOwn) {
             String name = "pylon4j-driver-" + options.bankId();
@@ -96,20 +118,20 @@ public final class PylonDriver implements AutoCloseable {
         this.canStrategy = can == null ? null : new CanStrategy(can, model, options, metrics);
         this.rs485Strategy = rs485 == null ? null : new Rs485Strategy(rs485, model, options, metrics);
         if (can != null) {
-            watch(can, Source.CAN);
+            detach.add(watch(can, Source.CAN));
         }
         if (rs485 != null) {
-            watch(rs485, Source.RS485);
+            rs485Detach = watch(rs485, Source.RS485);
         }
     }
 
-    private void watch(Transport t, Source source) {
+    private Runnable watch(Transport t, Source source) {
         ConnectionStateListener l = change -> onState(source, change);
         t.addStateListener(l);
-        detach.add(() -> t.removeStateListener(l));
         if (t.state() != ConnectionState.NEW) {
             model.onTransportState(source, t.state(), options.clock().instant());
         }
+        return () -> t.removeStateListener(l);
     }
 
     private void onState(Source source, ConnectionStateChange change) {
@@ -155,6 +177,29 @@ public final class PylonDriver implements AutoCloseable {
                 options);
     }
 
+    /**
+     * An RS485 driver that finds the battery's baud rate: it polls on {@code factory.apply(115200)} and, when no
+     * valid reply has come within one detection window (response timeout × (retries + 1) + poll interval), closes
+     * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, facts §2.1), and so on in turn
+     * until a rate answers ({@link #rs485BaudRate()}, {@link DriverCounters#baudSwitches()}). The driver owns and
+     * closes the transports the factory makes.
+     */
+    public static PylonDriver rs485DetectingBaud(IntFunction<ByteStreamTransport> factory, DriverOptions options) {
+        return new PylonDriver(null, null, List.of(), options, Objects.requireNonNull(factory, "factory"),
+                DEFAULT_BAUD_RATES.clone());
+    }
+
+    /**
+     * {@link #rs485DetectingBaud(IntFunction, DriverOptions)} on an endpoint string: {@code ?baud=N} (or
+     * {@code &baud=N}) is appended for each rate tried, e.g. {@code serial:/dev/ttyUSB0} → {@code
+     * serial:/dev/ttyUSB0?baud=115200}, then {@code ?baud=9600}.
+     */
+    public static PylonDriver openRs485DetectingBaud(Transports transports, String endpoint, DriverOptions options) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return rs485DetectingBaud(baud -> transports.byteStream(endpoint + (endpoint.contains("?") ? "&" : "?")
+                + "baud=" + baud), options);
+    }
+
     /** A CAN driver on a transport found by endpoint ({@code socketcan:can0}, {@code replay:FILE}); closes it. */
     public static PylonDriver openCan(String endpoint, DriverOptions options) {
         return openCan(Transports.fromServiceLoader(), endpoint, options);
@@ -192,9 +237,14 @@ public final class PylonDriver implements AutoCloseable {
                 opens.add(open(can));
                 canStrategy.start(scheduler);
             }
-            if (rs485 != null) {
-                opens.add(open(rs485));
-                rs485Strategy.start(scheduler);
+            synchronized (this) {
+                if (rs485 != null) {
+                    opens.add(open(rs485));
+                    rs485Strategy.start(scheduler);
+                    if (rs485Factory != null) {
+                        scheduleBaudCheck();
+                    }
+                }
             }
         }
         return CompletableFuture.allOf(opens.toArray(CompletableFuture[]::new));
@@ -205,6 +255,44 @@ public final class PylonDriver implements AutoCloseable {
             return t.open().toCompletableFuture();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    private void scheduleBaudCheck() {
+        InverterProfile p = options.profile();
+        var window = p.rs485ResponseTimeout().multipliedBy(p.rs485Retries() + 1L).plus(p.rs485PollInterval());
+        baudCheck = scheduler.schedule(this::checkBaud, window);
+    }
+
+    private synchronized void checkBaud() {
+        if (closed.get()) {
+            return;
+        }
+        if (rs485Strategy.answered()) {
+            detectedBaud = baudRates[baudIndex];
+            return;
+        }
+        rs485Strategy.close();
+        rs485Detach.run();
+        owned.remove(rs485);
+        rs485.close();
+        metrics.baudSwitches.increment();
+        baudIndex = (baudIndex + 1) % baudRates.length;
+        rs485 = Objects.requireNonNull(rs485Factory.apply(baudRates[baudIndex]), "transport from the factory");
+        owned.add(rs485);
+        rs485Strategy = new Rs485Strategy(rs485, model, options, metrics);
+        rs485Detach = watch(rs485, Source.RS485);
+        open(rs485).exceptionally(e -> null); // a failed open shows in the link state and the next window
+        rs485Strategy.start(scheduler);
+        scheduleBaudCheck();
+    }
+
+    /**
+     * The baud rate that answered, when the driver was made with {@link #rs485DetectingBaud}; empty before a rate
+     * answered or for other drivers.
+     */
+    public OptionalInt rs485BaudRate() {
+        int b = detectedBaud;
+        return b == 0 ? OptionalInt.empty() : OptionalInt.of(b);
     }
 
     /** The bank's id. */
@@ -264,15 +352,23 @@ public final class PylonDriver implements AutoCloseable {
         if (canStrategy != null) {
             canStrategy.close();
         }
-        if (rs485Strategy != null) {
-            rs485Strategy.close();
+        List<Transport> toClose;
+        synchronized (this) {
+            if (baudCheck != null) {
+                baudCheck.close();
+            }
+            if (rs485Strategy != null) {
+                rs485Strategy.close();
+                rs485Detach.run();
+            }
+            toClose = List.copyOf(owned);
         }
         detach.forEach(Runnable::run);
         ticker.remove(model);
         if (ownTicker) {
             ticker.close();
         }
-        for (Transport t : owned) {
+        for (Transport t : toClose) {
             try {
                 t.close();
             } catch (RuntimeException e) {
