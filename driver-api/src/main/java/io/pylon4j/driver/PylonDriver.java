@@ -18,6 +18,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -135,28 +137,14 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     private void onState(Source source, ConnectionStateChange change) {
-        if (change.current() == ConnectionState.CONNECTED && change.previous() != ConnectionState.NEW
-                && change.previous() != ConnectionState.CONNECTING) {
-            metrics.reconnects.increment();
-        } else if (change.current() == ConnectionState.CONNECTED && change.previous() == ConnectionState.CONNECTING
-                && seenUp(source)) {
-            metrics.reconnects.increment();
-        }
-        if (change.current() == ConnectionState.CONNECTED) {
-            markUp(source);
+        if (change.current() == ConnectionState.CONNECTED && !everUp.add(source)) {
+            metrics.reconnects.increment(); // up again after having been up before
         }
         model.onTransportState(source, change, options.clock().instant());
     }
 
-    private final java.util.EnumSet<Source> everUp = java.util.EnumSet.noneOf(Source.class);
-
-    private synchronized boolean seenUp(Source s) {
-        return everUp.contains(s);
-    }
-
-    private synchronized void markUp(Source s) {
-        everUp.add(s);
-    }
+    /** Links that have been up at least once; not under the driver's lock (an I/O thread must never wait for it). */
+    private final Set<Source> everUp = ConcurrentHashMap.newKeySet();
 
     /** A driver reading a bank over CAN, on a transport the caller owns (and closes). */
     public static PylonDriver can(CanTransport transport, DriverOptions options) {
@@ -276,6 +264,7 @@ public final class PylonDriver implements AutoCloseable {
         owned.remove(rs485);
         rs485.close();
         metrics.baudSwitches.increment();
+        everUp.remove(Source.RS485); // a new transport coming up is not a reconnect
         baudIndex = (baudIndex + 1) % baudRates.length;
         rs485 = Objects.requireNonNull(rs485Factory.apply(baudRates[baudIndex]), "transport from the factory");
         owned.add(rs485);

@@ -124,6 +124,16 @@ class CanDriverTest {
     }
 
     @Test
+    void solArkModeSendsKeepAliveAfterEachDataSetNotOnATimer() {
+        start(InverterProfile.SOL_ARK);
+        scheduler.advance(Duration.ofSeconds(3));
+        assertThat(bus.sent).isEmpty();
+        dataSet();
+        dataSet();
+        assertThat(bus.sent).hasSize(2).allMatch(f -> f.id() == InverterKeepAlive.ID);
+    }
+
+    @Test
     void keepAliveSkippedAndCountedWhileDisconnected() {
         start(InverterProfile.GENERIC_PYLON);
         bus.setState(ConnectionState.WAITING_TO_RECONNECT);

@@ -39,6 +39,8 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
     final List<Rs485Request> received = new ArrayList<>();
     /** Requests of these commands (CID2) go unanswered. */
     final java.util.Set<Integer> silentFor = new java.util.HashSet<>();
+    /** Requests of these commands (CID2) are answered with RTN 04, invalid command. */
+    final java.util.Set<Integer> rejectFor = new java.util.HashSet<>();
     /** How many more requests go unanswered, whatever they are. */
     int dropNext;
     /** Alarm block to answer 0x44 with (default: the captured one, no alarms). */
@@ -63,6 +65,10 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
         }
         if (silentFor.contains(request.command().code())) {
             return null;
+        }
+        if (rejectFor.contains(request.command().code())) {
+            return new io.pylon4j.rs485.Rejection(request.address(), request.command(),
+                    io.pylon4j.rs485.ReturnCode.INVALID_COMMAND, new byte[0]).toFrame().encode();
         }
         if (request instanceof ManufacturerInfoRequest) {
             return wire(R51);

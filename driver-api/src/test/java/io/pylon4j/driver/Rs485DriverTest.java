@@ -138,6 +138,17 @@ class Rs485DriverTest {
     }
 
     @Test
+    void aRejectionIsCountedAndThePollGoesOn() {
+        battery.rejectFor.add(0x47);
+        start();
+        step(Duration.ZERO);
+        assertThat(driver.counters().rs485Rejections()).isEqualTo(1);
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        assertThat(battery.commands()).startsWith("51@02", "47@02", "42@02");
+        assertThat(driver.status().batteryLimits()).isPresent();
+    }
+
+    @Test
     void garbageAndUnaskedFramesAreCountedNotFatal() {
         start();
         step(Duration.ZERO);
