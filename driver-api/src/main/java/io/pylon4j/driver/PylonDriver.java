@@ -115,7 +115,7 @@ public final class PylonDriver implements AutoCloseable {
         this.model = new BankModel(options.bankId(), options.profile(), options.policy(), publisher::submit,
                 options.clock().instant());
         this.ownTicker = options.ticker().isEmpty();
-        this.ticker = options.ticker().orElseGet(() -> new SupervisionTicker(options.clock(), scheduler));
+        this.ticker = ownTicker ? newTicker(options, scheduler, ownExecutor) : options.ticker().get();
         ticker.add(model);
         this.canStrategy = can == null ? null : new CanStrategy(can, model, options, metrics);
         this.rs485Strategy = rs485 == null ? null : new Rs485Strategy(rs485, model, options, metrics);
@@ -124,6 +124,18 @@ public final class PylonDriver implements AutoCloseable {
         }
         if (rs485 != null) {
             rs485Detach = watch(rs485, Source.RS485);
+        }
+    }
+
+    private static SupervisionTicker newTicker(DriverOptions options, Scheduler scheduler,
+                                               ScheduledThreadPoolExecutor own) {
+        try {
+            return new SupervisionTicker(options.clock(), scheduler);
+        } catch (RuntimeException e) {
+            if (own != null) {
+                own.shutdown(); // a constructor that fails must not leave its thread behind
+            }
+            throw e;
         }
     }
 

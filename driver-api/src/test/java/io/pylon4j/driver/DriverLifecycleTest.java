@@ -47,6 +47,33 @@ class DriverLifecycleTest {
     }
 
     @Test
+    void thousandRs485DriversOnOneSharedSchedulerLeaveNoTaskBehind() throws Exception {
+        ScheduledThreadPoolExecutor shared = new ScheduledThreadPoolExecutor(1,
+                r -> new Thread(r, "pylon4j-test-shared-485"));
+        shared.setRemoveOnCancelPolicy(true);
+        try {
+            Scheduler scheduler = Scheduler.of(shared);
+            try (SupervisionTicker ticker = new SupervisionTicker(java.time.Clock.systemUTC(), scheduler)) {
+                List<PylonDriver> drivers = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    PylonDriver d = PylonDriver.rs485(new FakeByteTransport("fake:" + i, request -> null),
+                            DriverOptions.builder("bank-" + i).scheduler(scheduler).eventExecutor(shared)
+                                    .ticker(ticker).build());
+                    d.start();
+                    drivers.add(d);
+                }
+                drivers.forEach(PylonDriver::close);
+                // every poll task and response timer was cancelled (and removed): only the ticker's task is left
+                assertThat(shared.submit(() -> shared.getQueue().size()).get(10, TimeUnit.SECONDS))
+                        .isLessThanOrEqualTo(1);
+            }
+        } finally {
+            shared.shutdown();
+            assertThat(shared.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void thousandDriversOnVirtualBusesOpenedFromEndpointsCloseTheirTransports() throws Exception {
         Set<Thread> before = pylonThreads();
         ScheduledThreadPoolExecutor shared = new ScheduledThreadPoolExecutor(1,
