@@ -43,7 +43,7 @@ import java.util.OptionalDouble;
  * whole stack, 0x92 to the master. A request unanswered after {@link InverterProfile#rs485ResponseTimeout()} is
  * repeated up to {@link InverterProfile#rs485Retries()} times, then given up for this cycle (counted; a missing reply
  * is not fatal, facts §2.3). A cycle that is still running when the next is due is not overlapped: the next one
- * starts on the following tick.
+ * starts on the following tick. No cycle starts while the link is not connected.
  *
  * <p>Thread-safety: every entry point synchronises on this object; model calls under it never block.
  */
@@ -104,6 +104,9 @@ final class Rs485Strategy implements ByteListener {
     synchronized void startCycle() {
         if (closed || inFlight != null || !queue.isEmpty()) {
             return; // the previous cycle is still running
+        }
+        if (transport.state() != io.pylon4j.transport.ConnectionState.CONNECTED) {
+            return; // nothing to ask while the link is down; supervision reports the silence
         }
         metrics.rs485Cycles.increment();
         if (!startupQueued) {

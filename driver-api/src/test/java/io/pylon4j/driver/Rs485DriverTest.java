@@ -138,6 +138,21 @@ class Rs485DriverTest {
     }
 
     @Test
+    void noPollWhileTheLinkIsDown() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        link.setState(io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT);
+        step(Duration.ofSeconds(3));
+        assertThat(battery.received).isEmpty();
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        link.setState(io.pylon4j.transport.ConnectionState.CONNECTED);
+        step(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        assertThat(driver.counters().reconnects()).isEqualTo(1);
+    }
+
+    @Test
     void aRejectionIsCountedAndThePollGoesOn() {
         battery.rejectFor.add(0x47);
         start();
