@@ -178,6 +178,23 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
+     * A driver reading one bank over CAN and RS485 at once, both opened by endpoint; the driver closes both. If the
+     * second endpoint cannot be resolved the first transport is closed before the exception leaves.
+     */
+    public static PylonDriver openCanAndRs485(Transports transports, String canEndpoint, String rs485Endpoint,
+                                              DriverOptions options) {
+        CanTransport c = transports.can(canEndpoint);
+        ByteStreamTransport r;
+        try {
+            r = transports.byteStream(rs485Endpoint);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return new PylonDriver(c, r, List.of(c, r), options);
+    }
+
+    /**
      * An RS485 driver that finds the battery's baud rate: it polls on {@code factory.apply(115200)} and, when no
      * valid reply has come within one detection window (response timeout × (retries + 1) + poll interval), closes
      * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, facts §2.1), and so on in turn

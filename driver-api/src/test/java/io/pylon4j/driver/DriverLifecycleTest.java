@@ -47,6 +47,18 @@ class DriverLifecycleTest {
     }
 
     @Test
+    void aDriverClosesTheTransportsItOpenedFromEndpoints() throws Exception {
+        Transports transports = new Transports(List.of(new VirtualTransportProvider()));
+        PylonDriver d = PylonDriver.openCanAndRs485(transports, "virtual:both-can", "virtual:both-485",
+                DriverOptions.defaults("both"));
+        d.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(d.status().sources()).containsKeys(Source.CAN, Source.RS485);
+        d.close();
+        assertThat(d.toString()).contains("virtual:both-can").contains("virtual:both-485");
+        assertThat(d.isClosed()).isTrue();
+    }
+
+    @Test
     void thousandRs485DriversOnOneSharedSchedulerLeaveNoTaskBehind() throws Exception {
         ScheduledThreadPoolExecutor shared = new ScheduledThreadPoolExecutor(1,
                 r -> new Thread(r, "pylon4j-test-shared-485"));
