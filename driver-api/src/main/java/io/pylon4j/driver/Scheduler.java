@@ -19,6 +19,34 @@ public interface Scheduler {
      */
     Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period);
 
+    /**
+     * Runs {@code task} once after {@code delay} unless the returned handle is closed first. The default runs it on
+     * {@link #scheduleAtFixedRate} and cancels after the first run; {@link #of} uses the executor's one-shot timer.
+     * The RS485 driver uses it for response timeouts.
+     */
+    default Cancellable schedule(Runnable task, Duration delay) {
+        Objects.requireNonNull(task, "task");
+        java.util.concurrent.atomic.AtomicReference<Cancellable> handle = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Cancellable c = scheduleAtFixedRate(() -> {
+            if (done.compareAndSet(false, true)) {
+                Cancellable h = handle.get();
+                if (h != null) {
+                    h.close();
+                }
+                task.run();
+            }
+        }, delay, delay.isZero() ? Duration.ofNanos(1) : delay);
+        handle.set(c);
+        if (done.get()) {
+            c.close();
+        }
+        return () -> {
+            done.set(true);
+            c.close();
+        };
+    }
+
     /** A scheduled task; {@link #close()} cancels it (idempotent). */
     @FunctionalInterface
     interface Cancellable extends AutoCloseable {
@@ -29,10 +57,19 @@ public interface Scheduler {
     /** A scheduler on a {@link ScheduledExecutorService} the caller owns (and shuts down). */
     static Scheduler of(ScheduledExecutorService executor) {
         Objects.requireNonNull(executor, "executor");
-        return (task, initialDelay, period) -> {
-            ScheduledFuture<?> f = executor.scheduleAtFixedRate(task, initialDelay.toNanos(), period.toNanos(),
-                    TimeUnit.NANOSECONDS);
-            return () -> f.cancel(false);
+        return new Scheduler() {
+            @Override
+            public Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period) {
+                ScheduledFuture<?> f = executor.scheduleAtFixedRate(task, initialDelay.toNanos(), period.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                return () -> f.cancel(false);
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, Duration delay) {
+                ScheduledFuture<?> f = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> f.cancel(false);
+            }
         };
     }
 }

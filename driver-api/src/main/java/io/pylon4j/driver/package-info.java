@@ -1,5 +1,7 @@
 /**
- * The inverter-side driver's model of a Pylontech bank, independent of the wire protocols (concepts:
+ * The inverter-side driver of a Pylontech bank: {@link io.pylon4j.driver.PylonDriver} (CAN and RS485 strategies,
+ * options in {@link io.pylon4j.driver.DriverOptions}, counters in {@link io.pylon4j.driver.DriverCounters}) over a
+ * model independent of the wire protocols (concepts:
  * {@code docs/driver-model.md}; event JSON: {@code docs/driver-events.md}).
  *
  * <ul>
@@ -20,7 +22,9 @@
  *     caller's executor with bounded, drop-only-measurements queues.</li>
  * </ul>
  *
- * <p>Threading and time: nothing here starts a thread, owns a timer, reads the system clock or keeps static state.
+ * <p>Threading and time: nothing here keeps static state. Only a {@link io.pylon4j.driver.PylonDriver} given no
+ * executor or scheduler starts a thread (one, named {@code pylon4j-driver-<bankId>}, ended by its
+ * {@code close()}); the model and everything else start no thread, own no timer and read no system clock.
  * Time is passed in as an {@link java.time.Instant} from a clock the caller injects; events are delivered on the
  * caller's executor, never on a transport's I/O thread.
  */

@@ -46,7 +46,12 @@ class ModuleBoundaryTest {
                 }
                 assertThat(Thread.class.isAssignableFrom(f.getType())).as("%s.%s holds a thread", c, f.getName())
                         .isFalse();
-                assertThat(java.util.concurrent.ExecutorService.class.isAssignableFrom(f.getType()))
+                // the one exception: a driver given no executor or scheduler owns one thread, shut down by its
+                // close() (DriverLifecycleTest checks that no pylon4j thread outlives 1,000 drivers)
+                // and Scheduler.of's adapter holds the caller's executor (captured), which the caller owns
+                boolean allowed = c == PylonDriver.class && f.getName().equals("ownExecutor")
+                        || c.getEnclosingClass() == Scheduler.class && f.getName().startsWith("val$");
+                assertThat(java.util.concurrent.ExecutorService.class.isAssignableFrom(f.getType()) && !allowed)
                         .as("%s.%s owns an executor", c, f.getName()).isFalse();
             }
         }

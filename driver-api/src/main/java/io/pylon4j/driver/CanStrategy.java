@@ -1,0 +1,130 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.can.AlarmsAndWarnings;
+import io.pylon4j.can.BatteryMeasurements;
+import io.pylon4j.can.CanCodecException;
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.ChargeDischargeLimits;
+import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.InverterKeepAlive;
+import io.pylon4j.can.ModuleCounts;
+import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.can.StateOfChargeAndHealth;
+import io.pylon4j.can.UnknownCanMessage;
+import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.transport.CanFrameListener;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.TransportException;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The CAN protocol strategy: decodes the battery's frames on the transport's I/O thread and feeds the model (cheap,
+ * never blocking), and sends the inverter's keep-alive from the scheduler. Package-private: {@link PylonDriver} is
+ * the API.
+ */
+final class CanStrategy implements CanFrameListener {
+
+    private static final String CH_359 = "0x359";
+    private static final String CH_35A = "0x35A";
+
+    private final CanTransport transport;
+    private final BankModel model;
+    private final InverterProfile profile;
+    private final PylonCanCodec codec;
+    private final Clock clock;
+    private final DriverMetrics metrics;
+    private final CanFrame keepAlive;
+    private final CanFrame identity;
+    private Scheduler.Cancellable keepAliveTask;
+
+    CanStrategy(CanTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
+        this.transport = transport;
+        this.model = model;
+        this.profile = options.profile();
+        this.codec = new PylonCanCodec(options.canProfile());
+        this.clock = options.clock();
+        this.metrics = metrics;
+        this.keepAlive = codec.encode(InverterKeepAlive.ZEROS);
+        this.identity = codec.encode(VictronIdentity.VICTRON);
+        transport.addFrameListener(this);
+    }
+
+    void start(Scheduler scheduler) {
+        Duration interval = profile.keepAliveInterval();
+        if (!interval.isZero() && !profile.keepAliveAfterEachDataSet()) {
+            keepAliveTask = scheduler.scheduleAtFixedRate(this::sendKeepAlive, Duration.ZERO, interval);
+        }
+    }
+
+    void close() {
+        if (keepAliveTask != null) {
+            keepAliveTask.close();
+        }
+        transport.removeFrameListener(this);
+    }
+
+    /** One keep-alive round: 0x305 (8 × 00), then 0x307 in Victron mode; skipped and counted while the link is down. */
+    void sendKeepAlive() {
+        if (transport.state() != ConnectionState.CONNECTED) {
+            metrics.keepAlivesSkipped.increment();
+            return;
+        }
+        try {
+            transport.send(keepAlive);
+            metrics.keepAlivesSent.increment();
+            if (profile.sendsVictronIdentity()) {
+                transport.send(identity);
+                metrics.keepAlivesSent.increment();
+            }
+        } catch (TransportException e) {
+            metrics.keepAlivesSkipped.increment(); // the link dropped between the check and the send
+        }
+    }
+
+    @Override
+    public void onFrame(CanFrame frame, long receivedNanoTime) {
+        metrics.canFrames.increment();
+        CanMessage message;
+        try {
+            message = codec.decode(frame);
+        } catch (CanCodecException e) {
+            metrics.canMalformed.increment();
+            return;
+        }
+        var at = clock.instant();
+        if (message instanceof ChargeDischargeLimits l) {
+            model.onLimits(Source.CAN, Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(),
+                    l.dischargeCurrentLimitAmps(), l.dischargeVoltageLimitVolts()), at);
+            if (profile.keepAliveAfterEachDataSet()) {
+                sendKeepAlive();
+            }
+        } else if (message instanceof StateOfChargeAndHealth s) {
+            Measurements.Builder b = Measurements.builder().socPercent(s.socPercent());
+            s.soh().ifPresent(b::sohPercent);
+            model.onMeasurements(Source.CAN, b.build(), at);
+        } else if (message instanceof BatteryMeasurements m) {
+            model.onMeasurements(Source.CAN, Measurements.builder().voltageVolts(m.voltageVolts())
+                    .currentAmps(m.currentAmps()).temperatureCelsius(m.temperatureCelsius()).build(), at);
+        } else if (message instanceof ProtectionAndAlarmFlags p) {
+            int f = p.flags();
+            model.onAlarms(Source.CAN, CH_359,
+                    AlarmMapping.can359(f & 0xFF, (f >>> 8) & 0xFF, (f >>> 16) & 0xFF, (f >>> 24) & 0xFF), at);
+            model.onModuleCount(Source.CAN, p.moduleCount(), at);
+        } else if (message instanceof AlarmsAndWarnings a) {
+            model.onAlarms(Source.CAN, CH_35A,
+                    AlarmMapping.can35A(a.states(), model.channelAlarms(Source.CAN, CH_35A)), at);
+        } else if (message instanceof ChargeRequestFlags r) {
+            model.onRequestFlags(Source.CAN, RequestFlags.fromBits(r.flags() & 0xFF), at);
+        } else if (message instanceof ModuleCounts c) {
+            model.onModuleCount(Source.CAN, c.modulesOnline(), at);
+        } else if (message instanceof UnknownCanMessage) {
+            metrics.canUnknown.increment();
+        }
+        // anything else is known but carries nothing the model holds (names, energy counters, inverter frames)
+    }
+}

@@ -1,0 +1,27 @@
+package io.pylon4j.driver;
+
+/**
+ * What a {@link PylonDriver} has received, sent, dropped and retried since it was created: an immutable snapshot
+ * from {@link PylonDriver#counters()}. Nothing the driver throws away goes uncounted.
+ *
+ * @param canFrames         CAN frames received
+ * @param canMalformed      CAN frames too short or otherwise undecodable (counted, then ignored)
+ * @param canUnknown        CAN frames with an id the codec does not know
+ * @param keepAlivesSent    inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+ * @param keepAlivesSkipped keep-alive rounds skipped because the CAN link was down
+ * @param rs485Requests     RS485 requests written, retries included
+ * @param rs485Replies      RS485 replies decoded and applied
+ * @param rs485Retries      RS485 requests repeated after a timeout
+ * @param rs485Timeouts     RS485 requests given up for the cycle after every retry timed out
+ * @param rs485Rejections   RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
+ * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came unasked
+ * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
+ * @param rs485Cycles       RS485 poll cycles started
+ * @param reconnects        transport reconnects (a link that came up again after being down)
+ * @param baudSwitches      RS485 baud-rate changes made by baud detection
+ */
+public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                             long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
+                             long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
+                             long rs485Cycles, long reconnects, long baudSwitches) {
+}

@@ -1,0 +1,172 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.can.CanProfile;
+import io.pylon4j.rs485.Rs485Address;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * How a {@link PylonDriver} runs: which bank, which inverter profile, and whose threads and clock it uses.
+ * Immutable; build with {@link #builder(String)}.
+ *
+ * <p><b>Threads.</b> {@code eventExecutor} delivers events (in order, never on a transport's I/O thread);
+ * {@code scheduler} runs keep-alives, RS485 polls and timeouts; {@code ticker} ticks supervision. Leave any of them
+ * empty and the driver creates what is missing on <em>one</em> single-thread scheduled executor of its own, named
+ * {@code pylon4j-driver-<bankId>}, which {@link PylonDriver#close()} shuts down. To run many banks without a thread
+ * each, pass the same executor, scheduler and ticker to every driver (you own and close them).
+ *
+ * @param bankId        the bank's id, carried by every event
+ * @param profile       keep-alive, timeouts, RS485 polling
+ * @param canProfile    how CAN frames whose meaning differs between inverter brands are decoded
+ * @param policy        the limit policy (user caps, expected module count, fail-safe)
+ * @param clock         the time source (inject a manual one in tests)
+ * @param eventExecutor where events are delivered, or empty for the driver's own thread
+ * @param scheduler     where periodic work runs, or empty for the driver's own thread
+ * @param ticker        a shared supervision ticker, or empty for one of the driver's own on {@code scheduler}
+ * @param rs485Group    the RS485 group (0–7) whose master is polled
+ * @param eventBuffer   per-subscriber event queue bound ({@link EventPublisher})
+ */
+public record DriverOptions(String bankId, InverterProfile profile, CanProfile canProfile, LimitPolicy policy,
+                            Clock clock, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
+                            Optional<SupervisionTicker> ticker, int rs485Group, int eventBuffer) {
+
+    /** Validates. */
+    public DriverOptions {
+        Objects.requireNonNull(bankId, "bankId");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(canProfile, "canProfile");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(eventExecutor, "eventExecutor");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(ticker, "ticker");
+        if (bankId.isBlank()) {
+            throw new IllegalArgumentException("bankId must not be blank");
+        }
+        if (rs485Group < 0 || rs485Group > Rs485Address.MAX_GROUP) {
+            throw new IllegalArgumentException("rs485Group must be 0.." + Rs485Address.MAX_GROUP + ": " + rs485Group);
+        }
+        if (eventBuffer < 1) {
+            throw new IllegalArgumentException("eventBuffer must be ≥ 1: " + eventBuffer);
+        }
+    }
+
+    /** Defaults for a bank: generic Pylon profile, system clock, the driver's own thread. */
+    public static DriverOptions defaults(String bankId) {
+        return builder(bankId).build();
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder(String bankId) {
+        return new Builder(bankId);
+    }
+
+    /** A builder starting from these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(bankId);
+        b.profile = profile;
+        b.canProfile = canProfile;
+        b.policy = policy;
+        b.clock = clock;
+        b.eventExecutor = eventExecutor.orElse(null);
+        b.scheduler = scheduler.orElse(null);
+        b.ticker = ticker.orElse(null);
+        b.rs485Group = rs485Group;
+        b.eventBuffer = eventBuffer;
+        return b;
+    }
+
+    /** Builds {@link DriverOptions}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private String bankId;
+        private InverterProfile profile = InverterProfile.GENERIC_PYLON;
+        private CanProfile canProfile = CanProfile.PYLONTECH;
+        private LimitPolicy policy;
+        private Clock clock = Clock.systemUTC();
+        private Executor eventExecutor;
+        private Scheduler scheduler;
+        private SupervisionTicker ticker;
+        private int rs485Group;
+        private int eventBuffer = EventPublisher.DEFAULT_BUFFER_SIZE;
+
+        private Builder(String bankId) {
+            this.bankId = bankId;
+        }
+
+        /** The bank's id. */
+        public Builder bankId(String value) {
+            bankId = value;
+            return this;
+        }
+
+        /** The inverter profile (default {@link InverterProfile#GENERIC_PYLON}). */
+        public Builder profile(InverterProfile value) {
+            profile = value;
+            return this;
+        }
+
+        /** The CAN decoding profile (default {@link CanProfile#PYLONTECH}). */
+        public Builder canProfile(CanProfile value) {
+            canProfile = value;
+            return this;
+        }
+
+        /** The limit policy (default {@link LimitPolicy#of(InverterProfile)} of the profile). */
+        public Builder policy(LimitPolicy value) {
+            policy = value;
+            return this;
+        }
+
+        /** User caps on the published limits (shorthand for a policy with these caps). */
+        public Builder caps(LimitCaps value) {
+            policy = (policy == null ? LimitPolicy.of(profile) : policy).withCaps(value);
+            return this;
+        }
+
+        /** The clock (default the system UTC clock). */
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /** Where events are delivered; null for the driver's own thread. */
+        public Builder eventExecutor(Executor value) {
+            eventExecutor = value;
+            return this;
+        }
+
+        /** Where periodic work runs; null for the driver's own thread. */
+        public Builder scheduler(Scheduler value) {
+            scheduler = value;
+            return this;
+        }
+
+        /** A shared supervision ticker; null for one of the driver's own. */
+        public Builder ticker(SupervisionTicker value) {
+            ticker = value;
+            return this;
+        }
+
+        /** The RS485 group whose master is polled (default 0). */
+        public Builder rs485Group(int value) {
+            rs485Group = value;
+            return this;
+        }
+
+        /** Per-subscriber event queue bound. */
+        public Builder eventBuffer(int value) {
+            eventBuffer = value;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public DriverOptions build() {
+            return new DriverOptions(bankId, profile, canProfile, policy == null ? LimitPolicy.of(profile) : policy,
+                    clock, Optional.ofNullable(eventExecutor), Optional.ofNullable(scheduler),
+                    Optional.ofNullable(ticker), rs485Group, eventBuffer);
+        }
+    }
+}

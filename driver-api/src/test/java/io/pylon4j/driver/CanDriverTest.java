@@ -1,0 +1,198 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.InverterKeepAlive;
+import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.transport.ConnectionState;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The CAN strategy over a synchronous fake transport, on a virtual clock. */
+class CanDriverTest {
+
+    // Setfire Labs' US5000 on Pylontech V1.2 (captures/can-setfirelabs-us5000-v12-vs-v13.txt)
+    static final CanFrame L351 = CanFrame.of(0x351, bytes("14 02 C0 12 C0 12 C2 01"));
+    static final CanFrame S355 = CanFrame.of(0x355, bytes("58 00 5E 00"));
+    static final CanFrame M356 = CanFrame.of(0x356, bytes("7A 13 F2 FE 6B 01"));
+    static final CanFrame F359 = CanFrame.of(0x359, bytes("00 00 00 00 06 50 4E"));
+    static final CanFrame R35C = CanFrame.of(0x35C, bytes("C0 00"));
+
+    final ManualClock clock = new ManualClock();
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualExecutor executor = new ManualExecutor();
+    final FakeCanTransport bus = new FakeCanTransport();
+    final List<BankEvent> events = new ArrayList<>();
+    PylonDriver driver;
+
+    static byte[] bytes(String hex) {
+        String[] parts = hex.split(" ");
+        byte[] out = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        return out;
+    }
+
+    PylonDriver start(InverterProfile profile) {
+        driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").profile(profile).clock(clock)
+                .scheduler(scheduler).eventExecutor(executor).build());
+        driver.addListener(events::add);
+        driver.start();
+        return driver;
+    }
+
+    void dataSet() {
+        for (CanFrame f : List.of(L351, S355, M356, F359, R35C)) {
+            bus.inject(f);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void setfireUs5000FramesReachStatusAndEvents() {
+        start(InverterProfile.GENERIC_PYLON);
+        dataSet();
+        executor.runAll();
+
+        BankStatus s = driver.status();
+        assertThat(s.supervisionState()).isEqualTo(SupervisionState.FRESH);
+        assertThat(s.batteryLimits()).hasValueSatisfying(l -> {
+            assertThat(l.chargeVoltageLimitVolts()).isEqualTo(53.2);
+            assertThat(l.chargeCurrentLimitAmps()).isEqualTo(480.0);
+            assertThat(l.dischargeCurrentLimitAmps()).isEqualTo(480.0);
+            assertThat(l.dischargeVoltageLimitVolts()).hasValue(45.0);
+        });
+        assertThat(s.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(480.0);
+        assertThat(s.measurements().socPercent()).hasValue(88.0);
+        assertThat(s.measurements().sohPercent()).hasValue(94.0);
+        assertThat(s.measurements().voltageVolts()).hasValue(49.86);
+        assertThat(s.measurements().currentAmps()).hasValue(-27.0);
+        assertThat(s.measurements().temperatureCelsius()).hasValue(36.3);
+        assertThat(s.moduleCount()).hasValue(6);
+        assertThat(s.activeAlarms()).isEmpty();
+        assertThat(s.requestFlags()).hasValueSatisfying(f -> {
+            assertThat(f.chargeEnable()).isTrue();
+            assertThat(f.dischargeEnable()).isTrue();
+        });
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).contains("SupervisionStateChanged",
+                "LimitsChanged", "MeasurementsUpdated", "ModuleCountChanged", "RequestFlagsChanged");
+        assertThat(driver.counters().canFrames()).isEqualTo(5);
+    }
+
+    @Test
+    void eventsAreDeliveredOnTheCallersExecutorNotTheIoThread() {
+        start(InverterProfile.GENERIC_PYLON);
+        dataSet();
+        assertThat(events).isEmpty(); // nothing ran on the transport's (here: the test's) thread
+        assertThat(executor.runAll()).isPositive();
+        assertThat(events).isNotEmpty();
+    }
+
+    @Test
+    void sendsKeepAliveEverySecond() {
+        start(InverterProfile.GENERIC_PYLON);
+        scheduler.advance(Duration.ofMillis(2500));
+        PylonCanCodec codec = PylonCanCodec.standard();
+        List<CanMessage> sent = bus.sent.stream().map(codec::decode).toList();
+        assertThat(sent).containsExactly(InverterKeepAlive.ZEROS, InverterKeepAlive.ZEROS, InverterKeepAlive.ZEROS);
+        assertThat(driver.counters().keepAlivesSent()).isEqualTo(3);
+    }
+
+    @Test
+    void victronModeAddsIdentity() {
+        start(InverterProfile.VICTRON);
+        scheduler.advance(Duration.ofMillis(1500));
+        PylonCanCodec codec = PylonCanCodec.standard();
+        assertThat(bus.sent.stream().map(codec::decode).toList()).containsExactly(InverterKeepAlive.ZEROS,
+                VictronIdentity.VICTRON, InverterKeepAlive.ZEROS, VictronIdentity.VICTRON);
+        assertThat(bus.sent.get(1).dataHex()).isEqualToIgnoringCase("1234567856494300");
+    }
+
+    @Test
+    void solArkModeSendsKeepAliveAfterEachDataSetNotOnATimer() {
+        start(InverterProfile.SOL_ARK);
+        scheduler.advance(Duration.ofSeconds(3));
+        assertThat(bus.sent).isEmpty();
+        dataSet();
+        dataSet();
+        assertThat(bus.sent).hasSize(2).allMatch(f -> f.id() == InverterKeepAlive.ID);
+    }
+
+    @Test
+    void keepAliveSkippedAndCountedWhileDisconnected() {
+        start(InverterProfile.GENERIC_PYLON);
+        bus.setState(ConnectionState.WAITING_TO_RECONNECT);
+        scheduler.advance(Duration.ofMillis(1500));
+        assertThat(bus.sent).isEmpty();
+        assertThat(driver.counters().keepAlivesSkipped()).isEqualTo(2);
+        bus.setState(ConnectionState.CONNECTED);
+        scheduler.advance(Duration.ofMillis(1000));
+        assertThat(bus.sent).hasSize(1);
+        assertThat(driver.counters().reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void staleAfterThreeSecondsPublishesFailSafeZeroCurrentsThenLostThenRecovers() {
+        start(InverterProfile.GENERIC_PYLON);
+        dataSet();
+        scheduler.advance(Duration.ofMillis(2900));
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
+        scheduler.advance(Duration.ofMillis(100));
+        BankStatus stale = driver.status();
+        assertThat(stale.supervisionState()).isEqualTo(SupervisionState.STALE);
+        assertThat(stale.publishedLimits().chargeCurrentLimitAmps()).isZero();
+        assertThat(stale.publishedLimits().dischargeCurrentLimitAmps()).isZero();
+        assertThat(stale.chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_STALE);
+
+        scheduler.advance(Duration.ofSeconds(7));
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.LOST);
+        assertThat(driver.status().chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_LOST);
+
+        bus.inject(L351);
+        assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(480.0);
+        executor.runAll();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.SupervisionStateChanged)
+                .extracting(e -> ((BankEvent.SupervisionStateChanged) e).current())
+                .containsSubsequence(SupervisionState.FRESH, SupervisionState.STALE, SupervisionState.LOST,
+                        SupervisionState.RECOVERED);
+    }
+
+    @Test
+    void malformedAndUnknownFramesAreCountedNotFatal() {
+        start(InverterProfile.GENERIC_PYLON);
+        bus.inject(CanFrame.of(0x351, bytes("14 02")));      // too short
+        bus.inject(CanFrame.of(0x123, bytes("01 02 03")));   // not a Pylontech id
+        bus.inject(L351);
+        assertThat(driver.counters().canMalformed()).isEqualTo(1);
+        assertThat(driver.counters().canUnknown()).isEqualTo(1);
+        assertThat(driver.status().batteryLimits()).isPresent();
+    }
+
+    @Test
+    void closeIsIdempotentReleasesListenersAndLeavesHandedInTransportOpen() {
+        start(InverterProfile.GENERIC_PYLON);
+        driver.close();
+        driver.close();
+        assertThat(bus.listenerCount()).isZero();
+        assertThat(bus.stateListenerCount()).isZero();
+        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(bus.closedByDriver).isFalse();
+        assertThat(driver.isClosed()).isTrue();
+    }
+}

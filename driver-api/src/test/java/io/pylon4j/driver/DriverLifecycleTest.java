@@ -1,0 +1,115 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.transport.Transports;
+import io.pylon4j.transport.virtual.VirtualTransportProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** Opening and closing many drivers leaks no thread; close is idempotent. */
+class DriverLifecycleTest {
+
+    static Set<Thread> pylonThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().startsWith("pylon4j")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Waits (by joining, not sleeping) for threads that are shutting down to end. */
+    static Set<Thread> survivors(Set<Thread> before) throws InterruptedException {
+        for (Thread t : pylonThreads()) {
+            if (!before.contains(t)) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        }
+        Set<Thread> after = new java.util.HashSet<>(pylonThreads());
+        after.removeAll(before);
+        return after;
+    }
+
+    @Test
+    void thousandDriversWithTheirOwnThreadOpenedAndClosedLeakNoThread() throws Exception {
+        Set<Thread> before = pylonThreads();
+        List<PylonDriver> drivers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            drivers.add(PylonDriver.can(new FakeCanTransport(), DriverOptions.defaults("bank-" + i)));
+            drivers.get(i).start();
+        }
+        drivers.forEach(PylonDriver::close);
+        drivers.forEach(PylonDriver::close); // idempotent
+        assertThat(survivors(before)).isEmpty();
+    }
+
+    @Test
+    void aDriverClosesTheTransportsItOpenedFromEndpoints() throws Exception {
+        Transports transports = new Transports(List.of(new VirtualTransportProvider()));
+        PylonDriver d = PylonDriver.openCanAndRs485(transports, "virtual:both-can", "virtual:both-485",
+                DriverOptions.defaults("both"));
+        d.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(d.status().sources()).containsKeys(Source.CAN, Source.RS485);
+        d.close();
+        assertThat(d.toString()).contains("virtual:both-can").contains("virtual:both-485");
+        assertThat(d.isClosed()).isTrue();
+    }
+
+    @Test
+    void thousandRs485DriversOnOneSharedSchedulerLeaveNoTaskBehind() throws Exception {
+        ScheduledThreadPoolExecutor shared = new ScheduledThreadPoolExecutor(1,
+                r -> new Thread(r, "pylon4j-test-shared-485"));
+        shared.setRemoveOnCancelPolicy(true);
+        try {
+            Scheduler scheduler = Scheduler.of(shared);
+            try (SupervisionTicker ticker = new SupervisionTicker(java.time.Clock.systemUTC(), scheduler)) {
+                List<PylonDriver> drivers = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    PylonDriver d = PylonDriver.rs485(new FakeByteTransport("fake:" + i, request -> null),
+                            DriverOptions.builder("bank-" + i).scheduler(scheduler).eventExecutor(shared)
+                                    .ticker(ticker).build());
+                    d.start();
+                    drivers.add(d);
+                }
+                drivers.forEach(PylonDriver::close);
+                // every poll task and response timer was cancelled (and removed): only the ticker's task is left
+                assertThat(shared.submit(() -> shared.getQueue().size()).get(10, TimeUnit.SECONDS))
+                        .isLessThanOrEqualTo(1);
+            }
+        } finally {
+            shared.shutdown();
+            assertThat(shared.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void thousandDriversOnVirtualBusesOpenedFromEndpointsCloseTheirTransports() throws Exception {
+        Set<Thread> before = pylonThreads();
+        ScheduledThreadPoolExecutor shared = new ScheduledThreadPoolExecutor(1,
+                r -> new Thread(r, "pylon4j-test-shared"));
+        try {
+            Scheduler scheduler = Scheduler.of(shared);
+            try (SupervisionTicker ticker = new SupervisionTicker(java.time.Clock.systemUTC(), scheduler)) {
+                List<PylonDriver> drivers = new ArrayList<>();
+                Transports transports = new Transports(List.of(new VirtualTransportProvider()));
+                for (int i = 0; i < 1000; i++) {
+                    PylonDriver d = PylonDriver.openCan(transports, "virtual:lifecycle-" + i, DriverOptions.builder("bank-" + i)
+                            .scheduler(scheduler).eventExecutor(shared).ticker(ticker).build());
+                    d.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    drivers.add(d);
+                }
+                assertThat(ticker.size()).isEqualTo(1000);
+                drivers.forEach(PylonDriver::close);
+                assertThat(ticker.size()).isZero();
+                assertThat(survivors(before)).extracting(Thread::getName).containsOnly("pylon4j-test-shared");
+            }
+        } finally {
+            shared.shutdown();
+            assertThat(survivors(before)).allMatch(t -> t.getName().equals("pylon4j-test-shared"));
+            assertThat(shared.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pylon4j.rs485.AlarmInfo;
+import io.pylon4j.rs485.AlarmInfoRequest;
+import io.pylon4j.rs485.Rs485Codec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The RS485 poll state machine against a fake stack answering with captured frames, on a virtual clock. */
+class Rs485DriverTest {
+
+    final ManualClock clock = new ManualClock();
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualExecutor executor = new ManualExecutor();
+    final FakeRs485Battery battery = new FakeRs485Battery();
+    final FakeByteTransport link = new FakeByteTransport("fake-serial:test", battery);
+    final List<BankEvent> events = new ArrayList<>();
+    PylonDriver driver;
+
+    void start() {
+        driver = PylonDriver.rs485(link, DriverOptions.builder("bank-485").clock(clock).scheduler(scheduler)
+                .eventExecutor(executor).build());
+        driver.addListener(events::add);
+        driver.start();
+    }
+
+    /** Lets the due tasks run, then delivers every reply (each releases the next request). */
+    void step(Duration d) {
+        scheduler.advance(d);
+        link.pump();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void firstCycleAsksStartupThenStackThenPerModuleOnce() {
+        start();
+        step(Duration.ZERO);
+        assertThat(battery.commands()).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04");
+        battery.received.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        assertThat(driver.counters().rs485Cycles()).isEqualTo(2);
+        assertThat(driver.counters().rs485Replies()).isEqualTo(14);
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+    }
+
+    @Test
+    void decodedValuesReachTheModel() {
+        start();
+        step(Duration.ZERO);
+        BankStatus s = driver.status();
+        assertThat(s.supervisionState()).isEqualTo(SupervisionState.FRESH);
+        // 0x92 (tomcat42 US2000B): 53.25 V, 25.0 A, -25.0 A → 25 A magnitude, 47.0 V, status C0
+        assertThat(s.batteryLimits()).hasValue(Limits.of(53.25, 25.0, 25.0, 47.0));
+        assertThat(s.requestFlags()).hasValueSatisfying(f -> {
+            assertThat(f.chargeEnable()).isTrue();
+            assertThat(f.dischargeEnable()).isTrue();
+        });
+        // 0x42 stack (python-pylontech frame 1): 3 modules, -2.6/-2.5/-2.7 A, 49.545/49.52/49.504 V, 33.5 of 50 Ah
+        assertThat(s.moduleCount()).hasValue(3);
+        assertThat(s.measurements().currentAmps().getAsDouble()).isCloseTo(-7.8, within(1e-9));
+        assertThat(s.measurements().voltageVolts().getAsDouble()).isCloseTo((49.545 + 49.52 + 49.504) / 3,
+                within(1e-9));
+        assertThat(s.measurements().socPercent().getAsDouble()).isCloseTo(67.0, within(1e-9));
+        assertThat(s.modules()).containsOnlyKeys(2, 3, 4);
+        ModuleDetails m1 = s.modules().get(2);
+        assertThat(m1.voltageVolts()).hasValue(49.545);
+        assertThat(m1.currentAmps()).hasValue(-2.6);
+        assertThat(m1.cycles()).hasValue(31);
+        assertThat(m1.cellVoltagesVolts()).hasSize(15).startsWith(3.303, 3.304, 3.302);
+        assertThat(m1.serialNumber()).hasValue("PPTBH02123456789");
+        assertThat(s.modules().get(4).serialNumber()).hasValue("PPTBH04123456789");
+        assertThat(m1.mainlineVersion()).isPresent();
+        assertThat(s.activeAlarms()).isEmpty();
+        executor.runAll();
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).contains("LimitsChanged",
+                "MeasurementsUpdated", "ModuleDetailsUpdated", "ModuleCountChanged");
+    }
+
+    @Test
+    void alarmsOfEachModuleAreReportedPerChannel() {
+        AlarmInfo captured = (AlarmInfo) Rs485Codec.decodeResponse(AlarmInfoRequest.of(2),
+                FakeRs485Battery.frame(FakeRs485Battery.R44_ONE));
+        var a = captured.modules().get(0);
+        int[] cells = a.cellStates();
+        cells[3] = 0x02; // cell 4 above its upper limit
+        battery.alarm = new io.pylon4j.rs485.ModuleAlarm(cells, a.temperatureStates(), a.chargeCurrentState(),
+                a.moduleVoltageState(), a.dischargeCurrentState(), a.status1(), a.status2(), a.status3(), a.status4(),
+                a.status5());
+        start();
+        step(Duration.ZERO);
+        assertThat(driver.status().activeAlarms()).extracting(ActiveAlarm::alarm).containsExactly(Alarm.CELL_OVER_VOLTAGE);
+        assertThat(driver.model().channelAlarms(Source.RS485, "0x44@3")).hasSize(1);
+    }
+
+    @Test
+    void unansweredRequestIsRetriedThenGivenUpAndTheCycleGoesOn() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        battery.silentFor.add(0x44);
+        step(Duration.ofSeconds(1)); // 0x42 answered, 0x44 sent, no answer
+        assertThat(battery.commands()).containsExactly("42@02", "44@02");
+        step(Duration.ofSeconds(1)); // timeout → retry 1
+        step(Duration.ofSeconds(1)); // timeout → retry 2 (profile default 2 retries)
+        step(Duration.ofSeconds(1)); // timeout → give up, 0x92 follows
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "44@02", "44@02", "92@02");
+        assertThat(driver.counters().rs485Retries()).isEqualTo(2);
+        assertThat(driver.counters().rs485Timeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void aCycleStillRunningIsNotOverlapped() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        battery.dropNext = 1;
+        step(Duration.ofSeconds(1)); // 0x42 unanswered; the next tick falls while it waits
+        step(Duration.ofMillis(999));
+        assertThat(battery.commands()).containsExactly("42@02");
+        step(Duration.ofMillis(1)); // the timeout fires: retry; the cycle tick at the same instant is skipped
+        assertThat(battery.commands()).containsExactly("42@02", "42@02", "44@02", "92@02");
+    }
+
+    @Test
+    void noPollWhileTheLinkIsDown() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        link.setState(io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT);
+        step(Duration.ofSeconds(3));
+        assertThat(battery.received).isEmpty();
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        link.setState(io.pylon4j.transport.ConnectionState.CONNECTED);
+        step(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        assertThat(driver.counters().reconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectionIsCountedAndThePollGoesOn() {
+        battery.rejectFor.add(0x47);
+        start();
+        step(Duration.ZERO);
+        assertThat(driver.counters().rs485Rejections()).isEqualTo(1);
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        assertThat(battery.commands()).startsWith("51@02", "47@02", "42@02");
+        assertThat(driver.status().batteryLimits()).isPresent();
+    }
+
+    @Test
+    void garbageAndUnaskedFramesAreCountedNotFatal() {
+        start();
+        step(Duration.ZERO);
+        link.inject("~2002ZZ\r~junk".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        link.inject(FakeRs485Battery.wire(FakeRs485Battery.R92)); // unasked
+        link.pump();
+        assertThat(driver.counters().rs485BadFrames()).isPositive();
+        step(Duration.ofSeconds(1));
+        assertThat(driver.counters().rs485Cycles()).isEqualTo(2);
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
+    }
+
+    @Test
+    void silentBatteryGoesStaleWithFailSafeLimits() {
+        start();
+        step(Duration.ZERO);
+        battery.dropNext = Integer.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.STALE);
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isZero();
+        assertThat(driver.status().chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_STALE);
+        assertThat(driver.counters().rs485Retries()).isEqualTo(2);
+        for (int i = 0; i < 7; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.LOST);
+        assertThat(driver.counters().rs485Timeouts()).isPositive();
+        battery.dropNext = 0;
+        step(Duration.ofSeconds(3)); // the running cycle gives up its last request; the next one is answered
+        assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(25.0);
+    }
+
+    @Test
+    void closeCancelsPollsAndTimeouts() {
+        start();
+        step(Duration.ZERO);
+        battery.dropNext = 1;
+        step(Duration.ofSeconds(1)); // a timeout is pending
+        driver.close();
+        driver.close();
+        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(link.listenerCount()).isZero();
+        battery.received.clear();
+        step(Duration.ofSeconds(5));
+        assertThat(battery.received).isEmpty();
+    }
+}

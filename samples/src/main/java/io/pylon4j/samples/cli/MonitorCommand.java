@@ -1,0 +1,205 @@
+package io.pylon4j.samples.cli;
+
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankEventJson;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.BankStatusJson;
+import io.pylon4j.driver.DriverCounters;
+import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.transport.InvalidEndpointException;
+import io.pylon4j.transport.Transports;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pylon monitor --can ENDPOINT | --rs485 ENDPOINT}: reads a bank with the driver (keep-alives, polling,
+ * supervision, fail-safe limits) and shows it.
+ *
+ * <ul>
+ *   <li>default: a text view redrawn every second (limits, measurements, alarms, modules, link state);</li>
+ *   <li>{@code --json}: the driver's events as JSON Lines ({@code docs/driver-events.md});</li>
+ *   <li>{@code --once}: waits for a complete snapshot (limits, state of charge, voltage and module count), prints it
+ *       as one line of JSON ({@code BankStatusJson}) and exits; status 1 if {@code --timeout} passed first (the
+ *       incomplete snapshot is printed all the same).</li>
+ * </ul>
+ *
+ * <p>Events reach this command's thread through a queue filled on the driver's own event thread; nothing is printed
+ * from a transport's I/O thread. Exit status: 0; 1 for an incomplete {@code --once}; 2 for a bad command line.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Read a bank with the driver and show it: a live view, events as JSON Lines, or one snapshot.",
+                "",
+                "CAN: socketcan:IFACE, socketcand:HOST:PORT/IFACE, virtual:NAME, replay:FILE[?pace=fast].",
+                "RS485: serial:PORT, tcp:HOST:PORT (polled as group 0's master)."})
+final class MonitorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Link link;
+
+    /** Exactly one of the two. */
+    static final class Link {
+        @Option(names = "--can", paramLabel = "ENDPOINT", required = true, description = "A CAN endpoint.")
+        String can;
+
+        @Option(names = "--rs485", paramLabel = "ENDPOINT", required = true, description = "An RS485 endpoint.")
+        String rs485;
+    }
+
+    @Option(names = "--json", description = "Print the events as JSON Lines.")
+    boolean json;
+
+    @Option(names = "--once", description = "Print one complete snapshot as JSON and exit.")
+    boolean once;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "generic-pylon",
+            description = "Inverter profile: generic-pylon, victron, sma, deye, sol-ark, sofar (default ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "--once: give up after SECONDS (default ${DEFAULT-VALUE}).")
+    BigDecimal timeout;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "--json: stop after N events.")
+    Long maxEvents;
+
+    /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
+    Transports transports;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        InverterProfile p = InverterProfile.preset(profile).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "unknown profile '" + profile + "'; known: generic-pylon, victron, sma, deye, "
+                        + "sol-ark, sofar"));
+        if (once && json) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
+        }
+        Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
+        DriverOptions options = DriverOptions.builder("bank").profile(p).build();
+        LinkedBlockingQueue<BankEvent> events = new LinkedBlockingQueue<>();
+        PylonDriver driver;
+        try {
+            driver = link.can != null ? PylonDriver.openCan(resolver, link.can, options)
+                    : PylonDriver.openRs485(resolver, link.rs485, options);
+        } catch (InvalidEndpointException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        try (driver) {
+            driver.addListener(events::add);
+            driver.start();
+            if (once) {
+                return once(driver, events, out);
+            }
+            if (json) {
+                long n = 0;
+                while (maxEvents == null || n < maxEvents) {
+                    out.println(BankEventJson.toJson(events.take()));
+                    out.flush();
+                    n++;
+                }
+                return 0;
+            }
+            while (true) {
+                // redraw each second, or sooner when something changed (and then at most each 200 ms)
+                BankEvent first = events.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    events.poll(200, TimeUnit.MILLISECONDS);
+                    events.clear();
+                }
+                out.print("\033[H\033[2J");
+                out.print(view(driver.status(), driver.counters(), Instant.now()));
+                out.flush();
+            }
+        }
+    }
+
+    private int once(PylonDriver driver, LinkedBlockingQueue<BankEvent> events, PrintWriter out)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.movePointRight(9).longValue();
+        while (!complete(driver.status())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
+                out.flush();
+                spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s");
+                return 1;
+            }
+            events.poll(left, TimeUnit.NANOSECONDS);
+        }
+        out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
+        out.flush();
+        return 0;
+    }
+
+    /** Limits, state of charge, voltage and module count have all arrived. */
+    static boolean complete(BankStatus s) {
+        return s.batteryLimits().isPresent() && s.measurements().socPercent().isPresent()
+                && s.measurements().voltageVolts().isPresent() && s.moduleCount().isPresent();
+    }
+
+    /** The text view of one snapshot. */
+    static String view(BankStatus s, DriverCounters c, Instant now) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "bank %s   %s since %s (%s)%n", s.bankId(), s.supervisionState(),
+                s.supervisionSince(), s.supervisionReason()));
+        var pl = s.publishedLimits();
+        b.append(String.format(Locale.ROOT, "published  CVL %6.1f V  CCL %6.1f A  DCL %6.1f A   [%s]%n",
+                pl.chargeVoltageLimitVolts(), pl.chargeCurrentLimitAmps(), pl.dischargeCurrentLimitAmps(),
+                s.chargeCurrentLimitProvenance().source()));
+        s.batteryLimits().ifPresent(l -> b.append(String.format(Locale.ROOT,
+                "battery    CVL %6.1f V  CCL %6.1f A  DCL %6.1f A%n", l.chargeVoltageLimitVolts(),
+                l.chargeCurrentLimitAmps(), l.dischargeCurrentLimitAmps())));
+        var m = s.measurements();
+        b.append(String.format(Locale.ROOT, "measured   SOC %s %%  SOH %s %%  %s V  %s A  %s °C   modules %s%n",
+                num(m.socPercent()), num(m.sohPercent()), num(m.voltageVolts()), num(m.currentAmps()),
+                num(m.temperatureCelsius()), s.moduleCount().isPresent() ? s.moduleCount().getAsInt() : "-"));
+        b.append("flags      ").append(s.requestFlags().map(Object::toString).orElse("-")).append('\n');
+        b.append("alarms     ").append(s.activeAlarms().isEmpty() ? "none" : s.activeAlarms().toString())
+                .append('\n');
+        if (!s.modules().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%n%-5s %9s %8s %7s %7s %7s %6s  %s%n", "adr", "voltage", "current",
+                    "cellMin", "cellMax", "tempMax", "cycles", "serial"));
+            for (ModuleDetails d : s.modules().values()) {
+                b.append(String.format(Locale.ROOT, "0x%02X  %9s %8s %7s %7s %7s %6s  %s%n", d.address(),
+                        num(d.voltageVolts()), num(d.currentAmps()),
+                        num(d.cellVoltagesVolts().stream().mapToDouble(Double::doubleValue).min()),
+                        num(d.cellVoltagesVolts().stream().mapToDouble(Double::doubleValue).max()),
+                        num(d.temperaturesCelsius().stream().mapToDouble(Double::doubleValue).max()),
+                        d.cycles().isPresent() ? d.cycles().getAsInt() : "-", d.serialNumber().orElse("-")));
+            }
+        }
+        b.append('\n');
+        s.sources().values().forEach(src -> b.append(String.format(Locale.ROOT, "link %-6s %s, last data %s%n",
+                src.source(), src.link().map(Object::toString).orElse("-"),
+                src.age(now).map(a -> a.toMillis() + " ms ago").orElse("never"))));
+        b.append(String.format(Locale.ROOT,
+                "counters   CAN frames %d (malformed %d, unknown %d), keep-alives %d (skipped %d); "
+                        + "RS485 requests %d, replies %d, retries %d, timeouts %d, rejections %d, bad %d%n",
+                c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
+                c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
+                c.rs485BadFrames()));
+        return b.toString();
+    }
+
+    private static String num(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.2f", v.getAsDouble()) : "-";
+    }
+}

@@ -1,0 +1,81 @@
+package io.pylon4j.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.driver.DriverCounters;
+import io.pylon4j.transport.Transports;
+import io.pylon4j.transport.replay.ReplayTransportProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code pylon monitor} on a replayed US5000 capture (the demo's): the driver, not a decoder, produces the output. */
+class MonitorCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    Path capture() throws IOException {
+        Path file = dir.resolve("us5000.log");
+        try (InputStream in = MonitorCommandTest.class.getResourceAsStream(DemoCommand.CAPTURE)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    static Result run(String... args) {
+        MonitorCommand command = new MonitorCommand();
+        command.transports = new Transports(List.of(new ReplayTransportProvider()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void oncePrintsOneCompleteSnapshot() throws IOException {
+        Result r = run("--can", "replay:" + capture() + "?pace=fast", "--once");
+        assertThat(r.status()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(1);
+        String json = lines[0];
+        assertThat(json).startsWith("{\"bankId\":\"bank\"").contains("\"state\":\"FRESH\"")
+                .contains("\"chargeCurrentLimitAmps\":480").contains("\"dischargeVoltageLimitVolts\":45")
+                .contains("\"moduleCount\":6");
+    }
+
+    @Test
+    void jsonPrintsTheDriversEventsAsJsonLines() throws IOException {
+        Result r = run("--can", "replay:" + capture() + "?pace=fast", "--json", "--max-events", "4");
+        assertThat(r.status()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).contains("\"type\":\"SUPERVISION_STATE_CHANGED\"").contains("FRESH");
+        assertThat(lines[1]).contains("\"type\":\"LIMITS_CHANGED\"").contains("53.2");
+        assertThat(lines).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
+    }
+
+    @Test
+    void aBadProfileIsACommandLineError() {
+        assertThat(run("--can", "replay:x", "--profile", "nope").status()).isEqualTo(2);
+    }
+
+    @Test
+    void theTextViewShowsLimitsMeasurementsAndCounters() {
+        var status = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
+                e -> { }, java.time.Instant.EPOCH).status();
+        String view = MonitorCommand.view(status, new DriverCounters(1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                java.time.Instant.EPOCH);
+        assertThat(view).contains("bank b").contains("CONNECTING").contains("published").contains("CAN frames 1");
+    }
+}
