@@ -1,6 +1,7 @@
 /**
  * A simulated Pylontech bank on the battery side: the bank model (physics, aggregation, derating, request flags,
- * fault state) in {@code io.pylon4j.simulator}. The CAN and RS485 front ends come with a later issue.
+ * fault state) and its CAN and RS485 front ends ({@code CanBatterySimulator}, {@code Rs485BatterySimulator}) with wire
+ * faults, in {@code io.pylon4j.simulator}.
  */
 module io.pylon4j.simulator {
     requires transitive io.pylon4j.can;
@@ -8,4 +9,5 @@ module io.pylon4j.simulator {
     requires transitive io.pylon4j.transport;
 
     exports io.pylon4j.simulator;
+    exports io.pylon4j.simulator.frontend;
 }
