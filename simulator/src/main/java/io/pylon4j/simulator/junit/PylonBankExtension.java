@@ -5,12 +5,18 @@ import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.tcplisten.TcpListenTransport;
 import io.pylon4j.transport.tcplisten.TcpListenTransportProvider;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -73,9 +79,12 @@ public final class PylonBankExtension implements ParameterResolver {
             builder.scheduler(scheduler);
         }
         String canEndpoint = null;
+        List<Transport> virtualSides = new ArrayList<>();
         if (spec.can()) {
             canEndpoint = "virtual:" + name + "-can";
-            builder.can(transports.can(canEndpoint));
+            CanTransport can = transports.can(canEndpoint);
+            virtualSides.add(can);
+            builder.can(can);
         }
         String rs485Endpoint = null;
         int port = 0;
@@ -87,11 +96,25 @@ public final class PylonBankExtension implements ParameterResolver {
                 builder.rs485(listen);
             } else {
                 rs485Endpoint = "virtual:" + name + "-rs485";
-                builder.rs485(transports.byteStream(rs485Endpoint));
+                ByteStreamTransport rs485 = transports.byteStream(rs485Endpoint);
+                virtualSides.add(rs485);
+                builder.rs485(rs485);
             }
         }
         SimulatorServer server = builder.build();
         server.start();
+        try {
+            for (Transport t : virtualSides) { // joined before the first cycle, so that no frame is dropped
+                t.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            throw new ParameterResolutionException("interrupted while starting the simulated bank", e);
+        } catch (ExecutionException | TimeoutException e) {
+            server.close();
+            throw new ParameterResolutionException("the simulated bank's virtual buses did not open", e);
+        }
         if (scheduler != null) {
             scheduler.advance(java.time.Duration.ZERO); // the first CAN cycle goes out at once
         }
