@@ -8,7 +8,7 @@ module io.pylon4j.simulator {
     requires transitive io.pylon4j.can;
     requires transitive io.pylon4j.rs485;
     requires transitive io.pylon4j.transport;
-    requires static org.junit.jupiter.api;
+    requires static transitive org.junit.jupiter.api;
 
     exports io.pylon4j.simulator;
     exports io.pylon4j.simulator.frontend;

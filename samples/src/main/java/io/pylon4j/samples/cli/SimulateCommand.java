@@ -82,6 +82,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the shutdown hook closes the server early on Ctrl-C; close() is idempotent
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         if (can == null && rs485 == null) {

@@ -130,10 +130,10 @@ public final class Rs485Responder {
     private Rs485Response answer(Rs485Request request, ModuleSnapshot m, BankSnapshot s) {
         int adr = request.address();
         ModulePreset preset = s.preset();
-        if (request instanceof ProtocolVersionRequest r) {
+        if (request instanceof ProtocolVersionRequest) {
             return new ProtocolVersion(adr, Rs485Frame.PYLONTECH_VERSION);
         }
-        if (request instanceof ManufacturerInfoRequest r) {
+        if (request instanceof ManufacturerInfoRequest) {
             return new ManufacturerInfo(adr, fit(preset.model(), 10), 0x0100,
                     fit("PYLON", 20));
         }
@@ -147,7 +147,7 @@ public final class Rs485Responder {
             return new AlarmInfo(adr, InfoFlag.of(0), r.commandValue(),
                         modules.stream().map(Rs485Responder::alarm).toList());
         }
-        if (request instanceof SystemParametersRequest r) {
+        if (request instanceof SystemParametersRequest) {
             SystemParameters p = preset.systemParameters();
             return new io.pylon4j.rs485.SystemParameters(adr, InfoFlag.of(0), p.cellHighVoltageMillivolts(),
                         p.cellLowVoltageMillivolts(), p.cellUnderVoltageMillivolts(),
@@ -170,25 +170,25 @@ public final class Rs485Responder {
             return new SoftwareVersion(adr, r.commandValue(), MANUFACTURER_VERSION,
                     MAINLINE_VERSION);
         }
-        if (request instanceof SetChargeDischargeManagementRequest r) {
+        if (request instanceof SetChargeDischargeManagementRequest) {
             return new Acknowledgement(adr, Command.SET_CHARGE_DISCHARGE_MANAGEMENT);
         }
-        if (request instanceof TurnOffRequest r) {
+        if (request instanceof TurnOffRequest) {
             return new Acknowledgement(adr, Command.TURN_OFF);
         }
-        if (request instanceof SetCommunicationRateRequest r) {
+        if (request instanceof SetCommunicationRateRequest) {
             return new Acknowledgement(adr, Command.SET_COMMUNICATION_RATE);
         }
-        if (request instanceof PackQuantityRequest r) {
+        if (request instanceof PackQuantityRequest) {
             return new PackQuantity(adr, Math.min(255, s.modulesOnline()));
         }
-        if (request instanceof SystemAnalogRequest r) {
+        if (request instanceof SystemAnalogRequest) {
             return systemAnalog(adr, s);
         }
-        if (request instanceof SystemAlarmRequest r) {
+        if (request instanceof SystemAlarmRequest) {
             return systemAlarm(adr, s);
         }
-        if (request instanceof SystemChargeDischargeManagementRequest r) {
+        if (request instanceof SystemChargeDischargeManagementRequest) {
             return new SystemChargeDischargeManagement(adr,
                     s.limits().chargeVoltageMillivolts(), s.limits().dischargeVoltageMillivolts(),
                     u16(s.limits().chargeCurrentDeciAmps()), u16(s.limits().dischargeCurrentDeciAmps()),
