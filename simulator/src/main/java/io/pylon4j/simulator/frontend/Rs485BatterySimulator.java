@@ -80,19 +80,23 @@ public final class Rs485BatterySimulator implements AutoCloseable {
 
     /** Answers one request as if it had arrived on the wire (also for tests without a transport). */
     public void handle(Rs485Frame request) {
-        traffic.requestReceived(request);
-        FaultSettings faults = bank.faults();
-        if (!running || faults.communicationLost()) {
-            return;
-        }
-        responder.respond(request, bank.snapshot()).ifPresent(reply -> {
-            byte[] bytes = Rs485WireFaults.apply(reply.encode(), faults);
-            if (faults.replyDelay().isZero()) {
-                write(bytes);
-            } else {
-                scheduler.schedule(faults.replyDelay(), () -> write(bytes));
+        try {
+            FaultSettings faults = bank.faults();
+            if (!running || faults.communicationLost()) {
+                return;
             }
-        });
+            responder.respond(request, bank.snapshot()).ifPresent(reply -> {
+                byte[] bytes = Rs485WireFaults.apply(reply.encode(), faults);
+                if (faults.replyDelay().isZero()) {
+                    write(bytes);
+                } else {
+                    scheduler.schedule(faults.replyDelay(), () -> write(bytes));
+                }
+            });
+        } finally {
+            // recorded once handled: a reader of the count sees the reply written or scheduled
+            traffic.requestReceived(request);
+        }
     }
 
     private void write(byte[] bytes) {

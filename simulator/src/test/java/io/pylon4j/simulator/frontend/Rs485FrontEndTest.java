@@ -245,7 +245,9 @@ class Rs485FrontEndTest {
         assertThat(((AnalogValues) poll(AnalogValuesRequest.wholeStack(0))).modules()).hasSize(3);
         send(AnalogValuesRequest.of(0x05).toFrame());
         assertThat(((ReadResult.Frame) (poll0x02())).frame().address()).isEqualTo(0x02);
+        awaitReplies(2); // the counter follows the write the client has already seen
         assertThat(simulator.traffic().rs485ReplyCount()).isEqualTo(2);
+        assertThat(results).isEmpty();
     }
 
     @Test
