@@ -36,6 +36,10 @@
  * Offline modules ({@code online() == false}) should not answer; {@code FaultSettings} says whether to send at all,
  * at which baud rate, with what checksum, noise and delay.
  *
+ * <h2>Front ends</h2>
+ * The CAN and RS485 front ends that put this model on the wire, with the wire faults, are in
+ * {@code io.pylon4j.simulator.frontend}; this package stays free of codec and transport types.
+ *
  * <p>Threading: a bank may be changed and read from any thread; readers get immutable snapshots without locking.
  */
 package io.pylon4j.simulator;

@@ -1,0 +1,131 @@
+package io.pylon4j.simulator.frontend;
+
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.FaultSettings;
+import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.transport.CanFrameListener;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.TransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The CAN front end: every period (1 s by default) it advances the bank by the period, then sends the master's frame
+ * set ({@link CanFrameSetGenerator}) on a {@link CanTransport}; it records every frame it receives, the inverter's
+ * 0x305 keep-alives among them, in a {@link ReceivedTraffic}.
+ *
+ * <p>Wire faults, read from {@link SimulatedBank#faults()} at every cycle: communication lost → nothing is sent;
+ * second master → after the set, a second 0x351 with {@link FaultSettings#secondMasterLimits()}; frozen values → the
+ * same frames as long as the snapshot stays frozen (the model's doing). Module faults (offline modules, forced flags,
+ * SOC divergence) show through the snapshot.
+ *
+ * <p>The transport is the caller's: open it before or after {@link #start()}, close it after {@link #close()}. A
+ * frame that cannot be sent (transport not connected) is dropped and not counted.
+ */
+public final class CanBatterySimulator implements AutoCloseable {
+
+    private final SimulatedBank bank;
+    private final CanTransport transport;
+    private final CanFrameSetGenerator generator;
+    private final SimulatorScheduler scheduler;
+    private final Duration period;
+    private final ReceivedTraffic traffic;
+    private final CanFrameListener listener;
+    private volatile Consumer<List<CanFrame>> cycleListener = frames -> { };
+    private volatile boolean running;
+    private SimulatorScheduler.Cancellable next;
+
+    /**
+     * A front end for {@code bank} on {@code transport}.
+     *
+     * @param traffic where received frames are recorded (shared with the RS485 front end if wanted)
+     */
+    public CanBatterySimulator(SimulatedBank bank, CanTransport transport, CanFrameSet frameSet,
+            SimulatorScheduler scheduler, Duration period, ReceivedTraffic traffic) {
+        this.bank = Objects.requireNonNull(bank, "bank");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.generator = new CanFrameSetGenerator(frameSet);
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.period = Objects.requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive: " + period);
+        }
+        this.traffic = Objects.requireNonNull(traffic, "traffic");
+        this.listener = (frame, nanos) -> traffic.canReceived(frame, bank.now());
+    }
+
+    /** Calls {@code listener} with the frames of every cycle, after they are sent (for logging). */
+    public void onCycle(Consumer<List<CanFrame>> listener) {
+        this.cycleListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Starts listening and schedules the first cycle at once, then one every period. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        transport.addFrameListener(listener);
+        next = scheduler.schedule(Duration.ZERO, this::tick);
+    }
+
+    private void tick() {
+        if (!running) {
+            return;
+        }
+        try {
+            cycle();
+        } finally {
+            synchronized (this) {
+                if (running) {
+                    next = scheduler.schedule(period, this::tick);
+                }
+            }
+        }
+    }
+
+    private void cycle() {
+        bank.advance(period);
+        List<CanFrame> frames = frames(bank.snapshot(), bank.faults());
+        List<CanFrame> sent = new ArrayList<>(frames.size());
+        for (CanFrame f : frames) {
+            try {
+                transport.send(f);
+                sent.add(f);
+            } catch (TransportException e) {
+                // not connected (yet): a real battery's frames also go nowhere without a bus partner
+            }
+        }
+        traffic.canSent(sent.size());
+        cycleListener.accept(sent);
+    }
+
+    /** The frames one cycle sends for {@code snapshot} under {@code faults}; empty when communication is lost. */
+    public List<CanFrame> frames(BankSnapshot snapshot, FaultSettings faults) {
+        if (faults.communicationLost()) {
+            return List.of();
+        }
+        List<CanFrame> frames = new ArrayList<>(generator.frames(snapshot));
+        faults.secondMaster().ifPresent(l -> frames.add(generator.limitsFrame(l)));
+        return frames;
+    }
+
+    /** What was received and sent. */
+    public ReceivedTraffic traffic() {
+        return traffic;
+    }
+
+    /** Stops the cycle and the listener; the transport stays open. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (next != null) {
+            next.cancel();
+        }
+        transport.removeFrameListener(listener);
+    }
+}

@@ -1,0 +1,172 @@
+package io.pylon4j.simulator.frontend;
+
+import io.pylon4j.can.AlarmsAndWarnings;
+import io.pylon4j.can.BatteryInfo;
+import io.pylon4j.can.BatteryMeasurements;
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.CellExtremes;
+import io.pylon4j.can.ChargeDischargeLimits;
+import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.InstalledCapacity;
+import io.pylon4j.can.ManufacturerName;
+import io.pylon4j.can.MaxCellTemperatureId;
+import io.pylon4j.can.MaxCellVoltageId;
+import io.pylon4j.can.MinCellTemperatureId;
+import io.pylon4j.can.MinCellVoltageId;
+import io.pylon4j.can.ModuleCounts;
+import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.can.StateOfChargeAndHealth;
+import io.pylon4j.simulator.Alarm;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.ChargeLimits;
+import io.pylon4j.simulator.ModuleSnapshot;
+import io.pylon4j.simulator.Protection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a {@link BankSnapshot} into the CAN frames the bank's master sends in one cycle, in a chosen
+ * {@link CanFrameSet}, through the project's CAN codec. Pure: no I/O, no clock, no fault handling (the
+ * {@link CanBatterySimulator} applies the wire faults).
+ *
+ * <p>Conversions: voltage limits mV → 0.1 V truncated (53250 mV → 532 = 53.2 V, as real captures show); current
+ * limits and the current saturated to the s16 range (a 96-module bank's 7680 A is sent as 3276.7 A); DCL positive;
+ * 0x356 voltage mV → 0.01 V truncated. 0x359 carries the protection and alarm bits named by {@link Protection} and
+ * {@link Alarm}, the modules online and 'P' 'N'. 0x35A is sent with every pair zero, as V1.3 firmware does (an
+ * assumption for the Victron set). 0x35F: "LI", version 1.3, installed capacity of the modules online in Ah, then
+ * {@code AA 00} as in the V1.3 capture.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CanFrameSetGenerator {
+
+    private final CanFrameSet frameSet;
+    private final PylonCanCodec codec = PylonCanCodec.standard();
+
+    /** A generator for {@code frameSet}. */
+    public CanFrameSetGenerator(CanFrameSet frameSet) {
+        this.frameSet = Objects.requireNonNull(frameSet, "frameSet");
+    }
+
+    /** The frame set this generator produces. */
+    public CanFrameSet frameSet() {
+        return frameSet;
+    }
+
+    /** The frames of one cycle, in id order. */
+    public List<CanFrame> frames(BankSnapshot s) {
+        List<CanMessage> messages = new ArrayList<>();
+        messages.add(limits(s.limits()));
+        messages.add(frameSet == CanFrameSet.PYLON_V13
+                ? new StateOfChargeAndHealth(s.stateOfChargePercent(), s.stateOfHealthPercent(), 0)
+                : new StateOfChargeAndHealth(s.stateOfChargePercent(), s.stateOfHealthPercent()));
+        messages.add(new BatteryMeasurements(s16(s.voltageMillivolts() / 10), s16(s.currentDeciAmps()),
+                s16(s.averageTemperatureDeciCelsius())));
+        messages.add(flags(s));
+        if (frameSet != CanFrameSet.PYLON_V12) {
+            messages.add(AlarmsAndWarnings.NOTHING_SET);
+        }
+        if (frameSet != CanFrameSet.PYLON_V13) {
+            messages.add(new ChargeRequestFlags(s.requests().toByte(), 2, 0));
+        }
+        messages.add(ManufacturerName.PYLON);
+        if (frameSet != CanFrameSet.PYLON_V12) {
+            messages.add(new BatteryInfo('L' | 'I' << 8, 1, 3, u16(installedAh(s)), 8, 0xAAL << 48));
+        }
+        if (frameSet == CanFrameSet.VICTRON) {
+            addVictron(s, messages);
+        }
+        List<CanFrame> frames = new ArrayList<>(messages.size());
+        for (CanMessage m : messages) {
+            frames.add(codec.encode(m));
+        }
+        return List.copyOf(frames);
+    }
+
+    /** The 0x351 frame for {@code limits}: CVL and DVL truncated to 0.1 V, currents saturated, DCL positive. */
+    public CanFrame limitsFrame(ChargeLimits limits) {
+        return codec.encode(limits(limits));
+    }
+
+    private static ChargeDischargeLimits limits(ChargeLimits l) {
+        return new ChargeDischargeLimits(u16(l.chargeVoltageMillivolts() / 100), s16(l.chargeCurrentDeciAmps()),
+                s16(l.dischargeCurrentDeciAmps()), u16(l.dischargeVoltageMillivolts() / 100));
+    }
+
+    private static ProtectionAndAlarmFlags flags(BankSnapshot s) {
+        int flags = 0;
+        for (Protection p : s.protections()) {
+            flags |= 1 << (8 * p.canByte() + p.canBit());
+        }
+        for (Alarm a : s.alarms()) {
+            flags |= 1 << (8 * a.canByte() + a.canBit());
+        }
+        return new ProtectionAndAlarmFlags(flags, Math.min(255, s.modulesOnline()),
+                ProtectionAndAlarmFlags.MARKER_PN, CanMessage.NOT_SENT);
+    }
+
+    private static int installedAh(BankSnapshot s) {
+        return (int) ((long) s.modulesOnline() * s.preset().capacityMilliampHours() / 1000);
+    }
+
+    private static void addVictron(BankSnapshot s, List<CanMessage> messages) {
+        List<ModuleSnapshot> online = s.modules().stream().filter(ModuleSnapshot::online).toList();
+        int blockingCharge = (int) online.stream().filter(m -> !m.requests().chargeEnable()).count();
+        int blockingDischarge = (int) online.stream().filter(m -> !m.requests().dischargeEnable()).count();
+        messages.add(new ModuleCounts(u16(online.size()), u16(blockingCharge), u16(blockingDischarge),
+                u16(s.modules().size() - online.size())));
+        if (!online.isEmpty()) {
+            ModuleSnapshot minV = online.get(0);
+            ModuleSnapshot maxV = online.get(0);
+            ModuleSnapshot minT = online.get(0);
+            ModuleSnapshot maxT = online.get(0);
+            int minCellT = Integer.MAX_VALUE;
+            int maxCellT = Integer.MIN_VALUE;
+            for (ModuleSnapshot m : online) {
+                if (m.minCellVoltageMillivolts() < minV.minCellVoltageMillivolts()) {
+                    minV = m;
+                }
+                if (m.maxCellVoltageMillivolts() > maxV.maxCellVoltageMillivolts()) {
+                    maxV = m;
+                }
+                for (int t : m.cellTemperaturesDeciCelsius()) {
+                    if (t < minCellT) {
+                        minCellT = t;
+                        minT = m;
+                    }
+                    if (t > maxCellT) {
+                        maxCellT = t;
+                        maxT = m;
+                    }
+                }
+            }
+            messages.add(new CellExtremes(u16(minV.minCellVoltageMillivolts()), u16(maxV.maxCellVoltageMillivolts()),
+                    u16(kelvin(minCellT)), u16(kelvin(maxCellT))));
+            messages.add(MinCellVoltageId.of(name(minV)));
+            messages.add(MaxCellVoltageId.of(name(maxV)));
+            messages.add(MinCellTemperatureId.of(name(minT)));
+            messages.add(MaxCellTemperatureId.of(name(maxT)));
+        }
+        messages.add(new InstalledCapacity(u16(installedAh(s))));
+    }
+
+    /** Victron's id text: {@code "0101"}-style group and position, one-based, padded to eight characters. */
+    private static String name(ModuleSnapshot m) {
+        return String.format("%02d%02d    ", m.id().group() + 1, m.id().index() + 1);
+    }
+
+    private static int kelvin(int deciCelsius) {
+        return Math.round((deciCelsius + 2731.5f) / 10f);
+    }
+
+    private static int s16(int v) {
+        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+    }
+
+    private static int u16(int v) {
+        return Math.max(0, Math.min(0xFFFF, v));
+    }
+}

@@ -1,0 +1,331 @@
+package io.pylon4j.simulator.frontend;
+
+import io.pylon4j.rs485.Acknowledgement;
+import io.pylon4j.rs485.AlarmInfo;
+import io.pylon4j.rs485.AlarmInfoRequest;
+import io.pylon4j.rs485.AnalogValues;
+import io.pylon4j.rs485.AnalogValuesRequest;
+import io.pylon4j.rs485.ChargeDischargeManagement;
+import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.Command;
+import io.pylon4j.rs485.InfoFlag;
+import io.pylon4j.rs485.ManufacturerInfo;
+import io.pylon4j.rs485.ManufacturerInfoRequest;
+import io.pylon4j.rs485.ModuleAlarm;
+import io.pylon4j.rs485.ModuleAnalog;
+import io.pylon4j.rs485.PackQuantity;
+import io.pylon4j.rs485.PackQuantityRequest;
+import io.pylon4j.rs485.ProtocolVersion;
+import io.pylon4j.rs485.ProtocolVersionRequest;
+import io.pylon4j.rs485.Rejection;
+import io.pylon4j.rs485.ReturnCode;
+import io.pylon4j.rs485.Rs485Codec;
+import io.pylon4j.rs485.Rs485Exception;
+import io.pylon4j.rs485.Rs485Frame;
+import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.rs485.Rs485Response;
+import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.rs485.SerialNumberRequest;
+import io.pylon4j.rs485.SetChargeDischargeManagementRequest;
+import io.pylon4j.rs485.SetCommunicationRateRequest;
+import io.pylon4j.rs485.SoftwareVersion;
+import io.pylon4j.rs485.SoftwareVersionRequest;
+import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemAlarmRequest;
+import io.pylon4j.rs485.SystemAnalog;
+import io.pylon4j.rs485.SystemAnalogRequest;
+import io.pylon4j.rs485.SystemChargeDischargeManagement;
+import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
+import io.pylon4j.rs485.SystemParametersRequest;
+import io.pylon4j.rs485.TurnOffRequest;
+import io.pylon4j.simulator.Alarm;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.LimitState;
+import io.pylon4j.simulator.LimitStates;
+import io.pylon4j.simulator.ModuleId;
+import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.ModuleSnapshot;
+import io.pylon4j.simulator.Protection;
+import io.pylon4j.simulator.SystemParameters;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers one RS485 request frame the way the addressed module of a real stack would, from a {@link BankSnapshot}
+ * (facts §2). Pure: no I/O, no clock, no wire faults (the {@link Rs485BatterySimulator} applies those).
+ *
+ * <h2>Addresses</h2>
+ * A module at position {@code p} (zero-based) of group {@code g} answers at ADR {@code 0x10·m + 2 + p}, where
+ * {@code m = 0} in a one-group bank and {@code m = g + 1} with several groups (facts §2.3). Positions 0 to 13 have an
+ * address; <b>positions 14 and 15 of a 16-module group have none on RS485</b> (their ADR would be the next group's
+ * 0x10/0x11 nibble) and never answer: the rule this simulator chose. Offline modules do not answer.
+ *
+ * <h2>Commands</h2>
+ * <ul>
+ *   <li>0x4F, 0x51, 0x47, 0x92, 0x93, 0x96: the addressed module's own values;</li>
+ *   <li>0x42, 0x44 with command value 0xFF at a group master: every online module of the group (count = modules
+ *       online); otherwise the addressed module only;</li>
+ *   <li>0x90, 0x61, 0x62, 0x63 at a master: the whole bank (0x61 in the emulators' layout);</li>
+ *   <li>0x94, 0x95, 0x91: acknowledged and recorded by the caller (they change nothing in the model);</li>
+ *   <li>CID1 0x46 with an unknown CID2, or a request whose INFO the codec rejects: RTN 0x04 (CID2 invalid);</li>
+ *   <li>any address no online module has: silence.</li>
+ * </ul>
+ * Conversions: temperatures + 2731 (0.1 K); DCL negated in 0x47 and 0x92; 0x42 capacities in the 2-byte fields up to
+ * 65 Ah and in the 3-byte fields (count 4) above; 0x44 Status1–3 from protections, MOSFET flags and currents.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Rs485Responder {
+
+    /** The device name 0x51 reports when the preset's model name is used (padded by the codec). */
+    public static final String MANUFACTURER = "PYLON";
+    /** The 0x96 manufacturer version, "2.3" as on a US2000B-Plus. */
+    public static final int MANUFACTURER_VERSION = 0x0203;
+    /** The 0x96 main-line version, "0.6.5" as on a US2000B-Plus. */
+    public static final int MAINLINE_VERSION = 0x000605;
+
+    /** Creates a responder. */
+    public Rs485Responder() {
+    }
+
+    /** The RS485 address of a module in a bank of {@code groups} groups, or empty if it has none (position 14, 15). */
+    public static Optional<Integer> addressOf(ModuleId id, int groups) {
+        if (id.index() > 13) {
+            return Optional.empty();
+        }
+        int m = groups <= 1 ? 0 : id.group() + 1;
+        return Optional.of(0x10 * m + 2 + id.index());
+    }
+
+    /**
+     * The response to {@code request}, or empty for silence (no online module at that address, or not a request).
+     */
+    public Optional<Rs485Frame> respond(Rs485Frame request, BankSnapshot s) {
+        int groups = s.modules().stream().mapToInt(m -> m.id().group()).max().orElse(0) + 1;
+        ModuleSnapshot module = null;
+        for (ModuleSnapshot m : s.modules()) {
+            if (m.online() && addressOf(m.id(), groups).orElse(-1) == request.address()) {
+                module = m;
+                break;
+            }
+        }
+        if (module == null) {
+            return Optional.empty();
+        }
+        int adr = request.address();
+        if (request.cid1() != Command.CID1 || !Command.isKnown(request.cid2OrRtn())) {
+            return Optional.of(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, adr, Command.CID1,
+                    ReturnCode.INVALID_COMMAND.code()));
+        }
+        Rs485Request decoded;
+        try {
+            decoded = Rs485Codec.decodeRequest(request);
+        } catch (Rs485Exception e) {
+            return Optional.of(new Rejection(adr, Command.of(request.cid2OrRtn()), ReturnCode.COMMAND_FORMAT_ERROR,
+                    new byte[0]).toFrame());
+        }
+        return Optional.of(answer(decoded, module, s).toFrame());
+    }
+
+    private Rs485Response answer(Rs485Request request, ModuleSnapshot m, BankSnapshot s) {
+        int adr = request.address();
+        ModulePreset preset = s.preset();
+        if (request instanceof ProtocolVersionRequest) {
+            return new ProtocolVersion(adr, Rs485Frame.PYLONTECH_VERSION);
+        }
+        if (request instanceof ManufacturerInfoRequest) {
+            return new ManufacturerInfo(adr, fit(preset.model(), 10), 0x0100,
+                    fit("PYLON", 20));
+        }
+        if (request instanceof AnalogValuesRequest r) {
+            List<ModuleSnapshot> modules = wholeStack(r.commandValue(), m, s);
+            return new AnalogValues(adr, InfoFlag.of(0), r.commandValue(),
+                        modules.stream().map(Rs485Responder::analog).toList());
+        }
+        if (request instanceof AlarmInfoRequest r) {
+            List<ModuleSnapshot> modules = wholeStack(r.commandValue(), m, s);
+            return new AlarmInfo(adr, InfoFlag.of(0), r.commandValue(),
+                        modules.stream().map(Rs485Responder::alarm).toList());
+        }
+        if (request instanceof SystemParametersRequest) {
+            SystemParameters p = preset.systemParameters();
+            return new io.pylon4j.rs485.SystemParameters(adr, InfoFlag.of(0), p.cellHighVoltageMillivolts(),
+                        p.cellLowVoltageMillivolts(), p.cellUnderVoltageMillivolts(),
+                        p.chargeHighTemperatureDeciCelsius() + 2731, p.chargeLowTemperatureDeciCelsius() + 2731,
+                        p.chargeCurrentLimitDeciAmps(), p.moduleHighVoltageMillivolts(),
+                        p.moduleLowVoltageMillivolts(), p.moduleUnderVoltageMillivolts(),
+                        p.dischargeHighTemperatureDeciCelsius() + 2731, p.dischargeLowTemperatureDeciCelsius() + 2731,
+                        -p.dischargeCurrentLimitDeciAmps());
+        }
+        if (request instanceof ChargeDischargeManagementRequest r) {
+            return new ChargeDischargeManagement(adr, r.commandValue(),
+                    m.limits().chargeVoltageMillivolts(), m.limits().dischargeVoltageMillivolts(),
+                    s16(m.limits().chargeCurrentDeciAmps()), s16(-m.limits().dischargeCurrentDeciAmps()),
+                    m.requests().toByte());
+        }
+        if (request instanceof SerialNumberRequest r) {
+            return new SerialNumber(adr, r.commandValue(), serial(m));
+        }
+        if (request instanceof SoftwareVersionRequest r) {
+            return new SoftwareVersion(adr, r.commandValue(), MANUFACTURER_VERSION,
+                    MAINLINE_VERSION);
+        }
+        if (request instanceof SetChargeDischargeManagementRequest) {
+            return new Acknowledgement(adr, Command.SET_CHARGE_DISCHARGE_MANAGEMENT);
+        }
+        if (request instanceof TurnOffRequest) {
+            return new Acknowledgement(adr, Command.TURN_OFF);
+        }
+        if (request instanceof SetCommunicationRateRequest) {
+            return new Acknowledgement(adr, Command.SET_COMMUNICATION_RATE);
+        }
+        if (request instanceof PackQuantityRequest) {
+            return new PackQuantity(adr, Math.min(255, s.modulesOnline()));
+        }
+        if (request instanceof SystemAnalogRequest) {
+            return systemAnalog(adr, s);
+        }
+        if (request instanceof SystemAlarmRequest) {
+            return systemAlarm(adr, s);
+        }
+        if (request instanceof SystemChargeDischargeManagementRequest) {
+            return new SystemChargeDischargeManagement(adr,
+                    s.limits().chargeVoltageMillivolts(), s.limits().dischargeVoltageMillivolts(),
+                    u16(s.limits().chargeCurrentDeciAmps()), u16(s.limits().dischargeCurrentDeciAmps()),
+                    s.requests().toByte() & 0xE0);
+        }
+        throw new IllegalStateException("unhandled request " + request);
+    }
+
+    private static List<ModuleSnapshot> wholeStack(int commandValue, ModuleSnapshot addressed, BankSnapshot s) {
+        if (commandValue == 0xFF && addressed.id().isGroupMaster()) {
+            return s.group(addressed.id().group()).stream().filter(ModuleSnapshot::online).toList();
+        }
+        return List.of(addressed);
+    }
+
+    /** The module's 0x42 block. */
+    static ModuleAnalog analog(ModuleSnapshot m) {
+        int[] cells = m.cellVoltagesMillivolts().stream().mapToInt(Integer::intValue).toArray();
+        int[] temps = m.temperaturesDeciCelsius().stream().mapToInt(t -> t + 2731).toArray();
+        int current = s16(m.currentDeciAmps());
+        if (m.totalCapacityMilliampHours() <= 65_000) {
+            return ModuleAnalog.withCount2(cells, temps, current, u16(m.voltageMillivolts()),
+                    m.remainingCapacityMilliampHours(), m.totalCapacityMilliampHours(), u16(m.cycles()));
+        }
+        return ModuleAnalog.withCount4(cells, temps, current, u16(m.voltageMillivolts()),
+                m.remainingCapacityMilliampHours(), m.totalCapacityMilliampHours(), u16(m.cycles()));
+    }
+
+    /** The module's 0x44 block. */
+    static ModuleAlarm alarm(ModuleSnapshot m) {
+        LimitStates ls = m.limitStates();
+        int[] cells = ls.cellVoltages().stream().mapToInt(LimitState::code).toArray();
+        int[] temps = ls.temperatures().stream().mapToInt(LimitState::code).toArray();
+        int status1 = 0;
+        for (Protection p : m.protections()) {
+            status1 |= switch (p) {
+                case CELL_OR_MODULE_OVER_VOLTAGE -> 0x01;
+                case CELL_OR_MODULE_UNDER_VOLTAGE -> 0x02 | 0x80;
+                case CHARGE_OVER_CURRENT -> 0x04;
+                case DISCHARGE_OVER_CURRENT -> 0x10;
+                case CELL_OVER_TEMPERATURE -> 0x20 | 0x40;
+                case CELL_UNDER_TEMPERATURE, SYSTEM_ERROR -> 0;
+            };
+        }
+        int status2 = 0x08 | (m.dischargeMosfetOn() ? 0x04 : 0) | (m.chargeMosfetOn() ? 0x02 : 0);
+        int status3 = (m.effectiveChargeCurrent() ? 0x80 : 0) | (m.effectiveDischargeCurrent() ? 0x40 : 0)
+                | (m.fullyCharged() ? 0x08 : 0);
+        return new ModuleAlarm(cells, temps, ls.chargeCurrent().code(), ls.moduleVoltage().code(),
+                ls.dischargeCurrent().code(), status1, status2, status3, 0, 0);
+    }
+
+    private static SystemAnalog systemAnalog(int adr, BankSnapshot s) {
+        List<ModuleSnapshot> online = s.modules().stream().filter(ModuleSnapshot::online).toList();
+        int maxCycles = online.stream().mapToInt(ModuleSnapshot::cycles).max().orElse(0);
+        int avgCycles = (int) online.stream().mapToInt(ModuleSnapshot::cycles).average().orElse(0);
+        int minSoh = online.stream().mapToInt(ModuleSnapshot::stateOfHealthPercent).min().orElse(0);
+        SystemAnalog.Extreme maxV = new SystemAnalog.Extreme(0, 0, 0);
+        SystemAnalog.Extreme minV = new SystemAnalog.Extreme(0xFFFF, 0, 0);
+        SystemAnalog.Extreme maxT = new SystemAnalog.Extreme(0, 0, 0);
+        SystemAnalog.Extreme minT = new SystemAnalog.Extreme(0xFFFF, 0, 0);
+        SystemAnalog.Extreme maxB = new SystemAnalog.Extreme(0, 0, 0);
+        SystemAnalog.Extreme minB = new SystemAnalog.Extreme(0xFFFF, 0, 0);
+        long bmsSum = 0;
+        for (int i = 0; i < online.size(); i++) {
+            ModuleSnapshot m = online.get(i);
+            int module = Math.min(255, i + 1);
+            List<Integer> cells = m.cellVoltagesMillivolts();
+            for (int c = 0; c < cells.size(); c++) {
+                int v = u16(cells.get(c));
+                if (v > maxV.value()) {
+                    maxV = new SystemAnalog.Extreme(v, module, c + 1);
+                }
+                if (v < minV.value()) {
+                    minV = new SystemAnalog.Extreme(v, module, c + 1);
+                }
+            }
+            List<Integer> temps = m.cellTemperaturesDeciCelsius();
+            for (int t = 0; t < temps.size(); t++) {
+                int k = u16(temps.get(t) + 2731);
+                if (k > maxT.value()) {
+                    maxT = new SystemAnalog.Extreme(k, module, t + 1);
+                }
+                if (k < minT.value()) {
+                    minT = new SystemAnalog.Extreme(k, module, t + 1);
+                }
+            }
+            int b = u16(m.bmsTemperatureDeciCelsius() + 2731);
+            bmsSum += b;
+            if (b > maxB.value()) {
+                maxB = new SystemAnalog.Extreme(b, module, 1);
+            }
+            if (b < minB.value()) {
+                minB = new SystemAnalog.Extreme(b, module, 1);
+            }
+        }
+        if (online.isEmpty()) {
+            minV = maxV;
+            minT = maxT;
+            minB = maxB;
+        }
+        int avgT = u16(s.averageTemperatureDeciCelsius() + 2731);
+        int avgB = online.isEmpty() ? 0 : (int) (bmsSum / online.size());
+        int current = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, s.currentDeciAmps() * 10));
+        // No MOSFET sensor is modelled: the MOSFET fields repeat the BMS board's.
+        return new SystemAnalog(adr, u16(s.voltageMillivolts()), current, s.stateOfChargePercent(), u16(avgCycles),
+                u16(maxCycles), s.stateOfHealthPercent(), minSoh, maxV, minV, avgT, maxT, minT, avgB, maxB, minB, avgB,
+                maxB, minB);
+    }
+
+    private static SystemAlarm systemAlarm(int adr, BankSnapshot s) {
+        int warnings = 0;
+        for (Alarm a : s.alarms()) {
+            warnings |= 1 << (8 * (a.canByte() - 2) + a.canBit());
+        }
+        int protections = 0;
+        for (Protection p : s.protections()) {
+            protections |= 1 << (8 * p.canByte() + p.canBit());
+        }
+        // The emulators' 0x62 carries the CAN 0x359 bytes in the same bit positions (facts §2.5.12).
+        return new SystemAlarm(adr, warnings & 0xFF, warnings >>> 8 & 0xFF, protections & 0xFF,
+                protections >>> 8 & 0xFF);
+    }
+
+    /** A 16-character serial per module: {@code "PPTBH0<group><index>SIM0000"}-like, stable. */
+    static String serial(ModuleSnapshot m) {
+        return String.format("PSIM%02d%02d%08d", m.id().group(), m.id().index(), 0);
+    }
+
+    private static String fit(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
+    }
+
+    private static int s16(int v) {
+        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+    }
+
+    private static int u16(int v) {
+        return Math.max(0, Math.min(0xFFFF, v));
+    }
+}

@@ -1,0 +1,194 @@
+package io.pylon4j.simulator.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.can.BatteryMeasurements;
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.CandumpFormat;
+import io.pylon4j.can.ChargeDischargeLimits;
+import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.ManufacturerName;
+import io.pylon4j.can.ModuleCounts;
+import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.can.StateOfChargeAndHealth;
+import io.pylon4j.simulator.Alarm;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.ChargeLimits;
+import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.Protection;
+import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.virtual.VirtualCanBus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CAN front end on a virtual bus, decoded with the project's codec and parsed back as candump lines. */
+class CanFrontEndTest {
+
+    private final PylonCanCodec codec = PylonCanCodec.standard();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final VirtualCanBus bus = new VirtualCanBus("simfront-test");
+    private final List<CanFrame> received = new CopyOnWriteArrayList<>();
+    private CanTransport batterySide;
+    private CanTransport inverterSide;
+    private SimulatedBank bank;
+    private CanBatterySimulator simulator;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        batterySide = bus.newMember();
+        inverterSide = bus.newMember();
+        batterySide.open().toCompletableFuture().get();
+        inverterSide.open().toCompletableFuture().get();
+        inverterSide.addFrameListener((f, t) -> received.add(f));
+        bank = Banks.us3000c(4, 62);
+        simulator = new CanBatterySimulator(bank, batterySide, CanFrameSet.PYLON_V12, scheduler, Duration.ofSeconds(1),
+                new ReceivedTraffic());
+        simulator.start();
+        scheduler.advance(Duration.ZERO); // the first cycle goes out at once
+        drain();
+    }
+
+    @AfterEach
+    void tearDown() {
+        simulator.close();
+        batterySide.close();
+        inverterSide.close();
+    }
+
+    private List<CanFrame> cycle() {
+        drain();
+        int before = received.size();
+        scheduler.advance(Duration.ofSeconds(1));
+        drain();
+        return List.copyOf(received.subList(before, received.size()));
+    }
+
+    /** Waits until every frame sent so far has reached the inverter's side. */
+    private void drain() {
+        Awaits.until(() -> received.size() == simulator.traffic().canFramesSent());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends CanMessage> List<T> decoded(List<CanFrame> frames, Class<T> type) {
+        return frames.stream().map(codec::decode).filter(type::isInstance).map(m -> (T) m).toList();
+    }
+
+    @Test
+    void v12FrameSetDecodesWithTheCodecAndAsCandumpLines() {
+        List<CanFrame> frames = cycle();
+        assertThat(frames).extracting(CanFrame::id).containsExactly(0x351, 0x355, 0x356, 0x359, 0x35C, 0x35E);
+        for (CanFrame f : frames) {
+            assertThat(CandumpFormat.parseFrame(CandumpFormat.formatText("can0", f))).isEqualTo(f);
+            assertThat(CandumpFormat.parseFrame(CandumpFormat.formatLog(1_700_000_000_000_000L, "can0", f)))
+                    .isEqualTo(f);
+        }
+        ChargeDischargeLimits limits = decoded(frames, ChargeDischargeLimits.class).get(0);
+        assertThat(limits.chargeVoltageLimitDeciVolts()).isEqualTo(532); // 53.25 V truncated
+        assertThat(limits.chargeCurrentLimitDeciAmps()).isEqualTo(1480);
+        assertThat(limits.dischargeCurrentLimitDeciAmps()).isEqualTo(1480); // positive on CAN
+        assertThat(limits.dischargeVoltageLimitDeciVolts()).isEqualTo(450);
+        assertThat(decoded(frames, StateOfChargeAndHealth.class).get(0).socPercent()).isEqualTo(62);
+        assertThat(decoded(frames, ProtectionAndAlarmFlags.class).get(0).moduleCount()).isEqualTo(4);
+        assertThat(decoded(frames, ChargeRequestFlags.class).get(0).flags()).isEqualTo(0xC0);
+        assertThat(decoded(frames, ManufacturerName.class).get(0)).isEqualTo(ManufacturerName.PYLON);
+    }
+
+    @Test
+    void v13AndVictronFrameSets() {
+        BankSnapshot s = bank.snapshot();
+        assertThat(new CanFrameSetGenerator(CanFrameSet.PYLON_V13).frames(s)).extracting(CanFrame::id)
+                .containsExactly(0x351, 0x355, 0x356, 0x359, 0x35A, 0x35E, 0x35F);
+        assertThat(new CanFrameSetGenerator(CanFrameSet.PYLON_V13).frames(s).get(1).length()).isEqualTo(6);
+        List<CanFrame> victron = new CanFrameSetGenerator(CanFrameSet.VICTRON).frames(s);
+        assertThat(victron).extracting(CanFrame::id).containsExactly(0x351, 0x355, 0x356, 0x359, 0x35A, 0x35C, 0x35E,
+                0x35F, 0x372, 0x373, 0x374, 0x375, 0x376, 0x377, 0x379);
+        assertThat(decoded(victron, ModuleCounts.class).get(0).modulesOnline()).isEqualTo(4);
+    }
+
+    @Test
+    void currentLimitsSaturateAtTheS16Maximum() {
+        SimulatedBank big = SimulatedBank.builder(ModulePreset.US5000).groups(6).modulesPerGroup(16)
+                .stateOfCharge(50).spread(0, 0).build();
+        List<CanFrame> frames = new CanFrameSetGenerator(CanFrameSet.PYLON_V12).frames(big.snapshot());
+        ChargeDischargeLimits limits = decoded(frames, ChargeDischargeLimits.class).get(0);
+        assertThat(limits.chargeCurrentLimitDeciAmps()).isEqualTo(Short.MAX_VALUE);
+        assertThat(limits.dischargeCurrentLimitDeciAmps()).isEqualTo(Short.MAX_VALUE);
+    }
+
+    @Test
+    void inverterKeepAlivesAreRecorded() {
+        inverterSide.send(CanFrame.ofHex(0x305, "21 00 00 00 00 00 00 00"));
+        inverterSide.send(CanFrame.ofHex(0x305, "00 00 00 00 00 00 00 00"));
+        Awaits.until(() -> simulator.traffic().keepAliveCount() == 2);
+        assertThat(simulator.traffic().lastKeepAlive()).contains(CanFrame.ofHex(0x305, "00 00 00 00 00 00 00 00"));
+        assertThat(simulator.traffic().lastKeepAliveTime()).isPresent();
+    }
+
+    @Test
+    void communicationLostSendsNothingUntilRestored() {
+        cycle();
+        bank.updateFaults(f -> f.withCommunicationLost(true));
+        scheduler.advance(Duration.ofSeconds(3));
+        assertThat(simulator.traffic().canFramesSent()).isEqualTo(12);
+        bank.updateFaults(f -> f.withCommunicationLost(false));
+        assertThat(cycle()).hasSize(6);
+    }
+
+    @Test
+    void frozenValuesRepeatIdenticalFramesWhileTheLoadChanges() {
+        bank.setCurrent(-50);
+        bank.freezeValues();
+        List<CanFrame> first = cycle();
+        List<CanFrame> later = cycle();
+        scheduler.advance(Duration.ofSeconds(60));
+        assertThat(later).isEqualTo(first);
+        bank.unfreezeValues();
+        List<CanFrame> live = cycle();
+        assertThat(decoded(live, BatteryMeasurements.class).get(0).currentDeciAmps()).isEqualTo(-500);
+        assertThat(live).isNotEqualTo(first);
+    }
+
+    @Test
+    void secondMasterSendsTwo351sWithDifferentValues() {
+        bank.enableSecondMaster(new ChargeLimits(53_250, 45_000, 370, 370));
+        List<ChargeDischargeLimits> limits = decoded(cycle(), ChargeDischargeLimits.class);
+        assertThat(limits).hasSize(2);
+        assertThat(limits).extracting(ChargeDischargeLimits::chargeCurrentLimitDeciAmps).containsExactly(1480, 370);
+    }
+
+    @Test
+    void moduleDroppingOutLowersCountAndCcl() {
+        bank.setModuleOnline(Banks.M3, false);
+        List<CanFrame> frames = cycle();
+        assertThat(decoded(frames, ProtectionAndAlarmFlags.class).get(0).moduleCount()).isEqualTo(3);
+        assertThat(decoded(frames, ChargeDischargeLimits.class).get(0).chargeCurrentLimitDeciAmps()).isEqualTo(1110);
+    }
+
+    @Test
+    void forcedProtectionAndAlarmSetTheirBitsIn359() {
+        bank.forceProtection(Banks.M1, Protection.CELL_OVER_TEMPERATURE);
+        bank.forceAlarm(Banks.M2, Alarm.CELL_LOW_TEMPERATURE);
+        ProtectionAndAlarmFlags flags = decoded(cycle(), ProtectionAndAlarmFlags.class).get(0);
+        assertThat(flags.flags() >>> (8 * Protection.CELL_OVER_TEMPERATURE.canByte()
+                + Protection.CELL_OVER_TEMPERATURE.canBit()) & 1).isEqualTo(1);
+        assertThat(flags.flags() >>> (8 * Alarm.CELL_LOW_TEMPERATURE.canByte()
+                + Alarm.CELL_LOW_TEMPERATURE.canBit()) & 1).isEqualTo(1);
+        assertThat(flags.anyProtection()).isTrue();
+        assertThat(flags.anyAlarm()).isTrue();
+    }
+
+    @Test
+    void closeStopsTheCycle() {
+        cycle();
+        simulator.close();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(simulator.traffic().canFramesSent()).isEqualTo(12);
+    }
+}
