@@ -1,7 +1,11 @@
-/** The inverter-side driver: typed events, supervision and the bank model (filled by a later issue). */
+/**
+ * The inverter-side driver: the bank model (an immutable {@link io.pylon4j.driver.BankStatus} snapshot and typed
+ * {@link io.pylon4j.driver.BankEvent}s), supervision, inverter profiles, limit provenance and the event publisher.
+ */
 module io.pylon4j.driver {
     requires transitive io.pylon4j.can;
     requires transitive io.pylon4j.rs485;
     requires transitive io.pylon4j.transport;
-    // exports io.pylon4j.driver; -- added with the first public type (a later issue)
+
+    exports io.pylon4j.driver;
 }

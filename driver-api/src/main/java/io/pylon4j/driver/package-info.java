@@ -1,4 +1,27 @@
 /**
- * The inverter-side driver: typed events, supervision and the bank model (filled by a later issue).
+ * The inverter-side driver's model of a Pylontech bank, independent of the wire protocols (concepts:
+ * {@code docs/driver-model.md}; event JSON: {@code docs/driver-events.md}).
+ *
+ * <ul>
+ * <li>Values: {@link io.pylon4j.driver.Limits}, {@link io.pylon4j.driver.Measurements},
+ *     {@link io.pylon4j.driver.RequestFlags}, {@link io.pylon4j.driver.Alarm} / {@link io.pylon4j.driver.ActiveAlarm}
+ *     (mapped from protocol bits by {@link io.pylon4j.driver.AlarmMapping}), {@link io.pylon4j.driver.ModuleDetails}
+ *     — plain values in SI units; current limits are magnitudes, the bank current is positive while charging.</li>
+ * <li>The live model: {@link io.pylon4j.driver.BankModel} merges inputs from CAN and RS485 into an immutable
+ *     {@link io.pylon4j.driver.BankStatus} with per-field ages and per-link freshness, and emits
+ *     {@link io.pylon4j.driver.BankEvent}s.</li>
+ * <li>Supervision: {@link io.pylon4j.driver.Supervisor}, a pure state machine over
+ *     {@link io.pylon4j.driver.SupervisionState}, with timeouts from an {@link io.pylon4j.driver.InverterProfile}.</li>
+ * <li>Published limits: {@link io.pylon4j.driver.LimitPolicy} turns the battery's limits into
+ *     {@link io.pylon4j.driver.PublishedLimits} with a {@link io.pylon4j.driver.LimitProvenance} each.</li>
+ * <li>Time: {@link io.pylon4j.driver.SupervisionTicker} ticks many banks from one periodic task on the caller's
+ *     {@link io.pylon4j.driver.Scheduler}.</li>
+ * <li>Delivery: {@link io.pylon4j.driver.EventPublisher}, a {@link java.util.concurrent.Flow.Publisher} on the
+ *     caller's executor with bounded, drop-only-measurements queues.</li>
+ * </ul>
+ *
+ * <p>Threading and time: nothing here starts a thread, owns a timer, reads the system clock or keeps static state.
+ * Time is passed in as an {@link java.time.Instant} from a clock the caller injects; events are delivered on the
+ * caller's executor, never on a transport's I/O thread.
  */
 package io.pylon4j.driver;

@@ -10,10 +10,12 @@ public abstract class CanCodecException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** An exception with the reason in {@code message}. */
     protected CanCodecException(String message) {
         super(message);
     }
 
+    /** An exception with the reason in {@code message} and the fault that caused it. */
     protected CanCodecException(String message, Throwable cause) {
         super(message, cause);
     }

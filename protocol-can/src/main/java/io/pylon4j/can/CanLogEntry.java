@@ -12,6 +12,11 @@ public record CanLogEntry(long timestampMicros, String interfaceName, CanFrame f
     /** The value of {@link #timestampMicros()} when the line carried no timestamp. */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code interfaceName} or {@code frame} is null
+     */
     public CanLogEntry {
         if (interfaceName == null) {
             throw new NullPointerException("interfaceName (use \"\" when the log names none)");

@@ -8,6 +8,7 @@ public final class InvalidCanFrameException extends CanCodecException {
 
     private static final long serialVersionUID = 1L;
 
+    /** An exception with the reason in {@code message}. */
     public InvalidCanFrameException(String message) {
         super(message);
     }

@@ -3,13 +3,29 @@ package io.pylon4j.samples.cli;
 import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CandumpFormat;
+import io.pylon4j.can.PylonCanCodec;
 
 /**
- * Decodes one CAN log line to one JSON object of the {@code pylon decode} contract.
+ * Decodes one CAN log line to one JSON object of the {@code pylon decode} contract (see {@code docs/json-can.md}).
+ *
+ * <p>The line is parsed with {@link CandumpFormat#parseFrame}, decoded with a {@link PylonCanCodec} (real Pylontech
+ * behaviour unless told otherwise) and written by {@link CanJson}. A line that cannot be parsed or decoded becomes
+ * {@code {"bus":"can","error":"<reason>","input":"<the line>"}}.
  *
  * <p>Not thread-safe.
  */
 final class CanLineDecoder {
+
+    private final PylonCanCodec codec;
+
+    /** A decoder for real Pylontech behaviour, {@link PylonCanCodec#standard()}. */
+    CanLineDecoder() {
+        this(PylonCanCodec.standard());
+    }
+
+    CanLineDecoder(PylonCanCodec codec) {
+        this.codec = codec;
+    }
 
     /** Whether a line (from {@code start}, its first non-blank character) is plausibly a CAN frame line. */
     static boolean looksLikeCan(String line, int start) {
@@ -28,8 +44,7 @@ final class CanLineDecoder {
         int mark = json.buffered();
         try {
             CanFrame frame = CandumpFormat.parseFrame(line);
-            json.beginObject().field("bus", "can").field("id", String.format("0x%03X", frame.id()))
-                    .field("type", "Unknown").field("data", frame.dataHex()).endObject();
+            CanJson.write(codec.decode(frame), json);
             return true;
         } catch (CanCodecException e) {
             json.errorLine(mark, "can", e.getMessage(), line);

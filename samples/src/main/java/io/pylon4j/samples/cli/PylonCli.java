@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "pylon4j 0.1.0-SNAPSHOT",
         description = "Talk to Pylontech low-voltage battery banks over CAN and RS485.",
-        subcommands = {DecodeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class, DumpCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class PylonCli {
 
     private PylonCli() {

@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
- * <p>An instance holds no threads and no state beyond its providers; make as many as you like. Two providers
+ * <p>An instance holds no threads; make as many as you like. Its only state is its providers', and the one provider
+ * that keeps any is the in-memory one: endpoints resolved through the same instance share in-memory buses by name
+ * ({@code virtual:bench} twice gives two members of one bus), those of two instances never do. Two providers
  * claiming the same scheme are rejected when the instance is made, so that which one wins never depends on class
  * path order.
  */
@@ -99,7 +101,7 @@ public final class Transports {
     public ByteStreamTransport byteStream(String endpoint, TransportOptions options) {
         Endpoint parsed = Endpoint.parse(endpoint);
         TransportProvider provider = provider(parsed);
-        if (provider.isCan(parsed.scheme())) {
+        if (!provider.isByteStream(parsed.scheme())) {
             throw new InvalidEndpointException("'" + endpoint + "' is a CAN endpoint, not a byte-stream (RS485) one; "
                     + "byte-stream schemes here: " + schemes(false));
         }
@@ -119,7 +121,7 @@ public final class Transports {
     private List<String> schemes(boolean can) {
         List<String> out = new ArrayList<>();
         byScheme.forEach((scheme, provider) -> {
-            if (provider.isCan(scheme) == can) {
+            if (can ? provider.isCan(scheme) : provider.isByteStream(scheme)) {
                 out.add(scheme);
             }
         });

@@ -51,6 +51,33 @@ class EndpointAndPolicyTest {
     }
 
     @Test
+    void aSchemeMayOfferBothKinds() {
+        TransportProvider both = new TransportProvider() {
+            @Override
+            public Set<String> schemes() {
+                return Set.of("virtual");
+            }
+
+            @Override
+            public boolean isCan(String scheme) {
+                return true;
+            }
+
+            @Override
+            public boolean isByteStream(String scheme) {
+                return true;
+            }
+        };
+        Transports transports = new Transports(List.of(both, provider("tcp", false), provider("canet", true)));
+        // the provider's (default) create methods are reached: the kind check let both through
+        assertThatThrownBy(() -> transports.can("virtual:x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> transports.byteStream("virtual:x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> transports.byteStream("canet:h:1"))
+                .hasMessageContaining("byte-stream schemes here: [tcp, virtual]");
+        assertThatThrownBy(() -> transports.can("tcp:h:1")).hasMessageContaining("CAN schemes here: [canet, virtual]");
+    }
+
+    @Test
     void duplicateSchemesAreRejectedUpFront() {
         assertThatThrownBy(() -> new Transports(List.of(provider("tcp", false), provider("tcp", false))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("scheme 'tcp' is provided twice");

@@ -23,6 +23,15 @@ public interface TransportProvider {
     boolean isCan(String scheme);
 
     /**
+     * Whether {@code scheme} names a byte-stream transport. By default the opposite of {@link #isCan(String)};
+     * a provider whose scheme offers both kinds (the in-memory {@code virtual:} scheme has a CAN bus and a byte
+     * link) overrides this to return true as well.
+     */
+    default boolean isByteStream(String scheme) {
+        return !isCan(scheme);
+    }
+
+    /**
      * Creates a CAN transport for an endpoint of one of this provider's CAN schemes.
      *
      * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint's target or parameters are invalid

@@ -1,0 +1,163 @@
+package io.pylon4j.driver;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps the raw alarm bits of each protocol into the driver's {@link Alarm} vocabulary: pure functions over wire
+ * integers, so the CAN and RS485 strategies stay thin. Bit tables from the protocol facts file (§1.3.1, §1.8,
+ * §2.5.4); see {@link Alarm} for the whole mapping.
+ */
+public final class AlarmMapping {
+
+    /** 0x35A item order within each 4-byte half: byte, then pair (bits 0+1, 2+3, 4+5, 6+7); null = reserved. */
+    private static final Alarm[] CAN_35A_ITEMS = {
+        Alarm.GENERAL, Alarm.HIGH_VOLTAGE, Alarm.LOW_VOLTAGE, Alarm.HIGH_TEMPERATURE,
+        Alarm.LOW_TEMPERATURE, Alarm.CHARGE_HIGH_TEMPERATURE, Alarm.CHARGE_LOW_TEMPERATURE,
+        Alarm.DISCHARGE_OVER_CURRENT,
+        Alarm.CHARGE_OVER_CURRENT, Alarm.CONTACTOR, Alarm.SHORT_CIRCUIT, Alarm.BMS_INTERNAL,
+        Alarm.CELL_IMBALANCE, null, null, Alarm.GENERATOR,
+    };
+
+    private AlarmMapping() {
+    }
+
+    /**
+     * CAN 0x359 (Pylontech V1.2) bytes 0–3. Protection bytes 0–1 map to {@link Alarm.Level#PROTECTION}, alarm bytes
+     * 2–3 to {@link Alarm.Level#ALARM}. Byte 1 bit 7 and byte 3 bit 7 (system error / warning where [ARMIN] and
+     * [BE-LVCAN] put them; undefined in [CAN12]) are read as {@link Alarm#SYSTEM_ERROR} too.
+     */
+    public static Set<ActiveAlarm> can359(int protection1, int protection2, int alarm1, int alarm2) {
+        TreeSet<ActiveAlarm> out = new TreeSet<>();
+        flags359(out, protection1, protection2, Alarm.Level.PROTECTION);
+        flags359(out, alarm1, alarm2, Alarm.Level.ALARM);
+        if ((protection2 & 0x08) != 0 || (protection2 & 0x80) != 0) {
+            out.add(ActiveAlarm.of(Alarm.SYSTEM_ERROR, Alarm.Level.PROTECTION));
+        }
+        if ((alarm2 & 0x08) != 0) {
+            out.add(ActiveAlarm.of(Alarm.INTERNAL_COMMUNICATION, Alarm.Level.ALARM));
+        }
+        if ((alarm2 & 0x80) != 0) {
+            out.add(ActiveAlarm.of(Alarm.SYSTEM_ERROR, Alarm.Level.ALARM));
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static void flags359(Set<ActiveAlarm> out, int first, int second, Alarm.Level level) {
+        if ((first & 0x80) != 0) {
+            out.add(ActiveAlarm.of(Alarm.DISCHARGE_OVER_CURRENT, level));
+        }
+        if ((first & 0x10) != 0) {
+            out.add(ActiveAlarm.of(Alarm.LOW_TEMPERATURE, level));
+        }
+        if ((first & 0x08) != 0) {
+            out.add(ActiveAlarm.of(Alarm.HIGH_TEMPERATURE, level));
+        }
+        if ((first & 0x04) != 0) {
+            out.add(ActiveAlarm.of(Alarm.LOW_VOLTAGE, level));
+        }
+        if ((first & 0x02) != 0) {
+            out.add(ActiveAlarm.of(Alarm.HIGH_VOLTAGE, level));
+        }
+        if ((second & 0x01) != 0) {
+            out.add(ActiveAlarm.of(Alarm.CHARGE_OVER_CURRENT, level));
+        }
+    }
+
+    /**
+     * CAN 0x35A (SMA/Victron): eight bytes of two-bit items, byte 0 in the lowest 8 bits of {@code data} (the
+     * layout of {@code CanFrame}'s data word). Bytes 0–3 are alarms ({@link Alarm.Level#ALARM}), bytes 4–7 warnings
+     * ({@link Alarm.Level#WARNING}). Per [SMA] §7 a pair {@code 01} raises the item, {@code 10} clears it, and
+     * {@code 00}/{@code 11} leave it as it was, so the result depends on {@code previous} (the set this function
+     * returned last time for this bank; empty at first). All {@code 00} (old Pylontech firmware) therefore changes
+     * nothing, all {@code AA} clears everything.
+     */
+    public static Set<ActiveAlarm> can35A(long data, Set<ActiveAlarm> previous) {
+        TreeSet<ActiveAlarm> out = new TreeSet<>(previous);
+        for (int half = 0; half < 2; half++) {
+            Alarm.Level level = half == 0 ? Alarm.Level.ALARM : Alarm.Level.WARNING;
+            for (int item = 0; item < 16; item++) {
+                Alarm alarm = CAN_35A_ITEMS[item];
+                int bitOffset = half * 32 + (item / 4) * 8 + (item % 4) * 2;
+                int pair = (int) (data >>> bitOffset) & 0x3;
+                if (alarm == null) {
+                    continue;
+                }
+                if (pair == 0b01) {
+                    out.add(ActiveAlarm.of(alarm, level));
+                } else if (pair == 0b10) {
+                    out.remove(ActiveAlarm.of(alarm, level));
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * RS485 0x44 (get alarm info) of one module.
+     *
+     * <p>State bytes (0x00 normal, 0x01 below the lower limit, 0x02 above the upper limit, 0xF0 other error) map to
+     * {@link Alarm.Level#ALARM}: cells → {@link Alarm#CELL_UNDER_VOLTAGE}/{@link Alarm#CELL_OVER_VOLTAGE},
+     * temperatures → {@link Alarm#LOW_TEMPERATURE}/{@link Alarm#HIGH_TEMPERATURE}, charge current above →
+     * {@link Alarm#CHARGE_OVER_CURRENT}, module voltage → {@link Alarm#MODULE_UNDER_VOLTAGE}/
+     * {@link Alarm#MODULE_OVER_VOLTAGE}, discharge current above → {@link Alarm#DISCHARGE_OVER_CURRENT}, 0xF0 →
+     * {@link Alarm#OTHER_FAILURE}. Status1 bits and Status4/5 (any cell voltage error →
+     * {@link Alarm#CELL_VOLTAGE_ERROR}) map to {@link Alarm.Level#PROTECTION}. Status2/3 are states, not alarms.
+     */
+    public static Set<ActiveAlarm> rs485AlarmInfo(int[] cellStates, int[] temperatureStates, int chargeCurrentState,
+                                                  int moduleVoltageState, int dischargeCurrentState, int status1,
+                                                  int status4, int status5) {
+        TreeSet<ActiveAlarm> out = new TreeSet<>();
+        for (int s : cellStates) {
+            state(out, s, Alarm.CELL_UNDER_VOLTAGE, Alarm.CELL_OVER_VOLTAGE);
+        }
+        for (int s : temperatureStates) {
+            state(out, s, Alarm.LOW_TEMPERATURE, Alarm.HIGH_TEMPERATURE);
+        }
+        state(out, chargeCurrentState, null, Alarm.CHARGE_OVER_CURRENT);
+        state(out, moduleVoltageState, Alarm.MODULE_UNDER_VOLTAGE, Alarm.MODULE_OVER_VOLTAGE);
+        state(out, dischargeCurrentState, null, Alarm.DISCHARGE_OVER_CURRENT);
+        out.addAll(rs485Status1(status1));
+        if (((status4 | status5) & 0xFF) != 0) {
+            out.add(ActiveAlarm.of(Alarm.CELL_VOLTAGE_ERROR, Alarm.Level.PROTECTION));
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** RS485 0x44 Status1 alone, all {@link Alarm.Level#PROTECTION}. */
+    public static Set<ActiveAlarm> rs485Status1(int status1) {
+        Map<Alarm, Integer> bits = new EnumMap<>(Alarm.class);
+        bits.put(Alarm.MODULE_UNDER_VOLTAGE, 0x80);
+        bits.put(Alarm.CHARGE_HIGH_TEMPERATURE, 0x40);
+        bits.put(Alarm.DISCHARGE_HIGH_TEMPERATURE, 0x20);
+        bits.put(Alarm.DISCHARGE_OVER_CURRENT, 0x10);
+        bits.put(Alarm.CHARGE_OVER_CURRENT, 0x04);
+        bits.put(Alarm.CELL_UNDER_VOLTAGE, 0x02);
+        bits.put(Alarm.MODULE_OVER_VOLTAGE, 0x01);
+        TreeSet<ActiveAlarm> out = new TreeSet<>();
+        bits.forEach((alarm, mask) -> {
+            if ((status1 & mask) != 0) {
+                out.add(ActiveAlarm.of(alarm, Alarm.Level.PROTECTION));
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static void state(Set<ActiveAlarm> out, int state, Alarm below, Alarm above) {
+        switch (state & 0xFF) {
+            case 0x01 -> {
+                if (below != null) {
+                    out.add(ActiveAlarm.of(below, Alarm.Level.ALARM));
+                }
+            }
+            case 0x02 -> out.add(ActiveAlarm.of(above, Alarm.Level.ALARM));
+            case 0xF0 -> out.add(ActiveAlarm.of(Alarm.OTHER_FAILURE, Alarm.Level.ALARM));
+            default -> {
+                // 0x00 normal; other values are not defined by [R485-33]
+            }
+        }
+    }
+}

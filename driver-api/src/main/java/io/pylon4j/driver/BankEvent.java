@@ -1,0 +1,249 @@
+package io.pylon4j.driver;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Something that changed in one bank. Every event names its bank, carries the time from the injected clock at
+ * which the change was observed, and is a plain record of strings, numbers, enums and lists, so that a JSON or MQTT
+ * bridge is trivial ({@link BankEventJson}; field names in {@code docs/driver-events.md}).
+ *
+ * <p>Match on {@link #type()} with an exhaustive {@code switch}. Under back-pressure only {@linkplain #droppable()
+ * droppable} events (measurements and module details, which the next update supersedes) may be dropped by an
+ * {@link EventPublisher}; limits, alarms, request flags, module count and supervision events never are.
+ */
+public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
+        BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
+        BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged {
+
+    /** The bank this event is about. */
+    String bankId();
+
+    /** When the change was observed (from the injected clock). */
+    Instant at();
+
+    /** The kind of event, for an exhaustive {@code switch}. */
+    Type type();
+
+    /** This event as one line of JSON ({@link BankEventJson#toJson}). */
+    default String toJson() {
+        return BankEventJson.toJson(this);
+    }
+
+    /** Whether a publisher may drop this event when a subscriber falls behind. */
+    default boolean droppable() {
+        return type().droppable();
+    }
+
+    /** The kinds of event; the constant names are the stable {@code type} values of the JSON form. */
+    enum Type {
+        LIMITS_CHANGED(false),
+        MEASUREMENTS_UPDATED(true),
+        ALARM_RAISED(false),
+        ALARM_CLEARED(false),
+        REQUEST_FLAGS_CHANGED(false),
+        MODULE_COUNT_CHANGED(false),
+        MODULE_DETAILS_UPDATED(true),
+        SUPERVISION_STATE_CHANGED(false);
+
+        private final boolean droppable;
+
+        Type(boolean droppable) {
+            this.droppable = droppable;
+        }
+
+        /** Whether events of this kind may be dropped under back-pressure. */
+        public boolean droppable() {
+            return droppable;
+        }
+    }
+
+    /**
+     * The published limits or their provenance changed (a new battery value, fail-safe on or off, a cap, a module
+     * count scaling). Not emitted when only the wording of a reason would change.
+     *
+     * @param bankId the bank
+     * @param at     when
+     * @param limits the limits now published, with provenance
+     */
+    record LimitsChanged(String bankId, Instant at, PublishedLimits limits) implements BankEvent {
+        public LimitsChanged {
+            check(bankId, at);
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        @Override
+        public Type type() {
+            return Type.LIMITS_CHANGED;
+        }
+    }
+
+    /**
+     * One or more measurements changed value.
+     *
+     * @param bankId       the bank
+     * @param at           when
+     * @param source       the link the new values came from
+     * @param measurements all current measurements (merged over sources)
+     */
+    record MeasurementsUpdated(String bankId, Instant at, Source source, Measurements measurements)
+            implements BankEvent {
+        public MeasurementsUpdated {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(measurements, "measurements");
+        }
+
+        @Override
+        public Type type() {
+            return Type.MEASUREMENTS_UPDATED;
+        }
+    }
+
+    /**
+     * A condition became active at a level.
+     *
+     * @param bankId the bank
+     * @param at     when
+     * @param source the link that reported it
+     * @param alarm  the condition
+     * @param level  its level
+     */
+    record AlarmRaised(String bankId, Instant at, Source source, Alarm alarm, Alarm.Level level)
+            implements BankEvent {
+        public AlarmRaised {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(alarm, "alarm");
+            Objects.requireNonNull(level, "level");
+        }
+
+        @Override
+        public Type type() {
+            return Type.ALARM_RAISED;
+        }
+    }
+
+    /**
+     * A condition is no longer active at a level.
+     *
+     * @param bankId the bank
+     * @param at     when
+     * @param source the link whose report cleared it
+     * @param alarm  the condition
+     * @param level  its level
+     */
+    record AlarmCleared(String bankId, Instant at, Source source, Alarm alarm, Alarm.Level level)
+            implements BankEvent {
+        public AlarmCleared {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(alarm, "alarm");
+            Objects.requireNonNull(level, "level");
+        }
+
+        @Override
+        public Type type() {
+            return Type.ALARM_CLEARED;
+        }
+    }
+
+    /**
+     * The battery's request flags changed.
+     *
+     * @param bankId the bank
+     * @param at     when
+     * @param source the link they came from
+     * @param flags  the new flags
+     */
+    record RequestFlagsChanged(String bankId, Instant at, Source source, RequestFlags flags) implements BankEvent {
+        public RequestFlagsChanged {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(flags, "flags");
+        }
+
+        @Override
+        public Type type() {
+            return Type.REQUEST_FLAGS_CHANGED;
+        }
+    }
+
+    /**
+     * The number of modules the battery reports changed.
+     *
+     * @param bankId   the bank
+     * @param at       when
+     * @param source   the link it came from
+     * @param previous the count before, empty if none was known
+     * @param current  the count now
+     */
+    record ModuleCountChanged(String bankId, Instant at, Source source, OptionalInt previous, int current)
+            implements BankEvent {
+        public ModuleCountChanged {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(previous, "previous");
+            if (current < 0) {
+                throw new IllegalArgumentException("current must be ≥ 0: " + current);
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.MODULE_COUNT_CHANGED;
+        }
+    }
+
+    /**
+     * What is known about one module changed.
+     *
+     * @param bankId  the bank
+     * @param at      when
+     * @param source  the link it came from
+     * @param details everything now known about the module (merged)
+     */
+    record ModuleDetailsUpdated(String bankId, Instant at, Source source, ModuleDetails details)
+            implements BankEvent {
+        public ModuleDetailsUpdated {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(details, "details");
+        }
+
+        @Override
+        public Type type() {
+            return Type.MODULE_DETAILS_UPDATED;
+        }
+    }
+
+    /**
+     * The supervision state changed; one event per {@link Supervisor.Transition}.
+     *
+     * @param bankId   the bank
+     * @param at       when
+     * @param previous the state before
+     * @param current  the state now
+     * @param reason   why, in words
+     */
+    record SupervisionStateChanged(String bankId, Instant at, SupervisionState previous, SupervisionState current,
+                                   String reason) implements BankEvent {
+        public SupervisionStateChanged {
+            check(bankId, at);
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Type type() {
+            return Type.SUPERVISION_STATE_CHANGED;
+        }
+    }
+
+    private static void check(String bankId, Instant at) {
+        Objects.requireNonNull(bankId, "bankId");
+        Objects.requireNonNull(at, "at");
+    }
+}

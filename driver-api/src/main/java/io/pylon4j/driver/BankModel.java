@@ -1,0 +1,375 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.transport.ConnectionState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The live model of one bank: the protocol strategies feed it plain values from either link, it merges them into
+ * the current {@link BankStatus}, runs the {@link Supervisor} and the {@link LimitPolicy}, and emits a
+ * {@link BankEvent} for each change to a sink (normally {@link EventPublisher#submit}).
+ *
+ * <p><b>Merging.</b> Every input carries the link it came from and the time it was observed. Per field, the newest
+ * observation wins: an input older than the field's current value (for example a slow RS485 reply overtaken by a
+ * CAN frame) is ignored for that field, whichever link it came from. Each link's last delivery is recorded as its
+ * freshness ({@link BankStatus#sources()}). Alarms are reported per <em>channel</em> (a name the strategy chooses
+ * per kind of report, e.g. {@code "0x359"}, {@code "0x35A"}, {@code "0x44@2"}): each channel replaces its own set,
+ * and the active alarms are the union of all channels, so two frames that each carry part of the alarms do not
+ * clear each other's.
+ *
+ * <p><b>Events.</b> Only changes are emitted: measurements when a value changes, alarms by set difference (cleared
+ * first, then raised, each in a stable order), request flags and module count when they change, module details
+ * when the merged details change, supervision on every transition, and limits when the published values or their
+ * sources change. A supervision transition comes before the limits change it causes. The snapshot is updated
+ * before the events of an input are emitted, so a listener reading {@link #status()} sees at least that input.
+ *
+ * <p><b>Threading.</b> Inputs may come from several threads (a CAN and an RS485 I/O thread); they are serialised by
+ * this object's lock, and events are handed to the sink under it, so the sink sees them in order. The sink must
+ * not block ({@link EventPublisher#submit} never does). {@link #status()} is lock-free. No thread, timer or clock
+ * is owned here: the caller passes the time and calls {@link #tick} at {@link #nextDeadline()} (or periodically).
+ */
+public final class BankModel {
+
+    private final String bankId;
+    private final Consumer<? super BankEvent> sink;
+    private final Supervisor supervisor;
+    private LimitPolicy policy;
+
+    private Limits batteryLimits;
+    private Measurements measurements = Measurements.EMPTY;
+    private final Map<String, Set<ActiveAlarm>> alarmChannels = new HashMap<>();
+    private final Map<String, Instant> alarmChannelStamps = new HashMap<>();
+    private Set<ActiveAlarm> activeAlarms = Set.of();
+    private RequestFlags requestFlags;
+    private OptionalInt moduleCount = OptionalInt.empty();
+    private final Map<Integer, ModuleDetails> modules = new TreeMap<>();
+    private final Map<Integer, FieldStamp> moduleStamps = new TreeMap<>();
+    private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
+    private final EnumMap<Source, Instant> lastReceived = new EnumMap<>(Source.class);
+    private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
+    private String supervisionReason = "started";
+    private PublishedLimits published;
+    private Instant latest;
+    private volatile BankStatus status;
+
+    /**
+     * A model in {@link SupervisionState#CONNECTING}.
+     *
+     * @param bankId  the bank's id, carried by every event
+     * @param profile supplies the supervision timeouts
+     * @param policy  turns the battery's limits into published ones
+     * @param sink    receives the events, in order, under this model's lock; must not block
+     * @param now     the current time from the injected clock
+     */
+    public BankModel(String bankId, InverterProfile profile, LimitPolicy policy, Consumer<? super BankEvent> sink,
+                     Instant now) {
+        this.bankId = Objects.requireNonNull(bankId, "bankId");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.supervisor = Supervisor.of(profile, now);
+        this.latest = now;
+        this.published = computeLimits(now);
+        this.status = snapshot();
+    }
+
+    /** A model with the profile's fail-safe and no caps. */
+    public static BankModel create(String bankId, InverterProfile profile, Consumer<? super BankEvent> sink,
+                                   Instant now) {
+        return new BankModel(bankId, profile, LimitPolicy.of(profile), sink, now);
+    }
+
+    /** The bank's id. */
+    public String bankId() {
+        return bankId;
+    }
+
+    /** The newest snapshot; lock-free. */
+    public BankStatus status() {
+        return status;
+    }
+
+    /** When {@link #tick} should next be called (see {@link Supervisor#nextDeadline()}). */
+    public synchronized Optional<Instant> nextDeadline() {
+        return supervisor.nextDeadline();
+    }
+
+    /** The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}). */
+    public synchronized void onLimits(Source source, Limits limits, Instant at) {
+        Objects.requireNonNull(limits, "limits");
+        List<BankEvent> events = begin(source, at);
+        if (accept(BankField.LIMITS, source, at)) {
+            batteryLimits = limits;
+            supervisor.onLimitsReceived(at).ifPresent(t -> transition(t, events));
+            republish(at, events);
+        }
+        commit(events);
+    }
+
+    /** Some measurements (fields left empty keep their values). */
+    public synchronized void onMeasurements(Source source, Measurements update, Instant at) {
+        Objects.requireNonNull(update, "update");
+        List<BankEvent> events = begin(source, at);
+        boolean changed = false;
+        for (BankField field : BankField.values()) {
+            if (!field.isMeasurement()) {
+                continue;
+            }
+            OptionalDouble value = update.get(field);
+            if (value.isPresent() && accept(field, source, at)) {
+                if (!value.equals(measurements.get(field))) {
+                    measurements = measurements.with(field, value);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            events.add(new BankEvent.MeasurementsUpdated(bankId, at, source, measurements));
+        }
+        commit(events);
+    }
+
+    /**
+     * The complete set of conditions one channel reports now (an empty set clears the channel's alarms).
+     *
+     * @param channel a name for the kind of report, stable per source, e.g. {@code "0x359"} or {@code "0x44@2"}
+     */
+    public synchronized void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Instant at) {
+        Objects.requireNonNull(active, "active");
+        String key = source + "/" + Objects.requireNonNull(channel, "channel");
+        List<BankEvent> events = begin(source, at);
+        Instant previous = alarmChannelStamps.get(key);
+        if (previous == null || !at.isBefore(previous)) {
+            alarmChannelStamps.put(key, at);
+            alarmChannels.put(key, Set.copyOf(active));
+            stampNewest(BankField.ALARMS, source, at);
+            Set<ActiveAlarm> union = new TreeSet<>();
+            alarmChannels.values().forEach(union::addAll);
+            for (ActiveAlarm gone : activeAlarms) {
+                if (!union.contains(gone)) {
+                    events.add(new BankEvent.AlarmCleared(bankId, at, source, gone.alarm(), gone.level()));
+                }
+            }
+            for (ActiveAlarm added : union) {
+                if (!activeAlarms.contains(added)) {
+                    events.add(new BankEvent.AlarmRaised(bankId, at, source, added.alarm(), added.level()));
+                }
+            }
+            activeAlarms = ActiveAlarm.sortedSet(union);
+        }
+        commit(events);
+    }
+
+    /**
+     * The set a channel reported last (empty if it never reported): what a strategy passes as {@code previous} to
+     * {@link AlarmMapping#can35A}, whose raise/clear pairs are relative to it.
+     */
+    public synchronized Set<ActiveAlarm> channelAlarms(Source source, String channel) {
+        Set<ActiveAlarm> set = alarmChannels.get(source + "/" + channel);
+        return set == null ? Set.of() : set;
+    }
+
+    /** The battery's request flags (CAN 0x35C, RS485 0x92 status). */
+    public synchronized void onRequestFlags(Source source, RequestFlags flags, Instant at) {
+        Objects.requireNonNull(flags, "flags");
+        List<BankEvent> events = begin(source, at);
+        if (accept(BankField.REQUEST_FLAGS, source, at) && !flags.equals(requestFlags)) {
+            requestFlags = flags;
+            events.add(new BankEvent.RequestFlagsChanged(bankId, at, source, flags));
+        }
+        commit(events);
+    }
+
+    /** The number of modules the battery reports (CAN 0x359 byte 4, RS485 0x42 stack reply). */
+    public synchronized void onModuleCount(Source source, int count, Instant at) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be ≥ 0: " + count);
+        }
+        List<BankEvent> events = begin(source, at);
+        if (accept(BankField.MODULE_COUNT, source, at)
+                && (moduleCount.isEmpty() || moduleCount.getAsInt() != count)) {
+            OptionalInt previous = moduleCount;
+            moduleCount = OptionalInt.of(count);
+            events.add(new BankEvent.ModuleCountChanged(bankId, at, source, previous, count));
+            republish(at, events);
+        }
+        commit(events);
+    }
+
+    /** Details of one module; fields left empty keep their values ({@link ModuleDetails#mergedWith}). */
+    public synchronized void onModuleDetails(Source source, ModuleDetails details, Instant at) {
+        Objects.requireNonNull(details, "details");
+        List<BankEvent> events = begin(source, at);
+        FieldStamp previous = moduleStamps.get(details.address());
+        if (previous == null || !at.isBefore(previous.at())) {
+            moduleStamps.put(details.address(), new FieldStamp(at, source));
+            stampNewest(BankField.MODULE_DETAILS, source, at);
+            ModuleDetails old = modules.get(details.address());
+            ModuleDetails merged = old == null ? details : old.mergedWith(details);
+            if (!merged.equals(old)) {
+                modules.put(details.address(), merged);
+                events.add(new BankEvent.ModuleDetailsUpdated(bankId, at, source, merged));
+            }
+        }
+        commit(events);
+    }
+
+    /**
+     * The transport of one link changed state (forward {@link io.pylon4j.transport.ConnectionStateChange}s here).
+     * The supervisor sees the best state over all links: the bank is down only when every link is.
+     */
+    public synchronized void onTransportState(Source source, ConnectionState state, Instant at) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(state, "state");
+        List<BankEvent> events = new ArrayList<>(2);
+        advance(at);
+        links.put(source, state);
+        supervisor.onTransportState(bestLink(), at).ifPresent(t -> {
+            transition(t, events);
+            republish(at, events);
+        });
+        commit(events);
+    }
+
+    /** Convenience for a transport's {@link io.pylon4j.transport.ConnectionStateChange}: its current state. */
+    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
+        onTransportState(source, change.current(), at);
+    }
+
+    /**
+     * Time passed: applies the supervision timeouts. Cheap when nothing is due (no allocation, no snapshot), so one
+     * task may tick every bank of a process a few times a second ({@link SupervisionTicker}).
+     */
+    public synchronized void tick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        Optional<Supervisor.Transition> t = supervisor.tick(now);
+        if (t.isEmpty()) {
+            return; // the common case: nothing to rebuild, nothing to emit
+        }
+        List<BankEvent> events = new ArrayList<>(2);
+        advance(now);
+        transition(t.get(), events);
+        republish(now, events);
+        commit(events);
+    }
+
+    /** Replaces the limit policy (new user caps, expected module count) and republishes. */
+    public synchronized void setPolicy(LimitPolicy newPolicy, Instant now) {
+        policy = Objects.requireNonNull(newPolicy, "newPolicy");
+        List<BankEvent> events = new ArrayList<>(1);
+        advance(now);
+        republish(now, events);
+        commit(events);
+    }
+
+    /** The current limit policy. */
+    public synchronized LimitPolicy policy() {
+        return policy;
+    }
+
+    private List<BankEvent> begin(Source source, Instant at) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(at, "at");
+        advance(at);
+        Instant last = lastReceived.get(source);
+        if (last == null || at.isAfter(last)) {
+            lastReceived.put(source, at);
+        }
+        return new ArrayList<>(4);
+    }
+
+    private void advance(Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (at.isAfter(latest)) {
+            latest = at;
+        }
+    }
+
+    /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
+    private boolean accept(BankField field, Source source, Instant at) {
+        FieldStamp current = stamps.get(field);
+        if (current != null && at.isBefore(current.at())) {
+            return false;
+        }
+        stamps.put(field, new FieldStamp(at, source));
+        return true;
+    }
+
+    private void stampNewest(BankField field, Source source, Instant at) {
+        FieldStamp current = stamps.get(field);
+        if (current == null || !at.isBefore(current.at())) {
+            stamps.put(field, new FieldStamp(at, source));
+        }
+    }
+
+    private void transition(Supervisor.Transition t, List<BankEvent> events) {
+        supervisionReason = t.reason();
+        events.add(new BankEvent.SupervisionStateChanged(bankId, t.at(), t.previous(), t.current(), t.reason()));
+    }
+
+    private void republish(Instant now, List<BankEvent> events) {
+        PublishedLimits next = computeLimits(now);
+        if (!next.sameDecisionAs(published)) {
+            published = next;
+            events.add(new BankEvent.LimitsChanged(bankId, now, next));
+        }
+    }
+
+    private PublishedLimits computeLimits(Instant now) {
+        Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS)).map(FieldStamp::at);
+        return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
+                Optional.of(supervisionReason), moduleCount, now);
+    }
+
+    private ConnectionState bestLink() {
+        ConnectionState best = null;
+        for (ConnectionState s : links.values()) {
+            if (best == null || rank(s) > rank(best)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(ConnectionState s) {
+        return switch (s) {
+            case CONNECTED -> 5;
+            case CONNECTING -> 4;
+            case WAITING_TO_RECONNECT -> 3;
+            case NEW -> 2;
+            case FAILED -> 1;
+            case CLOSED -> 0;
+        };
+    }
+
+    private void commit(List<BankEvent> events) {
+        status = snapshot();
+        for (BankEvent e : events) {
+            sink.accept(e);
+        }
+    }
+
+    private BankStatus snapshot() {
+        EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            if (lastReceived.containsKey(s) || links.containsKey(s)) {
+                sources.put(s, new SourceStatus(s, Optional.ofNullable(lastReceived.get(s)),
+                        Optional.ofNullable(links.get(s))));
+            }
+        }
+        return new BankStatus(bankId, latest, Optional.ofNullable(batteryLimits), published, measurements,
+                activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modules, supervisor.state(),
+                supervisor.since(), supervisionReason, stamps, moduleStamps, sources);
+    }
+}

@@ -1,0 +1,111 @@
+package io.pylon4j.driver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of everything known about one bank: the battery's values, the limits published to control
+ * software with their provenance, the supervision state, and when and from which link every field last changed.
+ * {@link BankModel#status()} returns the newest one; it can be read from any thread.
+ *
+ * @param bankId             the bank
+ * @param at                 the time of the newest input this snapshot reflects
+ * @param batteryLimits      the battery's newest limits as sent (not fail-safe), if any arrived
+ * @param publishedLimits    what control software should obey, with provenance ({@link LimitPolicy})
+ * @param measurements       the newest value of each measurement, merged over links
+ * @param activeAlarms       the active conditions, in a stable order
+ * @param requestFlags       the newest request flags, if any arrived
+ * @param moduleCount        the module count the battery reports, if known
+ * @param modules            per-module details by address, ascending
+ * @param supervisionState   the supervision state
+ * @param supervisionSince   when it was entered
+ * @param supervisionReason  why it was entered
+ * @param stamps             when and from which link each field last received a value
+ * @param moduleStamps       the same per module address
+ * @param sources            per link: when it last delivered and its transport state
+ */
+public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
+                         Measurements measurements, Set<ActiveAlarm> activeAlarms,
+                         Optional<RequestFlags> requestFlags, OptionalInt moduleCount,
+                         Map<Integer, ModuleDetails> modules, SupervisionState supervisionState,
+                         Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
+                         Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources) {
+
+    public BankStatus {
+        Objects.requireNonNull(bankId, "bankId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(batteryLimits, "batteryLimits");
+        Objects.requireNonNull(publishedLimits, "publishedLimits");
+        Objects.requireNonNull(measurements, "measurements");
+        activeAlarms = ActiveAlarm.sortedSet(activeAlarms);
+        Objects.requireNonNull(requestFlags, "requestFlags");
+        Objects.requireNonNull(moduleCount, "moduleCount");
+        modules = Collections.unmodifiableMap(new TreeMap<>(modules));
+        Objects.requireNonNull(supervisionState, "supervisionState");
+        Objects.requireNonNull(supervisionSince, "supervisionSince");
+        Objects.requireNonNull(supervisionReason, "supervisionReason");
+        stamps = enumCopy(BankField.class, stamps);
+        moduleStamps = Collections.unmodifiableMap(new TreeMap<>(moduleStamps));
+        sources = enumCopy(Source.class, sources);
+    }
+
+    private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {
+        EnumMap<K, V> copy = new EnumMap<>(type);
+        copy.putAll(map);
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** How old the newest value of {@code field} is at {@code now}; empty if the field never received one. */
+    public Optional<Duration> age(BankField field, Instant now) {
+        return stamp(field).map(s -> Duration.between(s.at(), now));
+    }
+
+    /** When and from which link {@code field} last received a value. */
+    public Optional<FieldStamp> stamp(BankField field) {
+        return Optional.ofNullable(stamps.get(field));
+    }
+
+    /** How old the newest details of module {@code address} are. */
+    public Optional<Duration> moduleAge(int address, Instant now) {
+        return Optional.ofNullable(moduleStamps.get(address)).map(s -> Duration.between(s.at(), now));
+    }
+
+    /** Freshness of one link (empty values if it never delivered or reported anything). */
+    public SourceStatus source(Source source) {
+        SourceStatus s = sources.get(source);
+        return s != null ? s : new SourceStatus(source, Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the published limits are the battery's current ones (FRESH or RECOVERED). */
+    public boolean isFresh() {
+        return supervisionState.isFresh();
+    }
+
+    /** Why the published charge voltage limit has its value. */
+    public LimitProvenance chargeVoltageLimitProvenance() {
+        return publishedLimits.chargeVoltageLimitProvenance();
+    }
+
+    /** Why the published charge current limit has its value: the answer to "why is the charge limit 0?". */
+    public LimitProvenance chargeCurrentLimitProvenance() {
+        return publishedLimits.chargeCurrentLimitProvenance();
+    }
+
+    /** Why the published discharge current limit has its value. */
+    public LimitProvenance dischargeCurrentLimitProvenance() {
+        return publishedLimits.dischargeCurrentLimitProvenance();
+    }
+
+    /** Why the published discharge voltage limit has its value. */
+    public LimitProvenance dischargeVoltageLimitProvenance() {
+        return publishedLimits.dischargeVoltageLimitProvenance();
+    }
+}

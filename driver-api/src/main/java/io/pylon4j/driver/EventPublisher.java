@@ -1,0 +1,387 @@
+package io.pylon4j.driver;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Delivers {@link BankEvent}s to subscribers and listeners, in order, on an {@link Executor} the caller chooses,
+ * without ever blocking the thread that {@linkplain #submit submits} (a transport's I/O thread).
+ *
+ * <p><b>Threading.</b> The publisher owns no thread: each subscriber's events are delivered by tasks run on the
+ * given executor, at most one task per subscriber at a time, so a subscriber sees its signals serially and in
+ * submission order; different subscribers may run concurrently. One publisher (or one executor) can serve a
+ * thousand banks. A task delivers at most {@code batchSize} events and then yields the executor by resubmitting
+ * itself, so one busy subscriber does not starve others. Do not use a direct executor ({@code Runnable::run}) in
+ * production: listeners would run on the I/O thread.
+ *
+ * <p><b>Back-pressure.</b> Each subscriber has a queue of {@code bufferSize} events. When an event arrives and the
+ * queue is full, the oldest {@linkplain BankEvent#droppable() droppable} event (a measurement or module-details
+ * update, which a later one supersedes; possibly the arriving one itself) is dropped and counted
+ * ({@link EventSubscription#droppedEvents()}, {@link #droppedEvents()}). Limits, alarms, request flags, module
+ * count and supervision events are never dropped: if the queue holds nothing droppable, it grows beyond the bound
+ * for them (only a subscriber that stops requesting for good makes it grow without end; cancel such a subscriber).
+ * {@link Flow.Subscription#request(long)} is honoured: a subscriber gets no more events than it asked for.
+ *
+ * <p><b>Errors.</b> A {@link Flow.Subscriber} whose {@code onNext} throws is cancelled (Reactive Streams rule
+ * 2.13). A {@linkplain #addListener listener} that throws is not: the exception is counted
+ * ({@link #listenerFailures()}) and delivery continues. If the executor rejects a task, the events stay queued and
+ * delivery is retried on the next submit (counted in {@link #rejectedExecutions()}).
+ *
+ * <p>{@link #close()} completes every subscriber after the events already queued for it; later submits are
+ * ignored. Thread-safe.
+ */
+public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoCloseable {
+
+    /** Default per-subscriber queue bound. */
+    public static final int DEFAULT_BUFFER_SIZE = 256;
+    /** Default number of events one delivery task hands over before yielding the executor. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+
+    private final Executor executor;
+    private final int bufferSize;
+    private final int batchSize;
+    private final CopyOnWriteArrayList<Sub> subscribers = new CopyOnWriteArrayList<>();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder listenerFailures = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private volatile boolean closed;
+
+    /** A publisher with the default buffer and batch sizes. */
+    public EventPublisher(Executor executor) {
+        this(executor, DEFAULT_BUFFER_SIZE, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * A publisher.
+     *
+     * @param executor   runs delivery tasks; never one of a transport's I/O threads
+     * @param bufferSize per-subscriber queue bound for droppable events, ≥ 1
+     * @param batchSize  events one task delivers before resubmitting itself, ≥ 1
+     */
+    public EventPublisher(Executor executor, int bufferSize, int batchSize) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        if (bufferSize < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("bufferSize and batchSize must be ≥ 1: " + bufferSize + ", "
+                    + batchSize);
+        }
+        this.bufferSize = bufferSize;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Queues {@code event} for every current subscriber and returns at once; never blocks.
+     *
+     * @return false if the publisher is closed (the event is ignored)
+     */
+    public boolean submit(BankEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (closed) {
+            return false;
+        }
+        for (Sub s : subscribers) {
+            s.offer(event);
+        }
+        return true;
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super BankEvent> subscriber) {
+        subscribeInternal(subscriber);
+    }
+
+    /**
+     * Calls {@code listener} for every event from now on, on the executor, in order, with unbounded demand. A
+     * listener that throws keeps receiving events.
+     *
+     * @return the handle to read its drop counter and to remove it ({@link EventSubscription#close()})
+     */
+    public EventSubscription addListener(Consumer<? super BankEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return subscribeInternal(new Flow.Subscriber<BankEvent>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(BankEvent item) {
+                try {
+                    listener.accept(item);
+                } catch (RuntimeException e) {
+                    listenerFailures.increment();
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+    }
+
+    private Sub subscribeInternal(Flow.Subscriber<? super BankEvent> subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        Sub sub = new Sub(subscriber);
+        subscribers.add(sub);
+        sub.start();
+        if (closed) {
+            sub.complete();
+        }
+        return sub;
+    }
+
+    /** Number of current subscribers and listeners. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** Droppable events dropped over all subscribers since creation. */
+    public long droppedEvents() {
+        return dropped.sum();
+    }
+
+    /** Exceptions thrown by listeners added with {@link #addListener}. */
+    public long listenerFailures() {
+        return listenerFailures.sum();
+    }
+
+    /** Delivery tasks the executor rejected. */
+    public long rejectedExecutions() {
+        return rejected.sum();
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Completes every subscriber after its queued events; idempotent; never blocks. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Sub s : subscribers) {
+            s.complete();
+        }
+    }
+
+    /** One subscriber's queue, demand and delivery task. */
+    private final class Sub implements EventSubscription, Runnable {
+        private final Flow.Subscriber<? super BankEvent> subscriber;
+        private final ArrayDeque<BankEvent> queue = new ArrayDeque<>();
+        // all guarded by this
+        private long demand;
+        private boolean scheduled;
+        private boolean subscribeSignalled;
+        private boolean cancelled;
+        private boolean completePending;
+        private boolean terminated;
+        private Throwable errorPending;
+        private long droppedHere;
+        private int maxQueued;
+
+        Sub(Flow.Subscriber<? super BankEvent> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        void start() {
+            synchronized (this) {
+                scheduled = true; // the first task signals onSubscribe
+            }
+            execute();
+        }
+
+        void offer(BankEvent event) {
+            boolean schedule;
+            synchronized (this) {
+                if (cancelled || completePending || terminated) {
+                    return;
+                }
+                if (queue.size() >= bufferSize && !dropOldestDroppable()) {
+                    if (event.droppable()) {
+                        countDrop();
+                        return;
+                    }
+                }
+                queue.addLast(event);
+                maxQueued = Math.max(maxQueued, queue.size());
+                schedule = !scheduled && (demand > 0 || !subscribeSignalled);
+                if (schedule) {
+                    scheduled = true;
+                }
+            }
+            if (schedule) {
+                execute();
+            }
+        }
+
+        /** Removes the oldest droppable queued event; false if none is queued. Caller holds the lock. */
+        private boolean dropOldestDroppable() {
+            for (Iterator<BankEvent> it = queue.iterator(); it.hasNext(); ) {
+                if (it.next().droppable()) {
+                    it.remove();
+                    countDrop();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void countDrop() {
+            droppedHere++;
+            dropped.increment();
+        }
+
+        void complete() {
+            boolean schedule;
+            synchronized (this) {
+                if (completePending || cancelled || terminated) {
+                    return;
+                }
+                completePending = true;
+                schedule = !scheduled;
+                scheduled = true;
+            }
+            if (schedule) {
+                execute();
+            }
+        }
+
+        private void execute() {
+            try {
+                executor.execute(this);
+            } catch (RejectedExecutionException e) {
+                rejected.increment();
+                synchronized (this) {
+                    scheduled = false;
+                }
+            }
+        }
+
+        @Override
+        public void request(long n) {
+            boolean schedule;
+            synchronized (this) {
+                if (cancelled || terminated) {
+                    return;
+                }
+                if (n <= 0) {
+                    errorPending = new IllegalArgumentException("request must be positive (rule 3.9): " + n);
+                    queue.clear();
+                } else {
+                    demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                }
+                schedule = !scheduled && (errorPending != null || !queue.isEmpty() || completePending);
+                if (schedule) {
+                    scheduled = true;
+                }
+            }
+            if (schedule) {
+                execute();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (this) {
+                cancelled = true;
+                queue.clear();
+            }
+            subscribers.remove(this);
+        }
+
+        @Override
+        public void close() {
+            cancel();
+        }
+
+        @Override
+        public synchronized long droppedEvents() {
+            return droppedHere;
+        }
+
+        @Override
+        public synchronized int queuedEvents() {
+            return queue.size();
+        }
+
+        @Override
+        public synchronized int maxQueuedEvents() {
+            return maxQueued;
+        }
+
+        /** The delivery task: at most one runs at a time per subscriber (guarded by {@code scheduled}). */
+        @Override
+        public void run() {
+            boolean signalSubscribe;
+            synchronized (this) {
+                signalSubscribe = !subscribeSignalled;
+                subscribeSignalled = true;
+            }
+            if (signalSubscribe) {
+                try {
+                    subscriber.onSubscribe(this);
+                } catch (RuntimeException e) {
+                    cancel();
+                }
+            }
+            int delivered = 0;
+            while (true) {
+                BankEvent next = null;
+                Throwable error = null;
+                boolean completeNow = false;
+                synchronized (this) {
+                    if (cancelled || terminated) {
+                        scheduled = false;
+                        return;
+                    }
+                    if (errorPending != null) {
+                        error = errorPending;
+                        terminated = true;
+                    } else if (!queue.isEmpty() && demand > 0) {
+                        if (delivered >= batchSize) {
+                            break; // yield the executor; still scheduled
+                        }
+                        next = queue.pollFirst();
+                        if (demand != Long.MAX_VALUE) {
+                            demand--;
+                        }
+                    } else if (queue.isEmpty() && completePending) {
+                        completeNow = true;
+                        terminated = true;
+                    } else {
+                        scheduled = false;
+                        return;
+                    }
+                }
+                if (error != null) {
+                    subscribers.remove(this);
+                    subscriber.onError(error);
+                    return;
+                }
+                if (completeNow) {
+                    subscribers.remove(this);
+                    subscriber.onComplete();
+                    return;
+                }
+                try {
+                    subscriber.onNext(next);
+                } catch (RuntimeException e) {
+                    cancel(); // rule 2.13: a subscriber that throws is treated as cancelled
+                    return;
+                }
+                delivered++;
+            }
+            execute();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.pylon4j.driver;
+
+import java.util.concurrent.Flow;
+
+/**
+ * A subscription to an {@link EventPublisher}: the {@link Flow.Subscription} a subscriber receives (cast it to read
+ * the counters) and the handle {@link EventPublisher#addListener} returns. {@link #close()} cancels.
+ */
+public interface EventSubscription extends Flow.Subscription, AutoCloseable {
+
+    /** Droppable events this subscriber lost because its queue was full. */
+    long droppedEvents();
+
+    /** Events waiting for delivery to this subscriber now. */
+    int queuedEvents();
+
+    /** The largest number of events that ever waited for this subscriber. */
+    int maxQueuedEvents();
+
+    /** Cancels; same as {@link #cancel()}. */
+    @Override
+    void close();
+}

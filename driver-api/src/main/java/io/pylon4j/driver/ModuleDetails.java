@@ -1,0 +1,148 @@
+package io.pylon4j.driver;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * What is known about one module of the stack, mostly from RS485 (0x42 analog values, 0x93 serial number, 0x96
+ * software version). Every field is optional because each command fills only some of them; the model merges
+ * updates for the same {@code address} with {@link #mergedWith}.
+ *
+ * @param address                  the module's RS485 address (2 = master, 3, 4, … slaves; group m adds 0x10·m)
+ * @param cellVoltagesVolts        cell voltages, V, cell 1 first; empty when unknown
+ * @param temperaturesCelsius      temperatures, °C, in the battery's order (BMS board, cell groups, MOSFET); empty
+ *                                 when unknown
+ * @param currentAmps              module current, A, positive = charge
+ * @param voltageVolts             module voltage, V
+ * @param remainingCapacityAh      remaining capacity, Ah
+ * @param totalCapacityAh          total (full) capacity, Ah
+ * @param cycles                   cycle count
+ * @param serialNumber             serial number (0x93)
+ * @param manufacturerVersion      manufacturer software version (0x96), e.g. {@code "2.3"}
+ * @param mainlineVersion          main-line software version (0x96), e.g. {@code "0.6.5"}
+ */
+public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Double> temperaturesCelsius,
+                            OptionalDouble currentAmps, OptionalDouble voltageVolts,
+                            OptionalDouble remainingCapacityAh, OptionalDouble totalCapacityAh, OptionalInt cycles,
+                            Optional<String> serialNumber, Optional<String> manufacturerVersion,
+                            Optional<String> mainlineVersion) {
+
+    public ModuleDetails {
+        if (address < 0 || address > 255) {
+            throw new IllegalArgumentException("address must be 0…255: " + address);
+        }
+        cellVoltagesVolts = List.copyOf(cellVoltagesVolts);
+        temperaturesCelsius = List.copyOf(temperaturesCelsius);
+        Objects.requireNonNull(currentAmps, "currentAmps");
+        Objects.requireNonNull(voltageVolts, "voltageVolts");
+        Objects.requireNonNull(remainingCapacityAh, "remainingCapacityAh");
+        Objects.requireNonNull(totalCapacityAh, "totalCapacityAh");
+        Objects.requireNonNull(cycles, "cycles");
+        Objects.requireNonNull(serialNumber, "serialNumber");
+        Objects.requireNonNull(manufacturerVersion, "manufacturerVersion");
+        Objects.requireNonNull(mainlineVersion, "mainlineVersion");
+    }
+
+    /** A builder for the module at {@code address}, all fields unknown. */
+    public static Builder builder(int address) {
+        return new Builder(address);
+    }
+
+    /**
+     * These details overlaid with the known fields of {@code newer} (same address): a field {@code newer} does not
+     * carry keeps its value here.
+     */
+    public ModuleDetails mergedWith(ModuleDetails newer) {
+        if (newer.address != address) {
+            throw new IllegalArgumentException("address " + newer.address + " ≠ " + address);
+        }
+        return new ModuleDetails(address,
+                newer.cellVoltagesVolts.isEmpty() ? cellVoltagesVolts : newer.cellVoltagesVolts,
+                newer.temperaturesCelsius.isEmpty() ? temperaturesCelsius : newer.temperaturesCelsius,
+                newer.currentAmps.isPresent() ? newer.currentAmps : currentAmps,
+                newer.voltageVolts.isPresent() ? newer.voltageVolts : voltageVolts,
+                newer.remainingCapacityAh.isPresent() ? newer.remainingCapacityAh : remainingCapacityAh,
+                newer.totalCapacityAh.isPresent() ? newer.totalCapacityAh : totalCapacityAh,
+                newer.cycles.isPresent() ? newer.cycles : cycles,
+                newer.serialNumber.isPresent() ? newer.serialNumber : serialNumber,
+                newer.manufacturerVersion.isPresent() ? newer.manufacturerVersion : manufacturerVersion,
+                newer.mainlineVersion.isPresent() ? newer.mainlineVersion : mainlineVersion);
+    }
+
+    /** Builds {@link ModuleDetails}. */
+    public static final class Builder {
+        private final int address;
+        private List<Double> cells = List.of();
+        private List<Double> temperatures = List.of();
+        private OptionalDouble current = OptionalDouble.empty();
+        private OptionalDouble voltage = OptionalDouble.empty();
+        private OptionalDouble remaining = OptionalDouble.empty();
+        private OptionalDouble total = OptionalDouble.empty();
+        private OptionalInt cycles = OptionalInt.empty();
+        private Optional<String> serial = Optional.empty();
+        private Optional<String> manufacturerVersion = Optional.empty();
+        private Optional<String> mainlineVersion = Optional.empty();
+
+        private Builder(int address) {
+            this.address = address;
+        }
+
+        public Builder cellVoltagesVolts(List<Double> value) {
+            cells = value;
+            return this;
+        }
+
+        public Builder temperaturesCelsius(List<Double> value) {
+            temperatures = value;
+            return this;
+        }
+
+        public Builder currentAmps(double value) {
+            current = OptionalDouble.of(value);
+            return this;
+        }
+
+        public Builder voltageVolts(double value) {
+            voltage = OptionalDouble.of(value);
+            return this;
+        }
+
+        public Builder remainingCapacityAh(double value) {
+            remaining = OptionalDouble.of(value);
+            return this;
+        }
+
+        public Builder totalCapacityAh(double value) {
+            total = OptionalDouble.of(value);
+            return this;
+        }
+
+        public Builder cycles(int value) {
+            cycles = OptionalInt.of(value);
+            return this;
+        }
+
+        public Builder serialNumber(String value) {
+            serial = Optional.of(value);
+            return this;
+        }
+
+        public Builder manufacturerVersion(String value) {
+            manufacturerVersion = Optional.of(value);
+            return this;
+        }
+
+        public Builder mainlineVersion(String value) {
+            mainlineVersion = Optional.of(value);
+            return this;
+        }
+
+        public ModuleDetails build() {
+            return new ModuleDetails(address, cells, temperatures, current, voltage, remaining, total, cycles,
+                    serial, manufacturerVersion, mainlineVersion);
+        }
+    }
+}

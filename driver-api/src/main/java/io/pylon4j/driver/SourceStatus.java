@@ -1,0 +1,28 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.transport.ConnectionState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Freshness of one link of a bank: when it last delivered anything, and the state of its transport.
+ *
+ * @param source       the link
+ * @param lastReceived when it last delivered a value, if ever
+ * @param link         the last transport state reported for it, if any
+ */
+public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link) {
+
+    public SourceStatus {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(lastReceived, "lastReceived");
+        Objects.requireNonNull(link, "link");
+    }
+
+    /** How long ago this link last delivered a value, if it ever did. */
+    public Optional<Duration> age(Instant now) {
+        return lastReceived.map(t -> Duration.between(t, now));
+    }
+}

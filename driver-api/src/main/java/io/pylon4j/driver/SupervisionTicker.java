@@ -1,0 +1,85 @@
+package io.pylon4j.driver;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Ticks the supervision of many banks from one periodic task on the caller's {@link Scheduler}: a thousand banks
+ * cost one scheduled task, not a thread or a timer each. A bank becomes STALE or LOST at most one {@code period}
+ * after its timeout (100 ms by default, well inside Victron's 3 s). The time comes from the injected {@link Clock}.
+ *
+ * <p>A bank whose tick throws is counted ({@link #failures()}) and the others are still ticked. Thread-safe;
+ * {@link #close()} cancels the task and is idempotent.
+ */
+public final class SupervisionTicker implements AutoCloseable {
+
+    /** Default tick period. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofMillis(100);
+
+    private final Clock clock;
+    private final CopyOnWriteArrayList<BankModel> banks = new CopyOnWriteArrayList<>();
+    private final LongAdder failures = new LongAdder();
+    private final Scheduler.Cancellable task;
+
+    /**
+     * Starts ticking.
+     *
+     * @param clock     the injected clock
+     * @param scheduler runs the periodic task
+     * @param period    how often every bank is ticked, positive
+     */
+    public SupervisionTicker(Clock clock, Scheduler scheduler, Duration period) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(scheduler, "scheduler");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive: " + period);
+        }
+        this.task = scheduler.scheduleAtFixedRate(this::tickAll, period, period);
+    }
+
+    /** Starts ticking every {@link #DEFAULT_PERIOD}. */
+    public SupervisionTicker(Clock clock, Scheduler scheduler) {
+        this(clock, scheduler, DEFAULT_PERIOD);
+    }
+
+    /** Adds a bank (idempotent). */
+    public void add(BankModel bank) {
+        banks.addIfAbsent(Objects.requireNonNull(bank, "bank"));
+    }
+
+    /** Removes a bank; does nothing if it was not added. */
+    public void remove(BankModel bank) {
+        banks.remove(bank);
+    }
+
+    /** The number of banks ticked. */
+    public int size() {
+        return banks.size();
+    }
+
+    /** Ticks that threw. */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** Ticks every bank now; what the periodic task does. */
+    public void tickAll() {
+        var now = clock.instant();
+        for (BankModel bank : banks) {
+            try {
+                bank.tick(now);
+            } catch (RuntimeException e) {
+                failures.increment();
+            }
+        }
+    }
+
+    /** Cancels the periodic task. */
+    @Override
+    public void close() {
+        task.close();
+    }
+}

@@ -1,0 +1,218 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.transport.ConnectionState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The supervision state machine of one bank: a pure object fed with inputs and the current time, with no clock,
+ * timer or thread of its own. Whoever owns it calls {@link #tick} when {@link #nextDeadline()} is due (or simply
+ * periodically); every input returns the transition it caused, if any, and the owner publishes it as a
+ * {@link BankEvent.SupervisionStateChanged}. Not thread-safe: confine it or guard it (the {@link BankModel} does).
+ *
+ * <p>"Age" is the time since the newest limits. A timeout is reached when the age is equal to or greater than it.
+ * <table>
+ * <caption>transitions (— = no change)</caption>
+ * <tr><th>state</th><th>limits received</th><th>tick: age ≥ stale</th><th>tick: age ≥ lost</th>
+ *     <th>tick: otherwise</th><th>link down (NEW, CONNECTING, WAITING_TO_RECONNECT)</th>
+ *     <th>link gave up (FAILED, CLOSED)</th><th>link CONNECTED</th></tr>
+ * <tr><td>CONNECTING</td><td>FRESH</td><td>—</td><td>LOST (time since start ≥ lost)</td><td>—</td><td>—</td>
+ *     <td>LOST</td><td>—</td></tr>
+ * <tr><td>FRESH</td><td>—</td><td>STALE</td><td>LOST</td><td>—</td><td>STALE</td><td>LOST</td><td>—</td></tr>
+ * <tr><td>RECOVERED</td><td>FRESH</td><td>STALE</td><td>LOST</td><td>FRESH</td><td>STALE</td><td>LOST</td>
+ *     <td>—</td></tr>
+ * <tr><td>STALE</td><td>RECOVERED</td><td>—</td><td>LOST</td><td>—</td><td>—</td><td>LOST</td><td>—</td></tr>
+ * <tr><td>LOST</td><td>RECOVERED</td><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td></tr>
+ * </table>
+ * A tick that finds both timeouts reached goes straight to LOST (one transition, one event). STALE never returns to
+ * FRESH by a tick or a reconnect alone: only new limits end it, so old limits are never presented as current.
+ */
+public final class Supervisor {
+
+    /**
+     * One transition.
+     *
+     * @param previous the state before
+     * @param current  the state after
+     * @param reason   why, in words (mentions the age of the newest limits where it matters)
+     * @param at       when
+     */
+    public record Transition(SupervisionState previous, SupervisionState current, String reason, Instant at) {
+        public Transition {
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    private final Duration staleTimeout;
+    private final Duration lostTimeout;
+    private final Instant startedAt;
+    private SupervisionState state = SupervisionState.CONNECTING;
+    private Instant since;
+    private Instant lastLimitsAt;
+    private boolean linkDown;
+
+    /**
+     * A supervisor in {@link SupervisionState#CONNECTING}.
+     *
+     * @param staleTimeout age of the newest limits at which the bank becomes STALE
+     * @param lostTimeout  age at which it becomes LOST (and time since start at which a bank that never sent
+     *                     limits becomes LOST); at least {@code staleTimeout}
+     * @param startedAt    now
+     */
+    public Supervisor(Duration staleTimeout, Duration lostTimeout, Instant startedAt) {
+        this.staleTimeout = Objects.requireNonNull(staleTimeout, "staleTimeout");
+        this.lostTimeout = Objects.requireNonNull(lostTimeout, "lostTimeout");
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        if (staleTimeout.isNegative() || staleTimeout.isZero() || lostTimeout.compareTo(staleTimeout) < 0) {
+            throw new IllegalArgumentException("need 0 < staleTimeout ≤ lostTimeout: " + staleTimeout + ", "
+                    + lostTimeout);
+        }
+        this.since = startedAt;
+    }
+
+    /** A supervisor with the timeouts of {@code profile}. */
+    public static Supervisor of(InverterProfile profile, Instant startedAt) {
+        return new Supervisor(profile.staleTimeout(), profile.lostTimeout(), startedAt);
+    }
+
+    /** The current state. */
+    public SupervisionState state() {
+        return state;
+    }
+
+    /** When the current state was entered. */
+    public Instant since() {
+        return since;
+    }
+
+    /** When the newest limits arrived, if any did. */
+    public Optional<Instant> lastLimitsAt() {
+        return Optional.ofNullable(lastLimitsAt);
+    }
+
+    /** The stale timeout. */
+    public Duration staleTimeout() {
+        return staleTimeout;
+    }
+
+    /** The lost timeout. */
+    public Duration lostTimeout() {
+        return lostTimeout;
+    }
+
+    /** New limits arrived (from any source). */
+    public Optional<Transition> onLimitsReceived(Instant now) {
+        Instant previousLimits = lastLimitsAt;
+        if (lastLimitsAt == null || now.isAfter(lastLimitsAt)) {
+            lastLimitsAt = now;
+        }
+        return switch (state) {
+            case CONNECTING -> move(SupervisionState.FRESH, "first limits received", now);
+            case FRESH -> Optional.empty();
+            case RECOVERED -> move(SupervisionState.FRESH, "limits received", now);
+            case STALE, LOST -> move(SupervisionState.RECOVERED, previousLimits == null
+                    ? "first limits received (was " + state + ")"
+                    : "limits received again after " + format(Duration.between(previousLimits, now)) + " (was "
+                    + state + ")", now);
+        };
+    }
+
+    /** The link (or, for a bank read over several links, the best of them) changed state. */
+    public Optional<Transition> onTransportState(ConnectionState link, Instant now) {
+        Objects.requireNonNull(link, "link");
+        switch (link) {
+            case CONNECTED:
+                linkDown = false;
+                return Optional.empty();
+            case NEW:
+            case CONNECTING:
+            case WAITING_TO_RECONNECT:
+                linkDown = true;
+                return switch (state) {
+                    case FRESH, RECOVERED -> move(SupervisionState.STALE, "link down (" + link + ")", now);
+                    case CONNECTING, STALE, LOST -> Optional.empty();
+                };
+            case FAILED:
+            case CLOSED:
+                linkDown = true;
+                return switch (state) {
+                    case LOST -> Optional.empty();
+                    case CONNECTING, FRESH, RECOVERED, STALE ->
+                            move(SupervisionState.LOST, "link " + link + ": no more data will arrive", now);
+                };
+            default:
+                throw new AssertionError(link);
+        }
+    }
+
+    /** Time passed: applies the timeouts. Call it at {@link #nextDeadline()} or periodically. */
+    public Optional<Transition> tick(Instant now) {
+        return switch (state) {
+            case CONNECTING -> {
+                Duration waited = Duration.between(startedAt, now);
+                yield reached(waited, lostTimeout) ? move(SupervisionState.LOST, "no limits received within "
+                        + format(waited) + " of start (lost after " + format(lostTimeout) + ")", now)
+                        : Optional.empty();
+            }
+            case FRESH, RECOVERED -> {
+                Duration age = Duration.between(lastLimitsAt, now);
+                if (reached(age, lostTimeout)) {
+                    yield move(SupervisionState.LOST, lostReason(age), now);
+                } else if (reached(age, staleTimeout)) {
+                    yield move(SupervisionState.STALE, "no limits for " + format(age) + " (stale after "
+                            + format(staleTimeout) + ")", now);
+                } else if (state == SupervisionState.RECOVERED) {
+                    yield linkDown ? move(SupervisionState.STALE, "link down", now)
+                            : move(SupervisionState.FRESH, "limits current", now);
+                }
+                yield Optional.empty();
+            }
+            case STALE -> {
+                Duration age = Duration.between(lastLimitsAt, now);
+                yield reached(age, lostTimeout) ? move(SupervisionState.LOST, lostReason(age), now)
+                        : Optional.empty();
+            }
+            case LOST -> Optional.empty();
+        };
+    }
+
+    /**
+     * The earliest time at which a {@link #tick} can change the state, if one can; ticking earlier is harmless.
+     * Owners of many banks schedule one timer per bank at this instant instead of ticking all banks constantly.
+     */
+    public Optional<Instant> nextDeadline() {
+        return switch (state) {
+            case CONNECTING -> Optional.of(startedAt.plus(lostTimeout));
+            case FRESH -> Optional.of(lastLimitsAt.plus(staleTimeout));
+            case RECOVERED -> Optional.of(since);
+            case STALE -> Optional.of(lastLimitsAt.plus(lostTimeout));
+            case LOST -> Optional.empty();
+        };
+    }
+
+    private String lostReason(Duration age) {
+        return "no limits for " + format(age) + " (lost after " + format(lostTimeout) + ")";
+    }
+
+    private Optional<Transition> move(SupervisionState next, String reason, Instant now) {
+        Transition t = new Transition(state, next, reason, now);
+        state = next;
+        since = now;
+        return Optional.of(t);
+    }
+
+    private static boolean reached(Duration age, Duration timeout) {
+        return age.compareTo(timeout) >= 0;
+    }
+
+    /** A duration as seconds with one decimal, e.g. {@code "10.0 s"}. */
+    static String format(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

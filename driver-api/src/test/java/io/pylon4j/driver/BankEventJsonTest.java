@@ -1,0 +1,146 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The stable JSON form of every event type (docs/driver-events.md). */
+class BankEventJsonTest {
+
+    static final Instant AT = Instant.parse("2026-11-24T08:00:01.5Z");
+
+    @Test
+    void limitsChangedCarriesValuesAndProvenance() {
+        PublishedLimits p = LimitPolicy.defaults().apply(Optional.of(Limits.of(53.2, 100, 120)),
+                Optional.of(AT.minusSeconds(11)), SupervisionState.LOST, OptionalInt.empty(), AT);
+        assertThat(BankEventJson.toJson(new BankEvent.LimitsChanged("bank-1", AT, p))).isEqualTo(
+                "{\"type\":\"LIMITS_CHANGED\",\"bankId\":\"bank-1\",\"at\":\"2026-11-24T08:00:01.500Z\","
+                        + "\"chargeVoltageLimitVolts\":53.2,\"chargeCurrentLimitAmps\":0,"
+                        + "\"dischargeCurrentLimitAmps\":0,\"dischargeVoltageLimitVolts\":null,"
+                        + "\"provenance\":{"
+                        + "\"chargeVoltageLimit\":{\"source\":\"BATTERY_LAST_KNOWN\",\"batteryValue\":53.2,"
+                        + "\"reason\":\"bank LOST: the battery's last value, 11.0 s old\"},"
+                        + "\"chargeCurrentLimit\":{\"source\":\"FAIL_SAFE_LOST\",\"batteryValue\":100,"
+                        + "\"reason\":\"bank LOST: no limits from the battery for 11.0 s; the battery's last value"
+                        + " was 100 A\"},"
+                        + "\"dischargeCurrentLimit\":{\"source\":\"FAIL_SAFE_LOST\",\"batteryValue\":120,"
+                        + "\"reason\":\"bank LOST: no limits from the battery for 11.0 s; the battery's last value"
+                        + " was 120 A\"},"
+                        + "\"dischargeVoltageLimit\":{\"source\":\"BATTERY\",\"batteryValue\":null,"
+                        + "\"reason\":\"the battery sends no discharge voltage limit\"}}}");
+    }
+
+    @Test
+    void measurementsWithNullForUnknown() {
+        BankEvent e = new BankEvent.MeasurementsUpdated("b", AT, Source.CAN,
+                Measurements.builder().socPercent(88).currentAmps(-27.0).voltageVolts(49.86).build());
+        assertThat(BankEventJson.toJson(e)).isEqualTo("{\"type\":\"MEASUREMENTS_UPDATED\",\"bankId\":\"b\","
+                + "\"at\":\"2026-11-24T08:00:01.500Z\",\"source\":\"CAN\",\"socPercent\":88,\"sohPercent\":null,"
+                + "\"voltageVolts\":49.86,\"currentAmps\":-27,\"temperatureCelsius\":null}");
+    }
+
+    @Test
+    void alarmRaisedAndCleared() {
+        assertThat(BankEventJson.toJson(new BankEvent.AlarmRaised("b", AT, Source.RS485,
+                Alarm.CHARGE_OVER_CURRENT, Alarm.Level.PROTECTION))).isEqualTo("{\"type\":\"ALARM_RAISED\","
+                + "\"bankId\":\"b\",\"at\":\"2026-11-24T08:00:01.500Z\",\"source\":\"RS485\","
+                + "\"alarm\":\"CHARGE_OVER_CURRENT\",\"level\":\"PROTECTION\","
+                + "\"description\":\"charge current too high\"}");
+        assertThat(BankEventJson.toJson(new BankEvent.AlarmCleared("b", AT, Source.CAN, Alarm.GENERAL,
+                Alarm.Level.WARNING))).startsWith("{\"type\":\"ALARM_CLEARED\",");
+    }
+
+    @Test
+    void requestFlags() {
+        assertThat(BankEventJson.toJson(new BankEvent.RequestFlagsChanged("b", AT, Source.CAN,
+                RequestFlags.fromBits(0xE0)))).isEqualTo("{\"type\":\"REQUEST_FLAGS_CHANGED\",\"bankId\":\"b\","
+                + "\"at\":\"2026-11-24T08:00:01.500Z\",\"source\":\"CAN\",\"chargeEnable\":true,"
+                + "\"dischargeEnable\":true,\"forceChargeI\":true,\"forceChargeII\":false,"
+                + "\"fullChargeRequest\":false}");
+    }
+
+    @Test
+    void moduleCount() {
+        assertThat(BankEventJson.toJson(new BankEvent.ModuleCountChanged("b", AT, Source.CAN, OptionalInt.empty(),
+                6))).isEqualTo("{\"type\":\"MODULE_COUNT_CHANGED\",\"bankId\":\"b\","
+                + "\"at\":\"2026-11-24T08:00:01.500Z\",\"source\":\"CAN\",\"previous\":null,\"current\":6}");
+    }
+
+    @Test
+    void moduleDetails() {
+        ModuleDetails d = ModuleDetails.builder(2).cellVoltagesVolts(List.of(3.305, 3.31))
+                .temperaturesCelsius(List.of(25.5)).remainingCapacityAh(51.8).totalCapacityAh(74).cycles(12)
+                .serialNumber("PPTAP01\"23").build();
+        assertThat(BankEventJson.toJson(new BankEvent.ModuleDetailsUpdated("b", AT, Source.RS485, d))).isEqualTo(
+                "{\"type\":\"MODULE_DETAILS_UPDATED\",\"bankId\":\"b\",\"at\":\"2026-11-24T08:00:01.500Z\","
+                        + "\"source\":\"RS485\",\"address\":2,\"cellVoltagesVolts\":[3.305,3.31],"
+                        + "\"temperaturesCelsius\":[25.5],\"currentAmps\":null,\"voltageVolts\":null,"
+                        + "\"remainingCapacityAh\":51.8,\"totalCapacityAh\":74,\"cycles\":12,"
+                        + "\"serialNumber\":\"PPTAP01\\\"23\",\"manufacturerVersion\":null,"
+                        + "\"mainlineVersion\":null}");
+    }
+
+    @Test
+    void supervisionStateEscapesControlCharacters() {
+        assertThat(BankEventJson.toJson(new BankEvent.SupervisionStateChanged("b\\1", AT, SupervisionState.FRESH,
+                SupervisionState.STALE, "line\nbreak\u0001"))).isEqualTo(
+                "{\"type\":\"SUPERVISION_STATE_CHANGED\",\"bankId\":\"b\\\\1\",\"at\":\"2026-11-24T08:00:01.500Z\","
+                        + "\"previous\":\"FRESH\",\"current\":\"STALE\",\"reason\":\"line\\nbreak\\u0001\"}");
+    }
+
+    /** One sample of every event type, with every optional field present where possible. */
+    static List<BankEvent> samples() {
+        PublishedLimits p = LimitPolicy.defaults().apply(Optional.of(Limits.of(53.2, 100, 120, 45)),
+                Optional.of(AT), SupervisionState.FRESH, OptionalInt.empty(), AT);
+        return List.of(new BankEvent.LimitsChanged("b", AT, p),
+                new BankEvent.MeasurementsUpdated("b", AT, Source.CAN, Measurements.of(1, 2, 3, 4, 5)),
+                new BankEvent.AlarmRaised("b", AT, Source.CAN, Alarm.GENERAL, Alarm.Level.ALARM),
+                new BankEvent.AlarmCleared("b", AT, Source.CAN, Alarm.GENERAL, Alarm.Level.ALARM),
+                new BankEvent.RequestFlagsChanged("b", AT, Source.CAN, RequestFlags.NORMAL),
+                new BankEvent.ModuleCountChanged("b", AT, Source.CAN, OptionalInt.of(1), 2),
+                new BankEvent.ModuleDetailsUpdated("b", AT, Source.RS485, ModuleDetails.builder(2).build()),
+                new BankEvent.SupervisionStateChanged("b", AT, SupervisionState.CONNECTING, SupervisionState.FRESH,
+                        "r"));
+    }
+
+    @Test
+    void toJsonOnTheEventIsTheWritersOutput() {
+        for (BankEvent e : samples()) {
+            assertThat(e.toJson()).isEqualTo(BankEventJson.toJson(e)).startsWith("{\"type\":\"" + e.type() + "\"");
+        }
+    }
+
+    @Test
+    void everyTypeHasASample() {
+        assertThat(samples()).extracting(BankEvent::type).containsExactly(BankEvent.Type.values());
+    }
+
+    @Test
+    void theReferenceDocumentListsEveryTypeAndField() throws Exception {
+        String doc = Files.readString(Path.of("../docs/driver-events.md"));
+        Pattern key = Pattern.compile("\"(\\w+)\":");
+        for (BankEvent e : samples()) {
+            assertThat(doc).as("type %s", e.type()).contains("`" + e.type().name() + "`");
+            Matcher m = key.matcher(BankEventJson.toJson(e));
+            while (m.find()) {
+                String name = m.group(1);
+                assertThat(doc).as("field %s of %s", name, e.type())
+                        .containsAnyOf("`" + name + "`", "`provenance." + name + "`");
+            }
+        }
+        for (LimitSource s : LimitSource.values()) {
+            assertThat(doc).contains("`" + s.name() + "`");
+        }
+        for (SupervisionState s : SupervisionState.values()) {
+            assertThat(doc).contains("`" + s.name() + "`");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.pylon4j.can;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * 0x35A, battery to inverter (SMA/Victron style, and Pylontech V1.3 firmware): sixteen alarm and sixteen warning
+ * items, each a two-bit state (facts §1.7, §1.8; disagreement §1.11 item 7).
+ *
+ * <p>Layout: eight bytes, 32 two-bit pairs. Bytes 0-3 are the alarms, bytes 4-7 the warnings of the same
+ * {@linkplain Item items} in the same order; within a byte the pairs are bits 0+1, 2+3, 4+5 and 6+7. Per [SMA] §7 the
+ * lower bit of a pair means the condition is raised ("arrives") and the upper bit that it is cleared ("leaves"):
+ * {@code 01} {@link PairState#RAISED}, {@code 10} {@link PairState#CLEARED}, {@code 00} not set, {@code 11} invalid.
+ * So {@code AA} in every byte means every item is cleared (BYD [DFCH]); Pylontech V1.3 firmware sends eight zero
+ * bytes [SFL13]. diyBMS ([DIY]) and OpenDTU-OnBattery's Pytes reader ([ODTU]) use the same polarity and item order.
+ *
+ * <p>The facts file reports that [BROG] reads the opposite polarity ({@code 10} raised). Under
+ * {@link CanProfile.AlarmPairPolarity#REVERSED} the codec swaps the two bits of every pair on decode and on encode,
+ * so that this record always holds SMA polarity. (Read closely, BROG's {@code construct} code takes each byte's bits
+ * most significant first and swaps each pair back: SMA's polarity, with the four items of a byte in mirrored order.
+ * No real capture needs the reversed reading.)
+ *
+ * <p>DLC: 8 ({@link #MIN_LENGTH}).
+ *
+ * @param states the eight bytes in SMA polarity, byte 0 in the least significant eight bits
+ */
+public record AlarmsAndWarnings(long states) implements BatteryMessage {
+
+    /** The CAN id, 0x35A. */
+    public static final int ID = 0x35A;
+    /** The smallest DLC accepted: all 32 pairs. */
+    public static final int MIN_LENGTH = 8;
+    /** Every pair {@code 00}: nothing set, as Pylontech V1.3 firmware sends it. */
+    public static final AlarmsAndWarnings NOTHING_SET = new AlarmsAndWarnings(0);
+    /** Every pair {@code 10}: every alarm and warning cleared ({@code AA AA AA AA AA AA AA AA}). */
+    public static final AlarmsAndWarnings ALL_CLEARED = new AlarmsAndWarnings(0xAAAA_AAAA_AAAA_AAAAL);
+
+    private static final long LOW_BITS = 0x5555_5555_5555_5555L;
+    private static final Item[] ITEMS = Item.values();
+
+    /** The state of {@code item}'s alarm (bytes 0-3). */
+    public PairState alarm(Item item) {
+        return PairState.of((int) (states >>> item.shift()) & 3);
+    }
+
+    /** The state of {@code item}'s warning (bytes 4-7). */
+    public PairState warning(Item item) {
+        return PairState.of((int) (states >>> (32 + item.shift())) & 3);
+    }
+
+    /** This message with {@code item}'s alarm set to {@code state}. */
+    public AlarmsAndWarnings withAlarm(Item item, PairState state) {
+        return with(item.shift(), state);
+    }
+
+    /** This message with {@code item}'s warning set to {@code state}. */
+    public AlarmsAndWarnings withWarning(Item item, PairState state) {
+        return with(32 + item.shift(), state);
+    }
+
+    /** The items whose alarm is {@link PairState#RAISED} (a new set on each call). */
+    public Set<Item> raisedAlarms() {
+        return raised(0);
+    }
+
+    /** The items whose warning is {@link PairState#RAISED} (a new set on each call). */
+    public Set<Item> raisedWarnings() {
+        return raised(32);
+    }
+
+    /** Whether any alarm pair is {@code 01}. */
+    public boolean anyAlarmRaised() {
+        return (raisedBits() & 0xFFFF_FFFFL) != 0;
+    }
+
+    /** Whether any warning pair is {@code 01}. */
+    public boolean anyWarningRaised() {
+        return (raisedBits() >>> 32) != 0;
+    }
+
+    @Override
+    public int canId() {
+        return ID;
+    }
+
+    /** The low bit of each pair that is exactly {@code 01}. */
+    private long raisedBits() {
+        return states & LOW_BITS & ~(states >>> 1);
+    }
+
+    private Set<Item> raised(int offset) {
+        EnumSet<Item> raised = EnumSet.noneOf(Item.class);
+        long bits = raisedBits();
+        for (Item item : ITEMS) {
+            if ((bits >>> (offset + item.shift()) & 1) != 0) {
+                raised.add(item);
+            }
+        }
+        return raised;
+    }
+
+    private AlarmsAndWarnings with(int shift, PairState state) {
+        return new AlarmsAndWarnings(states & ~(3L << shift) | (long) state.bits() << shift);
+    }
+
+    /** Swaps the two bits of every pair: SMA polarity to reversed and back. */
+    static long swapPairs(long bits) {
+        return (bits & LOW_BITS) << 1 | (bits >>> 1) & LOW_BITS;
+    }
+
+    static AlarmsAndWarnings decode(CanFrame frame, boolean reversed) {
+        Wire.requireLength(frame, MIN_LENGTH, "AlarmsAndWarnings");
+        return new AlarmsAndWarnings(reversed ? swapPairs(frame.payload()) : frame.payload());
+    }
+
+    CanFrame encode(boolean reversed) {
+        return new CanFrame(ID, MIN_LENGTH, reversed ? swapPairs(states) : states);
+    }
+
+    /** The state of one two-bit pair, in SMA polarity. */
+    public enum PairState {
+        /** {@code 00}: no information. */
+        NOT_SET(0b00),
+        /** {@code 01}: the condition is raised ("arrives"). */
+        RAISED(0b01),
+        /** {@code 10}: the condition is cleared ("leaves"); the normal, healthy state. */
+        CLEARED(0b10),
+        /** {@code 11}: not a valid state ([DIY] uses it for "not supported"). */
+        INVALID(0b11);
+
+        private static final PairState[] BY_BITS = values();
+
+        private final int bits;
+
+        PairState(int bits) {
+            this.bits = bits;
+        }
+
+        /** The two bits, 0 to 3. */
+        public int bits() {
+            return bits;
+        }
+
+        /** The state of two bits, 0 to 3. */
+        public static PairState of(int bits) {
+            return BY_BITS[bits & 3];
+        }
+    }
+
+    /**
+     * One of the sixteen alarm/warning items: its byte within the alarm (or warning) half, and its pair within the
+     * byte. Names per [SMA] and [VWIKI].
+     */
+    public enum Item {
+        /** Byte 0, bits 0+1: general alarm / warning. */
+        GENERAL(0, 0),
+        /** Byte 0, bits 2+3: battery high voltage. */
+        HIGH_VOLTAGE(0, 1),
+        /** Byte 0, bits 4+5: battery low voltage. */
+        LOW_VOLTAGE(0, 2),
+        /** Byte 0, bits 6+7: battery high temperature. */
+        HIGH_TEMPERATURE(0, 3),
+        /** Byte 1, bits 0+1: battery low temperature. */
+        LOW_TEMPERATURE(1, 0),
+        /** Byte 1, bits 2+3: battery high temperature while charging. */
+        HIGH_TEMPERATURE_CHARGE(1, 1),
+        /** Byte 1, bits 4+5: battery low temperature while charging. */
+        LOW_TEMPERATURE_CHARGE(1, 2),
+        /** Byte 1, bits 6+7: battery high (discharge) current. */
+        HIGH_DISCHARGE_CURRENT(1, 3),
+        /** Byte 2, bits 0+1: battery high charge current. */
+        HIGH_CHARGE_CURRENT(2, 0),
+        /** Byte 2, bits 2+3: contactor. */
+        CONTACTOR(2, 1),
+        /** Byte 2, bits 4+5: short circuit. */
+        SHORT_CIRCUIT(2, 2),
+        /** Byte 2, bits 6+7: BMS internal error. */
+        BMS_INTERNAL(2, 3),
+        /** Byte 3, bits 0+1: cell imbalance. */
+        CELL_IMBALANCE(3, 0),
+        /** Byte 3, bits 2+3: reserved; Victron uses the warning pair (byte 7) for "system status online/offline". */
+        RESERVED_3_1(3, 1),
+        /** Byte 3, bits 4+5: reserved. */
+        RESERVED_3_2(3, 2),
+        /** Byte 3, bits 6+7: generator ([SMA]); reserved elsewhere. */
+        GENERATOR(3, 3);
+
+        private final int byteIndex;
+        private final int pair;
+
+        Item(int byteIndex, int pair) {
+            this.byteIndex = byteIndex;
+            this.pair = pair;
+        }
+
+        /** The byte within the alarm half (0-3); the warning is in byte {@code byteIndex() + 4}. */
+        public int byteIndex() {
+            return byteIndex;
+        }
+
+        /** The pair within the byte: 0 for bits 0+1 to 3 for bits 6+7. */
+        public int pair() {
+            return pair;
+        }
+
+        int shift() {
+            return 8 * byteIndex + 2 * pair;
+        }
+    }
+}

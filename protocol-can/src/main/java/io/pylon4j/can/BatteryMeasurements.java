@@ -1,0 +1,104 @@
+package io.pylon4j.can;
+
+/**
+ * 0x356, battery to inverter: voltage, current and temperature, of one module or of the stack (facts §1.2;
+ * disagreement §1.11 item 3).
+ *
+ * <table>
+ *   <caption>0x356 layout, little-endian</caption>
+ *   <tr><th>bytes</th><th>field</th><th>type</th><th>unit</th><th>source</th></tr>
+ *   <tr><td>0-1</td><td>voltage (module, or average module voltage of the stack)</td><td>s16</td>
+ *       <td>0.01 V; 0.1 V under {@link CanProfile.VoltageResolution#DECIVOLT}</td><td>[CAN12]; [SOLARK]</td></tr>
+ *   <tr><td>2-3</td><td>current, positive = charging, negative = discharging</td><td>s16</td><td>0.1 A</td>
+ *       <td>[CAN12], [R485-33], [DFCH]</td></tr>
+ *   <tr><td>4-5</td><td>average cell temperature</td><td>s16</td><td>0.1 °C</td><td>[CAN12]</td></tr>
+ * </table>
+ *
+ * <p>The voltage is always held in 0.01 V, whatever the wire's unit: Pylontech, SMA and SEPLOS send 0.01 V (the
+ * default); Sol-Ark's document and the Discover AES capture use 0.1 V, which the codec multiplies by 10 on decode
+ * and divides by 10 on encode (rounding half up) under {@link CanProfile.VoltageResolution#DECIVOLT}. The record
+ * therefore accepts -327680 to 327670 (0.1 V wire values times 10); the 0.01 V encoding takes -32768 to 32767.
+ *
+ * <p>DLC: at least 6 ({@link #MIN_LENGTH}); Pylontech sends 6 ({@code 7A 13 F2 FE 6B 01} = 49.86 V, -27.0 A,
+ * 36.3 °C [SFL13]), BYD 8 [DFCH], whose bytes 6-7 are kept in {@link #reserved()}.
+ *
+ * @param voltageCentiVolts      the voltage in 0.01 V, -327680 to 327670
+ * @param currentDeciAmps        the current in 0.1 A, -32768 to 32767, positive when charging
+ * @param temperatureDeciCelsius the temperature in 0.1 °C, -32768 to 32767
+ * @param length                 the DLC, 6 to 8
+ * @param reserved               data bytes 6-7 when sent, in their wire positions
+ */
+public record BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, int temperatureDeciCelsius, int length,
+        long reserved) implements BatteryMessage {
+
+    /** The CAN id, 0x356. */
+    public static final int ID = 0x356;
+    /** The smallest DLC accepted: voltage, current and temperature. */
+    public static final int MIN_LENGTH = 6;
+    /** The smallest voltage the record holds: the smallest 0.1 V wire value, in 0.01 V. */
+    public static final int MIN_VOLTAGE_CENTI_VOLTS = Short.MIN_VALUE * 10;
+    /** The largest voltage the record holds: the largest 0.1 V wire value, in 0.01 V. */
+    public static final int MAX_VOLTAGE_CENTI_VOLTS = Short.MAX_VALUE * 10;
+
+    /**
+     * Checks every component against its wire range.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
+    public BatteryMeasurements {
+        String type = "BatteryMeasurements";
+        Wire.checkLength(length, MIN_LENGTH, type);
+        if (voltageCentiVolts < MIN_VOLTAGE_CENTI_VOLTS || voltageCentiVolts > MAX_VOLTAGE_CENTI_VOLTS) {
+            throw new IllegalArgumentException("BatteryMeasurements.voltageCentiVolts must be -327680 to 327670 "
+                    + "(s16 at 0.1 V, in 0.01 V), was " + voltageCentiVolts);
+        }
+        Wire.checkS16(currentDeciAmps, type, "currentDeciAmps");
+        Wire.checkS16(temperatureDeciCelsius, type, "temperatureDeciCelsius");
+        Wire.checkBytesWithin(reserved, MIN_LENGTH, length, type, "reserved");
+    }
+
+    /** The measurements as a 6-byte frame, as Pylontech sends them. */
+    public BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, int temperatureDeciCelsius) {
+        this(voltageCentiVolts, currentDeciAmps, temperatureDeciCelsius, MIN_LENGTH, 0);
+    }
+
+    /** The voltage in volts (49.86). */
+    public double voltageVolts() {
+        return voltageCentiVolts / 100.0;
+    }
+
+    /** The current in amperes, positive when charging (-27.0). */
+    public double currentAmps() {
+        return currentDeciAmps / 10.0;
+    }
+
+    /** The temperature in degrees Celsius (36.3). */
+    public double temperatureCelsius() {
+        return temperatureDeciCelsius / 10.0;
+    }
+
+    @Override
+    public int canId() {
+        return ID;
+    }
+
+    static BatteryMeasurements decode(CanFrame frame, boolean deciVolts) {
+        Wire.requireLength(frame, MIN_LENGTH, "BatteryMeasurements");
+        long p = frame.payload();
+        int voltage = Wire.s16(p, 0);
+        return new BatteryMeasurements(deciVolts ? voltage * 10 : voltage, Wire.s16(p, 2), Wire.s16(p, 4),
+                frame.length(), Wire.from(p, MIN_LENGTH));
+    }
+
+    CanFrame encode(boolean deciVolts) {
+        int voltage = deciVolts ? Math.floorDiv(voltageCentiVolts + 5, 10) : voltageCentiVolts;
+        if (voltage < Short.MIN_VALUE || voltage > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(String.format(
+                    "BatteryMeasurements.voltageCentiVolts %d does not fit 0x356 at 0.01 V (s16: -327.68 to 327.67 V); "
+                            + "only a 0.1 V profile carries it", voltageCentiVolts));
+        }
+        long p = Wire.put16(voltage, 0) | Wire.put16(currentDeciAmps, 2) | Wire.put16(temperatureDeciCelsius, 4)
+                | reserved;
+        return new CanFrame(ID, length, p);
+    }
+}

@@ -1,0 +1,50 @@
+package io.pylon4j.can;
+
+/**
+ * 0x376, battery to inverter: the id (a short text) of the cell or module with the lowest temperature (facts §1.8).
+ *
+ * <p>Sources: [BROG], [ODTU], [DIY], [DFCH]. See {@link MinCellVoltageId}.
+ *
+ * <p>Layout: bytes 0 to {@code length - 1} are ASCII text, one character a byte, padded with spaces or NULs (kept as
+ * sent; {@link #text()} removes trailing padding). DLC 1 to 8.
+ *
+ * @param length the number of data bytes, 1 to 8
+ * @param data   the data bytes, byte 0 in the least significant eight bits
+ */
+public record MinCellTemperatureId(int length, long data) implements TextMessage {
+
+    /** The CAN id, 0x376. */
+    public static final int ID = 0x376;
+
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException if {@code length} is not 1 to 8 or {@code data} has bits beyond it
+     */
+    public MinCellTemperatureId {
+        Text.check(length, data, "MinCellTemperatureId");
+    }
+
+    /**
+     * The message carrying exactly these characters, one byte each, with no padding added.
+     *
+     * @throws IllegalArgumentException if the text is empty, longer than eight characters or not ISO-8859-1
+     */
+    public static MinCellTemperatureId of(String text) {
+        return new MinCellTemperatureId(text.length(), Text.encode(text, "MinCellTemperatureId"));
+    }
+
+    @Override
+    public int canId() {
+        return ID;
+    }
+
+    static MinCellTemperatureId decode(CanFrame frame) {
+        Wire.requireLength(frame, MIN_LENGTH, "MinCellTemperatureId");
+        return new MinCellTemperatureId(frame.length(), frame.payload());
+    }
+
+    CanFrame encode() {
+        return new CanFrame(ID, length, data);
+    }
+}

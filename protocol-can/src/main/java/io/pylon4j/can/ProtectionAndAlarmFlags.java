@@ -1,0 +1,242 @@
+package io.pylon4j.can;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * 0x359, battery to inverter (Pylontech V1.2 set): protection and alarm flags, and the number of modules in the stack
+ * (facts §1.2, §1.3.1, §1.6; disagreements §1.11 items 5 and 6). V1.3 firmware no longer sends it
+ * ({@link AlarmsAndWarnings} instead).
+ *
+ * <table>
+ *   <caption>0x359 layout</caption>
+ *   <tr><th>bytes</th><th>field</th><th>source</th></tr>
+ *   <tr><td>0-1</td><td>protection flags: the battery has acted ({@link Level#PROTECTION})</td><td>[CAN12]</td></tr>
+ *   <tr><td>2-3</td><td>alarm flags: warnings ({@link Level#ALARM})</td><td>[CAN12]</td></tr>
+ *   <tr><td>4</td><td>number of modules in the stack, u8</td><td>[CAN12]; observed 4, 6, 10</td></tr>
+ *   <tr><td>5-6</td><td>two letters, {@code 'P' 'N'} ({@code 'P' 'Y'} from Pytes)</td><td>[CAN12]</td></tr>
+ *   <tr><td>7</td><td>optional: bitmask of the parallel packs online ([SEPLOS]), 00 ([SOLARK], [DIY])</td>
+ *       <td>[SEPLOS]</td></tr>
+ * </table>
+ *
+ * <p>Every flag bit is a {@link Flag} constant with its byte, bit and level; "1" means active. The four flag bytes are
+ * kept as sent, undefined bits included ({@link #undefinedFlagBits()}). Byte 4 is the module count, as every source but
+ * one reads it ([AIR-BMS-CAN] calls it a number of cells). Another vendor's table ([HYB]) uses a different bit layout
+ * on the same id and must not be decoded with this one.
+ *
+ * <p>DLC: at least 7 ({@link #MIN_LENGTH}); Pylontech sends 7 ({@code 00 00 00 00 06 50 4E}: no flags, 6 modules
+ * [SFL13]), diyBMS and others 8.
+ *
+ * @param flags         the four flag bytes as on the wire: byte 0 in bits 0-7 to byte 3 in bits 24-31
+ * @param moduleCount   the number of modules in the stack, 0 to 255
+ * @param marker        bytes 5-6 as a little-endian u16 ({@link #MARKER_PN} for {@code 'P' 'N'})
+ * @param onlineModules byte 7, 0 to 255, or {@link #NOT_SENT} for a 7-byte frame
+ */
+public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, int onlineModules)
+        implements BatteryMessage {
+
+    /** The CAN id, 0x359. */
+    public static final int ID = 0x359;
+    /** The smallest DLC accepted: flags, module count and the two letters. */
+    public static final int MIN_LENGTH = 7;
+    /** The two letters {@code 'P' 'N'} of bytes 5-6, as a little-endian u16. */
+    public static final int MARKER_PN = 'P' | 'N' << 8;
+
+    private static final Flag[] FLAGS = Flag.values();
+    private static final int DEFINED_BITS;
+
+    static {
+        int defined = 0;
+        for (Flag flag : FLAGS) {
+            defined |= flag.mask();
+        }
+        DEFINED_BITS = defined;
+    }
+
+    /**
+     * Checks every component against its wire range.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
+    public ProtectionAndAlarmFlags {
+        String type = "ProtectionAndAlarmFlags";
+        Wire.checkU8(moduleCount, type, "moduleCount");
+        Wire.checkU16(marker, type, "marker");
+        if (onlineModules != NOT_SENT) {
+            Wire.checkU8(onlineModules, type, "onlineModules");
+        }
+    }
+
+    /** A 7-byte frame as Pylontech sends it: the given flags active, {@code moduleCount} modules, {@code 'P' 'N'}. */
+    public static ProtectionAndAlarmFlags of(int moduleCount, Flag... active) {
+        int flags = 0;
+        for (Flag flag : active) {
+            flags |= flag.mask();
+        }
+        return new ProtectionAndAlarmFlags(flags, moduleCount, MARKER_PN, NOT_SENT);
+    }
+
+    /** Whether {@code flag}'s bit is set. */
+    public boolean isActive(Flag flag) {
+        return (flags & flag.mask()) != 0;
+    }
+
+    /** The active flags, in byte and bit order (a new set on each call). */
+    public Set<Flag> activeFlags() {
+        EnumSet<Flag> active = EnumSet.noneOf(Flag.class);
+        for (Flag flag : FLAGS) {
+            if (isActive(flag)) {
+                active.add(flag);
+            }
+        }
+        return active;
+    }
+
+    /** Whether any protection-level flag is set. */
+    public boolean anyProtection() {
+        return (flags & 0xFFFF & DEFINED_BITS) != 0;
+    }
+
+    /** Whether any alarm-level flag is set. */
+    public boolean anyAlarm() {
+        return (flags >>> 16 & 0xFFFF & DEFINED_BITS >>> 16) != 0;
+    }
+
+    /** The set bits of the four flag bytes that no {@link Flag} names (byte 0 in bits 0-7); normally 0. */
+    public int undefinedFlagBits() {
+        return flags & ~DEFINED_BITS;
+    }
+
+    /** Bytes 5-6 as text: {@code "PN"}. */
+    public String markerText() {
+        return Text.decode(marker, 2);
+    }
+
+    /** Whether the frame carried byte 7. */
+    public boolean hasOnlineModules() {
+        return onlineModules != NOT_SENT;
+    }
+
+    /** The DLC of this message's frame: 8 when it carries byte 7, else 7. */
+    public int length() {
+        return hasOnlineModules() ? 8 : 7;
+    }
+
+    @Override
+    public int canId() {
+        return ID;
+    }
+
+    static ProtectionAndAlarmFlags decode(CanFrame frame) {
+        Wire.requireLength(frame, MIN_LENGTH, "ProtectionAndAlarmFlags");
+        long p = frame.payload();
+        return new ProtectionAndAlarmFlags((int) p, Wire.u8(p, 4), Wire.u16(p, 5),
+                frame.length() >= 8 ? Wire.u8(p, 7) : NOT_SENT);
+    }
+
+    CanFrame encode() {
+        long p = (flags & 0xFFFF_FFFFL) | Wire.put8(moduleCount, 4) | Wire.put16(marker, 5);
+        if (hasOnlineModules()) {
+            p |= Wire.put8(onlineModules, 7);
+        }
+        return new CanFrame(ID, length(), p);
+    }
+
+    /** Whether a flag reports that the battery has acted (bytes 0-1) or warns (bytes 2-3). */
+    public enum Level {
+        /** Bytes 0-1: the battery has protected itself ([SOLARK]: "caused battery self-protection mode"). */
+        PROTECTION,
+        /** Bytes 2-3: a warning ([SOLARK]: "real time status"). */
+        ALARM
+    }
+
+    /**
+     * One bit of 0x359's flag bytes (facts §1.3.1). The [CAN12] bits, plus three vendor variants kept as distinct
+     * constants so that a decoder can tell them apart: {@link #SYSTEM_ERROR_BIT7_PROTECTION} ([ARMIN],
+     * [BE-LVCAN]), {@link #CELL_FAILURE_ALARM} ([SEPLOS]) and {@link #SYSTEM_WARNING_ALARM} ([ARMIN]).
+     */
+    public enum Flag {
+        /** Byte 0 bit 1: cell or module over-voltage ([CAN12]; V1.1 corrected the bit's description). */
+        CELL_OVER_VOLTAGE_PROTECTION(0, 1, Level.PROTECTION, "cell or module over-voltage", "[CAN12]"),
+        /** Byte 0 bit 2: cell or module under-voltage. */
+        CELL_UNDER_VOLTAGE_PROTECTION(0, 2, Level.PROTECTION, "cell or module under-voltage", "[CAN12]"),
+        /** Byte 0 bit 3: cell over-temperature. */
+        CELL_OVER_TEMPERATURE_PROTECTION(0, 3, Level.PROTECTION, "cell over-temperature", "[CAN12]"),
+        /** Byte 0 bit 4: cell under-temperature. */
+        CELL_UNDER_TEMPERATURE_PROTECTION(0, 4, Level.PROTECTION, "cell under-temperature", "[CAN12]"),
+        /** Byte 0 bit 7: discharge over-current. */
+        DISCHARGE_OVER_CURRENT_PROTECTION(0, 7, Level.PROTECTION, "discharge over-current", "[CAN12]"),
+        /** Byte 1 bit 0: charge over-current. */
+        CHARGE_OVER_CURRENT_PROTECTION(1, 0, Level.PROTECTION, "charge over-current", "[CAN12]"),
+        /** Byte 1 bit 3: system error. */
+        SYSTEM_ERROR_PROTECTION(1, 3, Level.PROTECTION, "system error", "[CAN12]"),
+        /**
+         * Byte 1 bit 7: system error where [ARMIN] and Battery-Emulator [BE-LVCAN] put it (not in [CAN12], which
+         * uses bit 3).
+         */
+        SYSTEM_ERROR_BIT7_PROTECTION(1, 7, Level.PROTECTION, "system error (vendor variant, byte 1 bit 7)",
+                "[ARMIN], [BE-LVCAN]"),
+        /** Byte 2 bit 1: cell or module high voltage. */
+        CELL_HIGH_VOLTAGE_ALARM(2, 1, Level.ALARM, "cell or module high voltage", "[CAN12]"),
+        /** Byte 2 bit 2: cell or module low voltage. */
+        CELL_LOW_VOLTAGE_ALARM(2, 2, Level.ALARM, "cell or module low voltage", "[CAN12]"),
+        /** Byte 2 bit 3: cell high temperature. */
+        CELL_HIGH_TEMPERATURE_ALARM(2, 3, Level.ALARM, "cell high temperature", "[CAN12]"),
+        /** Byte 2 bit 4: cell low temperature. */
+        CELL_LOW_TEMPERATURE_ALARM(2, 4, Level.ALARM, "cell low temperature", "[CAN12]"),
+        /** Byte 2 bit 7: discharge high current. */
+        DISCHARGE_HIGH_CURRENT_ALARM(2, 7, Level.ALARM, "discharge high current", "[CAN12]"),
+        /** Byte 3 bit 0: charge high current. */
+        CHARGE_HIGH_CURRENT_ALARM(3, 0, Level.ALARM, "charge high current", "[CAN12]"),
+        /** Byte 3 bit 3: internal communication fail ([SOLARK] calls it "critical system error"). */
+        INTERNAL_COMMUNICATION_FAIL_ALARM(3, 3, Level.ALARM, "internal communication fail", "[CAN12]"),
+        /** Byte 3 bit 4: cell failure, a [SEPLOS] addition. */
+        CELL_FAILURE_ALARM(3, 4, Level.ALARM, "cell failure (vendor variant)", "[SEPLOS]"),
+        /** Byte 3 bit 7: system warning, "found in software" by [ARMIN]. */
+        SYSTEM_WARNING_ALARM(3, 7, Level.ALARM, "system warning (vendor variant, byte 3 bit 7)", "[ARMIN]");
+
+        private final int byteIndex;
+        private final int bit;
+        private final Level level;
+        private final String description;
+        private final String source;
+
+        Flag(int byteIndex, int bit, Level level, String description, String source) {
+            this.byteIndex = byteIndex;
+            this.bit = bit;
+            this.level = level;
+            this.description = description;
+            this.source = source;
+        }
+
+        /** The data byte, 0 to 3. */
+        public int byteIndex() {
+            return byteIndex;
+        }
+
+        /** The bit within the byte, 0 (least significant) to 7. */
+        public int bit() {
+            return bit;
+        }
+
+        /** Protection (bytes 0-1) or alarm (bytes 2-3). */
+        public Level level() {
+            return level;
+        }
+
+        /** What the bit means, in the words of its source. */
+        public String description() {
+            return description;
+        }
+
+        /** Which source defines the bit (keys of the facts file). */
+        public String source() {
+            return source;
+        }
+
+        /** The bit within {@link ProtectionAndAlarmFlags#flags()}. */
+        public int mask() {
+            return 1 << (8 * byteIndex + bit);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.pylon4j.samples.cli;
+
+import io.pylon4j.can.AlarmsAndWarnings;
+import io.pylon4j.can.BatteryEvents;
+import io.pylon4j.can.BatteryInfo;
+import io.pylon4j.can.BatteryMeasurements;
+import io.pylon4j.can.BmsNamePart1;
+import io.pylon4j.can.BmsNamePart2;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.CellExtremes;
+import io.pylon4j.can.ChargeDischargeLimits;
+import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.EnergyCounters;
+import io.pylon4j.can.InstalledCapacity;
+import io.pylon4j.can.InverterKeepAlive;
+import io.pylon4j.can.ManufacturerName;
+import io.pylon4j.can.MaxCellTemperatureId;
+import io.pylon4j.can.MaxCellVoltageId;
+import io.pylon4j.can.MinCellTemperatureId;
+import io.pylon4j.can.MinCellVoltageId;
+import io.pylon4j.can.ModuleCounts;
+import io.pylon4j.can.ProductIdentification;
+import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.PylonPlusCellExtremeIds;
+import io.pylon4j.can.PylonPlusCellExtremes;
+import io.pylon4j.can.SerialNumberPart1;
+import io.pylon4j.can.SerialNumberPart2;
+import io.pylon4j.can.SmaMeasurements;
+import io.pylon4j.can.SmaQuickStop;
+import io.pylon4j.can.SmaRelayState;
+import io.pylon4j.can.SmaStatus;
+import io.pylon4j.can.StateOfChargeAndHealth;
+import io.pylon4j.can.TextMessage;
+import io.pylon4j.can.UnknownCanMessage;
+import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.can.VictronKeepAlive;
+
+/**
+ * Writes one decoded CAN message as one JSON object of the {@code pylon decode} contract (see
+ * {@code docs/json-can.md}): {@code "bus":"can"}, {@code "id":"0x351"}, {@code "type"} (the record's simple name), then
+ * the message's fields in V, A, °C, %, Ah, kWh, exact to the wire's resolution.
+ *
+ * <p>Stateless; the caller owns the {@link JsonWriter}.
+ */
+final class CanJson {
+
+    private static final String[] ID_TEXT = new String[0x800];
+    private static final ProtectionAndAlarmFlags.Flag[] FLAGS = ProtectionAndAlarmFlags.Flag.values();
+    private static final AlarmsAndWarnings.Item[] ITEMS = AlarmsAndWarnings.Item.values();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    static {
+        for (int id = 0; id < ID_TEXT.length; id++) {
+            ID_TEXT[id] = "0x" + HEX[id >>> 8] + HEX[id >>> 4 & 0xF] + HEX[id & 0xF];
+        }
+    }
+
+    private CanJson() {
+    }
+
+    /** {@code "0x351"}: the id as the contract writes it, three upper-case hex digits. */
+    static String idText(int canId) {
+        return ID_TEXT[canId];
+    }
+
+    /** Writes {@code message} as one complete object (one line). */
+    static void write(CanMessage message, JsonWriter json) {
+        json.beginObject().field("bus", "can").field("id", ID_TEXT[message.canId()])
+                .field("type", message.getClass().getSimpleName());
+        fields(message, json);
+        json.endObject();
+    }
+
+    // The chain is exhaustive over CanMessage's permitted records (CanJsonTest checks that every one of them gets
+    // its own fields); the most frequent frames come first.
+    private static void fields(CanMessage message, JsonWriter json) {
+        if (message instanceof ChargeDischargeLimits m) {
+            json.fieldScaled("chargeVoltageLimit", m.chargeVoltageLimitDeciVolts(), 1)
+                    .fieldScaled("chargeCurrentLimit", m.chargeCurrentLimitDeciAmps(), 1)
+                    .fieldScaled("dischargeCurrentLimit", m.dischargeCurrentLimitDeciAmps(), 1);
+            if (m.hasDischargeVoltageLimit()) {
+                json.fieldScaled("dischargeVoltageLimit", m.dischargeVoltageLimitDeciVolts(), 1);
+            }
+            reserved(json, m.reserved(), m.length() >= 8 ? 8 : 6, m.length());
+        } else if (message instanceof StateOfChargeAndHealth m) {
+            json.field("soc", m.socPercent());
+            if (m.hasSoh()) {
+                json.field("soh", m.sohPercent());
+            }
+            if (m.hasHighResolutionSoc()) {
+                json.fieldScaled("highResolutionSoc", m.highResolutionSocCentiPercent(), 2);
+            }
+            reserved(json, m.reserved(), m.length() >= 6 ? 6 : m.length() >= 4 ? 4 : 2, m.length());
+        } else if (message instanceof BatteryMeasurements m) {
+            json.fieldScaled("voltage", m.voltageCentiVolts(), 2)
+                    .fieldScaled("current", m.currentDeciAmps(), 1)
+                    .fieldScaled("temperature", m.temperatureDeciCelsius(), 1);
+            reserved(json, m.reserved(), BatteryMeasurements.MIN_LENGTH, m.length());
+        } else if (message instanceof ProtectionAndAlarmFlags m) {
+            json.field("moduleCount", m.moduleCount()).beginArray("flags");
+            for (ProtectionAndAlarmFlags.Flag flag : FLAGS) {
+                if (m.isActive(flag)) {
+                    json.value(flag.name());
+                }
+            }
+            json.endArray();
+            if (m.undefinedFlagBits() != 0) {
+                json.field("undefinedFlagBytes", hex(m.undefinedFlagBits() & 0xFFFF_FFFFL, 0, 4));
+            }
+            json.field("marker", m.markerText());
+            if (m.hasOnlineModules()) {
+                json.field("onlineModules", m.onlineModules());
+            }
+        } else if (message instanceof ChargeRequestFlags m) {
+            json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())
+                    .field("forceChargeI", m.forceChargeI()).field("forceChargeII", m.forceChargeII())
+                    .field("fullChargeRequest", m.fullChargeRequest());
+            if (m.undefinedFlagBits() != 0) {
+                json.field("undefinedFlagBytes", hex(m.undefinedFlagBits(), 0, 1));
+            }
+            reserved(json, m.reserved(), ChargeRequestFlags.MIN_LENGTH, m.length());
+        } else if (message instanceof ManufacturerName m) {
+            json.field("manufacturer", m.text());
+        } else if (message instanceof AlarmsAndWarnings m) {
+            json.beginArray("alarms");
+            for (AlarmsAndWarnings.Item item : ITEMS) {
+                if (m.alarm(item) == AlarmsAndWarnings.PairState.RAISED) {
+                    json.value(item.name());
+                }
+            }
+            json.endArray().beginArray("warnings");
+            for (AlarmsAndWarnings.Item item : ITEMS) {
+                if (m.warning(item) == AlarmsAndWarnings.PairState.RAISED) {
+                    json.value(item.name());
+                }
+            }
+            json.endArray().field("states", hex(m.states(), 0, 8));
+        } else if (message instanceof BatteryInfo m) {
+            json.field("chemistry", m.chemistryText()).field("versionMajor", m.versionMajor())
+                    .field("versionMinor", m.versionMinor()).field("capacity", m.capacityAh());
+            reserved(json, m.reserved(), BatteryInfo.MIN_LENGTH, m.length());
+        } else if (message instanceof BatteryEvents m) {
+            json.field("data", hex(m.data(), 0, m.length()));
+        } else if (message instanceof PylonPlusCellExtremes m) {
+            json.fieldScaled("maxCellTemperature", m.maxCellTemperatureDeciCelsius(), 1)
+                    .fieldScaled("minCellTemperature", m.minCellTemperatureDeciCelsius(), 1)
+                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
+                    .fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+        } else if (message instanceof PylonPlusCellExtremeIds m) {
+            json.field("maxCellTemperatureId", m.maxCellTemperatureId())
+                    .field("minCellTemperatureId", m.minCellTemperatureId())
+                    .field("maxCellVoltageId", m.maxCellVoltageId())
+                    .field("minCellVoltageId", m.minCellVoltageId());
+        } else if (message instanceof ModuleCounts m) {
+            json.field("modulesOnline", m.modulesOnline());
+            if (m.length() >= 4) {
+                json.field("modulesBlockingCharge", m.modulesBlockingCharge());
+            }
+            if (m.length() >= 6) {
+                json.field("modulesBlockingDischarge", m.modulesBlockingDischarge());
+            }
+            if (m.length() >= 8) {
+                json.field("modulesOffline", m.modulesOffline());
+            }
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
+        } else if (message instanceof CellExtremes m) {
+            json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3)
+                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
+                    .fieldScaled("minCellTemperature", m.minCellTemperatureKelvin() * 100L - 27315, 2)
+                    .fieldScaled("maxCellTemperature", m.maxCellTemperatureKelvin() * 100L - 27315, 2);
+        } else if (message instanceof EnergyCounters m) {
+            json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3)
+                    .fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
+        } else if (message instanceof InstalledCapacity m) {
+            json.field("installedCapacity", m.installedCapacityAh());
+            reserved(json, m.reserved(), InstalledCapacity.MIN_LENGTH, m.length());
+        } else if (message instanceof BmsNamePart1 || message instanceof BmsNamePart2) {
+            json.field("name", ((TextMessage) message).text());
+        } else if (message instanceof MinCellVoltageId || message instanceof MaxCellVoltageId
+                || message instanceof MinCellTemperatureId || message instanceof MaxCellTemperatureId) {
+            json.field("cellId", ((TextMessage) message).text());
+        } else if (message instanceof SerialNumberPart1 || message instanceof SerialNumberPart2) {
+            json.field("serialNumber", ((TextMessage) message).text());
+        } else if (message instanceof ProductIdentification m) {
+            json.field("product", m.text());
+        } else if (message instanceof InverterKeepAlive m) {
+            json.field("data", hex(m.data(), 0, m.length()));
+        } else if (message instanceof VictronKeepAlive m) {
+            json.field("data", hex(m.data(), 0, m.length()));
+        } else if (message instanceof VictronIdentity m) {
+            json.field("victron", m.isVictron()).field("data", hex(m.data(), 0, m.length()));
+        } else if (message instanceof SmaMeasurements m) {
+            json.fieldScaled("voltage", m.voltageDeciVolts(), 1)
+                    .fieldScaled("current", m.currentDeciAmps(), 1)
+                    .fieldScaled("temperature", m.temperatureDeciCelsius(), 1)
+                    .fieldScaled("soc", m.socDeciPercent(), 1);
+        } else if (message instanceof SmaStatus m) {
+            json.field("soh", m.sohPercent()).field("chargingProcedure", m.chargingProcedure())
+                    .field("operatingState", m.operatingState()).field("activeErrorNumber", m.activeErrorNumber())
+                    .fieldScaled("chargeVoltageSetpoint", m.chargeVoltageSetpointDeciVolts(), 1);
+        } else if (message instanceof SmaRelayState m) {
+            json.field("relayState", m.relayState());
+            reserved(json, m.reserved(), SmaRelayState.MIN_LENGTH, m.length());
+        } else if (message instanceof SmaQuickStop m) {
+            json.field("data", hex(m.data(), 0, m.length()));
+        } else if (message instanceof UnknownCanMessage m) {
+            json.field("data", m.frame().dataHex());
+        } else {
+            throw new AssertionError("no JSON fields for " + message.getClass().getName());
+        }
+    }
+
+    /** {@code "reserved":"AA00"}: data bytes {@code from} to {@code length - 1}, written only when one is not zero. */
+    private static void reserved(JsonWriter json, long reserved, int from, int length) {
+        if (reserved != 0) {
+            json.field("reserved", hex(reserved, from, length));
+        }
+    }
+
+    /** Bytes {@code from} to {@code to - 1} of a little-endian {@code long}, upper-case hex, in wire order. */
+    static String hex(long bytes, int from, int to) {
+        char[] out = new char[2 * (to - from)];
+        for (int i = from; i < to; i++) {
+            int b = (int) (bytes >>> (8 * i)) & 0xFF;
+            out[2 * (i - from)] = HEX[b >>> 4];
+            out[2 * (i - from) + 1] = HEX[b & 0xF];
+        }
+        return new String(out);
+    }
+}

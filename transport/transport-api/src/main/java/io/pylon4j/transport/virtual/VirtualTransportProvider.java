@@ -1,0 +1,84 @@
+package io.pylon4j.transport.virtual;
+
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.InvalidEndpointException;
+import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.TransportProvider;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The {@code virtual:NAME[?queue=N]} scheme: a member of the in-memory CAN bus or byte bus called NAME, depending on
+ * whether a CAN or a byte-stream transport is asked for ({@link io.pylon4j.transport.Transports#can} or
+ * {@link io.pylon4j.transport.Transports#byteStream}). {@code queue} is the member's receive queue capacity (frames
+ * for CAN, written chunks for bytes).
+ *
+ * <p>The buses belong to this provider instance, and so to the {@link io.pylon4j.transport.Transports} that holds
+ * it: there is no global registry. A bus lives as long as its provider; it is a name and a member list, and costs
+ * nothing once its members are closed. To reach a bus both by endpoint string and as an object, build the
+ * {@code Transports} from a provider you hold: {@code new Transports(List.of(virtual, ...))} and
+ * {@link #canBus(String) virtual.canBus("bench")}.
+ */
+public final class VirtualTransportProvider implements TransportProvider {
+
+    private final ConcurrentMap<String, VirtualCanBus> canBuses = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, VirtualByteBus> byteBuses = new ConcurrentHashMap<>();
+
+    /** A provider with no buses yet (found by {@link java.util.ServiceLoader}, or made by hand). */
+    public VirtualTransportProvider() {
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("virtual");
+    }
+
+    @Override
+    public boolean isCan(String scheme) {
+        return true;
+    }
+
+    @Override
+    public boolean isByteStream(String scheme) {
+        return true;
+    }
+
+    /** The CAN bus called {@code name}, made on first use. */
+    public VirtualCanBus canBus(String name) {
+        return canBuses.computeIfAbsent(name, VirtualCanBus::new);
+    }
+
+    /** The byte bus called {@code name}, made on first use (a separate namespace from the CAN buses). */
+    public VirtualByteBus byteBus(String name) {
+        return byteBuses.computeIfAbsent(name, VirtualByteBus::new);
+    }
+
+    @Override
+    public CanTransport createCan(Endpoint endpoint, TransportOptions options) {
+        return canBus(endpoint.target()).newMember(endpoint, options,
+                queueCapacity(endpoint, VirtualCanBus.DEFAULT_QUEUE_CAPACITY));
+    }
+
+    @Override
+    public ByteStreamTransport createByteStream(Endpoint endpoint, TransportOptions options) {
+        return byteBus(endpoint.target()).newMember(endpoint, options,
+                queueCapacity(endpoint, VirtualByteBus.DEFAULT_QUEUE_CAPACITY));
+    }
+
+    private static int queueCapacity(Endpoint endpoint, int defaultValue) {
+        for (String key : endpoint.parameters().keySet()) {
+            if (!key.equals("queue")) {
+                throw new InvalidEndpointException("endpoint '" + endpoint + "': unknown parameter '" + key
+                        + "'; virtual: takes queue=N");
+            }
+        }
+        int capacity = endpoint.intParameter("queue", defaultValue);
+        if (capacity < 1) {
+            throw new InvalidEndpointException("endpoint '" + endpoint + "': queue must be at least 1");
+        }
+        return capacity;
+    }
+}

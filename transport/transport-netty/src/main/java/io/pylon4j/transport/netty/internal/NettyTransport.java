@@ -1,0 +1,431 @@
+package io.pylon4j.transport.netty.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.ConnectionStateListener;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.NotConnectedException;
+import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.TransportClosedException;
+import io.pylon4j.transport.TransportCounters;
+import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.TransportIoException;
+import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.TransportMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connect / read / reconnect state machine of {@link io.pylon4j.transport.spi.BlockingTransport}, on an event
+ * loop instead of a thread of its own: the same {@link ConnectionState}s, the same events with the same attempt
+ * numbers and causes, the same {@link io.pylon4j.transport.ReconnectPolicy} behaviour and the same counters.
+ *
+ * <p>Everything below runs on the transport's event loop unless it says otherwise: connect attempts, the protocol
+ * handshake, the reconnect timer, state events and listener calls. A connect attempt is bounded by the options'
+ * connect timeout twice over: for the TCP connect ({@link ChannelOption#CONNECT_TIMEOUT_MILLIS}) and then for the
+ * protocol handshake, if any. With a read-idle timeout, a link that delivers no byte for that long is dropped and
+ * reconnected.
+ *
+ * <p>Back-pressure: the outbound buffer has a high water mark of {@value #HIGH_WATER_MARK} bytes; a send or write
+ * while the channel is not writable is refused with a {@link TransportIoException} and counted as a dropped frame,
+ * so memory stays bounded when a bridge stops reading. Inbound, auto-read stays on: frames are handed to the
+ * listeners synchronously on the event loop, so a slow listener slows reading (and TCP slows the sender) without
+ * any buffer of ours growing; the only inbound bytes held are one partial frame, and the decoders bound that.
+ */
+abstract class NettyTransport implements Transport {
+
+    static final int LOW_WATER_MARK = 32 * 1024;
+    static final int HIGH_WATER_MARK = 64 * 1024;
+
+    private final Endpoint endpoint;
+    private final Endpoint.HostPort address;
+    private final TransportOptions options;
+    private final SharedEventLoopGroup shared;
+    private final TransportMetrics metrics = new TransportMetrics();
+    private final List<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    private boolean opened;
+    private volatile boolean closing;
+    private volatile EventLoop loop;
+    private volatile ConnectionState state = ConnectionState.NEW;
+    /** The channel of the link that is up; sends use it from any thread. */
+    private volatile Channel activeChannel;
+
+    // confined to the event loop
+    private final SplittableRandom jitter = new SplittableRandom();
+    private Channel channel;
+    private Throwable channelFault;
+    private ScheduledFuture<?> nextAttempt;
+    private ScheduledFuture<?> handshakeTimeout;
+    private int attempt;
+    private boolean everConnected;
+
+    NettyTransport(Endpoint endpoint, Endpoint.HostPort address, TransportOptions options,
+                   SharedEventLoopGroup shared) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.address = Objects.requireNonNull(address, "address");
+        this.options = Objects.requireNonNull(options, "options");
+        this.shared = Objects.requireNonNull(shared, "shared");
+    }
+
+    /** Adds the protocol's handlers; the pipeline already counts bytes and watches for idleness. */
+    protected abstract void initPipeline(Channel channel, ChannelPipeline pipeline);
+
+    /**
+     * The TCP connection is up. The default declares the link ready at once; a protocol with a handshake starts it
+     * here and calls {@link #linkReady(Channel)} when it is done.
+     */
+    protected void channelConnected(Channel channel) {
+        linkReady(channel);
+    }
+
+    @Override
+    public final String endpoint() {
+        return endpoint.text();
+    }
+
+    final Endpoint parsedEndpoint() {
+        return endpoint;
+    }
+
+    final TransportMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public final CompletionStage<Void> open() {
+        synchronized (lock) {
+            if (closing) {
+                return CompletableFuture.failedFuture(new TransportClosedException(endpoint()));
+            }
+            if (!opened) {
+                opened = true;
+                EventLoop l = shared.acquire(options.threadNamePrefix()).next();
+                loop = l;
+                l.execute(this::attemptConnect);
+            }
+        }
+        return firstConnection.copy();
+    }
+
+    @Override
+    public final ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public final void addStateListener(ConnectionStateListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public final void removeStateListener(ConnectionStateListener listener) {
+        stateListeners.remove(listener);
+    }
+
+    @Override
+    public final TransportCounters counters() {
+        return metrics.snapshot();
+    }
+
+    @Override
+    public final void close() {
+        EventLoop l;
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            l = loop;
+        }
+        if (l == null) { // never opened: nothing runs, nothing to release
+            finishClose();
+            return;
+        }
+        if (l.inEventLoop()) { // from a listener: finish here, and do not wait for our own thread to stop
+            finishClose();
+            shared.release(false);
+            return;
+        }
+        try {
+            io.netty.util.concurrent.Future<?> done = l.submit(this::finishClose);
+            if (!done.await(5, TimeUnit.SECONDS)) {
+                metrics.error();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            finishClose(); // the loop is gone already; there is nothing left to race with
+        }
+        shared.release(true);
+    }
+
+    private void finishClose() {
+        cancelTimers();
+        Channel ch = channel;
+        channel = null;
+        activeChannel = null;
+        if (ch != null) {
+            ch.close();
+        }
+        ConnectionState previous = state;
+        state = ConnectionState.CLOSED;
+        firstConnection.completeExceptionally(new TransportClosedException(endpoint()));
+        fire(new ConnectionStateChange(endpoint(), previous, ConnectionState.CLOSED, null, 0, Duration.ZERO));
+    }
+
+    private void cancelTimers() {
+        if (nextAttempt != null) {
+            nextAttempt.cancel(false);
+            nextAttempt = null;
+        }
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+            handshakeTimeout = null;
+        }
+    }
+
+    // --- the state machine, on the event loop ----------------------------------------------------------------
+
+    private void attemptConnect() {
+        nextAttempt = null;
+        if (closing) {
+            return;
+        }
+        attempt++;
+        transition(ConnectionState.CONNECTING, null, Duration.ZERO);
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis(options.connectTimeout()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ChannelPipeline pipeline = ch.pipeline();
+                        pipeline.addLast("bytes-in", new BytesInCounter());
+                        if (!options.readIdleTimeout().isZero()) {
+                            pipeline.addLast("idle", new IdleStateHandler(options.readIdleTimeout().toNanos(), 0, 0,
+                                    TimeUnit.NANOSECONDS));
+                        }
+                        initPipeline(ch, pipeline);
+                        pipeline.addLast("link", new LinkHandler());
+                    }
+                });
+        ChannelFuture connect = bootstrap.connect(address.host(), address.port());
+        Channel ch = connect.channel();
+        channel = ch;
+        channelFault = null;
+        ch.closeFuture().addListener(f -> linkDown(ch));
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(ch, f.cause());
+                linkDown(ch);
+            }
+        });
+    }
+
+    private void tcpConnected(Channel ch) {
+        if (closing || ch != channel) {
+            return;
+        }
+        handshakeTimeout = loop.schedule(() -> fail(ch, new TransportIoException(endpoint()
+                        + ": connected, but the bridge did not complete its handshake within "
+                        + options.connectTimeout())),
+                options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        channelConnected(ch);
+    }
+
+    /** The link on {@code ch} is ready for traffic (after the handshake, if any). Call on the event loop. */
+    final void linkReady(Channel ch) {
+        if (closing || ch != channel || state == ConnectionState.CONNECTED) {
+            return;
+        }
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+            handshakeTimeout = null;
+        }
+        if (everConnected) {
+            metrics.reconnect();
+        }
+        everConnected = true;
+        activeChannel = ch;
+        transition(ConnectionState.CONNECTED, null, Duration.ZERO);
+        firstConnection.complete(null);
+        attempt = 1; // as BlockingTransport: a link that drops is retried first after the initial delay
+    }
+
+    /** Ends the link on {@code ch} because of {@code cause}; it will be reconnected. Call on the event loop. */
+    final void fail(Channel ch, Throwable cause) {
+        if (ch == channel && channelFault == null) {
+            channelFault = cause;
+        }
+        ch.close();
+    }
+
+    private void linkDown(Channel ch) {
+        if (ch != channel) {
+            return; // an old channel, or the failed connect already handled
+        }
+        channel = null;
+        activeChannel = null;
+        if (handshakeTimeout != null) {
+            handshakeTimeout.cancel(false);
+            handshakeTimeout = null;
+        }
+        if (closing) {
+            return;
+        }
+        metrics.error();
+        Throwable fault = channelFault != null ? channelFault
+                : new TransportIoException(endpoint() + ": the link was closed by the other end");
+        channelFault = null;
+        if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
+            transition(ConnectionState.FAILED, fault, Duration.ZERO);
+            firstConnection.completeExceptionally(fault instanceof TransportException te ? te
+                    : new TransportIoException(endpoint() + ": " + fault.getMessage(), fault));
+            return;
+        }
+        Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
+        transition(ConnectionState.WAITING_TO_RECONNECT, fault, delay);
+        nextAttempt = loop.schedule(this::attemptConnect, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void transition(ConnectionState next, Throwable cause, Duration delay) {
+        if (closing) {
+            return;
+        }
+        ConnectionState previous = state;
+        state = next;
+        fire(new ConnectionStateChange(endpoint(), previous, next, cause, attempt, delay));
+    }
+
+    private void fire(ConnectionStateChange change) {
+        for (ConnectionStateListener listener : stateListeners) {
+            try {
+                listener.onStateChange(change);
+            } catch (RuntimeException e) {
+                metrics.error(); // a faulty listener must not break the state machine
+            }
+        }
+    }
+
+    // --- sending, from any thread -------------------------------------------------------------------------------
+
+    /**
+     * Sends encoded bytes on the link that is up; takes ownership of {@code data}. Counts {@code bytesOut} (and a
+     * frame out, when {@code frame}) once written, a dropped frame and an error if the write fails.
+     *
+     * @throws TransportClosedException if closed
+     * @throws NotConnectedException    if the link is down (counted as a dropped frame)
+     * @throws TransportIoException     if the send buffer is full (counted as a dropped frame)
+     */
+    final void send(ByteBuf data, boolean frame) {
+        ConnectionState now = state;
+        Channel ch = activeChannel;
+        if (closing || now == ConnectionState.CLOSED) {
+            data.release();
+            throw new TransportClosedException(endpoint());
+        }
+        if (ch == null || now != ConnectionState.CONNECTED) {
+            data.release();
+            metrics.droppedFrame();
+            throw new NotConnectedException(endpoint(), now);
+        }
+        if (!ch.isWritable()) {
+            data.release();
+            metrics.droppedFrame();
+            throw new TransportIoException(endpoint() + ": the send buffer is full (over " + HIGH_WATER_MARK
+                    + " bytes waiting: the bridge is not reading); dropped");
+        }
+        writeCounted(ch, data, frame);
+    }
+
+    /** Writes on {@code ch} and counts the outcome; for handshakes (on the loop) and {@link #send}. */
+    final void writeCounted(Channel ch, ByteBuf data, boolean frame) {
+        int length = data.readableBytes();
+        ch.writeAndFlush(data).addListener(f -> {
+            if (f.isSuccess()) {
+                metrics.bytesOut(length);
+                if (frame) {
+                    metrics.frameOut();
+                }
+            } else {
+                metrics.droppedFrame();
+                metrics.error();
+            }
+        });
+    }
+
+    private static int timeoutMillis(Duration timeout) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    }
+
+    /** First in the pipeline: counts every byte read. */
+    private final class BytesInCounter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf buf) {
+                metrics.bytesIn(buf.readableBytes());
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** Last in the pipeline: the link's lifecycle, idleness and faults. */
+    private final class LinkHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            tcpConnected(ctx.channel());
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+                fail(ctx.channel(), new TransportIoException(endpoint() + ": nothing received for "
+                        + options.readIdleTimeout() + "; reconnecting"));
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(ctx.channel(), cause);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            io.netty.util.ReferenceCountUtil.release(msg); // nothing should get here: protocols consume their input
+        }
+    }
+}
