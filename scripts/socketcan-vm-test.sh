@@ -126,8 +126,11 @@ chmod +x "$root/init"
 
 # --- boot ------------------------------------------------------------------------------------------------------
 # Software emulation by default: where /dev/kvm exists inside a VM (nested KVM) it may open and then hang the
-# guest, so KVM is used only when asked for with PYLON4J_VM_KVM=1.
-accel=(-accel tcg,thread=multi)
+# guest, so KVM is used only when asked for with PYLON4J_VM_KVM=1. One emulation thread for both virtual CPUs:
+# with thread=multi the guest's JVM crashed twice in about fifteen runs here (SIGILL and SIGTRAP, executing the
+# data of a freshly compiled method: JIT code patched on one vCPU and run on the other), and never with
+# thread=single, which costs about 30 s per run. PYLON4J_VM_TCG_THREAD=multi brings the faster mode back.
+accel=(-accel "tcg,thread=${PYLON4J_VM_TCG_THREAD:-single}")
 if [ "${PYLON4J_VM_KVM:-0}" = 1 ]; then accel=(-accel kvm); fi
 smp=$(nproc 2>/dev/null || echo 2); [ "$smp" -gt 4 ] && smp=4; [ "$smp" -lt 2 ] && smp=2
 

@@ -63,6 +63,9 @@ public final class SocketCanTransport extends BlockingCanTransport {
     private static final int ENODEV = 19;
     private static final int EAGAIN = 11;
     private static final int EINTR = 4;
+    /** What the transport asks for as {@code SO_RCVBUF}; the kernel grants at most 2 × net.core.rmem_max. */
+    static final int RECEIVE_BUFFER_REQUEST = 4 << 20;
+
     /** How long a send may wait for room in the socket's send buffer before the frame is refused. */
     static final long SEND_TIMEOUT_MILLIS = 100;
     /** {@code IFF_UP} of {@code /sys/class/net/IFACE/flags}. */
@@ -131,6 +134,9 @@ public final class SocketCanTransport extends BlockingCanTransport {
         try {
             ch.setOption(CanSocketOptions.SO_RCVTIMEO, Duration.ofMillis(WAKE_INTERVAL_MILLIS));
             ch.setOption(CanSocketOptions.SO_SNDTIMEO, Duration.ofMillis(SEND_TIMEOUT_MILLIS));
+            // as much receive queue as net.core.rmem_max allows (the kernel caps the request there, then doubles
+            // it): twice the default, so a reader held up by a GC pause or a busy CPU loses nothing for longer
+            ch.setOption(CanSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_REQUEST);
             ch.setOption(CanSocketOptions.ERR_FILTER, KernelFilters.CAN_ERR_MASK);
             ch.setOption(CanSocketOptions.SO_RXQ_OVFL, true);
             ch.setOption(CanSocketOptions.RECV_OWN_MSGS, false);
@@ -292,6 +298,16 @@ public final class SocketCanTransport extends BlockingCanTransport {
         }
     }
 
+    /** The socket's receive buffer in bytes as the kernel reports it ({@code SO_RCVBUF}), for tests; 0 when down. */
+    int receiveBufferBytes() throws IOException {
+        linkLock.lock();
+        try {
+            return channel == null ? 0 : channel.getOption(CanSocketOptions.SO_RCVBUF);
+        } finally {
+            linkLock.unlock();
+        }
+    }
+
     private static void install(RawCanChannel ch, CanIdFilter filter) throws IOException {
         List<KernelFilters.IdMask> entries = KernelFilters.translate(filter);
         CanFilter[] kernel = new CanFilter[entries.size()];
@@ -322,12 +338,12 @@ public final class SocketCanTransport extends BlockingCanTransport {
             return;
         }
         try {
-            int type = Integer.decode(Files.readString(dir.resolve(interfaceName).resolve("type")).strip());
+            int type = Integer.decode(firstLine(dir.resolve(interfaceName).resolve("type")));
             if (type != ARPHRD_CAN) {
                 throw new TransportIoException(endpoint() + ": " + interfaceName + " is not a CAN interface "
                         + "(link type " + type + ", CAN is " + ARPHRD_CAN + ")");
             }
-            int flags = Integer.decode(Files.readString(dir.resolve(interfaceName).resolve("flags")).strip());
+            int flags = Integer.decode(firstLine(dir.resolve(interfaceName).resolve("flags")));
             if ((flags & IFF_UP) == 0) {
                 throw new TransportIoException(endpoint() + ": interface " + interfaceName + " is down "
                         + "(ip link set " + interfaceName + " up)");
@@ -337,6 +353,17 @@ public final class SocketCanTransport extends BlockingCanTransport {
                     + " (ip link show)");
         } catch (IOException | NumberFormatException e) {
             // sysfs unreadable: bind() will tell
+        }
+    }
+
+    /**
+     * The first line of a kernel pseudo-file. Not Files.readString: for a file that reports size 0, as /proc files
+     * do, JDK 17 returns only the first byte.
+     */
+    private static String firstLine(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file)) {
+            String line = in.readLine();
+            return line == null ? "" : line.strip();
         }
     }
 

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code ./pylon --help} builds it) and the VM of {@code scripts/socketcan-vm-test.sh}.
  *
  * <p>When {@code samples} (the command line) does not have this transport on its class path yet, the test runs the
- * same {@code PylonCli} with this module's classes and JavaCAN added to the class path, which is what
- * {@code ./pylon} does once it has them, and says so on standard output.
+ * same {@code PylonCli} (for dump and decode alike) with this module's classes and JavaCAN added to the class path,
+ * which is what {@code ./pylon} does once it has them, and says so on standard output. {@code ./pylon} rebuilds
+ * itself when sources changed since its last build: run {@code ./pylon --help} on the host first, so that it does
+ * not try that (offline and emulated) inside the VM.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PylonDumpIT {
@@ -63,8 +65,9 @@ class PylonDumpIT {
             dumping.destroyForcibly();
         }
 
-        Process decoding = new ProcessBuilder(root.resolve("pylon").toString(), "decode", log.toString())
-                .directory(root.toFile()).redirectErrorStream(false).start();
+        List<String> decode = new ArrayList<>(pylon(root, samples));
+        decode.addAll(List.of("decode", log.toString()));
+        Process decoding = new ProcessBuilder(decode).directory(root.toFile()).redirectErrorStream(false).start();
         String decoded = Vcan.drain(decoding.getInputStream()).get(90, TimeUnit.SECONDS);
         assertThat(decoding.waitFor(90, TimeUnit.SECONDS)).isTrue();
 

@@ -217,6 +217,13 @@ class SocketCanVcanIT {
     }
 
     @Test
+    void asksForTheLargestReceiveQueueTheKernelAllows() throws Exception {
+        // not Files.readString: for /proc files (size 0) JDK 17 returns only the first byte
+        int rmemMax = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0).strip());
+        assertThat(((SocketCanTransport) can).receiveBufferBytes()).isEqualTo(2 * rmemMax);
+    }
+
+    @Test
     void closeOnASilentBusIsQuickAndLeavesNoThread() throws Exception {
         long start = System.nanoTime();
         can.close();
