@@ -34,9 +34,9 @@ public class CanCandumpBenchmark {
     private final String[] textLines = new String[CanDecodeBenchmark.FRAME_SET.length];
 
     public CanCandumpBenchmark() {
+        CanFrame[] frames = CanDecodeBenchmark.frameSet();
         for (int i = 0; i < logLines.length; i++) {
-            CanFrame frame = CanFrame.ofHex(Integer.parseInt(CanDecodeBenchmark.FRAME_SET[i][0], 16),
-                    CanDecodeBenchmark.FRAME_SET[i][1]);
+            CanFrame frame = frames[i];
             logLines[i] = CandumpFormat.formatLog(1_700_000_000_000_000L + 10_000L * i, "can0", frame);
             textLines[i] = CandumpFormat.formatText("can0", frame);
         }

@@ -39,16 +39,24 @@ public class CanDecodeBenchmark {
             {"351", "1402C012C012C201"}, {"355", "58005E00"}, {"356", "7A13F2FE6B01"},
             {"359", "0000000006504E"}, {"35C", "C000"}, {"35E", "50594C4F4E202020"}};
 
+    /** {@link #FRAME_SET} as frames, new ones each call; the one place its hex is read, for every CAN benchmark. */
+    static CanFrame[] frameSet() {
+        CanFrame[] frames = new CanFrame[FRAME_SET.length];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = CanFrame.ofHex(Integer.parseInt(FRAME_SET[i][0], 16), FRAME_SET[i][1]);
+        }
+        return frames;
+    }
+
     private final PylonCanCodec codec = PylonCanCodec.standard();
     private CanFrame[] frames;
     private CanMessage[] messages;
 
     @Setup
     public void setUp() {
-        frames = new CanFrame[FRAME_SET.length];
-        messages = new CanMessage[FRAME_SET.length];
+        frames = frameSet();
+        messages = new CanMessage[frames.length];
         for (int i = 0; i < frames.length; i++) {
-            frames[i] = CanFrame.ofHex(Integer.parseInt(FRAME_SET[i][0], 16), FRAME_SET[i][1]);
             messages[i] = codec.decode(frames[i]);
         }
     }

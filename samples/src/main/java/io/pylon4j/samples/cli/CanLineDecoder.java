@@ -27,23 +27,30 @@ final class CanLineDecoder {
         this.codec = codec;
     }
 
-    /** Whether a line (from {@code start}, its first non-blank character) is plausibly a CAN frame line. */
-    static boolean looksLikeCan(String line, int start) {
-        char c = line.charAt(start);
-        return c == '(' || Character.digit(c, 16) >= 0 || line.startsWith("Standard ID:", start)
-                || line.startsWith("CANId=", start) || line.startsWith("ID:", start)
-                || Character.isLetter(c); // candump text starts with an interface name
-    }
-
     /**
      * Decodes {@code line} and writes one object.
      *
      * @return false when the line could not be decoded and an error object was written instead
      */
     boolean decode(String line, JsonWriter json) {
+        CanFrame frame;
+        try {
+            frame = CandumpFormat.parseFrame(line);
+        } catch (CanCodecException e) {
+            json.errorLine(json.buffered(), "can", e.getMessage(), line);
+            return false;
+        }
+        return decode(frame, line, json);
+    }
+
+    /**
+     * Decodes a frame already parsed from {@code line} and writes one object.
+     *
+     * @return false when the frame could not be decoded and an error object was written instead
+     */
+    boolean decode(CanFrame frame, String line, JsonWriter json) {
         int mark = json.buffered();
         try {
-            CanFrame frame = CandumpFormat.parseFrame(line);
             CanJson.write(codec.decode(frame), json);
             return true;
         } catch (CanCodecException e) {

@@ -57,6 +57,7 @@ final class DecodeCommand implements Callable<Integer> {
                 json.drainTo(out);
             }
         }
+        decoder.finish(json);
         json.drainTo(out);
         return ok;
     }

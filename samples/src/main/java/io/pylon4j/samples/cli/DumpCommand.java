@@ -190,6 +190,7 @@ final class DumpCommand implements Callable<Integer> {
             if (event instanceof Stop stop) {
                 stopped = stop.reason();
                 if (stop.exitStatus() != 0) {
+                    decoder.finish(json);
                     drain(json, out);
                     err.println("pylon dump: " + stop.reason());
                     return stop.exitStatus();
@@ -202,6 +203,7 @@ final class DumpCommand implements Callable<Integer> {
                 drain(json, out);
             }
         }
+        decoder.finish(json);
         drain(json, out);
         err.println("# dump: stopped (" + stopped + ") after " + frames + " frames");
         return ok ? 0 : 1;

@@ -85,6 +85,13 @@ public final class JsonWriter {
         return this;
     }
 
+    /** A member whose value is JSON {@code null}. */
+    public JsonWriter fieldNull(String name) {
+        name(name);
+        out.append("null");
+        return this;
+    }
+
     /**
      * A decimal member given as an integer and a number of decimals: {@code fieldScaled("voltage", 4986, 2)} writes
      * {@code "voltage":49.86}. Trailing zeros are dropped but one decimal is kept, so a scaled value always reads as

@@ -1,22 +1,44 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.can.CanCodecException;
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CandumpFormat;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Turns the lines of a mixed CAN/RS485 log into JSON Lines, one object per frame line, keeping the state that
  * spans lines (an RS485 response is decoded as the answer to the request before it).
+ *
+ * <p>A line that is neither a CAN nor an RS485 frame (a shell prompt or a timing line in a published capture) is
+ * reported as an error against the bus of the log it is in: the bus of the frame lines around it. Such lines before
+ * the first frame line are held back until that frame says which bus the log is (at most {@value #MAX_HELD} lines;
+ * beyond that, and at the end of a log with no frame at all, they are reported as CAN), so the output keeps the
+ * input order and every line still prints exactly one object. Call {@link #finish} at the end of the log.
  *
  * <p>Not thread-safe: one decoder per log.
  */
 final class LogDecoder {
 
+    /** How many leading non-frame lines wait for the log's bus to become known. */
+    static final int MAX_HELD = 256;
+
+    private enum Bus { UNKNOWN, CAN, RS485 }
+
+    /** A non-frame line waiting for its bus, with the reason the CAN reader gave. */
+    private record Held(String line, String canReason) {
+    }
+
     private final CanLineDecoder can = new CanLineDecoder();
     private final Rs485LineDecoder rs485 = new Rs485LineDecoder();
-    /** The bus of the last frame line, so that a line that is neither is reported against the log's own bus. */
-    private boolean lastWasRs485;
+    private final List<Held> held = new ArrayList<>();
+    private Bus bus = Bus.UNKNOWN;
 
     /**
      * Decodes one line. Blank lines and {@code #} comments print nothing.
      *
-     * @return false when the line was a frame line that could not be decoded (an error object was printed)
+     * @return false when the line was a frame line that could not be decoded (its error object is printed now, or,
+     *         for a line before the log's first frame, as soon as that frame is read)
      */
     boolean decodeLine(String line, JsonWriter json) {
         int start = 0;
@@ -28,13 +50,50 @@ final class LogDecoder {
             return true;
         }
         if (Rs485LineDecoder.looksLikeRs485(line, start)) {
-            lastWasRs485 = true;
+            settle(Bus.RS485, json);
             return rs485.decode(line, json);
         }
-        if (lastWasRs485 && !CanLineDecoder.looksLikeCan(line, start)) {
-            return rs485.decode(line, json);
+        CanFrame frame;
+        try {
+            frame = CandumpFormat.parseFrame(line);
+        } catch (CanCodecException e) {
+            return notAFrame(line, e.getMessage(), json);
         }
-        lastWasRs485 = false;
-        return can.decode(line, json);
+        settle(Bus.CAN, json);
+        return can.decode(frame, line, json);
+    }
+
+    /** Reports any lines still waiting for the log's bus (as CAN, the log having shown no frame to tell). */
+    void finish(JsonWriter json) {
+        settle(Bus.CAN, json);
+    }
+
+    private boolean notAFrame(String line, String canReason, JsonWriter json) {
+        switch (bus) {
+            case RS485 -> rs485.decode(line, json);
+            case CAN -> json.errorLine(json.buffered(), "can", canReason, line);
+            case UNKNOWN -> {
+                held.add(new Held(line, canReason));
+                if (held.size() >= MAX_HELD) {
+                    settle(Bus.CAN, json);
+                }
+            }
+        }
+        return false;
+    }
+
+    private void settle(Bus known, JsonWriter json) {
+        if (bus == Bus.UNKNOWN) {
+            bus = known;
+        }
+        for (Held h : held) {
+            if (known == Bus.RS485) {
+                rs485.decode(h.line(), json);
+            } else {
+                json.errorLine(json.buffered(), "can", h.canReason(), h.line());
+            }
+        }
+        held.clear();
+        bus = known;
     }
 }

@@ -6,9 +6,7 @@ import io.pylon4j.transport.CanIdFilter;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link BlockingTransport} that carries CAN frames: listener bookkeeping, the software receive filter and the
@@ -20,11 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public abstract class BlockingCanTransport extends BlockingTransport implements CanTransport {
 
-    private final List<CanFrameListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile CanIdFilter filter = CanIdFilter.ALL;
+    private final CanFrameDispatcher dispatcher;
 
     protected BlockingCanTransport(Endpoint endpoint, TransportOptions options) {
         super(endpoint, options);
+        this.dispatcher = new CanFrameDispatcher(metrics());
     }
 
     /**
@@ -45,7 +43,7 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
 
     /** The filter in force. */
     protected final CanIdFilter receiveFilter() {
-        return filter;
+        return dispatcher.filter();
     }
 
     @Override
@@ -65,17 +63,17 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
 
     @Override
     public final void addFrameListener(CanFrameListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        dispatcher.addListener(listener);
     }
 
     @Override
     public final void removeFrameListener(CanFrameListener listener) {
-        listeners.remove(listener);
+        dispatcher.removeListener(listener);
     }
 
     @Override
     public final void setReceiveFilter(CanIdFilter filter) {
-        this.filter = Objects.requireNonNull(filter, "filter");
+        dispatcher.setFilter(filter);
         try {
             applyFilter(filter);
         } catch (Exception e) {
@@ -85,16 +83,6 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
 
     /** Hands a received frame to the listeners, if the filter accepts it. Call on the transport's thread. */
     protected final void deliver(CanFrame frame, long receivedNanoTime) {
-        if (!filter.accepts(frame.id())) {
-            return;
-        }
-        metrics().frameIn();
-        for (CanFrameListener listener : listeners) {
-            try {
-                listener.onFrame(frame, receivedNanoTime);
-            } catch (RuntimeException e) {
-                metrics().error(); // a faulty listener must not kill the I/O thread
-            }
-        }
+        dispatcher.deliver(frame, receivedNanoTime);
     }
 }

@@ -1,23 +1,19 @@
 package io.pylon4j.transport.spi;
 
 import io.pylon4j.transport.ConnectionState;
-import io.pylon4j.transport.ConnectionStateChange;
 import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.NotConnectedException;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
-import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,19 +37,18 @@ public abstract class BlockingTransport implements Transport {
     private final Endpoint endpoint;
     private final TransportOptions options;
     private final TransportMetrics metrics = new TransportMetrics();
-    private final List<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final ConnectionStateTracker tracker;
     private final SplittableRandom jitter = new SplittableRandom();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
-    private volatile ConnectionState state = ConnectionState.NEW;
     private volatile boolean closing;
     private Thread thread;
 
     protected BlockingTransport(Endpoint endpoint, TransportOptions options) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
+        this.tracker = new ConnectionStateTracker(endpoint.text(), metrics);
     }
 
     /**
@@ -110,22 +105,22 @@ public abstract class BlockingTransport implements Transport {
         } finally {
             lock.unlock();
         }
-        return firstConnection.copy();
+        return tracker.firstConnection();
     }
 
     @Override
     public final ConnectionState state() {
-        return state;
+        return tracker.state();
     }
 
     @Override
     public final void addStateListener(ConnectionStateListener listener) {
-        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+        tracker.addListener(listener);
     }
 
     @Override
     public final void removeStateListener(ConnectionStateListener listener) {
-        stateListeners.remove(listener);
+        tracker.removeListener(listener);
     }
 
     @Override
@@ -140,7 +135,7 @@ public abstract class BlockingTransport implements Transport {
      * @throws NotConnectedException    if the link is down (counted as a dropped frame)
      */
     protected final void requireConnected() {
-        ConnectionState now = state;
+        ConnectionState now = tracker.state();
         if (closing || now == ConnectionState.CLOSED) {
             throw new TransportClosedException(endpoint());
         }
@@ -177,10 +172,7 @@ public abstract class BlockingTransport implements Transport {
                 Thread.currentThread().interrupt();
             }
         }
-        ConnectionState previous = state;
-        state = ConnectionState.CLOSED;
-        firstConnection.completeExceptionally(new TransportClosedException(endpoint()));
-        fire(new ConnectionStateChange(endpoint(), previous, ConnectionState.CLOSED, null, 0, Duration.ZERO));
+        tracker.closed();
     }
 
     private void run() {
@@ -201,7 +193,7 @@ public abstract class BlockingTransport implements Transport {
                 }
                 everConnected = true;
                 transition(ConnectionState.CONNECTED, null, attempt, Duration.ZERO);
-                firstConnection.complete(null);
+                tracker.completeFirstConnection();
                 attempt = 1;
                 readLoop();
                 fault = new TransportIoException(endpoint() + ": the link was closed by the other end");
@@ -210,7 +202,7 @@ public abstract class BlockingTransport implements Transport {
             } catch (Error e) { // e.g. a native library that fails to load: report it, do not retry
                 metrics.error();
                 transition(ConnectionState.FAILED, e, attempt, Duration.ZERO);
-                firstConnection.completeExceptionally(e);
+                tracker.failFirstConnection(e);
                 safeDisconnect();
                 throw e;
             }
@@ -221,7 +213,7 @@ public abstract class BlockingTransport implements Transport {
             metrics.error();
             if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
                 transition(ConnectionState.FAILED, fault, attempt, Duration.ZERO);
-                firstConnection.completeExceptionally(asTransportException(fault));
+                tracker.failFirstConnection(ConnectionStateTracker.asTransportException(endpoint(), fault));
                 return;
             }
             Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
@@ -260,23 +252,6 @@ public abstract class BlockingTransport implements Transport {
         if (closing) {
             return;
         }
-        ConnectionState previous = state;
-        state = next;
-        fire(new ConnectionStateChange(endpoint(), previous, next, cause, attempt, delay));
-    }
-
-    private void fire(ConnectionStateChange change) {
-        for (ConnectionStateListener listener : stateListeners) {
-            try {
-                listener.onStateChange(change);
-            } catch (RuntimeException e) {
-                metrics.error(); // a faulty listener must not kill the I/O thread
-            }
-        }
-    }
-
-    private TransportException asTransportException(Throwable fault) {
-        return fault instanceof TransportException te ? te
-                : new TransportIoException(endpoint() + ": " + fault.getMessage(), fault);
+        tracker.transition(next, cause, attempt, delay);
     }
 }

@@ -5,12 +5,8 @@ import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.BlockingByteStreamTransport;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-memory byte bus, the shape of an RS485 line: every byte a member writes reaches every other open member,
@@ -32,7 +28,7 @@ public final class VirtualByteBus {
     public static final int DEFAULT_QUEUE_CAPACITY = 1024;
 
     private final String name;
-    private final List<Member> members = new CopyOnWriteArrayList<>();
+    private final BusMembers<Member> members = new BusMembers<>();
 
     /**
      * A new, empty bus.
@@ -87,66 +83,46 @@ public final class VirtualByteBus {
 
     private void write(Member writer, byte[] chunk) {
         long now = System.nanoTime();
-        for (Member member : members) {
-            if (member != writer) {
-                member.enqueue(chunk, now);
-            }
-        }
+        members.forEachOther(writer, member -> member.enqueue(chunk, now));
     }
 
     /** One member: a blocking transport whose "link" is its queue; its thread delivers what others write. */
     private static final class Member extends BlockingByteStreamTransport {
 
         private final VirtualByteBus bus;
-        private final BlockingQueue<Received> queue;
-
-        /** The chunk is shared by all receivers and never modified after it is queued. */
-        private record Received(byte[] chunk, long nanoTime) {
-        }
-
-        /** Queued by disconnect() to end the read loop, also when close() is called from a listener. */
-        private static final Received LEFT = new Received(new byte[0], 0);
+        /** The chunks are shared by all receivers and never modified after they are queued. */
+        private final DeliveryQueue<byte[]> queue;
 
         Member(VirtualByteBus bus, Endpoint endpoint, TransportOptions options, int queueCapacity) {
             super(endpoint, options);
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1: " + queueCapacity);
-            }
+            this.queue = new DeliveryQueue<>(queueCapacity);
             this.bus = bus;
-            this.queue = new ArrayBlockingQueue<>(queueCapacity);
         }
 
         void enqueue(byte[] chunk, long nanoTime) {
-            if (!queue.offer(new Received(chunk, nanoTime))) {
+            if (!queue.offer(chunk, nanoTime)) {
                 metrics().discarded(chunk.length);
             }
         }
 
         @Override
         protected void connect() {
-            if (!bus.members.contains(this)) {
-                bus.members.add(this);
-            }
+            bus.members.join(this);
         }
 
         @Override
         protected void readLoop() throws InterruptedException {
-            while (true) {
-                Received next = queue.take();
-                if (next == LEFT) {
-                    return;
-                }
+            queue.deliverUntilLeft((chunk, nanoTime) -> {
                 // a listener may scribble on the buffer it is given: hand each member its own copy
-                byte[] copy = next.chunk().clone();
-                deliver(copy, 0, copy.length, next.nanoTime());
-            }
+                byte[] copy = chunk.clone();
+                deliver(copy, 0, copy.length, nanoTime);
+            });
         }
 
         @Override
         protected void disconnect() {
-            bus.members.remove(this);
-            queue.clear(); // nothing more will be delivered; make room for the marker
-            queue.offer(LEFT);
+            bus.members.leave(this);
+            queue.leave();
         }
 
         @Override

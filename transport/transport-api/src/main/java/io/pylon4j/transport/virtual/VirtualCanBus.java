@@ -5,12 +5,8 @@ import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.BlockingCanTransport;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-memory CAN bus with any number of members: every frame a member sends reaches every other open member
@@ -43,7 +39,7 @@ public final class VirtualCanBus {
     public static final int DEFAULT_QUEUE_CAPACITY = 4096;
 
     private final String name;
-    private final List<Member> members = new CopyOnWriteArrayList<>();
+    private final BusMembers<Member> members = new BusMembers<>();
 
     /**
      * A new, empty bus.
@@ -90,63 +86,41 @@ public final class VirtualCanBus {
 
     private void send(Member sender, CanFrame frame) {
         long now = System.nanoTime();
-        for (Member member : members) {
-            if (member != sender) {
-                member.enqueue(frame, now);
-            }
-        }
+        members.forEachOther(sender, member -> member.enqueue(frame, now));
     }
 
     /** One member: a blocking transport whose "link" is its queue; its thread delivers what others send. */
     private static final class Member extends BlockingCanTransport {
 
         private final VirtualCanBus bus;
-        private final BlockingQueue<Received> queue;
-
-        private record Received(CanFrame frame, long nanoTime) {
-        }
-
-        /** Queued by disconnect() to end the read loop, also when close() is called from a listener. */
-        private static final Received LEFT = new Received(null, 0);
+        private final DeliveryQueue<CanFrame> queue;
 
         Member(VirtualCanBus bus, Endpoint endpoint, TransportOptions options, int queueCapacity) {
             super(endpoint, options);
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be at least 1: " + queueCapacity);
-            }
+            this.queue = new DeliveryQueue<>(queueCapacity);
             this.bus = bus;
-            this.queue = new ArrayBlockingQueue<>(queueCapacity);
         }
 
         void enqueue(CanFrame frame, long nanoTime) {
-            if (!queue.offer(new Received(frame, nanoTime))) {
+            if (!queue.offer(frame, nanoTime)) {
                 metrics().droppedFrame();
             }
         }
 
         @Override
         protected void connect() {
-            if (!bus.members.contains(this)) {
-                bus.members.add(this);
-            }
+            bus.members.join(this);
         }
 
         @Override
         protected void readLoop() throws InterruptedException {
-            while (true) {
-                Received next = queue.take();
-                if (next == LEFT) {
-                    return;
-                }
-                deliver(next.frame(), next.nanoTime());
-            }
+            queue.deliverUntilLeft(this::deliver);
         }
 
         @Override
         protected void disconnect() {
-            bus.members.remove(this);
-            queue.clear(); // nothing more will be delivered; make room for the marker
-            queue.offer(LEFT);
+            bus.members.leave(this);
+            queue.leave();
         }
 
         @Override

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Collects bytes from any thread (a transport's listener, a pty reader) and hands them to the test in order, with a
  * bounded wait: {@code take(n, timeout)} returns exactly the next n bytes or fails the test.
  */
-final class ByteInbox implements ByteListener {
+public final class ByteInbox implements ByteListener {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * developer without them can opt out with {@code -Dpylon4j.tests.withoutExternalTools=true}, which turns these tests
  * into visible skips.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
     /** The opt-out system property. */
     static final String OPT_OUT = "pylon4j.tests.withoutExternalTools";

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * behaviour and injections: a command the test has seen is answered with the behaviour in force when it arrived, and
  * an injected line never overtakes that answer.
  */
-final class FakeSlcanAdapter implements AutoCloseable {
+public final class FakeSlcanAdapter implements AutoCloseable {
 
     private static final byte CR = '\r';
     private static final byte BEL = 0x07;
@@ -47,7 +47,7 @@ final class FakeSlcanAdapter implements AutoCloseable {
     }
 
     /** Starts an adapter on {@code pty}. */
-    static FakeSlcanAdapter on(Path pty) throws IOException {
+    public static FakeSlcanAdapter on(Path pty) throws IOException {
         FakeSlcanAdapter adapter = new FakeSlcanAdapter();
         synchronized (adapter) { // a transport retrying may talk at once: hold it off until the peer is known
             adapter.peer = PtyPeer.open(pty, adapter::received);
@@ -81,7 +81,7 @@ final class FakeSlcanAdapter implements AutoCloseable {
     }
 
     /** Sends {@code text} followed by CR, as the adapter sends a received frame. */
-    synchronized void inject(String text) throws IOException {
+    public synchronized void inject(String text) throws IOException {
         peer.write((text + "\r").getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -91,7 +91,7 @@ final class FakeSlcanAdapter implements AutoCloseable {
     }
 
     /** The next command received (without CR), waiting at most {@code timeout}. */
-    String nextCommand(Duration timeout) throws InterruptedException {
+    public String nextCommand(Duration timeout) throws InterruptedException {
         String command = commands.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (command == null) {
             fail("no command within " + timeout + "; history: " + history);

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
  * {@link Receiver}; {@link #close()} unblocks it (closing a {@link FileChannel} signals a thread blocked in it).
  * It holds two descriptors on the pty, one to read and one to write.
  */
-final class PtyPeer implements AutoCloseable {
+public final class PtyPeer implements AutoCloseable {
 
     /** Receives what the transport sent, on the peer's reader thread. */
     @FunctionalInterface
-    interface Receiver {
+    public interface Receiver {
         void received(byte[] buffer, int length) throws IOException;
     }
 
@@ -47,7 +47,7 @@ final class PtyPeer implements AutoCloseable {
     }
 
     /** Opens the pty at {@code path} and starts reading into {@code receiver}. */
-    static PtyPeer open(Path path, Receiver receiver) throws IOException {
+    public static PtyPeer open(Path path, Receiver receiver) throws IOException {
         // two channels: a FileChannel serialises read and write on one lock, and the read blocks
         FileChannel in = FileChannel.open(path, StandardOpenOption.READ);
         FileChannel out;
@@ -63,12 +63,12 @@ final class PtyPeer implements AutoCloseable {
     }
 
     /** Opens the pty at {@code path} and collects what arrives in {@code inbox}. */
-    static PtyPeer open(Path path, ByteInbox inbox) throws IOException {
+    public static PtyPeer open(Path path, ByteInbox inbox) throws IOException {
         return open(path, (buffer, length) -> inbox.add(buffer, 0, length));
     }
 
     /** Writes all of {@code bytes} to the transport. */
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             out.write(buffer);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Readiness is observed, not guessed: {@code socat -d -d} logs "starting data transfer loop" once both ptys are
  * configured, and the test waits for that line with a {@link WatchService} on the directory (bounded).
  */
-final class SocatPtyPair implements AutoCloseable {
+public final class SocatPtyPair implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String READY = "starting data transfer loop";
@@ -45,17 +45,17 @@ final class SocatPtyPair implements AutoCloseable {
     }
 
     /** Starts socat with links in {@code dir}; fails (or skips, see {@link ExternalTools}) without socat. */
-    static SocatPtyPair start(Path dir) throws IOException, InterruptedException {
+    public static SocatPtyPair start(Path dir) throws IOException, InterruptedException {
         SocatPtyPair pair = new SocatPtyPair(ExternalTools.require("socat", "socat"), dir);
         pair.start();
         return pair;
     }
 
-    Path a() {
+    public Path a() {
         return a;
     }
 
-    Path b() {
+    public Path b() {
         return b;
     }
 

@@ -17,31 +17,30 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.pylon4j.transport.ConnectionState;
-import io.pylon4j.transport.ConnectionStateChange;
 import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.NotConnectedException;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
-import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.ConnectionStateTracker;
 import io.pylon4j.transport.spi.TransportMetrics;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The connect / read / reconnect state machine of {@link io.pylon4j.transport.spi.BlockingTransport}, on an event
  * loop instead of a thread of its own: the same {@link ConnectionState}s, the same events with the same attempt
- * numbers and causes, the same {@link io.pylon4j.transport.ReconnectPolicy} behaviour and the same counters.
+ * numbers and causes, the same {@link io.pylon4j.transport.ReconnectPolicy} behaviour and the same counters. What
+ * callers observe (state, listener calls, the open future) lives in the same {@link ConnectionStateTracker} that
+ * {@code BlockingTransport} uses, so only the driving of the state machine is written here.
  *
  * <p>Everything below runs on the transport's event loop unless it says otherwise: connect attempts, the protocol
  * handshake, the reconnect timer, state events and listener calls. A connect attempt is bounded by the options'
@@ -65,14 +64,12 @@ abstract class NettyTransport implements Transport {
     private final TransportOptions options;
     private final SharedEventLoopGroup shared;
     private final TransportMetrics metrics = new TransportMetrics();
-    private final List<ConnectionStateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private final ConnectionStateTracker tracker;
 
     private final Object lock = new Object();
     private boolean opened;
     private volatile boolean closing;
     private volatile EventLoop loop;
-    private volatile ConnectionState state = ConnectionState.NEW;
     /** The channel of the link that is up; sends use it from any thread. */
     private volatile Channel activeChannel;
 
@@ -91,6 +88,7 @@ abstract class NettyTransport implements Transport {
         this.address = Objects.requireNonNull(address, "address");
         this.options = Objects.requireNonNull(options, "options");
         this.shared = Objects.requireNonNull(shared, "shared");
+        this.tracker = new ConnectionStateTracker(endpoint.text(), metrics);
     }
 
     /** Adds the protocol's handlers; the pipeline already counts bytes and watches for idleness. */
@@ -130,22 +128,22 @@ abstract class NettyTransport implements Transport {
                 l.execute(this::attemptConnect);
             }
         }
-        return firstConnection.copy();
+        return tracker.firstConnection();
     }
 
     @Override
     public final ConnectionState state() {
-        return state;
+        return tracker.state();
     }
 
     @Override
     public final void addStateListener(ConnectionStateListener listener) {
-        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+        tracker.addListener(listener);
     }
 
     @Override
     public final void removeStateListener(ConnectionStateListener listener) {
-        stateListeners.remove(listener);
+        tracker.removeListener(listener);
     }
 
     @Override
@@ -193,10 +191,7 @@ abstract class NettyTransport implements Transport {
         if (ch != null) {
             ch.close();
         }
-        ConnectionState previous = state;
-        state = ConnectionState.CLOSED;
-        firstConnection.completeExceptionally(new TransportClosedException(endpoint()));
-        fire(new ConnectionStateChange(endpoint(), previous, ConnectionState.CLOSED, null, 0, Duration.ZERO));
+        tracker.closed();
     }
 
     private void cancelTimers() {
@@ -266,7 +261,7 @@ abstract class NettyTransport implements Transport {
 
     /** The link on {@code ch} is ready for traffic (after the handshake, if any). Call on the event loop. */
     final void linkReady(Channel ch) {
-        if (closing || ch != channel || state == ConnectionState.CONNECTED) {
+        if (closing || ch != channel || tracker.state() == ConnectionState.CONNECTED) {
             return;
         }
         if (handshakeTimeout != null) {
@@ -279,7 +274,7 @@ abstract class NettyTransport implements Transport {
         everConnected = true;
         activeChannel = ch;
         transition(ConnectionState.CONNECTED, null, Duration.ZERO);
-        firstConnection.complete(null);
+        tracker.completeFirstConnection();
         attempt = 1; // as BlockingTransport: a link that drops is retried first after the initial delay
     }
 
@@ -310,8 +305,7 @@ abstract class NettyTransport implements Transport {
         channelFault = null;
         if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
             transition(ConnectionState.FAILED, fault, Duration.ZERO);
-            firstConnection.completeExceptionally(fault instanceof TransportException te ? te
-                    : new TransportIoException(endpoint() + ": " + fault.getMessage(), fault));
+            tracker.failFirstConnection(ConnectionStateTracker.asTransportException(endpoint(), fault));
             return;
         }
         Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
@@ -323,19 +317,7 @@ abstract class NettyTransport implements Transport {
         if (closing) {
             return;
         }
-        ConnectionState previous = state;
-        state = next;
-        fire(new ConnectionStateChange(endpoint(), previous, next, cause, attempt, delay));
-    }
-
-    private void fire(ConnectionStateChange change) {
-        for (ConnectionStateListener listener : stateListeners) {
-            try {
-                listener.onStateChange(change);
-            } catch (RuntimeException e) {
-                metrics.error(); // a faulty listener must not break the state machine
-            }
-        }
+        tracker.transition(next, cause, attempt, delay);
     }
 
     // --- sending, from any thread -------------------------------------------------------------------------------
@@ -349,7 +331,7 @@ abstract class NettyTransport implements Transport {
      * @throws TransportIoException     if the send buffer is full (counted as a dropped frame)
      */
     final void send(ByteBuf data, boolean frame) {
-        ConnectionState now = state;
+        ConnectionState now = tracker.state();
         Channel ch = activeChannel;
         if (closing || now == ConnectionState.CLOSED) {
             data.release();

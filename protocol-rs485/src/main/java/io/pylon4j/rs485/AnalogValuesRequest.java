@@ -1,0 +1,58 @@
+package io.pylon4j.rs485;
+
+/**
+ * 0x42 get analog values ([R485-33] §3.3; facts §2.5.3), answered by {@link AnalogValues}.
+ *
+ * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
+ * sends INFO = ADR). 0xFF asks a group's master for every module. Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
+ * {@code <ADR><index>}, facts §2.3).
+ *
+ * @param address      ADR, 0 to 255
+ * @param commandValue the INFO command value, 0 to 255
+ */
+public record AnalogValuesRequest(int address, int commandValue) implements Rs485Request {
+
+    /** @throws IllegalArgumentException if a field is not a byte */
+    public AnalogValuesRequest {
+        Check.u8("address", address);
+        Check.u8("commandValue", commandValue);
+    }
+
+    /**
+     * The query of the single module at {@code address}, with command value = ADR.
+     *
+     * @throws IllegalArgumentException if {@code address} is not a byte
+     */
+    public static AnalogValuesRequest of(int address) {
+        return new AnalogValuesRequest(address, address);
+    }
+
+    /**
+     * The whole-stack query of group {@code group}: sent to the group's master with command value 0xFF, answered
+     * by one frame for every module (facts §2.3).
+     *
+     * @throws IllegalArgumentException if {@code group} is not 0 to 7
+     */
+    public static AnalogValuesRequest wholeStack(int group) {
+        return new AnalogValuesRequest(Rs485Address.master(group), Rs485Address.WHOLE_STACK);
+    }
+
+    /** Whether this is a whole-stack query (command value 0xFF). */
+    public boolean isWholeStack() {
+        return ModuleBlockReply.isWholeStack(commandValue);
+    }
+
+    @Override
+    public Command command() {
+        return Command.ANALOG_VALUES;
+    }
+
+    @Override
+    public byte[] encodeInfo() {
+        return new byte[] {(byte) commandValue};
+    }
+
+    static AnalogValuesRequest decode(Rs485Frame frame) {
+        return new AnalogValuesRequest(frame.address(), new InfoReader(frame, Command.ANALOG_VALUES).u8());
+    }
+}

@@ -1,0 +1,103 @@
+package io.pylon4j.rs485;
+
+/**
+ * The commands of the Pylontech LV RS485 protocol, by their CID2 code (facts §2.5; CID1 is always
+ * {@value #CID1}, "battery data").
+ *
+ * <p>Queries: 0x4F, 0x51, 0x42, 0x44, 0x47, 0x92, 0x93, 0x96 ([R485-33] chapter 3), the RS232 V2.8 extra 0x90
+ * ([R232-28] §3.2) and the V3.5-era system queries 0x61, 0x62, 0x63 (no public Pylontech document; the layouts are
+ * those of two independent emulators, facts §2.5.12). Control commands, which change the battery's behaviour and which
+ * this library never sends on its own: 0x94, 0x95 ([R485-33] §3.8, §3.9) and the RS232 rate switch 0x91
+ * ([R232-28] §3.4); see {@link #isControl()}.
+ */
+public enum Command {
+
+    /** 0x4F get protocol version: the reply's VER is the answer ([R485-33] §3.1). */
+    PROTOCOL_VERSION(0x4F, "get protocol version"),
+    /** 0x51 get manufacturer info: device name, software version, manufacturer ([R485-33] §3.2). */
+    MANUFACTURER_INFO(0x51, "get manufacturer info"),
+    /** 0x42 get analog values: cells, temperatures, current, voltage, capacities, cycles ([R485-33] §3.3). */
+    ANALOG_VALUES(0x42, "get analog values"),
+    /** 0x44 get alarm info: per-value states and Status1 to Status5 ([R485-33] §3.5). */
+    ALARM_INFO(0x44, "get alarm info"),
+    /** 0x47 get system parameters: the module's voltage, temperature and current limits ([R485-33] §3.4). */
+    SYSTEM_PARAMETERS(0x47, "get system parameters"),
+    /** 0x92 get charge/discharge management info: the limits an inverter should apply ([R485-33] §3.6). */
+    CHARGE_DISCHARGE_MANAGEMENT(0x92, "get charge/discharge management info"),
+    /** 0x93 get module serial number ([R485-33] §3.7). */
+    SERIAL_NUMBER(0x93, "get module serial number"),
+    /** 0x94 set charge/discharge management info, a control command ([R485-33] §3.8). */
+    SET_CHARGE_DISCHARGE_MANAGEMENT(0x94, "set charge/discharge management info"),
+    /** 0x95 turn off module, a control command ([R485-33] §3.9). */
+    TURN_OFF(0x95, "turn off module"),
+    /** 0x96 get software version ([R485-33] §3.10). */
+    SOFTWARE_VERSION(0x96, "get software version"),
+    /** 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2). */
+    PACK_QUANTITY(0x90, "get pack quantity"),
+    /** 0x91 set communication rate, RS232 V2.8 only, a control command ([R232-28] §3.4). */
+    SET_COMMUNICATION_RATE(0x91, "set communication rate"),
+    /** 0x61 get system analog data, whole system (emulator layout, facts §2.5.12). */
+    SYSTEM_ANALOG(0x61, "get system analog data"),
+    /** 0x62 get system alarm and protection status (emulator layout, facts §2.5.12). */
+    SYSTEM_ALARM(0x62, "get system alarm info"),
+    /** 0x63 get system charge/discharge management info (emulator layout, facts §2.5.12). */
+    SYSTEM_CHARGE_DISCHARGE_MANAGEMENT(0x63, "get system charge/discharge management info");
+
+    /** CID1 of every Pylontech battery command: 0x46, "battery data". */
+    public static final int CID1 = 0x46;
+
+    private static final Command[] BY_CODE = new Command[256];
+
+    static {
+        for (Command c : values()) {
+            BY_CODE[c.code] = c;
+        }
+    }
+
+    private final int code;
+    private final String title;
+    private final String hex;
+
+    Command(int code, String title) {
+        this.code = code;
+        this.title = title;
+        this.hex = String.format("0x%02X", code);
+    }
+
+    /** The CID2 code, 0x42 for {@link #ANALOG_VALUES}. */
+    public int code() {
+        return code;
+    }
+
+    /** The command's name in the protocol documents, "get analog values". */
+    public String title() {
+        return title;
+    }
+
+    /** The code as text the way logs and the JSON output write it: {@code "0x42"}. */
+    public String hex() {
+        return hex;
+    }
+
+    /** Whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data. */
+    public boolean isControl() {
+        return this == SET_CHARGE_DISCHARGE_MANAGEMENT || this == TURN_OFF || this == SET_COMMUNICATION_RATE;
+    }
+
+    /** Whether {@code cid2} is a known command code. */
+    public static boolean isKnown(int cid2) {
+        return cid2 >= 0 && cid2 < 256 && BY_CODE[cid2] != null;
+    }
+
+    /**
+     * The command with CID2 code {@code cid2}.
+     *
+     * @throws UnknownCommandException if no command has that code
+     */
+    public static Command of(int cid2) {
+        if (!isKnown(cid2)) {
+            throw new UnknownCommandException(CID1, cid2);
+        }
+        return BY_CODE[cid2];
+    }
+}

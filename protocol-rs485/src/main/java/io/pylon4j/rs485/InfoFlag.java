@@ -1,0 +1,43 @@
+package io.pylon4j.rs485;
+
+/**
+ * INFOFLAG, the byte at the start of 0x42, 0x44 and 0x47 replies that tells the master there is news to fetch
+ * ([R485-33] §2.2.2; facts §2.5): bit 4 set means an unread change of a switch value, bit 0 an unread change of an
+ * alarm. Observed values: 0x00, 0x10, 0x11. The other bits are kept as received.
+ *
+ * @param value the byte, 0 to 255
+ */
+public record InfoFlag(int value) {
+
+    private static final InfoFlag[] CACHE = new InfoFlag[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            CACHE[i] = new InfoFlag(i);
+        }
+    }
+
+    /** @throws IllegalArgumentException if {@code value} is not a byte */
+    public InfoFlag {
+        Check.u8("infoFlag", value);
+    }
+
+    /**
+     * The flag with byte {@code value} (a shared instance).
+     *
+     * @throws IllegalArgumentException if {@code value} is not a byte
+     */
+    public static InfoFlag of(int value) {
+        return CACHE[Check.u8("infoFlag", value)];
+    }
+
+    /** Bit 4: a switch value has changed and not been read yet. */
+    public boolean switchChangeUnread() {
+        return (value & 0x10) != 0;
+    }
+
+    /** Bit 0: an alarm has changed and not been read yet. */
+    public boolean alarmChangeUnread() {
+        return (value & 0x01) != 0;
+    }
+}

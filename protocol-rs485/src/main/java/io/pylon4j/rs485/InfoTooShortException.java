@@ -1,0 +1,42 @@
+package io.pylon4j.rs485;
+
+/**
+ * A well-formed frame whose INFO is too short for its command's layout: a field runs past the end of INFO. Extra
+ * trailing INFO bytes, by contrast, are tolerated (facts §4: US5000 sends one more byte in 0x44 replies).
+ */
+public final class InfoTooShortException extends Rs485Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Command command;
+    private final int needed;
+    private final int got;
+
+    /**
+     * @param command the command whose layout was being read
+     * @param needed  the number of INFO bytes the layout needs up to the field that did not fit
+     * @param got     the number of INFO bytes present
+     */
+    public InfoTooShortException(Command command, int needed, int got) {
+        super(String.format("INFO too short for %s (0x%02X): needs at least %d bytes, has %d", command.title(),
+                command.code(), needed, got));
+        this.command = command;
+        this.needed = needed;
+        this.got = got;
+    }
+
+    /** The command whose layout was being read. */
+    public Command command() {
+        return command;
+    }
+
+    /** The number of INFO bytes the layout needs up to the field that did not fit. */
+    public int needed() {
+        return needed;
+    }
+
+    /** The number of INFO bytes present. */
+    public int got() {
+        return got;
+    }
+}

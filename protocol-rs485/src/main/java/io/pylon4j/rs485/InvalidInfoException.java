@@ -1,0 +1,43 @@
+package io.pylon4j.rs485;
+
+/**
+ * A well-formed frame whose INFO holds a value its command's layout cannot take: a 0x42 user-defined item count that
+ * is neither 2 nor 4 (facts §2.5.3), an unknown communication-rate code in 0x91 (facts §2.5.11).
+ */
+public final class InvalidInfoException extends Rs485Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Command command;
+    private final int offset;
+    private final int value;
+
+    /**
+     * @param command the command whose layout was being read
+     * @param offset  the offset of the field in INFO, in bytes
+     * @param value   the value found there
+     * @param reason  what the layout requires, for the message
+     */
+    public InvalidInfoException(Command command, int offset, int value, String reason) {
+        super(String.format("invalid INFO for %s (0x%02X): value %d at byte %d; %s", command.title(), command.code(),
+                value, offset, reason));
+        this.command = command;
+        this.offset = offset;
+        this.value = value;
+    }
+
+    /** The command whose layout was being read. */
+    public Command command() {
+        return command;
+    }
+
+    /** The offset of the field in INFO, in bytes. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The value found there. */
+    public int value() {
+        return value;
+    }
+}

@@ -1,0 +1,107 @@
+package io.pylon4j.rs485;
+
+import java.util.Objects;
+
+/**
+ * Decodes frames into typed requests and responses ([R485-33] chapter 3; facts §2.5). Encoding is the other way
+ * round: {@link Rs485Request#toFrame()} and {@link Rs485Response#toFrame()}.
+ *
+ * <pre>{@code
+ * Rs485Request request = AnalogValuesRequest.wholeStack(0);
+ * byte[] bytes = request.toFrame().encode();                 // ~20024642E002FFFD09 + CR
+ * ... send, and read the reply with an Rs485FrameReader ...
+ * Rs485Response response = Rs485Codec.decodeResponse(request, replyFrame);
+ * if (response instanceof AnalogValues values) { ... }
+ * else if (response instanceof Rejection no) { ... no.returnCode() ... }
+ * }</pre>
+ *
+ * <p>A response does not say which command it answers: its CID2 position carries the return code. So responses are
+ * decoded against their request, which supplies the command and, for 0x42 and 0x44, whether the reply is for one
+ * module or the whole stack. Every decoder reads its layout strictly up to the layout's end: a field past the end of
+ * INFO throws {@link InfoTooShortException}; bytes after the end are ignored (facts §4).
+ *
+ * <p>The only exceptions these methods throw for a frame's content are the {@link Rs485Exception} subclasses named
+ * on each method. Stateless and thread-safe.
+ */
+public final class Rs485Codec {
+
+    private Rs485Codec() {
+    }
+
+    /**
+     * Decodes a request frame (from a master) into its typed record.
+     *
+     * @throws UnknownCommandException if CID1 is not 0x46 or CID2 is not a known {@link Command}
+     * @throws InfoTooShortException   if INFO is too short for the command
+     * @throws InvalidInfoException    if INFO holds a value the command cannot take (an unknown 0x91 rate)
+     */
+    public static Rs485Request decodeRequest(Rs485Frame frame) {
+        Objects.requireNonNull(frame, "frame");
+        if (frame.cid1() != Command.CID1) {
+            throw new UnknownCommandException(frame.cid1(), frame.cid2OrRtn());
+        }
+        int address = frame.address();
+        return switch (Command.of(frame.cid2OrRtn())) {
+            case PROTOCOL_VERSION -> new ProtocolVersionRequest(address);
+            case MANUFACTURER_INFO -> new ManufacturerInfoRequest(address);
+            case ANALOG_VALUES -> AnalogValuesRequest.decode(frame);
+            case ALARM_INFO -> AlarmInfoRequest.decode(frame);
+            case SYSTEM_PARAMETERS -> new SystemParametersRequest(address);
+            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagementRequest.decode(frame);
+            case SERIAL_NUMBER -> SerialNumberRequest.decode(frame);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT -> SetChargeDischargeManagementRequest.decode(frame);
+            case TURN_OFF -> TurnOffRequest.decode(frame);
+            case SOFTWARE_VERSION -> SoftwareVersionRequest.decode(frame);
+            case PACK_QUANTITY -> new PackQuantityRequest(address);
+            case SET_COMMUNICATION_RATE -> SetCommunicationRateRequest.decode(frame);
+            case SYSTEM_ANALOG -> new SystemAnalogRequest(address);
+            case SYSTEM_ALARM -> new SystemAlarmRequest(address);
+            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagementRequest(address);
+        };
+    }
+
+    /**
+     * Decodes a response frame as the answer to {@code request}.
+     *
+     * <p>A non-zero return code decodes to a {@link Rejection} (the battery said no); a zero one to the record of the
+     * request's command, or an {@link Acknowledgement} for a control command.
+     *
+     * @throws UnknownCommandException    if CID1 is not 0x46
+     * @throws AddressMismatchException   if the response comes from another address than the request went to
+     * @throws UnknownReturnCodeException if RTN is not a {@link ReturnCode}
+     * @throws InfoTooShortException      if INFO is too short for the command's reply
+     * @throws InvalidInfoException       if INFO holds a value the reply cannot take (a 0x42 user-defined count other
+     *                                    than 2 or 4)
+     */
+    public static Rs485Response decodeResponse(Rs485Request request, Rs485Frame frame) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(frame, "frame");
+        Command command = request.command();
+        if (frame.cid1() != Command.CID1) {
+            throw new UnknownCommandException(frame.cid1(), command.code());
+        }
+        if (frame.address() != request.address()) {
+            throw new AddressMismatchException(request.address(), frame.address());
+        }
+        ReturnCode returnCode = ReturnCode.of(frame.cid2OrRtn());
+        if (returnCode != ReturnCode.NORMAL) {
+            return new Rejection(frame.address(), command, returnCode, frame.info());
+        }
+        return switch (command) {
+            case PROTOCOL_VERSION -> ProtocolVersion.decode(frame);
+            case MANUFACTURER_INFO -> ManufacturerInfo.decode(frame);
+            case ANALOG_VALUES -> AnalogValues.decode(frame, ((AnalogValuesRequest) request).isWholeStack());
+            case ALARM_INFO -> AlarmInfo.decode(frame, ((AlarmInfoRequest) request).isWholeStack());
+            case SYSTEM_PARAMETERS -> SystemParameters.decode(frame);
+            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagement.decode(frame);
+            case SERIAL_NUMBER -> SerialNumber.decode(frame);
+            case SOFTWARE_VERSION -> SoftwareVersion.decode(frame);
+            case PACK_QUANTITY -> PackQuantity.decode(frame);
+            case SYSTEM_ANALOG -> SystemAnalog.decode(frame);
+            case SYSTEM_ALARM -> SystemAlarm.decode(frame);
+            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> SystemChargeDischargeManagement.decode(frame);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
+                    new Acknowledgement(frame.address(), command);
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package io.pylon4j.rs485;
+
+/**
+ * Reads one frame from its ASCII form and checks it completely ([R485-33] §2.2–2.3; facts §2.2). Writing is
+ * {@link Rs485Frame#encode()}.
+ *
+ * <p>Two entry points, for the two places a frame comes from:
+ * <ul>
+ *   <li>{@link #decode(byte[], int, int)}: the bytes of one frame as it travels, SOI to EOI inclusive. The CR is
+ *       required. A stream of bytes is cut into such frames by {@link Rs485FrameReader}.</li>
+ *   <li>{@link #parse(CharSequence, int, int)}: one frame as text in a log, {@code ~…}, where the trailing CR is
+ *       optional.</li>
+ * </ul>
+ * Hex digits are accepted in either case (CHKSUM is then the sum of the characters as they are, see
+ * {@link FrameChecksum}); {@link Rs485Frame#encode()} always writes upper case.
+ *
+ * <p>The checks run in this order, and the first that fails throws: SOI ({@link MissingSoiException}), EOI
+ * ({@link MissingEoiException}), every character between them a hex digit ({@link NonHexCharacterException}), at
+ * least a whole header and CHKSUM ({@link FrameTooShortException}), LCHKSUM against LENID
+ * ({@link LengthChecksumException}), LENID against the INFO present and even ({@link LengthMismatchException}),
+ * CHKSUM ({@link ChecksumMismatchException}). Positions in the exceptions count from SOI at 0. Nothing else escapes:
+ * any input either decodes or throws one of these.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Rs485FrameCodec {
+
+    /** SOI, the start of every frame: {@code '~'}. */
+    public static final byte SOI = '~';
+    /** EOI, the end of every frame: CR. */
+    public static final byte EOI = '\r';
+    /**
+     * The shortest frame, in ASCII bytes from SOI to EOI inclusive: a header of 12 hex characters, an empty INFO and
+     * a 4-character CHKSUM, 18 in all.
+     */
+    public static final int MIN_FRAME_LENGTH = 18;
+    /**
+     * The longest frame the LENGTH field can announce, in ASCII bytes from SOI to EOI inclusive:
+     * 1 + 12 + 4095 + 4 + 1 = 4113. (A valid frame has an even LENID, so it is at most 4112.)
+     */
+    public static final int MAX_FRAME_LENGTH = 1 + 12 + LengthField.MAX_LENID + 4 + 1;
+
+    private Rs485FrameCodec() {
+    }
+
+    /**
+     * Decodes one whole frame as it travels.
+     *
+     * @param bytes the frame, SOI first and EOI last
+     * @throws Rs485Exception the first of the checks in the class documentation that fails
+     */
+    public static Rs485Frame decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes one whole frame as it travels, from {@code bytes[offset]} (SOI) to {@code bytes[offset + length - 1]}
+     * (EOI).
+     *
+     * @throws Rs485Exception            the first of the checks in the class documentation that fails
+     * @throws IndexOutOfBoundsException if the range is not within the array
+     */
+    public static Rs485Frame decode(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        return decode(bytes, offset, length, true);
+    }
+
+    /**
+     * Parses one frame written as text, {@code ~20024642E00202FD33}, with or without a trailing CR.
+     *
+     * @throws Rs485Exception the first of the checks in the class documentation that fails
+     */
+    public static Rs485Frame parse(CharSequence text) {
+        return parse(text, 0, text.length());
+    }
+
+    /**
+     * Parses one frame written as text, the characters {@code text[start]} (SOI) up to but excluding
+     * {@code text[end]}, with or without a trailing CR.
+     *
+     * @throws Rs485Exception            the first of the checks in the class documentation that fails
+     * @throws IndexOutOfBoundsException if the range is not within the text
+     */
+    public static Rs485Frame parse(CharSequence text, int start, int end) {
+        java.util.Objects.checkFromToIndex(start, end, text.length());
+        int length = end - start;
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(start + i);
+            if (c > 0xFF) { // no such character can travel; report it as what it is, not as a truncated byte
+                if (i == 0) {
+                    throw new MissingSoiException(c);
+                }
+                throw new NonHexCharacterException(i, c);
+            }
+            bytes[i] = (byte) c;
+        }
+        return decode(bytes, 0, length, false);
+    }
+
+    private static Rs485Frame decode(byte[] b, int offset, int length, boolean eoiRequired) {
+        if (length == 0) {
+            throw new MissingSoiException(-1);
+        }
+        if (b[offset] != SOI) {
+            throw new MissingSoiException(b[offset] & 0xFF);
+        }
+        int end = offset + length; // exclusive, then moved before the EOI
+        if (b[end - 1] == EOI) {
+            end--;
+        } else if (eoiRequired) {
+            throw new MissingEoiException(length - 1, b[end - 1] & 0xFF, "the frame ends without CR");
+        }
+        byte[] value = Hex.VALUE;
+        int sum = 0;
+        for (int i = offset + 1; i < end; i++) {
+            int c = b[i] & 0xFF;
+            if (value[c] < 0) {
+                throw new NonHexCharacterException(i - offset, (char) c);
+            }
+            sum += c;
+        }
+        int chars = end - offset - 1; // between SOI and EOI
+        if (chars < MIN_FRAME_LENGTH - 2) {
+            throw new FrameTooShortException(chars + 2);
+        }
+        int h = offset + 1; // first header character
+        int lengthField = hex4(b, h + 8);
+        int lenid = LengthField.lenid(lengthField);
+        int expectedLchksum = LengthField.checksumOf(lenid);
+        if (LengthField.checksum(lengthField) != expectedLchksum) {
+            throw new LengthChecksumException(lengthField, expectedLchksum, LengthField.checksum(lengthField));
+        }
+        int infoChars = chars - 16;
+        if (lenid != infoChars || (lenid & 1) != 0) {
+            throw new LengthMismatchException(lenid, infoChars);
+        }
+        int checksumAt = end - 4;
+        for (int i = checksumAt; i < end; i++) {
+            sum -= b[i] & 0xFF;
+        }
+        int expected = -sum & 0xFFFF;
+        int actual = hex4(b, checksumAt);
+        if (expected != actual) {
+            throw new ChecksumMismatchException(expected, actual);
+        }
+        byte[] info = new byte[lenid / 2];
+        for (int i = 0, p = h + 12; i < info.length; i++, p += 2) {
+            info[i] = (byte) hex2(b, p);
+        }
+        return new Rs485Frame(hex2(b, h), hex2(b, h + 2), hex2(b, h + 4), hex2(b, h + 6), info);
+    }
+
+    private static int hex2(byte[] b, int p) {
+        return Hex.VALUE[b[p] & 0xFF] << 4 | Hex.VALUE[b[p + 1] & 0xFF];
+    }
+
+    private static int hex4(byte[] b, int p) {
+        return hex2(b, p) << 8 | hex2(b, p + 2);
+    }
+}

@@ -1,0 +1,39 @@
+package io.pylon4j.rs485;
+
+/**
+ * A response from a battery: one record per command's reply, named after the command ({@link AnalogValues} answers
+ * {@link AnalogValuesRequest}), plus {@link Acknowledgement} for control commands and {@link Rejection} for a
+ * non-zero return code.
+ *
+ * <p>Responses do not say which command they answer (the CID2 position carries RTN), so a response frame is decoded
+ * against the request it answers: {@link Rs485Codec#decodeResponse(Rs485Request, Rs485Frame)}. Records hold the wire
+ * integers, with the unit in the component name ({@code currentDeciAmps}), and offer SI conveniences
+ * ({@code currentAmps()}). {@link #toFrame()} encodes a response, for simulators and tests.
+ *
+ * <p>Decoding tolerates INFO bytes after the layout's end (facts §4: "accept replies with extra trailing INFO
+ * bytes"; a US5000 sends one more byte in 0x44 replies); they are not kept, so such a response re-encodes shorter.
+ */
+public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo, AnalogValues, AlarmInfo,
+        SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemAnalog,
+        SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
+
+    /** ADR: the battery (or group master) that answered. */
+    int address();
+
+    /** The command this response answers. */
+    Command command();
+
+    /** RTN: {@link ReturnCode#NORMAL} for every response but a {@link Rejection}. */
+    default ReturnCode returnCode() {
+        return ReturnCode.NORMAL;
+    }
+
+    /** The INFO bytes of this response as they go on the wire (a new array). */
+    byte[] encodeInfo();
+
+    /** The response as a frame with VER 0x20, CID1 0x46 and RTN in the CID2 position. */
+    default Rs485Frame toFrame() {
+        return new Rs485Frame(Rs485Frame.PYLONTECH_VERSION, address(), Command.CID1, returnCode().code(),
+                encodeInfo());
+    }
+}

@@ -1,0 +1,43 @@
+package io.pylon4j.rs485;
+
+/**
+ * 0x93 get module serial number ([R485-33] §3.7; facts §2.5.7), answered by {@link SerialNumber}.
+ *
+ * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
+ * sends INFO = ADR). Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
+ * {@code <ADR><index>}, facts §2.3).
+ *
+ * @param address      ADR, 0 to 255
+ * @param commandValue the INFO command value, 0 to 255
+ */
+public record SerialNumberRequest(int address, int commandValue) implements Rs485Request {
+
+    /** @throws IllegalArgumentException if a field is not a byte */
+    public SerialNumberRequest {
+        Check.u8("address", address);
+        Check.u8("commandValue", commandValue);
+    }
+
+    /**
+     * The query of the single module at {@code address}, with command value = ADR.
+     *
+     * @throws IllegalArgumentException if {@code address} is not a byte
+     */
+    public static SerialNumberRequest of(int address) {
+        return new SerialNumberRequest(address, address);
+    }
+
+    @Override
+    public Command command() {
+        return Command.SERIAL_NUMBER;
+    }
+
+    @Override
+    public byte[] encodeInfo() {
+        return new byte[] {(byte) commandValue};
+    }
+
+    static SerialNumberRequest decode(Rs485Frame frame) {
+        return new SerialNumberRequest(frame.address(), new InfoReader(frame, Command.SERIAL_NUMBER).u8());
+    }
+}

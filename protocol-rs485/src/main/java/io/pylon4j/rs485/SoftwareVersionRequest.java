@@ -1,0 +1,43 @@
+package io.pylon4j.rs485;
+
+/**
+ * 0x96 get software version ([R485-33] §3.10; facts §2.5.10), answered by {@link SoftwareVersion}.
+ *
+ * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
+ * sends INFO = ADR). Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
+ * {@code <ADR><index>}, facts §2.3).
+ *
+ * @param address      ADR, 0 to 255
+ * @param commandValue the INFO command value, 0 to 255
+ */
+public record SoftwareVersionRequest(int address, int commandValue) implements Rs485Request {
+
+    /** @throws IllegalArgumentException if a field is not a byte */
+    public SoftwareVersionRequest {
+        Check.u8("address", address);
+        Check.u8("commandValue", commandValue);
+    }
+
+    /**
+     * The query of the single module at {@code address}, with command value = ADR.
+     *
+     * @throws IllegalArgumentException if {@code address} is not a byte
+     */
+    public static SoftwareVersionRequest of(int address) {
+        return new SoftwareVersionRequest(address, address);
+    }
+
+    @Override
+    public Command command() {
+        return Command.SOFTWARE_VERSION;
+    }
+
+    @Override
+    public byte[] encodeInfo() {
+        return new byte[] {(byte) commandValue};
+    }
+
+    static SoftwareVersionRequest decode(Rs485Frame frame) {
+        return new SoftwareVersionRequest(frame.address(), new InfoReader(frame, Command.SOFTWARE_VERSION).u8());
+    }
+}

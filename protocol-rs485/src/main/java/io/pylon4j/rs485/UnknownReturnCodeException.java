@@ -1,0 +1,23 @@
+package io.pylon4j.rs485;
+
+/**
+ * A response whose RTN (the byte in the CID2 position) is none of the {@link ReturnCode} values of
+ * [R485-33] §2.5.2 (facts §2.4).
+ */
+public final class UnknownReturnCodeException extends Rs485Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int returnCode;
+
+    /** @param returnCode the RTN received (0 to 255) */
+    public UnknownReturnCodeException(int returnCode) {
+        super(String.format("unknown return code: RTN %02X", returnCode));
+        this.returnCode = returnCode;
+    }
+
+    /** The RTN received (0 to 255). */
+    public int returnCode() {
+        return returnCode;
+    }
+}
