@@ -29,10 +29,10 @@ final class Vcan {
     /** The environment variable that names the vcan interface; set by scripts/socketcan-vm-test.sh. */
     static final String ENV = "PYLON4J_VCAN";
 
-    static final String HOW_TO_RUN = "needs a Linux kernel with vcan and can-utils; set by "
-            + "scripts/socketcan-vm-test.sh, which boots one under qemu: after ./mvnw -B install -DskipTests, run "
-            + "scripts/socketcan-vm-test.sh ./mvnw -B -o -q -pl transport/transport-socketcan surefire:test "
-            + "-Dtest='SocketCan*IT' (or any interface: " + ENV + "=vcan0 with vcan0 up)";
+    static final String HOW_TO_RUN = "needs a Linux kernel with vcan and can-utils, which scripts/socketcan-vm-test.sh "
+            + "boots under qemu: ./mvnw -B -pl transport/transport-socketcan -am verify && ./pylon --help, then "
+            + "scripts/socketcan-vm-test.sh scripts/socketcan-it.sh (docs/transports.md, SocketCAN); or set " + ENV
+            + "=vcan0 on a machine where vcan0 is up";
 
     private Vcan() {
     }

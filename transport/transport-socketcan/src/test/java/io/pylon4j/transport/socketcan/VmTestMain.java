@@ -16,8 +16,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the SocketCAN integration tests inside the VM in one plain JVM (Maven would add a minute of start-up under
- * software emulation): {@code java -cp … io.pylon4j.transport.socketcan.VmTestMain CLASS…}. Prints each test and
+ * Runs the SocketCAN integration tests inside the VM in one plain JVM, without Maven (slow to start under software
+ * emulation, and offline it would take this reactor's snapshots from the shared local repository):
+ * {@code java -cp … io.pylon4j.transport.socketcan.VmTestMain CLASS…}. Prints each test and
  * exits 0 only when at least one test ran and none failed or was skipped: inside the VM a skipped integration
  * test means the set-up is broken, and CI must not pass on it.
  */
