@@ -135,7 +135,8 @@ public final class SocketCanTransport extends BlockingCanTransport {
             ch.setOption(CanSocketOptions.SO_RCVTIMEO, Duration.ofMillis(WAKE_INTERVAL_MILLIS));
             ch.setOption(CanSocketOptions.SO_SNDTIMEO, Duration.ofMillis(SEND_TIMEOUT_MILLIS));
             // as much receive queue as net.core.rmem_max allows (the kernel caps the request there, then doubles
-            // it): twice the default, so a reader held up by a GC pause or a busy CPU loses nothing for longer
+            // it): on a stock kernel twice the default, so a reader held up by a GC pause or a busy CPU loses
+            // nothing for longer
             ch.setOption(CanSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_REQUEST);
             ch.setOption(CanSocketOptions.ERR_FILTER, KernelFilters.CAN_ERR_MASK);
             ch.setOption(CanSocketOptions.SO_RXQ_OVFL, true);
