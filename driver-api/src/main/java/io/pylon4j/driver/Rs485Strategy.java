@@ -65,6 +65,8 @@ final class Rs485Strategy implements ByteListener {
     private int attempt;
     private boolean startupQueued;
     private boolean modulesQueried;
+    /** Modules in the newest whole-stack 0x42 reply; 0 until one arrived. */
+    private int stackModules;
     private boolean closed;
     private long resyncBase;
     private volatile boolean answered;
@@ -212,8 +214,15 @@ final class Rs485Strategy implements ByteListener {
                                 m.status5()), at);
             }
         } else if (response instanceof ChargeDischargeManagement c) {
-            model.onLimits(Source.RS485, Limits.normalised(c.chargeVoltageLimitVolts(), c.chargeCurrentLimitAmps(),
-                    c.dischargeCurrentLimitAmps(), OptionalDouble.of(c.dischargeVoltageLimitVolts())), at);
+            // 0x92 answers for the one module addressed (facts §2.5.6: US2000B-Plus 25 A, UP2500 55.5 A — module
+            // figures), while the bank's limit is that figure times the modules online, as the CAN master reports
+            // in 0x351. Scale by the newest whole-stack module count; until one is known, publish nothing rather
+            // than a module's figure as the bank's (which, merged with CAN, would overwrite the bank's own value).
+            if (stackModules > 0) {
+                model.onLimits(Source.RS485, Limits.normalised(c.chargeVoltageLimitVolts(),
+                        c.chargeCurrentLimitAmps() * stackModules, c.dischargeCurrentLimitAmps() * stackModules,
+                        OptionalDouble.of(c.dischargeVoltageLimitVolts())), at);
+            }
             model.onRequestFlags(Source.RS485, RequestFlags.fromBits(c.status() & 0xFF), at);
         } else if (response instanceof SerialNumber s) {
             model.onModuleDetails(Source.RS485,
@@ -272,6 +281,7 @@ final class Rs485Strategy implements ByteListener {
         }
         model.onMeasurements(Source.RS485, b.build(), at);
         if (a.isWholeStack()) {
+            stackModules = modules.size();
             model.onModuleCount(Source.RS485, modules.size(), at);
             if (!modulesQueried) {
                 modulesQueried = true;

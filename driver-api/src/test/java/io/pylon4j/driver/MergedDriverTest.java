@@ -52,7 +52,7 @@ class MergedDriverTest {
         BankStatus later = driver.status();
         assertThat(later.supervisionState()).isEqualTo(SupervisionState.FRESH);
         assertThat(later.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
-        assertThat(later.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(25.0);
+        assertThat(later.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(75.0); // 25 A per module × 3
         assertThat(later.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(200));
     }
 }

@@ -65,8 +65,9 @@ class Rs485DriverTest {
         step(Duration.ZERO);
         BankStatus s = driver.status();
         assertThat(s.supervisionState()).isEqualTo(SupervisionState.FRESH);
-        // 0x92 (tomcat42 US2000B): 53.25 V, 25.0 A, -25.0 A → 25 A magnitude, 47.0 V, status C0
-        assertThat(s.batteryLimits()).hasValue(Limits.of(53.25, 25.0, 25.0, 47.0));
+        // 0x92 (tomcat42 US2000B): 53.25 V, 25.0 A, -25.0 A per module → times the 3 modules of the whole-stack
+        // 0x42 reply: 75 A magnitudes, 47.0 V, status C0
+        assertThat(s.batteryLimits()).hasValue(Limits.of(53.25, 75.0, 75.0, 47.0));
         assertThat(s.requestFlags()).hasValueSatisfying(f -> {
             assertThat(f.chargeEnable()).isTrue();
             assertThat(f.dischargeEnable()).isTrue();
@@ -196,7 +197,7 @@ class Rs485DriverTest {
         battery.dropNext = 0;
         step(Duration.ofSeconds(3)); // the running cycle gives up its last request; the next one is answered
         assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
-        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(25.0);
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(75.0); // 3 × 25 A
     }
 
     @Test
