@@ -93,6 +93,12 @@ done
   echo
 } > "$work/command.sh"
 
+# the top directory of a checkout under /tmp (/tmp/ci/main -> /tmp/ci, so shared/ beside it comes along), else empty
+case "$PWD" in
+  /tmp/?*) tmp_top=$(printf '%s' "$PWD" | cut -d/ -f1-3) ;;
+  *) tmp_top= ;;
+esac
+
 cat > "$root/init" <<EOF
 #!/bin/sh
 export PATH=/bin
@@ -105,7 +111,13 @@ if mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,cache=loose hostroo
   mount -t proc proc /host/proc
   mount -t sysfs sysfs /host/sys
   mount -t devtmpfs devtmpfs /host/dev
+  # a fresh /tmp for the VM's JVMs, but a checkout that lives under the host's /tmp (a CI clone may) must stay
+  # visible: keep the host's /tmp reachable and bind the checkout's top directory back into the new /tmp
+  mkdir -p /hosttmp && mount -o bind /host/tmp /hosttmp
   mount -t tmpfs -o mode=1777 tmpfs /host/tmp
+  case "$tmp_top" in
+    /tmp/?*) mkdir -p "/host$tmp_top" && mount -o bind "/hosttmp${tmp_top#/tmp}" "/host$tmp_top" ;;
+  esac
   if ip link add dev vcan0 type vcan && ip link set up vcan0; then
     echo "socketcan-vm: vcan0 is up; running the command"
     chroot /host /bin/sh $work/command.sh
