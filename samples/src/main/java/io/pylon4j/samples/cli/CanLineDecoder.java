@@ -2,13 +2,12 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
-import io.pylon4j.can.CandumpFormat;
 import io.pylon4j.can.PylonCanCodec;
 
 /**
  * Decodes one CAN log line to one JSON object of the {@code pylon decode} contract (see {@code docs/json-can.md}).
  *
- * <p>The line is parsed with {@link CandumpFormat#parseFrame}, decoded with a {@link PylonCanCodec} (real Pylontech
+ * <p>The line is parsed by {@link LogDecoder} (with {@code CandumpFormat.parseFrame}), decoded with a {@link PylonCanCodec} (real Pylontech
  * behaviour unless told otherwise) and written by {@link CanJson}. A line that cannot be parsed or decoded becomes
  * {@code {"bus":"can","error":"<reason>","input":"<the line>"}}.
  *
@@ -25,22 +24,6 @@ final class CanLineDecoder {
 
     CanLineDecoder(PylonCanCodec codec) {
         this.codec = codec;
-    }
-
-    /**
-     * Decodes {@code line} and writes one object.
-     *
-     * @return false when the line could not be decoded and an error object was written instead
-     */
-    boolean decode(String line, JsonWriter json) {
-        CanFrame frame;
-        try {
-            frame = CandumpFormat.parseFrame(line);
-        } catch (CanCodecException e) {
-            json.errorLine(json.buffered(), "can", e.getMessage(), line);
-            return false;
-        }
-        return decode(frame, line, json);
     }
 
     /**

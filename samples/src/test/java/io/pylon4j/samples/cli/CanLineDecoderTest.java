@@ -2,6 +2,7 @@ package io.pylon4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.can.CandumpFormat;
 import io.pylon4j.can.CanProfile;
 import io.pylon4j.can.PylonCanCodec;
 import java.io.BufferedReader;
@@ -89,8 +90,8 @@ class CanLineDecoderTest {
         CanLineDecoder victron = new CanLineDecoder(new PylonCanCodec(CanProfile.VICTRON));
         CanLineDecoder standard = new CanLineDecoder();
 
-        victron.decode("370#446973636F766572", json);
-        standard.decode("370#FA00D700160DEE0C", json);
+        victron.decode(CandumpFormat.parseFrame("370#446973636F766572"), "370#446973636F766572", json);
+        standard.decode(CandumpFormat.parseFrame("370#FA00D700160DEE0C"), "370#FA00D700160DEE0C", json);
 
         assertThat(json.peek().lines()).containsExactly(
                 "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"BmsNamePart1\",\"name\":\"Discover\"}",

@@ -169,12 +169,7 @@ class DumpCommandTest {
         VirtualTransportProvider virtual = new VirtualTransportProvider();
         DumpCommand command = new DumpCommand();
         command.transports = new Transports(List.of(virtual));
-        CountDownLatch connected = new CountDownLatch(1);
-        command.stateObserver = c -> {
-            if (c.current() == ConnectionState.CONNECTED) {
-                connected.countDown();
-            }
-        };
+        CountDownLatch connected = connectedLatch(command);
         List<CanLogEntry> entries = canEntries();
         CompletableFuture<Result> dump = runInBackground(command, "--can", "virtual:bench", "--max-frames",
                 String.valueOf(entries.size()));
@@ -256,12 +251,7 @@ class DumpCommandTest {
         VirtualTransportProvider virtual = new VirtualTransportProvider();
         DumpCommand command = new DumpCommand();
         command.transports = new Transports(List.of(virtual));
-        CountDownLatch connected = new CountDownLatch(1);
-        command.stateObserver = c -> {
-            if (c.current() == ConnectionState.CONNECTED) {
-                connected.countDown();
-            }
-        };
+        CountDownLatch connected = connectedLatch(command);
         List<String> frames = rs485Frames();
         CompletableFuture<Result> dump = runInBackground(command, "--rs485", "virtual:line", "--max-frames",
                 String.valueOf(frames.size()));
@@ -302,6 +292,17 @@ class DumpCommandTest {
     @Test
     void dumpIsASubcommandOfPylon() {
         assertThat(PylonCli.class.getAnnotation(CommandLine.Command.class).subcommands()).contains(DumpCommand.class);
+    }
+
+    /** A latch that opens when {@code command}'s transport first reports {@code CONNECTED}. */
+    static CountDownLatch connectedLatch(DumpCommand command) {
+        CountDownLatch connected = new CountDownLatch(1);
+        command.stateObserver = c -> {
+            if (c.current() == ConnectionState.CONNECTED) {
+                connected.countDown();
+            }
+        };
+        return connected;
     }
 
     private static void write(Socket socket, String text) throws IOException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CandumpFormat;
-import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.serial.ByteInbox;
 import io.pylon4j.transport.serial.FakeSlcanAdapter;
 import io.pylon4j.transport.serial.PtyPeer;
@@ -89,12 +88,7 @@ class DumpSerialTest {
         try (SocatPtyPair ptys = SocatPtyPair.start(dir);
              PtyPeer bus = PtyPeer.open(ptys.b(), new ByteInbox())) {
             DumpCommand command = new DumpCommand();
-            CountDownLatch connected = new CountDownLatch(1);
-            command.stateObserver = c -> {
-                if (c.current() == ConnectionState.CONNECTED) {
-                    connected.countDown();
-                }
-            };
+            CountDownLatch connected = DumpCommandTest.connectedLatch(command);
             CompletableFuture<String[]> dump = run(command, "--rs485", "serial:" + ptys.a() + "?baud=115200",
                     "--max-frames", String.valueOf(frames.size()));
             // bytes written before the port is open are not the dump's to see: write once it is
