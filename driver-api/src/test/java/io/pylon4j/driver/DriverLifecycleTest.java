@@ -75,9 +75,13 @@ class DriverLifecycleTest {
                     drivers.add(d);
                 }
                 drivers.forEach(PylonDriver::close);
-                // every poll task and response timer was cancelled (and removed): only the ticker's task is left
-                assertThat(shared.submit(() -> shared.getQueue().size()).get(10, TimeUnit.SECONDS))
-                        .isLessThanOrEqualTo(1);
+                // every poll task and response timer was cancelled: only the ticker's task is live. Count live
+                // tasks, not queued ones: a periodic task cancelled in the instant after its run finished is put
+                // back in the queue by ScheduledThreadPoolExecutor.reExecutePeriodic (it does not re-check the
+                // cancel) and discarded, unrun, when its time comes; CI caught 2 such in 1,000.
+                assertThat(shared.submit(() -> shared.getQueue().stream()
+                        .filter(r -> !((java.util.concurrent.Future<?>) r).isCancelled()).count())
+                        .get(10, TimeUnit.SECONDS)).isLessThanOrEqualTo(1L);
             }
         } finally {
             shared.shutdown();
