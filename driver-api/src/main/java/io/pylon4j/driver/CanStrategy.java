@@ -40,6 +40,7 @@ final class CanStrategy implements CanFrameListener {
     private final DriverMetrics metrics;
     private final CanFrame keepAlive;
     private final CanFrame identity;
+    private final InverterMeasurementSource measurements;
     private Scheduler.Cancellable keepAliveTask;
 
     CanStrategy(CanTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
@@ -51,6 +52,7 @@ final class CanStrategy implements CanFrameListener {
         this.metrics = metrics;
         this.keepAlive = codec.encode(InverterKeepAlive.ZEROS);
         this.identity = codec.encode(VictronIdentity.VICTRON);
+        this.measurements = options.inverterMeasurements();
         transport.addFrameListener(this);
     }
 
@@ -68,14 +70,17 @@ final class CanStrategy implements CanFrameListener {
         transport.removeFrameListener(this);
     }
 
-    /** One keep-alive round: 0x305 (8 × 00), then 0x307 in Victron mode; skipped and counted while the link is down. */
+    /**
+     * One keep-alive round: 0x305 (8 × 00, or the inverter's measurement in SMA mode), then 0x307 in Victron mode;
+     * skipped and counted while the link is down.
+     */
     void sendKeepAlive() {
         if (transport.state() != ConnectionState.CONNECTED) {
             metrics.keepAlivesSkipped.increment();
             return;
         }
         try {
-            transport.send(keepAlive);
+            transport.send(profile.keepAliveCarriesValues() ? keepAliveWithValues() : keepAlive);
             metrics.keepAlivesSent.increment();
             if (profile.sendsVictronIdentity()) {
                 transport.send(identity);
@@ -83,6 +88,19 @@ final class CanStrategy implements CanFrameListener {
             }
         } catch (TransportException e) {
             metrics.keepAlivesSkipped.increment(); // the link dropped between the check and the send
+        }
+    }
+
+    /**
+     * SMA's 0x305 with the caller's measurement (facts §1.4, [SMA] §6). With none, or a source that fails, the plain
+     * 8 × 00 keep-alive: a keep-alive must go out every second whatever the application is doing (facts §1.4, §1.5),
+     * and zeros are what every Pylon battery expects on 0x305.
+     */
+    private CanFrame keepAliveWithValues() {
+        try {
+            return measurements.current().map(m -> codec.encode(m.toSmaMeasurements())).orElse(keepAlive);
+        } catch (RuntimeException e) {
+            return keepAlive; // the caller's source failed; its measurement is missing, not the keep-alive
         }
     }
 

@@ -28,10 +28,13 @@ import java.util.concurrent.Executor;
  * @param ticker        a shared supervision ticker, or empty for one of the driver's own on {@code scheduler}
  * @param rs485Group    the RS485 group (0–7) whose master is polled
  * @param eventBuffer   per-subscriber event queue bound ({@link EventPublisher})
+ * @param inverterMeasurements the inverter's own battery measurement for keep-alives that carry values (SMA 0x305,
+ *                      facts §1.4); ignored by profiles whose keep-alive is 8 × 00
  */
 public record DriverOptions(String bankId, InverterProfile profile, CanProfile canProfile, LimitPolicy policy,
                             Clock clock, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
-                            Optional<SupervisionTicker> ticker, int rs485Group, int eventBuffer) {
+                            Optional<SupervisionTicker> ticker, int rs485Group, int eventBuffer,
+                            InverterMeasurementSource inverterMeasurements) {
 
     /** Validates. */
     public DriverOptions {
@@ -43,6 +46,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         Objects.requireNonNull(eventExecutor, "eventExecutor");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(ticker, "ticker");
+        Objects.requireNonNull(inverterMeasurements, "inverterMeasurements");
         if (bankId.isBlank()) {
             throw new IllegalArgumentException("bankId must not be blank");
         }
@@ -76,6 +80,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         b.ticker = ticker.orElse(null);
         b.rs485Group = rs485Group;
         b.eventBuffer = eventBuffer;
+        b.inverterMeasurements = inverterMeasurements;
         return b;
     }
 
@@ -91,6 +96,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         private SupervisionTicker ticker;
         private int rs485Group;
         private int eventBuffer = EventPublisher.DEFAULT_BUFFER_SIZE;
+        private InverterMeasurementSource inverterMeasurements = InverterMeasurementSource.NONE;
 
         private Builder(String bankId) {
             this.bankId = bankId;
@@ -162,11 +168,20 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
             return this;
         }
 
+        /**
+         * The inverter's own battery measurement, sent in the 0x305 keep-alive by profiles that carry values
+         * ({@link InverterProfile#SMA}); default {@link InverterMeasurementSource#NONE} (8 × 00).
+         */
+        public Builder inverterMeasurements(InverterMeasurementSource value) {
+            inverterMeasurements = value;
+            return this;
+        }
+
         /** Validates and builds. */
         public DriverOptions build() {
             return new DriverOptions(bankId, profile, canProfile, policy == null ? LimitPolicy.of(profile) : policy,
                     clock, Optional.ofNullable(eventExecutor), Optional.ofNullable(scheduler),
-                    Optional.ofNullable(ticker), rs485Group, eventBuffer);
+                    Optional.ofNullable(ticker), rs485Group, eventBuffer, inverterMeasurements);
         }
     }
 }
