@@ -1,0 +1,317 @@
+package io.pylon4j.driver.scan;
+
+import io.pylon4j.driver.Scheduler;
+import io.pylon4j.rs485.ManufacturerInfo;
+import io.pylon4j.rs485.ProtocolVersion;
+import io.pylon4j.rs485.ReadResult;
+import io.pylon4j.rs485.Rejection;
+import io.pylon4j.rs485.Rs485Codec;
+import io.pylon4j.rs485.Rs485Exception;
+import io.pylon4j.rs485.Rs485FrameReader;
+import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.rs485.Rs485Response;
+import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.transport.ByteListener;
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.TransportException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * Finds who answers on an RS485 bus: asks each address of {@link ScanOptions#addresses()} the read-only
+ * {@link ScanProbe}s, one request at a time, and reports a {@link ScanReport}.
+ *
+ * <p><b>Read-only by construction.</b> The one place that writes to the transport writes
+ * {@link ScanProbe#request(int)}, and {@link ScanProbe} is a closed set of read commands (0x4F, 0x51, 0x93): a scan
+ * cannot send 0x94, 0x95 or any other command that changes a battery.
+ *
+ * <p><b>Rate-limited.</b> At most one request is in flight. The next request goes out {@link ScanOptions#minimumGap()}
+ * after the previous exchange ended (its reply, or its {@link ScanOptions#replyTimeout()}), so two requests are never
+ * closer than the gap. An address silent on the first probe is not asked the others. A reply that does not decode as
+ * the answer (bad checksum, another address) is counted and the scanner keeps waiting until the timeout, since a good
+ * frame may still follow.
+ *
+ * <p><b>Threads.</b> None of its own: the gap and timeout timers run on the caller's {@link Scheduler}, replies are
+ * handled on the transport's I/O thread. The progress consumer is called once per address, in scan order, on one of
+ * those threads with the scanner's lock held: it must return quickly and not block. The report stage completes outside
+ * the lock. The transport and the scheduler stay the caller's; the scanner only adds and removes its byte listener,
+ * and the transport's baud rate is the scan's (scan twice, at 115200 and at 9600, to cover both DIP settings).
+ *
+ * <pre>{@code
+ * try (Rs485AddressScanner scan = Rs485AddressScanner.start(transport, scheduler, ScanOptions.defaults(),
+ *         result -> log(result))) {
+ *     ScanReport report = scan.report().toCompletableFuture().get(2, TimeUnit.MINUTES);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} cancels a running scan: the report completes with {@code cancelled = true} and the addresses
+ * finished so far.
+ */
+public final class Rs485AddressScanner implements AutoCloseable {
+
+    private final ByteStreamTransport transport;
+    private final Scheduler scheduler;
+    private final ScanOptions options;
+    private final Consumer<? super AddressResult> progress;
+    private final Rs485FrameReader reader = new Rs485FrameReader();
+    private final CompletableFuture<ScanReport> report = new CompletableFuture<>();
+    private final List<AddressResult> results = new ArrayList<>();
+    private final ByteListener listener = this::onBytes;
+
+    private int addressIndex;
+    private int probeIndex;
+    private Rs485Request inFlight;
+    /** Bumped for every request, so that a timeout that fires after its exchange ended is ignored. */
+    private long exchange;
+    private Scheduler.Cancellable timer;
+    private boolean done;
+    private boolean cancelled;
+
+    // what the current address said so far
+    private ProtocolVersion protocolVersion;
+    private ManufacturerInfo manufacturerInfo;
+    private SerialNumber serialNumber;
+    private final List<Rejection> rejections = new ArrayList<>();
+    private ScanProbe firstRejected;
+    private String garbled;
+
+    private long requests;
+    private long replies;
+    private long rejectionCount;
+    private long timeouts;
+    private long badFrames;
+    private long writeFailures;
+    /** Bytes thrown away inside failed frames; the rest of the reader's discarded bytes are noise. */
+    private long failedFrameBytes;
+    private long noiseSeen;
+
+    private Rs485AddressScanner(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options,
+            Consumer<? super AddressResult> progress) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Starts a scan on {@code transport} (open it first; requests written while the link is down count as write
+     * failures and time out). The first request goes out at once on {@code scheduler}.
+     *
+     * @param progress called with each address's result as it is known (see the class comment for its thread)
+     */
+    public static Rs485AddressScanner start(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options,
+            Consumer<? super AddressResult> progress) {
+        Rs485AddressScanner scanner = new Rs485AddressScanner(transport, scheduler, options, progress);
+        scanner.begin();
+        return scanner;
+    }
+
+    /** As {@link #start(ByteStreamTransport, Scheduler, ScanOptions, Consumer)} without a progress consumer. */
+    public static Rs485AddressScanner start(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options) {
+        return start(transport, scheduler, options, result -> { });
+    }
+
+    private synchronized void begin() {
+        transport.addByteListener(listener);
+        timer = scheduler.schedule(this::sendNext, java.time.Duration.ZERO);
+    }
+
+    /** The report: completes after the last address, or when the scan is closed. Never completes exceptionally. */
+    public CompletionStage<ScanReport> report() {
+        return report.copy();
+    }
+
+    /** The counters so far. */
+    public synchronized ScanCounters counters() {
+        return new ScanCounters(requests, replies, rejectionCount, timeouts, badFrames, noiseSeen, writeFailures);
+    }
+
+    /** Stops the scan (if running), removes the byte listener and completes the report. Idempotent. */
+    @Override
+    public void close() {
+        ScanReport finished;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            cancelled = true;
+            finished = finish();
+        }
+        report.complete(finished);
+    }
+
+    private synchronized void sendNext() {
+        if (done) {
+            return;
+        }
+        int address = options.addresses().get(addressIndex);
+        inFlight = options.probes().get(probeIndex).request(address);
+        long mine = ++exchange;
+        // the timer first: a transport may deliver the reply before write returns
+        timer = scheduler.schedule(() -> onTimeout(mine), options.replyTimeout());
+        byte[] bytes = inFlight.toFrame().encode();
+        requests++; // before the write: a reply delivered during it may end the scan
+        try {
+            transport.write(bytes);
+        } catch (TransportException e) {
+            requests--;
+            writeFailures++; // the link is down: the timeout ends this exchange as unanswered
+        }
+    }
+
+    private void onTimeout(long which) {
+        ScanReport finished;
+        synchronized (this) {
+            if (done || which != exchange || inFlight == null) {
+                return; // answered in the meantime, or cancelled
+            }
+            // a reply cut short is something at this address, not silence; and it must not merge with the next
+            reader.endOfInput(this::onResult);
+            timeouts++;
+            finished = endExchange(false);
+        }
+        complete(finished);
+    }
+
+    private void onBytes(byte[] buffer, int offset, int length, long receivedNanoTime) {
+        ScanReport finished = null;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            List<ReadResult> results = new ArrayList<>(1);
+            reader.push(buffer, offset, length, results::add);
+            long noise = reader.counters().bytesDiscarded() - failedFrameBytes;
+            for (ReadResult r : results) {
+                if (r instanceof ReadResult.Failure f) {
+                    noise -= f.discardedBytes();
+                }
+            }
+            if (noise > noiseSeen && inFlight != null) {
+                noteGarbled((noise - noiseSeen) + " bytes outside any frame (noise, or another baud rate)");
+            }
+            noiseSeen = Math.max(noiseSeen, noise);
+            for (ReadResult r : results) {
+                finished = onResult(r);
+                if (done) {
+                    break;
+                }
+            }
+        }
+        complete(finished);
+    }
+
+    private ScanReport onResult(ReadResult result) {
+        if (result instanceof ReadResult.Failure f) {
+            badFrames++;
+            failedFrameBytes += f.discardedBytes();
+            if (inFlight != null) {
+                noteGarbled(f.error().getMessage());
+            }
+            return null;
+        }
+        ReadResult.Frame frame = (ReadResult.Frame) result;
+        if (inFlight == null) {
+            badFrames++; // late (after its timeout) or unasked
+            return null;
+        }
+        Rs485Response response;
+        try {
+            response = Rs485Codec.decodeResponse(inFlight, frame.frame());
+        } catch (Rs485Exception e) {
+            badFrames++;
+            noteGarbled(e.getMessage());
+            return null; // keep waiting: the right answer may still come before the timeout
+        }
+        if (response instanceof Rejection r) {
+            rejectionCount++;
+            if (rejections.isEmpty()) {
+                firstRejected = options.probes().get(probeIndex);
+            }
+            rejections.add(r);
+        } else {
+            replies++;
+            if (response instanceof ProtocolVersion v) {
+                protocolVersion = v;
+            } else if (response instanceof ManufacturerInfo m) {
+                manufacturerInfo = m;
+            } else if (response instanceof SerialNumber s) {
+                serialNumber = s;
+            }
+        }
+        return endExchange(true);
+    }
+
+    private void noteGarbled(String reason) {
+        if (garbled == null) {
+            garbled = reason;
+        }
+    }
+
+    /** Ends the exchange in flight; returns the report if that was the scan's last. */
+    private ScanReport endExchange(boolean replied) {
+        if (timer != null) {
+            timer.close();
+            timer = null;
+        }
+        inFlight = null;
+        boolean silent = !replied && probeIndex == 0 && garbled == null;
+        probeIndex++;
+        if (silent || probeIndex == options.probes().size()) {
+            finishAddress();
+        }
+        if (addressIndex == options.addresses().size()) {
+            return finish();
+        }
+        timer = scheduler.schedule(this::sendNext, options.minimumGap());
+        return null;
+    }
+
+    private void finishAddress() {
+        int address = options.addresses().get(addressIndex);
+        AddressResult result;
+        if (protocolVersion != null || manufacturerInfo != null || serialNumber != null) {
+            result = new AddressResult.Answered(address, Optional.ofNullable(protocolVersion),
+                    Optional.ofNullable(manufacturerInfo), Optional.ofNullable(serialNumber), rejections);
+        } else if (!rejections.isEmpty()) {
+            result = new AddressResult.Rejected(address, firstRejected, rejections.get(0).returnCode());
+        } else if (garbled != null) {
+            result = new AddressResult.Garbled(address, garbled);
+        } else {
+            result = new AddressResult.TimedOut(address);
+        }
+        results.add(result);
+        addressIndex++;
+        probeIndex = 0;
+        protocolVersion = null;
+        manufacturerInfo = null;
+        serialNumber = null;
+        rejections.clear();
+        firstRejected = null;
+        garbled = null;
+        progress.accept(result);
+    }
+
+    private ScanReport finish() {
+        done = true;
+        inFlight = null;
+        if (timer != null) {
+            timer.close();
+            timer = null;
+        }
+        transport.removeByteListener(listener);
+        return new ScanReport(results, counters(), cancelled);
+    }
+
+    private void complete(ScanReport finished) {
+        if (finished != null) {
+            report.complete(finished);
+        }
+    }
+}
