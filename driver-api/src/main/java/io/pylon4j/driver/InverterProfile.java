@@ -45,7 +45,8 @@ import java.util.Optional;
  * @param name                      a short name, e.g. {@code "victron"}
  * @param keepAliveInterval         period of the inverter's 0x305 keep-alive; {@link Duration#ZERO} sends none
  * @param sendsVictronIdentity      also send 0x307 ({@code 12 34 56 78 56 49 43 00}) with each keep-alive
- * @param keepAliveCarriesValues    the 0x305 carries the inverter's measurements (SMA) instead of 8 × 00
+ * @param keepAliveCarriesValues    the 0x305 carries the inverter's measurements (SMA) instead of 8 × 00, taken from
+ *                                  {@link DriverOptions#inverterMeasurements()} (8 × 00 while it has none)
  * @param keepAliveAfterEachDataSet send 0x305 after each complete data set received (Sol-Ark) rather than on a timer
  * @param staleTimeout              the bank is {@link SupervisionState#STALE} when its newest limits are older
  * @param lostTimeout               the bank is {@link SupervisionState#LOST} when its newest limits are older; ≥ stale
