@@ -208,6 +208,36 @@ class Rs485AddressScannerTest {
     }
 
     @Test
+    void aLateReplyCountsAsABadFrameAndDoesNotGarbleTheNextAddress() {
+        // 0x02 answers 0x4F only after its timeout, in the middle of 0x03's exchange; 0x03 is silent
+        FakeByteTransport link = link(r -> null);
+        ScanOptions options = ScanOptions.defaults().withAddresses(List.of(2, 3))
+                .withProbes(List.of(ScanProbe.PROTOCOL_VERSION)).withMinimumGap(Duration.ofMillis(100))
+                .withReplyTimeout(Duration.ofMillis(400));
+        Rs485AddressScanner scanner = Rs485AddressScanner.start(link, scheduler, options);
+        scheduler.advance(Duration.ofMillis(600)); // 0x02 timed out at 400 ms, 0x03 asked at 500 ms
+        assertThat(requests).extracting(Rs485Request::address).containsExactly(2, 3);
+        link.inject(new ProtocolVersion(0x02, 0x20).toFrame().encode());
+        link.pump();
+        ScanReport report = run(scanner, link);
+        assertThat(report.results()).containsExactly(new AddressResult.TimedOut(2), new AddressResult.TimedOut(3));
+        assertThat(report.counters().badFrames()).isEqualTo(1);
+    }
+
+    @Test
+    void aThrowingProgressConsumerDoesNotStallTheScan() {
+        FakeByteTransport link = link(r -> r.address() == 0x02 ? normalAnswer(r) : null);
+        ScanOptions options = ScanOptions.defaults().withAddresses(List.of(2, 3, 4));
+        Rs485AddressScanner scanner = Rs485AddressScanner.start(link, scheduler, options, r -> {
+            throw new IllegalStateException("listener bug");
+        });
+        ScanReport report = run(scanner, link);
+        assertThat(report.results()).hasSize(3);
+        assertThat(report.answered()).hasSize(1);
+        assertThat(scanner.progressFailures()).isEqualTo(3);
+    }
+
+    @Test
     void requestsWhileTheLinkIsDownCountAsWriteFailuresAndTimeOut() {
         FakeByteTransport link = link(Rs485AddressScannerTest::normalAnswer);
         link.setState(ConnectionState.WAITING_TO_RECONNECT);

@@ -39,8 +39,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> None of its own: the gap and timeout timers run on the caller's {@link Scheduler}, replies are
  * handled on the transport's I/O thread. The progress consumer is called once per address, in scan order, on one of
- * those threads with the scanner's lock held: it must return quickly and not block. The report stage completes outside
- * the lock. The transport and the scheduler stay the caller's; the scanner only adds and removes its byte listener,
+ * those threads with the scanner's lock held: it must return quickly and not block; if it throws, the exception is
+ * counted ({@link #progressFailures()}) and the scan goes on. The report stage completes outside the lock. The transport and the scheduler stay the caller's; the scanner only adds and removes its byte listener,
  * and the transport's baud rate is the scan's (scan twice, at 115200 and at 9600, to cover both DIP settings).
  *
  * <pre>{@code
@@ -67,6 +67,9 @@ public final class Rs485AddressScanner implements AutoCloseable {
     private int addressIndex;
     private int probeIndex;
     private Rs485Request inFlight;
+    /** The address asked now, and the one asked before it (whose reply may still arrive late); -1 for none. */
+    private int inFlightAddress = -1;
+    private int previousAddress = -1;
     /** Bumped for every request, so that a timeout that fires after its exchange ended is ignored. */
     private long exchange;
     private Scheduler.Cancellable timer;
@@ -87,6 +90,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
     private long timeouts;
     private long badFrames;
     private long writeFailures;
+    private long progressFailures;
     /** Bytes thrown away inside failed frames; the rest of the reader's discarded bytes are noise. */
     private long failedFrameBytes;
     private long noiseSeen;
@@ -127,6 +131,11 @@ public final class Rs485AddressScanner implements AutoCloseable {
         return report.copy();
     }
 
+    /** How often the progress consumer threw (its exceptions are caught so that the scan goes on). */
+    public synchronized long progressFailures() {
+        return progressFailures;
+    }
+
     /** The counters so far. */
     public synchronized ScanCounters counters() {
         return new ScanCounters(requests, replies, rejectionCount, timeouts, badFrames, noiseSeen, writeFailures);
@@ -151,6 +160,10 @@ public final class Rs485AddressScanner implements AutoCloseable {
             return;
         }
         int address = options.addresses().get(addressIndex);
+        if (inFlightAddress != address) {
+            previousAddress = inFlightAddress;
+            inFlightAddress = address;
+        }
         inFlight = options.probes().get(probeIndex).request(address);
         long mine = ++exchange;
         // the timer first: a transport may deliver the reply before write returns
@@ -219,6 +232,10 @@ public final class Rs485AddressScanner implements AutoCloseable {
         ReadResult.Frame frame = (ReadResult.Frame) result;
         if (inFlight == null) {
             badFrames++; // late (after its timeout) or unasked
+            return null;
+        }
+        if (frame.frame().address() == previousAddress && previousAddress != inFlight.address()) {
+            badFrames++; // the previous address answering after its timeout: late, not this address's garbage
             return null;
         }
         Rs485Response response;
@@ -295,7 +312,12 @@ public final class Rs485AddressScanner implements AutoCloseable {
         rejections.clear();
         firstRejected = null;
         garbled = null;
-        progress.accept(result);
+        try {
+            progress.accept(result);
+        } catch (RuntimeException e) {
+            // the consumer's fault must not stall the scan (the result is in the report all the same)
+            progressFailures++;
+        }
     }
 
     private ScanReport finish() {
