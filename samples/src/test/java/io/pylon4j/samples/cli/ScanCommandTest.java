@@ -2,6 +2,12 @@ package io.pylon4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.scan.AddressResult;
+import io.pylon4j.driver.scan.ScanProbe;
+import io.pylon4j.rs485.Command;
+import io.pylon4j.rs485.ManufacturerInfo;
+import io.pylon4j.rs485.Rejection;
+import io.pylon4j.rs485.ReturnCode;
 import io.pylon4j.rs485.Rs485Frame;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
@@ -11,6 +17,7 @@ import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +112,24 @@ class ScanCommandTest {
         assertThat(scan("virtual:scan", "--groups", "8")).isEqualTo(2);
         assertThat(err.toString()).contains("--groups must be N or FROM-TO within 0-7: '8'");
         assertThat(server.traffic().rs485RequestCount()).isZero();
+    }
+
+    @Test
+    void jsonNamesRefusalsAndGarbage() {
+        JsonWriter w = new JsonWriter();
+        ScanCommand.json(new AddressResult.Rejected(0x12, ScanProbe.PROTOCOL_VERSION, ReturnCode.ADDRESS_ERROR), w);
+        ScanCommand.json(new AddressResult.Garbled(0x13, "CHKSUM \"bad\""), w);
+        ScanCommand.json(new AddressResult.Answered(0x14, Optional.empty(),
+                Optional.of(new ManufacturerInfo(0x14, "US5000", 0x0102, "PYLON")), Optional.empty(),
+                List.of(new Rejection(0x14, Command.PROTOCOL_VERSION, ReturnCode.INVALID_COMMAND, new byte[0]))), w);
+        assertThat(w.peek().lines()).containsExactly(
+                "{\"address\":\"0x12\",\"group\":1,\"battery\":1,\"result\":\"rejected\","
+                        + "\"probe\":\"PROTOCOL_VERSION\",\"returnCode\":\"ADDRESS_ERROR\"}",
+                "{\"address\":\"0x13\",\"group\":1,\"battery\":2,\"result\":\"garbled\","
+                        + "\"reason\":\"CHKSUM \\\"bad\\\"\"}",
+                "{\"address\":\"0x14\",\"group\":1,\"battery\":3,\"result\":\"answered\","
+                        + "\"deviceName\":\"US5000\",\"softwareVersion\":\"1.2\",\"manufacturer\":\"PYLON\","
+                        + "\"refused\":[{\"command\":\"PROTOCOL_VERSION\",\"returnCode\":\"INVALID_COMMAND\"}]}");
     }
 
     /** The simulator's own record: every request it received was 0x4F, 0x51 or 0x93. */
