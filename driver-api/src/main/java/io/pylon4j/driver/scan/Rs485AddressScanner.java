@@ -40,8 +40,9 @@ import java.util.function.Consumer;
  * <p><b>Threads.</b> None of its own: the gap and timeout timers run on the caller's {@link Scheduler}, replies are
  * handled on the transport's I/O thread. The progress consumer is called once per address, in scan order, on one of
  * those threads with the scanner's lock held: it must return quickly and not block; if it throws, the exception is
- * counted ({@link #progressFailures()}) and the scan goes on. The report stage completes outside the lock. The transport and the scheduler stay the caller's; the scanner only adds and removes its byte listener,
- * and the transport's baud rate is the scan's (scan twice, at 115200 and at 9600, to cover both DIP settings).
+ * counted ({@link #progressFailures()}) and the scan goes on. The report stage completes outside the lock. The
+ * transport and the scheduler stay the caller's; the scanner only adds and removes its byte listener, and the
+ * transport's baud rate is the scan's (scan twice, at 115200 and at 9600, to cover both DIP settings).
  *
  * <pre>{@code
  * try (Rs485AddressScanner scan = Rs485AddressScanner.start(transport, scheduler, ScanOptions.defaults(),

@@ -197,8 +197,7 @@ final class ScanCommand implements Callable<Integer> {
                     a.manufacturerInfo().map(m -> m.deviceName()).orElse("-"),
                     a.manufacturerInfo().map(m -> m.softwareVersionText()).orElse("-"),
                     a.manufacturerInfo().map(m -> m.manufacturerName()).orElse("-"),
-                    a.serialNumber().map(s -> s.serialNumber().strip()).orElse(a.rejections().isEmpty() ? ""
-                            : "refused " + a.rejections().get(0).command() + ": " + a.rejections().get(0).returnCode()));
+                    a.serialNumber().map(s -> s.serialNumber().strip()).orElse(refusal(a)));
         } else if (r instanceof AddressResult.Rejected x) {
             row = String.format(Locale.ROOT, cells, "rejected", "-", "-", "-", "-", x.probe() + ": " + x.returnCode());
         } else if (r instanceof AddressResult.Garbled x) {
@@ -210,6 +209,12 @@ final class ScanCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "0x%02X  %5d %7d  %s%n", r.address(), r.group(), r.battery(), row);
             out.flush();
         }
+    }
+
+    /** The first probe an answering address refused, for the detail column; empty if none. */
+    private static String refusal(AddressResult.Answered a) {
+        return a.rejections().isEmpty() ? ""
+                : "refused " + a.rejections().get(0).command() + ": " + a.rejections().get(0).returnCode();
     }
 
     /** One address as one JSON line; field names are plain and stable. */

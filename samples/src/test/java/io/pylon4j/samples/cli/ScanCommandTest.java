@@ -30,6 +30,9 @@ import picocli.CommandLine;
  */
 class ScanCommandTest {
 
+    /** Generous for an in-memory reply on a busy machine; only silent and garbled addresses wait it out. */
+    static final String TIMEOUT = "1000";
+
     final VirtualTransportProvider virtual = new VirtualTransportProvider();
     final SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(4).build();
     final SimulatorServer server = SimulatorServer.builder(bank).rs485(virtual.byteBus("scan").newMember()).build();
@@ -57,7 +60,8 @@ class ScanCommandTest {
 
     @Test
     void aFourModuleBankAnswersAtTwoToFiveAndTheRestIsSilent() {
-        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-8", "--gap-ms", "0", "--timeout-ms", "300");
+        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-8", "--gap-ms", "0",
+                "--timeout-ms", TIMEOUT);
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString().lines().findFirst().orElseThrow()).startsWith("adr").contains("device");
         assertThat(rows()).hasSize(4);
@@ -73,7 +77,7 @@ class ScanCommandTest {
     @Test
     void jsonLinesHaveEveryAddressAndTheSerials() {
         int status = scan("virtual:scan", "--groups", "0-0", "--modules", "3-6", "--gap-ms", "0", "--timeout-ms",
-                "300", "--serial", "--json");
+                TIMEOUT, "--serial", "--json");
         assertThat(status).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).containsExactly(
@@ -91,7 +95,8 @@ class ScanCommandTest {
     @Test
     void corruptedChecksumsShowAsGarbledAndNoAddressAnswers() {
         bank.updateFaults(f -> f.withCorruptChecksums(true));
-        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-5", "--gap-ms", "0", "--timeout-ms", "300");
+        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-5", "--gap-ms", "0",
+                "--timeout-ms", TIMEOUT);
         assertThat(status).as("nobody answered").isEqualTo(1);
         assertThat(rows()).hasSize(4).allMatch(r -> r.matches("0x0[2-5] .* garbled .*CHKSUM mismatch.*"));
         assertThat(err.toString()).contains("0 answered, 0 rejected, 4 garbled, 1 silent")
@@ -101,7 +106,8 @@ class ScanCommandTest {
     @Test
     void noiseBeforeEachReplyIsCountedAndTheModulesStillAnswer() {
         bank.updateFaults(f -> f.withNoiseBytes(16));
-        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-5", "--gap-ms", "0", "--timeout-ms", "300");
+        int status = scan("virtual:scan", "--groups", "0", "--modules", "1-5", "--gap-ms", "0",
+                "--timeout-ms", TIMEOUT);
         assertThat(status).isZero();
         assertThat(rows()).hasSize(4).allMatch(r -> r.contains("answered"));
         assertThat(err.toString()).contains("4 answered").contains("noise bytes " + 8 * 16);
