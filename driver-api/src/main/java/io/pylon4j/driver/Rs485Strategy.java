@@ -52,6 +52,13 @@ import java.util.OptionalDouble;
  * the next is due is not overlapped: the next one starts on the following tick. No cycle starts while the link is not
  * connected.
  *
+ * <p>Silent groups. A group that answered nothing in its previous cycle (its master switched off, a cable out) is only
+ * probed: its first request is sent once, without retries, and when that goes unanswered the group's other requests
+ * are dropped for this cycle. Otherwise one dead group would cost every cycle (1 + retries) × timeout per request,
+ * and the other groups' limits would go stale waiting for it. A group that answers anything is polled in full again,
+ * and its modules are read again (0x93, 0x96): they may have been swapped while it was silent. A group that answers
+ * only some commands (a US2000C stack answered only the single-module 0x42, facts §2.3) is never treated as silent.
+ *
  * <p>What reaches the model. Per-module values (0x42 blocks, 0x44 alarms, 0x92, 0x93, 0x96) as each reply arrives,
  * keyed by RS485 address (unique across groups). Bank values when the cycle ends, from the replies of this cycle:
  * <ul>
@@ -111,6 +118,10 @@ final class Rs485Strategy implements ByteListener {
         AnalogValues analog;
         /** This cycle's 0x92 reply from the master, or null. */
         ChargeDischargeManagement limits;
+        /** Whether any request to this group was answered this cycle. */
+        boolean answeredThisCycle;
+        /** Whether the group answered nothing in its previous cycle: it is probed, not polled. */
+        boolean silent;
 
         GroupState(int group) {
             this.group = group;
@@ -169,6 +180,7 @@ final class Rs485Strategy implements ByteListener {
         for (GroupState g : groups.values()) {
             g.analog = null;
             g.limits = null;
+            g.answeredThisCycle = false;
             queue.add(AnalogValuesRequest.wholeStack(g.group));
             queue.add(AlarmInfoRequest.wholeStack(g.group));
             queue.add(ChargeDischargeManagementRequest.of(g.master));
@@ -216,12 +228,17 @@ final class Rs485Strategy implements ByteListener {
             return;
         }
         timeout = null;
-        if (attempt < profile.rs485Retries()) {
+        GroupState g = groupOf(inFlight.address());
+        boolean probing = g != null && g.silent;
+        if (attempt < (probing ? 0 : profile.rs485Retries())) {
             attempt++;
             metrics.rs485Retries.increment();
             transmit();
         } else {
             metrics.rs485Timeouts.increment();
+            if (probing) {
+                queue.removeIf(r -> groupOf(r.address()) == g); // still silent: nothing else to ask it this cycle
+            }
             sendNext();
         }
     }
@@ -255,6 +272,14 @@ final class Rs485Strategy implements ByteListener {
         }
         cancelTimeout();
         answered = true;
+        GroupState g = groupOf(inFlight.address());
+        if (g != null) {
+            g.answeredThisCycle = true;
+            if (g.silent) {
+                g.silent = false;
+                g.identifiedModules = -1; // back after silence: its modules may have been swapped meanwhile
+            }
+        }
         apply(response, clock.instant());
         sendNext();
     }
@@ -308,6 +333,11 @@ final class Rs485Strategy implements ByteListener {
                     p.dischargeHighTemperatureLimitCelsius(), p.dischargeLowTemperatureLimitCelsius(),
                     Math.abs(p.dischargeCurrentLimitAmps()))), at);
         }
+    }
+
+    /** The polled group an address belongs to, or null. */
+    private GroupState groupOf(int address) {
+        return Rs485Address.isBattery(address) ? groups.get(Rs485Address.groupOf(address)) : null;
     }
 
     /** The polled group whose master has {@code address}, or null. */
@@ -391,6 +421,7 @@ final class Rs485Strategy implements ByteListener {
         int anyFlags = 0;
         int flagGroups = 0;
         for (GroupState g : groups.values()) {
+            g.silent = !g.answeredThisCycle;
             if (g.analog != null) {
                 analogGroups++;
                 for (ModuleAnalog m : g.analog.modules()) {
