@@ -3,7 +3,10 @@ package io.pylon4j.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pylon4j.rs485.ChargeDischargeManagement;
+import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.Rs485Codec;
+import io.pylon4j.rs485.Rs485Frame;
 import io.pylon4j.rs485.Rs485FrameCodec;
 import io.pylon4j.rs485.Rs485Request;
 import io.pylon4j.simulator.BankSnapshot;
@@ -16,6 +19,7 @@ import io.pylon4j.simulator.frontend.Rs485Responder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +40,8 @@ class Rs485SimulatedBankTest {
     final List<String> commands = new ArrayList<>();
     final List<BankEvent> events = new ArrayList<>();
     SimulatedBank bank;
+    /** Rewrites a reply of the simulator before it goes on the wire (the request, the reply). */
+    BiFunction<Rs485Request, Rs485Frame, Rs485Frame> tamper = (request, reply) -> reply;
     FakeByteTransport link;
     PylonDriver driver;
 
@@ -45,7 +51,8 @@ class Rs485SimulatedBankTest {
             var request = Rs485FrameCodec.decode(bytes);
             Rs485Request decoded = Rs485Codec.decodeRequest(request);
             commands.add(String.format("%02X@%02X", decoded.command().code(), decoded.address()));
-            return responder.respond(request, bank.snapshot()).map(f -> f.encode()).orElse(null);
+            return responder.respond(request, bank.snapshot()).map(f -> tamper.apply(decoded, f).encode())
+                    .orElse(null);
         });
         driver = PylonDriver.rs485(link, options.apply(DriverOptions.builder("sim").clock(clock)
                 .scheduler(scheduler).eventExecutor(executor)).build());
@@ -200,6 +207,7 @@ class Rs485SimulatedBankTest {
         step(Duration.ZERO);
         bank.setModuleOnline(ModuleId.of(1, 2), false);   // group 2 has two modules left
         bank.setCellTemperature(ModuleId.of(1, 0), 3.0);  // and a cold master, whose figure is derated
+        bank.setStateOfCharge(ModuleId.of(1, 0), 4);      // and asks for a force charge (US3000C: ≤ 5 %)
         step(Duration.ofSeconds(1));
 
         BankSnapshot snap = bank.snapshot();
@@ -216,9 +224,39 @@ class Rs485SimulatedBankTest {
                 Math.max(g1.dischargeVoltageMillivolts(), g2.dischargeVoltageMillivolts()) / 1000.0);
         assertThat(driver.status().moduleCount()).hasValue(5);
         RequestFlags flags = driver.status().requestFlags().orElseThrow();
-        int both = snap.group(0).get(0).requests().toByte() & snap.group(1).get(0).requests().toByte();
-        assertThat(flags.chargeEnable()).isEqualTo((both & 0x80) != 0);
-        assertThat(flags.dischargeEnable()).isEqualTo((both & 0x40) != 0);
+        int g1Flags = snap.group(0).get(0).requests().toByte();
+        int g2Flags = snap.group(1).get(0).requests().toByte();
+        assertThat(g2Flags & 0x20).as("group 2 asks for force charge I").isNotZero();
+        assertThat(g1Flags & 0x20).isZero();
+        assertThat(flags.forceChargeI()).isTrue(); // any group asking is enough
+        assertThat(flags.chargeEnable()).isEqualTo((g1Flags & g2Flags & 0x80) != 0);
+        assertThat(flags.dischargeEnable()).isEqualTo((g1Flags & g2Flags & 0x40) != 0);
+    }
+
+    @Test
+    void groupsCombineTheLowestChargeVoltageTheHighestCutOffAndEnableOnlyIfAllDo() {
+        // the simulator gives every module the same voltage limits: group 2's master is made to differ on the wire
+        tamper = (request, reply) -> {
+            if (request instanceof ChargeDischargeManagementRequest && request.address() == 0x22) {
+                ChargeDischargeManagement c = (ChargeDischargeManagement) Rs485Codec.decodeResponse(request, reply);
+                return new ChargeDischargeManagement(c.address(), c.commandValue(), 52_000, 48_500,
+                        c.chargeCurrentLimitDeciAmps(), c.dischargeCurrentLimitDeciAmps(), 0x40 | 0x08).toFrame();
+            }
+            return reply;
+        };
+        start(us3000c().groups(2).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+
+        Limits l = driver.status().batteryLimits().orElseThrow();
+        assertThat(l.chargeVoltageLimitVolts()).isEqualTo(52.0);        // group 2's, the lower
+        assertThat(l.dischargeVoltageLimitVolts()).hasValue(48.5);      // group 2's, the higher
+        assertThat(l.chargeCurrentLimitAmps()).isEqualTo(4 * 37.0);
+        RequestFlags flags = driver.status().requestFlags().orElseThrow();
+        assertThat(flags.chargeEnable()).isFalse();                     // group 2 says stop charging
+        assertThat(flags.dischargeEnable()).isTrue();
+        assertThat(flags.fullChargeRequest()).isTrue();
+        assertThat(driver.status().modules().get(0x22).chargeVoltageLimitVolts()).hasValue(52.0);
+        assertThat(driver.status().modules().get(0x12).chargeVoltageLimitVolts()).hasValue(53.25);
     }
 
     @Test
