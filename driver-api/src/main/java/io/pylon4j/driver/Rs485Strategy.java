@@ -42,7 +42,8 @@ import java.util.OptionalDouble;
  * owned and nothing blocks.
  *
  * <p>Schedule. On the first cycle 0x51 and 0x47 to the first group's master (0x51 names the bank's master model
- * wherever it is asked, facts §2.3). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
+ * wherever it is asked, facts §2.3), asked again only if they went unanswered and that group comes back from silence
+ * (the bank was off when the driver started). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
  * {@link DriverOptions#rs485Groups()} in turn: 0x42 whole stack, 0x44 whole stack, 0x92 to the master, and with
  * {@link DriverOptions#rs485PerModuleLimits()} 0x92 to each slave the group's newest whole-stack 0x42 named. When a
  * group's whole-stack 0x42 first names its modules, and again whenever its module count changes (a module dropped out
@@ -100,6 +101,9 @@ final class Rs485Strategy implements ByteListener {
     private Rs485Request inFlight;
     private int attempt;
     private boolean startupQueued;
+    /** Whether 0x51 / 0x47 got any reply (a rejection included: the battery said no, asking again will not help). */
+    private boolean manufacturerInfoAnswered;
+    private boolean systemParametersAnswered;
     /** A cycle's requests are queued or in flight; its bank values are published when the last one is done. */
     private boolean cycleOpen;
     private boolean closed;
@@ -272,12 +276,26 @@ final class Rs485Strategy implements ByteListener {
         }
         cancelTimeout();
         answered = true;
+        if (inFlight instanceof ManufacturerInfoRequest) {
+            manufacturerInfoAnswered = true;
+        } else if (inFlight instanceof SystemParametersRequest) {
+            systemParametersAnswered = true;
+        }
         GroupState g = groupOf(inFlight.address());
         if (g != null) {
             g.answeredThisCycle = true;
             if (g.silent) {
                 g.silent = false;
                 g.identifiedModules = -1; // back after silence: its modules may have been swapped meanwhile
+                if (g.master == firstMaster) {
+                    // the bank was off when 0x51/0x47 were asked: ask again now that it answers
+                    if (!manufacturerInfoAnswered) {
+                        queue.add(new ManufacturerInfoRequest(firstMaster));
+                    }
+                    if (!systemParametersAnswered) {
+                        queue.add(new SystemParametersRequest(firstMaster));
+                    }
+                }
             }
         }
         apply(response, clock.instant());

@@ -117,6 +117,30 @@ class Rs485DriverTest {
     }
 
     @Test
+    void aBankThatWasOffAtStartIsAskedForItsInfoWhenItAnswers() {
+        battery.dropNext = Integer.MAX_VALUE;
+        start();
+        for (int i = 0; i < 20; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().bankInfo()).isEmpty();
+        battery.dropNext = 0;
+        battery.received.clear();
+        for (int i = 0; i < 3; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(battery.commands()).contains("51@02", "47@02");
+        assertThat(driver.status().bankInfo()).hasValueSatisfying(i -> {
+            assertThat(i.deviceName()).hasValue("US2KBPL");
+            assertThat(i.systemParameters()).isPresent();
+        });
+        assertThat(driver.status().modules().get(4).serialNumber()).hasValue("PPTBH04123456789");
+        battery.received.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+    }
+
+    @Test
     void alarmsOfEachModuleAreReportedPerChannel() {
         AlarmInfo captured = (AlarmInfo) Rs485Codec.decodeResponse(AlarmInfoRequest.of(2),
                 FakeRs485Battery.frame(FakeRs485Battery.R44_ONE));

@@ -128,6 +128,20 @@ class Rs485SimulatedBankTest {
     }
 
     @Test
+    void aGroupOfSixteenCountsEveryModuleButOnlyFourteenHaveAnAddress() {
+        start(us3000c().modulesPerGroup(16).build(), b -> b.rs485PerModuleLimits(true));
+        step(Duration.ZERO);
+        step(Duration.ofSeconds(1));
+        BankStatus s = driver.status();
+        assertThat(s.moduleCount()).hasValue(16);
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(16 * 37.0);
+        assertThat(s.modules().keySet()).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(2, 15).boxed().toList());
+        assertThat(commands).doesNotContain("92@10", "92@11", "93@10", "93@11");
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+    }
+
+    @Test
     void aModuleDroppingOutAndComingBackIsReadAgain() {
         start(us3000c().modulesPerGroup(3).build(), b -> b);
         step(Duration.ZERO);
