@@ -67,7 +67,7 @@ import java.util.OptionalDouble;
  *   <li>measurements: voltage = the mean module voltage (modules and groups are in parallel), current = the sum,
  *       state of charge = remaining ÷ total capacity over all modules, temperature = the highest;</li>
  *   <li>limits: a master's 0x92 is one module's figure (facts §2.5.6), so a group's limit is that figure times the
- *       modules of its newest whole-stack 0x42, as a CAN master reports in 0x351 (facts §1.6). Groups are joined in
+ *       modules of its newest whole-stack 0x42, as a CAN master reports the bank's in 0x351. Groups are joined in
  *       parallel on one DC bus, so the bank's current limits are the <b>sum</b> of the groups' (each group carries its
  *       own share), its charge voltage limit the <b>lowest</b> and its discharge (cut-off) voltage limit the
  *       <b>highest</b> of the groups' (the only values safe for every group). No public source documents how an
