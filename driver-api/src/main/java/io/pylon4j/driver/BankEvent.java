@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * <p>Match on {@link #type()} with an exhaustive {@code switch}. Under back-pressure only {@linkplain #droppable()
  * droppable} events (measurements and module details, which the next update supersedes) may be dropped by an
- * {@link EventPublisher}; limits, alarms, request flags, module count and supervision events never are.
+ * {@link EventPublisher}; limits, alarms, request flags, module count, supervision and bank info events never are.
  */
 public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
         BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
