@@ -11,11 +11,11 @@ import java.util.OptionalInt;
  *
  * <p>Match on {@link #type()} with an exhaustive {@code switch}. Under back-pressure only {@linkplain #droppable()
  * droppable} events (measurements and module details, which the next update supersedes) may be dropped by an
- * {@link EventPublisher}; limits, alarms, request flags, module count and supervision events never are.
+ * {@link EventPublisher}; limits, alarms, request flags, module count, supervision and bank info events never are.
  */
 public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
         BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
-        BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged {
+        BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged, BankEvent.BankInfoUpdated {
 
     /** The bank this event is about. */
     String bankId();
@@ -45,7 +45,8 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         REQUEST_FLAGS_CHANGED(false),
         MODULE_COUNT_CHANGED(false),
         MODULE_DETAILS_UPDATED(true),
-        SUPERVISION_STATE_CHANGED(false);
+        SUPERVISION_STATE_CHANGED(false),
+        BANK_INFO_UPDATED(false);
 
         private final boolean droppable;
 
@@ -239,6 +240,28 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         @Override
         public Type type() {
             return Type.SUPERVISION_STATE_CHANGED;
+        }
+    }
+
+    /**
+     * What the bank says about itself changed (RS485 0x51 manufacturer info, 0x47 system parameters; normally once,
+     * at start). Never dropped: unlike measurements, no newer one follows soon.
+     *
+     * @param bankId the bank
+     * @param at     when
+     * @param source the link it came from
+     * @param info   everything now known (merged)
+     */
+    record BankInfoUpdated(String bankId, Instant at, Source source, BankInfo info) implements BankEvent {
+        public BankInfoUpdated {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(info, "info");
+        }
+
+        @Override
+        public Type type() {
+            return Type.BANK_INFO_UPDATED;
         }
     }
 

@@ -49,6 +49,11 @@ public final class BankEventJson {
                 w.field("source").string(e.source().name());
                 module(w, e.details());
             }
+            case BANK_INFO_UPDATED -> {
+                BankEvent.BankInfoUpdated e = (BankEvent.BankInfoUpdated) event;
+                w.field("source").string(e.source().name());
+                bankInfo(w, e.info());
+            }
             case SUPERVISION_STATE_CHANGED -> {
                 BankEvent.SupervisionStateChanged e = (BankEvent.SupervisionStateChanged) event;
                 w.field("previous").string(e.previous().name());
@@ -87,6 +92,36 @@ public final class BankEventJson {
         w.field("serialNumber").string(d.serialNumber());
         w.field("manufacturerVersion").string(d.manufacturerVersion());
         w.field("mainlineVersion").string(d.mainlineVersion());
+        w.field("chargeVoltageLimitVolts").number(d.chargeVoltageLimitVolts());
+        w.field("dischargeVoltageLimitVolts").number(d.dischargeVoltageLimitVolts());
+        w.field("chargeCurrentLimitAmps").number(d.chargeCurrentLimitAmps());
+        w.field("dischargeCurrentLimitAmps").number(d.dischargeCurrentLimitAmps());
+    }
+
+    static void bankInfo(JsonWriter w, BankInfo i) {
+        w.field("deviceName").string(i.deviceName());
+        w.field("manufacturerName").string(i.manufacturerName());
+        w.field("softwareVersion").string(i.softwareVersion());
+        w.field("systemParameters");
+        if (i.systemParameters().isEmpty()) {
+            w.nullValue();
+            return;
+        }
+        BankInfo.SystemParameters p = i.systemParameters().get();
+        w.begin();
+        w.field("cellHighVoltageLimitVolts").number(p.cellHighVoltageLimitVolts());
+        w.field("cellLowVoltageLimitVolts").number(p.cellLowVoltageLimitVolts());
+        w.field("cellUnderVoltageLimitVolts").number(p.cellUnderVoltageLimitVolts());
+        w.field("chargeHighTemperatureLimitCelsius").number(p.chargeHighTemperatureLimitCelsius());
+        w.field("chargeLowTemperatureLimitCelsius").number(p.chargeLowTemperatureLimitCelsius());
+        w.field("chargeCurrentLimitAmps").number(p.chargeCurrentLimitAmps());
+        w.field("moduleHighVoltageLimitVolts").number(p.moduleHighVoltageLimitVolts());
+        w.field("moduleLowVoltageLimitVolts").number(p.moduleLowVoltageLimitVolts());
+        w.field("moduleUnderVoltageLimitVolts").number(p.moduleUnderVoltageLimitVolts());
+        w.field("dischargeHighTemperatureLimitCelsius").number(p.dischargeHighTemperatureLimitCelsius());
+        w.field("dischargeLowTemperatureLimitCelsius").number(p.dischargeLowTemperatureLimitCelsius());
+        w.field("dischargeCurrentLimitAmps").number(p.dischargeCurrentLimitAmps());
+        w.close();
     }
 
     static void alarm(JsonWriter w, Source source, Alarm alarm, Alarm.Level level) {

@@ -56,6 +56,8 @@ public final class BankModel {
     private OptionalInt moduleCount = OptionalInt.empty();
     private final Map<Integer, ModuleDetails> modules = new TreeMap<>();
     private final Map<Integer, FieldStamp> moduleStamps = new TreeMap<>();
+    private BankInfo bankInfo;
+    private Instant bankInfoAt;
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
     private final EnumMap<Source, Instant> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
@@ -226,6 +228,24 @@ public final class BankModel {
     }
 
     /**
+     * What the bank says about itself (RS485 0x51, 0x47); fields left empty keep their values
+     * ({@link BankInfo#mergedWith}). An input older than the newest one is ignored.
+     */
+    public synchronized void onBankInfo(Source source, BankInfo info, Instant at) {
+        Objects.requireNonNull(info, "info");
+        List<BankEvent> events = begin(source, at);
+        if (bankInfoAt == null || !at.isBefore(bankInfoAt)) {
+            bankInfoAt = at;
+            BankInfo merged = bankInfo == null ? info : bankInfo.mergedWith(info);
+            if (!merged.equals(bankInfo)) {
+                bankInfo = merged;
+                events.add(new BankEvent.BankInfoUpdated(bankId, at, source, merged));
+            }
+        }
+        commit(events);
+    }
+
+    /**
      * The transport of one link changed state (forward {@link io.pylon4j.transport.ConnectionStateChange}s here).
      * The supervisor sees the best state over all links: the bank is down only when every link is.
      */
@@ -370,6 +390,6 @@ public final class BankModel {
         }
         return new BankStatus(bankId, latest, Optional.ofNullable(batteryLimits), published, measurements,
                 activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modules, supervisor.state(),
-                supervisor.since(), supervisionReason, stamps, moduleStamps, sources);
+                supervisor.since(), supervisionReason, stamps, moduleStamps, sources, Optional.ofNullable(bankInfo));
     }
 }

@@ -31,13 +31,15 @@ import java.util.TreeMap;
  * @param stamps             when and from which link each field last received a value
  * @param moduleStamps       the same per module address
  * @param sources            per link: when it last delivered and its transport state
+ * @param bankInfo           what the bank says about itself (RS485 0x51, 0x47), if anything arrived
  */
 public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
                          Measurements measurements, Set<ActiveAlarm> activeAlarms,
                          Optional<RequestFlags> requestFlags, OptionalInt moduleCount,
                          Map<Integer, ModuleDetails> modules, SupervisionState supervisionState,
                          Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
-                         Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources) {
+                         Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
+                         Optional<BankInfo> bankInfo) {
 
     public BankStatus {
         Objects.requireNonNull(bankId, "bankId");
@@ -55,6 +57,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         stamps = enumCopy(BankField.class, stamps);
         moduleStamps = Collections.unmodifiableMap(new TreeMap<>(moduleStamps));
         sources = enumCopy(Source.class, sources);
+        Objects.requireNonNull(bankInfo, "bankInfo");
     }
 
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {

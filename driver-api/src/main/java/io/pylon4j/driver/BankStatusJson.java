@@ -71,6 +71,14 @@ public final class BankStatusJson {
             w.close();
         }
         w.closeArray();
+        w.field("bankInfo");
+        if (s.bankInfo().isPresent()) {
+            w.begin();
+            BankEventJson.bankInfo(w, s.bankInfo().get());
+            w.close();
+        } else {
+            w.nullValue();
+        }
         w.field("fields").begin();
         for (Map.Entry<BankField, FieldStamp> e : s.stamps().entrySet()) {
             w.field(e.getKey().name()).begin();

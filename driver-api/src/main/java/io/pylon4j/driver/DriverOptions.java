@@ -4,6 +4,8 @@ import io.pylon4j.can.CanProfile;
 import io.pylon4j.rs485.Rs485Address;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -26,14 +28,20 @@ import java.util.concurrent.Executor;
  * @param eventExecutor where events are delivered, or empty for the driver's own thread
  * @param scheduler     where periodic work runs, or empty for the driver's own thread
  * @param ticker        a shared supervision ticker, or empty for one of the driver's own on {@code scheduler}
- * @param rs485Group    the RS485 group (0–7) whose master is polled
+ * @param rs485Group    the RS485 group (0–7) whose master is polled; with several groups the first of
+ *                      {@code rs485Groups}, whose master is also asked 0x51 and 0x47
  * @param eventBuffer   per-subscriber event queue bound ({@link EventPublisher})
+ * @param rs485Groups   every RS485 group polled, first {@code rs485Group}, distinct, each 0–7 (an LV-Hub joins up to
+ *                      six groups, numbered from 1 on the masters' DIP switches, facts §2.3)
+ * @param rs485PerModuleLimits whether 0x92 is asked of every module each cycle (into {@link ModuleDetails}), not only
+ *                      of each group's master
  * @param inverterMeasurements the inverter's own battery measurement for keep-alives that carry values (SMA 0x305,
  *                      facts §1.4); ignored by profiles whose keep-alive is 8 × 00
  */
 public record DriverOptions(String bankId, InverterProfile profile, CanProfile canProfile, LimitPolicy policy,
                             Clock clock, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
                             Optional<SupervisionTicker> ticker, int rs485Group, int eventBuffer,
+                            List<Integer> rs485Groups, boolean rs485PerModuleLimits,
                             InverterMeasurementSource inverterMeasurements) {
 
     /** Validates. */
@@ -55,6 +63,20 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         }
         if (eventBuffer < 1) {
             throw new IllegalArgumentException("eventBuffer must be ≥ 1: " + eventBuffer);
+        }
+        rs485Groups = List.copyOf(rs485Groups);
+        if (rs485Groups.isEmpty() || rs485Groups.get(0) != rs485Group) {
+            throw new IllegalArgumentException("rs485Groups must start with rs485Group " + rs485Group + ": "
+                    + rs485Groups);
+        }
+        if (new HashSet<>(rs485Groups).size() != rs485Groups.size()) {
+            throw new IllegalArgumentException("rs485Groups must be distinct: " + rs485Groups);
+        }
+        for (int g : rs485Groups) {
+            if (g < 0 || g > Rs485Address.MAX_GROUP) {
+                throw new IllegalArgumentException("rs485Groups must each be 0.." + Rs485Address.MAX_GROUP + ": "
+                        + rs485Groups);
+            }
         }
     }
 
@@ -80,6 +102,8 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         b.ticker = ticker.orElse(null);
         b.rs485Group = rs485Group;
         b.eventBuffer = eventBuffer;
+        b.rs485Groups = rs485Groups;
+        b.rs485PerModuleLimits = rs485PerModuleLimits;
         b.inverterMeasurements = inverterMeasurements;
         return b;
     }
@@ -96,6 +120,8 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         private SupervisionTicker ticker;
         private int rs485Group;
         private int eventBuffer = EventPublisher.DEFAULT_BUFFER_SIZE;
+        private List<Integer> rs485Groups = List.of(0);
+        private boolean rs485PerModuleLimits;
         private InverterMeasurementSource inverterMeasurements = InverterMeasurementSource.NONE;
 
         private Builder(String bankId) {
@@ -156,9 +182,36 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
             return this;
         }
 
-        /** The RS485 group whose master is polled (default 0). */
+        /** The RS485 group whose master is polled (default 0); replaces {@link #rs485Groups}. */
         public Builder rs485Group(int value) {
             rs485Group = value;
+            rs485Groups = List.of(value);
+            return this;
+        }
+
+        /**
+         * Several RS485 groups on one bus, as behind a Pylontech LV-Hub (default: the one of {@link #rs485Group}).
+         * Each cycle asks every group's master for its whole stack (0x42, 0x44) and its 0x92; the first group's
+         * master is also asked 0x51 and 0x47. A multi-group bank's masters are set to groups 1, 2, … (facts §2.3).
+         *
+         * @throws IllegalArgumentException if {@code groups} is empty (the rest is checked by {@link #build()})
+         */
+        public Builder rs485Groups(List<Integer> groups) {
+            if (groups.isEmpty()) {
+                throw new IllegalArgumentException("rs485Groups must name at least one group");
+            }
+            rs485Groups = List.copyOf(groups);
+            rs485Group = rs485Groups.get(0);
+            return this;
+        }
+
+        /**
+         * Whether to ask 0x92 of every module each cycle, not only of each group's master (default false). The
+         * replies go into {@link ModuleDetails} (the module's own limits); the bank's limits stay the masters'.
+         * Costs one request per slave module per cycle.
+         */
+        public Builder rs485PerModuleLimits(boolean value) {
+            rs485PerModuleLimits = value;
             return this;
         }
 
@@ -181,7 +234,8 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         public DriverOptions build() {
             return new DriverOptions(bankId, profile, canProfile, policy == null ? LimitPolicy.of(profile) : policy,
                     clock, Optional.ofNullable(eventExecutor), Optional.ofNullable(scheduler),
-                    Optional.ofNullable(ticker), rs485Group, eventBuffer, inverterMeasurements);
+                    Optional.ofNullable(ticker), rs485Group, eventBuffer, rs485Groups, rs485PerModuleLimits,
+                    inverterMeasurements);
         }
     }
 }

@@ -8,8 +8,12 @@ import java.util.OptionalInt;
 
 /**
  * What is known about one module of the stack, mostly from RS485 (0x42 analog values, 0x93 serial number, 0x96
- * software version). Every field is optional because each command fills only some of them; the model merges
- * updates for the same {@code address} with {@link #mergedWith}.
+ * software version, 0x92 the module's own charge/discharge limits). Every field is optional because each command
+ * fills only some of them; the model merges updates for the same {@code address} with {@link #mergedWith}.
+ *
+ * <p>Modules are keyed by their RS485 address, which is unique across the groups of an LV-Hub bank (group m adds
+ * 0x10·m, facts §2.3). The 0x92 limits here are the module's own figures; the bank's limits ({@link
+ * BankStatus#batteryLimits()}) are derived from the group masters' figures, not from these.
  *
  * @param address                  the module's RS485 address (2 = master, 3, 4, … slaves; group m adds 0x10·m)
  * @param cellVoltagesVolts        cell voltages, V, cell 1 first; empty when unknown
@@ -23,12 +27,19 @@ import java.util.OptionalInt;
  * @param serialNumber             serial number (0x93)
  * @param manufacturerVersion      manufacturer software version (0x96), e.g. {@code "2.3"}
  * @param mainlineVersion          main-line software version (0x96), e.g. {@code "0.6.5"}
+ * @param chargeVoltageLimitVolts  the module's charge voltage limit (0x92), V
+ * @param dischargeVoltageLimitVolts the module's discharge (cut-off) voltage limit (0x92), V
+ * @param chargeCurrentLimitAmps   the module's charge current limit (0x92), A, a magnitude
+ * @param dischargeCurrentLimitAmps the module's discharge current limit (0x92), A, a magnitude (the wire's value is
+ *                                 negative)
  */
 public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Double> temperaturesCelsius,
                             OptionalDouble currentAmps, OptionalDouble voltageVolts,
                             OptionalDouble remainingCapacityAh, OptionalDouble totalCapacityAh, OptionalInt cycles,
                             Optional<String> serialNumber, Optional<String> manufacturerVersion,
-                            Optional<String> mainlineVersion) {
+                            Optional<String> mainlineVersion, OptionalDouble chargeVoltageLimitVolts,
+                            OptionalDouble dischargeVoltageLimitVolts, OptionalDouble chargeCurrentLimitAmps,
+                            OptionalDouble dischargeCurrentLimitAmps) {
 
     public ModuleDetails {
         if (address < 0 || address > 255) {
@@ -44,6 +55,10 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
         Objects.requireNonNull(serialNumber, "serialNumber");
         Objects.requireNonNull(manufacturerVersion, "manufacturerVersion");
         Objects.requireNonNull(mainlineVersion, "mainlineVersion");
+        Objects.requireNonNull(chargeVoltageLimitVolts, "chargeVoltageLimitVolts");
+        Objects.requireNonNull(dischargeVoltageLimitVolts, "dischargeVoltageLimitVolts");
+        Objects.requireNonNull(chargeCurrentLimitAmps, "chargeCurrentLimitAmps");
+        Objects.requireNonNull(dischargeCurrentLimitAmps, "dischargeCurrentLimitAmps");
     }
 
     /** A builder for the module at {@code address}, all fields unknown. */
@@ -69,7 +84,15 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
                 newer.cycles.isPresent() ? newer.cycles : cycles,
                 newer.serialNumber.isPresent() ? newer.serialNumber : serialNumber,
                 newer.manufacturerVersion.isPresent() ? newer.manufacturerVersion : manufacturerVersion,
-                newer.mainlineVersion.isPresent() ? newer.mainlineVersion : mainlineVersion);
+                newer.mainlineVersion.isPresent() ? newer.mainlineVersion : mainlineVersion,
+                either(newer.chargeVoltageLimitVolts, chargeVoltageLimitVolts),
+                either(newer.dischargeVoltageLimitVolts, dischargeVoltageLimitVolts),
+                either(newer.chargeCurrentLimitAmps, chargeCurrentLimitAmps),
+                either(newer.dischargeCurrentLimitAmps, dischargeCurrentLimitAmps));
+    }
+
+    private static OptionalDouble either(OptionalDouble newer, OptionalDouble older) {
+        return newer.isPresent() ? newer : older;
     }
 
     /** Builds {@link ModuleDetails}. */
@@ -85,6 +108,10 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
         private Optional<String> serial = Optional.empty();
         private Optional<String> manufacturerVersion = Optional.empty();
         private Optional<String> mainlineVersion = Optional.empty();
+        private OptionalDouble cvl = OptionalDouble.empty();
+        private OptionalDouble dvl = OptionalDouble.empty();
+        private OptionalDouble ccl = OptionalDouble.empty();
+        private OptionalDouble dcl = OptionalDouble.empty();
 
         private Builder(int address) {
             this.address = address;
@@ -140,9 +167,22 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
             return this;
         }
 
+        /**
+         * The module's own 0x92 limits; currents as magnitudes ({@code Math.abs} is applied, as RS485 sends the
+         * discharge limit negative).
+         */
+        public Builder limits(double chargeVoltageLimitVolts, double dischargeVoltageLimitVolts,
+                              double chargeCurrentLimitAmps, double dischargeCurrentLimitAmps) {
+            cvl = OptionalDouble.of(chargeVoltageLimitVolts);
+            dvl = OptionalDouble.of(dischargeVoltageLimitVolts);
+            ccl = OptionalDouble.of(Math.abs(chargeCurrentLimitAmps));
+            dcl = OptionalDouble.of(Math.abs(dischargeCurrentLimitAmps));
+            return this;
+        }
+
         public ModuleDetails build() {
             return new ModuleDetails(address, cells, temperatures, current, voltage, remaining, total, cycles,
-                    serial, manufacturerVersion, mainlineVersion);
+                    serial, manufacturerVersion, mainlineVersion, cvl, dvl, ccl, dcl);
         }
     }
 }

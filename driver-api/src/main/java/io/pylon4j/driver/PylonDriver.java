@@ -39,8 +39,10 @@ import java.util.function.IntFunction;
  * <p><b>Strategies.</b> CAN: a frame listener decodes each frame on the transport's I/O thread and calls the model
  * (never blocks); a scheduled task sends 0x305 (and 0x307 in Victron mode) every
  * {@link InverterProfile#keepAliveInterval()}, skipped and counted while the link is down. RS485: a non-blocking
- * poll state machine (whole-stack 0x42 and 0x44, 0x92 every {@link InverterProfile#rs485PollInterval()}; 0x51,
- * 0x47, and 0x93/0x96 per module once), with per-request timeout and retries.
+ * poll state machine (for each group of {@link DriverOptions#rs485Groups()}: whole-stack 0x42 and 0x44 and the
+ * master's 0x92 every {@link InverterProfile#rs485PollInterval()}; 0x51 and 0x47 once, into
+ * {@link BankStatus#bankInfo()}; 0x93/0x96 per module when a group's module count changes), with per-request timeout
+ * and retries.
  *
  * <p><b>Threads.</b> Events are delivered in order on {@link DriverOptions#eventExecutor()}, never on a transport's
  * I/O thread; a slow listener delays only itself. Periodic work runs on {@link DriverOptions#scheduler()}. What the

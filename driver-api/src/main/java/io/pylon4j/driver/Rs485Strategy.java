@@ -6,6 +6,7 @@ import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.AnalogValuesRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ManufacturerInfoRequest;
 import io.pylon4j.rs485.ModuleAlarm;
 import io.pylon4j.rs485.ModuleAnalog;
@@ -30,7 +31,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -38,12 +41,44 @@ import java.util.OptionalDouble;
  * response timeouts) and the transport's byte listener (replies). One request is in flight at a time; no thread is
  * owned and nothing blocks.
  *
- * <p>Schedule: on the first cycle 0x51 and 0x47 to the master; after the first whole-stack 0x42 names the modules,
- * 0x93 and 0x96 once per module. Every cycle ({@link InverterProfile#rs485PollInterval()}): 0x42 whole stack, 0x44
- * whole stack, 0x92 to the master. A request unanswered after {@link InverterProfile#rs485ResponseTimeout()} is
- * repeated up to {@link InverterProfile#rs485Retries()} times, then given up for this cycle (counted; a missing reply
- * is not fatal, facts §2.3). A cycle that is still running when the next is due is not overlapped: the next one
- * starts on the following tick. No cycle starts while the link is not connected.
+ * <p>Schedule. On the first cycle 0x51 and 0x47 to the first group's master (0x51 names the bank's master model
+ * wherever it is asked, facts §2.3), asked again only if they went unanswered and that group comes back from silence
+ * (the bank was off when the driver started). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
+ * {@link DriverOptions#rs485Groups()} in turn: 0x42 whole stack, 0x44 whole stack, 0x92 to the master, and with
+ * {@link DriverOptions#rs485PerModuleLimits()} 0x92 to each slave the group's newest whole-stack 0x42 named. When a
+ * group's whole-stack 0x42 first names its modules, and again whenever its module count changes (a module dropped out
+ * or was replaced), 0x93 and 0x96 are asked of each of its modules. A request unanswered after
+ * {@link InverterProfile#rs485ResponseTimeout()} is repeated up to {@link InverterProfile#rs485Retries()} times, then
+ * given up for this cycle (counted; a missing reply is not fatal, facts §2.3). A cycle that is still running when
+ * the next is due is not overlapped: the next one starts on the following tick. No cycle starts while the link is not
+ * connected.
+ *
+ * <p>Silent groups. A group that answered nothing in its previous cycle (its master switched off, a cable out) is only
+ * probed: its first request is sent once, without retries, and when that goes unanswered the group's other requests
+ * are dropped for this cycle. Otherwise one dead group would cost every cycle (1 + retries) × timeout per request,
+ * and the other groups' limits would go stale waiting for it. A group that answers anything is polled in full again,
+ * and its modules are read again (0x93, 0x96): they may have been swapped while it was silent. A group that answers
+ * only some commands (a US2000C stack answered only the single-module 0x42, facts §2.3) is never treated as silent.
+ *
+ * <p>What reaches the model. Per-module values (0x42 blocks, 0x44 alarms, 0x92, 0x93, 0x96) as each reply arrives,
+ * keyed by RS485 address (unique across groups). Bank values when the cycle ends, from the replies of this cycle:
+ * <ul>
+ *   <li>module count = the sum of the modules in each group's whole-stack 0x42 reply;</li>
+ *   <li>measurements: voltage = the mean module voltage (modules and groups are in parallel), current = the sum,
+ *       state of charge = remaining ÷ total capacity over all modules, temperature = the highest;</li>
+ *   <li>limits: a master's 0x92 is one module's figure (facts §2.5.6), so a group's limit is that figure times the
+ *       modules of its newest whole-stack 0x42, as a CAN master reports the bank's in 0x351. Groups are joined in
+ *       parallel on one DC bus, so the bank's current limits are the <b>sum</b> of the groups' (each group carries its
+ *       own share), its charge voltage limit the <b>lowest</b> and its discharge (cut-off) voltage limit the
+ *       <b>highest</b> of the groups' (the only values safe for every group). No public source documents how an
+ *       LV-Hub combines groups; this is the conservative reading of the single-group rule. A group whose master did
+ *       not answer 0x92 this cycle contributes nothing (its share is unknown, so it is not counted on);</li>
+ *   <li>request flags: charge and discharge enable only if every answering group enables them; force-charge and
+ *       full-charge requests if any group asks.</li>
+ * </ul>
+ * Until a group's module count is known its 0x92 is not published as a limit (a module's figure as the bank's would,
+ * merged with CAN, overwrite the bank's own value). A module beyond position 14 of a group has no RS485 address
+ * (facts §2.3: the position is one nibble): it counts in the bank's totals but gets no {@link ModuleDetails}.
  *
  * <p>Thread-safety: every entry point synchronises on this object; model calls under it never block.
  */
@@ -54,8 +89,10 @@ final class Rs485Strategy implements ByteListener {
     private final InverterProfile profile;
     private final Clock clock;
     private final DriverMetrics metrics;
-    private final int group;
-    private final int master;
+    private final int firstMaster;
+    private final boolean perModuleLimits;
+    /** Per polled group, in the order polled. */
+    private final Map<Integer, GroupState> groups = new LinkedHashMap<>();
     private final Rs485FrameReader reader = new Rs485FrameReader();
     private final ArrayDeque<Rs485Request> queue = new ArrayDeque<>();
     private Scheduler scheduler;
@@ -64,12 +101,37 @@ final class Rs485Strategy implements ByteListener {
     private Rs485Request inFlight;
     private int attempt;
     private boolean startupQueued;
-    private boolean modulesQueried;
-    /** Modules in the newest whole-stack 0x42 reply; 0 until one arrived. */
-    private int stackModules;
+    /** Whether 0x51 / 0x47 got any reply (a rejection included: the battery said no, asking again will not help). */
+    private boolean manufacturerInfoAnswered;
+    private boolean systemParametersAnswered;
+    /** A cycle's requests are queued or in flight; its bank values are published when the last one is done. */
+    private boolean cycleOpen;
     private boolean closed;
     private long resyncBase;
     private volatile boolean answered;
+
+    /** What one group reported: its newest module count, and this cycle's replies. */
+    private static final class GroupState {
+        final int group;
+        final int master;
+        /** Modules in the newest whole-stack 0x42 reply; 0 until one arrived. */
+        int modules;
+        /** The module count whose modules were last asked 0x93/0x96; -1 before the first. */
+        int identifiedModules = -1;
+        /** This cycle's whole-stack 0x42 reply, or null. */
+        AnalogValues analog;
+        /** This cycle's 0x92 reply from the master, or null. */
+        ChargeDischargeManagement limits;
+        /** Whether any request to this group was answered this cycle. */
+        boolean answeredThisCycle;
+        /** Whether the group answered nothing in its previous cycle: it is probed, not polled. */
+        boolean silent;
+
+        GroupState(int group) {
+            this.group = group;
+            this.master = Rs485Address.master(group);
+        }
+    }
 
     Rs485Strategy(ByteStreamTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
         this.transport = transport;
@@ -77,8 +139,11 @@ final class Rs485Strategy implements ByteListener {
         this.profile = options.profile();
         this.clock = options.clock();
         this.metrics = metrics;
-        this.group = options.rs485Group();
-        this.master = Rs485Address.master(group);
+        for (int g : options.rs485Groups()) {
+            groups.put(g, new GroupState(g));
+        }
+        this.firstMaster = Rs485Address.master(options.rs485Group());
+        this.perModuleLimits = options.rs485PerModuleLimits();
         transport.addByteListener(this);
     }
 
@@ -113,12 +178,23 @@ final class Rs485Strategy implements ByteListener {
         metrics.rs485Cycles.increment();
         if (!startupQueued) {
             startupQueued = true;
-            queue.add(new ManufacturerInfoRequest(master));
-            queue.add(new SystemParametersRequest(master));
+            queue.add(new ManufacturerInfoRequest(firstMaster));
+            queue.add(new SystemParametersRequest(firstMaster));
         }
-        queue.add(AnalogValuesRequest.wholeStack(group));
-        queue.add(AlarmInfoRequest.wholeStack(group));
-        queue.add(ChargeDischargeManagementRequest.of(master));
+        for (GroupState g : groups.values()) {
+            g.analog = null;
+            g.limits = null;
+            g.answeredThisCycle = false;
+            queue.add(AnalogValuesRequest.wholeStack(g.group));
+            queue.add(AlarmInfoRequest.wholeStack(g.group));
+            queue.add(ChargeDischargeManagementRequest.of(g.master));
+            if (perModuleLimits) {
+                for (int battery = 2; battery <= Math.min(g.modules, Rs485Address.MAX_BATTERY); battery++) {
+                    queue.add(ChargeDischargeManagementRequest.of(Rs485Address.of(g.group, battery)));
+                }
+            }
+        }
+        cycleOpen = true;
         sendNext();
     }
 
@@ -127,6 +203,9 @@ final class Rs485Strategy implements ByteListener {
         attempt = 0;
         if (inFlight != null) {
             transmit();
+        } else if (cycleOpen) {
+            cycleOpen = false;
+            finishCycle(clock.instant());
         }
     }
 
@@ -153,12 +232,17 @@ final class Rs485Strategy implements ByteListener {
             return;
         }
         timeout = null;
-        if (attempt < profile.rs485Retries()) {
+        GroupState g = groupOf(inFlight.address());
+        boolean probing = g != null && g.silent;
+        if (attempt < (probing ? 0 : profile.rs485Retries())) {
             attempt++;
             metrics.rs485Retries.increment();
             transmit();
         } else {
             metrics.rs485Timeouts.increment();
+            if (probing) {
+                queue.removeIf(r -> groupOf(r.address()) == g); // still silent: nothing else to ask it this cycle
+            }
             sendNext();
         }
     }
@@ -192,6 +276,28 @@ final class Rs485Strategy implements ByteListener {
         }
         cancelTimeout();
         answered = true;
+        if (inFlight instanceof ManufacturerInfoRequest) {
+            manufacturerInfoAnswered = true;
+        } else if (inFlight instanceof SystemParametersRequest) {
+            systemParametersAnswered = true;
+        }
+        GroupState g = groupOf(inFlight.address());
+        if (g != null) {
+            g.answeredThisCycle = true;
+            if (g.silent) {
+                g.silent = false;
+                g.identifiedModules = -1; // back after silence: its modules may have been swapped meanwhile
+                if (g.master == firstMaster) {
+                    // the bank was off when 0x51/0x47 were asked: ask again now that it answers
+                    if (!manufacturerInfoAnswered) {
+                        queue.add(new ManufacturerInfoRequest(firstMaster));
+                    }
+                    if (!systemParametersAnswered) {
+                        queue.add(new SystemParametersRequest(firstMaster));
+                    }
+                }
+            }
+        }
         apply(response, clock.instant());
         sendNext();
     }
@@ -207,23 +313,25 @@ final class Rs485Strategy implements ByteListener {
         } else if (response instanceof AlarmInfo a) {
             List<ModuleAlarm> modules = a.modules();
             for (int i = 0; i < modules.size(); i++) {
+                int adr = moduleAddress(a.isWholeStack(), a.address(), i);
+                if (adr < 0) {
+                    continue; // no address, so no channel of its own (see the class comment)
+                }
                 ModuleAlarm m = modules.get(i);
-                model.onAlarms(Source.RS485, "0x44@" + moduleAddress(a.isWholeStack(), a.address(), i),
+                model.onAlarms(Source.RS485, "0x44@" + adr,
                         AlarmMapping.rs485AlarmInfo(m.cellStates(), m.temperatureStates(), m.chargeCurrentState(),
                                 m.moduleVoltageState(), m.dischargeCurrentState(), m.status1(), m.status4(),
                                 m.status5()), at);
             }
         } else if (response instanceof ChargeDischargeManagement c) {
-            // 0x92 answers for the one module addressed (facts §2.5.6: US2000B-Plus 25 A, UP2500 55.5 A — module
-            // figures), while the bank's limit is that figure times the modules online, as the CAN master reports
-            // in 0x351. Scale by the newest whole-stack module count; until one is known, publish nothing rather
-            // than a module's figure as the bank's (which, merged with CAN, would overwrite the bank's own value).
-            if (stackModules > 0) {
-                model.onLimits(Source.RS485, Limits.normalised(c.chargeVoltageLimitVolts(),
-                        c.chargeCurrentLimitAmps() * stackModules, c.dischargeCurrentLimitAmps() * stackModules,
-                        OptionalDouble.of(c.dischargeVoltageLimitVolts())), at);
+            // the module's own figures, whoever asked; the bank's limits are derived at the cycle's end
+            model.onModuleDetails(Source.RS485, ModuleDetails.builder(c.address()).limits(c.chargeVoltageLimitVolts(),
+                    c.dischargeVoltageLimitVolts(), c.chargeCurrentLimitAmps(), c.dischargeCurrentLimitAmps())
+                    .build(), at);
+            GroupState g = masterOf(c.address());
+            if (g != null) {
+                g.limits = c;
             }
-            model.onRequestFlags(Source.RS485, RequestFlags.fromBits(c.status() & 0xFF), at);
         } else if (response instanceof SerialNumber s) {
             model.onModuleDetails(Source.RS485,
                     ModuleDetails.builder(s.address()).serialNumber(s.serialNumber().strip()).build(), at);
@@ -231,12 +339,44 @@ final class Rs485Strategy implements ByteListener {
             model.onModuleDetails(Source.RS485, ModuleDetails.builder(v.address())
                     .manufacturerVersion(v.manufacturerVersionText()).mainlineVersion(v.mainlineVersionText())
                     .build(), at);
+        } else if (response instanceof ManufacturerInfo i) {
+            model.onBankInfo(Source.RS485, BankInfo.ofManufacturerInfo(i.deviceName().strip(),
+                    i.manufacturerName().strip(), i.softwareVersionText()), at);
+        } else if (response instanceof io.pylon4j.rs485.SystemParameters p) {
+            model.onBankInfo(Source.RS485, BankInfo.ofSystemParameters(new BankInfo.SystemParameters(
+                    p.cellHighVoltageLimitVolts(), p.cellLowVoltageLimitVolts(), p.cellUnderVoltageLimitVolts(),
+                    p.chargeHighTemperatureLimitCelsius(), p.chargeLowTemperatureLimitCelsius(),
+                    Math.abs(p.chargeCurrentLimitAmps()), p.moduleHighVoltageLimitVolts(),
+                    p.moduleLowVoltageLimitVolts(), p.moduleUnderVoltageLimitVolts(),
+                    p.dischargeHighTemperatureLimitCelsius(), p.dischargeLowTemperatureLimitCelsius(),
+                    Math.abs(p.dischargeCurrentLimitAmps()))), at);
         }
-        // 0x51, 0x47: read and counted; nothing in the model holds them yet
     }
 
-    private int moduleAddress(boolean wholeStack, int replyAddress, int index) {
-        return wholeStack ? Rs485Address.of(group, index + 1) : replyAddress;
+    /** The polled group an address belongs to, or null. */
+    private GroupState groupOf(int address) {
+        return Rs485Address.isBattery(address) ? groups.get(Rs485Address.groupOf(address)) : null;
+    }
+
+    /** The polled group whose master has {@code address}, or null. */
+    private GroupState masterOf(int address) {
+        for (GroupState g : groups.values()) {
+            if (g.master == address) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** The address of block {@code index} of a reply, or -1 if that module has none (position beyond 14). */
+    private static int moduleAddress(boolean wholeStack, int replyAddress, int index) {
+        if (!wholeStack) {
+            return replyAddress;
+        }
+        if (!Rs485Address.isBattery(replyAddress) || index + 1 > Rs485Address.MAX_BATTERY) {
+            return -1;
+        }
+        return Rs485Address.of(Rs485Address.groupOf(replyAddress), index + 1);
     }
 
     private void applyAnalog(AnalogValues a, Instant at) {
@@ -244,15 +384,13 @@ final class Rs485Strategy implements ByteListener {
         if (modules.isEmpty()) {
             return;
         }
-        double voltage = 0;
-        double current = 0;
-        double remaining = 0;
-        double total = 0;
-        double maxTemp = Double.NEGATIVE_INFINITY;
         List<Integer> addresses = new ArrayList<>(modules.size());
         for (int i = 0; i < modules.size(); i++) {
             ModuleAnalog m = modules.get(i);
             int adr = moduleAddress(a.isWholeStack(), a.address(), i);
+            if (adr < 0) {
+                continue;
+            }
             addresses.add(adr);
             List<Double> cells = new ArrayList<>(m.cellCount());
             for (double v : m.cellVoltagesVolts()) {
@@ -261,35 +399,91 @@ final class Rs485Strategy implements ByteListener {
             List<Double> temps = new ArrayList<>(m.temperatureCount());
             for (double t : m.temperaturesCelsius()) {
                 temps.add(t);
-                maxTemp = Math.max(maxTemp, t);
             }
             model.onModuleDetails(Source.RS485, ModuleDetails.builder(adr).cellVoltagesVolts(cells)
                     .temperaturesCelsius(temps).currentAmps(m.currentAmps()).voltageVolts(m.voltageVolts())
                     .remainingCapacityAh(m.remainingCapacityAmpHours()).totalCapacityAh(m.totalCapacityAmpHours())
                     .cycles(m.cycles()).build(), at);
-            voltage += m.voltageVolts();
-            current += m.currentAmps();
-            remaining += m.remainingCapacityAmpHours();
-            total += m.totalCapacityAmpHours();
         }
-        Measurements.Builder b = Measurements.builder().voltageVolts(voltage / modules.size()).currentAmps(current);
-        if (total > 0) {
-            b.socPercent(Math.min(100.0, 100.0 * remaining / total));
+        GroupState g = a.isWholeStack() ? masterOf(a.address()) : null;
+        if (g == null) {
+            return; // a single module's reply says nothing about the stack
         }
-        if (maxTemp != Double.NEGATIVE_INFINITY) {
-            b.temperatureCelsius(maxTemp);
+        g.analog = a;
+        g.modules = modules.size();
+        if (g.identifiedModules != g.modules) {
+            // first sight of the group, or a module dropped out or was replaced: (re)read who is there
+            g.identifiedModules = g.modules;
+            for (int adr : addresses) {
+                queue.add(SerialNumberRequest.of(adr));
+                queue.add(SoftwareVersionRequest.of(adr));
+            }
         }
-        model.onMeasurements(Source.RS485, b.build(), at);
-        if (a.isWholeStack()) {
-            stackModules = modules.size();
-            model.onModuleCount(Source.RS485, modules.size(), at);
-            if (!modulesQueried) {
-                modulesQueried = true;
-                for (int adr : addresses) {
-                    queue.add(SerialNumberRequest.of(adr));
-                    queue.add(SoftwareVersionRequest.of(adr));
+    }
+
+    /** Publishes the bank's values from this cycle's replies (see the class comment for the rules). */
+    private void finishCycle(Instant at) {
+        int moduleCount = 0;
+        int analogGroups = 0;
+        double voltage = 0;
+        double current = 0;
+        double remaining = 0;
+        double total = 0;
+        double maxTemp = Double.NEGATIVE_INFINITY;
+        double cvl = Double.POSITIVE_INFINITY;
+        double dvl = Double.NEGATIVE_INFINITY;
+        double ccl = 0;
+        double dcl = 0;
+        int limitGroups = 0;
+        int allFlags = 0xFF;
+        int anyFlags = 0;
+        int flagGroups = 0;
+        for (GroupState g : groups.values()) {
+            g.silent = !g.answeredThisCycle;
+            if (g.analog != null) {
+                analogGroups++;
+                for (ModuleAnalog m : g.analog.modules()) {
+                    moduleCount++;
+                    voltage += m.voltageVolts();
+                    current += m.currentAmps();
+                    remaining += m.remainingCapacityAmpHours();
+                    total += m.totalCapacityAmpHours();
+                    for (double t : m.temperaturesCelsius()) {
+                        maxTemp = Math.max(maxTemp, t);
+                    }
                 }
             }
+            ChargeDischargeManagement c = g.limits;
+            if (c != null) {
+                flagGroups++;
+                allFlags &= c.status();
+                anyFlags |= c.status();
+                if (g.modules > 0) {
+                    limitGroups++;
+                    cvl = Math.min(cvl, c.chargeVoltageLimitVolts());
+                    dvl = Math.max(dvl, c.dischargeVoltageLimitVolts());
+                    ccl += Math.abs(c.chargeCurrentLimitAmps()) * g.modules;
+                    dcl += Math.abs(c.dischargeCurrentLimitAmps()) * g.modules;
+                }
+            }
+        }
+        if (analogGroups > 0 && moduleCount > 0) {
+            Measurements.Builder b = Measurements.builder().voltageVolts(voltage / moduleCount).currentAmps(current);
+            if (total > 0) {
+                b.socPercent(Math.min(100.0, 100.0 * remaining / total));
+            }
+            if (maxTemp != Double.NEGATIVE_INFINITY) {
+                b.temperatureCelsius(maxTemp);
+            }
+            model.onMeasurements(Source.RS485, b.build(), at);
+            model.onModuleCount(Source.RS485, moduleCount, at);
+        }
+        if (limitGroups > 0) {
+            model.onLimits(Source.RS485, Limits.normalised(cvl, ccl, dcl, OptionalDouble.of(dvl)), at);
+        }
+        if (flagGroups > 0) {
+            // enables only if every group enables; requests if any group requests
+            model.onRequestFlags(Source.RS485, RequestFlags.fromBits((allFlags & 0xC0) | (anyFlags & 0x38)), at);
         }
     }
 }

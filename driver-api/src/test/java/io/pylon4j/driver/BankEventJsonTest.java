@@ -85,7 +85,34 @@ class BankEventJsonTest {
                         + "\"temperaturesCelsius\":[25.5],\"currentAmps\":null,\"voltageVolts\":null,"
                         + "\"remainingCapacityAh\":51.8,\"totalCapacityAh\":74,\"cycles\":12,"
                         + "\"serialNumber\":\"PPTAP01\\\"23\",\"manufacturerVersion\":null,"
-                        + "\"mainlineVersion\":null}");
+                        + "\"mainlineVersion\":null,\"chargeVoltageLimitVolts\":null,\"dischargeVoltageLimitVolts\":null,"
+                        + "\"chargeCurrentLimitAmps\":null,\"dischargeCurrentLimitAmps\":null}");
+    }
+
+    @Test
+    void moduleLimitsAreMagnitudes() {
+        ModuleDetails d = ModuleDetails.builder(0x13).limits(53.25, 47.0, 25.0, -25.0).build();
+        assertThat(BankEventJson.toJson(new BankEvent.ModuleDetailsUpdated("b", AT, Source.RS485, d))).contains(
+                "\"address\":19,", "\"chargeVoltageLimitVolts\":53.25,\"dischargeVoltageLimitVolts\":47,"
+                        + "\"chargeCurrentLimitAmps\":25,\"dischargeCurrentLimitAmps\":25}");
+    }
+
+    @Test
+    void bankInfo() {
+        // the US2000B-Plus of rs485-tomcat42-lowlevel-us2000b.txt (facts §2.5.2, §2.5.5)
+        BankInfo info = BankInfo.ofManufacturerInfo("US2KBPL", "Pylon---------------", "2.3")
+                .mergedWith(BankInfo.ofSystemParameters(new BankInfo.SystemParameters(3.65, 3.05, 2.9, 61, -11, 102,
+                        54, 46, 44.5, 61, -11, 100)));
+        assertThat(BankEventJson.toJson(new BankEvent.BankInfoUpdated("b", AT, Source.RS485, info))).isEqualTo(
+                "{\"type\":\"BANK_INFO_UPDATED\",\"bankId\":\"b\",\"at\":\"2026-11-24T08:00:01.500Z\","
+                        + "\"source\":\"RS485\",\"deviceName\":\"US2KBPL\",\"manufacturerName\":\"Pylon---------------\","
+                        + "\"softwareVersion\":\"2.3\",\"systemParameters\":{\"cellHighVoltageLimitVolts\":3.65,"
+                        + "\"cellLowVoltageLimitVolts\":3.05,\"cellUnderVoltageLimitVolts\":2.9,"
+                        + "\"chargeHighTemperatureLimitCelsius\":61,\"chargeLowTemperatureLimitCelsius\":-11,"
+                        + "\"chargeCurrentLimitAmps\":102,\"moduleHighVoltageLimitVolts\":54,"
+                        + "\"moduleLowVoltageLimitVolts\":46,\"moduleUnderVoltageLimitVolts\":44.5,"
+                        + "\"dischargeHighTemperatureLimitCelsius\":61,\"dischargeLowTemperatureLimitCelsius\":-11,"
+                        + "\"dischargeCurrentLimitAmps\":100}}");
     }
 
     @Test
@@ -108,7 +135,10 @@ class BankEventJsonTest {
                 new BankEvent.ModuleCountChanged("b", AT, Source.CAN, OptionalInt.of(1), 2),
                 new BankEvent.ModuleDetailsUpdated("b", AT, Source.RS485, ModuleDetails.builder(2).build()),
                 new BankEvent.SupervisionStateChanged("b", AT, SupervisionState.CONNECTING, SupervisionState.FRESH,
-                        "r"));
+                        "r"),
+                new BankEvent.BankInfoUpdated("b", AT, Source.RS485, BankInfo.ofManufacturerInfo("US5000", "PYLON", "1.0")
+                        .mergedWith(BankInfo.ofSystemParameters(new BankInfo.SystemParameters(3.65, 3.05, 2.8, 60, -10,
+                                100, 54, 46, 43, 60, -10, 100)))));
     }
 
     @Test
@@ -133,7 +163,7 @@ class BankEventJsonTest {
             while (m.find()) {
                 String name = m.group(1);
                 assertThat(doc).as("field %s of %s", name, e.type())
-                        .containsAnyOf("`" + name + "`", "`provenance." + name + "`");
+                        .containsAnyOf("`" + name + "`", "`provenance." + name + "`", "`systemParameters." + name + "`");
             }
         }
         for (LimitSource s : LimitSource.values()) {

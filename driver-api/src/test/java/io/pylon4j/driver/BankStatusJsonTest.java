@@ -22,8 +22,9 @@ class BankStatusJsonTest {
                 t0.plusSeconds(1));
         m.onRequestFlags(Source.CAN, RequestFlags.NORMAL, t0.plusSeconds(1));
         m.onModuleCount(Source.CAN, 1, t0.plusSeconds(1));
-        m.onModuleDetails(Source.RS485, ModuleDetails.builder(2).cellVoltagesVolts(List.of(3.3)).cycles(7).build(),
-                t0.plusSeconds(2));
+        m.onModuleDetails(Source.RS485, ModuleDetails.builder(2).cellVoltagesVolts(List.of(3.3)).cycles(7)
+                .limits(53.25, 47, 25, -25).build(), t0.plusSeconds(2));
+        m.onBankInfo(Source.RS485, BankInfo.ofManufacturerInfo("US2KBPL", "Pylon", "2.3"), t0.plusSeconds(2));
         m.tick(t0.plusSeconds(11));
 
         String json = BankStatusJson.toJson(m.status(), t0.plusSeconds(12));
@@ -55,7 +56,11 @@ class BankStatusJsonTest {
                 + "\"modules\":[{\"address\":2,\"cellVoltagesVolts\":[3.3],\"temperaturesCelsius\":[],"
                 + "\"currentAmps\":null,\"voltageVolts\":null,\"remainingCapacityAh\":null,\"totalCapacityAh\":null,"
                 + "\"cycles\":7,\"serialNumber\":null,\"manufacturerVersion\":null,\"mainlineVersion\":null,"
+                + "\"chargeVoltageLimitVolts\":53.25,\"dischargeVoltageLimitVolts\":47,\"chargeCurrentLimitAmps\":25,"
+                + "\"dischargeCurrentLimitAmps\":25,"
                 + "\"ageSeconds\":10}],"
+                + "\"bankInfo\":{\"deviceName\":\"US2KBPL\",\"manufacturerName\":\"Pylon\",\"softwareVersion\":\"2.3\","
+                + "\"systemParameters\":null},"
                 + "\"fields\":{"
                 + "\"LIMITS\":{\"source\":\"CAN\",\"at\":\"2026-11-24T08:00:01Z\",\"ageSeconds\":11},"
                 + "\"SOC\":{\"source\":\"CAN\",\"at\":\"2026-11-24T08:00:01Z\",\"ageSeconds\":11},"
@@ -74,7 +79,7 @@ class BankStatusJsonTest {
         BankModel m = BankModel.create("b", InverterProfile.GENERIC_PYLON, e -> { }, ManualClock.T0);
         String json = BankStatusJson.toJson(m.status(), ManualClock.T0);
         assertThat(json).contains("\"battery\":null", "\"activeAlarms\":[]", "\"requestFlags\":null",
-                "\"moduleCount\":null", "\"modules\":[]", "\"fields\":{}", "\"sources\":{}",
+                "\"moduleCount\":null", "\"modules\":[]", "\"bankInfo\":null", "\"fields\":{}", "\"sources\":{}",
                 "\"state\":\"CONNECTING\"", "\"reason\":\"started\"", "\"source\":\"FAIL_SAFE_NO_DATA\"");
     }
 }

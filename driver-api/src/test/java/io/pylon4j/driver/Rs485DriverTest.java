@@ -94,6 +94,53 @@ class Rs485DriverTest {
     }
 
     @Test
+    void manufacturerInfoAndSystemParametersOfTheCapturedUs2000BecomeBankInfo() {
+        start();
+        step(Duration.ZERO);
+        BankInfo info = driver.status().bankInfo().orElseThrow();
+        // rs485-tomcat42-lowlevel-us2000b.txt (facts §2.5.2, §2.5.5)
+        assertThat(info.deviceName()).hasValue("US2KBPL");
+        assertThat(info.manufacturerName()).hasValue("Pylon---------------");
+        assertThat(info.softwareVersion()).hasValue("2.3");
+        assertThat(info.systemParameters()).hasValue(new BankInfo.SystemParameters(3.65, 3.05, 2.9, 61.0, -11.0,
+                102.0, 54.0, 46.0, 44.5, 61.0, -11.0, 100.0));
+        executor.runAll();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.BankInfoUpdated)
+                .extracting(e -> ((BankEvent.BankInfoUpdated) e).info())
+                .containsExactly(BankInfo.ofManufacturerInfo("US2KBPL", "Pylon---------------", "2.3"), info);
+        // the master's own 0x92 figures (53.25 V, 47.0 V, 25.0 A, −25.0 A) are in its details
+        ModuleDetails master = driver.status().modules().get(2);
+        assertThat(master.chargeVoltageLimitVolts()).hasValue(53.25);
+        assertThat(master.dischargeVoltageLimitVolts()).hasValue(47.0);
+        assertThat(master.chargeCurrentLimitAmps()).hasValue(25.0);
+        assertThat(master.dischargeCurrentLimitAmps()).hasValue(25.0);
+    }
+
+    @Test
+    void aBankThatWasOffAtStartIsAskedForItsInfoWhenItAnswers() {
+        battery.dropNext = Integer.MAX_VALUE;
+        start();
+        for (int i = 0; i < 20; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().bankInfo()).isEmpty();
+        battery.dropNext = 0;
+        battery.received.clear();
+        for (int i = 0; i < 3; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(battery.commands()).contains("51@02", "47@02");
+        assertThat(driver.status().bankInfo()).hasValueSatisfying(i -> {
+            assertThat(i.deviceName()).hasValue("US2KBPL");
+            assertThat(i.systemParameters()).isPresent();
+        });
+        assertThat(driver.status().modules().get(4).serialNumber()).hasValue("PPTBH04123456789");
+        battery.received.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+    }
+
+    @Test
     void alarmsOfEachModuleAreReportedPerChannel() {
         AlarmInfo captured = (AlarmInfo) Rs485Codec.decodeResponse(AlarmInfoRequest.of(2),
                 FakeRs485Battery.frame(FakeRs485Battery.R44_ONE));

@@ -2,6 +2,7 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.BankEventJson;
+import io.pylon4j.driver.BankInfo;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.BankStatusJson;
 import io.pylon4j.driver.DriverCounters;
@@ -14,6 +15,7 @@ import io.pylon4j.transport.Transports;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
         description = {"Read a bank with the driver and show it: a live view, events as JSON Lines, or one snapshot.",
                 "",
                 "CAN: socketcan:IFACE, socketcand:HOST:PORT/IFACE, virtual:NAME, replay:FILE[?pace=fast].",
-                "RS485: serial:PORT, tcp:HOST:PORT (polled as group 0's master)."})
+                "RS485: serial:PORT, tcp:HOST:PORT (polled as group 0's master, or --groups)."})
 final class MonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -80,6 +82,13 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "--json: stop after N events.")
     Long maxEvents;
 
+    @Option(names = "--groups", paramLabel = "G", split = ",",
+            description = "RS485: the groups to poll, e.g. 1,2,3 behind an LV-Hub (default 0, a single group).")
+    List<Integer> groups;
+
+    @Option(names = "--per-module-limits", description = "RS485: ask every module for its 0x92 limits each cycle.")
+    boolean perModuleLimits;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
 
@@ -93,7 +102,16 @@ final class MonitorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
         }
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
-        DriverOptions options = DriverOptions.builder("bank").profile(p).build();
+        DriverOptions options;
+        try {
+            DriverOptions.Builder b = DriverOptions.builder("bank").profile(p).rs485PerModuleLimits(perModuleLimits);
+            if (groups != null) {
+                b.rs485Groups(groups);
+            }
+            options = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         LinkedBlockingQueue<BankEvent> events = new LinkedBlockingQueue<>();
         PylonDriver driver;
         try {
@@ -174,16 +192,19 @@ final class MonitorCommand implements Callable<Integer> {
         b.append("flags      ").append(s.requestFlags().map(Object::toString).orElse("-")).append('\n');
         b.append("alarms     ").append(s.activeAlarms().isEmpty() ? "none" : s.activeAlarms().toString())
                 .append('\n');
+        s.bankInfo().ifPresent(i -> b.append(bankInfo(i)));
         if (!s.modules().isEmpty()) {
-            b.append(String.format(Locale.ROOT, "%n%-5s %9s %8s %7s %7s %7s %6s  %s%n", "adr", "voltage", "current",
-                    "cellMin", "cellMax", "tempMax", "cycles", "serial"));
+            b.append(String.format(Locale.ROOT, "%n%-5s %9s %8s %7s %7s %7s %6s %7s  %-16s  %s%n", "adr", "voltage",
+                    "current", "cellMin", "cellMax", "tempMax", "cycles", "CCL", "serial", "version"));
             for (ModuleDetails d : s.modules().values()) {
-                b.append(String.format(Locale.ROOT, "0x%02X  %9s %8s %7s %7s %7s %6s  %s%n", d.address(),
-                        num(d.voltageVolts()), num(d.currentAmps()),
+                b.append(String.format(Locale.ROOT, "0x%02X  %9s %8s %7s %7s %7s %6s %7s  %-16s  %s/%s%n",
+                        d.address(), num(d.voltageVolts()), num(d.currentAmps()),
                         num(d.cellVoltagesVolts().stream().mapToDouble(Double::doubleValue).min()),
                         num(d.cellVoltagesVolts().stream().mapToDouble(Double::doubleValue).max()),
                         num(d.temperaturesCelsius().stream().mapToDouble(Double::doubleValue).max()),
-                        d.cycles().isPresent() ? d.cycles().getAsInt() : "-", d.serialNumber().orElse("-")));
+                        d.cycles().isPresent() ? d.cycles().getAsInt() : "-", num(d.chargeCurrentLimitAmps()),
+                        d.serialNumber().orElse("-"), d.manufacturerVersion().orElse("-"),
+                        d.mainlineVersion().orElse("-")));
             }
         }
         b.append('\n');
@@ -196,6 +217,21 @@ final class MonitorCommand implements Callable<Integer> {
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
                 c.rs485BadFrames()));
+        return b.toString();
+    }
+
+    /** The 0x51/0x47 line(s): which battery, which firmware, its fixed protection limits. */
+    static String bankInfo(BankInfo i) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "model      %s by %s, software %s%n",
+                i.deviceName().orElse("-"), i.manufacturerName().orElse("-"), i.softwareVersion().orElse("-")));
+        i.systemParameters().ifPresent(p -> b.append(String.format(Locale.ROOT,
+                "protection cell %.2f/%.2f/%.2f V  module %.2f/%.2f/%.2f V  per module CCL %.1f A  DCL %.1f A  "
+                        + "charge %.1f…%.1f °C  discharge %.1f…%.1f °C%n",
+                p.cellHighVoltageLimitVolts(), p.cellLowVoltageLimitVolts(), p.cellUnderVoltageLimitVolts(),
+                p.moduleHighVoltageLimitVolts(), p.moduleLowVoltageLimitVolts(), p.moduleUnderVoltageLimitVolts(),
+                p.chargeCurrentLimitAmps(), p.dischargeCurrentLimitAmps(), p.chargeLowTemperatureLimitCelsius(),
+                p.chargeHighTemperatureLimitCelsius(), p.dischargeLowTemperatureLimitCelsius(),
+                p.dischargeHighTemperatureLimitCelsius())));
         return b.toString();
     }
 

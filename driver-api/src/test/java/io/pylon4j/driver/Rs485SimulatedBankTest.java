@@ -1,0 +1,311 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pylon4j.rs485.ChargeDischargeManagement;
+import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.Rs485Codec;
+import io.pylon4j.rs485.Rs485Frame;
+import io.pylon4j.rs485.Rs485FrameCodec;
+import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.ModuleId;
+import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.ModuleSnapshot;
+import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.simulator.frontend.Rs485Responder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RS485 driver against the simulator's battery side: every request the driver writes is answered by the
+ * simulator's {@link Rs485Responder} from the simulated bank's snapshot, byte for byte, on a virtual clock. Expected
+ * values are read from the simulator's own snapshot, so the driver's aggregation is checked against an independent
+ * model of the bank (one group, and an LV-Hub bank of several groups).
+ */
+class Rs485SimulatedBankTest {
+
+    final ManualClock clock = new ManualClock();
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualExecutor executor = new ManualExecutor();
+    final Rs485Responder responder = new Rs485Responder();
+    final List<String> commands = new ArrayList<>();
+    final List<BankEvent> events = new ArrayList<>();
+    SimulatedBank bank;
+    /** Rewrites a reply of the simulator before it goes on the wire (the request, the reply). */
+    BiFunction<Rs485Request, Rs485Frame, Rs485Frame> tamper = (request, reply) -> reply;
+    FakeByteTransport link;
+    PylonDriver driver;
+
+    void start(SimulatedBank simulated, UnaryOperator<DriverOptions.Builder> options) {
+        bank = simulated;
+        link = new FakeByteTransport("fake-serial:sim", bytes -> {
+            var request = Rs485FrameCodec.decode(bytes);
+            Rs485Request decoded = Rs485Codec.decodeRequest(request);
+            commands.add(String.format("%02X@%02X", decoded.command().code(), decoded.address()));
+            return responder.respond(request, bank.snapshot()).map(f -> tamper.apply(decoded, f).encode())
+                    .orElse(null);
+        });
+        driver = PylonDriver.rs485(link, options.apply(DriverOptions.builder("sim").clock(clock)
+                .scheduler(scheduler).eventExecutor(executor)).build());
+        driver.addListener(events::add);
+        driver.start();
+    }
+
+    void step(Duration d) {
+        scheduler.advance(d);
+        link.pump();
+        executor.runAll();
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    static SimulatedBank.Builder us3000c() {
+        return SimulatedBank.builder(ModulePreset.named("US3000C")).stateOfCharge(62);
+    }
+
+    @Test
+    void oneGroupOfFourReachesTheModelWithBankInfoSerialsVersionsAndCells() {
+        start(us3000c().modulesPerGroup(4).build(), b -> b);
+        step(Duration.ZERO);
+
+        assertThat(commands).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04", "93@05", "96@05");
+        BankStatus s = driver.status();
+        assertThat(s.supervisionState()).isEqualTo(SupervisionState.FRESH);
+        assertThat(s.moduleCount()).hasValue(4);
+        // 0x92 of the master is one module's 37 A; the bank's is 4 × 37 A, as the simulator's CAN 0x351 says
+        BankSnapshot snap = bank.snapshot();
+        assertThat(s.batteryLimits()).hasValueSatisfying(l -> {
+            assertThat(l.chargeCurrentLimitAmps()).isEqualTo(snap.limits().chargeCurrentAmps()).isEqualTo(148.0);
+            assertThat(l.dischargeCurrentLimitAmps()).isEqualTo(snap.limits().dischargeCurrentAmps());
+            assertThat(l.chargeVoltageLimitVolts()).isEqualTo(53.25);
+        });
+        assertThat(s.measurements().socPercent().getAsDouble()).isCloseTo(62, within(1.0));
+
+        BankInfo info = s.bankInfo().orElseThrow();
+        assertThat(info.deviceName()).hasValue("US3000C");
+        assertThat(info.manufacturerName()).hasValue(Rs485Responder.MANUFACTURER);
+        assertThat(info.softwareVersion()).hasValue("1.0");
+        BankInfo.SystemParameters p = info.systemParameters().orElseThrow();
+        assertThat(p.dischargeCurrentLimitAmps()).isEqualTo(90.0); // −900 on the wire, a magnitude here
+        assertThat(p.cellHighVoltageLimitVolts()).isEqualTo(
+                ModulePreset.named("US3000C").systemParameters().cellHighVoltageMillivolts() / 1000.0);
+
+        assertThat(s.modules()).containsOnlyKeys(2, 3, 4, 5);
+        for (int adr = 2; adr <= 5; adr++) {
+            ModuleDetails d = s.modules().get(adr);
+            ModuleSnapshot m = snap.modules().get(adr - 2);
+            assertThat(d.serialNumber()).hasValue(String.format("PSIM00%02d00000000", adr - 2));
+            assertThat(d.manufacturerVersion()).hasValue("2.3");
+            assertThat(d.mainlineVersion()).hasValue("0.6.5");
+            assertThat(d.cellVoltagesVolts()).hasSize(15)
+                    .isEqualTo(m.cellVoltagesMillivolts().stream().map(mv -> mv / 1000.0).toList());
+            assertThat(d.cycles()).hasValue(m.cycles());
+            assertThat(d.totalCapacityAh()).hasValue(74.0);
+        }
+        // only the master was asked 0x92: its own figure is in its details, the slaves have none
+        assertThat(s.modules().get(2).chargeCurrentLimitAmps()).hasValue(37.0);
+        assertThat(s.modules().get(3).chargeCurrentLimitAmps()).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.BankInfoUpdated).hasSize(2);
+
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02"); // identity only once
+    }
+
+    @Test
+    void aGroupOfSixteenCountsEveryModuleButOnlyFourteenHaveAnAddress() {
+        start(us3000c().modulesPerGroup(16).build(), b -> b.rs485PerModuleLimits(true));
+        step(Duration.ZERO);
+        step(Duration.ofSeconds(1));
+        BankStatus s = driver.status();
+        assertThat(s.moduleCount()).hasValue(16);
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(16 * 37.0);
+        assertThat(s.modules().keySet()).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(2, 15).boxed().toList());
+        assertThat(commands).doesNotContain("92@10", "92@11", "93@10", "93@11");
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+    }
+
+    @Test
+    void aModuleDroppingOutAndComingBackIsReadAgain() {
+        start(us3000c().modulesPerGroup(3).build(), b -> b);
+        step(Duration.ZERO);
+        commands.clear();
+
+        bank.setModuleOnline(ModuleId.of(0, 2), false);
+        step(Duration.ofSeconds(1));
+        assertThat(driver.status().moduleCount()).hasValue(2);
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02", "93@02", "96@02", "93@03", "96@03");
+        assertThat(driver.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(74.0);
+
+        commands.clear();
+        bank.setModuleOnline(ModuleId.of(0, 2), true); // a replacement: the count changes back
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02", "93@02", "96@02", "93@03", "96@03",
+                "93@04", "96@04");
+        assertThat(driver.status().moduleCount()).hasValue(3);
+        assertThat(driver.status().modules().get(4).serialNumber()).hasValue("PSIM0002" + "00000000");
+    }
+
+    @Test
+    void perModuleLimitsAskEveryModuleAndLeaveTheBankLimitAsTheMastersTimesTheCount() {
+        start(us3000c().modulesPerGroup(3).build(), b -> b.rs485PerModuleLimits(true));
+        step(Duration.ZERO);
+        commands.clear();
+        bank.setCellTemperature(ModuleId.of(0, 2), 3.0); // a cold slave derates its own figure
+        step(Duration.ofSeconds(1));
+
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02", "92@03", "92@04");
+        BankSnapshot snap = bank.snapshot();
+        BankStatus s = driver.status();
+        for (int adr = 2; adr <= 4; adr++) {
+            ModuleSnapshot m = snap.modules().get(adr - 2);
+            ModuleDetails d = s.modules().get(adr);
+            assertThat(d.chargeCurrentLimitAmps()).as("0x%02X", adr).hasValue(m.limits().chargeCurrentAmps());
+            assertThat(d.dischargeCurrentLimitAmps()).hasValue(m.limits().dischargeCurrentAmps());
+            assertThat(d.chargeVoltageLimitVolts()).hasValue(m.limits().chargeVoltageMillivolts() / 1000.0);
+        }
+        assertThat(s.modules().get(4).chargeCurrentLimitAmps().getAsDouble())
+                .isLessThan(s.modules().get(2).chargeCurrentLimitAmps().getAsDouble());
+        // the bank's limit is still the master's figure times the modules (facts §2.5.6), not the slaves' sum
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps())
+                .isEqualTo(3 * snap.modules().get(0).limits().chargeCurrentAmps());
+    }
+
+    @Test
+    void threeGroupsBehindAnLvHubAreOneBank() {
+        start(us3000c().groups(3).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2, 3)));
+        step(Duration.ZERO);
+
+        assertThat(commands).containsExactly("51@12", "47@12",
+                "42@12", "44@12", "92@12", "42@22", "44@22", "92@22", "42@32", "44@32", "92@32",
+                "93@12", "96@12", "93@13", "96@13", "93@22", "96@22", "93@23", "96@23", "93@32", "96@32",
+                "93@33", "96@33");
+        BankStatus s = driver.status();
+        assertThat(s.moduleCount()).hasValue(6);
+        assertThat(s.modules()).containsOnlyKeys(0x12, 0x13, 0x22, 0x23, 0x32, 0x33);
+        assertThat(s.modules().values()).extracting(d -> d.serialNumber().orElseThrow()).doesNotHaveDuplicates()
+                .contains("PSIM0201" + "00000000");
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(6 * 37.0);
+        assertThat(s.bankInfo().orElseThrow().deviceName()).hasValue("US3000C");
+        BankSnapshot snap = bank.snapshot();
+        assertThat(s.measurements().currentAmps().getAsDouble())
+                .isCloseTo(snap.currentDeciAmps() / 10.0, within(0.1 * 6));
+        assertThat(s.measurements().voltageVolts().getAsDouble())
+                .isCloseTo(snap.voltageMillivolts() / 1000.0, within(0.01));
+
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@12", "44@12", "92@12", "42@22", "44@22", "92@22", "42@32",
+                "44@32", "92@32");
+    }
+
+    @Test
+    void groupsCombineSumOfCurrentsLowestChargeVoltageAndEveryEnable() {
+        start(us3000c().groups(2).modulesPerGroup(3).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+        bank.setModuleOnline(ModuleId.of(1, 2), false);   // group 2 has two modules left
+        bank.setCellTemperature(ModuleId.of(1, 0), 3.0);  // and a cold master, whose figure is derated
+        bank.setStateOfCharge(ModuleId.of(1, 0), 4);      // and asks for a force charge (US3000C: ≤ 5 %)
+        step(Duration.ofSeconds(1));
+
+        BankSnapshot snap = bank.snapshot();
+        var g1 = snap.group(0).get(0).limits();
+        var g2 = snap.group(1).get(0).limits();
+        assertThat(g2.chargeCurrentAmps()).isLessThan(g1.chargeCurrentAmps());
+        Limits l = driver.status().batteryLimits().orElseThrow();
+        assertThat(l.chargeCurrentLimitAmps()).isEqualTo(3 * g1.chargeCurrentAmps() + 2 * g2.chargeCurrentAmps());
+        assertThat(l.dischargeCurrentLimitAmps())
+                .isEqualTo(3 * g1.dischargeCurrentAmps() + 2 * g2.dischargeCurrentAmps());
+        assertThat(l.chargeVoltageLimitVolts()).isEqualTo(
+                Math.min(g1.chargeVoltageMillivolts(), g2.chargeVoltageMillivolts()) / 1000.0);
+        assertThat(l.dischargeVoltageLimitVolts()).hasValue(
+                Math.max(g1.dischargeVoltageMillivolts(), g2.dischargeVoltageMillivolts()) / 1000.0);
+        assertThat(driver.status().moduleCount()).hasValue(5);
+        RequestFlags flags = driver.status().requestFlags().orElseThrow();
+        int g1Flags = snap.group(0).get(0).requests().toByte();
+        int g2Flags = snap.group(1).get(0).requests().toByte();
+        assertThat(g2Flags & 0x20).as("group 2 asks for force charge I").isNotZero();
+        assertThat(g1Flags & 0x20).isZero();
+        assertThat(flags.forceChargeI()).isTrue(); // any group asking is enough
+        assertThat(flags.chargeEnable()).isEqualTo((g1Flags & g2Flags & 0x80) != 0);
+        assertThat(flags.dischargeEnable()).isEqualTo((g1Flags & g2Flags & 0x40) != 0);
+    }
+
+    @Test
+    void groupsCombineTheLowestChargeVoltageTheHighestCutOffAndEnableOnlyIfAllDo() {
+        // the simulator gives every module the same voltage limits: group 2's master is made to differ on the wire
+        tamper = (request, reply) -> {
+            if (request instanceof ChargeDischargeManagementRequest && request.address() == 0x22) {
+                ChargeDischargeManagement c = (ChargeDischargeManagement) Rs485Codec.decodeResponse(request, reply);
+                return new ChargeDischargeManagement(c.address(), c.commandValue(), 52_000, 48_500,
+                        c.chargeCurrentLimitDeciAmps(), c.dischargeCurrentLimitDeciAmps(), 0x40 | 0x08).toFrame();
+            }
+            return reply;
+        };
+        start(us3000c().groups(2).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+
+        Limits l = driver.status().batteryLimits().orElseThrow();
+        assertThat(l.chargeVoltageLimitVolts()).isEqualTo(52.0);        // group 2's, the lower
+        assertThat(l.dischargeVoltageLimitVolts()).hasValue(48.5);      // group 2's, the higher
+        assertThat(l.chargeCurrentLimitAmps()).isEqualTo(4 * 37.0);
+        RequestFlags flags = driver.status().requestFlags().orElseThrow();
+        assertThat(flags.chargeEnable()).isFalse();                     // group 2 says stop charging
+        assertThat(flags.dischargeEnable()).isTrue();
+        assertThat(flags.fullChargeRequest()).isTrue();
+        assertThat(driver.status().modules().get(0x22).chargeVoltageLimitVolts()).hasValue(52.0);
+        assertThat(driver.status().modules().get(0x12).chargeVoltageLimitVolts()).hasValue(53.25);
+    }
+
+    @Test
+    void aSilentGroupContributesNothingIsThenOnlyProbedAndIsReadAgainWhenBack() {
+        start(us3000c().groups(2).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+        assertThat(driver.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(4 * 37.0);
+
+        bank.setModuleOnline(ModuleId.of(1, 0), false); // group 2's master gone: the whole group is silent
+        step(Duration.ofSeconds(1));
+        for (int i = 0; i < 9; i++) { // 0x42, 0x44, 0x92 of group 2, each 1 + 2 retries of 1 s
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.counters().rs485Timeouts()).isEqualTo(3);
+        assertThat(driver.status().moduleCount()).hasValue(2);
+        assertThat(driver.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(2 * 37.0);
+
+        // from now on group 2 is probed once a cycle (1 s), so group 1's limits stay fresh
+        commands.clear();
+        long retries = driver.counters().rs485Retries();
+        for (int i = 0; i < 6; i++) {
+            step(Duration.ofSeconds(1));
+            assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
+        }
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
+        assertThat(driver.counters().rs485Retries()).isEqualTo(retries);
+        assertThat(commands).doesNotContain("44@22", "92@22").contains("42@22", "92@12");
+
+        commands.clear();
+        bank.setModuleOnline(ModuleId.of(1, 0), true); // back (perhaps swapped): polled in full and read again
+        for (int i = 0; i < 3; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(commands).contains("44@22", "92@22", "93@22", "96@22", "93@23", "96@23");
+        assertThat(driver.status().moduleCount()).hasValue(4);
+        assertThat(driver.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(4 * 37.0);
+    }
+}
