@@ -62,12 +62,14 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENDPOINT", description = "An RS485 endpoint.")
     String endpoint;
 
-    @Option(names = "--groups", paramLabel = "FROM-TO", defaultValue = "0-7",
-            description = "Groups to scan, 0 to 7 (DIP 2-4 of each group's master; default ${DEFAULT-VALUE}).")
+    @Option(names = "--groups", paramLabel = "LIST", defaultValue = "0-7",
+            description = "Groups to scan, 0 to 7 (DIP 2-4 of each group's master): N, FROM-TO or a comma list, "
+                    + "e.g. 1,2,3 (default ${DEFAULT-VALUE}).")
     String groups;
 
-    @Option(names = "--modules", paramLabel = "FROM-TO", defaultValue = "1-14",
-            description = "Batteries of each group, 1 (the master, ADR 0x02) to 14 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--modules", paramLabel = "LIST", defaultValue = "1-14",
+            description = "Batteries of each group, 1 (the master, ADR 0x02 in group 0) to 14: N, FROM-TO or a comma "
+                    + "list (default ${DEFAULT-VALUE}).")
     String modules;
 
     @Option(names = "--gap-ms", paramLabel = "MS", defaultValue = "100",
@@ -145,8 +147,8 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private ScanOptions options() {
-        int[] g = range("--groups", groups, 0, Rs485Address.MAX_GROUP);
-        int[] m = range("--modules", modules, 1, Rs485Address.MAX_BATTERY);
+        List<Integer> g = numbers("--groups", groups, 0, Rs485Address.MAX_GROUP);
+        List<Integer> m = numbers("--modules", modules, 1, Rs485Address.MAX_BATTERY);
         if (gapMillis < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--gap-ms must not be negative");
         }
@@ -157,24 +159,43 @@ final class ScanCommand implements Callable<Integer> {
         if (serial) {
             probes.add(ScanProbe.SERIAL_NUMBER);
         }
-        return ScanOptions.defaults().withAddresses(ScanOptions.addresses(g[0], g[1], m[0], m[1])).withProbes(probes)
+        List<Integer> addresses = new ArrayList<>();
+        for (int group : g) {
+            for (int battery : m) {
+                addresses.add(Rs485Address.of(group, battery));
+            }
+        }
+        return ScanOptions.defaults().withAddresses(addresses).withProbes(probes)
                 .withMinimumGap(Duration.ofMillis(gapMillis)).withReplyTimeout(Duration.ofMillis(timeoutMillis));
     }
 
-    /** "3" or "0-5", within min..max. */
-    private int[] range(String option, String text, int min, int max) {
-        String[] parts = text.trim().split("-", -1);
-        try {
-            int from = Integer.parseInt(parts[0].trim());
-            int to = parts.length == 1 ? from : Integer.parseInt(parts[1].trim());
-            if (parts.length <= 2 && from >= min && to <= max && from <= to) {
-                return new int[] {from, to};
+    /**
+     * "3", "0-5" or a comma list of both ("1,2,3" as {@code pylon monitor --groups} takes it, "0,2-4"), within
+     * min..max; sorted, each once.
+     */
+    private List<Integer> numbers(String option, String text, int min, int max) {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        for (String item : text.split(",", -1)) {
+            String[] parts = item.trim().split("-", -1);
+            int from;
+            int to;
+            try {
+                from = Integer.parseInt(parts[0].trim());
+                to = parts.length == 1 ? from : Integer.parseInt(parts[1].trim());
+            } catch (NumberFormatException e) {
+                from = -1;
+                to = -2;
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            if (parts.length > 2 || from < min || to > max || from > to) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        option + " must be N, FROM-TO or a comma list of them within " + min + "-" + max + ": '"
+                                + text + "'");
+            }
+            for (int n = from; n <= to; n++) {
+                out.add(n);
+            }
         }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                option + " must be N or FROM-TO within " + min + "-" + max + ": '" + text + "'");
+        return List.copyOf(out);
     }
 
     private void print(AddressResult r, PrintWriter out) {

@@ -116,8 +116,17 @@ class ScanCommandTest {
     @Test
     void badRangesAreACommandLineError() {
         assertThat(scan("virtual:scan", "--groups", "8")).isEqualTo(2);
-        assertThat(err.toString()).contains("--groups must be N or FROM-TO within 0-7: '8'");
+        assertThat(err.toString()).contains("--groups must be N, FROM-TO or a comma list of them within 0-7: '8'");
         assertThat(server.traffic().rs485RequestCount()).isZero();
+    }
+
+    @Test
+    void listsAndRangesPickTheAddresses() {
+        int status = scan("virtual:scan", "--groups", "0", "--modules", "4,1-2", "--gap-ms", "0",
+                "--timeout-ms", TIMEOUT, "--json");
+        assertThat(status).isZero();
+        assertThat(out.toString().lines().map(l -> l.substring(0, 17)).toList())
+                .containsExactly("{\"address\":\"0x02\"", "{\"address\":\"0x03\"", "{\"address\":\"0x05\"");
     }
 
     @Test
