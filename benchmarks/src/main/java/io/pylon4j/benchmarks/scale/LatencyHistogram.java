@@ -2,8 +2,8 @@ package io.pylon4j.benchmarks.scale;
 
 /**
  * A fixed-bucket latency histogram in two {@code long[]}s (no dependency): 1 µs buckets up to 10 ms, then 1 ms
- * buckets up to 10 s, and one overflow count. A percentile is reported as its bucket's upper bound, so it is exact to
- * 1 µs below 10 ms. Thread-safe (synchronised; the benchmark records from one event thread, so it is uncontended).
+ * buckets up to 10 s, and one overflow count. A percentile is reported as its bucket's upper bound (at most the
+ * maximum), so it is exact to 1 µs below 10 ms. Thread-safe (synchronised; the benchmark records from one event thread, so it is uncontended).
  */
 final class LatencyHistogram {
 
@@ -72,13 +72,13 @@ final class LatencyHistogram {
         for (int i = 0; i < FINE_BUCKETS; i++) {
             seen += fine[i];
             if (seen >= rank) {
-                return (i + 1) * FINE_NANOS;
+                return Math.min((i + 1) * FINE_NANOS, maxNanos);
             }
         }
         for (int i = 0; i < COARSE_BUCKETS; i++) {
             seen += coarse[i];
             if (seen >= rank) {
-                return (i + 1) * COARSE_NANOS;
+                return Math.min((i + 1) * COARSE_NANOS, maxNanos);
             }
         }
         return maxNanos;

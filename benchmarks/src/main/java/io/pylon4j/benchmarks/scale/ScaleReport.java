@@ -26,6 +26,7 @@ import java.util.Map;
  *                               virtual CAN members' delivery threads)
  * @param batteryCpuPercent      the in-process battery side (CAN feeder, the battery-side virtual members)
  * @param otherJavaCpuPercent    other Java threads (main, the child's stdout reader)
+ * @param childCpuPercent        the battery-side child JVM (every RS485 bank's simulator), or -1 if unknown
  * @param cpuByThreadGroup       per-cent of a core by thread group (name without its number)
  * @param liveThreads            live threads in the measured JVM at the end of the window
  * @param driverThreads          driver-side {@code pylon4j-} threads other than virtual bus members
@@ -33,6 +34,9 @@ import java.util.Map;
  * @param batteryThreads         battery-side threads in the measured JVM
  * @param rs485Latency           frame (CR-ending chunk received) to listener, RS485 measurement events
  * @param canLatency             frame (sent on the virtual bus) to listener, CAN measurement events
+ * @param rs485Apply             the first part of {@code rs485Latency}: frame to the driver's clock reading after decode
+ *                               (on the I/O thread; the rest is the event queue and the hop to the event thread)
+ * @param canApply               the same for CAN
  * @param rs485States            RS485 banks per supervision state at the end
  * @param canStates              CAN banks per supervision state at the end
  * @param notFresh               up to ten banks that were not FRESH at the end, with their state
@@ -53,9 +57,10 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    String java, int processors, double loadAverageBefore, double loadAverageAfter,
                    long heapBaselineBytes, long heapAfterRs485Bytes, long heapAfterCanBytes, long heapAtEndBytes,
                    double processCpuPercent, double driverCpuPercent, double batteryCpuPercent,
-                   double otherJavaCpuPercent, Map<String, Double> cpuByThreadGroup, int liveThreads,
+                   double otherJavaCpuPercent, double childCpuPercent, Map<String, Double> cpuByThreadGroup, int liveThreads,
                    int driverThreads, int driverVirtualThreads, int batteryThreads,
                    LatencyHistogram.Latency rs485Latency, LatencyHistogram.Latency canLatency,
+                   LatencyHistogram.Latency rs485Apply, LatencyHistogram.Latency canApply,
                    Map<String, Integer> rs485States, Map<String, Integer> canStates, List<String> notFresh,
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
@@ -111,6 +116,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "CPU, of which GC, JIT, VM (process − Java threads)",
                 pct(processCpuPercent - driverCpuPercent - batteryCpuPercent - otherJavaCpuPercent) + " of a core",
                 "");
+        row(b, "CPU, battery-side child JVM (RS485 simulators; competes for the same cores)",
+                childCpuPercent < 0 ? "unknown" : pct(childCpuPercent) + " of a core", "");
         StringBuilder groups = new StringBuilder();
         cpuByThreadGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 0.05)
@@ -124,7 +131,11 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                 "(one per in-memory bus member, by design)");
         row(b, "battery-side threads in the measured JVM", Integer.toString(batteryThreads), "");
         latency(b, "RS485", rs485Latency);
+        row(b, "RS485 of which frame → decoded (I/O thread), p50 / p99", micros(rs485Apply.p50Nanos()) + " / "
+                + micros(rs485Apply.p99Nanos()), "");
         latency(b, "CAN", canLatency);
+        row(b, "CAN of which frame → decoded (I/O thread), p50 / p99", micros(canApply.p50Nanos()) + " / "
+                + micros(canApply.p99Nanos()), "");
         row(b, "banks FRESH at the end", rs485States.getOrDefault("FRESH", 0) + "/" + rs485Banks + " RS485, "
                 + canStates.getOrDefault("FRESH", 0) + "/" + canBanks + " CAN", "all");
         if (!notFresh.isEmpty()) {
