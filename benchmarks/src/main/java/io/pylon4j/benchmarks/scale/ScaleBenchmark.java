@@ -92,9 +92,12 @@ public final class ScaleBenchmark {
      * @param warmup       from the start of the set-up to the measurement window (the set-up happens inside it)
      * @param measure      the measurement window
      * @param setupTimeout how long the child's start, the connections and the first FRESH of every bank may take
+     * @param directEvents deliver events on the I/O thread that decoded the frame ({@code Runnable::run}) instead of
+     *                     the shared event thread: not how an application should run the driver (a slow listener
+     *                     would stall the link), but it shows how much of the latency is the hop to another thread
      */
     record Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure,
-                  Duration setupTimeout) {
+                  Duration setupTimeout, boolean directEvents) {
         Config {
             if (rs485Banks < 0 || rs485Banks > 20_000 || canBanks < 0 || canBanks > 2_000
                     || rs485Banks + canBanks == 0) {
@@ -112,13 +115,18 @@ public final class ScaleBenchmark {
 
         static Config fromArgs(String[] args) {
             Map<String, String> o = parseOptions(args, List.of("--rs485-banks", "--can-banks", "--modules",
-                    "--seconds", "--warmup", "--setup-timeout"));
+                    "--seconds", "--warmup", "--setup-timeout", "--events"));
+            String events = o.getOrDefault("--events", "thread");
+            if (!events.equals("thread") && !events.equals("direct")) {
+                throw new IllegalArgumentException("--events must be thread or direct: " + events);
+            }
             return new Config(Integer.parseInt(o.getOrDefault("--rs485-banks", "1000")),
                     Integer.parseInt(o.getOrDefault("--can-banks", "100")),
                     Integer.parseInt(o.getOrDefault("--modules", "4")),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "15"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60"))),
-                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("--setup-timeout", "120"))));
+                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("--setup-timeout", "120"))),
+                    events.equals("direct"));
         }
     }
 
@@ -130,7 +138,7 @@ public final class ScaleBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
             System.err.println("usage: ScaleBenchmark [--rs485-banks 1000] [--can-banks 100] [--modules 4] "
-                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120]");
+                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events thread|direct]");
             System.exit(2);
             return;
         }
@@ -356,7 +364,7 @@ public final class ScaleBenchmark {
             }
 
             return new ScaleReport(config.rs485Banks(), config.canBanks(), config.modules(),
-                    config.warmup().toMillis() / 1000.0, seconds,
+                    config.warmup().toMillis() / 1000.0, seconds, config.directEvents(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, heapBaseline,
                     heapAfterRs485, heapAfterCan, heapAtEnd, 100.0 * (process1 - process0) / windowNanos, driver,
@@ -503,7 +511,8 @@ public final class ScaleBenchmark {
         }
 
         private DriverOptions options(String bankId) {
-            return DriverOptions.builder(bankId).profile(profile).clock(clock).eventExecutor(events)
+            return DriverOptions.builder(bankId).profile(profile).clock(clock)
+                    .eventExecutor(config.directEvents() ? Runnable::run : events)
                     .scheduler(scheduler).ticker(ticker).build();
         }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param modulesPerBank         modules in each simulated bank
  * @param warmupSeconds          seconds from the start of the set-up to the measurement window
  * @param measureSeconds         length of the measurement window
+ * @param directEvents           events delivered on the I/O thread instead of the shared event thread
  * @param java                   the measured JVM ({@code java.vm.name} and version)
  * @param processors             processors the JVM sees
  * @param loadAverageBefore      the system load average when the measurement window opened
@@ -54,6 +55,7 @@ import java.util.Map;
  * @param threadsLeft            {@code pylon4j} threads still alive after everything was closed
  */
 record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warmupSeconds, double measureSeconds,
+                   boolean directEvents,
                    String java, int processors, double loadAverageBefore, double loadAverageAfter,
                    long heapBaselineBytes, long heapAfterRs485Bytes, long heapAfterCanBytes, long heapAtEndBytes,
                    double processCpuPercent, double driverCpuPercent, double batteryCpuPercent,
@@ -101,8 +103,9 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d RS485 banks (Netty tcp: to a child JVM) + %d CAN banks (virtual: "
                         + "buses), %d modules each, polled/fed at 1 Hz; warm-up %.0f s, measured %.0f s; %s, %d "
-                        + "processors; load average %.2f before, %.2f after%n%n", rs485Banks, canBanks,
-                modulesPerBank, warmupSeconds, measureSeconds, java, processors, loadAverageBefore, loadAverageAfter));
+                        + "processors; load average %.2f before, %.2f after; events delivered %s%n%n", rs485Banks, canBanks,
+                modulesPerBank, warmupSeconds, measureSeconds, java, processors, loadAverageBefore, loadAverageAfter,
+                directEvents ? "on the I/O thread (--events direct)" : "on one shared event thread"));
         b.append("| figure | value | target |\n|---|---:|---|\n");
         row(b, "heap per RS485 bank", kib(heapPerRs485BankBytes()), "< 256 KiB");
         row(b, "heap per CAN bank (incl. its virtual bus member)", kib(heapPerCanBankBytes()), "< 256 KiB");

@@ -15,7 +15,7 @@ class ScaleBenchmarkSmokeTest {
 
     private static ScaleReport run(int rs485Banks, int canBanks) throws Exception {
         return ScaleBenchmark.run(new ScaleBenchmark.Config(rs485Banks, canBanks, 4, Duration.ZERO,
-                Duration.ofSeconds(3), Duration.ofSeconds(60)));
+                Duration.ofSeconds(3), Duration.ofSeconds(60), false));
     }
 
     @Test
