@@ -54,7 +54,6 @@ public final class ScaleBankServer implements AutoCloseable {
     private final Rs485Responder responder = new Rs485Responder();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(8192);
     private volatile boolean running = true;
-    private long requests;
 
     /** One simulated bank and when its simulated time was last brought up to the wall clock. */
     private static final class Bank {
@@ -133,11 +132,6 @@ public final class ScaleBankServer implements AutoCloseable {
         selector.wakeup();
     }
 
-    /** Requests answered or ignored so far (the serving thread's count). */
-    long requests() {
-        return requests;
-    }
-
     private void handle(SelectionKey key) {
         try {
             if (!key.isValid()) {
@@ -180,7 +174,6 @@ public final class ScaleBankServer implements AutoCloseable {
             }
         });
         for (Rs485Frame request : frames) {
-            requests++;
             Bank bank = connection.bank;
             long now = System.nanoTime();
             bank.simulated.advance(Duration.ofNanos(Math.max(0, now - bank.advancedNanos)));

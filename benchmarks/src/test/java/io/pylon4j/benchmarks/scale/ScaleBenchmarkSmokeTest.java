@@ -1,6 +1,7 @@
 package io.pylon4j.benchmarks.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,19 @@ class ScaleBenchmarkSmokeTest {
             assertThat(ProcessHandle.of(r.childPid()).filter(ProcessHandle::isAlive)).as("child process").isEmpty();
             assertThat(r.threadsLeft()).as("threads left after close").isEmpty();
         }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
                 "5/5 CAN");
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailedSetUpStillKillsTheChildJvm() {
+        // 1 ms is too short for the child JVM to announce its ports: the run fails during set-up
+        assertThatThrownBy(() -> ScaleBenchmark.run(new ScaleBenchmark.Config(5, 1, 4, Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofMillis(1), false)))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
     }
 }
