@@ -80,6 +80,8 @@ public final class PylonDriver implements AutoCloseable {
     private final List<Runnable> detach = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed at the end of {@link #close()}; metrics registrations hang their own clean-up on it. */
+    private final CompletableFuture<Void> closedStage = new CompletableFuture<>();
 
     private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options) {
         this(can, rs485, owned, options, null, null);
@@ -340,7 +342,7 @@ public final class PylonDriver implements AutoCloseable {
 
     /** A snapshot of the driver's counters. */
     public DriverCounters counters() {
-        return metrics.snapshot();
+        return metrics.snapshot(publisher);
     }
 
     /** The model, for callers that feed extra inputs or tick it themselves. */
@@ -356,6 +358,15 @@ public final class PylonDriver implements AutoCloseable {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed.get();
+    }
+
+    /**
+     * A stage completed when {@link #close()} has finished (at once if it has). Actions added to it run on the
+     * thread that closed the driver, must be quick, and cannot make {@code close()} throw; the JMX and Micrometer
+     * registrations use it to remove themselves.
+     */
+    public CompletionStage<Void> whenClosed() {
+        return closedStage.minimalCompletionStage();
     }
 
     /**
@@ -397,6 +408,7 @@ public final class PylonDriver implements AutoCloseable {
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
+        closedStage.complete(null); // dependents' exceptions stay in their own stages: close still never throws
     }
 
     @Override
