@@ -30,4 +30,17 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
                              long rs485Cycles, long reconnects, long baudSwitches, long droppedEvents,
                              long listenerFailures) {
+
+    /**
+     * Counters without the two event counters (both 0), the shape before they were added: keeps callers that
+     * build counters by hand (tests, views) compiling.
+     */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
+                          long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
+                          long rs485Cycles, long reconnects, long baudSwitches) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, rs485Requests, rs485Replies,
+                rs485Retries, rs485Timeouts, rs485Rejections, rs485BadFrames, rs485Resyncs, rs485Cycles, reconnects,
+                baudSwitches, 0, 0);
+    }
 }
