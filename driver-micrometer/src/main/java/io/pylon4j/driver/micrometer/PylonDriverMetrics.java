@@ -38,8 +38,7 @@ import java.util.function.ToLongFunction;
  * <tr><th>name</th><th>type</th><th>unit</th><th>from</th></tr>
  * <tr><td>{@code pylon4j.can.frames}, {@code .malformed}, {@code .unknown}</td><td>counter</td><td>frames</td>
  *     <td>{@link DriverCounters#canFrames()}, …</td></tr>
- * <tr><td>{@code pylon4j.can.keepalives.sent}, {@code .skipped}</td><td>counter</td><td>frames, rounds</td>
- *     <td></td></tr>
+ * <tr><td>{@code pylon4j.can.keepalives.sent}, {@code .skipped}</td><td>counter</td><td></td><td></td></tr>
  * <tr><td>{@code pylon4j.rs485.requests}, {@code .replies}, {@code .retries}, {@code .timeouts},
  *     {@code .rejections}, {@code .bad.frames}, {@code .cycles}, {@code .baud.switches}</td><td>counter</td>
  *     <td></td><td></td></tr>
@@ -77,7 +76,7 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     DriverCounters::canMalformed),
             new CounterMeter("canUnknown", "pylon4j.can.unknown", "frames", "CAN frames with an unknown id",
                     DriverCounters::canUnknown),
-            new CounterMeter("keepAlivesSent", "pylon4j.can.keepalives.sent", "frames",
+            new CounterMeter("keepAlivesSent", "pylon4j.can.keepalives.sent", null,
                     "inverter keep-alive frames sent (0x305, 0x307)", DriverCounters::keepAlivesSent),
             new CounterMeter("keepAlivesSkipped", "pylon4j.can.keepalives.skipped", null,
                     "keep-alive rounds skipped while the CAN link was down", DriverCounters::keepAlivesSkipped),
@@ -101,7 +100,7 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     DriverCounters::reconnects),
             new CounterMeter("baudSwitches", "pylon4j.rs485.baud.switches", null,
                     "RS485 baud-rate changes made by baud detection", DriverCounters::baudSwitches),
-            new CounterMeter("droppedEvents", "pylon4j.events.dropped", "events",
+            new CounterMeter("droppedEvents", "pylon4j.events.dropped", null,
                     "measurement events dropped from full subscriber queues", DriverCounters::droppedEvents),
             new CounterMeter("listenerFailures", "pylon4j.listener.failures", null,
                     "exceptions thrown by event listeners", DriverCounters::listenerFailures));
