@@ -9,22 +9,36 @@ import io.pylon4j.driver.jmx.DriverJmx;
 import io.pylon4j.driver.jmx.PylonDriverMXBean;
 import io.pylon4j.transport.ConnectionState;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.RecordComponent;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.rmi.server.RMIClientSocketFactory;
+import java.rmi.server.RMIServerSocketFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.management.JMX;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXConnectorServerFactory;
+import javax.management.remote.JMXServiceURL;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +129,40 @@ class DriverJmxTest {
         assertThat(proxy.getSupervisionState()).isEqualTo("STALE");
         assertThat(proxy.getSupervisionReason()).contains("link down");
         assertThat(proxy.isClosed()).isFalse();
+    }
+
+    @Test
+    void readableOverARemoteConnectorOnLoopback() throws Exception {
+        // what jconsole or a jmx_exporter sees: open types only (NaN doubles, strings), over a real socket.
+        // ManagementFactory.newPlatformMXBeanProxy accepts only the JDK's own interfaces; JMX.newMXBeanProxy is
+        // the proxy for ours.
+        MBeanServer server = MBeanServerFactory.newMBeanServer();
+        PylonDriver driver = canDriver("jmx-remote");
+        DriverJmx.Registration reg = track(DriverJmx.register(driver, server));
+        // sockets on the loopback interface only, whatever the machine's host name resolves to
+        Map<String, Object> env = Map.of(
+                // RMIConnectorServer.RMI_SERVER_/RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE (java.management.rmi)
+                "jmx.remote.rmi.server.socket.factory", (RMIServerSocketFactory) port ->
+                        new ServerSocket(port, 50, InetAddress.getLoopbackAddress()),
+                "jmx.remote.rmi.client.socket.factory", new LoopbackClientSockets());
+        JMXConnectorServer connectorServer = JMXConnectorServerFactory.newJMXConnectorServer(
+                new JMXServiceURL("service:jmx:rmi://127.0.0.1"), env, server);
+        connectorServer.start();
+        try (JMXConnector connector = JMXConnectorFactory.connect(connectorServer.getAddress())) {
+            MBeanServerConnection remote = connector.getMBeanServerConnection();
+            PylonDriverMXBean proxy = JMX.newMXBeanProxy(remote, reg.name(), PylonDriverMXBean.class);
+            assertThat(proxy.getLimitsAgeSeconds()).isNaN();
+            driver.start();
+            dataSet();
+            clock.advanceMillis(1500);
+            assertThat(proxy.getCanFrames()).isEqualTo(5);
+            assertThat(proxy.getLimitsAgeSeconds()).isCloseTo(1.5, within(1e-9));
+            assertThat(remote.getAttribute(reg.name(), "SupervisionState")).isEqualTo("FRESH");
+            driver.close();
+            assertThat(remote.isRegistered(reg.name())).isFalse();
+        } finally {
+            connectorServer.stop();
+        }
     }
 
     @Test
@@ -234,6 +282,16 @@ class DriverJmxTest {
                 .hasMessageContaining("already registered");
         ra.close();
         assertThat(server.queryNames(new ObjectName("io.pylon4j:type=Driver,*"), null)).containsExactly(rb.name());
+    }
+
+    /** Connects every RMI call to the loopback address (serialised into the stub the client receives). */
+    static final class LoopbackClientSockets implements RMIClientSocketFactory, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return new Socket(InetAddress.getLoopbackAddress(), port);
+        }
     }
 
     void everyCounterIsAnAttributeWithTheDriversValue(ObjectName name, PylonDriver driver) throws Exception {
