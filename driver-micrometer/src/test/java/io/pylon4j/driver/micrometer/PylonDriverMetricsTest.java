@@ -57,7 +57,8 @@ class PylonDriverMetricsTest {
     final ManualScheduler simTime = new ManualScheduler();
     final SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(2).stateOfCharge(60)
             .build();
-    final SimulatorServer server = SimulatorServer.builder(bank).can(bus.newMember()).scheduler(simTime).build();
+    final CanTransport batterySide = bus.newMember();
+    final SimulatorServer server = SimulatorServer.builder(bank).can(batterySide).scheduler(simTime).build();
     final Semaphore delivered = new Semaphore(0);
     final AtomicInteger sent = new AtomicInteger();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -84,6 +85,7 @@ class PylonDriverMetricsTest {
         driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
         server.can().orElseThrow().onCycle(frames -> sent.addAndGet(frames.size()));
         server.start();
+        Links.awaitConnected(batterySide); // frames sent before would go nowhere
         return metrics;
     }
 
