@@ -361,9 +361,10 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
-     * A stage completed when {@link #close()} has finished (at once if it has). Actions added to it run on the
-     * thread that closed the driver, must be quick, and cannot make {@code close()} throw; the JMX and Micrometer
-     * registrations use it to remove themselves.
+     * A stage completed when {@link #close()} has finished. Actions added to it run on the thread that closes the
+     * driver (or at once, on the caller's thread, if it is closed already), must be quick, and cannot make
+     * {@code close()} throw; the JMX and Micrometer registrations use it to remove themselves. The stage is a
+     * read-only view: completing what {@code toCompletableFuture()} returns does not affect the driver's.
      */
     public CompletionStage<Void> whenClosed() {
         return closedStage.minimalCompletionStage();
