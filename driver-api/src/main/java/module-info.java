@@ -6,7 +6,10 @@ module io.pylon4j.driver {
     requires transitive io.pylon4j.can;
     requires transitive io.pylon4j.rs485;
     requires transitive io.pylon4j.transport;
+    // part of every JDK; transitive because DriverJmx.register takes an MBeanServer
+    requires transitive java.management;
 
     exports io.pylon4j.driver;
+    exports io.pylon4j.driver.jmx;
     exports io.pylon4j.driver.scan;
 }

@@ -2,7 +2,9 @@ package io.pylon4j.driver;
 
 /**
  * What a {@link PylonDriver} has received, sent, dropped and retried since it was created: an immutable snapshot
- * from {@link PylonDriver#counters()}. Nothing the driver throws away goes uncounted.
+ * from {@link PylonDriver#counters()}. Nothing the driver throws away goes uncounted. Every counter only grows.
+ * The same counters are readable through JMX ({@code io.pylon4j.driver.jmx.DriverJmx}) and Micrometer
+ * ({@code pylon4j-driver-micrometer}); {@code docs/metrics.md} says what to alert on.
  *
  * @param canFrames         CAN frames received
  * @param canMalformed      CAN frames too short or otherwise undecodable (counted, then ignored)
@@ -19,9 +21,26 @@ package io.pylon4j.driver;
  * @param rs485Cycles       RS485 poll cycles started
  * @param reconnects        transport reconnects (a link that came up again after being down)
  * @param baudSwitches      RS485 baud-rate changes made by baud detection
+ * @param droppedEvents     droppable events (measurements, module details) dropped from full subscriber queues,
+ *                          summed over subscribers ({@link EventPublisher#droppedEvents()})
+ * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
                              long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
-                             long rs485Cycles, long reconnects, long baudSwitches) {
+                             long rs485Cycles, long reconnects, long baudSwitches, long droppedEvents,
+                             long listenerFailures) {
+
+    /**
+     * Counters without the two event counters (both 0), the shape before they were added: keeps callers that
+     * build counters by hand (tests, views) compiling.
+     */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
+                          long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
+                          long rs485Cycles, long reconnects, long baudSwitches) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, rs485Requests, rs485Replies,
+                rs485Retries, rs485Timeouts, rs485Rejections, rs485BadFrames, rs485Resyncs, rs485Cycles, reconnects,
+                baudSwitches, 0, 0);
+    }
 }

@@ -2,7 +2,11 @@ package io.pylon4j.driver;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** The driver's live counters; {@link #snapshot()} gives the public {@link DriverCounters}. */
+/**
+ * The driver's live counters, incremented on I/O and scheduler threads without a lock; {@link #snapshot} gives the
+ * public {@link DriverCounters}. The event counters live in the {@link EventPublisher} (it counts its own drops)
+ * and are passed in, so that there is one source of truth for each number.
+ */
 final class DriverMetrics {
     final LongAdder canFrames = new LongAdder();
     final LongAdder canMalformed = new LongAdder();
@@ -20,10 +24,11 @@ final class DriverMetrics {
     final LongAdder reconnects = new LongAdder();
     final LongAdder baudSwitches = new LongAdder();
 
-    DriverCounters snapshot() {
+    DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
                 keepAlivesSkipped.sum(), rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(),
                 rs485Timeouts.sum(), rs485Rejections.sum(), rs485BadFrames.sum(), rs485Resyncs.sum(),
-                rs485Cycles.sum(), reconnects.sum(), baudSwitches.sum());
+                rs485Cycles.sum(), reconnects.sum(), baudSwitches.sum(), publisher.droppedEvents(),
+                publisher.listenerFailures());
     }
 }

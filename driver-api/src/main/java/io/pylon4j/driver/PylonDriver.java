@@ -82,6 +82,8 @@ public final class PylonDriver implements AutoCloseable {
     private final List<Runnable> detach = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completed at the end of {@link #close()}; metrics registrations hang their own clean-up on it. */
+    private final CompletableFuture<Void> closedStage = new CompletableFuture<>();
 
     private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options) {
         this(can, rs485, owned, options, null, null);
@@ -342,7 +344,7 @@ public final class PylonDriver implements AutoCloseable {
 
     /** A snapshot of the driver's counters. */
     public DriverCounters counters() {
-        return metrics.snapshot();
+        return metrics.snapshot(publisher);
     }
 
     /** The model, for callers that feed extra inputs or tick it themselves. */
@@ -358,6 +360,16 @@ public final class PylonDriver implements AutoCloseable {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed.get();
+    }
+
+    /**
+     * A stage completed when {@link #close()} has finished. Actions added to it run on the thread that closes the
+     * driver (or at once, on the caller's thread, if it is closed already), must be quick, and cannot make
+     * {@code close()} throw; the JMX and Micrometer registrations use it to remove themselves. The stage is a
+     * read-only view: completing what {@code toCompletableFuture()} returns does not affect the driver's.
+     */
+    public CompletionStage<Void> whenClosed() {
+        return closedStage.minimalCompletionStage();
     }
 
     /**
@@ -399,6 +411,7 @@ public final class PylonDriver implements AutoCloseable {
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
+        closedStage.complete(null); // dependents' exceptions stay in their own stages: close still never throws
     }
 
     @Override

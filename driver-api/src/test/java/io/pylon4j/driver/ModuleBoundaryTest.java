@@ -20,18 +20,19 @@ class ModuleBoundaryTest {
     static final Path CLASSES = Path.of("target/classes");
 
     @Test
-    void requiresOnlyTheCodecsTheTransportApiAndTheJdkBase() throws Exception {
+    void requiresOnlyTheCodecsTheTransportApiAndTheJdk() throws Exception {
         ModuleDescriptor d;
         try (InputStream in = Files.newInputStream(CLASSES.resolve("module-info.class"))) {
             d = ModuleDescriptor.read(in);
         }
         assertThat(d.name()).isEqualTo("io.pylon4j.driver");
         assertThat(d.requires()).extracting(ModuleDescriptor.Requires::name)
-                .containsExactlyInAnyOrder("java.base", "io.pylon4j.can", "io.pylon4j.rs485", "io.pylon4j.transport");
+                .containsExactlyInAnyOrder("java.base", "io.pylon4j.can", "io.pylon4j.rs485", "io.pylon4j.transport",
+                        "java.management");
         assertThat(d.requires().stream().filter(r -> !r.name().equals("java.base"))
                 .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))).isTrue();
         assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.scan");
+                .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.jmx", "io.pylon4j.driver.scan");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
     }
 

@@ -10,6 +10,7 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.SlidingRate;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
 import java.io.PrintWriter;
@@ -135,6 +136,9 @@ final class MonitorCommand implements Callable<Integer> {
                 }
                 return 0;
             }
+            // sampled on each redraw: a sliding 10 s average of what arrived
+            SlidingRate canRate = new SlidingRate(() -> driver.counters().canFrames(), driver.options().clock());
+            SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().clock());
             while (true) {
                 // redraw each second, or sooner when something changed (and then at most each 200 ms)
                 BankEvent first = events.poll(1, TimeUnit.SECONDS);
@@ -144,6 +148,7 @@ final class MonitorCommand implements Callable<Integer> {
                 }
                 out.print("\033[H\033[2J");
                 out.print(view(driver.status(), driver.counters(), Instant.now()));
+                out.print(rates(canRate.perSecond(), rs485Rate.perSecond()));
                 out.flush();
             }
         }
@@ -233,6 +238,12 @@ final class MonitorCommand implements Callable<Integer> {
                 p.chargeHighTemperatureLimitCelsius(), p.dischargeLowTemperatureLimitCelsius(),
                 p.dischargeHighTemperatureLimitCelsius())));
         return b.toString();
+    }
+
+    /** The rates line of the text view. */
+    static String rates(double canFramesPerSecond, double rs485RepliesPerSecond) {
+        return String.format(Locale.ROOT, "rates      CAN %.1f frames/s, RS485 %.1f replies/s%n", canFramesPerSecond,
+                rs485RepliesPerSecond);
     }
 
     private static String num(OptionalDouble v) {

@@ -78,4 +78,10 @@ class MonitorCommandTest {
                 java.time.Instant.EPOCH);
         assertThat(view).contains("bank b").contains("CONNECTING").contains("published").contains("CAN frames 1");
     }
+
+    @Test
+    void theRatesLineShowsBothLinks() {
+        assertThat(MonitorCommand.rates(6.25, 3)).isEqualTo("rates      CAN 6.3 frames/s, RS485 3.0 replies/s"
+                + System.lineSeparator());
+    }
 }

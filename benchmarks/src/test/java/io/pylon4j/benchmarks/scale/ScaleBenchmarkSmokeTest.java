@@ -1,0 +1,68 @@
+package io.pylon4j.benchmarks.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs the scale benchmark small (child JVM included) and checks that its report is complete and honest: every bank
+ * fresh, latencies recorded and paired, no thread per bank, nothing left running. No timing is asserted: the
+ * figures themselves are measured by hand (benchmarks/README.md).
+ */
+class ScaleBenchmarkSmokeTest {
+
+    private static ScaleReport run(int rs485Banks, int canBanks) throws Exception {
+        return ScaleBenchmark.run(new ScaleBenchmark.Config(rs485Banks, canBanks, 4, Duration.ZERO,
+                Duration.ofSeconds(3), Duration.ofSeconds(60), false));
+    }
+
+    @Test
+    @Timeout(120)
+    void smallRunReportsEveryFigureAndLeavesNothingBehind() throws Exception {
+        ScaleReport small = run(10, 5);
+        ScaleReport report = run(20, 5);
+
+        assertThat(report.allFresh()).as("not fresh: %s", report.notFresh()).isTrue();
+        assertThat(report.rs485States()).containsEntry("FRESH", 20);
+        assertThat(report.canStates()).containsEntry("FRESH", 5);
+        assertThat(report.rs485Latency().count()).isPositive();
+        assertThat(report.canLatency().count()).isPositive();
+        assertThat(report.rs485Latency().unpairedEvents()).isZero();
+        assertThat(report.canLatency().unpairedEvents()).isZero();
+        assertThat(report.rs485Latency().p99Nanos()).isPositive();
+        assertThat(report.rs485RepliesPerSecond()).isPositive();
+        assertThat(report.canFramesPerSecond()).isPositive();
+        assertThat(report.heapAfterRs485Bytes()).isPositive();
+        assertThat(report.processCpuPercent()).isPositive();
+        assertThat(report.driverCpuPercent()).isPositive();
+
+        // no thread per bank: twice the RS485 banks, the same driver threads (Netty loop, two timers, events)
+        assertThat(report.driverThreads()).isEqualTo(small.driverThreads()).isLessThanOrEqualTo(4);
+        // the in-memory CAN bus has one delivery thread per member: one per CAN driver, whatever the RS485 count
+        assertThat(report.driverVirtualThreads()).isEqualTo(5);
+
+        for (ScaleReport r : new ScaleReport[] {small, report}) {
+            assertThat(r.childPid()).isPositive();
+            assertThat(r.childGone()).isTrue();
+            assertThat(ProcessHandle.of(r.childPid()).filter(ProcessHandle::isAlive)).as("child process").isEmpty();
+            assertThat(r.threadsLeft()).as("threads left after close").isEmpty();
+        }
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
+        assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
+                "5/5 CAN");
+    }
+
+    @Test
+    @Timeout(60)
+    void aFailedSetUpStillKillsTheChildJvm() {
+        // 1 ms is too short for the child JVM to announce its ports: the run fails during set-up
+        assertThatThrownBy(() -> ScaleBenchmark.run(new ScaleBenchmark.Config(5, 1, 4, Duration.ZERO,
+                Duration.ofSeconds(1), Duration.ofMillis(1), false)))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
+    }
+}

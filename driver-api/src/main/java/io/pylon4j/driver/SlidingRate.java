@@ -1,0 +1,114 @@
+package io.pylon4j.driver;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The rate of a growing counter (CAN frames, RS485 replies, …) per second over a sliding window, computed when it is
+ * read: each {@link #perSecond()} reads the counter and the clock, keeps the pair in a small ring, and divides the
+ * growth since the newest sample at least one window old (or, while none is, the oldest) by the time between them.
+ *
+ * <p><b>Why on read, not on a timer.</b> A rate sampled by a task of its own would be a thread or a scheduled task
+ * per bank, working even when nobody looks; one fed by {@link SupervisionTicker}'s tick would add work to every
+ * bank ten times a second and tie the ticker to metrics. Sampling on read costs nothing until someone reads, and
+ * gives exactly what a reader wants: read at least once a window (a JMX console, a 1 s monitor) and it is a
+ * sliding {@code window} average; read less often (a 30 s Prometheus scrape) and it is the average since the
+ * previous read. The first read averages since construction, which counts as a sample.
+ *
+ * <p>Each reader should own its instance (the JMX bean and the Micrometer binder each have their own), so that
+ * one reader's samples do not shorten another's window. Thread-safe (reads are serialised; the ring is a few
+ * longs). If the clock goes backwards the ring restarts from the current sample and the read returns 0.
+ */
+public final class SlidingRate {
+
+    /** The default window: ten CAN cycles of the battery's 1 s frame set. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
+    private static final int SLOTS = 11;
+
+    private final LongSupplier counter;
+    private final Clock clock;
+    private final long windowNanos;
+    private final long spacingNanos;
+    private final long[] times = new long[SLOTS];
+    private final long[] counts = new long[SLOTS];
+    private int newest;
+    private int size;
+
+    /**
+     * A rate over {@code window}.
+     *
+     * @param counter reads the counter (monotonic; a decrease is read as no growth)
+     * @param clock   the time source (the driver's, so that tests can drive it)
+     * @param window  the sliding window, positive
+     */
+    public SlidingRate(LongSupplier counter, Clock clock, Duration window) {
+        this.counter = Objects.requireNonNull(counter, "counter");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        this.windowNanos = window.toNanos();
+        // SLOTS - 1 gaps of at least this span a whole window once the ring is full
+        this.spacingNanos = Math.max(1, windowNanos / (SLOTS - 1));
+        restart(nanos(clock.instant()), counter.getAsLong());
+    }
+
+    /** A rate over {@link #DEFAULT_WINDOW}. */
+    public SlidingRate(LongSupplier counter, Clock clock) {
+        this(counter, clock, DEFAULT_WINDOW);
+    }
+
+    /** Counts per second over the window ending now; 0 when no time has passed since the base sample. */
+    public synchronized double perSecond() {
+        long now = nanos(clock.instant());
+        long count = counter.getAsLong();
+        if (now < times[newest]) {
+            restart(now, count); // the clock went back: older samples would give a negative or huge rate
+            return 0;
+        }
+        int base = baseIndex(now);
+        double rate = rate(times[base], counts[base], now, count);
+        if (now - times[newest] >= spacingNanos) {
+            newest = (newest + 1) % SLOTS;
+            times[newest] = now;
+            counts[newest] = count;
+            size = Math.min(size + 1, SLOTS);
+        }
+        return rate;
+    }
+
+    /** The newest sample at least a window old, or the oldest sample if none is that old. */
+    private int baseIndex(long now) {
+        int oldest = (newest - size + 1 + SLOTS) % SLOTS;
+        for (int k = 0; k < size; k++) {
+            int i = (newest - k + SLOTS) % SLOTS;
+            if (now - times[i] >= windowNanos) {
+                return i;
+            }
+        }
+        return oldest;
+    }
+
+    private static double rate(long fromNanos, long fromCount, long toNanos, long toCount) {
+        long dt = toNanos - fromNanos;
+        if (dt <= 0 || toCount <= fromCount) {
+            return 0;
+        }
+        return (toCount - fromCount) * 1e9 / dt;
+    }
+
+    private void restart(long now, long count) {
+        newest = 0;
+        size = 1;
+        times[0] = now;
+        counts[0] = count;
+    }
+
+    /** Nanoseconds since the epoch; fits a long until 2262. */
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}

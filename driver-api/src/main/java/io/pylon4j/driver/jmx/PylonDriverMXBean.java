@@ -1,0 +1,124 @@
+package io.pylon4j.driver.jmx;
+
+/**
+ * The JMX view of one {@link io.pylon4j.driver.PylonDriver}: its counters, frame rates, supervision state and
+ * field ages, read-only, registered by {@link DriverJmx#register} as {@code io.pylon4j:type=Driver,bank="<id>"}.
+ *
+ * <p>Counters are the {@link io.pylon4j.driver.DriverCounters} of the same name (they only grow); rates are per
+ * second over a sliding window ({@link io.pylon4j.driver.SlidingRate}); ages are in seconds since the field last
+ * received a value, from the driver's clock, and <b>NaN when the field never received one</b> (NaN rather than -1
+ * so that a graph shows a gap, not a plausible-looking number). {@code docs/metrics.md} lists what to alert on.
+ */
+public interface PylonDriverMXBean {
+
+    /** The bank's id. */
+    String getBankId();
+
+    /** The supervision state: CONNECTING, FRESH, STALE, LOST or RECOVERED. */
+    String getSupervisionState();
+
+    /** Why the supervision state was entered, in words. */
+    String getSupervisionReason();
+
+    /** Seconds since the supervision state was entered. */
+    double getSupervisionStateAgeSeconds();
+
+    /** Whether the driver was closed (a closed driver's bean is normally unregistered already). */
+    boolean isClosed();
+
+    // --- rates, per second over a sliding window
+
+    /** CAN frames received per second (a healthy Pylon bank sends 7–9 a second). */
+    double getCanFramesPerSecond();
+
+    /** RS485 replies decoded and applied per second. */
+    double getRs485RepliesPerSecond();
+
+    /** Bad frames per second over both links: CAN malformed plus RS485 bad frames. */
+    double getBadFramesPerSecond();
+
+    // --- counters (DriverCounters)
+
+    /** CAN frames received. */
+    long getCanFrames();
+
+    /** CAN frames that failed to decode. */
+    long getCanMalformed();
+
+    /** CAN frames with an id the codec does not know. */
+    long getCanUnknown();
+
+    /** Keep-alive frames sent. */
+    long getKeepAlivesSent();
+
+    /** Keep-alive rounds skipped because the CAN link was down. */
+    long getKeepAlivesSkipped();
+
+    /** RS485 requests written, retries included. */
+    long getRs485Requests();
+
+    /** RS485 replies decoded and applied. */
+    long getRs485Replies();
+
+    /** RS485 requests repeated after a timeout. */
+    long getRs485Retries();
+
+    /** RS485 requests given up after every retry timed out. */
+    long getRs485Timeouts();
+
+    /** RS485 replies with RTN ≠ 0. */
+    long getRs485Rejections();
+
+    /** RS485 frames that failed to deframe or decode (checksum errors among them), or came unasked. */
+    long getRs485BadFrames();
+
+    /** Bytes the RS485 reader discarded while resynchronising. */
+    long getRs485Resyncs();
+
+    /** RS485 poll cycles started. */
+    long getRs485Cycles();
+
+    /** Links that came up again after being down. */
+    long getReconnects();
+
+    /** RS485 baud-rate changes made by baud detection. */
+    long getBaudSwitches();
+
+    /** Measurement events dropped from full subscriber queues. */
+    long getDroppedEvents();
+
+    /** Exceptions thrown by event listeners. */
+    long getListenerFailures();
+
+    // --- field ages in seconds (NaN: never received)
+
+    /** Age of the battery's limits (CAN 0x351, RS485 0x92). */
+    double getLimitsAgeSeconds();
+
+    /** Age of the state of charge. */
+    double getSocAgeSeconds();
+
+    /** Age of the state of health. */
+    double getSohAgeSeconds();
+
+    /** Age of the bank voltage. */
+    double getVoltageAgeSeconds();
+
+    /** Age of the bank current. */
+    double getCurrentAgeSeconds();
+
+    /** Age of the temperature. */
+    double getTemperatureAgeSeconds();
+
+    /** Age of the alarm set. */
+    double getAlarmsAgeSeconds();
+
+    /** Age of the request flags. */
+    double getRequestFlagsAgeSeconds();
+
+    /** Age of the module count. */
+    double getModuleCountAgeSeconds();
+
+    /** Age of the newest per-module details. */
+    double getModuleDetailsAgeSeconds();
+}

@@ -1,0 +1,239 @@
+package io.pylon4j.driver.micrometer;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.pylon4j.driver.BankField;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.DriverCounters;
+import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.SlidingRate;
+import io.pylon4j.driver.SupervisionState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Binds one {@link PylonDriver}'s metrics to a Micrometer {@link MeterRegistry}: a {@link FunctionCounter} per
+ * {@link DriverCounters} counter, and gauges for the frame rates, the supervision state and the age of every
+ * {@link BankField}. Every meter is tagged {@code bank=<bank id>} plus the caller's tags.
+ *
+ * <pre>{@code
+ * PylonDriverMetrics metrics = new PylonDriverMetrics(driver, Tags.of("site", "garage"));
+ * metrics.bindTo(prometheusRegistry);
+ * }</pre>
+ *
+ * <table>
+ * <caption>Meters</caption>
+ * <tr><th>name</th><th>type</th><th>unit</th><th>from</th></tr>
+ * <tr><td>{@code pylon4j.can.frames}, {@code .malformed}, {@code .unknown}</td><td>counter</td><td>frames</td>
+ *     <td>{@link DriverCounters#canFrames()}, …</td></tr>
+ * <tr><td>{@code pylon4j.can.keepalives.sent}, {@code .skipped}</td><td>counter</td><td></td><td></td></tr>
+ * <tr><td>{@code pylon4j.rs485.requests}, {@code .replies}, {@code .retries}, {@code .timeouts},
+ *     {@code .rejections}, {@code .bad.frames}, {@code .cycles}, {@code .baud.switches}</td><td>counter</td>
+ *     <td></td><td></td></tr>
+ * <tr><td>{@code pylon4j.rs485.resync}</td><td>counter</td><td>bytes</td><td>{@link DriverCounters#rs485Resyncs()}
+ *     </td></tr>
+ * <tr><td>{@code pylon4j.reconnects}, {@code pylon4j.events.dropped}, {@code pylon4j.listener.failures}</td>
+ *     <td>counter</td><td></td><td></td></tr>
+ * <tr><td>{@code pylon4j.can.frames.per.second}, {@code pylon4j.rs485.replies.per.second},
+ *     {@code pylon4j.bad.frames.per.second}</td><td>gauge</td><td>1/s</td><td>{@link SlidingRate}</td></tr>
+ * <tr><td>{@code pylon4j.supervision.state}, tag {@code state}</td><td>gauge</td><td>1 for the current state,
+ *     0 for the others</td><td>{@link BankStatus#supervisionState()}</td></tr>
+ * <tr><td>{@code pylon4j.supervision.state.age}</td><td>gauge</td><td>seconds</td><td>time in that state</td></tr>
+ * <tr><td>{@code pylon4j.field.age}, tag {@code field} ({@code limits}, {@code soc}, …)</td><td>gauge</td>
+ *     <td>seconds; NaN until the field first received a value</td><td>{@link BankStatus#age}</td></tr>
+ * </table>
+ *
+ * <p><b>Lifetime.</b> The meters hold the driver until they are removed, which happens when this binder is
+ * {@linkplain #close() closed} or, whichever comes first, when the driver closes ({@link PylonDriver#whenClosed()});
+ * binding after that registers nothing. Rates are sampled when read ({@link SlidingRate}): with one registry
+ * scraping every 30 s a rate is the average over the last 30 s; bind one binder to one registry (a composite
+ * registry if there are several) so that the scrapes do not share the rate's samples.
+ */
+public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
+
+    /** One {@link DriverCounters} component as a counter meter; package-visible for the wiring test. */
+    record CounterMeter(String component, String name, String baseUnit, String description,
+                        ToLongFunction<DriverCounters> value) {
+    }
+
+    /** Every counter of {@link DriverCounters}, in its order; a test checks that none is missing. */
+    static final List<CounterMeter> COUNTERS = List.of(
+            new CounterMeter("canFrames", "pylon4j.can.frames", "frames", "CAN frames received",
+                    DriverCounters::canFrames),
+            new CounterMeter("canMalformed", "pylon4j.can.malformed", "frames", "CAN frames that failed to decode",
+                    DriverCounters::canMalformed),
+            new CounterMeter("canUnknown", "pylon4j.can.unknown", "frames", "CAN frames with an unknown id",
+                    DriverCounters::canUnknown),
+            new CounterMeter("keepAlivesSent", "pylon4j.can.keepalives.sent", null,
+                    "inverter keep-alive frames sent (0x305, 0x307)", DriverCounters::keepAlivesSent),
+            new CounterMeter("keepAlivesSkipped", "pylon4j.can.keepalives.skipped", null,
+                    "keep-alive rounds skipped while the CAN link was down", DriverCounters::keepAlivesSkipped),
+            new CounterMeter("rs485Requests", "pylon4j.rs485.requests", null, "RS485 requests written, retries too",
+                    DriverCounters::rs485Requests),
+            new CounterMeter("rs485Replies", "pylon4j.rs485.replies", null, "RS485 replies decoded and applied",
+                    DriverCounters::rs485Replies),
+            new CounterMeter("rs485Retries", "pylon4j.rs485.retries", null, "RS485 requests repeated after a timeout",
+                    DriverCounters::rs485Retries),
+            new CounterMeter("rs485Timeouts", "pylon4j.rs485.timeouts", null,
+                    "RS485 requests given up after every retry timed out", DriverCounters::rs485Timeouts),
+            new CounterMeter("rs485Rejections", "pylon4j.rs485.rejections", null, "RS485 replies with RTN != 0",
+                    DriverCounters::rs485Rejections),
+            new CounterMeter("rs485BadFrames", "pylon4j.rs485.bad.frames", "frames",
+                    "RS485 frames failing checksum, length or layout, or unasked", DriverCounters::rs485BadFrames),
+            new CounterMeter("rs485Resyncs", "pylon4j.rs485.resync", "bytes",
+                    "bytes the RS485 reader discarded while resynchronising", DriverCounters::rs485Resyncs),
+            new CounterMeter("rs485Cycles", "pylon4j.rs485.cycles", null, "RS485 poll cycles started",
+                    DriverCounters::rs485Cycles),
+            new CounterMeter("reconnects", "pylon4j.reconnects", null, "links that came up again after being down",
+                    DriverCounters::reconnects),
+            new CounterMeter("baudSwitches", "pylon4j.rs485.baud.switches", null,
+                    "RS485 baud-rate changes made by baud detection", DriverCounters::baudSwitches),
+            new CounterMeter("droppedEvents", "pylon4j.events.dropped", null,
+                    "measurement events dropped from full subscriber queues", DriverCounters::droppedEvents),
+            new CounterMeter("listenerFailures", "pylon4j.listener.failures", null,
+                    "exceptions thrown by event listeners", DriverCounters::listenerFailures));
+
+    private final PylonDriver driver;
+    private final Tags tags;
+    private final Clock clock;
+    private final SlidingRate canFrames;
+    private final SlidingRate rs485Replies;
+    private final SlidingRate badFrames;
+    /** Per bound registry, the meters registered there; guarded by this. */
+    private final List<Bound> bound = new ArrayList<>();
+    private boolean closed;
+
+    private record Bound(MeterRegistry registry, List<Meter> meters) {
+    }
+
+    /** Meters for {@code driver}, tagged {@code bank=<id>}. */
+    public PylonDriverMetrics(PylonDriver driver) {
+        this(driver, Tags.empty());
+    }
+
+    /**
+     * Meters for {@code driver}, tagged {@code bank=<id>} and {@code tags}.
+     *
+     * @throws IllegalArgumentException if {@code tags} has its own {@code bank} tag
+     */
+    public PylonDriverMetrics(PylonDriver driver, Iterable<Tag> tags) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        Tags extra = Tags.of(Objects.requireNonNull(tags, "tags"));
+        if (extra.stream().anyMatch(t -> t.getKey().equals("bank"))) {
+            throw new IllegalArgumentException("the bank tag is set from the driver's bank id: " + extra);
+        }
+        this.tags = extra.and("bank", driver.bankId());
+        this.clock = driver.options().clock();
+        this.canFrames = new SlidingRate(() -> driver.counters().canFrames(), clock);
+        this.rs485Replies = new SlidingRate(() -> driver.counters().rs485Replies(), clock);
+        this.badFrames = new SlidingRate(() -> {
+            DriverCounters c = driver.counters();
+            return c.canMalformed() + c.rs485BadFrames();
+        }, clock);
+        driver.whenClosed().thenRun(this::close);
+    }
+
+    /** The tags every meter carries: the caller's and {@code bank}. */
+    public Tags tags() {
+        return tags;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        synchronized (this) {
+            if (closed) {
+                return; // the driver is gone: nothing left to measure
+            }
+        }
+        List<Meter> meters = new ArrayList<>();
+        for (CounterMeter c : COUNTERS) {
+            ToLongFunction<DriverCounters> value = c.value();
+            FunctionCounter.Builder<PylonDriver> b = FunctionCounter
+                    .builder(c.name(), driver, d -> value.applyAsLong(d.counters()))
+                    .description(c.description()).tags(tags);
+            if (c.baseUnit() != null) {
+                b.baseUnit(c.baseUnit());
+            }
+            meters.add(b.register(registry));
+        }
+        meters.add(gauge(registry, "pylon4j.can.frames.per.second", "CAN frames received per second", null,
+                Tags.empty(), d -> canFrames.perSecond()));
+        meters.add(gauge(registry, "pylon4j.rs485.replies.per.second", "RS485 replies applied per second", null,
+                Tags.empty(), d -> rs485Replies.perSecond()));
+        meters.add(gauge(registry, "pylon4j.bad.frames.per.second",
+                "CAN malformed plus RS485 bad frames per second", null, Tags.empty(), d -> badFrames.perSecond()));
+        for (SupervisionState state : SupervisionState.values()) {
+            meters.add(gauge(registry, "pylon4j.supervision.state", "1 for the current supervision state, else 0",
+                    null, Tags.of("state", state.name()),
+                    d -> d.status().supervisionState() == state ? 1 : 0));
+        }
+        meters.add(gauge(registry, "pylon4j.supervision.state.age", "time in the current supervision state",
+                "seconds", Tags.empty(), d -> seconds(Duration.between(d.status().supervisionSince(),
+                        clock.instant()))));
+        for (BankField field : BankField.values()) {
+            meters.add(gauge(registry, "pylon4j.field.age", "time since the field last received a value",
+                    "seconds", Tags.of("field", fieldTag(field)), d -> d.status().age(field, clock.instant())
+                            .map(PylonDriverMetrics::seconds).orElse(Double.NaN)));
+        }
+        boolean removeNow;
+        synchronized (this) {
+            removeNow = closed; // closed while registering: do not leave meters behind
+            if (!removeNow) {
+                bound.add(new Bound(registry, meters));
+            }
+        }
+        if (removeNow) {
+            meters.forEach(registry::remove);
+        }
+    }
+
+    private Gauge gauge(MeterRegistry registry, String name, String description, String baseUnit, Tags more,
+                        ToDoubleFunction<PylonDriver> value) {
+        // strong: the gauge's function is all that keeps the rate rings alive once the caller drops this binder
+        Gauge.Builder<PylonDriver> b = Gauge.builder(name, driver, value).description(description)
+                .tags(tags.and(more)).strongReference(true);
+        if (baseUnit != null) {
+            b.baseUnit(baseUnit);
+        }
+        return b.register(registry);
+    }
+
+    /** The {@code field} tag of {@code field}: its name in lower case ({@code request_flags}). */
+    static String fieldTag(BankField field) {
+        return field.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    /** Removes every meter this binder registered, from every registry; idempotent. */
+    @Override
+    public void close() {
+        List<Bound> toRemove;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toRemove = List.copyOf(bound);
+            bound.clear();
+        }
+        for (Bound b : toRemove) {
+            b.meters().forEach(b.registry()::remove);
+        }
+    }
+}
