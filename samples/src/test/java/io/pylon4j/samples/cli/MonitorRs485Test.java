@@ -35,6 +35,16 @@ import picocli.CommandLine;
  */
 class MonitorRs485Test {
 
+    /**
+     * A thread of its own for each command run in the background. Not the common pool: on a 2-core machine JDK 25
+     * gives {@code supplyAsync} one shared thread, which a running {@code pylon simulate} holds until it stops.
+     */
+    static final java.util.concurrent.Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "test-cli-command");
+        t.setDaemon(true);
+        t.start();
+    };
+
     SimulateCommand simulate;
     CompletableFuture<Integer> simulateExit;
 
@@ -47,7 +57,7 @@ class MonitorRs485Test {
         String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--rs485";
         all[args.length + 1] = "tcp-listen:0";
-        simulateExit = CompletableFuture.supplyAsync(() -> cli.execute(all));
+        simulateExit = CompletableFuture.supplyAsync(() -> cli.execute(all), OWN_THREAD);
         return simulate.rs485Port.get(15, TimeUnit.SECONDS);
     }
 
@@ -68,7 +78,7 @@ class MonitorRs485Test {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> new CommandLine(command)
-                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args));
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args), OWN_THREAD);
         return new Result(status.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
     }
 

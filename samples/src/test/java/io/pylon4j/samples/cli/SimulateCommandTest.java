@@ -48,6 +48,16 @@ import picocli.CommandLine;
 /** {@code pylon simulate} in-process: a full RS485 poll over a real loopback socket, and its CAN output. */
 class SimulateCommandTest {
 
+    /**
+     * A thread of its own for each command run in the background. Not the common pool: on a 2-core machine JDK 25
+     * gives {@code supplyAsync} one shared thread, which a running {@code pylon simulate} holds until it stops.
+     */
+    static final java.util.concurrent.Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "test-cli-command");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.getAsBoolean()) {
@@ -100,7 +110,7 @@ class SimulateCommandTest {
         inverter.addFrameListener((f, t) -> frames.add(f));
 
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--modules", "4",
-                "--preset", "US3000C", "--soc", "62", "--can", "virtual:sim", "--rs485", "tcp-listen:0"));
+                "--preset", "US3000C", "--soc", "62", "--can", "virtual:sim", "--rs485", "tcp-listen:0"), OWN_THREAD);
         int port = command.rs485Port.get(15, TimeUnit.SECONDS);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             Client client = new Client(socket);

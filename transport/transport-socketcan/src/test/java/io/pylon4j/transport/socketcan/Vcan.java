@@ -72,6 +72,12 @@ final class Vcan {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }, task -> {
+            // a thread of its own, not the common pool: stdout and stderr are drained at once, and JDK 25 on two
+            // cores gives supplyAsync one shared thread, where a full stderr pipe would block the process
+            Thread t = new Thread(task, "test-vcan-drain");
+            t.setDaemon(true);
+            t.start();
         });
     }
 
