@@ -8,4 +8,5 @@ module io.pylon4j.driver {
     requires transitive io.pylon4j.transport;
 
     exports io.pylon4j.driver;
+    exports io.pylon4j.driver.commission;
 }
