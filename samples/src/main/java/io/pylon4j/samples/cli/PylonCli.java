@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "pylon4j 0.1.0-SNAPSHOT",
         description = "Talk to Pylontech low-voltage battery banks over CAN and RS485.",
         subcommands = {DecodeCommand.class, DumpCommand.class, DemoCommand.class, MonitorCommand.class,
-                SimulateCommand.class,
+                SimulateCommand.class, CommissionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PylonCli {
 
