@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code values-move}: values that do not move under load. A BMS that does not really talk to the inverter (or a
  * gateway repeating old data) shows the same voltage, current and SOC for ever — the "static numbers" symptom of a
  * bank without BMS communication. Every snapshot's voltage, current, SOC, temperature and, when RS485 gives them,
- * per-module voltages and cell voltages are compared: all identical across the window while the bank reports a
+ * per-module voltages, cell voltages and remaining capacities are compared: all identical across the window while the bank reports a
  * current of at least {@value #LOAD_AMPS} A fails; all identical with no current warns (an idle bank cannot be told
  * from a frozen one).
  */
@@ -45,6 +45,7 @@ public final class ValuesMoveCheck implements CommissioningCheck {
             for (ModuleDetails d : s.modules().values()) {
                 print.add(d.voltageVolts());
                 print.add(d.cellVoltagesVolts());
+                print.add(d.remainingCapacityAh());
             }
             prints.add(print);
             if (m.currentAmps().isPresent()) {
