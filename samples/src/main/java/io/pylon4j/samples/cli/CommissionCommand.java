@@ -112,6 +112,9 @@ final class CommissionCommand implements Callable<Integer> {
         if ((endpoint == null) == (simulate == null)) {
             throw bad("give either an ENDPOINT or --simulate NxMODEL");
         }
+        if (simulate != null && !SimulatedBankRig.isSpec(simulate)) {
+            throw bad("a simulated bank is given as MODULESxPRESET, e.g. 4xUS3000C: '" + simulate + "'");
+        }
         if (simulateFault != null && simulate == null) {
             throw bad("--simulate-fault needs --simulate");
         }

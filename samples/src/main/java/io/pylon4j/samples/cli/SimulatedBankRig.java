@@ -132,6 +132,11 @@ final class SimulatedBankRig implements AutoCloseable {
         return new SimulatedBankRig(bank, can, rs485);
     }
 
+    /** Whether {@code spec} has the form {@code NxMODEL}. */
+    static boolean isSpec(String spec) {
+        return SPEC.matcher(spec.strip()).matches();
+    }
+
     /** The simulated bank, to switch faults on. */
     SimulatedBank bank() {
         return bank;
