@@ -5,6 +5,7 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.Scheduler;
 import io.pylon4j.simulator.FaultSettings;
+import io.pylon4j.simulator.LoadProfile;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.CanFrameSet;
@@ -115,7 +116,7 @@ final class SimulatedBankRig implements AutoCloseable {
 
     /**
      * A rig for {@code spec}, {@code "4xUS3000C"}: that many modules (1 to 16) of that preset in one group, at 60 %
-     * SOC, discharging at 20 A (a load, so that live values move).
+     * SOC, discharging at 20 A and 30 A in turn (a load, so that live values move).
      *
      * @throws IllegalArgumentException for a spec that is not {@code NxMODEL} or names no preset
      */
@@ -128,7 +129,9 @@ final class SimulatedBankRig implements AutoCloseable {
         int modules = Integer.parseInt(m.group(1));
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.named(m.group(2))).modulesPerGroup(modules)
                 .stateOfCharge(60).build();
-        bank.setCurrent(-20);
+        // a household load that changes every 40 s, so that live values visibly move from snapshot to snapshot
+        bank.setLoadProfile(LoadProfile.repeating(List.of(LoadProfile.step(Duration.ofSeconds(40), -20),
+                LoadProfile.step(Duration.ofSeconds(40), -30))));
         return new SimulatedBankRig(bank, can, rs485);
     }
 
