@@ -30,7 +30,8 @@ class ModuleBoundaryTest {
                 .containsExactlyInAnyOrder("java.base", "io.pylon4j.can", "io.pylon4j.rs485", "io.pylon4j.transport");
         assertThat(d.requires().stream().filter(r -> !r.name().equals("java.base"))
                 .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))).isTrue();
-        assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("io.pylon4j.driver");
+        assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.commission");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
     }
 
