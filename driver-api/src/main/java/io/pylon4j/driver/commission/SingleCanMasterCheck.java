@@ -48,7 +48,8 @@ public final class SingleCanMasterCheck implements CommissioningCheck {
         }
         int others = Math.max(o.frames(0x355).size(), Math.max(o.frames(0x356).size(), o.frames(0x359).size()));
         String measured = limits.size() + " × 0x351, " + others + " × each other frame, " + alternations
-                + " alternations";
+                + " alternations"
+                + (o.framesDropped() > 0 ? " (" + o.framesDropped() + " later frames not kept)" : "");
         String expectedText = "one 0x351 per cycle, from one sender";
         if (alternations >= MIN_ALTERNATIONS) {
             return CheckResult.of(ID, Verdict.FAIL, "Two different charge/discharge limit frames (0x351) alternate "

@@ -11,9 +11,9 @@ import java.util.Objects;
  * {@code values-move}: values that do not move under load. A BMS that does not really talk to the inverter (or a
  * gateway repeating old data) shows the same voltage, current and SOC for ever — the "static numbers" symptom of a
  * bank without BMS communication. Every snapshot's voltage, current, SOC, temperature and, when RS485 gives them,
- * per-module voltages, cell voltages and remaining capacities are compared: all identical across the window while the bank reports a
- * current of at least {@value #LOAD_AMPS} A fails; all identical with no current warns (an idle bank cannot be told
- * from a frozen one).
+ * per-module voltages, cell voltages and remaining capacities are compared: all identical across the window while
+ * the bank reports a current of at least {@value #LOAD_AMPS} A fails; all identical with no current warns (an idle
+ * bank cannot be told from a frozen one).
  */
 public final class ValuesMoveCheck implements CommissioningCheck {
 

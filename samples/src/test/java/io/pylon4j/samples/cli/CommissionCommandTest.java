@@ -42,8 +42,8 @@ class CommissionCommandTest {
         Result r = run("--simulate", "4xUS3000C", "--seconds", "3");
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).startsWith("Commissioning report for bank simulated-bank (observed 90 s, 3 snapshots)")
-                .contains("PASS    charge-current-limit").contains("measured: 148.0 A   expected: 148.0 A (4 × 37.0 A, "
-                        + "US3000C)")
+                .contains("PASS    charge-current-limit")
+                .contains("measured: 148.0 A   expected: 148.0 A (4 × 37.0 A, US3000C)")
                 .contains("PASS    values-move").contains("PASS    single-can-master").endsWith("Overall: PASS\n");
     }
 
