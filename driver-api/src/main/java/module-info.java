@@ -12,4 +12,5 @@ module io.pylon4j.driver {
     exports io.pylon4j.driver;
     exports io.pylon4j.driver.jmx;
     exports io.pylon4j.driver.scan;
+    exports io.pylon4j.driver.commission;
 }

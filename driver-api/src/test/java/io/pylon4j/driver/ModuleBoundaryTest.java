@@ -32,7 +32,8 @@ class ModuleBoundaryTest {
         assertThat(d.requires().stream().filter(r -> !r.name().equals("java.base"))
                 .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))).isTrue();
         assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source)
-                .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.jmx", "io.pylon4j.driver.scan");
+                .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.commission", "io.pylon4j.driver.jmx",
+                        "io.pylon4j.driver.scan");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
     }
 

@@ -1,0 +1,110 @@
+package io.pylon4j.driver.commission;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The results of one commissioning run, in check order, with the overall verdict and renderings for people
+ * ({@link #toText()}) and tools ({@link #toJson()}; field names are stable: {@code bankId}, {@code overall},
+ * {@code windowSeconds}, {@code checks[].id/verdict/explanation/measured/expected}).
+ *
+ * @param bankId        the bank
+ * @param windowSeconds how long the bank was observed, s
+ * @param samples       how many snapshots were taken
+ * @param results       one result per check
+ */
+public record CommissioningReport(String bankId, double windowSeconds, int samples, List<CheckResult> results) {
+
+    /** Validates and copies. */
+    public CommissioningReport {
+        Objects.requireNonNull(bankId, "bankId");
+        results = List.copyOf(results);
+    }
+
+    /** The worst verdict of any check ({@link Verdict#SKIPPED} only when every check was skipped). */
+    public Verdict overall() {
+        Verdict v = Verdict.SKIPPED;
+        for (CheckResult r : results) {
+            v = v.worse(r.verdict());
+        }
+        return v;
+    }
+
+    /**
+     * The exit status of {@code pylon commission}: 0 when nothing failed or warned (skipped checks are not
+     * failures), 1 when any check failed, 2 when some warned and none failed.
+     */
+    public int exitCode() {
+        return switch (overall()) {
+            case FAIL -> 1;
+            case WARN -> 2;
+            case PASS, SKIPPED -> 0;
+        };
+    }
+
+    /** The result of the check with {@code id}, if it ran. */
+    public java.util.Optional<CheckResult> result(String id) {
+        return results.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** A plain-text report: one block per check, then the overall verdict. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Commissioning report for bank %s (observed %.0f s, %d snapshots)%n%n",
+                bankId, windowSeconds, samples));
+        for (CheckResult r : results) {
+            b.append(String.format(Locale.ROOT, "%-7s %s%n", r.verdict(), r.id()));
+            b.append("        ").append(r.explanation()).append('\n');
+            if (!r.measured().isEmpty() || !r.expected().isEmpty()) {
+                b.append("        measured: ").append(r.measured().isEmpty() ? "-" : r.measured());
+                if (!r.expected().isEmpty()) {
+                    b.append("   expected: ").append(r.expected());
+                }
+                b.append('\n');
+            }
+        }
+        b.append('\n').append("Overall: ").append(overall()).append('\n');
+        return b.toString();
+    }
+
+    /** The report as one JSON object. */
+    public String toJson() {
+        StringBuilder b = new StringBuilder(256 + 256 * results.size());
+        b.append("{\"bankId\":").append(quote(bankId)).append(",\"overall\":\"").append(overall())
+                .append("\",\"windowSeconds\":").append(String.format(Locale.ROOT, "%.1f", windowSeconds))
+                .append(",\"samples\":").append(samples).append(",\"checks\":[");
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append("{\"id\":").append(quote(r.id())).append(",\"verdict\":\"").append(r.verdict())
+                    .append("\",\"explanation\":").append(quote(r.explanation())).append(",\"measured\":")
+                    .append(quote(r.measured())).append(",\"expected\":").append(quote(r.expected())).append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.pylon4j.driver.commission;
+
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.DriverCounters;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What was seen of a bank over one observation window: the driver's snapshots, in time order, the bank's own CAN
+ * frames as they arrived on the bus (0x351, 0x355, 0x356, 0x359; CAN has no source address, so only their payloads
+ * and rates can tell two senders apart), and the driver's counters at the end. Immutable.
+ *
+ * @param samples       {@link BankStatus} snapshots over the window, oldest first
+ * @param bankFrames    the bank frames seen on the CAN bus, in arrival order (empty when CAN was not observed)
+ * @param framesDropped bank frames not kept because the recorder's buffer was full (counted, never silent)
+ * @param counters      the driver's counters at the end of the window
+ * @param canObserved   whether a CAN link was watched
+ * @param rs485Observed whether an RS485 link was polled
+ * @param window        how long the observation lasted
+ */
+public record Observation(List<BankStatus> samples, List<SeenFrame> bankFrames, long framesDropped,
+                          DriverCounters counters, boolean canObserved, boolean rs485Observed, Duration window) {
+
+    /** Validates and copies. */
+    public Observation {
+        samples = List.copyOf(samples);
+        bankFrames = List.copyOf(bankFrames);
+        Objects.requireNonNull(counters, "counters");
+        Objects.requireNonNull(window, "window");
+        if (framesDropped < 0) {
+            throw new IllegalArgumentException("framesDropped must be ≥ 0: " + framesDropped);
+        }
+    }
+
+    /** The newest snapshot, if any was taken. */
+    public Optional<BankStatus> last() {
+        return samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1));
+    }
+
+    /** The bank frames with CAN id {@code id}, in arrival order. */
+    public List<SeenFrame> frames(int id) {
+        return bankFrames.stream().filter(f -> f.frame().id() == id).toList();
+    }
+
+    /**
+     * One CAN frame as it arrived.
+     *
+     * @param receivedNanoTime the transport's receive time ({@link System#nanoTime()} scale)
+     * @param frame            the frame
+     */
+    public record SeenFrame(long receivedNanoTime, CanFrame frame) {
+        /** Validates. */
+        public SeenFrame {
+            Objects.requireNonNull(frame, "frame");
+        }
+    }
+}
