@@ -10,6 +10,7 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.driver.SlidingRate;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
@@ -194,7 +195,7 @@ final class MonitorCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "measured   SOC %s %%  SOH %s %%  %s V  %s A  %s °C   modules %s%n",
                 num(m.socPercent()), num(m.sohPercent()), num(m.voltageVolts()), num(m.currentAmps()),
                 num(m.temperatureCelsius()), s.moduleCount().isPresent() ? s.moduleCount().getAsInt() : "-"));
-        b.append("flags      ").append(s.requestFlags().map(Object::toString).orElse("-")).append('\n');
+        b.append("flags      ").append(s.requestFlags().map(MonitorCommand::flags).orElse("-")).append('\n');
         b.append("alarms     ").append(s.activeAlarms().isEmpty() ? "none" : s.activeAlarms().toString())
                 .append('\n');
         s.bankInfo().ifPresent(i -> b.append(bankInfo(i)));
@@ -237,6 +238,23 @@ final class MonitorCommand implements Callable<Integer> {
                 p.chargeCurrentLimitAmps(), p.dischargeCurrentLimitAmps(), p.chargeLowTemperatureLimitCelsius(),
                 p.chargeHighTemperatureLimitCelsius(), p.dischargeLowTemperatureLimitCelsius(),
                 p.dischargeHighTemperatureLimitCelsius())));
+        return b.toString();
+    }
+
+    /** The request flags as an installer reads them: what is allowed, then what the battery asks for. */
+    static String flags(RequestFlags f) {
+        StringBuilder b = new StringBuilder();
+        b.append("charge ").append(f.chargeEnable() ? "enabled" : "DISABLED");
+        b.append(", discharge ").append(f.dischargeEnable() ? "enabled" : "DISABLED");
+        if (f.forceChargeI()) {
+            b.append(", FORCE CHARGE I requested");
+        }
+        if (f.forceChargeII()) {
+            b.append(", FORCE CHARGE II requested");
+        }
+        if (f.fullChargeRequest()) {
+            b.append(", FULL CHARGE requested");
+        }
         return b.toString();
     }
 

@@ -80,6 +80,17 @@ class MonitorCommandTest {
     }
 
     @Test
+    void theFlagsLineSaysWhatIsAllowedAndWhatIsRequested() {
+        assertThat(MonitorCommand.flags(io.pylon4j.driver.RequestFlags.NORMAL))
+                .isEqualTo("charge enabled, discharge enabled");
+        assertThat(MonitorCommand.flags(io.pylon4j.driver.RequestFlags.fromBits(0x40 | 0x20 | 0x10 | 0x08)))
+                .isEqualTo("charge DISABLED, discharge enabled, FORCE CHARGE I requested, FORCE CHARGE II requested, "
+                        + "FULL CHARGE requested");
+        assertThat(MonitorCommand.flags(io.pylon4j.driver.RequestFlags.fromBits(0x80)))
+                .isEqualTo("charge enabled, discharge DISABLED");
+    }
+
+    @Test
     void theRatesLineShowsBothLinks() {
         assertThat(MonitorCommand.rates(6.25, 3)).isEqualTo("rates      CAN 6.3 frames/s, RS485 3.0 replies/s"
                 + System.lineSeparator());
