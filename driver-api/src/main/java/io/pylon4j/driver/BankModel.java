@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * first, then raised, each in a stable order), request flags and module count when they change, module details
  * when the merged details change, supervision on every transition, and limits when the published values or their
  * sources change. A supervision transition comes before the limits change it causes. The snapshot is updated
- * before the events of an input are emitted, so a listener reading {@link #status()} sees at least that input.
+ * before the events of an input are emitted, so a listener reading {@link #status()} sees at least that input (the
+ * inputs of one RS485 reply are applied as one batch: one snapshot, then all their events, in order).
  *
  * <p><b>Threading.</b> Inputs may come from several threads (a CAN and an RS485 I/O thread); they are serialised by
  * this object's lock, and events are handed to the sink under it, so the sink sees them in order. The sink must
