@@ -7,6 +7,7 @@ import io.pylon4j.transport.NotConnectedException;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
+import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.ConnectionStateTracker;
 import io.pylon4j.transport.spi.TransportMetrics;
@@ -88,10 +89,18 @@ abstract class VirtualMember<T> implements Transport {
             if (!opened) {
                 opened = true;
                 lease = threads.acquire(options.threadNamePrefix());
-                queue.start(lease.executor(), this::deliver, this::connect, metrics::error);
+                queue.start(lease.executor(), this::deliver, this::connect, this::rejected);
             }
         }
         return tracker.firstConnection();
+    }
+
+    /** The delivery executor refused a task (a caller's executor that was shut down): what waited is lost. */
+    private void rejected() {
+        metrics.error();
+        // if it was the connect step, open() would otherwise never complete
+        tracker.failFirstConnection(new TransportIoException(endpoint()
+                + ": the delivery executor refused a task (was it shut down?)"));
     }
 
     /** The connect step, first on the delivery queue. */

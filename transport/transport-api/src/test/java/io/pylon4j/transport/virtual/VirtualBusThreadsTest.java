@@ -1,12 +1,14 @@
 package io.pylon4j.transport.virtual;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.transport.CanFrameQueue;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.contract.Threads;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -127,6 +130,19 @@ class VirtualBusThreadsTest {
         } finally {
             executor.shutdownNow();
             assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aCallerExecutorThatRefusesFailsOpenInsteadOfLeavingItPending() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executor.shutdown();
+        VirtualTransportProvider virtual = new VirtualTransportProvider(executor);
+        try (CanTransport member = virtual.canBus("refused").newMember()) {
+            assertThatThrownBy(() -> member.open().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TransportIoException.class)
+                    .hasMessageContaining("refused");
+            assertThat(member.counters().errors()).isEqualTo(1);
         }
     }
 
