@@ -22,6 +22,21 @@ public final class AlarmMapping {
         Alarm.CELL_IMBALANCE, null, null, Alarm.GENERATOR,
     };
 
+    /** RS485 0x44 Status1 bits, made once rather than on every reply (an immutable copy of an EnumMap). */
+    private static final Map<Alarm, Integer> STATUS1_BITS;
+
+    static {
+        Map<Alarm, Integer> bits = new EnumMap<>(Alarm.class);
+        bits.put(Alarm.MODULE_UNDER_VOLTAGE, 0x80);
+        bits.put(Alarm.CHARGE_HIGH_TEMPERATURE, 0x40);
+        bits.put(Alarm.DISCHARGE_HIGH_TEMPERATURE, 0x20);
+        bits.put(Alarm.DISCHARGE_OVER_CURRENT, 0x10);
+        bits.put(Alarm.CHARGE_OVER_CURRENT, 0x04);
+        bits.put(Alarm.CELL_UNDER_VOLTAGE, 0x02);
+        bits.put(Alarm.MODULE_OVER_VOLTAGE, 0x01);
+        STATUS1_BITS = Collections.unmodifiableMap(bits);
+    }
+
     private AlarmMapping() {
     }
 
@@ -110,6 +125,11 @@ public final class AlarmMapping {
     public static Set<ActiveAlarm> rs485AlarmInfo(int[] cellStates, int[] temperatureStates, int chargeCurrentState,
                                                   int moduleVoltageState, int dischargeCurrentState, int status1,
                                                   int status4, int status5) {
+        // the common case, every module of every bank every poll: all normal, so no set to build
+        if (allNormal(cellStates) && allNormal(temperatureStates) && ((chargeCurrentState | moduleVoltageState
+                | dischargeCurrentState | status1 | status4 | status5) & 0xFF) == 0) {
+            return Set.of();
+        }
         TreeSet<ActiveAlarm> out = new TreeSet<>();
         for (int s : cellStates) {
             state(out, s, Alarm.CELL_UNDER_VOLTAGE, Alarm.CELL_OVER_VOLTAGE);
@@ -129,21 +149,22 @@ public final class AlarmMapping {
 
     /** RS485 0x44 Status1 alone, all {@link Alarm.Level#PROTECTION}. */
     public static Set<ActiveAlarm> rs485Status1(int status1) {
-        Map<Alarm, Integer> bits = new EnumMap<>(Alarm.class);
-        bits.put(Alarm.MODULE_UNDER_VOLTAGE, 0x80);
-        bits.put(Alarm.CHARGE_HIGH_TEMPERATURE, 0x40);
-        bits.put(Alarm.DISCHARGE_HIGH_TEMPERATURE, 0x20);
-        bits.put(Alarm.DISCHARGE_OVER_CURRENT, 0x10);
-        bits.put(Alarm.CHARGE_OVER_CURRENT, 0x04);
-        bits.put(Alarm.CELL_UNDER_VOLTAGE, 0x02);
-        bits.put(Alarm.MODULE_OVER_VOLTAGE, 0x01);
         TreeSet<ActiveAlarm> out = new TreeSet<>();
-        bits.forEach((alarm, mask) -> {
+        STATUS1_BITS.forEach((alarm, mask) -> {
             if ((status1 & mask) != 0) {
                 out.add(ActiveAlarm.of(alarm, Alarm.Level.PROTECTION));
             }
         });
         return Collections.unmodifiableSet(out);
+    }
+
+    private static boolean allNormal(int[] states) {
+        for (int s : states) {
+            if ((s & 0xFF) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void state(Set<ActiveAlarm> out, int state, Alarm below, Alarm above) {

@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * first, then raised, each in a stable order), request flags and module count when they change, module details
  * when the merged details change, supervision on every transition, and limits when the published values or their
  * sources change. A supervision transition comes before the limits change it causes. The snapshot is updated
- * before the events of an input are emitted, so a listener reading {@link #status()} sees at least that input.
+ * before the events of an input are emitted, so a listener reading {@link #status()} sees at least that input (the
+ * inputs of one RS485 reply are applied as one batch: one snapshot, then all their events, in order).
  *
  * <p><b>Threading.</b> Inputs may come from several threads (a CAN and an RS485 I/O thread); they are serialised by
  * this object's lock, and events are handed to the sink under it, so the sink sees them in order. The sink must
@@ -65,6 +66,24 @@ public final class BankModel {
     private PublishedLimits published;
     private Instant latest;
     private volatile BankStatus status;
+    /**
+     * When a tick can next change something ({@link Supervisor#nextDeadline()}), written with each snapshot; null
+     * when no tick can (LOST). Read without the lock: a tick that reads an older value takes the lock and finds
+     * nothing to do, or acts as if it had come just before the input that moved the deadline.
+     */
+    private volatile Instant tickDue;
+    /** Within {@link #batch}: how deep, and the events of its inputs so far. */
+    private int batchDepth;
+    private boolean batchChanged;
+    private final List<BankEvent> batchEvents = new ArrayList<>();
+    /**
+     * Immutable copies of the per-module maps for the snapshot, made again only when the maps change: a 0x44 reply
+     * or a cycle's bank values do not touch them, and the copies were the snapshot's main cost.
+     */
+    private Map<Integer, ModuleDetails> modulesCopy = BankStatus.frozenModules(Map.of());
+    private Map<Integer, FieldStamp> moduleStampsCopy = BankStatus.frozenModules(Map.of());
+    private boolean modulesChanged;
+    private boolean moduleStampsChanged;
 
     /**
      * A model in {@link SupervisionState#CONNECTING}.
@@ -84,6 +103,7 @@ public final class BankModel {
         this.latest = now;
         this.published = computeLimits(now);
         this.status = snapshot();
+        this.tickDue = supervisor.deadlineOrNull();
     }
 
     /** A model with the profile's fail-safe and no caps. */
@@ -100,6 +120,23 @@ public final class BankModel {
     /** The newest snapshot; lock-free. */
     public BankStatus status() {
         return status;
+    }
+
+    /**
+     * Applies several inputs as one: {@code inputs} calls this model's {@code on…} methods, and their changes
+     * become one new snapshot and their events follow in the order they were made, after it. A strategy applies
+     * one reply this way (a 4-module RS485 0x42 is four module inputs), so that a reply costs one snapshot, not one
+     * per input. The lock is held throughout; nested batches join the outer one.
+     */
+    synchronized void batch(Runnable inputs) {
+        batchDepth++;
+        try {
+            inputs.run();
+        } finally {
+            if (--batchDepth == 0) {
+                flush();
+            }
+        }
     }
 
     /** When {@link #tick} should next be called (see {@link Supervisor#nextDeadline()}). */
@@ -154,8 +191,13 @@ public final class BankModel {
         Instant previous = alarmChannelStamps.get(key);
         if (previous == null || !at.isBefore(previous)) {
             alarmChannelStamps.put(key, at);
-            alarmChannels.put(key, Set.copyOf(active));
             stampNewest(BankField.ALARMS, source, at);
+            Set<ActiveAlarm> before = alarmChannels.get(key);
+            if (before != null && before.equals(active)) {
+                commit(events); // the channel says what it said: nothing to merge, no union to rebuild
+                return;
+            }
+            alarmChannels.put(key, Set.copyOf(active));
             Set<ActiveAlarm> union = new TreeSet<>();
             alarmChannels.values().forEach(union::addAll);
             for (ActiveAlarm gone : activeAlarms) {
@@ -216,11 +258,13 @@ public final class BankModel {
         FieldStamp previous = moduleStamps.get(details.address());
         if (previous == null || !at.isBefore(previous.at())) {
             moduleStamps.put(details.address(), new FieldStamp(at, source));
+            moduleStampsChanged = true;
             stampNewest(BankField.MODULE_DETAILS, source, at);
             ModuleDetails old = modules.get(details.address());
             ModuleDetails merged = old == null ? details : old.mergedWith(details);
             if (!merged.equals(old)) {
                 modules.put(details.address(), merged);
+                modulesChanged = true;
                 events.add(new BankEvent.ModuleDetailsUpdated(bankId, at, source, merged));
             }
         }
@@ -271,8 +315,16 @@ public final class BankModel {
      * Time passed: applies the supervision timeouts. Cheap when nothing is due (no allocation, no snapshot), so one
      * task may tick every bank of a process a few times a second ({@link SupervisionTicker}).
      */
-    public synchronized void tick(Instant now) {
+    public void tick(Instant now) {
         Objects.requireNonNull(now, "now");
+        Instant due = tickDue;
+        if (due == null || now.isBefore(due)) {
+            return; // not due: no lock taken (one ticker ticks every bank of a process ten times a second)
+        }
+        tickLocked(now);
+    }
+
+    private synchronized void tickLocked(Instant now) {
         Optional<Supervisor.Transition> t = supervisor.tick(now);
         if (t.isEmpty()) {
             return; // the common case: nothing to rebuild, nothing to emit
@@ -373,8 +425,30 @@ public final class BankModel {
         };
     }
 
+    /** Publishes an input's changes: a new snapshot, then its events; within a batch, at the batch's end. */
     private void commit(List<BankEvent> events) {
+        if (batchDepth > 0) {
+            batchChanged = true;
+            batchEvents.addAll(events);
+            return;
+        }
         status = snapshot();
+        tickDue = supervisor.deadlineOrNull();
+        for (BankEvent e : events) {
+            sink.accept(e);
+        }
+    }
+
+    private void flush() {
+        if (!batchChanged) {
+            return; // no input in the batch
+        }
+        batchChanged = false;
+        status = snapshot();
+        tickDue = supervisor.deadlineOrNull();
+        // copied first: a sink that feeds this model again (same thread, reentrant lock) must not see the list change
+        List<BankEvent> events = List.copyOf(batchEvents);
+        batchEvents.clear();
         for (BankEvent e : events) {
             sink.accept(e);
         }
@@ -388,8 +462,17 @@ public final class BankModel {
                         Optional.ofNullable(links.get(s))));
             }
         }
+        if (modulesChanged) {
+            modulesCopy = BankStatus.frozenModules(modules);
+            modulesChanged = false;
+        }
+        if (moduleStampsChanged) {
+            moduleStampsCopy = BankStatus.frozenModules(moduleStamps);
+            moduleStampsChanged = false;
+        }
         return new BankStatus(bankId, latest, Optional.ofNullable(batteryLimits), published, measurements,
-                activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modules, supervisor.state(),
-                supervisor.since(), supervisionReason, stamps, moduleStamps, sources, Optional.ofNullable(bankInfo));
+                activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modulesCopy, supervisor.state(),
+                supervisor.since(), supervisionReason, stamps, moduleStampsCopy, sources,
+                Optional.ofNullable(bankInfo));
     }
 }

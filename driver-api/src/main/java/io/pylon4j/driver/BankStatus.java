@@ -1,6 +1,7 @@
 package io.pylon4j.driver;
 
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,19 +51,62 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         activeAlarms = ActiveAlarm.sortedSet(activeAlarms);
         Objects.requireNonNull(requestFlags, "requestFlags");
         Objects.requireNonNull(moduleCount, "moduleCount");
-        modules = Collections.unmodifiableMap(new TreeMap<>(modules));
+        modules = frozenModules(modules);
         Objects.requireNonNull(supervisionState, "supervisionState");
         Objects.requireNonNull(supervisionSince, "supervisionSince");
         Objects.requireNonNull(supervisionReason, "supervisionReason");
         stamps = enumCopy(BankField.class, stamps);
-        moduleStamps = Collections.unmodifiableMap(new TreeMap<>(moduleStamps));
+        moduleStamps = frozenModules(moduleStamps);
         sources = enumCopy(Source.class, sources);
         Objects.requireNonNull(bankInfo, "bankInfo");
     }
 
+    /**
+     * An immutable copy of a per-module map, ascending by address; a map this method returned is taken as it is, so
+     * that {@link BankModel} can hand the same copy to every snapshot until its modules change.
+     */
+    static <V> Map<Integer, V> frozenModules(Map<Integer, V> map) {
+        return map instanceof FrozenSortedMap<Integer, V> frozen ? frozen : new FrozenSortedMap<>(map);
+    }
+
+    /** An unmodifiable sorted copy that no one else can reach or change: safe to share between snapshots. */
+    private static final class FrozenSortedMap<K, V> extends AbstractMap<K, V> {
+
+        private final Map<K, V> map;
+
+        FrozenSortedMap(Map<K, V> map) {
+            this.map = Collections.unmodifiableMap(new TreeMap<>(map));
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+    }
+
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {
-        EnumMap<K, V> copy = new EnumMap<>(type);
-        copy.putAll(map);
+        EnumMap<K, V> copy;
+        if (map instanceof EnumMap<K, V> e) {
+            copy = new EnumMap<>(e); // clones the value array; new EnumMap(type) looks the constants up every time
+        } else {
+            copy = new EnumMap<>(type);
+            copy.putAll(map);
+        }
         return Collections.unmodifiableMap(copy);
     }
 

@@ -205,7 +205,8 @@ final class Rs485Strategy implements ByteListener {
             transmit();
         } else if (cycleOpen) {
             cycleOpen = false;
-            finishCycle(clock.instant());
+            Instant at = clock.instant();
+            model.batch(() -> finishCycle(at)); // the bank's values of a cycle as one snapshot
         }
     }
 
@@ -298,7 +299,8 @@ final class Rs485Strategy implements ByteListener {
                 }
             }
         }
-        apply(response, clock.instant());
+        Instant at = clock.instant();
+        model.batch(() -> apply(response, at)); // one snapshot for the whole reply, not one per module
         sendNext();
     }
 

@@ -20,6 +20,7 @@ import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.virtual.VirtualCanBus;
+import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -245,6 +246,8 @@ public final class ScaleBenchmark {
         private Transports transports;
         private final List<ByteStreamTransport> tcps = new ArrayList<>();
         private final List<PylonDriver> rs485Drivers = new ArrayList<>();
+        /** All CAN buses from one provider, so that their members share its delivery threads (per name prefix). */
+        private final VirtualTransportProvider virtual = new VirtualTransportProvider();
         private final List<VirtualCanBus> buses = new ArrayList<>();
         private final List<CanTransport> canBattery = new ArrayList<>();
         private final List<SimulatedBank> canBanks = new ArrayList<>();
@@ -579,7 +582,7 @@ public final class ScaleBenchmark {
             TransportOptions battery = TransportOptions.defaults().withThreadNamePrefix(BATTERY_PREFIX);
             List<CompletableFuture<Void>> opens = new ArrayList<>();
             for (int i = 0; i < config.canBanks(); i++) {
-                VirtualCanBus bus = new VirtualCanBus("scale-can-" + i);
+                VirtualCanBus bus = virtual.canBus("scale-can-" + i);
                 buses.add(bus);
                 CanTransport member = bus.newMember(battery, 64);
                 canBattery.add(member);

@@ -31,7 +31,7 @@ import java.util.Map;
  * @param cpuByThreadGroup       per-cent of a core by thread group (name without its number)
  * @param liveThreads            live threads in the measured JVM at the end of the window
  * @param driverThreads          driver-side {@code pylon4j-} threads other than virtual bus members
- * @param driverVirtualThreads   driver-side virtual CAN member threads (the in-memory bus has one per member)
+ * @param driverVirtualThreads   driver-side virtual CAN delivery threads (shared by all driver-side members)
  * @param batteryThreads         battery-side threads in the measured JVM
  * @param rs485Latency           frame (CR-ending chunk received) to listener, RS485 measurement events
  * @param canLatency             frame (sent on the virtual bus) to listener, CAN measurement events
@@ -130,8 +130,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "live threads (measured JVM)", Integer.toString(liveThreads), "");
         row(b, "driver threads (`pylon4j-`, not virtual bus members)", Integer.toString(driverThreads),
                 "no thread per bank");
-        row(b, "driver-side virtual CAN member threads", Integer.toString(driverVirtualThreads),
-                "(one per in-memory bus member, by design)");
+        row(b, "driver-side virtual CAN delivery threads", Integer.toString(driverVirtualThreads),
+                "shared by all members (at most 2)");
         row(b, "battery-side threads in the measured JVM", Integer.toString(batteryThreads), "");
         latency(b, "RS485", rs485Latency);
         row(b, "RS485 of which frame → decoded (I/O thread), p50 / p99", micros(rs485Apply.p50Nanos()) + " / "

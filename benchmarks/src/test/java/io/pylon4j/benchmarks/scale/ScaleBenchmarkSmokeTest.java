@@ -41,8 +41,8 @@ class ScaleBenchmarkSmokeTest {
 
         // no thread per bank: twice the RS485 banks, the same driver threads (Netty loop, two timers, events)
         assertThat(report.driverThreads()).isEqualTo(small.driverThreads()).isLessThanOrEqualTo(4);
-        // the in-memory CAN bus has one delivery thread per member: one per CAN driver, whatever the RS485 count
-        assertThat(report.driverVirtualThreads()).isEqualTo(5);
+        // the in-memory CAN buses' members share at most two delivery threads, whatever the number of banks
+        assertThat(report.driverVirtualThreads()).isBetween(1, 2);
 
         for (ScaleReport r : new ScaleReport[] {small, report}) {
             assertThat(r.childPid()).isPositive();

@@ -3,17 +3,25 @@ package io.pylon4j.simulator.frontend;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.TransportIoException;
+import io.pylon4j.transport.tcplisten.TcpListenTransport;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One simulated bank served on a CAN transport, an RS485 byte-stream transport, or both: the two front ends sharing
  * one {@link ReceivedTraffic}. It opens the transports on {@link #start()} and closes them, the front ends and its
- * own scheduler thread (if it made one) on {@link #close()}.
+ * own scheduler thread (if it made one) on {@link #close()}. {@link #start()} returns once its transports are open, so
+ * that the first CAN frames reach the bus.
  *
  * <pre>{@code
  * try (SimulatorServer server = SimulatorServer.builder(bank).can(canTransport).rs485(serialTransport).build()) {
@@ -31,6 +39,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final ScheduledExecutorService ownExecutor;
     private final CanBatterySimulator can;
     private final Rs485BatterySimulator rs485;
+    private final Duration openTimeout;
     private boolean started;
     private boolean closed;
 
@@ -38,6 +47,7 @@ public final class SimulatorServer implements AutoCloseable {
         this.bank = b.bank;
         this.canTransport = b.can;
         this.rs485Transport = b.rs485;
+        this.openTimeout = b.openTimeout;
         SimulatorScheduler scheduler = b.scheduler;
         if (scheduler == null) {
             ownExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,19 +70,81 @@ public final class SimulatorServer implements AutoCloseable {
         return new Builder(bank);
     }
 
-    /** Opens the transports (without waiting for a peer) and starts both front ends. */
-    public synchronized void start() {
-        if (started || closed) {
+    /**
+     * Opens the transports, waits until they are open, and starts both front ends; does nothing if already started
+     * or closed. "Open" means the transport's {@code open()} completed, except for a listening
+     * {@link TcpListenTransport} ({@code tcp-listen:}), which is open once its socket is bound: a client may come
+     * later, and start() does not wait for a peer. The RS485 front end listens before its transport opens; the CAN
+     * front end starts sending only once its transport is open, so that its first frames are not lost (a CAN
+     * transport refuses frames before that).
+     *
+     * @throws TransportIoException if a transport fails to open or is not open within the open timeout (10 s
+     *                              unless {@link Builder#openTimeout} says otherwise), naming it; the server is
+     *                              closed then
+     */
+    public void start() {
+        try {
+            CompletableFuture<Void> rs485Open;
+            CompletableFuture<Void> canOpen;
+            synchronized (this) {
+                if (started || closed) {
+                    return;
+                }
+                started = true;
+                rs485Open = rs485 == null ? null : startRs485();
+                canOpen = can == null ? null : open(canTransport);
+            }
+            // not under the lock: close() (a shutdown hook) must not wait for this wait
+            await("RS485", rs485Transport, rs485Open);
+            await("CAN", canTransport, canOpen);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (closed) {
+                    return; // closed while opening (a shutdown hook): nothing left to start, not a failure
+                }
+            }
+            close();
+            throw e;
+        }
+        synchronized (this) {
+            if (can != null && !closed) {
+                can.start();
+            }
+        }
+    }
+
+    private CompletableFuture<Void> startRs485() {
+        rs485.start();
+        return open(rs485Transport);
+    }
+
+    private static CompletableFuture<Void> open(Transport transport) {
+        CompletableFuture<Void> opened = transport.open().toCompletableFuture();
+        if (transport instanceof TcpListenTransport listen) {
+            listen.localPort(); // bound (or throws): open for a listener, which must not wait for a client here
+            return CompletableFuture.completedFuture(null);
+        }
+        return opened;
+    }
+
+    private void await(String kind, Transport transport, CompletableFuture<Void> opened) {
+        if (opened == null) {
             return;
         }
-        started = true;
-        if (rs485 != null) {
-            rs485.start();
-            rs485Transport.open();
-        }
-        if (can != null) {
-            can.start();
-            canTransport.open();
+        try {
+            opened.get(openTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new TransportIoException(String.format(Locale.ROOT,
+                    "simulator: the %s transport %s did not open within %.1f s (state %s)", kind,
+                    transport.endpoint(), openTimeout.toMillis() / 1000.0, transport.state()), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new TransportIoException("simulator: the " + kind + " transport " + transport.endpoint()
+                    + " failed to open: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportIoException("simulator: interrupted while the " + kind + " transport "
+                    + transport.endpoint() + " was opening", e);
         }
     }
 
@@ -129,6 +201,7 @@ public final class SimulatorServer implements AutoCloseable {
         private CanFrameSet frameSet = CanFrameSet.PYLON_V12;
         private SimulatorScheduler scheduler;
         private Duration period = Duration.ofSeconds(1);
+        private Duration openTimeout = Duration.ofSeconds(10);
 
         private Builder(SimulatedBank bank) {
             this.bank = Objects.requireNonNull(bank, "bank");
@@ -155,6 +228,16 @@ public final class SimulatorServer implements AutoCloseable {
         /** The scheduler; by default the server runs its own daemon thread on wall-clock time. */
         public Builder scheduler(SimulatorScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** How long {@link SimulatorServer#start()} waits for each transport to open, 10 s by default; positive. */
+        public Builder openTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("openTimeout must be positive: " + timeout);
+            }
+            this.openTimeout = timeout;
             return this;
         }
 

@@ -1,10 +1,13 @@
 package io.pylon4j.transport.virtual;
 
 import io.pylon4j.can.CanFrame;
+import io.pylon4j.transport.CanFrameListener;
+import io.pylon4j.transport.CanIdFilter;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
-import io.pylon4j.transport.spi.BlockingCanTransport;
+import io.pylon4j.transport.spi.CanFrameDispatcher;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,13 +28,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A member joins the bus when opened and leaves when closed; frames sent while a member is not open do not reach
- * it. Each member delivers on its own thread ({@code pylon4j-virtual-NAME}) from a bounded queue
- * ({@value #DEFAULT_QUEUE_CAPACITY} frames unless told otherwise); a frame that finds the queue full is dropped and
- * counted in the receiving member's {@link io.pylon4j.transport.TransportCounters#droppedFrames()}, so a slow
- * listener never blocks a sender. Members count frames in and out; a virtual bus moves no encoded bytes, so the
- * byte counters stay zero.
+ * it. Each member delivers, in order, from a bounded queue ({@value #DEFAULT_QUEUE_CAPACITY} frames unless told
+ * otherwise) on delivery threads it shares with the other members (see the package documentation: a bus made here
+ * shares them among its own members, the buses of one {@link VirtualTransportProvider} among all of theirs); a frame
+ * that finds the queue full is dropped and counted in the receiving member's
+ * {@link io.pylon4j.transport.TransportCounters#droppedFrames()}, so a slow listener never blocks a sender. Members
+ * count frames in and out; a virtual bus moves no encoded bytes, so the byte counters stay zero.
  *
- * <p>Thread-safe. A bus holds no thread itself and needs no closing; its members do.
+ * <p>Thread-safe. A bus holds no thread itself and needs no closing; its members do, and the shared delivery threads
+ * end when the last open member closes.
  */
 public final class VirtualCanBus {
 
@@ -40,14 +45,22 @@ public final class VirtualCanBus {
 
     private final String name;
     private final BusMembers<Member> members = new BusMembers<>();
+    private final DeliveryThreads threads;
 
     /**
-     * A new, empty bus.
+     * A new, empty bus whose members share delivery threads of its own ({@code PREFIX-virtual-NAME-N}).
      *
      * @param name shown in endpoints ({@code virtual:NAME}) and thread names; not empty
      */
     public VirtualCanBus(String name) {
         this.name = VirtualByteBus.checkName(name);
+        this.threads = new DeliveryThreads(name + "-");
+    }
+
+    /** A bus of a provider, whose members share the provider's delivery threads. */
+    VirtualCanBus(String name, DeliveryThreads threads) {
+        this.name = VirtualByteBus.checkName(name);
+        this.threads = threads;
     }
 
     /** The bus's name. */
@@ -72,11 +85,16 @@ public final class VirtualCanBus {
      * @param queueCapacity how many received frames may wait for delivery, at least 1
      */
     public CanTransport newMember(TransportOptions options, int queueCapacity) {
-        return new Member(this, new Endpoint("virtual:" + name, "virtual", name, Map.of()), options, queueCapacity);
+        return newMember(new Endpoint("virtual:" + name, "virtual", name, Map.of()), options, queueCapacity);
     }
 
     CanTransport newMember(Endpoint endpoint, TransportOptions options, int queueCapacity) {
         return new Member(this, endpoint, options, queueCapacity);
+    }
+
+    /** How many delivery threads this bus's own pools have now (for tests; 0 for a provider's bus). */
+    int ownDeliveryThreads() {
+        return threads.threadCount();
     }
 
     @Override
@@ -89,43 +107,65 @@ public final class VirtualCanBus {
         members.forEachOther(sender, member -> member.enqueue(frame, now));
     }
 
-    /** One member: a blocking transport whose "link" is its queue; its thread delivers what others send. */
-    private static final class Member extends BlockingCanTransport {
+    /** One member: a transport whose "link" is its queue, delivered on the shared threads. */
+    private static final class Member extends VirtualMember<CanFrame> implements CanTransport {
 
         private final VirtualCanBus bus;
-        private final DeliveryQueue<CanFrame> queue;
+        private final CanFrameDispatcher dispatcher;
 
         Member(VirtualCanBus bus, Endpoint endpoint, TransportOptions options, int queueCapacity) {
-            super(endpoint, options);
-            this.queue = new DeliveryQueue<>(queueCapacity);
+            super(endpoint, options, queueCapacity, bus.threads);
             this.bus = bus;
-        }
-
-        void enqueue(CanFrame frame, long nanoTime) {
-            if (!queue.offer(frame, nanoTime)) {
-                metrics().droppedFrame();
-            }
+            this.dispatcher = new CanFrameDispatcher(metrics());
         }
 
         @Override
-        protected void connect() {
+        void joinBus() {
             bus.members.join(this);
         }
 
         @Override
-        protected void readLoop() throws InterruptedException {
-            queue.deliverUntilLeft(this::deliver);
-        }
-
-        @Override
-        protected void disconnect() {
+        void leaveBus() {
             bus.members.leave(this);
-            queue.leave();
         }
 
         @Override
-        protected void write(CanFrame frame) {
-            bus.send(this, Objects.requireNonNull(frame, "frame"));
+        void deliver(CanFrame frame, long nanoTime) {
+            dispatcher.deliver(frame, nanoTime);
+        }
+
+        @Override
+        void countDropped(CanFrame frame) {
+            metrics().droppedFrame();
+        }
+
+        @Override
+        public void send(CanFrame frame) {
+            Objects.requireNonNull(frame, "frame");
+            requireConnected();
+            try {
+                bus.send(this, frame);
+                metrics().frameOut();
+            } catch (RuntimeException e) {
+                metrics().droppedFrame();
+                metrics().error();
+                throw new TransportIoException(endpoint() + ": sending " + frame + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void addFrameListener(CanFrameListener listener) {
+            dispatcher.addListener(listener);
+        }
+
+        @Override
+        public void removeFrameListener(CanFrameListener listener) {
+            dispatcher.removeListener(listener);
+        }
+
+        @Override
+        public void setReceiveFilter(CanIdFilter filter) {
+            dispatcher.setFilter(filter); // software filtering only, as on any bus without a controller
         }
     }
 }

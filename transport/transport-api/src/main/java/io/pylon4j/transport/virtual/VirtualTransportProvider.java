@@ -9,6 +9,7 @@ import io.pylon4j.transport.spi.TransportProvider;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
 /**
  * The {@code virtual:NAME[?queue=N]} scheme: a member of the in-memory CAN bus or byte bus called NAME, depending on
@@ -21,14 +22,29 @@ import java.util.concurrent.ConcurrentMap;
  * nothing once its members are closed. To reach a bus both by endpoint string and as an object, build the
  * {@code Transports} from a provider you hold: {@code new Transports(List.of(virtual, ...))} and
  * {@link #canBus(String) virtual.canBus("bench")}.
+ *
+ * <p>Threads: the members of all this provider's buses share one small pool of delivery threads per thread name
+ * prefix ({@code PREFIX-virtual-N}, at most two threads each), made when the first member opens and stopped when
+ * the last one closes; or, with {@link #VirtualTransportProvider(Executor)}, the caller's executor.
  */
 public final class VirtualTransportProvider implements TransportProvider {
 
     private final ConcurrentMap<String, VirtualCanBus> canBuses = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, VirtualByteBus> byteBuses = new ConcurrentHashMap<>();
+    private final DeliveryThreads threads;
 
     /** A provider with no buses yet (found by {@link java.util.ServiceLoader}, or made by hand). */
     public VirtualTransportProvider() {
+        this.threads = new DeliveryThreads("");
+    }
+
+    /**
+     * A provider with no buses yet whose members all deliver on {@code deliveryExecutor}, which the caller owns
+     * (it is never shut down here) and must keep running while members are open. Each member still delivers in
+     * order, from at most one task at a time.
+     */
+    public VirtualTransportProvider(Executor deliveryExecutor) {
+        this.threads = new DeliveryThreads(deliveryExecutor);
     }
 
     @Override
@@ -48,12 +64,17 @@ public final class VirtualTransportProvider implements TransportProvider {
 
     /** The CAN bus called {@code name}, made on first use. */
     public VirtualCanBus canBus(String name) {
-        return canBuses.computeIfAbsent(name, VirtualCanBus::new);
+        return canBuses.computeIfAbsent(name, n -> new VirtualCanBus(n, threads));
     }
 
     /** The byte bus called {@code name}, made on first use (a separate namespace from the CAN buses). */
     public VirtualByteBus byteBus(String name) {
-        return byteBuses.computeIfAbsent(name, VirtualByteBus::new);
+        return byteBuses.computeIfAbsent(name, n -> new VirtualByteBus(n, threads));
+    }
+
+    /** How many delivery threads this provider's pools have now (for tests). */
+    int deliveryThreads() {
+        return threads.threadCount();
     }
 
     @Override
