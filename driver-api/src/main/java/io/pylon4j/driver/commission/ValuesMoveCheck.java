@@ -3,9 +3,11 @@ package io.pylon4j.driver.commission;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Measurements;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * {@code values-move}: values that do not move under load. A BMS that does not really talk to the inverter (or a
@@ -30,33 +32,35 @@ public final class ValuesMoveCheck implements CommissioningCheck {
 
     @Override
     public CheckResult evaluate(Observation o, Expectations expected) {
-        List<List<Object>> prints = new ArrayList<>();
+        // Each quantity is compared with itself only, over the snapshots that have it: a module whose RS485 details
+        // arrive after the first snapshot is new information, not a value that moved.
+        Map<String, Set<Object>> seen = new HashMap<>();
+        int snapshots = 0;
         double load = 0;
         for (BankStatus s : o.samples()) {
             Measurements m = s.measurements();
             if (m.voltageVolts().isEmpty() && m.socPercent().isEmpty()) {
                 continue;
             }
-            List<Object> print = new ArrayList<>();
-            print.add(m.voltageVolts());
-            print.add(m.currentAmps());
-            print.add(m.socPercent());
-            print.add(m.temperatureCelsius());
+            snapshots++;
+            note(seen, "voltage", m.voltageVolts());
+            note(seen, "current", m.currentAmps());
+            note(seen, "soc", m.socPercent());
+            note(seen, "temperature", m.temperatureCelsius());
             for (ModuleDetails d : s.modules().values()) {
-                print.add(d.voltageVolts());
-                print.add(d.cellVoltagesVolts());
-                print.add(d.remainingCapacityAh());
+                note(seen, d.address() + "/voltage", d.voltageVolts());
+                note(seen, d.address() + "/cells", d.cellVoltagesVolts().isEmpty() ? null : d.cellVoltagesVolts());
+                note(seen, d.address() + "/remaining", d.remainingCapacityAh());
             }
-            prints.add(print);
             if (m.currentAmps().isPresent()) {
                 load = Math.max(load, Math.abs(m.currentAmps().getAsDouble()));
             }
         }
-        if (prints.size() < 2) {
+        if (snapshots < 2) {
             return CheckResult.skipped(ID, "Fewer than two snapshots with measurements: observe longer.");
         }
-        boolean moved = prints.stream().anyMatch(p -> !Objects.equals(p, prints.get(0)));
-        String measured = prints.size() + " snapshots, largest current " + Fmt.amps(load);
+        boolean moved = seen.values().stream().anyMatch(values -> values.size() > 1);
+        String measured = snapshots + " snapshots, largest current " + Fmt.amps(load);
         if (moved) {
             return CheckResult.of(ID, Verdict.PASS, "The values move: the BMS sends live data.", measured,
                     "values that change");
@@ -71,5 +75,13 @@ public final class ValuesMoveCheck implements CommissioningCheck {
         return CheckResult.of(ID, Verdict.WARN, "The values did not change, but no current flowed, so a frozen BMS "
                 + "cannot be told from an idle bank: repeat while charging or discharging.", measured,
                 "values that change under load");
+    }
+
+    /** Records one present value of a quantity; absent values (empty optionals, null) are not observations. */
+    private static void note(Map<String, Set<Object>> seen, String quantity, Object value) {
+        if (value == null || value instanceof OptionalDouble d && d.isEmpty()) {
+            return;
+        }
+        seen.computeIfAbsent(quantity, k -> new HashSet<>()).add(value);
     }
 }

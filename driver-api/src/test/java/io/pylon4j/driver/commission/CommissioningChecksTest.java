@@ -125,6 +125,22 @@ class CommissioningChecksTest {
     }
 
     @Test
+    void moduleDetailsThatArriveLateAreNotMovementButAChangedModuleValueIs() {
+        Scenario frozen = new Scenario();
+        frozen.step(148, 52.0, -20, 60, 24, 4); // CAN first: no module details yet
+        for (int i = 0; i < 4; i++) {
+            frozen.module(2, 44.4, 74, 24).step(148, 52.0, -20, 60, 24, 4);
+        }
+        assertThat(frozen.run(new ValuesMoveCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.FAIL);
+
+        Scenario moving = new Scenario();
+        for (int i = 0; i < 4; i++) {
+            moving.module(2, 44.4 - 0.01 * i, 74, 24).step(148, 52.0, -20, 60, 24, 4);
+        }
+        assertThat(moving.run(new ValuesMoveCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void valuesMoveIsSkippedWithOneSnapshot() {
         Scenario s = new Scenario().step(148, 52, -20, 60, 24, 4);
         assertThat(s.run(new ValuesMoveCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.SKIPPED);
