@@ -15,7 +15,8 @@ import java.util.OptionalInt;
  */
 public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
         BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
-        BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged, BankEvent.BankInfoUpdated {
+        BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged, BankEvent.BankInfoUpdated,
+        BankEvent.ModuleLeft {
 
     /** The bank this event is about. */
     String bankId();
@@ -46,7 +47,8 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         MODULE_COUNT_CHANGED(false),
         MODULE_DETAILS_UPDATED(true),
         SUPERVISION_STATE_CHANGED(false),
-        BANK_INFO_UPDATED(false);
+        BANK_INFO_UPDATED(false),
+        MODULE_LEFT(false);
 
         private final boolean droppable;
 
@@ -262,6 +264,29 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         @Override
         public Type type() {
             return Type.BANK_INFO_UPDATED;
+        }
+    }
+
+    /**
+     * A module the bank listed before is no longer in its newest whole-stack reply (RS485 0x42): switched off, its
+     * link cable pulled, or removed. Its details are gone from {@link BankStatus#modules()} and any alarm it alone
+     * raised is cleared (with its own {@link AlarmCleared}), so a monitor shows neither a stale row nor a stuck alarm.
+     * Never dropped.
+     *
+     * @param bankId  the bank
+     * @param at      when
+     * @param source  the link that saw it leave
+     * @param address the module's RS485 address
+     */
+    record ModuleLeft(String bankId, Instant at, Source source, int address) implements BankEvent {
+        public ModuleLeft {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public Type type() {
+            return Type.MODULE_LEFT;
         }
     }
 

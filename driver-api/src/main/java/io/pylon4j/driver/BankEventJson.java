@@ -49,6 +49,11 @@ public final class BankEventJson {
                 w.field("source").string(e.source().name());
                 module(w, e.details());
             }
+            case MODULE_LEFT -> {
+                BankEvent.ModuleLeft e = (BankEvent.ModuleLeft) event;
+                w.field("source").string(e.source().name());
+                w.field("address").number(e.address());
+            }
             case BANK_INFO_UPDATED -> {
                 BankEvent.BankInfoUpdated e = (BankEvent.BankInfoUpdated) event;
                 w.field("source").string(e.source().name());

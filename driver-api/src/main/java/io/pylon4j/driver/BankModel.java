@@ -272,6 +272,24 @@ public final class BankModel {
     }
 
     /**
+     * A module is no longer in the bank (RS485: absent from the newest whole-stack 0x42 reply): its details and age
+     * are removed and a {@link BankEvent.ModuleLeft} is emitted. Its alarm channels are the caller's to clear (only
+     * the strategy knows their names). Unknown modules and inputs older than the module's newest are ignored.
+     */
+    public synchronized void onModuleLeft(Source source, int address, Instant at) {
+        List<BankEvent> events = begin(source, at);
+        FieldStamp previous = moduleStamps.get(address);
+        if (previous != null && !at.isBefore(previous.at())) {
+            moduleStamps.remove(address);
+            moduleStampsChanged = true;
+            modules.remove(address);
+            modulesChanged = true;
+            events.add(new BankEvent.ModuleLeft(bankId, at, source, address));
+        }
+        commit(events);
+    }
+
+    /**
      * What the bank says about itself (RS485 0x51, 0x47); fields left empty keep their values
      * ({@link BankInfo#mergedWith}). An input older than the newest one is ignored.
      */

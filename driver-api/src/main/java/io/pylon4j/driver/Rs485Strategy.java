@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The RS485 protocol strategy: a non-blocking request/response state machine driven by the scheduler (cycle start,
@@ -126,6 +127,8 @@ final class Rs485Strategy implements ByteListener {
         boolean answeredThisCycle;
         /** Whether the group answered nothing in its previous cycle: it is probed, not polled. */
         boolean silent;
+        /** The module addresses in the newest whole-stack 0x42 reply. */
+        Set<Integer> present = Set.of();
 
         GroupState(int group) {
             this.group = group;
@@ -413,6 +416,14 @@ final class Rs485Strategy implements ByteListener {
         }
         g.analog = a;
         g.modules = modules.size();
+        for (int gone : g.present) {
+            if (!addresses.contains(gone)) {
+                // a module that left must not stay in the table with its last values, nor keep its alarms raised
+                model.onAlarms(Source.RS485, "0x44@" + gone, Set.of(), at);
+                model.onModuleLeft(Source.RS485, gone, at);
+            }
+        }
+        g.present = Set.copyOf(addresses);
         if (g.identifiedModules != g.modules) {
             // first sight of the group, or a module dropped out or was replaced: (re)read who is there
             g.identifiedModules = g.modules;

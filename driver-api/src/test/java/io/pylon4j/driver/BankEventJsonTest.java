@@ -138,7 +138,8 @@ class BankEventJsonTest {
                         "r"),
                 new BankEvent.BankInfoUpdated("b", AT, Source.RS485, BankInfo.ofManufacturerInfo("US5000", "PYLON", "1.0")
                         .mergedWith(BankInfo.ofSystemParameters(new BankInfo.SystemParameters(3.65, 3.05, 2.8, 60, -10,
-                                100, 54, 46, 43, 60, -10, 100)))));
+                                100, 54, 46, 43, 60, -10, 100)))),
+                new BankEvent.ModuleLeft("b", AT, Source.RS485, 5));
     }
 
     @Test

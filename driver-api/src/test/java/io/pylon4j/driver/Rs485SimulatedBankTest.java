@@ -142,6 +142,29 @@ class Rs485SimulatedBankTest {
     }
 
     @Test
+    void aModuleThatLeavesTakesItsRowAndItsAlarmsWithIt() {
+        start(us3000c().modulesPerGroup(3).build(), b -> b);
+        bank.forceProtection(ModuleId.of(0, 2), io.pylon4j.simulator.Protection.CELL_OR_MODULE_OVER_VOLTAGE);
+        step(Duration.ZERO);
+        assertThat(driver.status().modules()).containsOnlyKeys(2, 3, 4);
+        assertThat(driver.status().activeAlarms()).as("module 0x04's alarm, from its 0x44").isNotEmpty();
+        events.clear();
+
+        bank.setModuleOnline(ModuleId.of(0, 2), false);
+        step(Duration.ofSeconds(1));
+
+        assertThat(driver.status().modules()).containsOnlyKeys(2, 3);
+        assertThat(driver.status().moduleAge(4, clock.instant())).isEmpty();
+        assertThat(driver.status().activeAlarms()).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.ModuleLeft)
+                .containsExactly(new BankEvent.ModuleLeft("sim", clock.instant(), Source.RS485, 4));
+        assertThat(events).anyMatch(e -> e instanceof BankEvent.AlarmCleared);
+        assertThat(events.stream().filter(e -> e instanceof BankEvent.ModuleLeft).findFirst().orElseThrow().toJson())
+                .isEqualTo("{\"type\":\"MODULE_LEFT\",\"bankId\":\"sim\",\"at\":\"" + clock.instant()
+                        + "\",\"source\":\"RS485\",\"address\":4}");
+    }
+
+    @Test
     void aModuleDroppingOutAndComingBackIsReadAgain() {
         start(us3000c().modulesPerGroup(3).build(), b -> b);
         step(Duration.ZERO);
