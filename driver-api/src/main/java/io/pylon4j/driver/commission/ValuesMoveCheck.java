@@ -1,5 +1,6 @@
 package io.pylon4j.driver.commission;
 
+import io.pylon4j.driver.BankField;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Measurements;
@@ -33,7 +34,9 @@ public final class ValuesMoveCheck implements CommissioningCheck {
     @Override
     public CheckResult evaluate(Observation o, Expectations expected) {
         // Each quantity is compared with itself only, over the snapshots that have it: a module whose RS485 details
-        // arrive after the first snapshot is new information, not a value that moved.
+        // arrive after the first snapshot is new information, not a value that moved. A bank value is keyed by the
+        // link it came from: read over CAN and RS485 at once, the newest of either wins, and the two links' different
+        // resolutions (SOC 60 % over CAN, 59.99 % from RS485 capacities) would look like movement of a frozen bank.
         Map<String, Set<Object>> seen = new HashMap<>();
         int snapshots = 0;
         double load = 0;
@@ -43,10 +46,10 @@ public final class ValuesMoveCheck implements CommissioningCheck {
                 continue;
             }
             snapshots++;
-            note(seen, "voltage", m.voltageVolts());
-            note(seen, "current", m.currentAmps());
-            note(seen, "soc", m.socPercent());
-            note(seen, "temperature", m.temperatureCelsius());
+            note(seen, quantity(s, BankField.VOLTAGE), m.voltageVolts());
+            note(seen, quantity(s, BankField.CURRENT), m.currentAmps());
+            note(seen, quantity(s, BankField.SOC), m.socPercent());
+            note(seen, quantity(s, BankField.TEMPERATURE), m.temperatureCelsius());
             for (ModuleDetails d : s.modules().values()) {
                 note(seen, d.address() + "/voltage", d.voltageVolts());
                 note(seen, d.address() + "/cells", d.cellVoltagesVolts().isEmpty() ? null : d.cellVoltagesVolts());
@@ -83,5 +86,10 @@ public final class ValuesMoveCheck implements CommissioningCheck {
             return;
         }
         seen.computeIfAbsent(quantity, k -> new HashSet<>()).add(value);
+    }
+
+    /** A bank value's name, with the link that delivered it. */
+    private static String quantity(BankStatus s, BankField field) {
+        return field + s.stamp(field).map(stamp -> "@" + stamp.source()).orElse("");
     }
 }

@@ -141,6 +141,19 @@ class CommissioningChecksTest {
     }
 
     @Test
+    void aFrozenBankReadOverCanAndRs485AtOnceIsStillFrozen() {
+        Scenario frozen = new Scenario();
+        for (int i = 0; i < 4; i++) {
+            frozen.step(148, 52.0, -20, 60, 24, 4); // CAN: whole percent, 0.1 V
+            frozen.now = frozen.now.plusMillis(300);
+            // RS485 a moment later: the same frozen bank at its own resolution (SOC from capacities)
+            frozen.model.onMeasurements(Source.RS485, Measurements.of(59.99, 99, 52.013, -20.1, 24.2), frozen.now);
+            frozen.samples.add(frozen.model.status());
+        }
+        assertThat(frozen.run(new ValuesMoveCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void valuesMoveIsSkippedWithOneSnapshot() {
         Scenario s = new Scenario().step(148, 52, -20, 60, 24, 4);
         assertThat(s.run(new ValuesMoveCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.SKIPPED);
