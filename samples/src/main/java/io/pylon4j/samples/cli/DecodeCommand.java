@@ -1,9 +1,10 @@
 package io.pylon4j.samples.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,8 +35,9 @@ final class DecodeCommand implements Callable<Integer> {
         try (Reader in = "-".equals(file)
                 ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            boolean ok = decode(new BufferedReader(in, 1 << 16), out);
+            // System.out (whatever the caller set it to) in 64 KiB writes: its own buffer is 128 bytes, auto-flushed
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            boolean ok = decode(new BufferedReader(in, 1 << 16), json -> json.drainTo(out));
             out.flush();
             return ok ? 0 : 1;
         }
@@ -47,6 +49,16 @@ final class DecodeCommand implements Callable<Integer> {
      * @return true when every frame line decoded
      */
     static boolean decode(BufferedReader in, Writer out) throws IOException {
+        return decode(in, json -> json.drainTo(out));
+    }
+
+    /** Where decoded lines go when the writer's buffer is drained. */
+    @FunctionalInterface
+    interface Sink {
+        void drain(JsonWriter json) throws IOException;
+    }
+
+    private static boolean decode(BufferedReader in, Sink out) throws IOException {
         LogDecoder decoder = new LogDecoder();
         JsonWriter json = new JsonWriter();
         boolean ok = true;
@@ -54,11 +66,11 @@ final class DecodeCommand implements Callable<Integer> {
         while ((line = in.readLine()) != null) {
             ok &= decoder.decodeLine(line, json);
             if (json.buffered() > 1 << 15) {
-                json.drainTo(out);
+                out.drain(json);
             }
         }
         decoder.finish(json);
-        json.drainTo(out);
+        out.drain(json);
         return ok;
     }
 
