@@ -3,6 +3,7 @@ package io.pylon4j.samples.cli;
 import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CandumpFormat;
+import io.pylon4j.can.PylonCanCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +30,20 @@ final class LogDecoder {
     private record Held(String line, String canReason) {
     }
 
-    private final CanLineDecoder can = new CanLineDecoder();
+    private final CanLineDecoder can;
     private final Rs485LineDecoder rs485 = new Rs485LineDecoder();
     private final List<Held> held = new ArrayList<>();
     private Bus bus = Bus.UNKNOWN;
+
+    /** A decoder for real Pylontech behaviour on CAN, {@link PylonCanCodec#standard()}. */
+    LogDecoder() {
+        this(PylonCanCodec.standard());
+    }
+
+    /** A decoder whose CAN frames are read under {@code canCodec}'s profile (Victron names, Sol-Ark units, ...). */
+    LogDecoder(PylonCanCodec canCodec) {
+        this.can = new CanLineDecoder(canCodec);
+    }
 
     /**
      * Decodes one line. Blank lines and {@code #} comments print nothing.

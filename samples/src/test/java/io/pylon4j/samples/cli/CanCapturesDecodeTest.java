@@ -37,11 +37,16 @@ class CanCapturesDecodeTest {
     }
 
     static Run decode(Path file) {
+        return run("decode", file.toString());
+    }
+
+    /** Runs {@code pylon args...} in this JVM with standard output captured. */
+    static Run run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            int status = PylonCli.run("decode", file.toString());
+            int status = PylonCli.run(args);
             System.out.flush();
             return new Run(status, bytes.toString(StandardCharsets.UTF_8));
         } finally {

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +98,50 @@ class CanLineDecoderTest {
                 "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"BmsNamePart1\",\"name\":\"Discover\"}",
                 "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25.0,"
                         + "\"minCellTemperature\":21.5,\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31}");
+    }
+
+    @Test
+    void theCanProfileOptionChoosesHowDisputedFramesAreRead(@TempDir Path dir) throws IOException {
+        Path log = Files.writeString(dir.resolve("victron.log"), "(1.0) can0 370#446973636F766572\n"
+                + "(1.1) can0 356#F401000064000000\n");
+
+        CanCapturesDecodeTest.Run standard = CanCapturesDecodeTest.run("decode", log.toString());
+        CanCapturesDecodeTest.Run victron = CanCapturesDecodeTest.run("decode", "--can-profile", "victron",
+                log.toString());
+        CanCapturesDecodeTest.Run solArk = CanCapturesDecodeTest.run("decode", "--can-profile", "SOL-ARK",
+                log.toString());
+
+        assertThat(standard.line("0x370", 0)).contains("\"type\":\"PylonPlusCellExtremes\"");
+        assertThat(victron.line("0x370", 0)).contains("\"type\":\"BmsNamePart1\",\"name\":\"Discover\"");
+        assertThat(standard.line("0x356", 0)).contains("\"voltage\":5.0,");
+        assertThat(solArk.line("0x356", 0)).contains("\"voltage\":50.0,");
+        assertThat(List.of(standard.status(), victron.status(), solArk.status())).containsOnly(0);
+    }
+
+    @Test
+    void anUnknownCanProfileIsAUsageErrorNamingThePresets(@TempDir Path dir) throws IOException {
+        Path log = Files.writeString(dir.resolve("a.log"), "(1.0) can0 355#58005E00\n");
+
+        CanCapturesDecodeTest.Run run = CanCapturesDecodeTest.run("decode", "--can-profile", "growatt",
+                log.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileExitsTwoWithoutDecodingAnything(@TempDir Path dir) {
+        CanCapturesDecodeTest.Run run = CanCapturesDecodeTest.run("decode", dir.resolve("nope.log").toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void decodeHasItsOwnHelp() {
+        CanCapturesDecodeTest.Run run = CanCapturesDecodeTest.run("decode", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("--can-profile").contains("FILE");
     }
 }

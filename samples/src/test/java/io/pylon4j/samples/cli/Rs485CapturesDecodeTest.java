@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code pylon decode} on each shared RS485 capture prints the values its source states. The captures are read from
- * {@code <repo>/../shared/protocol/captures}, the folder the protocol facts live in.
+ * {@code pylon decode} on each shared RS485 capture prints the values its source states. The captures are found by
+ * {@link SharedCaptures}: {@code <repo>/../shared/protocol/captures}, the folder the protocol facts live in.
  */
 class Rs485CapturesDecodeTest {
 
@@ -22,10 +22,7 @@ class Rs485CapturesDecodeTest {
 
     @BeforeAll
     static void findCaptures() {
-        captures = Path.of("..", "..", "shared", "protocol", "captures").toAbsolutePath().normalize();
-        assertThat(captures.resolve("rs485-tomcat42-lowlevel-us2000b.txt"))
-                .as("the shared RS485 captures, expected at <repo>/../shared/protocol/captures (tests run in samples/)")
-                .exists();
+        captures = SharedCaptures.file("rs485-tomcat42-lowlevel-us2000b.txt").getParent();
     }
 
     private static List<String> decode(String capture) throws IOException {
