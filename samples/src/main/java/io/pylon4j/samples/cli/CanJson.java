@@ -137,7 +137,11 @@ final class CanJson {
             json.endArray().field("states", hex(m.states(), 0, 8));
         } else if (message instanceof BatteryInfo m) {
             json.field("chemistry", m.chemistryText()).field("versionMajor", m.versionMajor())
-                    .field("versionMinor", m.versionMinor()).field("capacity", m.capacityAh());
+                    .field("versionMinor", m.versionMinor())
+                    // BYD's 01 17 is "v1.17" in [DFCH]: the bytes' hex digits, so the text a display shows
+                    .field("version", Integer.toHexString(m.versionMajor()).toUpperCase(java.util.Locale.ROOT) + "."
+                            + Integer.toHexString(m.versionMinor()).toUpperCase(java.util.Locale.ROOT))
+                    .field("capacity", m.capacityAh());
             reserved(json, m.reserved(), BatteryInfo.MIN_LENGTH, m.length());
         } else if (message instanceof BatteryEvents m) {
             json.field("data", hex(m.data(), 0, m.length()));

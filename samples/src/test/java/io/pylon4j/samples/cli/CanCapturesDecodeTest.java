@@ -102,7 +102,7 @@ class CanCapturesDecodeTest {
         assertThat(run.line("0x35A", 0)).contains("\"alarms\":[],\"warnings\":[],\"states\":\"AAAAAAAAAAAAAAAA\"");
         assertThat(run.line("0x35E", 0)).contains("\"manufacturer\":\"BYD\"}");
         assertThat(run.line("0x35F", 0)).contains("\"chemistry\":\"Li\",", "\"versionMajor\":1,",
-                "\"versionMinor\":23,", "\"capacity\":105}"); // 01 17 = v1.17 in the source's reading (hex digits)
+                "\"versionMinor\":23,", "\"version\":\"1.17\",", "\"capacity\":105}"); // 01 17 = v1.17 as the source reads it
         assertThat(run.line("0x360", 0)).contains("\"type\":\"UnknownCanMessage\"", "\"data\":\"0000000000000000\"");
         assertThat(run.line("0x372", 0)).contains("\"modulesOnline\":2,", "\"modulesOffline\":0}");
         assertThat(run.line("0x373", 0)).contains("\"minCellVoltage\":3.306,", "\"maxCellVoltage\":3.329,",

@@ -79,7 +79,7 @@ class CanJsonTest {
                         + "\"warnings\":[\"GENERAL\",\"LOW_VOLTAGE\"],\"states\":\"AAAA9AAA99AAAAAA\"");
         expect(new BatteryEvents(2, 0x0201), "\"type\":\"BatteryEvents\",\"data\":\"0102\"");
         expect(new BatteryInfo(0x494C, 1, 3, 572, 6, 0),
-                "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"capacity\":572");
+                "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"version\":\"1.3\",\"capacity\":572");
         expect(new PylonPlusCellExtremes(-50, -123, 3350, 3310),
                 "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":-5.0,\"minCellTemperature\":-12.3,"
                         + "\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31");
