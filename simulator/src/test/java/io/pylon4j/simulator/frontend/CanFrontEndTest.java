@@ -2,6 +2,8 @@ package io.pylon4j.simulator.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.can.AlarmsAndWarnings;
+import io.pylon4j.can.AlarmsAndWarnings.Item;
 import io.pylon4j.can.BatteryMeasurements;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
@@ -11,6 +13,7 @@ import io.pylon4j.can.ChargeRequestFlags;
 import io.pylon4j.can.ManufacturerName;
 import io.pylon4j.can.ModuleCounts;
 import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.ProtectionAndAlarmFlags.Flag;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.StateOfChargeAndHealth;
 import io.pylon4j.simulator.Alarm;
@@ -27,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The CAN front end on a virtual bus, decoded with the project's codec and parsed back as candump lines. */
 class CanFrontEndTest {
@@ -182,6 +187,91 @@ class CanFrontEndTest {
                 + Alarm.CELL_LOW_TEMPERATURE.canBit()) & 1).isEqualTo(1);
         assertThat(flags.anyProtection()).isTrue();
         assertThat(flags.anyAlarm()).isTrue();
+    }
+
+    /** The codec's 0x359 flag for each protection, from the facts file's table §1.3.1, not from the simulator. */
+    private static Flag flag359(Protection p) {
+        return switch (p) {
+            case CELL_OR_MODULE_OVER_VOLTAGE -> Flag.CELL_OVER_VOLTAGE_PROTECTION;
+            case CELL_OR_MODULE_UNDER_VOLTAGE -> Flag.CELL_UNDER_VOLTAGE_PROTECTION;
+            case CELL_OVER_TEMPERATURE -> Flag.CELL_OVER_TEMPERATURE_PROTECTION;
+            case CELL_UNDER_TEMPERATURE -> Flag.CELL_UNDER_TEMPERATURE_PROTECTION;
+            case DISCHARGE_OVER_CURRENT -> Flag.DISCHARGE_OVER_CURRENT_PROTECTION;
+            case CHARGE_OVER_CURRENT -> Flag.CHARGE_OVER_CURRENT_PROTECTION;
+            case SYSTEM_ERROR -> Flag.SYSTEM_ERROR_PROTECTION;
+        };
+    }
+
+    private static Flag flag359(Alarm a) {
+        return switch (a) {
+            case CELL_OR_MODULE_HIGH_VOLTAGE -> Flag.CELL_HIGH_VOLTAGE_ALARM;
+            case CELL_OR_MODULE_LOW_VOLTAGE -> Flag.CELL_LOW_VOLTAGE_ALARM;
+            case CELL_HIGH_TEMPERATURE -> Flag.CELL_HIGH_TEMPERATURE_ALARM;
+            case CELL_LOW_TEMPERATURE -> Flag.CELL_LOW_TEMPERATURE_ALARM;
+            case DISCHARGE_HIGH_CURRENT -> Flag.DISCHARGE_HIGH_CURRENT_ALARM;
+            case CHARGE_HIGH_CURRENT -> Flag.CHARGE_HIGH_CURRENT_ALARM;
+            case INTERNAL_COMMUNICATION_FAIL -> Flag.INTERNAL_COMMUNICATION_FAIL_ALARM;
+        };
+    }
+
+    /** The 0x35A item (facts §1.8) a protection (alarm half) or alarm (warning half) belongs to. */
+    private static Item item35A(Flag f) {
+        return switch (f) {
+            case CELL_OVER_VOLTAGE_PROTECTION, CELL_HIGH_VOLTAGE_ALARM -> Item.HIGH_VOLTAGE;
+            case CELL_UNDER_VOLTAGE_PROTECTION, CELL_LOW_VOLTAGE_ALARM -> Item.LOW_VOLTAGE;
+            case CELL_OVER_TEMPERATURE_PROTECTION, CELL_HIGH_TEMPERATURE_ALARM -> Item.HIGH_TEMPERATURE;
+            case CELL_UNDER_TEMPERATURE_PROTECTION, CELL_LOW_TEMPERATURE_ALARM -> Item.LOW_TEMPERATURE;
+            case DISCHARGE_OVER_CURRENT_PROTECTION, DISCHARGE_HIGH_CURRENT_ALARM -> Item.HIGH_DISCHARGE_CURRENT;
+            case CHARGE_OVER_CURRENT_PROTECTION, CHARGE_HIGH_CURRENT_ALARM -> Item.HIGH_CHARGE_CURRENT;
+            case SYSTEM_ERROR_PROTECTION, INTERNAL_COMMUNICATION_FAIL_ALARM -> Item.BMS_INTERNAL;
+            default -> throw new AssertionError(f);
+        };
+    }
+
+    /** 0x35A of the bank's current snapshot in {@code set}, decoded. */
+    private AlarmsAndWarnings frame35A(CanFrameSet set) {
+        return decoded(new CanFrameSetGenerator(set).frames(bank.snapshot()), AlarmsAndWarnings.class).get(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protection.class)
+    void everyForcedProtectionRaisesExactlyItsFlagIn359AndVictron35AUntilCleared(Protection protection) {
+        bank.forceProtection(Banks.M1, protection);
+        Flag flag = flag359(protection);
+        ProtectionAndAlarmFlags flags = decoded(cycle(), ProtectionAndAlarmFlags.class).get(0);
+        assertThat(flags.activeFlags()).containsExactly(flag);
+        assertThat(flags.flags()).isEqualTo(flag.mask());
+        assertThat(flags.moduleCount()).isEqualTo(4);
+        AlarmsAndWarnings victron = frame35A(CanFrameSet.VICTRON);
+        assertThat(victron.raisedAlarms()).containsExactly(item35A(flag));
+        assertThat(victron.raisedWarnings()).isEmpty();
+        assertThat(victron.withAlarm(item35A(flag), AlarmsAndWarnings.PairState.CLEARED))
+                .as("every other pair cleared").isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+        assertThat(frame35A(CanFrameSet.PYLON_V13)).as("V1.3 sends 0x35A all zero, as the capture does")
+                .isEqualTo(AlarmsAndWarnings.NOTHING_SET);
+
+        bank.clearProtection(Banks.M1, protection);
+        assertThat(decoded(cycle(), ProtectionAndAlarmFlags.class).get(0).flags()).isZero();
+        assertThat(frame35A(CanFrameSet.VICTRON)).isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Alarm.class)
+    void everyForcedAlarmRaisesExactlyItsFlagIn359AndVictron35AUntilCleared(Alarm alarm) {
+        bank.forceAlarm(Banks.M2, alarm);
+        Flag flag = flag359(alarm);
+        ProtectionAndAlarmFlags flags = decoded(cycle(), ProtectionAndAlarmFlags.class).get(0);
+        assertThat(flags.activeFlags()).containsExactly(flag);
+        assertThat(flags.flags()).isEqualTo(flag.mask());
+        AlarmsAndWarnings victron = frame35A(CanFrameSet.VICTRON);
+        assertThat(victron.raisedWarnings()).containsExactly(item35A(flag));
+        assertThat(victron.raisedAlarms()).isEmpty();
+        assertThat(victron.withWarning(item35A(flag), AlarmsAndWarnings.PairState.CLEARED))
+                .as("every other pair cleared").isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+
+        bank.clearAlarm(Banks.M2, alarm);
+        assertThat(decoded(cycle(), ProtectionAndAlarmFlags.class).get(0).flags()).isZero();
+        assertThat(frame35A(CanFrameSet.VICTRON)).isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
     }
 
     @Test
