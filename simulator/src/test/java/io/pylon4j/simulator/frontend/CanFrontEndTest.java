@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.AlarmsAndWarnings;
 import io.pylon4j.can.AlarmsAndWarnings.Item;
+import io.pylon4j.can.BatteryInfo;
 import io.pylon4j.can.BatteryMeasurements;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
 import io.pylon4j.can.CandumpFormat;
+import io.pylon4j.can.CellExtremes;
 import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.InstalledCapacity;
 import io.pylon4j.can.ManufacturerName;
+import io.pylon4j.can.MaxCellTemperatureId;
+import io.pylon4j.can.MaxCellVoltageId;
+import io.pylon4j.can.MinCellTemperatureId;
+import io.pylon4j.can.MinCellVoltageId;
 import io.pylon4j.can.ModuleCounts;
 import io.pylon4j.can.ProtectionAndAlarmFlags;
 import io.pylon4j.can.ProtectionAndAlarmFlags.Flag;
@@ -20,6 +27,7 @@ import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.ChargeLimits;
 import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.Protection;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.CanTransport;
@@ -115,6 +123,71 @@ class CanFrontEndTest {
         assertThat(victron).extracting(CanFrame::id).containsExactly(0x351, 0x355, 0x356, 0x359, 0x35A, 0x35C, 0x35E,
                 0x35F, 0x372, 0x373, 0x374, 0x375, 0x376, 0x377, 0x379);
         assertThat(decoded(victron, ModuleCounts.class).get(0).modulesOnline()).isEqualTo(4);
+    }
+
+    /** Kelvin as 0x373 carries it: whole kelvins, 0.1 °C + 273.15 rounded. */
+    private static int kelvin(int deciCelsius) {
+        return (int) Math.round(deciCelsius / 10.0 + 273.15);
+    }
+
+    @Test
+    void v13AndVictronFrameContentMatchesTheBank() {
+        // make every extreme belong to a different module: M3 lowest cells and coldest, M2 highest cells, M1 hottest
+        bank.setStateOfCharge(Banks.M3, 20);
+        bank.setStateOfCharge(Banks.M2, 90);
+        bank.setCellTemperature(Banks.M3, 12);
+        bank.setCellTemperature(Banks.M1, 33);
+        BankSnapshot s = bank.snapshot();
+        List<ModuleSnapshot> modules = s.modules();
+        int minCellMv = modules.stream().mapToInt(ModuleSnapshot::minCellVoltageMillivolts).min().orElseThrow();
+        int maxCellMv = modules.stream().mapToInt(ModuleSnapshot::maxCellVoltageMillivolts).max().orElseThrow();
+        int minCellT = modules.stream().flatMap(m -> m.cellTemperaturesDeciCelsius().stream())
+                .mapToInt(Integer::intValue).min().orElseThrow();
+        int maxCellT = modules.stream().flatMap(m -> m.cellTemperaturesDeciCelsius().stream())
+                .mapToInt(Integer::intValue).max().orElseThrow();
+        assertThat(s.module(Banks.M3).minCellVoltageMillivolts()).isEqualTo(minCellMv);
+        assertThat(s.module(Banks.M2).maxCellVoltageMillivolts()).isEqualTo(maxCellMv);
+
+        List<CanFrame> v13 = new CanFrameSetGenerator(CanFrameSet.PYLON_V13).frames(s);
+        StateOfChargeAndHealth soc13 = decoded(v13, StateOfChargeAndHealth.class).get(0);
+        assertThat(soc13.socPercent()).isEqualTo(s.stateOfChargePercent());
+        assertThat(soc13.sohPercent()).isEqualTo(100);
+        assertThat(decoded(v13, AlarmsAndWarnings.class)).containsExactly(AlarmsAndWarnings.NOTHING_SET);
+        BatteryInfo info13 = decoded(v13, BatteryInfo.class).get(0);
+        assertThat(info13.chemistryText()).isEqualTo("LI");
+        assertThat(info13.versionMajor()).isEqualTo(1);
+        assertThat(info13.versionMinor()).isEqualTo(3);
+        assertThat(info13.capacityAh()).as("4 × 74 Ah").isEqualTo(296);
+
+        List<CanFrame> victron = new CanFrameSetGenerator(CanFrameSet.VICTRON).frames(s);
+        assertThat(decoded(victron, AlarmsAndWarnings.class)).containsExactly(AlarmsAndWarnings.ALL_CLEARED);
+        assertThat(decoded(victron, BatteryInfo.class).get(0).capacityAh()).isEqualTo(296);
+        ModuleCounts counts = decoded(victron, ModuleCounts.class).get(0);
+        assertThat(List.of(counts.modulesOnline(), counts.modulesBlockingCharge(), counts.modulesBlockingDischarge(),
+                counts.modulesOffline())).containsExactly(4, 0, 0, 0);
+        CellExtremes extremes = decoded(victron, CellExtremes.class).get(0);
+        assertThat(extremes.minCellVoltageMilliVolts()).isEqualTo(minCellMv);
+        assertThat(extremes.maxCellVoltageMilliVolts()).isEqualTo(maxCellMv);
+        assertThat(extremes.minCellTemperatureKelvin()).isEqualTo(kelvin(minCellT)).isEqualTo(285);
+        assertThat(extremes.maxCellTemperatureKelvin()).isEqualTo(kelvin(maxCellT)).isEqualTo(306);
+        assertThat(decoded(victron, MinCellVoltageId.class).get(0).text()).isEqualTo("0104");
+        assertThat(decoded(victron, MaxCellVoltageId.class).get(0).text()).isEqualTo("0103");
+        assertThat(decoded(victron, MinCellTemperatureId.class).get(0).text()).isEqualTo("0104");
+        assertThat(decoded(victron, MaxCellTemperatureId.class).get(0).text()).isEqualTo("0102");
+        assertThat(decoded(victron, InstalledCapacity.class).get(0).installedCapacityAh()).isEqualTo(296);
+
+        // a module drops out and a protection blocks charging on another: counts, capacity and extremes follow
+        bank.setModuleOnline(Banks.M3, false);
+        bank.forceProtection(Banks.M0, Protection.CELL_OR_MODULE_OVER_VOLTAGE);
+        List<CanFrame> three = new CanFrameSetGenerator(CanFrameSet.VICTRON).frames(bank.snapshot());
+        ModuleCounts counts3 = decoded(three, ModuleCounts.class).get(0);
+        assertThat(List.of(counts3.modulesOnline(), counts3.modulesBlockingCharge(),
+                counts3.modulesBlockingDischarge(), counts3.modulesOffline())).containsExactly(3, 1, 0, 1);
+        assertThat(decoded(three, InstalledCapacity.class).get(0).installedCapacityAh()).as("3 × 74 Ah").isEqualTo(222);
+        assertThat(decoded(three, BatteryInfo.class).get(0).capacityAh()).isEqualTo(222);
+        assertThat(decoded(three, MinCellVoltageId.class).get(0).text()).as("M3 is gone").isNotEqualTo("0104");
+        assertThat(decoded(three, MinCellTemperatureId.class).get(0).text()).isNotEqualTo("0104");
+        assertThat(decoded(three, CellExtremes.class).get(0).minCellTemperatureKelvin()).isEqualTo(298); // 25 °C
     }
 
     @Test
