@@ -7,7 +7,10 @@ import java.util.Objects;
  * The state bytes of one module's RS485 0x44 reply (facts §2.5.4), each value compared with the module's 0x47
  * limits ({@link SystemParameters}): cells against the cell low-voltage and high-voltage limits, temperatures against
  * the charge low/high temperature limits, module voltage against the module low/high limits, currents against the
- * maximum charge and discharge currents (a current is never "below").
+ * maximum charge and discharge currents (a current is never "below"). A forced protection or alarm
+ * ({@link SimulatedBank#forceProtection}, {@link SimulatedBank#forceAlarm}) also sets the state it belongs to: the
+ * extreme cell and the module voltage for the voltage flags, the extreme cell-temperature sensor for the temperature
+ * flags, the current states for the current flags (system error and internal communication fail have none).
  *
  * @param cellVoltages     one state per cell
  * @param temperatures     one state per temperature (BMS board first, as in {@link ModuleSnapshot})

@@ -199,12 +199,47 @@ final class SimulatedModule {
             temperatureStates.add(LimitState.of(t, limits.chargeLowTemperatureDeciCelsius(),
                     limits.chargeHighTemperatureDeciCelsius()));
         }
-        LimitStates states = new LimitStates(cellStates, temperatureStates,
-                currentDeciAmps > limits.chargeCurrentLimitDeciAmps() ? LimitState.ABOVE_UPPER_LIMIT : LimitState.NORMAL,
-                LimitState.of(moduleMillivolts, limits.moduleLowVoltageMillivolts(),
-                        limits.moduleHighVoltageMillivolts()),
-                -currentDeciAmps > limits.dischargeCurrentLimitDeciAmps()
-                        ? LimitState.ABOVE_UPPER_LIMIT : LimitState.NORMAL);
+        LimitState chargeCurrentState = currentDeciAmps > limits.chargeCurrentLimitDeciAmps()
+                ? LimitState.ABOVE_UPPER_LIMIT : LimitState.NORMAL;
+        LimitState moduleVoltageState = LimitState.of(moduleMillivolts, limits.moduleLowVoltageMillivolts(),
+                limits.moduleHighVoltageMillivolts());
+        LimitState dischargeCurrentState = -currentDeciAmps > limits.dischargeCurrentLimitDeciAmps()
+                ? LimitState.ABOVE_UPPER_LIMIT : LimitState.NORMAL;
+        // A forced flag says "this module is in that condition" whatever its values, so a client that reads only
+        // RS485 0x44 (the driver does not poll 0x62) must see it too: it sets the state byte the condition belongs
+        // to (facts §2.5.4), on the cell or sensor nearest to it. Derived flags need no overlay: the states above
+        // already compare the same values with the 0x47 limits. System error and internal communication fail have no
+        // 0x44 state byte.
+        EnumSet<Condition> forced = EnumSet.noneOf(Condition.class);
+        forcedProtections.forEach(p -> forced.add(Condition.of(p)));
+        forcedAlarms.forEach(a -> forced.add(Condition.of(a)));
+        int hottest = 1;
+        int coldest = 1;
+        for (int i = 2; i < ModuleSnapshot.TEMPERATURE_COUNT; i++) {
+            hottest = temperatures.get(i) > temperatures.get(hottest) ? i : hottest;
+            coldest = temperatures.get(i) < temperatures.get(coldest) ? i : coldest;
+        }
+        for (Condition c : forced) {
+            switch (c) {
+                case HIGH_VOLTAGE -> {
+                    cellStates.set(cells.indexOf(maxCell), LimitState.ABOVE_UPPER_LIMIT);
+                    moduleVoltageState = LimitState.ABOVE_UPPER_LIMIT;
+                }
+                case LOW_VOLTAGE -> {
+                    cellStates.set(cells.indexOf(minCell), LimitState.BELOW_LOWER_LIMIT);
+                    moduleVoltageState = LimitState.BELOW_LOWER_LIMIT;
+                }
+                case HIGH_TEMPERATURE -> temperatureStates.set(hottest, LimitState.ABOVE_UPPER_LIMIT);
+                case LOW_TEMPERATURE -> temperatureStates.set(coldest, LimitState.BELOW_LOWER_LIMIT);
+                case CHARGE_CURRENT -> chargeCurrentState = LimitState.ABOVE_UPPER_LIMIT;
+                case DISCHARGE_CURRENT -> dischargeCurrentState = LimitState.ABOVE_UPPER_LIMIT;
+                case NONE -> {
+                    // no 0x44 state byte
+                }
+            }
+        }
+        LimitStates states = new LimitStates(cellStates, temperatureStates, chargeCurrentState, moduleVoltageState,
+                dischargeCurrentState);
 
         int totalMah = (int) Math.round(capacityAh * 1000);
         int remainingMah = (int) Math.min(totalMah, Math.round(remainingAh * 1000));
@@ -275,5 +310,34 @@ final class SimulatedModule {
 
     private static int deci(double celsius) {
         return (int) Math.round(celsius * 10);
+    }
+
+    /** The 0x44 state byte a protection or alarm belongs to, if any. */
+    private enum Condition {
+        HIGH_VOLTAGE, LOW_VOLTAGE, HIGH_TEMPERATURE, LOW_TEMPERATURE, CHARGE_CURRENT, DISCHARGE_CURRENT, NONE;
+
+        static Condition of(Protection p) {
+            return switch (p) {
+                case CELL_OR_MODULE_OVER_VOLTAGE -> HIGH_VOLTAGE;
+                case CELL_OR_MODULE_UNDER_VOLTAGE -> LOW_VOLTAGE;
+                case CELL_OVER_TEMPERATURE -> HIGH_TEMPERATURE;
+                case CELL_UNDER_TEMPERATURE -> LOW_TEMPERATURE;
+                case CHARGE_OVER_CURRENT -> CHARGE_CURRENT;
+                case DISCHARGE_OVER_CURRENT -> DISCHARGE_CURRENT;
+                case SYSTEM_ERROR -> NONE;
+            };
+        }
+
+        static Condition of(Alarm a) {
+            return switch (a) {
+                case CELL_OR_MODULE_HIGH_VOLTAGE -> HIGH_VOLTAGE;
+                case CELL_OR_MODULE_LOW_VOLTAGE -> LOW_VOLTAGE;
+                case CELL_HIGH_TEMPERATURE -> HIGH_TEMPERATURE;
+                case CELL_LOW_TEMPERATURE -> LOW_TEMPERATURE;
+                case CHARGE_HIGH_CURRENT -> CHARGE_CURRENT;
+                case DISCHARGE_HIGH_CURRENT -> DISCHARGE_CURRENT;
+                case INTERNAL_COMMUNICATION_FAIL -> NONE;
+            };
+        }
     }
 }

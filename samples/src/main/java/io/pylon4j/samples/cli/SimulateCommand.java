@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Serve a simulated Pylontech bank (battery side) until stopped.",
-                "CAN endpoints: virtual:NAME, and slcan:/socketcan: when their transport is on the class path. "
+                "CAN endpoints: virtual:NAME, slcan:PORT, socketcan:IFACE (Linux x86_64 only: the JavaCAN "
+                        + "native library shipped is the x86_64 one). "
                         + "RS485: tcp-listen:PORT[?bind=ADDRESS] (loopback unless bind says otherwise), "
-                        + "serial: when its transport is on the class path."})
+                        + "serial:PORT[?baud=115200|9600]."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec

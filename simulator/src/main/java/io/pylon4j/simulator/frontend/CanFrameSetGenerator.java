@@ -35,8 +35,8 @@ import java.util.Objects;
  * <p>Conversions: voltage limits mV → 0.1 V truncated (53250 mV → 532 = 53.2 V, as real captures show); current
  * limits and the current saturated to the s16 range (a 96-module bank's 7680 A is sent as 3276.7 A); DCL positive;
  * 0x356 voltage mV → 0.01 V truncated. 0x359 carries the protection and alarm bits named by {@link Protection} and
- * {@link Alarm}, the modules online and 'P' 'N'. 0x35A is sent with every pair zero, as V1.3 firmware does (an
- * assumption for the Victron set). 0x35F: "LI", version 1.3, installed capacity of the modules online in Ah, then
+ * {@link Alarm}, the modules online and 'P' 'N'. 0x35A is sent with every pair zero in the V1.3 set, as V1.3
+ * firmware does; in the Victron set it carries the same flags in SMA polarity ({@link #alarmsAndWarnings}). 0x35F: "LI", version 1.3, installed capacity of the modules online in Ah, then
  * {@code AA 00} as in the V1.3 capture.
  *
  * <p>Immutable and thread-safe.
@@ -66,8 +66,10 @@ public final class CanFrameSetGenerator {
         messages.add(new BatteryMeasurements(s16(s.voltageMillivolts() / 10), s16(s.currentDeciAmps()),
                 s16(s.averageTemperatureDeciCelsius())));
         messages.add(flags(s));
-        if (frameSet != CanFrameSet.PYLON_V12) {
-            messages.add(AlarmsAndWarnings.NOTHING_SET);
+        if (frameSet == CanFrameSet.PYLON_V13) {
+            messages.add(AlarmsAndWarnings.NOTHING_SET); // as the V1.3 capture shows it (facts §1.7)
+        } else if (frameSet == CanFrameSet.VICTRON) {
+            messages.add(alarmsAndWarnings(s));
         }
         if (frameSet != CanFrameSet.PYLON_V13) {
             messages.add(new ChargeRequestFlags(s.requests().toByte(), 2, 0));
@@ -106,6 +108,48 @@ public final class CanFrameSetGenerator {
         }
         return new ProtectionAndAlarmFlags(flags, Math.min(255, s.modulesOnline()),
                 ProtectionAndAlarmFlags.MARKER_PN, CanMessage.NOT_SENT);
+    }
+
+    /**
+     * The Victron set's 0x35A in SMA polarity (facts §1.8): every pair {@code 10} (cleared) but the items of the active
+     * flags, {@code 01} (raised): protections in the alarm half (bytes 0–3), alarms in the warning half (bytes 4–7),
+     * as 0x359 splits them. A GX reads its alarms from here, not from 0x359, so all zero would hide every fault.
+     */
+    private static AlarmsAndWarnings alarmsAndWarnings(BankSnapshot s) {
+        AlarmsAndWarnings a = AlarmsAndWarnings.ALL_CLEARED;
+        for (Protection p : s.protections()) {
+            a = a.withAlarm(item(p), AlarmsAndWarnings.PairState.RAISED);
+        }
+        for (Alarm w : s.alarms()) {
+            a = a.withWarning(item(w), AlarmsAndWarnings.PairState.RAISED);
+        }
+        return a;
+    }
+
+    /** The 0x35A item of a protection. */
+    private static AlarmsAndWarnings.Item item(Protection p) {
+        return switch (p) {
+            case CELL_OR_MODULE_OVER_VOLTAGE -> AlarmsAndWarnings.Item.HIGH_VOLTAGE;
+            case CELL_OR_MODULE_UNDER_VOLTAGE -> AlarmsAndWarnings.Item.LOW_VOLTAGE;
+            case CELL_OVER_TEMPERATURE -> AlarmsAndWarnings.Item.HIGH_TEMPERATURE;
+            case CELL_UNDER_TEMPERATURE -> AlarmsAndWarnings.Item.LOW_TEMPERATURE;
+            case DISCHARGE_OVER_CURRENT -> AlarmsAndWarnings.Item.HIGH_DISCHARGE_CURRENT;
+            case CHARGE_OVER_CURRENT -> AlarmsAndWarnings.Item.HIGH_CHARGE_CURRENT;
+            case SYSTEM_ERROR -> AlarmsAndWarnings.Item.BMS_INTERNAL;
+        };
+    }
+
+    /** The 0x35A item of an alarm. */
+    private static AlarmsAndWarnings.Item item(Alarm a) {
+        return switch (a) {
+            case CELL_OR_MODULE_HIGH_VOLTAGE -> AlarmsAndWarnings.Item.HIGH_VOLTAGE;
+            case CELL_OR_MODULE_LOW_VOLTAGE -> AlarmsAndWarnings.Item.LOW_VOLTAGE;
+            case CELL_HIGH_TEMPERATURE -> AlarmsAndWarnings.Item.HIGH_TEMPERATURE;
+            case CELL_LOW_TEMPERATURE -> AlarmsAndWarnings.Item.LOW_TEMPERATURE;
+            case DISCHARGE_HIGH_CURRENT -> AlarmsAndWarnings.Item.HIGH_DISCHARGE_CURRENT;
+            case CHARGE_HIGH_CURRENT -> AlarmsAndWarnings.Item.HIGH_CHARGE_CURRENT;
+            case INTERNAL_COMMUNICATION_FAIL -> AlarmsAndWarnings.Item.BMS_INTERNAL;
+        };
     }
 
     private static int installedAh(BankSnapshot s) {

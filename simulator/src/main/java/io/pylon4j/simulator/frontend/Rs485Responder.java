@@ -31,6 +31,7 @@ import io.pylon4j.rs485.SetCommunicationRateRequest;
 import io.pylon4j.rs485.SoftwareVersion;
 import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemAlarmFlag;
 import io.pylon4j.rs485.SystemAlarmRequest;
 import io.pylon4j.rs485.SystemAnalog;
 import io.pylon4j.rs485.SystemAnalogRequest;
@@ -65,13 +66,15 @@ import java.util.Optional;
  *   <li>0x4F, 0x51, 0x47, 0x92, 0x93, 0x96: the addressed module's own values;</li>
  *   <li>0x42, 0x44 with command value 0xFF at a group master: every online module of the group (count = modules
  *       online); otherwise the addressed module only;</li>
- *   <li>0x90, 0x61, 0x62, 0x63 at a master: the whole bank (0x61 in the emulators' layout);</li>
+ *   <li>0x90, 0x61, 0x62, 0x63 at a master: the whole bank (0x61 and 0x62 in the emulators' layouts, 0x62 with the
+ *       bits of {@link SystemAlarmFlag});</li>
  *   <li>0x94, 0x95, 0x91: acknowledged and recorded by the caller (they change nothing in the model);</li>
  *   <li>CID1 0x46 with an unknown CID2, or a request whose INFO the codec rejects: RTN 0x04 (CID2 invalid);</li>
  *   <li>any address no online module has: silence.</li>
  * </ul>
  * Conversions: temperatures + 2731 (0.1 K); DCL negated in 0x47 and 0x92; 0x42 capacities in the 2-byte fields up to
- * 65 Ah and in the 3-byte fields (count 4) above; 0x44 Status1–3 from protections, MOSFET flags and currents.
+ * 65 Ah and in the 3-byte fields (count 4) above; 0x44 state bytes from {@link ModuleSnapshot#limitStates()} (which
+ * carry forced flags too), Status1–3 from protections, MOSFET flags and currents.
  *
  * <p>Immutable and thread-safe.
  */
@@ -299,17 +302,47 @@ public final class Rs485Responder {
     }
 
     private static SystemAlarm systemAlarm(int adr, BankSnapshot s) {
+        // The bits of the emulators' 0x62 layout as the codec names them (SystemAlarmFlag, facts §2.5.12), not the
+        // CAN 0x359 positions: those differ for every flag but over-temperature. "Cell or module" voltage flags set
+        // both the cell and the pack bit, as 0x44 sets both the cell and the module state.
         int warnings = 0;
         for (Alarm a : s.alarms()) {
-            warnings |= 1 << (8 * (a.canByte() - 2) + a.canBit());
+            warnings |= bits(switch (a) {
+                case CELL_OR_MODULE_HIGH_VOLTAGE -> List.of(SystemAlarmFlag.CELL_OVER_VOLTAGE,
+                        SystemAlarmFlag.PACK_OVER_VOLTAGE);
+                case CELL_OR_MODULE_LOW_VOLTAGE -> List.of(SystemAlarmFlag.CELL_UNDER_VOLTAGE,
+                        SystemAlarmFlag.PACK_UNDER_VOLTAGE);
+                case CELL_HIGH_TEMPERATURE -> List.of(SystemAlarmFlag.CELL_OVER_TEMPERATURE);
+                case CELL_LOW_TEMPERATURE -> List.of(SystemAlarmFlag.CELL_UNDER_TEMPERATURE);
+                case CHARGE_HIGH_CURRENT -> List.of(SystemAlarmFlag.CHARGE_OVER_CURRENT);
+                case DISCHARGE_HIGH_CURRENT -> List.of(SystemAlarmFlag.DISCHARGE_OVER_CURRENT);
+                case INTERNAL_COMMUNICATION_FAIL -> List.of(SystemAlarmFlag.INTERNAL_COMMUNICATION_FAILURE);
+            });
         }
         int protections = 0;
         for (Protection p : s.protections()) {
-            protections |= 1 << (8 * p.canByte() + p.canBit());
+            protections |= bits(switch (p) {
+                case CELL_OR_MODULE_OVER_VOLTAGE -> List.of(SystemAlarmFlag.CELL_OVER_VOLTAGE,
+                        SystemAlarmFlag.PACK_OVER_VOLTAGE);
+                case CELL_OR_MODULE_UNDER_VOLTAGE -> List.of(SystemAlarmFlag.CELL_UNDER_VOLTAGE,
+                        SystemAlarmFlag.PACK_UNDER_VOLTAGE);
+                case CELL_OVER_TEMPERATURE -> List.of(SystemAlarmFlag.CELL_OVER_TEMPERATURE);
+                case CELL_UNDER_TEMPERATURE -> List.of(SystemAlarmFlag.CELL_UNDER_TEMPERATURE);
+                case CHARGE_OVER_CURRENT -> List.of(SystemAlarmFlag.CHARGE_OVER_CURRENT);
+                case DISCHARGE_OVER_CURRENT -> List.of(SystemAlarmFlag.DISCHARGE_OVER_CURRENT);
+                case SYSTEM_ERROR -> List.of(SystemAlarmFlag.OTHER_FAILURE);
+            });
         }
-        // The emulators' 0x62 carries the CAN 0x359 bytes in the same bit positions (facts §2.5.12).
-        return new SystemAlarm(adr, warnings & 0xFF, warnings >>> 8 & 0xFF, protections & 0xFF,
-                protections >>> 8 & 0xFF);
+        return new SystemAlarm(adr, warnings >>> 8, warnings & 0xFF, protections >>> 8, protections & 0xFF);
+    }
+
+    /** The flags as a 16-bit word: status byte 1 in the high byte, status byte 2 in the low byte. */
+    private static int bits(List<SystemAlarmFlag> flags) {
+        int word = 0;
+        for (SystemAlarmFlag f : flags) {
+            word |= 1 << (f.bit() + (f.statusByte() == 1 ? 8 : 0));
+        }
+        return word;
     }
 
     /** A 16-character serial per module: {@code "PPTBH0<group><index>SIM0000"}-like, stable. */

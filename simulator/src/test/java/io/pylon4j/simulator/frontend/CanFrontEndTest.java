@@ -2,21 +2,32 @@ package io.pylon4j.simulator.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.can.AlarmsAndWarnings;
+import io.pylon4j.can.AlarmsAndWarnings.Item;
+import io.pylon4j.can.BatteryInfo;
 import io.pylon4j.can.BatteryMeasurements;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
 import io.pylon4j.can.CandumpFormat;
+import io.pylon4j.can.CellExtremes;
 import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.can.ChargeRequestFlags;
+import io.pylon4j.can.InstalledCapacity;
 import io.pylon4j.can.ManufacturerName;
+import io.pylon4j.can.MaxCellTemperatureId;
+import io.pylon4j.can.MaxCellVoltageId;
+import io.pylon4j.can.MinCellTemperatureId;
+import io.pylon4j.can.MinCellVoltageId;
 import io.pylon4j.can.ModuleCounts;
 import io.pylon4j.can.ProtectionAndAlarmFlags;
+import io.pylon4j.can.ProtectionAndAlarmFlags.Flag;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.StateOfChargeAndHealth;
 import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.ChargeLimits;
 import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.Protection;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.CanTransport;
@@ -27,6 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The CAN front end on a virtual bus, decoded with the project's codec and parsed back as candump lines. */
 class CanFrontEndTest {
@@ -112,6 +125,71 @@ class CanFrontEndTest {
         assertThat(decoded(victron, ModuleCounts.class).get(0).modulesOnline()).isEqualTo(4);
     }
 
+    /** Kelvin as 0x373 carries it: whole kelvins, 0.1 °C + 273.15 rounded. */
+    private static int kelvin(int deciCelsius) {
+        return (int) Math.round(deciCelsius / 10.0 + 273.15);
+    }
+
+    @Test
+    void v13AndVictronFrameContentMatchesTheBank() {
+        // make every extreme belong to a different module: M3 lowest cells and coldest, M2 highest cells, M1 hottest
+        bank.setStateOfCharge(Banks.M3, 20);
+        bank.setStateOfCharge(Banks.M2, 90);
+        bank.setCellTemperature(Banks.M3, 12);
+        bank.setCellTemperature(Banks.M1, 33);
+        BankSnapshot s = bank.snapshot();
+        List<ModuleSnapshot> modules = s.modules();
+        int minCellMv = modules.stream().mapToInt(ModuleSnapshot::minCellVoltageMillivolts).min().orElseThrow();
+        int maxCellMv = modules.stream().mapToInt(ModuleSnapshot::maxCellVoltageMillivolts).max().orElseThrow();
+        int minCellT = modules.stream().flatMap(m -> m.cellTemperaturesDeciCelsius().stream())
+                .mapToInt(Integer::intValue).min().orElseThrow();
+        int maxCellT = modules.stream().flatMap(m -> m.cellTemperaturesDeciCelsius().stream())
+                .mapToInt(Integer::intValue).max().orElseThrow();
+        assertThat(s.module(Banks.M3).minCellVoltageMillivolts()).isEqualTo(minCellMv);
+        assertThat(s.module(Banks.M2).maxCellVoltageMillivolts()).isEqualTo(maxCellMv);
+
+        List<CanFrame> v13 = new CanFrameSetGenerator(CanFrameSet.PYLON_V13).frames(s);
+        StateOfChargeAndHealth soc13 = decoded(v13, StateOfChargeAndHealth.class).get(0);
+        assertThat(soc13.socPercent()).isEqualTo(s.stateOfChargePercent());
+        assertThat(soc13.sohPercent()).isEqualTo(100);
+        assertThat(decoded(v13, AlarmsAndWarnings.class)).containsExactly(AlarmsAndWarnings.NOTHING_SET);
+        BatteryInfo info13 = decoded(v13, BatteryInfo.class).get(0);
+        assertThat(info13.chemistryText()).isEqualTo("LI");
+        assertThat(info13.versionMajor()).isEqualTo(1);
+        assertThat(info13.versionMinor()).isEqualTo(3);
+        assertThat(info13.capacityAh()).as("4 × 74 Ah").isEqualTo(296);
+
+        List<CanFrame> victron = new CanFrameSetGenerator(CanFrameSet.VICTRON).frames(s);
+        assertThat(decoded(victron, AlarmsAndWarnings.class)).containsExactly(AlarmsAndWarnings.ALL_CLEARED);
+        assertThat(decoded(victron, BatteryInfo.class).get(0).capacityAh()).isEqualTo(296);
+        ModuleCounts counts = decoded(victron, ModuleCounts.class).get(0);
+        assertThat(List.of(counts.modulesOnline(), counts.modulesBlockingCharge(), counts.modulesBlockingDischarge(),
+                counts.modulesOffline())).containsExactly(4, 0, 0, 0);
+        CellExtremes extremes = decoded(victron, CellExtremes.class).get(0);
+        assertThat(extremes.minCellVoltageMilliVolts()).isEqualTo(minCellMv);
+        assertThat(extremes.maxCellVoltageMilliVolts()).isEqualTo(maxCellMv);
+        assertThat(extremes.minCellTemperatureKelvin()).isEqualTo(kelvin(minCellT)).isEqualTo(285);
+        assertThat(extremes.maxCellTemperatureKelvin()).isEqualTo(kelvin(maxCellT)).isEqualTo(306);
+        assertThat(decoded(victron, MinCellVoltageId.class).get(0).text()).isEqualTo("0104");
+        assertThat(decoded(victron, MaxCellVoltageId.class).get(0).text()).isEqualTo("0103");
+        assertThat(decoded(victron, MinCellTemperatureId.class).get(0).text()).isEqualTo("0104");
+        assertThat(decoded(victron, MaxCellTemperatureId.class).get(0).text()).isEqualTo("0102");
+        assertThat(decoded(victron, InstalledCapacity.class).get(0).installedCapacityAh()).isEqualTo(296);
+
+        // a module drops out and a protection blocks charging on another: counts, capacity and extremes follow
+        bank.setModuleOnline(Banks.M3, false);
+        bank.forceProtection(Banks.M0, Protection.CELL_OR_MODULE_OVER_VOLTAGE);
+        List<CanFrame> three = new CanFrameSetGenerator(CanFrameSet.VICTRON).frames(bank.snapshot());
+        ModuleCounts counts3 = decoded(three, ModuleCounts.class).get(0);
+        assertThat(List.of(counts3.modulesOnline(), counts3.modulesBlockingCharge(),
+                counts3.modulesBlockingDischarge(), counts3.modulesOffline())).containsExactly(3, 1, 0, 1);
+        assertThat(decoded(three, InstalledCapacity.class).get(0).installedCapacityAh()).as("3 × 74 Ah").isEqualTo(222);
+        assertThat(decoded(three, BatteryInfo.class).get(0).capacityAh()).isEqualTo(222);
+        assertThat(decoded(three, MinCellVoltageId.class).get(0).text()).as("M3 is gone").isNotEqualTo("0104");
+        assertThat(decoded(three, MinCellTemperatureId.class).get(0).text()).isNotEqualTo("0104");
+        assertThat(decoded(three, CellExtremes.class).get(0).minCellTemperatureKelvin()).isEqualTo(298); // 25 °C
+    }
+
     @Test
     void currentLimitsSaturateAtTheS16Maximum() {
         SimulatedBank big = SimulatedBank.builder(ModulePreset.US5000).groups(6).modulesPerGroup(16)
@@ -182,6 +260,91 @@ class CanFrontEndTest {
                 + Alarm.CELL_LOW_TEMPERATURE.canBit()) & 1).isEqualTo(1);
         assertThat(flags.anyProtection()).isTrue();
         assertThat(flags.anyAlarm()).isTrue();
+    }
+
+    /** The codec's 0x359 flag for each protection, from the facts file's table §1.3.1, not from the simulator. */
+    private static Flag flag359(Protection p) {
+        return switch (p) {
+            case CELL_OR_MODULE_OVER_VOLTAGE -> Flag.CELL_OVER_VOLTAGE_PROTECTION;
+            case CELL_OR_MODULE_UNDER_VOLTAGE -> Flag.CELL_UNDER_VOLTAGE_PROTECTION;
+            case CELL_OVER_TEMPERATURE -> Flag.CELL_OVER_TEMPERATURE_PROTECTION;
+            case CELL_UNDER_TEMPERATURE -> Flag.CELL_UNDER_TEMPERATURE_PROTECTION;
+            case DISCHARGE_OVER_CURRENT -> Flag.DISCHARGE_OVER_CURRENT_PROTECTION;
+            case CHARGE_OVER_CURRENT -> Flag.CHARGE_OVER_CURRENT_PROTECTION;
+            case SYSTEM_ERROR -> Flag.SYSTEM_ERROR_PROTECTION;
+        };
+    }
+
+    private static Flag flag359(Alarm a) {
+        return switch (a) {
+            case CELL_OR_MODULE_HIGH_VOLTAGE -> Flag.CELL_HIGH_VOLTAGE_ALARM;
+            case CELL_OR_MODULE_LOW_VOLTAGE -> Flag.CELL_LOW_VOLTAGE_ALARM;
+            case CELL_HIGH_TEMPERATURE -> Flag.CELL_HIGH_TEMPERATURE_ALARM;
+            case CELL_LOW_TEMPERATURE -> Flag.CELL_LOW_TEMPERATURE_ALARM;
+            case DISCHARGE_HIGH_CURRENT -> Flag.DISCHARGE_HIGH_CURRENT_ALARM;
+            case CHARGE_HIGH_CURRENT -> Flag.CHARGE_HIGH_CURRENT_ALARM;
+            case INTERNAL_COMMUNICATION_FAIL -> Flag.INTERNAL_COMMUNICATION_FAIL_ALARM;
+        };
+    }
+
+    /** The 0x35A item (facts §1.8) a protection (alarm half) or alarm (warning half) belongs to. */
+    private static Item item35A(Flag f) {
+        return switch (f) {
+            case CELL_OVER_VOLTAGE_PROTECTION, CELL_HIGH_VOLTAGE_ALARM -> Item.HIGH_VOLTAGE;
+            case CELL_UNDER_VOLTAGE_PROTECTION, CELL_LOW_VOLTAGE_ALARM -> Item.LOW_VOLTAGE;
+            case CELL_OVER_TEMPERATURE_PROTECTION, CELL_HIGH_TEMPERATURE_ALARM -> Item.HIGH_TEMPERATURE;
+            case CELL_UNDER_TEMPERATURE_PROTECTION, CELL_LOW_TEMPERATURE_ALARM -> Item.LOW_TEMPERATURE;
+            case DISCHARGE_OVER_CURRENT_PROTECTION, DISCHARGE_HIGH_CURRENT_ALARM -> Item.HIGH_DISCHARGE_CURRENT;
+            case CHARGE_OVER_CURRENT_PROTECTION, CHARGE_HIGH_CURRENT_ALARM -> Item.HIGH_CHARGE_CURRENT;
+            case SYSTEM_ERROR_PROTECTION, INTERNAL_COMMUNICATION_FAIL_ALARM -> Item.BMS_INTERNAL;
+            default -> throw new AssertionError(f);
+        };
+    }
+
+    /** 0x35A of the bank's current snapshot in {@code set}, decoded. */
+    private AlarmsAndWarnings frame35A(CanFrameSet set) {
+        return decoded(new CanFrameSetGenerator(set).frames(bank.snapshot()), AlarmsAndWarnings.class).get(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protection.class)
+    void everyForcedProtectionRaisesExactlyItsFlagIn359AndVictron35AUntilCleared(Protection protection) {
+        bank.forceProtection(Banks.M1, protection);
+        Flag flag = flag359(protection);
+        ProtectionAndAlarmFlags flags = decoded(cycle(), ProtectionAndAlarmFlags.class).get(0);
+        assertThat(flags.activeFlags()).containsExactly(flag);
+        assertThat(flags.flags()).isEqualTo(flag.mask());
+        assertThat(flags.moduleCount()).isEqualTo(4);
+        AlarmsAndWarnings victron = frame35A(CanFrameSet.VICTRON);
+        assertThat(victron.raisedAlarms()).containsExactly(item35A(flag));
+        assertThat(victron.raisedWarnings()).isEmpty();
+        assertThat(victron.withAlarm(item35A(flag), AlarmsAndWarnings.PairState.CLEARED))
+                .as("every other pair cleared").isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+        assertThat(frame35A(CanFrameSet.PYLON_V13)).as("V1.3 sends 0x35A all zero, as the capture does")
+                .isEqualTo(AlarmsAndWarnings.NOTHING_SET);
+
+        bank.clearProtection(Banks.M1, protection);
+        assertThat(decoded(cycle(), ProtectionAndAlarmFlags.class).get(0).flags()).isZero();
+        assertThat(frame35A(CanFrameSet.VICTRON)).isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Alarm.class)
+    void everyForcedAlarmRaisesExactlyItsFlagIn359AndVictron35AUntilCleared(Alarm alarm) {
+        bank.forceAlarm(Banks.M2, alarm);
+        Flag flag = flag359(alarm);
+        ProtectionAndAlarmFlags flags = decoded(cycle(), ProtectionAndAlarmFlags.class).get(0);
+        assertThat(flags.activeFlags()).containsExactly(flag);
+        assertThat(flags.flags()).isEqualTo(flag.mask());
+        AlarmsAndWarnings victron = frame35A(CanFrameSet.VICTRON);
+        assertThat(victron.raisedWarnings()).containsExactly(item35A(flag));
+        assertThat(victron.raisedAlarms()).isEmpty();
+        assertThat(victron.withWarning(item35A(flag), AlarmsAndWarnings.PairState.CLEARED))
+                .as("every other pair cleared").isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
+
+        bank.clearAlarm(Banks.M2, alarm);
+        assertThat(decoded(cycle(), ProtectionAndAlarmFlags.class).get(0).flags()).isZero();
+        assertThat(frame35A(CanFrameSet.VICTRON)).isEqualTo(AlarmsAndWarnings.ALL_CLEARED);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.ChecksumMismatchException;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ManufacturerInfoRequest;
+import io.pylon4j.rs485.ModuleAlarm;
 import io.pylon4j.rs485.ModuleAnalog;
 import io.pylon4j.rs485.PackQuantity;
 import io.pylon4j.rs485.PackQuantityRequest;
@@ -29,6 +30,7 @@ import io.pylon4j.rs485.SerialNumberRequest;
 import io.pylon4j.rs485.SoftwareVersion;
 import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemAlarmFlag;
 import io.pylon4j.rs485.SystemAlarmRequest;
 import io.pylon4j.rs485.SystemAnalog;
 import io.pylon4j.rs485.SystemAnalogRequest;
@@ -37,16 +39,23 @@ import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
 import io.pylon4j.rs485.SystemParameters;
 import io.pylon4j.rs485.SystemParametersRequest;
 import io.pylon4j.rs485.TurnOffRequest;
+import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.Protection;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.virtual.VirtualByteLink;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The RS485 front end on a virtual link, polled and decoded with the project's RS485 codec. */
 class Rs485FrontEndTest {
@@ -266,5 +275,167 @@ class Rs485FrontEndTest {
         AlarmInfo alarms = (AlarmInfo) poll(AlarmInfoRequest.wholeStack(0));
         assertThat(alarms.modules().get(1).status1() & 0x10).isEqualTo(0x10);
         assertThat(alarms.modules().get(0).status1()).isZero();
+    }
+
+    /**
+     * The abnormal state bytes of one 0x44 block, as text: "cell 02 x1" (one cell above its upper limit),
+     * "temperature 01 x1", "module voltage 02", "charge current 02", "discharge current 02".
+     */
+    private static List<String> abnormal(ModuleAlarm b) {
+        List<String> out = new ArrayList<>();
+        counted(out, "cell", b.cellStates());
+        counted(out, "temperature", b.temperatureStates());
+        single(out, "charge current", b.chargeCurrentState());
+        single(out, "module voltage", b.moduleVoltageState());
+        single(out, "discharge current", b.dischargeCurrentState());
+        return out;
+    }
+
+    private static void counted(List<String> out, String what, int[] states) {
+        for (int code : new int[] {0x01, 0x02, 0xF0}) {
+            long n = Arrays.stream(states).filter(x -> x == code).count();
+            if (n > 0) {
+                out.add(String.format("%s %02X x%d", what, code, n));
+            }
+        }
+    }
+
+    private static void single(List<String> out, String what, int state) {
+        if (state != 0) {
+            out.add(String.format("%s %02X", what, state));
+        }
+    }
+
+    /** The 0x44 state bytes a condition shows in, per facts §2.5.4 (0x01 below the lower limit, 0x02 above). */
+    private static List<String> expectedStates(String condition) {
+        return switch (condition) {
+            case "high voltage" -> List.of("cell 02 x1", "module voltage 02");
+            case "low voltage" -> List.of("cell 01 x1", "module voltage 01");
+            case "high temperature" -> List.of("temperature 02 x1");
+            case "low temperature" -> List.of("temperature 01 x1");
+            case "charge current" -> List.of("charge current 02");
+            case "discharge current" -> List.of("discharge current 02");
+            default -> List.of(); // system error, internal communication fail: no 0x44 field
+        };
+    }
+
+    private static String condition(Protection p) {
+        return switch (p) {
+            case CELL_OR_MODULE_OVER_VOLTAGE -> "high voltage";
+            case CELL_OR_MODULE_UNDER_VOLTAGE -> "low voltage";
+            case CELL_OVER_TEMPERATURE -> "high temperature";
+            case CELL_UNDER_TEMPERATURE -> "low temperature";
+            case CHARGE_OVER_CURRENT -> "charge current";
+            case DISCHARGE_OVER_CURRENT -> "discharge current";
+            case SYSTEM_ERROR -> "none";
+        };
+    }
+
+    private static String condition(Alarm a) {
+        return switch (a) {
+            case CELL_OR_MODULE_HIGH_VOLTAGE -> "high voltage";
+            case CELL_OR_MODULE_LOW_VOLTAGE -> "low voltage";
+            case CELL_HIGH_TEMPERATURE -> "high temperature";
+            case CELL_LOW_TEMPERATURE -> "low temperature";
+            case CHARGE_HIGH_CURRENT -> "charge current";
+            case DISCHARGE_HIGH_CURRENT -> "discharge current";
+            case INTERNAL_COMMUNICATION_FAIL -> "none";
+        };
+    }
+
+    /** 0x44 Status1 for a protection (facts §2.5.4): b0 module over-voltage, b1 cell / b7 module under-voltage, … */
+    private static int status1(Protection p) {
+        return switch (p) {
+            case CELL_OR_MODULE_OVER_VOLTAGE -> 0x01;
+            case CELL_OR_MODULE_UNDER_VOLTAGE -> 0x82;
+            case CHARGE_OVER_CURRENT -> 0x04;
+            case DISCHARGE_OVER_CURRENT -> 0x10;
+            case CELL_OVER_TEMPERATURE -> 0x60; // charge and discharge over-temperature
+            case CELL_UNDER_TEMPERATURE, SYSTEM_ERROR -> 0x00; // Status1 has no bit for these
+        };
+    }
+
+    /** The 0x62 flags (codec's emulator layout, facts §2.5.12) of a condition, for the protection or warning byte. */
+    private static Set<SystemAlarmFlag> systemFlags(String condition, boolean protection) {
+        return switch (condition) {
+            case "high voltage" -> EnumSet.of(SystemAlarmFlag.CELL_OVER_VOLTAGE, SystemAlarmFlag.PACK_OVER_VOLTAGE);
+            case "low voltage" -> EnumSet.of(SystemAlarmFlag.CELL_UNDER_VOLTAGE, SystemAlarmFlag.PACK_UNDER_VOLTAGE);
+            case "high temperature" -> EnumSet.of(SystemAlarmFlag.CELL_OVER_TEMPERATURE);
+            case "low temperature" -> EnumSet.of(SystemAlarmFlag.CELL_UNDER_TEMPERATURE);
+            case "charge current" -> EnumSet.of(SystemAlarmFlag.CHARGE_OVER_CURRENT);
+            case "discharge current" -> EnumSet.of(SystemAlarmFlag.DISCHARGE_OVER_CURRENT);
+            default -> EnumSet.of(protection ? SystemAlarmFlag.OTHER_FAILURE
+                    : SystemAlarmFlag.INTERNAL_COMMUNICATION_FAILURE);
+        };
+    }
+
+    private void assertAllNormal(List<ModuleAlarm> blocks) {
+        for (ModuleAlarm b : blocks) {
+            assertThat(abnormal(b)).isEmpty();
+            assertThat(b.status1()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protection.class)
+    void everyForcedProtectionShowsIn44And62UntilCleared(Protection protection) {
+        bank.forceProtection(Banks.M1, protection);
+        List<ModuleAlarm> blocks = ((AlarmInfo) poll(AlarmInfoRequest.wholeStack(0))).modules();
+        assertThat(abnormal(blocks.get(1))).containsExactlyElementsOf(expectedStates(condition(protection)));
+        assertThat(blocks.get(1).status1()).isEqualTo(status1(protection));
+        assertAllNormal(List.of(blocks.get(0), blocks.get(2), blocks.get(3)));
+        ModuleAlarm single = ((AlarmInfo) poll(AlarmInfoRequest.of(0x03))).modules().get(0);
+        assertThat(abnormal(single)).as("the module's own 0x44").isEqualTo(abnormal(blocks.get(1)));
+        SystemAlarm system = (SystemAlarm) poll(new SystemAlarmRequest(0x02));
+        assertThat(system.protections()).isEqualTo(systemFlags(condition(protection), true));
+        assertThat(system.warnings()).isEmpty();
+
+        bank.clearProtection(Banks.M1, protection);
+        assertAllNormal(((AlarmInfo) poll(AlarmInfoRequest.wholeStack(0))).modules());
+        SystemAlarm cleared = (SystemAlarm) poll(new SystemAlarmRequest(0x02));
+        assertThat(cleared.protections()).isEmpty();
+        assertThat(cleared.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Alarm.class)
+    void everyForcedAlarmShowsIn44And62UntilCleared(Alarm alarm) {
+        bank.forceAlarm(Banks.M2, alarm);
+        List<ModuleAlarm> blocks = ((AlarmInfo) poll(AlarmInfoRequest.wholeStack(0))).modules();
+        assertThat(abnormal(blocks.get(2))).containsExactlyElementsOf(expectedStates(condition(alarm)));
+        assertThat(blocks.get(2).status1()).as("an alarm is no protection").isZero();
+        assertAllNormal(List.of(blocks.get(0), blocks.get(1), blocks.get(3)));
+        SystemAlarm system = (SystemAlarm) poll(new SystemAlarmRequest(0x02));
+        assertThat(system.warnings()).isEqualTo(systemFlags(condition(alarm), false));
+        assertThat(system.protections()).isEmpty();
+
+        bank.clearAlarm(Banks.M2, alarm);
+        assertAllNormal(((AlarmInfo) poll(AlarmInfoRequest.wholeStack(0))).modules());
+        SystemAlarm cleared = (SystemAlarm) poll(new SystemAlarmRequest(0x02));
+        assertThat(cleared.protections()).isEmpty();
+        assertThat(cleared.warnings()).isEmpty();
+    }
+
+    @Test
+    void frozenValuesGiveIdenticalStackRepliesAcrossALoadChangeUntilUnfrozen() {
+        Rs485Request stack = AnalogValuesRequest.wholeStack(0);
+        bank.freezeValues();
+        send(stack.toFrame());
+        Rs485Frame first = ((ReadResult.Frame) next()).frame();
+        bank.setCurrent(-50);
+        bank.advance(Duration.ofMinutes(30)); // SOC falls by about 8 % behind the frozen values
+        send(stack.toFrame());
+        Rs485Frame frozen = ((ReadResult.Frame) next()).frame();
+        assertThat(frozen.infoHex()).isEqualTo(first.infoHex());
+
+        bank.unfreezeValues();
+        send(stack.toFrame());
+        Rs485Frame live = ((ReadResult.Frame) next()).frame();
+        assertThat(live.infoHex()).isNotEqualTo(first.infoHex());
+        List<ModuleAnalog> modules = ((AnalogValues) Rs485Codec.decodeResponse(stack, live)).modules();
+        assertThat(modules).extracting(ModuleAnalog::currentDeciAmps).containsOnly(-125); // 50 A over 4 modules
+        List<ModuleAnalog> before = ((AnalogValues) Rs485Codec.decodeResponse(stack, first)).modules();
+        assertThat(modules.get(0).remainingCapacityMilliAmpHours())
+                .isLessThan(before.get(0).remainingCapacityMilliAmpHours());
     }
 }

@@ -8,6 +8,7 @@ import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.NotConnectedException;
 import io.pylon4j.transport.ReconnectPolicy;
+import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +82,44 @@ class TcpListenTransportTest {
                 await(() -> t.state() != ConnectionState.CONNECTED);
             }
         }
+    }
+
+    @Test
+    void bindsTheAddressItIsGivenAndIsReachableThere() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (ByteStreamTransport t = transports.byteStream("tcp-listen:0?bind=127.0.0.1")) {
+            TcpListenTransport listen = (TcpListenTransport) t;
+            assertThat(listen.bindAddress()).isEqualTo(loopback);
+            int port = listen.localPort();
+            StringBuffer received = new StringBuffer();
+            t.addByteListener((buf, off, len, nanos) -> received.append(new String(buf, off, len,
+                    StandardCharsets.US_ASCII)));
+            t.open();
+            try (Socket client = new Socket(loopback, port)) {
+                await(() -> t.state() == ConnectionState.CONNECTED);
+                client.getOutputStream().write("~20024F\r".getBytes(StandardCharsets.US_ASCII));
+                await(() -> received.toString().equals("~20024F\r"));
+                t.write("ok\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(readLine(client.getInputStream())).isEqualTo("ok");
+            }
+        }
+    }
+
+    @Test
+    void anAddressNoInterfaceHasIsAClearErrorNamingIt() {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): a valid literal that no interface of a test machine carries
+        try (ByteStreamTransport t = transports.byteStream("tcp-listen:0?bind=192.0.2.1")) {
+            TcpListenTransport listen = (TcpListenTransport) t;
+            assertThat(listen.bindAddress().getHostAddress()).isEqualTo("192.0.2.1");
+            assertThatThrownBy(listen::localPort).isInstanceOf(TransportIoException.class)
+                    .hasMessageContaining("cannot listen on 192.0.2.1:0");
+        }
+    }
+
+    @Test
+    void rejectsAPortOutOfRange() {
+        assertThatThrownBy(() -> transports.byteStream("tcp-listen:65536")).isInstanceOf(InvalidEndpointException.class)
+                .hasMessageContaining("port must be 0 to 65535");
     }
 
     @Test
