@@ -66,8 +66,8 @@ import java.util.Optional;
  *   <li>0x4F, 0x51, 0x47, 0x92, 0x93, 0x96: the addressed module's own values;</li>
  *   <li>0x42, 0x44 with command value 0xFF at a group master: every online module of the group (count = modules
  *       online); otherwise the addressed module only;</li>
- *   <li>0x90, 0x61, 0x62, 0x63 at any online module's address: the whole bank (0x61 and 0x62 in the emulators' layouts, 0x62 with the
- *       bits of {@link SystemAlarmFlag});</li>
+ *   <li>0x90, 0x61, 0x62, 0x63 at any online module's address: the whole bank (0x61 and 0x62 in the emulators'
+ *       layouts, 0x62 with the bits of {@link SystemAlarmFlag});</li>
  *   <li>0x94, 0x95, 0x91: acknowledged and recorded by the caller (they change nothing in the model);</li>
  *   <li>CID1 0x46 with an unknown CID2, or a request whose INFO the codec rejects: RTN 0x04 (CID2 invalid);</li>
  *   <li>any address no online module has: silence.</li>
