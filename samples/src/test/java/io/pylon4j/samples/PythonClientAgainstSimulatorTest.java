@@ -108,7 +108,7 @@ class PythonClientAgainstSimulatorTest {
     record Run(int status, String out, String err) {
     }
 
-    /** Serves {@code bank} on one pty at 115200 baud and runs the client on the other. */
+    /** Serves {@code bank} on one pty at 115200 baud and runs the client on the other (with {@code clientOptions}). */
     private Run poll(SimulatedBank bank, String... clientOptions) throws Exception {
         try (SocatPtyPair ptys = SocatPtyPair.start(dir)) {
             ByteStreamTransport rs485 = Transports.fromServiceLoader().byteStream("serial:" + ptys.a() + "?baud=115200");
@@ -116,7 +116,8 @@ class PythonClientAgainstSimulatorTest {
                 server.start(); // returns once the port is open: the client's requests are not lost
                 List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(),
                         ptys.b().toString()));
-                command.addAll(List.of(clientOptions));
+                // a generous reply timeout (the client's default is 2 s): a loaded CI machine must not fail it
+                command.addAll(clientOptions.length > 0 ? List.of(clientOptions) : List.of("--timeout", "10"));
                 File out = dir.resolve("client.out").toFile();
                 File err = dir.resolve("client.err").toFile();
                 Process client = new ProcessBuilder(command).redirectOutput(out).redirectError(err)
