@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The transport contracts against {@code serial:} and {@code slcan:}, each on one end of a real socat
- * pseudo-terminal pair: a plain file-I/O peer (the battery) for {@code serial:}, {@link FakeSlcanAdapter} (Lawicel
- * style) for {@code slcan:}. Dropping the link kills socat, as unplugging a USB converter does, waits until the
+ * The transport contracts against {@code serial:}, {@code slcan:} and {@code rfc2217:}, each on one end of a real
+ * socat pseudo-terminal pair: a plain file-I/O peer (the battery) for {@code serial:} and {@code rfc2217:} (through
+ * {@code ser2net} serving the other pty), {@link FakeSlcanAdapter} (Lawicel style) for {@code slcan:}. Dropping the link kills socat, as unplugging a USB converter does, waits until the
  * transport has noticed, and brings the pair back under the same names.
  */
 class SerialContractTest {
@@ -126,6 +126,59 @@ class SerialContractTest {
                 @Override
                 public void close() throws Exception {
                     adapter[0].close();
+                    pty.close();
+                }
+            };
+        }
+    }
+
+    /**
+     * {@code rfc2217:} through Debian's {@code ser2net} serving one end of a socat pty pair, the battery on the other
+     * end. Dropping the link restarts ser2net.
+     */
+    @Nested
+    class Rfc2217 extends ByteStreamTransportContract {
+        @Override
+        protected ByteLink newLink(TransportOptions options) throws Exception {
+            PtyLink pty = new PtyLink();
+            Ser2net server = Ser2net.serve(pty.ptys.a(), "telnet(rfc2217),tcp", pty.dir);
+            String endpoint = "rfc2217:127.0.0.1:" + server.port();
+            // ser2net gives no sign that it listens: a first transport, retrying until it connects, waits for it,
+            // so that the one under test connects at its first attempt (the contract checks its states)
+            try (ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint,
+                    TransportOptions.defaults().withReconnectPolicy(FAST).withThreadNamePrefix("warm-" + threadPrefix))) {
+                warm.open().toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            }
+            ByteStreamTransport transport = Transports.fromServiceLoader().byteStream(endpoint, options);
+            ByteInbox battery = new ByteInbox();
+            PtyPeer peer = PtyPeer.open(pty.ptys.b(), battery);
+            return new ByteLink() {
+                @Override
+                public ByteStreamTransport transport() {
+                    return transport;
+                }
+
+                @Override
+                public void sendFromPeer(byte[] bytes) throws IOException {
+                    peer.write(bytes);
+                }
+
+                @Override
+                public byte[] receivedByPeer(int count, Duration timeout) throws InterruptedException {
+                    return battery.take(count, timeout);
+                }
+
+                @Override
+                public boolean dropFromPeer() throws Exception {
+                    server.stop(); // the transport sees its connection end and retries until ser2net is back
+                    server.start();
+                    return true;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    peer.close();
+                    server.close();
                     pty.close();
                 }
             };
