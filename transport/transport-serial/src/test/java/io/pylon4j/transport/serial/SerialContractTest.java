@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Nested;
 /**
  * The transport contracts against {@code serial:}, {@code slcan:} and {@code rfc2217:}, each on one end of a real
  * socat pseudo-terminal pair: a plain file-I/O peer (the battery) for {@code serial:} and {@code rfc2217:} (through
- * {@code ser2net} serving the other pty), {@link FakeSlcanAdapter} (Lawicel style) for {@code slcan:}. Dropping the link kills socat, as unplugging a USB converter does, waits until the
- * transport has noticed, and brings the pair back under the same names.
+ * {@code ser2net} serving the other pty), {@link FakeSlcanAdapter} (Lawicel style) for {@code slcan:}. For
+ * {@code serial:} and {@code slcan:}, dropping the link kills socat, as unplugging a USB converter does, waits until
+ * the transport has noticed, and brings the pair back under the same names; for {@code rfc2217:} it restarts
+ * ser2net.
  */
 class SerialContractTest {
 
@@ -145,8 +147,9 @@ class SerialContractTest {
             String endpoint = "rfc2217:127.0.0.1:" + server.port();
             // ser2net gives no sign that it listens: a first transport, retrying until it connects, waits for it,
             // so that the one under test connects at its first attempt (the contract checks its states)
-            try (ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint,
-                    TransportOptions.defaults().withReconnectPolicy(FAST).withThreadNamePrefix("warm-" + threadPrefix))) {
+            TransportOptions warmOptions = TransportOptions.defaults().withReconnectPolicy(FAST)
+                    .withThreadNamePrefix("warm-" + threadPrefix);
+            try (ByteStreamTransport warm = Transports.fromServiceLoader().byteStream(endpoint, warmOptions)) {
                 warm.open().toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             }
             ByteStreamTransport transport = Transports.fromServiceLoader().byteStream(endpoint, options);
