@@ -52,8 +52,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Print the CAN or RS485 traffic on a live endpoint as the JSON Lines of 'pylon decode'.",
                 "",
-                "CAN: socketcand:HOST:PORT/IFACE, canet:HOST:PORT, virtual:NAME, replay:FILE[?pace=fast].",
-                "RS485: tcp:HOST:PORT, and serial endpoints when their transport is on the class path.",
+                "CAN: socketcan:IFACE (Linux), slcan:DEVICE[?bitrate=500000], socketcand:HOST:PORT/IFACE,",
+                "  canet:HOST:PORT, replay:FILE[?pace=fast], virtual:NAME.",
+                "RS485: serial:DEVICE[?baud=9600] (115200 unless set), tcp:HOST:PORT,",
+                "  rfc2217:HOST:PORT[?baud=9600].",
+                "See docs/transports.md for every setting.",
                 "",
                 "Exit status 1 when a frame could not be decoded, 2 when the endpoint cannot be opened."})
 final class DumpCommand implements Callable<Integer> {
@@ -70,11 +73,11 @@ final class DumpCommand implements Callable<Integer> {
     /** Exactly one of the two. */
     static final class Source {
         @Option(names = "--can", paramLabel = "ENDPOINT", required = true,
-                description = "A CAN endpoint, e.g. socketcand:192.0.2.7:29536/can0 or replay:capture.log.")
+                description = "A CAN endpoint, e.g. socketcan:can0, slcan:/dev/ttyACM0 or replay:capture.log.")
         String can;
 
         @Option(names = "--rs485", paramLabel = "ENDPOINT", required = true,
-                description = "A byte-stream endpoint carrying RS485, e.g. tcp:192.0.2.8:4196.")
+                description = "A byte-stream endpoint carrying RS485, e.g. serial:/dev/ttyUSB0 or tcp:192.0.2.8:4196.")
         String rs485;
     }
 

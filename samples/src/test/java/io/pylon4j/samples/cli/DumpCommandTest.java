@@ -149,18 +149,42 @@ class DumpCommandTest {
             CompletableFuture<Result> dump = runInBackground(new DumpCommand(), "--can",
                     "canet:" + server.hostPort(), "--max-frames", String.valueOf(entries.size()));
             Socket peer = server.nextConnection(WAIT);
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            for (CanLogEntry e : entries) { // USR-CANET200 manual 2.2.4: info byte, id big-endian, 8 data bytes
-                CanFrame f = e.frame();
-                byte[] frame = new byte[13];
-                frame[0] = (byte) f.length();
-                frame[3] = (byte) (f.id() >> 8);
-                frame[4] = (byte) f.id();
-                System.arraycopy(f.data(), 0, frame, 5, f.length());
-                wire.write(frame);
-            }
-            peer.getOutputStream().write(wire.toByteArray());
+            peer.getOutputStream().write(canetWire(entries));
             assertSameAsDecode(await(dump), CAN_LOG);
+        }
+    }
+
+    /** The frames of {@code entries} as a CANET-format converter sends them. */
+    private static byte[] canetWire(List<CanLogEntry> entries) {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (CanLogEntry e : entries) { // USR-CANET200 manual 2.2.4: info byte, id big-endian, 8 data bytes
+            CanFrame f = e.frame();
+            byte[] frame = new byte[13];
+            frame[0] = (byte) f.length();
+            frame[3] = (byte) (f.id() >> 8);
+            frame[4] = (byte) f.id();
+            System.arraycopy(f.data(), 0, frame, 5, f.length());
+            wire.writeBytes(frame);
+        }
+        return wire.toByteArray();
+    }
+
+    @Test
+    void canetServerThatGoesQuietStopsOnTheIdleTimeoutAfterWhatDecodePrints() throws Exception {
+        List<CanLogEntry> entries = canEntries();
+        byte[] wire = canetWire(entries);
+        // the converter sends its traffic as soon as it accepts, then keeps the connection open and says nothing
+        try (LoopbackServer server = new LoopbackServer(socket -> {
+            socket.getOutputStream().write(wire);
+            socket.getOutputStream().flush();
+        })) {
+            CompletableFuture<Result> dump = runInBackground(new DumpCommand(), "--can",
+                    "canet:" + server.hostPort(), "--idle-timeout", "1");
+            server.nextConnection(WAIT);
+            Result result = await(dump);
+            assertSameAsDecode(result, CAN_LOG);
+            assertThat(result.err()).contains("stopped (idle timeout) after " + entries.size() + " frames")
+                    .doesNotContain("link lost");
         }
     }
 
@@ -277,6 +301,24 @@ class DumpCommandTest {
     }
 
     @Test
+    void maxFramesBelowOneIsAUsageError() {
+        Result dump = run(new DumpCommand(), "--can", "virtual:unused", "--max-frames", "0");
+        assertThat(dump.status()).isEqualTo(2);
+        assertThat(dump.err()).contains("--max-frames must be at least 1");
+        assertThat(dump.out()).isEmpty();
+    }
+
+    @Test
+    void anIdleTimeoutThatIsNotPositiveIsAUsageError() {
+        for (String seconds : List.of("-1", "0")) {
+            Result dump = run(new DumpCommand(), "--can", "virtual:unused", "--idle-timeout", seconds);
+            assertThat(dump.status()).as(seconds).isEqualTo(2);
+            assertThat(dump.err()).as(seconds).contains("--idle-timeout must be positive");
+            assertThat(dump.out()).isEmpty();
+        }
+    }
+
+    @Test
     void anEndpointThatCannotBeOpenedExitsWithTwo() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
@@ -287,6 +329,22 @@ class DumpCommandTest {
         assertThat(dump.status()).isEqualTo(2);
         assertThat(dump.err()).contains("cannot open tcp:127.0.0.1:" + port);
         assertThat(dump.out()).isEmpty();
+    }
+
+    @Test
+    void helpNamesEveryClientSchemeOnTheClassPath() {
+        Result help = run(new DumpCommand(), "--help");
+        assertThat(help.status()).isZero();
+        List<String> schemes = Transports.fromServiceLoader().schemes();
+        // what samples ships: transport-api, -netty, -serial and -socketcan (tcp-listen is the server side only)
+        assertThat(schemes).contains("virtual", "replay", "tcp", "socketcand", "canet", "serial", "slcan", "rfc2217",
+                "socketcan");
+        for (String scheme : schemes) {
+            if (!scheme.equals("tcp-listen")) {
+                assertThat(help.out()).as("--help names %s", scheme).contains(scheme + ":");
+            }
+        }
+        assertThat(help.out()).doesNotContain("when their transport is on the class path");
     }
 
     @Test

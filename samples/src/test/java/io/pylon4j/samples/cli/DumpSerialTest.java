@@ -104,6 +104,32 @@ class DumpSerialTest {
         }
     }
 
+    @Test
+    void rs485OnASerialPseudoTerminalThatGoesQuietStopsOnTheIdleTimeout() throws Exception {
+        String log = resource("/io/pylon4j/samples/cli/rs485-us2000b.log");
+        StringBuilder wire = new StringBuilder();
+        int frames = 0;
+        for (String line : log.split("\n")) {
+            if (line.startsWith("~")) {
+                wire.append(line.strip()).append('\r');
+                frames++;
+            }
+        }
+        try (SocatPtyPair ptys = SocatPtyPair.start(dir);
+             PtyPeer bus = PtyPeer.open(ptys.b(), new ByteInbox())) {
+            DumpCommand command = new DumpCommand();
+            CountDownLatch connected = DumpCommandTest.connectedLatch(command);
+            // no --max-frames: only the quiet line ends the dump
+            CompletableFuture<String[]> dump = run(command, "--rs485", "serial:" + ptys.a(), "--idle-timeout", "1");
+            assertThat(connected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            bus.write(wire.toString().getBytes(StandardCharsets.ISO_8859_1)); // the session, then silence
+            String[] result = dump.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(result[1]).as("stderr: %s", result[2]).isEqualTo(decode(log)).isNotEmpty();
+            assertThat(result[0]).isEqualTo(decodeStatus(log));
+            assertThat(result[2]).contains("stopped (idle timeout) after " + frames + " frames");
+        }
+    }
+
     private CompletableFuture<String[]> run(DumpCommand command, String... args) {
         return CompletableFuture.supplyAsync(() -> {
             StringWriter out = new StringWriter();

@@ -131,6 +131,8 @@ public final class VirtualCanBus {
 
         @Override
         void deliver(CanFrame frame, long nanoTime) {
+            // data bytes of every frame the bus brought, as a bridge counts filtered frames' bytes too
+            metrics().bytesIn(frame.length());
             dispatcher.deliver(frame, nanoTime);
         }
 
@@ -146,6 +148,7 @@ public final class VirtualCanBus {
             try {
                 bus.send(this, frame);
                 metrics().frameOut();
+                metrics().bytesOut(frame.length()); // no encoding on this bus: the data bytes (TransportCounters)
             } catch (RuntimeException e) {
                 metrics().droppedFrame();
                 metrics().error();

@@ -67,6 +67,25 @@ public abstract class CanTransportContract {
     /** Makes a transport with {@code options} and its far side. */
     protected abstract CanLink newLink(TransportOptions options) throws Exception;
 
+    /**
+     * Whether the transport's link carries frames as frames, so that {@code bytesIn}/{@code bytesOut} are exactly the
+     * frames' data bytes ({@code socketcan:}, {@code virtual:}); otherwise they are the encoded bytes, at least the
+     * data bytes ({@link io.pylon4j.transport.TransportCounters}).
+     */
+    protected boolean countsDataBytesOnly() {
+        return false;
+    }
+
+    /** Asserts a byte counter against the data bytes of the frames that crossed the link. */
+    private void assertBytes(String counter, long actual, long dataBytes) {
+        if (countsDataBytesOnly()) {
+            assertThat(actual).as("%s: the frames' data bytes", counter).isEqualTo(dataBytes);
+        } else {
+            assertThat(actual).as("%s: encoded, at least the frames' data bytes", counter)
+                    .isGreaterThanOrEqualTo(dataBytes).isPositive();
+        }
+    }
+
     private final List<CanLink> links = new ArrayList<>();
     /** Unique per test, so that the thread-leak checks see only this test's threads. */
     protected final String threadPrefix = "contract" + SEQUENCE.incrementAndGet();
@@ -123,6 +142,7 @@ public abstract class CanTransportContract {
         assertThat(got).containsExactlyElementsOf(sent);
         assertThat(link.transport().counters().framesIn()).isEqualTo(200);
         assertThat(link.transport().counters().droppedFrames()).isZero();
+        assertBytes("bytesIn", link.transport().counters().bytesIn(), 200 * 4);
     }
 
     @Test
@@ -140,6 +160,7 @@ public abstract class CanTransportContract {
         link.transport().close(); // after close every counter is final
         assertThat(link.transport().counters().framesOut()).isEqualTo(sent.size());
         assertThat(link.transport().counters().droppedFrames()).isZero();
+        assertBytes("bytesOut", link.transport().counters().bytesOut(), 8 + 0 + 1 + 8);
     }
 
     @Test

@@ -96,6 +96,47 @@ class ReplayTest {
     }
 
     @Test
+    void recordedPaceKeepsTheLogsSpacingAndFastPaceTheSameFrames() throws Exception {
+        // four frames 200 ms apart, as a bank sends its cycle
+        Path file = Files.writeString(dir.resolve("paced.log"), String.join("\n",
+                "(1700000000.000000) can0 351#1402C012C012C201",
+                "(1700000000.200000) can0 355#58005E00",
+                "(1700000000.400000) can0 356#7A13F2FE6B01",
+                "(1700000000.600000) can0 359#0000000000000000",
+                ""), StandardCharsets.UTF_8);
+        List<CanFrame> frames = List.of(CanFrame.ofHex(0x351, "1402C012C012C201"), CanFrame.ofHex(0x355, "58005E00"),
+                CanFrame.ofHex(0x356, "7A13F2FE6B01"), CanFrame.ofHex(0x359, "0000000000000000"));
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CanFrameQueue paced = new CanFrameQueue(10);
+        try (CanTransport replay = Transports.fromServiceLoader().can("replay:" + file + "?pace=recorded")) {
+            replay.addFrameListener((frame, nanos) -> arrivals.add(nanos));
+            replay.addFrameListener(paced);
+            replay.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(((ReplayCanTransport) replay).finished().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(4);
+        }
+        assertThat(take(paced, 4)).containsExactlyElementsOf(frames);
+        // Recorded pace promises each frame no earlier than its offset from the first: lower bounds only (a slow
+        // machine may deliver late, never early), with 50 ms allowed for the first frame's own delivery. Ignoring
+        // the pace would deliver all four within a few milliseconds.
+        for (int i = 1; i < arrivals.size(); i++) {
+            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(0)))
+                    .as("frame %d after the first", i).isGreaterThanOrEqualTo(Duration.ofMillis(200L * i - 50));
+            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
+                    .as("gap before frame %d", i).isPositive();
+        }
+
+        CanFrameQueue fast = new CanFrameQueue(10);
+        try (CanTransport replay = Transports.fromServiceLoader().can("replay:" + file + "?pace=fast")) {
+            replay.addFrameListener(fast);
+            replay.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(((ReplayCanTransport) replay).finished().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(4);
+        }
+        assertThat(take(fast, 4)).containsExactlyElementsOf(frames);
+    }
+
+    @Test
     void closingAnEndlessReplayEndsItAndItsThread() throws Exception {
         Path file = log();
         CanFrameQueue received = new CanFrameQueue(10);

@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 class VirtualCanTransportContractTest extends CanTransportContract {
 
     @Override
+    protected boolean countsDataBytesOnly() {
+        return true;
+    }
+
+    @Override
     protected CanLink newLink(TransportOptions options) throws Exception {
         VirtualCanBus bus = new VirtualCanBus("contract");
         CanTransport transport = bus.newMember(options, VirtualCanBus.DEFAULT_QUEUE_CAPACITY);

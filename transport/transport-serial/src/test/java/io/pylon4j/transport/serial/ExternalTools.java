@@ -23,6 +23,23 @@ public final class ExternalTools {
     }
 
     /**
+     * Runs {@code stty -F tty ARGS} (coreutils) and returns what it printed; fails the test if stty fails. With
+     * {@code "speed"} as the only argument it prints the tty's current speed, e.g. {@code 9600}.
+     */
+    static String stty(Path tty, String... args) throws java.io.IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(require("stty", "coreutils").toString(), "-F", tty.toString()));
+        command.addAll(List.of(args));
+        Process stty = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (var in = stty.getInputStream()) {
+            out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        }
+        Assertions.assertTrue(stty.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "stty did not finish");
+        Assertions.assertEquals(0, stty.exitValue(), () -> "stty " + command + ": " + out);
+        return out;
+    }
+
+    /**
      * The path of {@code program}, from the Debian package {@code debianPackage}; fails (or skips, opted out) if it
      * is absent.
      */

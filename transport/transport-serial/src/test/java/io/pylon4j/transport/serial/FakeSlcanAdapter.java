@@ -99,6 +99,11 @@ public final class FakeSlcanAdapter implements AutoCloseable {
         return command;
     }
 
+    /** The next command received (without CR), or {@code null} if none comes within {@code timeout}. */
+    String pollCommand(Duration timeout) throws InterruptedException {
+        return commands.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Every command received so far. */
     List<String> history() {
         return List.copyOf(history);

@@ -205,14 +205,6 @@ class Rfc2217Ser2netTest {
 
     /** The speed {@code stty} reports for a tty. */
     private static String stty(Path tty) throws IOException, InterruptedException {
-        Process stty = new ProcessBuilder(ExternalTools.require("stty", "coreutils").toString(), "-F", tty.toString(),
-                "speed").redirectErrorStream(true).start();
-        String out;
-        try (var in = stty.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
-        }
-        assertThat(stty.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(stty.exitValue()).as("stty: %s", out).isZero();
-        return out;
+        return ExternalTools.stty(tty, "speed");
     }
 }

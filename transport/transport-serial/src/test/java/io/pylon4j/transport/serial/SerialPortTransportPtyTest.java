@@ -93,6 +93,26 @@ class SerialPortTransportPtyTest {
     }
 
     /**
+     * The baud rate really reaches the device: {@code stty} on the transport's own pty (a separate program reading
+     * the tty's termios) shows the rate asked for, and 115200 without {@code baud}. The pty starts at another rate
+     * (4800), so that a transport that set nothing would show it.
+     */
+    @Test
+    void setsTheDevicesBaudRateAsAskedAnd115200ByDefault() throws Exception {
+        for (String baud : List.of("9600", "")) {
+            ExternalTools.stty(ptys.a(), "4800");
+            assertThat(ExternalTools.stty(ptys.a(), "speed")).isEqualTo("4800");
+            String endpoint = "serial:" + ptys.a() + (baud.isEmpty() ? "" : "?baud=" + baud);
+            try (ByteStreamTransport serial = Transports.fromServiceLoader().byteStream(endpoint,
+                    options("t-serial-baud"))) {
+                serial.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(ExternalTools.stty(ptys.a(), "speed")).as(endpoint)
+                        .isEqualTo(baud.isEmpty() ? "115200" : baud);
+            }
+        }
+    }
+
+    /**
      * Requests and replies of a real US2000B-Plus at 115200 baud: Tomcat42/pylontech-python
      * {@code examples/lowLevelRS485/output.txt} (protocol notes §3,
      * {@code captures/rs485-tomcat42-lowlevel-us2000b.txt}).

@@ -207,6 +207,8 @@ public final class SocketCanTransport extends BlockingCanTransport {
             }
             int canId = buffer.getInt(0);
             int length = buffer.get(4) & 0xFF;
+            // bytesIn counts data bytes (TransportCounters), of every frame read: error and undeliverable ones too
+            metrics().bytesIn(Math.min(length, CanFrame.MAX_LENGTH));
             long data = LITTLE_ENDIAN ? buffer.getLong(8) : Long.reverseBytes(buffer.getLong(8));
             if ((canId & KernelFilters.CAN_ERR_FLAG) != 0) {
                 metrics().error();
@@ -263,6 +265,7 @@ public final class SocketCanTransport extends BlockingCanTransport {
             if (written != CAN_FRAME_SIZE) {
                 throw new IOException("the kernel took " + written + " of " + CAN_FRAME_SIZE + " bytes");
             }
+            metrics().bytesOut(frame.length()); // data bytes, not the 16-byte struct (TransportCounters)
         } finally {
             linkLock.unlock();
         }

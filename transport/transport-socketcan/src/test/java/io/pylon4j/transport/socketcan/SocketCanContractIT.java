@@ -23,6 +23,11 @@ import tel.schich.javacan.platform.linux.LinuxNativeOperationException;
 class SocketCanContractIT extends CanTransportContract {
 
     @Override
+    protected boolean countsDataBytesOnly() {
+        return true;
+    }
+
+    @Override
     protected CanLink newLink(TransportOptions options) throws Exception {
         String iface = Vcan.assumeInterface();
         CanTransport transport = Transports.fromServiceLoader().can("socketcan:" + iface, options);
