@@ -8,6 +8,9 @@ import io.pylon4j.driver.BankStatusJson;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitCaps;
+import io.pylon4j.driver.LimitProvenance;
+import io.pylon4j.driver.LimitSource;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.RequestFlags;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
  * supervision, fail-safe limits) and shows it.
  *
  * <ul>
- *   <li>default: a text view redrawn every second (limits, measurements, alarms, modules, link state);</li>
+ *   <li>default: a text view redrawn every second (limits and, for any limit that is not the battery's fresh value,
+ *       why: fail-safe, user cap, module-count scaling; measurements, alarms, modules, link state);</li>
  *   <li>{@code --json}: the driver's events as JSON Lines ({@code docs/driver-events.md});</li>
  *   <li>{@code --once}: waits for a complete snapshot (limits, state of charge, voltage and module count), prints it
  *       as one line of JSON ({@code BankStatusJson}) and exits; status 1 if {@code --timeout} passed first (the
@@ -91,6 +95,14 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--per-module-limits", description = "RS485: ask every module for its 0x92 limits each cycle.")
     boolean perModuleLimits;
 
+    @Option(names = "--max-charge-current", paramLabel = "AMPS",
+            description = "A user cap on the published charge current limit (shown as USER_CAP when it bites).")
+    Double maxChargeCurrentAmps;
+
+    @Option(names = "--max-discharge-current", paramLabel = "AMPS",
+            description = "A user cap on the published discharge current limit.")
+    Double maxDischargeCurrentAmps;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
 
@@ -110,7 +122,14 @@ final class MonitorCommand implements Callable<Integer> {
             if (groups != null) {
                 b.rs485Groups(groups);
             }
-            options = b.build();
+            LimitCaps caps = LimitCaps.none();
+            if (maxChargeCurrentAmps != null) {
+                caps = caps.withMaxChargeCurrentAmps(maxChargeCurrentAmps);
+            }
+            if (maxDischargeCurrentAmps != null) {
+                caps = caps.withMaxDischargeCurrentAmps(maxDischargeCurrentAmps);
+            }
+            options = b.caps(caps).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -188,6 +207,7 @@ final class MonitorCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "published  CVL %6.1f V  CCL %6.1f A  DCL %6.1f A   [%s]%n",
                 pl.chargeVoltageLimitVolts(), pl.chargeCurrentLimitAmps(), pl.dischargeCurrentLimitAmps(),
                 s.chargeCurrentLimitProvenance().source()));
+        b.append(why(s));
         s.batteryLimits().ifPresent(l -> b.append(String.format(Locale.ROOT,
                 "battery    CVL %6.1f V  CCL %6.1f A  DCL %6.1f A%n", l.chargeVoltageLimitVolts(),
                 l.chargeCurrentLimitAmps(), l.dischargeCurrentLimitAmps())));
@@ -223,6 +243,24 @@ final class MonitorCommand implements Callable<Integer> {
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
                 c.rs485BadFrames()));
+        return b.toString();
+    }
+
+    /**
+     * "Why is the charge limit 0?": one line for each published limit that is not simply the battery's fresh value
+     * (fail-safe, last known, user cap, module-count scaling), with the policy's reason; nothing when all are.
+     */
+    static String why(BankStatus s) {
+        StringBuilder b = new StringBuilder();
+        String[] names = {"CVL", "CCL", "DCL", "DVL"};
+        LimitProvenance[] all = {s.chargeVoltageLimitProvenance(), s.chargeCurrentLimitProvenance(),
+                s.dischargeCurrentLimitProvenance(), s.dischargeVoltageLimitProvenance()};
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].source() != LimitSource.BATTERY) {
+                b.append(String.format(Locale.ROOT, "%-10s %s [%s] %s%n", b.isEmpty() ? "why" : "", names[i],
+                        all[i].source(), all[i].reason()));
+            }
+        }
         return b.toString();
     }
 
