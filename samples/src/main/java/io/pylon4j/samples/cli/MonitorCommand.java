@@ -95,6 +95,10 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--per-module-limits", description = "RS485: ask every module for its 0x92 limits each cycle.")
     boolean perModuleLimits;
 
+    @Option(names = "--detect-baud", description = {"RS485: find the bank's baud rate, 115200 then 9600 (DIP switch 1), "
+            + "setting the endpoint's baud= for each (serial:, rfc2217:)."})
+    boolean detectBaud;
+
     @Option(names = "--max-charge-current", paramLabel = "AMPS",
             description = "A user cap on the published charge current limit (shown as USER_CAP when it bites).")
     Double maxChargeCurrentAmps;
@@ -114,6 +118,9 @@ final class MonitorCommand implements Callable<Integer> {
                         + "sol-ark, sofar"));
         if (once && json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
+        }
+        if (detectBaud && link.rs485 == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--detect-baud needs --rs485");
         }
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
         DriverOptions options;
@@ -137,6 +144,7 @@ final class MonitorCommand implements Callable<Integer> {
         PylonDriver driver;
         try {
             driver = link.can != null ? PylonDriver.openCan(resolver, link.can, options)
+                    : detectBaud ? PylonDriver.openRs485DetectingBaud(resolver, link.rs485, options)
                     : PylonDriver.openRs485(resolver, link.rs485, options);
         } catch (InvalidEndpointException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -177,18 +185,26 @@ final class MonitorCommand implements Callable<Integer> {
     private int once(PylonDriver driver, LinkedBlockingQueue<BankEvent> events, PrintWriter out)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.movePointRight(9).longValue();
-        while (!complete(driver.status())) {
+        // with --detect-baud the rate belongs to the snapshot: wait until the driver confirmed it (one more window)
+        while (!complete(driver.status()) || detectBaud && driver.rs485BaudRate().isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
                 out.flush();
-                spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s");
+                spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s"
+                        + (detectBaud && driver.rs485BaudRate().isEmpty() ? " (no baud rate answered)" : ""));
                 return 1;
             }
-            events.poll(left, TimeUnit.NANOSECONDS);
+            // the confirmed rate comes with no event: re-check at least every 200 ms while detecting
+            events.poll(detectBaud ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)) : left,
+                    TimeUnit.NANOSECONDS);
         }
         out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
         out.flush();
+        if (detectBaud) {
+            spec.commandLine().getErr().println("monitor: the bank answers at " + driver.rs485BaudRate().getAsInt()
+                    + " baud");
+        }
         return 0;
     }
 
