@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code pylon monitor --rs485 ENDPOINT --detect-baud} on a simulated stack whose DIP switch 1 says 9600: the line is
+ * {@code pylon monitor --rs485 ENDPOINT --detect-baud} and {@code pylon commission ENDPOINT --rs485 --detect-baud}
+ * on a simulated stack whose DIP switch 1 says 9600: the line is
  * a {@code dip:NAME?baud=N} endpoint to the simulator on an in-memory byte bus, and a line at any rate but 9600 reads
  * the simulator's baud-mismatch garbage.
  */
-class MonitorDetectBaudTest {
+class DetectBaudCommandsTest {
 
     /** {@code dip:NAME?baud=N}: records the endpoints opened; the simulated stack answers properly only at 9600. */
     static final class DipProvider implements TransportProvider {
@@ -102,5 +103,53 @@ class MonitorDetectBaudTest {
         Result r = monitor(new DipProvider(null), "--can", "virtual:x", "--detect-baud");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--detect-baud needs --rs485");
+    }
+
+    static Result commission(DipProvider dip, String... args) {
+        CommissionCommand command = new CommissionCommand();
+        command.transports = new Transports(List.of(dip));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void commissionWithDetectBaudFindsTheStackAt9600AndCommunicationPasses() {
+        SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(3).build();
+        DipProvider dip = new DipProvider(bank);
+        try (SimulatorServer battery = SimulatorServer.builder(bank).rs485(dip.buses.byteBus("ttyUSB0").newMember())
+                .build()) {
+            battery.start();
+            Result r = commission(dip, "dip:ttyUSB0?baud=115200", "--rs485", "--detect-baud", "--seconds", "2",
+                    "--expected-modules", "3", "--json");
+            assertThat(r.err()).contains("commission: the bank answers at 9600 baud");
+            assertThat(r.out()).contains("{\"id\":\"communication\",\"verdict\":\"PASS\"")
+                    .contains("{\"id\":\"module-count\",\"verdict\":\"PASS\"");
+            assertThat(dip.opened).startsWith("dip:ttyUSB0?baud=115200", "dip:ttyUSB0?baud=9600");
+        }
+    }
+
+    @Test
+    void commissionWithoutDetectBaudExplainsTheMismatch() {
+        SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(3).build();
+        DipProvider dip = new DipProvider(bank);
+        try (SimulatorServer battery = SimulatorServer.builder(bank).rs485(dip.buses.byteBus("ttyUSB0").newMember())
+                .build()) {
+            battery.start();
+            Result r = commission(dip, "dip:ttyUSB0?baud=115200", "--rs485", "--seconds", "2", "--json");
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.out()).contains("{\"id\":\"communication\",\"verdict\":\"FAIL\"")
+                    .contains("the baud rate does not match");
+            assertThat(dip.opened).containsExactly("dip:ttyUSB0?baud=115200");
+        }
+    }
+
+    @Test
+    void commissionDetectBaudNeedsRs485AndAnEndpoint() {
+        assertThat(commission(new DipProvider(null), "dip:x", "--detect-baud").err())
+                .contains("--detect-baud needs --rs485 and an ENDPOINT");
+        assertThat(commission(new DipProvider(null), "--simulate", "4xUS3000C", "--rs485", "--detect-baud").err())
+                .contains("--detect-baud needs --rs485 and an ENDPOINT");
     }
 }
