@@ -102,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
                 // the frames that carry the drop-out come once a second and may not have arrived by the last screen
                 double cclBefore = cclBeforeAmps;
                 awaitUntil(events, () -> dropShown(driver.status(), cclBefore));
-                out.println("# t=" + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + " s: "
+                out.println("# t=" + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
+                        + " s: "
                         + (dropShown(driver.status(), cclBeforeAmps) ? "the drop-out reached the driver"
                         : "the drop-out did not reach the driver within " + DROP_WAIT_SECONDS + " s"));
                 out.print(MonitorCommand.view(driver.status(), driver.counters(), Instant.now()));
