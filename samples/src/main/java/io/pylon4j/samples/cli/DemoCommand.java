@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             long start = System.nanoTime();
             int dropAt = seconds / 2 + 1;
             double cclBeforeAmps = Double.NaN;
+            BankStatus shown = driver.status();
             for (int second = 1; second <= seconds; second++) {
                 long due = start + TimeUnit.SECONDS.toNanos(second);
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime())); // a once-a-second screen
@@ -95,31 +96,37 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("# t=" + second + " s: module 4 drops out (as if its link cable were pulled)");
                 }
                 out.println("# t=" + second + " s");
-                out.print(MonitorCommand.view(driver.status(), driver.counters(), Instant.now()));
+                shown = driver.status();
+                out.print(MonitorCommand.view(shown, driver.counters(), Instant.now()));
                 out.flush();
             }
-            if (!dropShown(driver.status(), cclBeforeAmps)) {
+            // judged on the screen printed, not on the driver now: the drop-out may land just after the last screen
+            if (!dropShown(shown, cclBeforeAmps)) {
                 // the frames that carry the drop-out come once a second and may not have arrived by the last screen
                 double cclBefore = cclBeforeAmps;
                 awaitUntil(events, () -> dropShown(driver.status(), cclBefore));
+                BankStatus last = driver.status();
                 out.println("# t=" + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
                         + " s: "
-                        + (dropShown(driver.status(), cclBeforeAmps) ? "the drop-out reached the driver"
+                        + (dropShown(last, cclBeforeAmps) ? "the drop-out reached the driver"
                         : "the drop-out did not reach the driver within " + DROP_WAIT_SECONDS + " s"));
-                out.print(MonitorCommand.view(driver.status(), driver.counters(), Instant.now()));
+                out.print(MonitorCommand.view(last, driver.counters(), Instant.now()));
                 out.flush();
             }
             return MonitorCommand.complete(driver.status()) ? 0 : 1;
         }
     }
 
-    /** Waits until {@code condition} holds, re-checking on each event, for at most {@link #DROP_WAIT_SECONDS} s. */
+    /**
+     * Waits until {@code condition} holds, re-checking on each event and at least every 200 ms (a reply that repeats
+     * its values changes the snapshot without an event), for at most {@link #DROP_WAIT_SECONDS} s.
+     */
     private static void awaitUntil(LinkedBlockingQueue<BankEvent> events, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DROP_WAIT_SECONDS);
         long left;
         while (!condition.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
-            events.poll(left, TimeUnit.NANOSECONDS);
+            events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
         }
     }
 
