@@ -141,7 +141,9 @@ class MergedDriverTest {
             assertThat(quiet.source(Source.RS485).age(now).orElseThrow()).isZero();
             assertThat(quiet.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
             assertThat(quiet.chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.BATTERY);
-            assertThat(quiet.publishedLimits().chargeCurrentLimitAmps()).isPositive();
+            // RS485 alone: the master's 0x92 figure (37 A) × the 4 modules the stack reports, as CAN said
+            assertThat(quiet.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(148.0);
+            assertThat(quiet.moduleCount()).hasValue(4);
 
             can.start();
             await(wake, () -> merged.status().source(Source.CAN).lastReceived().orElseThrow().isAfter(canStopped)
