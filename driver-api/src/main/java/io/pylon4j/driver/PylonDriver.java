@@ -5,11 +5,14 @@ import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.ConnectionStateChange;
 import io.pylon4j.transport.ConnectionStateListener;
+import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,9 +22,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The inverter-side driver of one Pylontech bank: reads it over CAN, RS485 or both, merges what it reads into one
@@ -211,14 +216,35 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
-     * {@link #rs485DetectingBaud(IntFunction, DriverOptions)} on an endpoint string: {@code ?baud=N} (or
-     * {@code &baud=N}) is appended for each rate tried, e.g. {@code serial:/dev/ttyUSB0} → {@code
-     * serial:/dev/ttyUSB0?baud=115200}, then {@code ?baud=9600}.
+     * {@link #rs485DetectingBaud(IntFunction, DriverOptions)} on an endpoint string: the endpoint's {@code baud}
+     * parameter is set for each rate tried (replaced when the endpoint has one, added when not; the other
+     * parameters are kept in their order), e.g. {@code serial:/dev/ttyUSB0} → {@code serial:/dev/ttyUSB0?baud=115200},
+     * then {@code ?baud=9600}. A rate the endpoint names is tried first (so {@code serial:/dev/ttyUSB0?baud=9600}
+     * starts at 9600), then the others of 115200 and 9600.
+     *
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint does not parse or its baud is not a number
      */
     public static PylonDriver openRs485DetectingBaud(Transports transports, String endpoint, DriverOptions options) {
-        Objects.requireNonNull(endpoint, "endpoint");
-        return rs485DetectingBaud(baud -> transports.byteStream(endpoint + (endpoint.contains("?") ? "&" : "?")
-                + "baud=" + baud), options);
+        Objects.requireNonNull(transports, "transports");
+        Endpoint parsed = Endpoint.parse(Objects.requireNonNull(endpoint, "endpoint"));
+        int named = parsed.intParameter(BAUD, 0);
+        int[] rates = named > 0 ? IntStream.concat(IntStream.of(named),
+                IntStream.of(DEFAULT_BAUD_RATES).filter(b -> b != named)).toArray() : DEFAULT_BAUD_RATES.clone();
+        return new PylonDriver(null, null, List.of(), options,
+                baud -> transports.byteStream(withBaud(parsed, baud)), rates);
+    }
+
+    private static final String BAUD = "baud";
+
+    /** {@code endpoint} with its {@code baud} parameter set to {@code baud} (replaced in place, or added last). */
+    static String withBaud(Endpoint endpoint, int baud) {
+        Map<String, String> parameters = new LinkedHashMap<>(endpoint.parameters());
+        parameters.put(BAUD, Integer.toString(baud)); // a repeated key would make the endpoint invalid
+        String text = endpoint.text();
+        int question = text.indexOf('?');
+        StringJoiner query = new StringJoiner("&", "?", "");
+        parameters.forEach((k, v) -> query.add(k + "=" + v));
+        return (question < 0 ? text : text.substring(0, question)) + query;
     }
 
     /** A CAN driver on a transport found by endpoint ({@code socketcan:can0}, {@code replay:FILE}); closes it. */

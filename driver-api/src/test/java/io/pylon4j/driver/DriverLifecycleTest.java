@@ -2,7 +2,14 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.Endpoint;
+import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
+import io.pylon4j.transport.spi.TransportProvider;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.util.ArrayList;
@@ -46,16 +53,65 @@ class DriverLifecycleTest {
         assertThat(survivors(before)).isEmpty();
     }
 
+    /** The in-memory provider, keeping every transport it makes so that the test can look at them. */
+    static final class RecordingProvider implements TransportProvider {
+        final VirtualTransportProvider virtual = new VirtualTransportProvider();
+        final List<Transport> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Set<String> schemes() {
+            return virtual.schemes();
+        }
+
+        @Override
+        public boolean isCan(String scheme) {
+            return virtual.isCan(scheme);
+        }
+
+        @Override
+        public boolean isByteStream(String scheme) {
+            return virtual.isByteStream(scheme);
+        }
+
+        @Override
+        public CanTransport createCan(Endpoint endpoint, TransportOptions options) {
+            CanTransport t = virtual.createCan(endpoint, options);
+            made.add(t);
+            return t;
+        }
+
+        @Override
+        public ByteStreamTransport createByteStream(Endpoint endpoint, TransportOptions options) {
+            ByteStreamTransport t = virtual.createByteStream(endpoint, options);
+            made.add(t);
+            return t;
+        }
+    }
+
     @Test
     void aDriverClosesTheTransportsItOpenedFromEndpoints() throws Exception {
-        Transports transports = new Transports(List.of(new VirtualTransportProvider()));
+        RecordingProvider provider = new RecordingProvider();
+        Transports transports = new Transports(List.of(provider));
         PylonDriver d = PylonDriver.openCanAndRs485(transports, "virtual:both-can", "virtual:both-485",
                 DriverOptions.defaults("both"));
         d.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertThat(d.status().sources()).containsKeys(Source.CAN, Source.RS485);
+        assertThat(provider.made).hasSize(2).allMatch(t -> t.state() == ConnectionState.CONNECTED);
         d.close();
         assertThat(d.toString()).contains("virtual:both-can").contains("virtual:both-485");
         assertThat(d.isClosed()).isTrue();
+        assertThat(provider.made).extracting(Transport::state).containsOnly(ConnectionState.CLOSED);
+    }
+
+    @Test
+    void aDriverLeavesTheTransportsItWasHandedOpen() throws Exception {
+        VirtualTransportProvider virtual = new VirtualTransportProvider();
+        try (CanTransport can = virtual.canBus("handed").newMember()) {
+            PylonDriver d = PylonDriver.can(can, DriverOptions.defaults("handed"));
+            d.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            d.close();
+            assertThat(can.state()).isEqualTo(ConnectionState.CONNECTED); // the caller owns it and closes it
+        }
     }
 
     @Test

@@ -2,9 +2,24 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.simulator.LoadProfile;
+import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.simulator.frontend.CanBatterySimulator;
+import io.pylon4j.simulator.frontend.CanFrameSet;
+import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,5 +69,91 @@ class MergedDriverTest {
         assertThat(later.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
         assertThat(later.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(75.0); // 25 A per module × 3
         assertThat(later.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(200));
+    }
+
+    /**
+     * Waits until {@code done} holds, re-checking on each event and at least every 100 ms; fails after 30 s. The
+     * periodic re-check is needed: a reply that repeats the values it had (the simulated bank's time stands still
+     * while its CAN cycle is stopped) refreshes the source's time in the snapshot without any event.
+     */
+    static void await(LinkedBlockingQueue<BankEvent> events, BooleanSupplier done, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            assertThat(left).as("waited 30 s for " + what).isPositive();
+            events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * The simulator serves one 4 x US3000C bank on an in-memory CAN bus and an in-memory RS485 link, on real
+     * threads and the default profile (stale after 3 s). Its CAN side goes silent (the front end stops, the link stays
+     * up: a battery whose CAN port stopped talking; the simulator's communication-lost fault would silence RS485 too):
+     * the bank stays FRESH from RS485, CAN's age grows past the stale timeout while RS485's stays young; then CAN
+     * comes back and is the newest source again, and the bank never left FRESH.
+     */
+    @Test
+    void theSimulatorsCanGoesSilentAndRs485KeepsTheBankFreshThenCanReturns() throws Exception {
+        VirtualTransportProvider buses = new VirtualTransportProvider();
+        SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(4).stateOfCharge(60)
+                .loadProfile(LoadProfile.constant(-10)).build();
+        CanTransport inverterCan = buses.canBus("merged-can").newMember();
+        ByteStreamTransport inverterRs485 = buses.byteBus("merged-485").newMember();
+        List<BankEvent> seen = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<BankEvent> wake = new LinkedBlockingQueue<>();
+        Duration staleAfter = InverterProfile.GENERIC_PYLON.staleTimeout();
+        try (SimulatorServer battery = SimulatorServer.builder(bank).frameSet(CanFrameSet.PYLON_V12)
+                     .can(buses.canBus("merged-can").newMember()).rs485(buses.byteBus("merged-485").newMember())
+                     .build();
+             inverterCan; inverterRs485;
+             PylonDriver merged = PylonDriver.canAndRs485(inverterCan, inverterRs485,
+                     DriverOptions.defaults("merged-sim"))) {
+            merged.addListener(seen::add);
+            merged.addListener(wake::add);
+            battery.start();
+            merged.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await(wake, () -> merged.status().supervisionState() == SupervisionState.FRESH
+                    && merged.status().source(Source.CAN).lastReceived().isPresent()
+                    && merged.status().source(Source.RS485).lastReceived().isPresent(), "FRESH from both links");
+            assertThat(merged.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(148.0);
+
+            CanBatterySimulator can = battery.can().orElseThrow();
+            can.close();
+            Instant canLast = merged.status().source(Source.CAN).lastReceived().orElseThrow();
+            // frames of a CAN cycle under way when the front end stopped may still land: take CAN's last time once
+            // RS485 has delivered a whole CAN period (1 s) after it, then wait until RS485 has kept the bank going
+            // past the stale timeout
+            await(wake, () -> merged.status().source(Source.RS485).lastReceived().orElseThrow()
+                    .isAfter(merged.status().source(Source.CAN).lastReceived().orElseThrow().plusSeconds(1)),
+                    "RS485 a CAN period after CAN's last frame");
+            Instant canStopped = merged.status().source(Source.CAN).lastReceived().orElseThrow();
+            assertThat(canStopped).isAfterOrEqualTo(canLast);
+            await(wake, () -> merged.status().source(Source.RS485).lastReceived().orElseThrow()
+                    .isAfter(canStopped.plus(staleAfter).plusMillis(500)), "RS485 data past CAN's stale timeout");
+
+            BankStatus quiet = merged.status();
+            Instant now = quiet.source(Source.RS485).lastReceived().orElseThrow();
+            assertThat(quiet.supervisionState()).isEqualTo(SupervisionState.FRESH);
+            assertThat(quiet.source(Source.CAN).lastReceived()).hasValue(canStopped); // nothing new from CAN
+            assertThat(quiet.source(Source.CAN).link()).hasValue(ConnectionState.CONNECTED);
+            assertThat(quiet.source(Source.CAN).age(now).orElseThrow()).isGreaterThan(staleAfter);
+            assertThat(quiet.source(Source.RS485).age(now).orElseThrow()).isZero();
+            assertThat(quiet.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
+            assertThat(quiet.chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.BATTERY);
+            // RS485 alone: the master's 0x92 figure (37 A) × the 4 modules the stack reports, as CAN said
+            assertThat(quiet.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(148.0);
+            assertThat(quiet.moduleCount()).hasValue(4);
+
+            can.start();
+            await(wake, () -> merged.status().source(Source.CAN).lastReceived().orElseThrow().isAfter(canStopped)
+                    && merged.status().stamp(BankField.LIMITS).orElseThrow().source() == Source.CAN, "CAN back");
+            assertThat(merged.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
+            assertThat(merged.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(148.0);
+            // from the first FRESH on, the bank never went stale or lost while CAN was silent
+            assertThat(seen).filteredOn(e -> e instanceof BankEvent.SupervisionStateChanged)
+                    .extracting(e -> ((BankEvent.SupervisionStateChanged) e).current())
+                    .containsExactly(SupervisionState.FRESH);
+        }
     }
 }

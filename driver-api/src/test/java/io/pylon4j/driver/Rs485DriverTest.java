@@ -224,6 +224,23 @@ class Rs485DriverTest {
         assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
     }
 
+    /** docs/metrics.md: checksum errors have no counter of their own; each is one {@code rs485BadFrames}. */
+    @Test
+    void aChecksumErrorCountsAsOneBadFrameAndNoReply() {
+        start();
+        step(Duration.ZERO);
+        DriverCounters before = driver.counters();
+        byte[] corrupt = io.pylon4j.simulator.frontend.Rs485WireFaults.corruptChecksum(
+                FakeRs485Battery.wire(FakeRs485Battery.R92));
+        link.inject(corrupt);
+        link.pump();
+        DriverCounters after = driver.counters();
+        assertThat(after.rs485BadFrames()).isEqualTo(before.rs485BadFrames() + 1);
+        assertThat(after.rs485Replies()).isEqualTo(before.rs485Replies());
+        // the reader discards the bad frame's bytes, CR included, so they show in the resync counter as well
+        assertThat(after.rs485Resyncs()).isEqualTo(before.rs485Resyncs() + corrupt.length);
+    }
+
     @Test
     void silentBatteryGoesStaleWithFailSafeLimits() {
         start();

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
@@ -65,6 +66,10 @@ final class CommissionCommand implements Callable<Integer> {
 
     @Option(names = "--rs485", description = "ENDPOINT is an RS485 link (per-module SOC and temperatures need it).")
     boolean rs485;
+
+    @Option(names = "--detect-baud", description = "RS485: find the bank's baud rate first, 115200 then 9600 (DIP "
+            + "switch 1), setting the endpoint's baud= for each (serial:, rfc2217:).")
+    boolean detectBaud;
 
     @Option(names = "--expected-modules", paramLabel = "N", description = "The modules connected, all groups.")
     Integer expectedModules;
@@ -114,6 +119,9 @@ final class CommissionCommand implements Callable<Integer> {
         }
         if (simulate != null && !SimulatedBankRig.isSpec(simulate)) {
             throw bad("a simulated bank is given as MODULESxPRESET, e.g. 4xUS3000C: '" + simulate + "'");
+        }
+        if (detectBaud && (!rs485 || endpoint == null)) {
+            throw bad("--detect-baud needs --rs485 and an ENDPOINT");
         }
         if (simulateFault != null && simulate == null) {
             throw bad("--simulate-fault needs --simulate");
@@ -213,7 +221,9 @@ final class CommissionCommand implements Callable<Integer> {
         ByteStreamTransport rs485Link = null;
         PylonDriver driver;
         try {
-            if (rs485) {
+            if (rs485 && detectBaud) {
+                driver = PylonDriver.openRs485DetectingBaud(resolver, endpoint, options); // owns its transports
+            } else if (rs485) {
                 rs485Link = resolver.byteStream(endpoint);
                 driver = PylonDriver.rs485(rs485Link, options);
             } else {
@@ -224,8 +234,11 @@ final class CommissionCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (var link = rs485Link != null ? rs485Link : canLink; driver;
-             CommissioningRecorder recorder = CommissioningRecorder.watching(driver, canLink, rs485Link != null)) {
+             CommissioningRecorder recorder = CommissioningRecorder.watching(driver, canLink, rs485)) {
             driver.start();
+            if (detectBaud) {
+                awaitBaud(driver);
+            }
             long start = System.nanoTime();
             for (int second = 1; second <= seconds; second++) {
                 long due = start + TimeUnit.SECONDS.toNanos(second);
@@ -235,6 +248,30 @@ final class CommissionCommand implements Callable<Integer> {
             return Commissioning.evaluate(recorder.observation(), expected);
         }
     }
+
+    /**
+     * Waits until baud detection has confirmed a rate (115200 and 9600 each get a window of about 4 s with the
+     * default profile; two rounds at most), and says which on stderr. Without one the checks run all the same: the
+     * communication check then explains the mismatch.
+     */
+    private void awaitBaud(PylonDriver driver) throws InterruptedException {
+        LinkedBlockingQueue<Object> wake = new LinkedBlockingQueue<>();
+        try (var subscription = driver.addListener(wake::add)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BAUD_WAIT_SECONDS);
+            long left;
+            while (driver.rs485BaudRate().isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                // the confirmed rate comes with no event: re-check at least every 200 ms
+                wake.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            }
+        }
+        spec.commandLine().getErr().println(driver.rs485BaudRate().isPresent()
+                ? "commission: the bank answers at " + driver.rs485BaudRate().getAsInt() + " baud"
+                : "commission: no baud rate answered within " + BAUD_WAIT_SECONDS + " s (115200, 9600)");
+        spec.commandLine().getErr().flush();
+    }
+
+    /** How long {@code --detect-baud} waits for a rate: two rounds of both rates with the default profile. */
+    static final int BAUD_WAIT_SECONDS = 20;
 
     private CommandLine.ParameterException bad(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);

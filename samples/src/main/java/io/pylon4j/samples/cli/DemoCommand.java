@@ -1,5 +1,7 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.simulator.LoadProfile;
@@ -14,7 +16,10 @@ import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +28,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pylon demo}: what pylon4j does, with no hardware: a simulated 4-module US3000C bank speaks CAN (the
  * Pylontech V1.2 frame set) and RS485 on in-memory buses, and the inverter-side driver monitors it. Half-way
- * through, one module drops out, and the bank's charge current limit falls with it.
+ * through, one module drops out, and the bank's charge current limit falls with it (148 A → 111 A: 37 A per
+ * US3000C module, the simulator's {@code ModulePreset}; the bank's figure scales with the modules it counts, facts
+ * §1.6). It ends by itself after {@code --seconds}; if the drop-out has not reached the driver
+ * by then (the CAN frames that carry it come once a second), it waits up to {@link #DROP_WAIT_SECONDS} s more and
+ * shows it, so that the demo always shows what it promised. Exit status 0 when the last snapshot was complete.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A simulated 4-module US3000C bank on in-memory CAN and RS485 buses, monitored by the driver.",
-                "No hardware needed. One module drops out half-way through."})
+                "No hardware needed. One module drops out half-way through; ends by itself after --seconds."})
 final class DemoCommand implements Callable<Integer> {
 
     /** A real US5000 capture as a candump log (used by the dump tests and the docs' decode example). */
@@ -36,11 +45,22 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "6", description = "How long to run (default 6).")
+    /** How long the end of the demo waits for the staged drop-out to reach the driver. */
+    static final int DROP_WAIT_SECONDS = 10;
+
+    /** The module that drops out: the fourth of group 0. */
+    static final ModuleId DROPPED = ModuleId.of(0, 3);
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "6",
+            description = "How long to run, at least 2 (default ${DEFAULT-VALUE}).")
     int seconds;
 
     @Override
     public Integer call() throws Exception {
+        if (seconds < 2) { // one screen before the drop-out and one after it
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 2, not "
+                    + seconds);
+        }
         PrintWriter out = spec.commandLine().getOut();
         VirtualTransportProvider buses = new VirtualTransportProvider();
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(4).stateOfCharge(62)
@@ -54,23 +74,64 @@ final class DemoCommand implements Callable<Integer> {
              PylonDriver driver = PylonDriver.canAndRs485(inverterCan, inverterRs485,
                      DriverOptions.builder("demo-bank").build())) {
             out.println("# pylon demo: a simulated 4 x US3000C bank (CAN V1.2 + RS485, in memory), monitored by the "
-                    + "driver; Ctrl-C stops");
+                    + "driver; runs " + seconds + " s (--seconds), Ctrl-C stops it sooner");
             out.flush();
+            LinkedBlockingQueue<BankEvent> events = new LinkedBlockingQueue<>();
+            driver.addListener(events::add); // only to wake the waits; the screens read driver.status()
             battery.start();
             driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // the screens start with the bank's first complete snapshot, so the first one never shows "no data yet"
+            awaitUntil(events, () -> MonitorCommand.complete(driver.status()));
             long start = System.nanoTime();
+            int dropAt = seconds / 2 + 1;
+            double cclBeforeAmps = Double.NaN;
+            BankStatus shown = driver.status();
             for (int second = 1; second <= seconds; second++) {
                 long due = start + TimeUnit.SECONDS.toNanos(second);
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime())); // a once-a-second screen
-                if (second == seconds / 2 + 1) {
-                    bank.setModuleOnline(ModuleId.of(0, 3), false);
+                events.clear(); // nobody reads them here; keep a long run from piling them up
+                if (second == dropAt) {
+                    cclBeforeAmps = driver.status().publishedLimits().chargeCurrentLimitAmps();
+                    bank.setModuleOnline(DROPPED, false);
                     out.println("# t=" + second + " s: module 4 drops out (as if its link cable were pulled)");
                 }
                 out.println("# t=" + second + " s");
-                out.print(MonitorCommand.view(driver.status(), driver.counters(), Instant.now()));
+                shown = driver.status();
+                out.print(MonitorCommand.view(shown, driver.counters(), Instant.now()));
+                out.flush();
+            }
+            // judged on the screen printed, not on the driver now: the drop-out may land just after the last screen
+            if (!dropShown(shown, cclBeforeAmps)) {
+                // the frames that carry the drop-out come once a second and may not have arrived by the last screen
+                double cclBefore = cclBeforeAmps;
+                awaitUntil(events, () -> dropShown(driver.status(), cclBefore));
+                BankStatus last = driver.status();
+                out.println("# t=" + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)
+                        + " s: "
+                        + (dropShown(last, cclBeforeAmps) ? "the drop-out reached the driver"
+                        : "the drop-out did not reach the driver within " + DROP_WAIT_SECONDS + " s"));
+                out.print(MonitorCommand.view(last, driver.counters(), Instant.now()));
                 out.flush();
             }
             return MonitorCommand.complete(driver.status()) ? 0 : 1;
         }
+    }
+
+    /**
+     * Waits until {@code condition} holds, re-checking on each event and at least every 200 ms (a reply that repeats
+     * its values changes the snapshot without an event), for at most {@link #DROP_WAIT_SECONDS} s.
+     */
+    private static void awaitUntil(LinkedBlockingQueue<BankEvent> events, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DROP_WAIT_SECONDS);
+        long left;
+        while (!condition.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+            events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The driver sees one module fewer and a charge current limit below {@code cclBeforeAmps}. */
+    static boolean dropShown(BankStatus s, double cclBeforeAmps) {
+        return s.moduleCount().orElse(0) == 3 && s.publishedLimits().chargeCurrentLimitAmps() < cclBeforeAmps;
     }
 }

@@ -8,6 +8,9 @@ import io.pylon4j.driver.BankStatusJson;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitCaps;
+import io.pylon4j.driver.LimitProvenance;
+import io.pylon4j.driver.LimitSource;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.RequestFlags;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
  * supervision, fail-safe limits) and shows it.
  *
  * <ul>
- *   <li>default: a text view redrawn every second (limits, measurements, alarms, modules, link state);</li>
+ *   <li>default: a text view redrawn every second (limits and, for any limit that is not the battery's fresh value,
+ *       why: fail-safe, user cap, module-count scaling; measurements, alarms, modules, link state);</li>
  *   <li>{@code --json}: the driver's events as JSON Lines ({@code docs/driver-events.md});</li>
  *   <li>{@code --once}: waits for a complete snapshot (limits, state of charge, voltage and module count), prints it
  *       as one line of JSON ({@code BankStatusJson}) and exits; status 1 if {@code --timeout} passed first (the
@@ -91,6 +95,18 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--per-module-limits", description = "RS485: ask every module for its 0x92 limits each cycle.")
     boolean perModuleLimits;
 
+    @Option(names = "--detect-baud", description = {"RS485: find the bank's baud rate, 115200 then 9600 (DIP switch 1), "
+            + "setting the endpoint's baud= for each (serial:, rfc2217:)."})
+    boolean detectBaud;
+
+    @Option(names = "--max-charge-current", paramLabel = "AMPS",
+            description = "A user cap on the published charge current limit (shown as USER_CAP when it bites).")
+    Double maxChargeCurrentAmps;
+
+    @Option(names = "--max-discharge-current", paramLabel = "AMPS",
+            description = "A user cap on the published discharge current limit.")
+    Double maxDischargeCurrentAmps;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
 
@@ -103,6 +119,9 @@ final class MonitorCommand implements Callable<Integer> {
         if (once && json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
         }
+        if (detectBaud && link.rs485 == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--detect-baud needs --rs485");
+        }
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
         DriverOptions options;
         try {
@@ -110,7 +129,14 @@ final class MonitorCommand implements Callable<Integer> {
             if (groups != null) {
                 b.rs485Groups(groups);
             }
-            options = b.build();
+            LimitCaps caps = LimitCaps.none();
+            if (maxChargeCurrentAmps != null) {
+                caps = caps.withMaxChargeCurrentAmps(maxChargeCurrentAmps);
+            }
+            if (maxDischargeCurrentAmps != null) {
+                caps = caps.withMaxDischargeCurrentAmps(maxDischargeCurrentAmps);
+            }
+            options = b.caps(caps).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -118,6 +144,7 @@ final class MonitorCommand implements Callable<Integer> {
         PylonDriver driver;
         try {
             driver = link.can != null ? PylonDriver.openCan(resolver, link.can, options)
+                    : detectBaud ? PylonDriver.openRs485DetectingBaud(resolver, link.rs485, options)
                     : PylonDriver.openRs485(resolver, link.rs485, options);
         } catch (InvalidEndpointException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -158,18 +185,26 @@ final class MonitorCommand implements Callable<Integer> {
     private int once(PylonDriver driver, LinkedBlockingQueue<BankEvent> events, PrintWriter out)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.movePointRight(9).longValue();
-        while (!complete(driver.status())) {
+        // with --detect-baud the rate belongs to the snapshot: wait until the driver confirmed it (one more window)
+        while (!complete(driver.status()) || detectBaud && driver.rs485BaudRate().isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
                 out.flush();
-                spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s");
+                spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s"
+                        + (detectBaud && driver.rs485BaudRate().isEmpty() ? " (no baud rate answered)" : ""));
                 return 1;
             }
-            events.poll(left, TimeUnit.NANOSECONDS);
+            // the confirmed rate comes with no event: re-check at least every 200 ms while detecting
+            events.poll(detectBaud ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)) : left,
+                    TimeUnit.NANOSECONDS);
         }
         out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
         out.flush();
+        if (detectBaud) {
+            spec.commandLine().getErr().println("monitor: the bank answers at " + driver.rs485BaudRate().getAsInt()
+                    + " baud");
+        }
         return 0;
     }
 
@@ -188,6 +223,7 @@ final class MonitorCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "published  CVL %6.1f V  CCL %6.1f A  DCL %6.1f A   [%s]%n",
                 pl.chargeVoltageLimitVolts(), pl.chargeCurrentLimitAmps(), pl.dischargeCurrentLimitAmps(),
                 s.chargeCurrentLimitProvenance().source()));
+        b.append(why(s));
         s.batteryLimits().ifPresent(l -> b.append(String.format(Locale.ROOT,
                 "battery    CVL %6.1f V  CCL %6.1f A  DCL %6.1f A%n", l.chargeVoltageLimitVolts(),
                 l.chargeCurrentLimitAmps(), l.dischargeCurrentLimitAmps())));
@@ -223,6 +259,24 @@ final class MonitorCommand implements Callable<Integer> {
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
                 c.rs485BadFrames()));
+        return b.toString();
+    }
+
+    /**
+     * "Why is the charge limit 0?": one line for each published limit that is not simply the battery's fresh value
+     * (fail-safe, last known, user cap, module-count scaling), with the policy's reason; nothing when all are.
+     */
+    static String why(BankStatus s) {
+        StringBuilder b = new StringBuilder();
+        String[] names = {"CVL", "CCL", "DCL", "DVL"};
+        LimitProvenance[] all = {s.chargeVoltageLimitProvenance(), s.chargeCurrentLimitProvenance(),
+                s.dischargeCurrentLimitProvenance(), s.dischargeVoltageLimitProvenance()};
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].source() != LimitSource.BATTERY) {
+                b.append(String.format(Locale.ROOT, "%-10s %s [%s] %s%n", b.isEmpty() ? "why" : "", names[i],
+                        all[i].source(), all[i].reason()));
+            }
+        }
         return b.toString();
     }
 

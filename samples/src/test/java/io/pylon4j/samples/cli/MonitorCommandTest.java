@@ -95,4 +95,67 @@ class MonitorCommandTest {
         assertThat(MonitorCommand.rates(6.25, 3)).isEqualTo("rates      CAN 6.3 frames/s, RS485 3.0 replies/s"
                 + System.lineSeparator());
     }
+
+    // --- "why is the charge limit 0?": the limit provenance in the view ---------------------------------------
+
+    static final java.time.Instant T0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    static final DriverCounters NO_COUNTS = new DriverCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    static io.pylon4j.driver.BankModel model(io.pylon4j.driver.LimitPolicy policy) {
+        var m = new io.pylon4j.driver.BankModel("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON, policy,
+                e -> { }, T0);
+        m.onLimits(io.pylon4j.driver.Source.CAN, io.pylon4j.driver.Limits.of(53.2, 148, 148), T0);
+        return m;
+    }
+
+    @Test
+    void aFreshBankFromTheBatteryNeedsNoWhy() {
+        var s = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON)).status();
+        String view = MonitorCommand.view(s, NO_COUNTS, T0);
+        assertThat(view).contains("CCL  148.0 A").contains("[BATTERY]").doesNotContain("why");
+    }
+
+    @Test
+    void aStaleThenLostBankShowsTheFailSafeSourceAndTheReason() {
+        var m = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON));
+        m.tick(T0.plusSeconds(4)); // stale after 3 s without limits (the generic profile)
+        String stale = MonitorCommand.view(m.status(), NO_COUNTS, T0.plusSeconds(4));
+        assertThat(stale).contains("STALE").contains("CCL    0.0 A  DCL    0.0 A   [FAIL_SAFE_STALE]");
+        assertThat(stale).containsPattern("why +CVL \\[BATTERY_LAST_KNOWN\\] bank STALE: the battery's last value, "
+                        + "4.0 s old")
+                .containsPattern("\\n +CCL \\[FAIL_SAFE_STALE\\] bank STALE: no limits for 4.0 s \\(stale after 3.0 s\\); "
+                        + "the battery's last value was 148 A")
+                .containsPattern("\\n +DCL \\[FAIL_SAFE_STALE\\] bank STALE: ");
+
+        m.tick(T0.plusSeconds(11)); // lost after 10 s
+        String lost = MonitorCommand.view(m.status(), NO_COUNTS, T0.plusSeconds(11));
+        assertThat(lost).contains("LOST").contains("CCL    0.0 A  DCL    0.0 A   [FAIL_SAFE_LOST]")
+                .containsPattern("\\n +CCL \\[FAIL_SAFE_LOST\\] bank LOST: .*the battery's last value was 148 A");
+    }
+
+    @Test
+    void aUserCapShowsAsUserCapWithTheBatterysValue() {
+        var m = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON)
+                .withCaps(io.pylon4j.driver.LimitCaps.none().withMaxChargeCurrentAmps(50)));
+        String view = MonitorCommand.view(m.status(), NO_COUNTS, T0);
+        assertThat(view).contains("CCL   50.0 A  DCL  148.0 A   [USER_CAP]")
+                .containsPattern("why +CCL \\[USER_CAP\\] user cap 50 A below 148 A \\(BATTERY\\)")
+                .doesNotContain("DCL [");
+    }
+
+    @Test
+    void onceWithACapPrintsTheCapAsTheChargeLimitsSource() throws IOException {
+        Result r = run("--can", "replay:" + capture() + "?pace=fast", "--once", "--max-charge-current", "100");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"chargeCurrentLimitAmps\":100")
+                .contains("\"chargeCurrentLimit\":{\"source\":\"USER_CAP\",\"batteryValue\":480,"
+                        + "\"reason\":\"user cap 100 A below 480 A (BATTERY)\"}");
+    }
+
+    @Test
+    void aNegativeCapIsACommandLineError() {
+        Result r = run("--can", "replay:x", "--max-charge-current", "-1");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("maxChargeCurrentAmps");
+    }
 }
