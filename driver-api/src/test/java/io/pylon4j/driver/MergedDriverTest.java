@@ -121,9 +121,10 @@ class MergedDriverTest {
             CanBatterySimulator can = battery.can().orElseThrow();
             can.close();
             Instant canLast = merged.status().source(Source.CAN).lastReceived().orElseThrow();
-            // frames of a CAN cycle under way when the front end stopped may still land: take CAN's last time once
-            // RS485 has delivered a whole CAN period (1 s) after it, then wait until RS485 has kept the bank going
-            // past the stale timeout
+            // close() waits for a cycle under way, but its frames may still be in the bus's delivery queue: take
+            // CAN's last time once RS485 has delivered a whole CAN period (1 s) after it, then wait until RS485 has
+            // kept the bank going past the stale timeout. (CI once saw a cycle start just as close() ran, before
+            // close waited for it: its frames landed 1 s after canStopped.)
             await(wake, () -> merged.status().source(Source.RS485).lastReceived().orElseThrow()
                     .isAfter(merged.status().source(Source.CAN).lastReceived().orElseThrow().plusSeconds(1)),
                     "RS485 a CAN period after CAN's last frame");

@@ -38,6 +38,11 @@ public final class CanBatterySimulator implements AutoCloseable {
     private volatile Consumer<List<CanFrame>> cycleListener = frames -> { };
     private volatile boolean running;
     private SimulatorScheduler.Cancellable next;
+    /**
+     * Held while a cycle runs, so that {@link #close()} can wait for one under way: once close returns, nothing more
+     * is sent (a test that stops the CAN side must not see a cycle's frames trickle in afterwards).
+     */
+    private final Object cycleLock = new Object();
 
     /**
      * A front end for {@code bank} on {@code transport}.
@@ -74,15 +79,17 @@ public final class CanBatterySimulator implements AutoCloseable {
     }
 
     private void tick() {
-        if (!running) {
-            return;
-        }
-        try {
-            cycle();
-        } finally {
-            synchronized (this) {
-                if (running) {
-                    next = scheduler.schedule(period, this::tick);
+        synchronized (cycleLock) {
+            if (!running) {
+                return;
+            }
+            try {
+                cycle();
+            } finally {
+                synchronized (this) {
+                    if (running) {
+                        next = scheduler.schedule(period, this::tick);
+                    }
                 }
             }
         }
@@ -119,13 +126,21 @@ public final class CanBatterySimulator implements AutoCloseable {
         return traffic;
     }
 
-    /** Stops the cycle and the listener; the transport stays open. */
+    /**
+     * Stops the cycle and the listener; the transport stays open. A cycle under way on another thread is finished
+     * first (its frames all go out), so that no frame is sent after this returns; {@link #start()} resumes.
+     */
     @Override
-    public synchronized void close() {
-        running = false;
-        if (next != null) {
-            next.cancel();
+    public void close() {
+        synchronized (this) {
+            running = false;
+            if (next != null) {
+                next.cancel();
+            }
+            transport.removeFrameListener(listener);
         }
-        transport.removeFrameListener(listener);
+        synchronized (cycleLock) {
+            // nothing: only waits for a cycle under way (re-entrant when a cycle listener closes the front end)
+        }
     }
 }

@@ -35,6 +35,8 @@ import io.pylon4j.transport.virtual.VirtualCanBus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,45 @@ class CanFrontEndTest {
         assertThat(simulator.traffic().canFramesSent()).isEqualTo(12);
         bank.updateFaults(f -> f.withCommunicationLost(false));
         assertThat(cycle()).hasSize(6);
+    }
+
+    /**
+     * close() on one thread while a cycle runs on another returns only once that cycle is done, and nothing is sent
+     * after it: a test that silences the CAN side (MergedDriverTest) must not see a cycle's frames arrive later.
+     */
+    @Test
+    void closeWaitsForACycleUnderWayAndNothingIsSentAfterIt() throws Exception {
+        CountDownLatch inCycle = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        simulator.onCycle(frames -> {
+            order.add("cycle sent " + frames.size());
+            inCycle.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread cycling = new Thread(() -> scheduler.advance(Duration.ofSeconds(1)), "test-cycle");
+        cycling.start();
+        assertThat(inCycle.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread closing = new Thread(() -> {
+            simulator.close();
+            order.add("closed");
+        }, "test-close");
+        closing.start();
+        // closing blocks on the cycle under way (or, wrongly, has already returned)
+        Awaits.until(() -> closing.getState() == Thread.State.BLOCKED || closing.getState() == Thread.State.TERMINATED);
+        order.add("released");
+        release.countDown();
+        cycling.join(10_000);
+        closing.join(10_000);
+        assertThat(order).containsExactly("cycle sent 6", "released", "closed");
+
+        long sent = simulator.traffic().canFramesSent();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(simulator.traffic().canFramesSent()).isEqualTo(sent);
     }
 
     @Test
