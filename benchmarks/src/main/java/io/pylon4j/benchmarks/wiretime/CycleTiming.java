@@ -23,10 +23,13 @@ import java.util.List;
  *                         first byte written − its exact wire time (the reader's wake-up after a park; nothing a real
  *                         line would charge to the driver)
  * @param unanswered       requests of the cycle with no reply
+ * @param overlapped       exchanges that did not take turns: a request written before the previous reply was read,
+ *                         or a reply before its request was (a retry while a slow reply was still on the line); the
+ *                         split into parts assumes turns, so such a cycle is shown but left out of the summary
  */
 public record CycleTiming(int index, List<String> commands, long requestBytes, long replyBytes, double wireNanos,
                           long cycleNanos, long ownGapNanos, long maxOwnGapNanos, long batteryNanos,
-                          double linkNanos, int unanswered) {
+                          double linkNanos, int unanswered, int overlapped) {
 
     /** Copies the command list. */
     public CycleTiming {
@@ -44,6 +47,11 @@ public record CycleTiming(int index, List<String> commands, long requestBytes, l
      */
     public double ownRatio() {
         return (wireNanos + ownGapNanos) / wireNanos;
+    }
+
+    /** Whether every request was answered and every exchange took its turn: the cycle counts in the summary. */
+    public boolean clean() {
+        return unanswered == 0 && overlapped == 0;
     }
 
     /** What the parts do not explain: 0 unless bytes queued on the line (which one request at a time never does). */

@@ -170,7 +170,9 @@ public final class PollCycleWireTimeBenchmark {
     /**
      * Cuts the frames that crossed the link into poll cycles and times each. A cycle begins with a whole-stack 0x42
      * request (the driver's schedule starts every cycle with it; the first cycle's 0x51 and 0x47 before it belong
-     * to that first cycle) and runs to the next one; the last cycle, which may be incomplete, is left out. A request
+     * to that first cycle; a 0x42 repeated to the same address while the first is unanswered is a retry, not a new
+     * cycle, so a silent group's lone probe merges into the next cycle; one group polled) and
+     * runs to the next one; the last cycle, which may be incomplete, is left out. A request
      * is answered by the first reply written after the battery read it and before the next request was written.
      *
      * @param wireNanos the exact wire time of a number of bytes
@@ -191,7 +193,12 @@ public final class PollCycleWireTimeBenchmark {
         }
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            if (requests.get(i).cid2() == CID2_ANALOG) {
+            FrameTiming q = requests.get(i);
+            // a retry: the same request again, the first unanswered or its reply not yet read when it was written
+            boolean retry = i > 0 && requests.get(i - 1).cid2() == q.cid2()
+                    && requests.get(i - 1).address() == q.address()
+                    && (answer[i - 1] == null || answer[i - 1].deliveredNanos() > q.writtenNanos());
+            if (q.cid2() == CID2_ANALOG && !retry) {
                 starts.add(i);
             }
         }
@@ -200,7 +207,15 @@ public final class PollCycleWireTimeBenchmark {
         }
         List<CycleTiming> cycles = new ArrayList<>();
         for (int c = 0; c + 1 < starts.size(); c++) {
-            cycles.add(cycle(c, requests, answer, starts.get(c), starts.get(c + 1), wireNanos));
+            CycleTiming t = cycle(c, requests, answer, starts.get(c), starts.get(c + 1), wireNanos);
+            long cycleEnd = requests.get(starts.get(c)).writtenNanos() + t.cycleNanos();
+            if (cycleEnd > requests.get(starts.get(c + 1)).writtenNanos()) {
+                // the next cycle began while this one's last reply was still on the line
+                t = new CycleTiming(t.index(), t.commands(), t.requestBytes(), t.replyBytes(), t.wireNanos(),
+                        t.cycleNanos(), t.ownGapNanos(), t.maxOwnGapNanos(), t.batteryNanos(), t.linkNanos(),
+                        t.unanswered(), t.overlapped() + 1);
+            }
+            cycles.add(t);
         }
         return cycles;
     }
@@ -215,6 +230,7 @@ public final class PollCycleWireTimeBenchmark {
         long battery = 0;
         double link = 0;
         int unanswered = 0;
+        int overlapped = 0;
         long end = requests.get(from).writtenNanos();
         for (int i = from; i < to; i++) {
             FrameTiming q = requests.get(i);
@@ -223,6 +239,9 @@ public final class PollCycleWireTimeBenchmark {
             if (i > from) {
                 // from what ended the previous exchange (its reply read, or the request's own timeout) to this write
                 long gap = q.writtenNanos() - end;
+                if (gap < 0) {
+                    overlapped++; // written while the previous exchange was still on the line
+                }
                 ownGap += gap;
                 maxOwnGap = Math.max(maxOwnGap, gap);
             }
@@ -234,6 +253,9 @@ public final class PollCycleWireTimeBenchmark {
                 continue;
             }
             replyBytes += a.bytes();
+            if (a.writtenNanos() < q.deliveredNanos()) {
+                overlapped++; // cannot happen with the pairing above; kept so the split's assumption is checked
+            }
             battery += a.writtenNanos() - q.deliveredNanos();
             link += a.deliveredNanos() - a.writtenNanos() - wireNanos.applyAsDouble(a.bytes());
             end = a.deliveredNanos();
@@ -241,6 +263,6 @@ public final class PollCycleWireTimeBenchmark {
         long cycleNanos = end - requests.get(from).writtenNanos();
         return new CycleTiming(index, commands, requestBytes, replyBytes,
                 wireNanos.applyAsDouble(requestBytes + replyBytes), cycleNanos, ownGap, maxOwnGap, battery, link,
-                unanswered);
+                unanswered, overlapped);
     }
 }

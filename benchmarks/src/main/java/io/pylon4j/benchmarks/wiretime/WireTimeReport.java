@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param modules        modules in the bank (one group of US3000C)
  * @param baud           the pace of the link
  * @param warmup         the first cycles, not counted in the summary (cycle 0 also asks 0x51, 0x47, 0x93, 0x96)
- * @param measured       the cycles the summary is over
+ * @param measured       the cycles measured; the summary is over the {@link CycleTiming#clean() clean} ones
  * @param strayBytes     bytes that crossed the link outside a frame (should be 0)
  * @param timeouts       the driver's RS485 timeouts over the run (should be 0)
  * @param badFrames      the driver's bad RS485 frames over the run (should be 0)
@@ -29,22 +29,32 @@ public record WireTimeReport(int modules, int baud, List<CycleTiming> warmup, Li
 
     /** The median of the measured cycles' {@link CycleTiming#ratio()}, or NaN if none. */
     public double medianRatio() {
-        return median(measured.stream().mapToDouble(CycleTiming::ratio).toArray());
+        return median(clean().mapToDouble(CycleTiming::ratio).toArray());
     }
 
     /** The largest measured {@link CycleTiming#ratio()}, or NaN if none. */
     public double maxRatio() {
-        return measured.stream().mapToDouble(CycleTiming::ratio).max().orElse(Double.NaN);
+        return clean().mapToDouble(CycleTiming::ratio).max().orElse(Double.NaN);
     }
 
     /** The median of the measured cycles' {@link CycleTiming#ownRatio()}, or NaN if none. */
     public double medianOwnRatio() {
-        return median(measured.stream().mapToDouble(CycleTiming::ownRatio).toArray());
+        return median(clean().mapToDouble(CycleTiming::ownRatio).toArray());
     }
 
     /** The largest measured {@link CycleTiming#ownRatio()}, or NaN if none. */
     public double maxOwnRatio() {
-        return measured.stream().mapToDouble(CycleTiming::ownRatio).max().orElse(Double.NaN);
+        return clean().mapToDouble(CycleTiming::ownRatio).max().orElse(Double.NaN);
+    }
+
+    /** The measured cycles in which every request was answered in turn. */
+    private java.util.stream.Stream<CycleTiming> clean() {
+        return measured.stream().filter(CycleTiming::clean);
+    }
+
+    /** How many measured cycles the summary leaves out: a request unanswered or exchanges not taking turns. */
+    public long notClean() {
+        return measured.size() - clean().count();
     }
 
     private static double median(double[] values) {
@@ -61,11 +71,12 @@ public record WireTimeReport(int modules, int baud, List<CycleTiming> warmup, Li
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "### %d-module US3000C bank, %d baud%n%n", modules, baud));
         s.append(String.format(Locale.ROOT,
-                "%d cycles measured after %d warm-up; cycle / wire time: median %.4f, max %.4f; "
+                "%d cycles measured after %d warm-up (%d left out of the summary: unanswered or not in turn); "
+                        + "cycle / wire time: median %.4f, max %.4f; "
                         + "(wire + own gaps) / wire: median %.4f, max %.4f; timeouts %d, bad frames %d, "
                         + "stray bytes %d; load average %.2f → %.2f%n%n",
-                measured.size(), warmup.size(), medianRatio(), maxRatio(), medianOwnRatio(), maxOwnRatio(), timeouts,
-                badFrames, strayBytes, loadBefore, loadAfter));
+                measured.size(), warmup.size(), notClean(), medianRatio(), maxRatio(), medianOwnRatio(),
+                maxOwnRatio(), timeouts, badFrames, strayBytes, loadBefore, loadAfter));
         s.append("| cycle | requests | bytes req + reply | wire ms | cycle ms | cycle / wire | own gaps µs (max) "
                 + "| battery µs | link µs | (wire + own) / wire |\n");
         s.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -84,7 +95,8 @@ public record WireTimeReport(int modules, int baud, List<CycleTiming> warmup, Li
                 : String.join(" ", c.commands());
         s.append(String.format(Locale.ROOT,
                 "| %d%s | %s%s | %d + %d | %.3f | %.3f | %.4f | %.0f (%.0f) | %.0f | %.0f | %.5f |%n", c.index(), note,
-                commands, c.unanswered() > 0 ? ", " + c.unanswered() + " unanswered" : "", c.requestBytes(),
+                commands, (c.unanswered() > 0 ? ", " + c.unanswered() + " unanswered" : "")
+                        + (c.overlapped() > 0 ? ", " + c.overlapped() + " not in turn" : ""), c.requestBytes(),
                 c.replyBytes(), c.wireNanos() / 1e6, c.cycleNanos() / 1e6, c.ratio(), c.ownGapNanos() / 1e3,
                 c.maxOwnGapNanos() / 1e3, c.batteryNanos() / 1e3, c.linkNanos() / 1e3, c.ownRatio()));
     }

@@ -40,6 +40,8 @@ class PollCycleWireTimeBenchmarkSmokeTest {
             for (CycleTiming c : r.measured()) {
                 assertThat(c.commands()).containsExactly("42", "44", "92");
                 assertThat(c.unanswered()).isZero();
+                assertThat(c.overlapped()).isZero();
+                assertThat(c.clean()).isTrue();
                 assertThat(c.requestBytes()).isEqualTo(3 * 20); // three requests of 18 characters, '~' and CR
                 assertThat(c.replyBytes()).isGreaterThan(r.modules() * 100L);
                 assertThat(c.wireNanos()).isCloseTo((c.requestBytes() + c.replyBytes()) * 10 * 1e9 / 1_152_000,
@@ -53,6 +55,7 @@ class PollCycleWireTimeBenchmarkSmokeTest {
                 // every nanosecond of the cycle is in one of the parts
                 assertThat(c.unexplainedNanos()).isCloseTo(0.0, within(1.0));
             }
+            assertThat(r.notClean()).isZero();
             assertThat(r.medianRatio()).isGreaterThanOrEqualTo(1.0).isLessThanOrEqualTo(r.maxRatio());
             assertThat(r.toMarkdown()).contains(r.modules() + "-module US3000C bank", "| 42 44 92 |", "cycle / wire");
         }
@@ -90,6 +93,7 @@ class PollCycleWireTimeBenchmarkSmokeTest {
         assertThat(c0.unanswered()).isEqualTo(1);
         assertThat(c0.cycleNanos()).isEqualTo(1_120);
         assertThat(c0.ownGapNanos()).as("0x51 read at 12, its timeout, 0x42 written at 1,000").isEqualTo(988);
+        assertThat(c0.clean()).isFalse();
 
         CycleTiming c1 = cycles.get(1);
         assertThat(c1.commands()).containsExactly("42", "92");
@@ -102,8 +106,38 @@ class PollCycleWireTimeBenchmarkSmokeTest {
         assertThat(c1.batteryNanos()).as("8 + 0").isEqualTo(8);
         assertThat(c1.linkNanos()).as("2 + 5 + 1 + 0").isEqualTo(8.0);
         assertThat(c1.unexplainedNanos()).isZero();
+        assertThat(c1.overlapped()).isZero();
+        assertThat(c1.clean()).isTrue();
         assertThat(c1.ratio()).isCloseTo(541 / 150.0, within(1e-12));
         assertThat(c1.ownRatio()).isCloseTo(525 / 150.0, within(1e-12));
+    }
+
+    @Test
+    void aRequestWrittenWhileAReplyIsStillOnTheLineMarksTheCycleAsNotInTurn() {
+        // a retry after a timeout shorter than a long reply (16 modules at 9600 baud): the retry is written at 150,
+        // while the first reply is still arriving (read at 200); the split into parts does not hold for such a cycle
+        List<FrameTiming> requests = List.of(
+                new FrameTiming(2, 0x42, 10, 0, 10, 10),
+                new FrameTiming(2, 0x42, 10, 150, 160, 160),
+                new FrameTiming(2, 0x44, 10, 400, 410, 410),
+                new FrameTiming(2, 0x42, 10, 1_000, 1_010, 1_010));
+        List<FrameTiming> replies = List.of(
+                new FrameTiming(2, 0, 189, 11, 200, 200),
+                new FrameTiming(2, 0, 189, 201, 390, 390),
+                new FrameTiming(2, 0, 50, 411, 461, 461));
+
+        List<CycleTiming> cycles = PollCycleWireTimeBenchmark.cycles(requests, replies, bytes -> bytes);
+
+        assertThat(cycles).hasSize(1); // the repeated 0x42 is a retry within the cycle, not a cycle of its own
+        CycleTiming c = cycles.get(0);
+        assertThat(c.commands()).containsExactly("42", "42", "44");
+        assertThat(c.unanswered()).isZero();
+        assertThat(c.overlapped()).as("the retry written at 150, before the reply read at 200").isEqualTo(1);
+        assertThat(c.clean()).isFalse();
+        WireTimeReport report = new WireTimeReport(16, 9600, List.of(), cycles, 0, 1, 0, -1, -1);
+        assertThat(report.notClean()).isEqualTo(1);
+        assertThat(report.medianRatio()).as("no clean cycle to summarise").isNaN();
+        assertThat(report.toMarkdown()).contains("| 42 42 44, 1 not in turn |", "1 left out of the summary");
     }
 
     @Test
