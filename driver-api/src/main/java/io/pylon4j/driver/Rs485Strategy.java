@@ -81,6 +81,9 @@ import java.util.Set;
  * merged with CAN, overwrite the bank's own value). A module beyond position 14 of a group has no RS485 address
  * (facts §2.3: the position is one nibble): it counts in the bank's totals but gets no {@link ModuleDetails}.
  *
+ * <p>No idle line of our own making: while requests are queued, a reply's next request is written as soon as the
+ * reply is decoded, and the reply is applied to the model after that write (replies still reach the model in order).
+ *
  * <p>Thread-safety: every entry point synchronises on this object; model calls under it never block.
  */
 final class Rs485Strategy implements ByteListener {
@@ -109,6 +112,8 @@ final class Rs485Strategy implements ByteListener {
     private boolean cycleOpen;
     private boolean closed;
     private long resyncBase;
+    /** A decoded reply not yet applied to the model: its next request went out first (see onResult). */
+    private Runnable pendingApply;
     private volatile boolean answered;
 
     /** What one group reported: its newest module count, and this cycle's replies. */
@@ -278,6 +283,7 @@ final class Rs485Strategy implements ByteListener {
             metrics.rs485BadFrames.increment(); // wait for the timeout: a retry may get a good one
             return;
         }
+        applyPending(); // an earlier reply first, if this one came in while its next request was being written
         cancelTimeout();
         answered = true;
         if (inFlight instanceof ManufacturerInfoRequest) {
@@ -303,8 +309,30 @@ final class Rs485Strategy implements ByteListener {
             }
         }
         Instant at = clock.instant();
-        model.batch(() -> apply(response, at)); // one snapshot for the whole reply, not one per module
-        sendNext();
+        if (queue.isEmpty()) {
+            // nothing else to ask yet: applying may queue 0x93/0x96, and the cycle's bank values come from the
+            // applied replies, so this reply is applied before sendNext looks at the queue
+            model.batch(() -> apply(response, at)); // one snapshot for the whole reply, not one per module
+            sendNext();
+        } else {
+            // The line is idle from the moment a reply's last byte is read, so the next request goes out first and
+            // the reply reaches the model (and the events) while the request is on the wire: applying it took longer
+            // than the write (benchmarks/README.md, "RS485 poll cycle against wire time"). What applying may queue
+            // (0x93/0x96) goes to the tail either way. Should the transport hand over the next reply within write,
+            // applyPending() at the top of onResult keeps the replies in order.
+            pendingApply = () -> model.batch(() -> apply(response, at));
+            sendNext();
+            applyPending();
+        }
+    }
+
+    /** Applies the reply whose next request was sent before it was applied, if any. */
+    private void applyPending() {
+        Runnable p = pendingApply;
+        if (p != null) {
+            pendingApply = null;
+            p.run();
+        }
     }
 
     private void apply(Rs485Response response, Instant at) {

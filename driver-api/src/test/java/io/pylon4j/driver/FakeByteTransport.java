@@ -19,6 +19,8 @@ final class FakeByteTransport extends FakeTransport implements ByteStreamTranspo
     private final ArrayDeque<byte[]> wire = new ArrayDeque<>();
     private final Function<byte[], byte[]> battery;
     final List<String> written = new CopyOnWriteArrayList<>();
+    /** Whether the battery's answer reaches the listeners within {@code write}, before it returns. */
+    private volatile boolean inline;
 
     /** @param battery the request bytes in, the reply bytes out, or null for no answer */
     FakeByteTransport(String endpoint, Function<byte[], byte[]> battery) {
@@ -32,9 +34,20 @@ final class FakeByteTransport extends FakeTransport implements ByteStreamTranspo
         byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
         written.add(new String(copy, StandardCharsets.US_ASCII).strip());
         byte[] reply = battery.apply(copy);
-        if (reply != null) {
+        if (reply != null && inline) {
+            listeners.forEach(l -> l.onBytes(reply, 0, reply.length, System.nanoTime()));
+        } else if (reply != null) {
             wire.add(reply);
         }
+    }
+
+    /**
+     * From now on the battery's answers are delivered within {@code write}, on the writer's thread, as a transport
+     * with synchronous delivery might (a caller's executor that runs tasks inline); returns this transport.
+     */
+    FakeByteTransport deliverInline() {
+        inline = true;
+        return this;
     }
 
     /** Bytes from the battery that nobody asked for (noise, a second master). */

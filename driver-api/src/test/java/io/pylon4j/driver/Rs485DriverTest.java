@@ -94,6 +94,57 @@ class Rs485DriverTest {
     }
 
     @Test
+    void theNextRequestIsWrittenBeforeTheReplyIsApplied() {
+        // the line is idle from a reply's last byte to the next request's first: applying the reply (model, events)
+        // waits until the next request is on its way (benchmarks/README.md, "RS485 poll cycle against wire time")
+        List<String> modulesKnownAtWrite = new ArrayList<>();
+        PylonDriver[] d = new PylonDriver[1];
+        FakeByteTransport watched = new FakeByteTransport("fake-serial:watched", bytes -> {
+            String command = new String(bytes, 7, 2, java.nio.charset.StandardCharsets.US_ASCII);
+            modulesKnownAtWrite.add(command + ":" + d[0].status().modules().size());
+            return battery.apply(bytes);
+        });
+        driver = d[0] = PylonDriver.rs485(watched, DriverOptions.builder("bank-485").clock(clock)
+                .scheduler(scheduler).eventExecutor(executor).build());
+        driver.start();
+        scheduler.advance(Duration.ZERO);
+        watched.pump();
+
+        // 0x44 goes out before the 0x42 reply's three modules reach the model; 0x92 after they did
+        assertThat(modulesKnownAtWrite).startsWith("51:0", "47:0", "42:0", "44:0", "92:3");
+        // and every reply was still applied: the same values as with the usual order
+        assertThat(driver.status().modules()).containsOnlyKeys(2, 3, 4);
+        assertThat(driver.status().batteryLimits()).hasValue(Limits.of(53.25, 75.0, 75.0, 47.0));
+        assertThat(driver.status().modules().get(4).serialNumber()).hasValue("PPTBH04123456789");
+    }
+
+    @Test
+    void repliesDeliveredWithinWriteAreStillAppliedInOrder() {
+        // a transport that hands over the reply before write returns: the reply to the request just sent arrives
+        // while the previous reply is still waiting to be applied, and must not overtake it or replace it
+        link.deliverInline();
+        start();
+        scheduler.advance(Duration.ZERO);
+
+        assertThat(battery.commands()).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04");
+        BankStatus s = driver.status();
+        assertThat(s.bankInfo()).hasValueSatisfying(i -> {
+            assertThat(i.deviceName()).hasValue("US2KBPL"); // 0x51, applied before 0x47's reply came in
+            assertThat(i.systemParameters()).isPresent();
+        });
+        assertThat(s.batteryLimits()).hasValue(Limits.of(53.25, 75.0, 75.0, 47.0));
+        assertThat(s.moduleCount()).hasValue(3);
+        assertThat(s.measurements().currentAmps().getAsDouble()).isCloseTo(-7.8, within(1e-9));
+        assertThat(s.modules().get(4).serialNumber()).hasValue("PPTBH04123456789");
+        assertThat(driver.counters().rs485Replies()).isEqualTo(11);
+        battery.received.clear();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        assertThat(driver.counters().rs485Cycles()).isEqualTo(2);
+    }
+
+    @Test
     void manufacturerInfoAndSystemParametersOfTheCapturedUs2000BecomeBankInfo() {
         start();
         step(Duration.ZERO);
