@@ -28,6 +28,7 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.TransportException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +51,11 @@ import java.util.Set;
  * group's whole-stack 0x42 first names its modules, and again whenever its module count changes (a module dropped out
  * or was replaced), 0x93 and 0x96 are asked of each of its modules. A request unanswered after
  * {@link InverterProfile#rs485ResponseTimeout()} is repeated up to {@link InverterProfile#rs485Retries()} times, then
- * given up for this cycle (counted; a missing reply is not fatal, facts §2.3). A cycle that is still running when
+ * given up for this cycle (counted; a missing reply is not fatal, facts §2.3). A reply still arriving when the timeout
+ * falls (bytes of an unfinished frame came in since the wait began or was last extended) is waited for, one more
+ * timeout at a time, up to {@link #MAX_REPLY_WIRE_TIME} in all: at 9600 baud (DIP switch 1, facts §2.1) a 16-module
+ * whole-stack 0x42 reply is about 1,900 bytes, two seconds on the wire, and a retry written into it would collide with
+ * it on the half-duplex bus. A cycle that is still running when
  * the next is due is not overlapped: the next one starts on the following tick. No cycle starts while the link is not
  * connected.
  *
@@ -88,6 +93,14 @@ import java.util.Set;
  */
 final class Rs485Strategy implements ByteListener {
 
+    /**
+     * The longest a request's wait is extended while its reply is still arriving: the longest frame the LENGTH field
+     * allows (4113 bytes, {@link io.pylon4j.rs485.Rs485FrameCodec#MAX_FRAME_LENGTH}) at 9600 baud, 10 bits a byte
+     * (facts §2.1), about 4.3 s. A line that babbles an endless frame cannot hold the poll beyond it.
+     */
+    static final Duration MAX_REPLY_WIRE_TIME =
+            Duration.ofNanos(io.pylon4j.rs485.Rs485FrameCodec.MAX_FRAME_LENGTH * 10L * 1_000_000_000L / 9600);
+
     private final ByteStreamTransport transport;
     private final BankModel model;
     private final InverterProfile profile;
@@ -102,6 +115,10 @@ final class Rs485Strategy implements ByteListener {
     private Scheduler scheduler;
     private Scheduler.Cancellable cycleTask;
     private Scheduler.Cancellable timeout;
+    /** Whether bytes of an unfinished frame arrived since the current wait began or was last extended. */
+    private boolean replyArriving;
+    /** How long the current request's wait has been extended for a reply still arriving. */
+    private Duration waitExtended = Duration.ZERO;
     private Rs485Request inFlight;
     private int attempt;
     private boolean startupQueued;
@@ -220,6 +237,8 @@ final class Rs485Strategy implements ByteListener {
 
     private void transmit() {
         metrics.rs485Requests.increment();
+        replyArriving = false;
+        waitExtended = Duration.ZERO;
         // the timer first: a transport may deliver the reply before write returns
         timeout = scheduler.schedule(this::onTimeout, profile.rs485ResponseTimeout());
         try {
@@ -241,6 +260,13 @@ final class Rs485Strategy implements ByteListener {
             return;
         }
         timeout = null;
+        if (replyArriving && reader.pendingBytes() > 0 && waitExtended.compareTo(MAX_REPLY_WIRE_TIME) < 0) {
+            // the reply is on its way (a slow baud rate, a long stack): wait for it rather than talk over it
+            replyArriving = false;
+            waitExtended = waitExtended.plus(profile.rs485ResponseTimeout());
+            timeout = scheduler.schedule(this::onTimeout, profile.rs485ResponseTimeout());
+            return;
+        }
         GroupState g = groupOf(inFlight.address());
         boolean probing = g != null && g.silent;
         if (attempt < (probing ? 0 : profile.rs485Retries())) {
@@ -262,6 +288,9 @@ final class Rs485Strategy implements ByteListener {
             return;
         }
         reader.push(buffer, offset, length, this::onResult);
+        if (inFlight != null && reader.pendingBytes() > 0) {
+            replyArriving = true; // part of a frame: see onTimeout
+        }
         long discarded = reader.counters().bytesDiscarded();
         metrics.rs485Resyncs.add(discarded - resyncBase);
         resyncBase = discarded;

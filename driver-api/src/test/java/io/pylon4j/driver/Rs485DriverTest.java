@@ -223,6 +223,89 @@ class Rs485DriverTest {
         assertThat(driver.counters().rs485Timeouts()).isEqualTo(1);
     }
 
+    /** Delivers {@code bytes} in {@code parts} pieces, {@code gap} apart, the first after one gap. */
+    void trickle(byte[] bytes, int parts, Duration gap) {
+        int from = 0;
+        for (int i = 1; i <= parts; i++) {
+            int to = bytes.length * i / parts;
+            scheduler.advance(gap);
+            link.inject(java.util.Arrays.copyOfRange(bytes, from, to));
+            link.pump();
+            from = to;
+        }
+    }
+
+    /**
+     * At 9600 baud a long stack's whole-stack 0x42 reply takes longer than the 1 s response timeout to arrive; a retry
+     * written while it arrives would collide with it on the half-duplex bus. While the reply's bytes keep coming the
+     * driver waits for it.
+     */
+    @Test
+    void aReplyStillArrivingWhenTheTimeoutFallsIsWaitedForNotRetried() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        battery.dropNext = 1; // the 0x42 reply comes by hand below, in three parts 0.6 s apart: 1.8 s in all
+        step(Duration.ofSeconds(1));
+        trickle(FakeRs485Battery.wire(FakeRs485Battery.R42_STACK), 3, Duration.ofMillis(600));
+
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        assertThat(driver.counters().rs485Retries()).isZero();
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        assertThat(driver.counters().rs485BadFrames()).isZero();
+        assertThat(driver.status().modules()).containsOnlyKeys(2, 3, 4);
+    }
+
+    /** Part of a reply, then silence: the wait is extended once, for the bytes that came, then the request retried. */
+    @Test
+    void aReplyThatStopsHalfwayIsRetriedAfterOneMoreTimeout() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        battery.dropNext = 1;
+        step(Duration.ofSeconds(1)); // 0x42 at 1 s
+        byte[] reply = FakeRs485Battery.wire(FakeRs485Battery.R42_STACK);
+        scheduler.advance(Duration.ofMillis(600));
+        link.inject(java.util.Arrays.copyOf(reply, reply.length / 2));
+        link.pump();
+        step(Duration.ofMillis(400)); // 2 s: the timeout falls while the reply was arriving: wait on
+        assertThat(battery.commands()).containsExactly("42@02");
+        step(Duration.ofMillis(999));
+        assertThat(battery.commands()).containsExactly("42@02");
+        step(Duration.ofMillis(1)); // 3 s: nothing more came: retry, answered this time
+        assertThat(battery.commands()).containsExactly("42@02", "42@02", "44@02", "92@02");
+        assertThat(driver.counters().rs485Retries()).isEqualTo(1);
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+    }
+
+    /** An endless unfinished frame (a babbling line) holds a request no longer than the longest frame at 9600 baud. */
+    @Test
+    void aBabblingLineHoldsTheRequestNoLongerThanTheLongestFrameAt9600Baud() {
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        battery.silentFor.add(0x42);
+        step(Duration.ofSeconds(1)); // 0x42 at 1 s
+        byte[] babble = new byte[100];
+        java.util.Arrays.fill(babble, (byte) 'A');
+        babble[0] = '~';
+        scheduler.advance(Duration.ofMillis(100));
+        link.inject(babble); // an SOI and what follows, no CR ever
+        link.pump();
+        java.util.Arrays.fill(babble, (byte) 'A');
+        Duration waited = Duration.ofMillis(100);
+        while (battery.commands().size() == 1 && waited.compareTo(Duration.ofSeconds(20)) < 0) {
+            scheduler.advance(Duration.ofMillis(250));
+            link.inject(babble);
+            link.pump();
+            waited = waited.plusMillis(250);
+        }
+        assertThat(battery.commands()).startsWith("42@02", "42@02"); // retried, not waited on for ever
+        // the first timeout (1 s), then whole timeouts up to and including the one that passes the bound
+        assertThat(waited).isGreaterThan(Rs485Strategy.MAX_REPLY_WIRE_TIME)
+                .isLessThanOrEqualTo(Rs485Strategy.MAX_REPLY_WIRE_TIME.plusSeconds(2).plusMillis(250));
+    }
+
     @Test
     void aCycleStillRunningIsNotOverlapped() {
         start();
