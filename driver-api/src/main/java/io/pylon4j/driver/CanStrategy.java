@@ -94,13 +94,30 @@ final class CanStrategy implements CanFrameListener {
     /**
      * SMA's 0x305 with the caller's measurement (facts §1.4, [SMA] §6). With none, or a source that fails, the plain
      * 8 × 00 keep-alive: a keep-alive must go out every second whatever the application is doing (facts §1.4, §1.5),
-     * and zeros are what every Pylon battery expects on 0x305.
+     * and zeros are what every Pylon battery expects on 0x305. Both cases are counted (a failure: threw or returned
+     * null; a miss: empty), so that an SMA installation whose inverter values never reach the battery shows it.
      */
     private CanFrame keepAliveWithValues() {
+        java.util.Optional<InverterMeasurement> m;
         try {
-            return measurements.current().map(m -> codec.encode(m.toSmaMeasurements())).orElse(keepAlive);
+            m = measurements.current();
         } catch (RuntimeException e) {
+            metrics.inverterMeasurementFailures.increment();
             return keepAlive; // the caller's source failed; its measurement is missing, not the keep-alive
+        }
+        if (m == null) {
+            metrics.inverterMeasurementFailures.increment(); // a broken source: Optional.empty() was meant
+            return keepAlive;
+        }
+        if (m.isEmpty()) {
+            metrics.inverterMeasurementsMissing.increment();
+            return keepAlive;
+        }
+        try {
+            return codec.encode(m.get().toSmaMeasurements());
+        } catch (RuntimeException e) {
+            metrics.inverterMeasurementFailures.increment(); // a value the frame cannot carry: zeros, not nothing
+            return keepAlive;
         }
     }
 

@@ -11,14 +11,23 @@ package io.pylon4j.driver;
  * @param canUnknown        CAN frames with an id the codec does not know
  * @param keepAlivesSent    inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
  * @param keepAlivesSkipped keep-alive rounds skipped because the CAN link was down
+ * @param inverterMeasurementFailures SMA keep-alives (0x305 with values) for which the
+ *                          {@link InverterMeasurementSource} threw or returned null: 8 × 00 went out instead
+ * @param inverterMeasurementsMissing SMA keep-alives for which the source had no measurement (empty): 8 × 00 went
+ *                          out instead, as it does before the application's first value (not a fault on its own)
  * @param rs485Requests     RS485 requests written, retries included
  * @param rs485Replies      RS485 replies decoded and applied
  * @param rs485Retries      RS485 requests repeated after a timeout
  * @param rs485Timeouts     RS485 requests given up for the cycle after every retry timed out
  * @param rs485Rejections   RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
- * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came unasked
+ * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came unasked;
+ *                          checksum errors included
+ * @param rs485ChecksumErrors RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (facts §2.2); each is also one
+ *                          of {@code rs485BadFrames}
  * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
  * @param rs485Cycles       RS485 poll cycles started
+ * @param rs485RequestsSkipped RS485 requests not sent because their LV-Hub group was silent: its probe went
+ *                          unanswered, so the rest of its cycle was dropped
  * @param reconnects        transport reconnects (a link that came up again after being down)
  * @param baudSwitches      RS485 baud-rate changes made by baud detection
  * @param droppedEvents     droppable events (measurements, module details) dropped from full subscriber queues,
@@ -26,10 +35,27 @@ package io.pylon4j.driver;
  * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
-                             long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
-                             long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
-                             long rs485Cycles, long reconnects, long baudSwitches, long droppedEvents,
+                             long keepAlivesSkipped, long inverterMeasurementFailures,
+                             long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
+                             long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
+                             long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
+                             long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
                              long listenerFailures) {
+
+    /**
+     * Counters without the four added later (inverter measurement failures and misses, RS485 checksum errors and
+     * skipped requests, all 0), the shape before they were added: keeps callers that build counters by hand
+     * compiling.
+     */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
+                          long rs485Timeouts, long rs485Rejections, long rs485BadFrames, long rs485Resyncs,
+                          long rs485Cycles, long reconnects, long baudSwitches, long droppedEvents,
+                          long listenerFailures) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, 0, 0, rs485Requests,
+                rs485Replies, rs485Retries, rs485Timeouts, rs485Rejections, rs485BadFrames, 0, rs485Resyncs,
+                rs485Cycles, 0, reconnects, baudSwitches, droppedEvents, listenerFailures);
+    }
 
     /**
      * Counters without the two event counters (both 0), the shape before they were added: keeps callers that
@@ -41,6 +67,6 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                           long rs485Cycles, long reconnects, long baudSwitches) {
         this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, rs485Requests, rs485Replies,
                 rs485Retries, rs485Timeouts, rs485Rejections, rs485BadFrames, rs485Resyncs, rs485Cycles, reconnects,
-                baudSwitches, 0, 0);
+                baudSwitches, 0L, 0L);
     }
 }

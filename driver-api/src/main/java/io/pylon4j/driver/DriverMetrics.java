@@ -13,22 +13,27 @@ final class DriverMetrics {
     final LongAdder canUnknown = new LongAdder();
     final LongAdder keepAlivesSent = new LongAdder();
     final LongAdder keepAlivesSkipped = new LongAdder();
+    final LongAdder inverterMeasurementFailures = new LongAdder();
+    final LongAdder inverterMeasurementsMissing = new LongAdder();
     final LongAdder rs485Requests = new LongAdder();
     final LongAdder rs485Replies = new LongAdder();
     final LongAdder rs485Retries = new LongAdder();
     final LongAdder rs485Timeouts = new LongAdder();
     final LongAdder rs485Rejections = new LongAdder();
     final LongAdder rs485BadFrames = new LongAdder();
+    final LongAdder rs485ChecksumErrors = new LongAdder();
     final LongAdder rs485Resyncs = new LongAdder();
     final LongAdder rs485Cycles = new LongAdder();
+    final LongAdder rs485RequestsSkipped = new LongAdder();
     final LongAdder reconnects = new LongAdder();
     final LongAdder baudSwitches = new LongAdder();
 
     DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
-                keepAlivesSkipped.sum(), rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(),
-                rs485Timeouts.sum(), rs485Rejections.sum(), rs485BadFrames.sum(), rs485Resyncs.sum(),
-                rs485Cycles.sum(), reconnects.sum(), baudSwitches.sum(), publisher.droppedEvents(),
-                publisher.listenerFailures());
+                keepAlivesSkipped.sum(), inverterMeasurementFailures.sum(), inverterMeasurementsMissing.sum(),
+                rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(), rs485Timeouts.sum(),
+                rs485Rejections.sum(), rs485BadFrames.sum(), rs485ChecksumErrors.sum(), rs485Resyncs.sum(),
+                rs485Cycles.sum(), rs485RequestsSkipped.sum(), reconnects.sum(), baudSwitches.sum(),
+                publisher.droppedEvents(), publisher.listenerFailures());
     }
 }

@@ -6,6 +6,8 @@ import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.AnalogValuesRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.ChecksumMismatchException;
+import io.pylon4j.rs485.LengthChecksumException;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ManufacturerInfoRequest;
 import io.pylon4j.rs485.ModuleAlarm;
@@ -25,6 +27,9 @@ import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemParametersRequest;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.ConnectionStateChange;
+import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.TransportException;
 
 import java.time.Clock;
@@ -63,8 +68,19 @@ import java.util.Set;
  * probed: its first request is sent once, without retries, and when that goes unanswered the group's other requests
  * are dropped for this cycle. Otherwise one dead group would cost every cycle (1 + retries) × timeout per request,
  * and the other groups' limits would go stale waiting for it. A group that answers anything is polled in full again,
- * and its modules are read again (0x93, 0x96): they may have been swapped while it was silent. A group that answers
+ * and its modules are read again (0x93, 0x96), and for the first group the bank info (0x51, 0x47): they may have been
+ * swapped or updated while it was silent. A group that answers
  * only some commands (a US2000C stack answered only the single-module 0x42, facts §2.3) is never treated as silent.
+ * The requests dropped this way are counted ({@link DriverCounters#rs485RequestsSkipped()}).
+ *
+ * <p>Static info read again. After the link reconnects, and after the bank recovers from {@link SupervisionState#LOST},
+ * the next cycle asks 0x51 and 0x47 again and every group's modules 0x93 and 0x96 again (after its whole-stack 0x42):
+ * while nothing was heard another battery may have been plugged in, a module swapped for one of the same count, or
+ * the firmware updated. (A bank that went LOST because it fell silent is read again as a silent group coming back,
+ * above, in the cycle it answers; this rule covers a bank that kept answering but without limits.) A serial, version or
+ * bank info that differs reaches listeners as
+ * {@link BankEvent.ModuleDetailsUpdated} or {@link BankEvent.BankInfoUpdated}; one that does not, as nothing. LOST is
+ * seen when a cycle starts or a request times out (a LOST bank is quiet, so its requests time out).
  *
  * <p>What reaches the model. Per-module values (0x42 blocks, 0x44 alarms, 0x92, 0x93, 0x96) as each reply arrives,
  * keyed by RS485 address (unique across groups). Bank values when the cycle ends, from the replies of this cycle:
@@ -132,6 +148,13 @@ final class Rs485Strategy implements ByteListener {
     /** A decoded reply not yet applied to the model: its next request went out first (see onResult). */
     private Runnable pendingApply;
     private volatile boolean answered;
+    /** Whether the link has been connected (so that the next CONNECTED is a reconnect). */
+    private boolean everConnected;
+    /** Whether LOST was seen since static info was last asked for. */
+    private boolean lostSeen;
+    /** Whether the next cycle asks 0x51, 0x47 and every module's 0x93, 0x96 again (reconnect, recovery). */
+    private boolean rereadStatic;
+    private final ConnectionStateListener linkListener = this::onLinkState;
 
     /** What one group reported: its newest module count, and this cycle's replies. */
     private static final class GroupState {
@@ -169,7 +192,9 @@ final class Rs485Strategy implements ByteListener {
         }
         this.firstMaster = Rs485Address.master(options.rs485Group());
         this.perModuleLimits = options.rs485PerModuleLimits();
+        this.everConnected = transport.state() == ConnectionState.CONNECTED;
         transport.addByteListener(this);
+        transport.addStateListener(linkListener);
     }
 
     synchronized void start(Scheduler s) {
@@ -186,6 +211,27 @@ final class Rs485Strategy implements ByteListener {
         queue.clear();
         inFlight = null;
         transport.removeByteListener(this);
+        transport.removeStateListener(linkListener);
+    }
+
+    private synchronized void onLinkState(ConnectionStateChange change) {
+        if (change.current() != ConnectionState.CONNECTED || change.previous() == ConnectionState.CONNECTED) {
+            return;
+        }
+        if (everConnected) {
+            rereadStatic = true; // a reconnect: the other end may now be another bank, or the same one changed
+        }
+        everConnected = true;
+    }
+
+    /** Notes LOST, and a recovery from it, as seen now (see the class comment). */
+    private void watchSupervision() {
+        if (model.status().supervisionState() == SupervisionState.LOST) {
+            lostSeen = true;
+        } else if (lostSeen) {
+            lostSeen = false;
+            rereadStatic = true;
+        }
     }
 
     /** Whether any valid reply has been received (used by baud-rate detection). */
@@ -197,10 +243,18 @@ final class Rs485Strategy implements ByteListener {
         if (closed || inFlight != null || !queue.isEmpty()) {
             return; // the previous cycle is still running
         }
-        if (transport.state() != io.pylon4j.transport.ConnectionState.CONNECTED) {
+        watchSupervision();
+        if (transport.state() != ConnectionState.CONNECTED) {
             return; // nothing to ask while the link is down; supervision reports the silence
         }
         metrics.rs485Cycles.increment();
+        if (rereadStatic) {
+            rereadStatic = false;
+            startupQueued = false; // 0x51 and 0x47 below
+            for (GroupState g : groups.values()) {
+                g.identifiedModules = -1; // 0x93 and 0x96 of each module after its group's next whole-stack 0x42
+            }
+        }
         if (!startupQueued) {
             startupQueued = true;
             queue.add(new ManufacturerInfoRequest(firstMaster));
@@ -267,6 +321,7 @@ final class Rs485Strategy implements ByteListener {
             timeout = scheduler.schedule(this::onTimeout, profile.rs485ResponseTimeout());
             return;
         }
+        watchSupervision();
         GroupState g = groupOf(inFlight.address());
         boolean probing = g != null && g.silent;
         if (attempt < (probing ? 0 : profile.rs485Retries())) {
@@ -276,7 +331,9 @@ final class Rs485Strategy implements ByteListener {
         } else {
             metrics.rs485Timeouts.increment();
             if (probing) {
+                int queued = queue.size();
                 queue.removeIf(r -> groupOf(r.address()) == g); // still silent: nothing else to ask it this cycle
+                metrics.rs485RequestsSkipped.add(queued - queue.size());
             }
             sendNext();
         }
@@ -299,6 +356,10 @@ final class Rs485Strategy implements ByteListener {
     private void onResult(ReadResult result) {
         if (!(result instanceof ReadResult.Frame f)) {
             metrics.rs485BadFrames.increment();
+            Rs485Exception error = ((ReadResult.Failure) result).error();
+            if (error instanceof ChecksumMismatchException || error instanceof LengthChecksumException) {
+                metrics.rs485ChecksumErrors.increment(); // CHKSUM or LCHKSUM (facts §2.2): noise, termination
+            }
             return;
         }
         if (inFlight == null) {
@@ -327,14 +388,12 @@ final class Rs485Strategy implements ByteListener {
                 g.silent = false;
                 g.identifiedModules = -1; // back after silence: its modules may have been swapped meanwhile
                 if (g.master == firstMaster) {
-                    // the bank was off when 0x51/0x47 were asked: ask again now that it answers
-                    if (!manufacturerInfoAnswered) {
-                        queue.add(new ManufacturerInfoRequest(firstMaster));
-                    }
-                    if (!systemParametersAnswered) {
-                        queue.add(new SystemParametersRequest(firstMaster));
-                    }
+                    // the bank was off when 0x51/0x47 were asked, or was switched off and on (another bank, new
+                    // firmware): ask again now that it answers
+                    queue.add(new ManufacturerInfoRequest(firstMaster));
+                    queue.add(new SystemParametersRequest(firstMaster));
                 }
+                lostSeen = false; // a LOST bank was silent: read again here, not once more next cycle
             }
         }
         Instant at = clock.instant();

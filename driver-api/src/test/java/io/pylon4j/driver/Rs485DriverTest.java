@@ -330,7 +330,9 @@ class Rs485DriverTest {
         assertThat(driver.counters().rs485Timeouts()).isZero();
         link.setState(io.pylon4j.transport.ConnectionState.CONNECTED);
         step(Duration.ofSeconds(1));
-        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+        // back: the cycle, and the static info read again (another bank may be behind the link now)
+        assertThat(battery.commands()).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04");
         assertThat(driver.counters().reconnects()).isEqualTo(1);
     }
 
@@ -358,9 +360,12 @@ class Rs485DriverTest {
         assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
     }
 
-    /** docs/metrics.md: checksum errors have no counter of their own; each is one {@code rs485BadFrames}. */
+    /**
+     * docs/metrics.md: a checksum error (CHKSUM or LCHKSUM) counts once in {@code rs485ChecksumErrors} and once in
+     * {@code rs485BadFrames}; other bad frames only in the latter.
+     */
     @Test
-    void aChecksumErrorCountsAsOneBadFrameAndNoReply() {
+    void aChecksumErrorCountsAsOneChecksumErrorOneBadFrameAndNoReply() {
         start();
         step(Duration.ZERO);
         DriverCounters before = driver.counters();
@@ -369,10 +374,24 @@ class Rs485DriverTest {
         link.inject(corrupt);
         link.pump();
         DriverCounters after = driver.counters();
+        assertThat(after.rs485ChecksumErrors()).isEqualTo(before.rs485ChecksumErrors() + 1);
         assertThat(after.rs485BadFrames()).isEqualTo(before.rs485BadFrames() + 1);
         assertThat(after.rs485Replies()).isEqualTo(before.rs485Replies());
         // the reader discards the bad frame's bytes, CR included, so they show in the resync counter as well
         assertThat(after.rs485Resyncs()).isEqualTo(before.rs485Resyncs() + corrupt.length);
+
+        // LENGTH "B014": LCHKSUM B is right for LENID 014; A is not (facts §2.2)
+        String r92 = FakeRs485Battery.R92;
+        int at = r92.indexOf("B014");
+        link.inject(FakeRs485Battery.wire(r92.substring(0, at) + "A014" + r92.substring(at + 4)));
+        link.pump();
+        assertThat(driver.counters().rs485ChecksumErrors()).isEqualTo(before.rs485ChecksumErrors() + 2);
+        assertThat(driver.counters().rs485BadFrames()).isEqualTo(before.rs485BadFrames() + 2);
+
+        link.inject("~2002ZZ\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // too short: not a checksum
+        link.pump();
+        assertThat(driver.counters().rs485BadFrames()).isEqualTo(before.rs485BadFrames() + 3);
+        assertThat(driver.counters().rs485ChecksumErrors()).isEqualTo(before.rs485ChecksumErrors() + 2);
     }
 
     @Test

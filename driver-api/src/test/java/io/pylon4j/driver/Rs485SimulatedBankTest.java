@@ -8,17 +8,23 @@ import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.Rs485Codec;
 import io.pylon4j.rs485.Rs485Frame;
 import io.pylon4j.rs485.Rs485FrameCodec;
+import io.pylon4j.rs485.Rejection;
+import io.pylon4j.rs485.ReturnCode;
 import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.rs485.SerialNumberRequest;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.ModuleId;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.Rs485Responder;
+import io.pylon4j.transport.ConnectionState;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +48,8 @@ class Rs485SimulatedBankTest {
     SimulatedBank bank;
     /** Rewrites a reply of the simulator before it goes on the wire (the request, the reply). */
     BiFunction<Rs485Request, Rs485Frame, Rs485Frame> tamper = (request, reply) -> reply;
+    /** While set, the simulated stack answers nothing (switched off, a cable out). */
+    boolean mute;
     FakeByteTransport link;
     PylonDriver driver;
 
@@ -51,6 +59,9 @@ class Rs485SimulatedBankTest {
             var request = Rs485FrameCodec.decode(bytes);
             Rs485Request decoded = Rs485Codec.decodeRequest(request);
             commands.add(String.format("%02X@%02X", decoded.command().code(), decoded.address()));
+            if (mute) {
+                return null;
+            }
             return responder.respond(request, bank.snapshot()).map(f -> tamper.apply(decoded, f).encode())
                     .orElse(null);
         });
@@ -321,6 +332,10 @@ class Rs485SimulatedBankTest {
         assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
         assertThat(driver.counters().rs485Retries()).isEqualTo(retries);
         assertThat(commands).doesNotContain("44@22", "92@22").contains("42@22", "92@12");
+        // each unanswered probe (0x42) drops the group's 0x44 and 0x92 for its cycle, counted; the last probe of
+        // the window may still be waiting for its timeout
+        long probes = commands.stream().filter("42@22"::equals).count();
+        assertThat(driver.counters().rs485RequestsSkipped()).isBetween(2 * (probes - 1), 2 * probes).isPositive();
 
         commands.clear();
         bank.setModuleOnline(ModuleId.of(1, 0), true); // back (perhaps swapped): polled in full and read again
@@ -330,5 +345,112 @@ class Rs485SimulatedBankTest {
         assertThat(commands).contains("44@22", "92@22", "93@22", "96@22", "93@23", "96@23");
         assertThat(driver.status().moduleCount()).hasValue(4);
         assertThat(driver.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(4 * 37.0);
+    }
+
+    /** The stack behind the link after a swap: a US5000 bank whose module at address 3 reports a new serial. */
+    void swapTheStackForAnotherWithANewSerialAt3() {
+        bank = SimulatedBank.builder(ModulePreset.named("US5000")).stateOfCharge(62).modulesPerGroup(4).build();
+        tamper = (request, reply) -> request instanceof SerialNumberRequest && request.address() == 3
+                ? new SerialNumber(3, 3, "PPTBH0NEW0000003").toFrame() : reply;
+    }
+
+    void assertTheNewStackIsKnown() {
+        BankStatus s = driver.status();
+        assertThat(s.bankInfo().orElseThrow().deviceName()).hasValue("US5000");
+        assertThat(s.modules().get(3).serialNumber()).hasValue("PPTBH0NEW0000003");
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.BankInfoUpdated u
+                && u.info().deviceName().equals(Optional.of("US5000"))).isNotEmpty();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.ModuleDetailsUpdated u
+                && u.details().serialNumber().equals(Optional.of("PPTBH0NEW0000003"))).isNotEmpty();
+    }
+
+    /**
+     * While the link was down another stack may have been plugged in, or a module swapped for one of the same count:
+     * after a reconnect the bank info (0x51, 0x47) and every module's serial and version (0x93, 0x96) are read again,
+     * once.
+     */
+    @Test
+    void aReconnectReadsBankInfoAndEveryModulesSerialAndVersionAgain() {
+        start(us3000c().modulesPerGroup(4).build(), b -> b);
+        step(Duration.ZERO);
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02"); // no reason to ask again yet
+
+        link.setState(ConnectionState.WAITING_TO_RECONNECT);
+        step(Duration.ofSeconds(1));
+        swapTheStackForAnotherWithANewSerialAt3();
+        commands.clear();
+        events.clear();
+        link.setState(ConnectionState.CONNECTED);
+        step(Duration.ofSeconds(1));
+
+        assertThat(commands).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04", "93@05", "96@05");
+        assertTheNewStackIsKnown();
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02");
+    }
+
+    /**
+     * The same after the bank was LOST and answers again (switched off and on, firmware updated meanwhile): read
+     * again in the cycle it answers (as a silent group coming back), and not once more in the next.
+     */
+    @Test
+    void recoveryFromLostReadsBankInfoAndEveryModulesSerialAndVersionAgain() {
+        start(us3000c().modulesPerGroup(4).build(), b -> b);
+        step(Duration.ZERO);
+        mute = true;
+        for (int i = 0; i < 12 && driver.status().supervisionState() != SupervisionState.LOST; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.LOST);
+
+        swapTheStackForAnotherWithANewSerialAt3();
+        events.clear();
+        commands.clear();
+        mute = false;
+        for (int i = 0; i < 15 && !commands.contains("96@05"); i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
+        assertThat(commands).contains("51@02", "47@02", "93@02", "96@02", "93@03", "96@03", "93@04", "96@04",
+                "93@05", "96@05");
+        assertTheNewStackIsKnown();
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("42@02", "44@02", "92@02", "42@02", "44@02", "92@02"); // once
+    }
+
+    /**
+     * A bank that kept answering but gave no limits (its 0x92 refused) goes LOST as well; when its limits come back
+     * the next cycle reads its bank info and modules again.
+     */
+    @Test
+    void recoveryFromLostWhileStillAnsweringReadsTheStaticInfoAgainNextCycle() {
+        start(us3000c().modulesPerGroup(4).build(), b -> b);
+        step(Duration.ZERO);
+        tamper = (request, reply) -> request instanceof ChargeDischargeManagementRequest
+                ? new Rejection(request.address(), request.command(), ReturnCode.INVALID_COMMAND, new byte[0])
+                        .toFrame()
+                : reply;
+        for (int i = 0; i < 12 && driver.status().supervisionState() != SupervisionState.LOST; i++) {
+            step(Duration.ofSeconds(1));
+        }
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.LOST);
+        assertThat(commands.subList(commands.size() - 3, commands.size()))
+                .containsExactly("42@02", "44@02", "92@02"); // never silent: only the limits are missing
+
+        swapTheStackForAnotherWithANewSerialAt3();
+        events.clear();
+        step(Duration.ofSeconds(1)); // limits again: RECOVERED
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.RECOVERED);
+        commands.clear();
+        step(Duration.ofSeconds(1));
+        assertThat(commands).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04", "93@05", "96@05");
+        assertTheNewStackIsKnown();
     }
 }

@@ -69,6 +69,8 @@ class SmaKeepAliveTest {
         assertThat(bus.sent.get(0).dataHex()).isEqualToIgnoringCase("0B0283FFD600A602");
         assertThat(bus.sent).allMatch(f -> f.id() == 0x305 && f.length() == 8);
         assertThat(driver.counters().keepAlivesSent()).isEqualTo(3);
+        assertThat(driver.counters().inverterMeasurementsMissing()).isEqualTo(1); // the third
+        assertThat(driver.counters().inverterMeasurementFailures()).isZero();
     }
 
     @Test
@@ -76,6 +78,8 @@ class SmaKeepAliveTest {
         start(InverterProfile.SMA, InverterMeasurementSource.NONE);
         scheduler.advance(Duration.ofMillis(1500));
         assertThat(sent(PylonCanCodec.standard())).containsExactly(InverterKeepAlive.ZEROS, InverterKeepAlive.ZEROS);
+        assertThat(driver.counters().inverterMeasurementsMissing()).isEqualTo(2); // no measurement, no failure
+        assertThat(driver.counters().inverterMeasurementFailures()).isZero();
     }
 
     @Test
@@ -92,6 +96,10 @@ class SmaKeepAliveTest {
         assertThat(sent(SMA_CODEC)).containsExactly(SMA_CODEC.decode(InverterKeepAliveFrame.zeros()),
                 SMA_CODEC.decode(InverterKeepAliveFrame.zeros()), new SmaMeasurements(500, 0, 250, 500));
         assertThat(calls[0]).isEqualTo(3);
+        // "Count what you drop": the throw and the null are failures; the keep-alive went out all the same
+        assertThat(driver.counters().inverterMeasurementFailures()).isEqualTo(2);
+        assertThat(driver.counters().inverterMeasurementsMissing()).isZero();
+        assertThat(driver.counters().keepAlivesSent()).isEqualTo(3);
     }
 
     @Test
@@ -100,6 +108,8 @@ class SmaKeepAliveTest {
         start(InverterProfile.GENERIC_PYLON, source);
         scheduler.advance(Duration.ofMillis(1500));
         assertThat(sent(PylonCanCodec.standard())).containsExactly(InverterKeepAlive.ZEROS, InverterKeepAlive.ZEROS);
+        assertThat(driver.counters().inverterMeasurementsMissing()).isZero(); // the source is not even asked
+        assertThat(driver.counters().inverterMeasurementFailures()).isZero();
         driver.close();
         bus.sent.clear();
         start(InverterProfile.VICTRON, source);

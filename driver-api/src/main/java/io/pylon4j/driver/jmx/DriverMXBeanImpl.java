@@ -115,6 +115,16 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getInverterMeasurementFailures() {
+        return c().inverterMeasurementFailures();
+    }
+
+    @Override
+    public long getInverterMeasurementsMissing() {
+        return c().inverterMeasurementsMissing();
+    }
+
+    @Override
     public long getRs485Requests() {
         return c().rs485Requests();
     }
@@ -145,6 +155,11 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getRs485ChecksumErrors() {
+        return c().rs485ChecksumErrors();
+    }
+
+    @Override
     public long getRs485Resyncs() {
         return c().rs485Resyncs();
     }
@@ -152,6 +167,11 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     @Override
     public long getRs485Cycles() {
         return c().rs485Cycles();
+    }
+
+    @Override
+    public long getRs485RequestsSkipped() {
+        return c().rs485RequestsSkipped();
     }
 
     @Override

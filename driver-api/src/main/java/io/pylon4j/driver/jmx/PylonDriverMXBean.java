@@ -54,6 +54,12 @@ public interface PylonDriverMXBean {
     /** Keep-alive rounds skipped because the CAN link was down. */
     long getKeepAlivesSkipped();
 
+    /** SMA keep-alives for which the inverter measurement source threw or returned null (8 × 00 went out). */
+    long getInverterMeasurementFailures();
+
+    /** SMA keep-alives for which the inverter measurement source had no value (8 × 00 went out). */
+    long getInverterMeasurementsMissing();
+
     /** RS485 requests written, retries included. */
     long getRs485Requests();
 
@@ -72,11 +78,17 @@ public interface PylonDriverMXBean {
     /** RS485 frames that failed to deframe or decode (checksum errors among them), or came unasked. */
     long getRs485BadFrames();
 
+    /** RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (each also one of the bad frames). */
+    long getRs485ChecksumErrors();
+
     /** Bytes the RS485 reader discarded while resynchronising. */
     long getRs485Resyncs();
 
     /** RS485 poll cycles started. */
     long getRs485Cycles();
+
+    /** RS485 requests not sent because their LV-Hub group was silent (its probe went unanswered). */
+    long getRs485RequestsSkipped();
 
     /** Links that came up again after being down. */
     long getReconnects();

@@ -39,8 +39,11 @@ import java.util.function.ToLongFunction;
  * <tr><td>{@code pylon4j.can.frames}, {@code .malformed}, {@code .unknown}</td><td>counter</td><td>frames</td>
  *     <td>{@link DriverCounters#canFrames()}, …</td></tr>
  * <tr><td>{@code pylon4j.can.keepalives.sent}, {@code .skipped}</td><td>counter</td><td></td><td></td></tr>
+ * <tr><td>{@code pylon4j.can.inverter.measurement.failures}, {@code .missing}</td><td>counter</td><td></td>
+ *     <td>{@link DriverCounters#inverterMeasurementFailures()}, …</td></tr>
  * <tr><td>{@code pylon4j.rs485.requests}, {@code .replies}, {@code .retries}, {@code .timeouts},
- *     {@code .rejections}, {@code .bad.frames}, {@code .cycles}, {@code .baud.switches}</td><td>counter</td>
+ *     {@code .rejections}, {@code .bad.frames}, {@code .checksum.errors}, {@code .cycles},
+ *     {@code .requests.skipped}, {@code .baud.switches}</td><td>counter</td>
  *     <td></td><td></td></tr>
  * <tr><td>{@code pylon4j.rs485.resync}</td><td>counter</td><td>bytes</td><td>{@link DriverCounters#rs485Resyncs()}
  *     </td></tr>
@@ -80,6 +83,12 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     "inverter keep-alive frames sent (0x305, 0x307)", DriverCounters::keepAlivesSent),
             new CounterMeter("keepAlivesSkipped", "pylon4j.can.keepalives.skipped", null,
                     "keep-alive rounds skipped while the CAN link was down", DriverCounters::keepAlivesSkipped),
+            new CounterMeter("inverterMeasurementFailures", "pylon4j.can.inverter.measurement.failures", null,
+                    "SMA keep-alives sent as 8 x 00 because the measurement source threw or returned null",
+                    DriverCounters::inverterMeasurementFailures),
+            new CounterMeter("inverterMeasurementsMissing", "pylon4j.can.inverter.measurement.missing", null,
+                    "SMA keep-alives sent as 8 x 00 because the measurement source had no value",
+                    DriverCounters::inverterMeasurementsMissing),
             new CounterMeter("rs485Requests", "pylon4j.rs485.requests", null, "RS485 requests written, retries too",
                     DriverCounters::rs485Requests),
             new CounterMeter("rs485Replies", "pylon4j.rs485.replies", null, "RS485 replies decoded and applied",
@@ -92,10 +101,16 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     DriverCounters::rs485Rejections),
             new CounterMeter("rs485BadFrames", "pylon4j.rs485.bad.frames", "frames",
                     "RS485 frames failing checksum, length or layout, or unasked", DriverCounters::rs485BadFrames),
+            new CounterMeter("rs485ChecksumErrors", "pylon4j.rs485.checksum.errors", "frames",
+                    "RS485 frames with a CHKSUM or LCHKSUM mismatch (also counted as bad frames)",
+                    DriverCounters::rs485ChecksumErrors),
             new CounterMeter("rs485Resyncs", "pylon4j.rs485.resync", "bytes",
                     "bytes the RS485 reader discarded while resynchronising", DriverCounters::rs485Resyncs),
             new CounterMeter("rs485Cycles", "pylon4j.rs485.cycles", null, "RS485 poll cycles started",
                     DriverCounters::rs485Cycles),
+            new CounterMeter("rs485RequestsSkipped", "pylon4j.rs485.requests.skipped", null,
+                    "RS485 requests not sent because their group was silent (its probe went unanswered)",
+                    DriverCounters::rs485RequestsSkipped),
             new CounterMeter("reconnects", "pylon4j.reconnects", null, "links that came up again after being down",
                     DriverCounters::reconnects),
             new CounterMeter("baudSwitches", "pylon4j.rs485.baud.switches", null,

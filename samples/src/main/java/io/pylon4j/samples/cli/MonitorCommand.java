@@ -255,10 +255,11 @@ final class MonitorCommand implements Callable<Integer> {
                 src.age(now).map(a -> a.toMillis() + " ms ago").orElse("never"))));
         b.append(String.format(Locale.ROOT,
                 "counters   CAN frames %d (malformed %d, unknown %d), keep-alives %d (skipped %d); "
-                        + "RS485 requests %d, replies %d, retries %d, timeouts %d, rejections %d, bad %d%n",
+                        + "RS485 requests %d, replies %d, retries %d, timeouts %d, rejections %d, bad %d "
+                        + "(checksum %d), skipped %d%n",
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
-                c.rs485BadFrames()));
+                c.rs485BadFrames(), c.rs485ChecksumErrors(), c.rs485RequestsSkipped()));
         return b.toString();
     }
 

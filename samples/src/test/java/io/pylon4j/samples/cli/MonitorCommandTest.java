@@ -77,6 +77,12 @@ class MonitorCommandTest {
         String view = MonitorCommand.view(status, new DriverCounters(1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 java.time.Instant.EPOCH);
         assertThat(view).contains("bank b").contains("CONNECTING").contains("published").contains("CAN frames 1");
+
+        // bad RS485 frames 7, 5 of them checksum errors; 4 requests skipped for a silent group
+        String rs485 = MonitorCommand.view(status, new DriverCounters(0, 0, 0, 0, 0, 0, 0, 30, 20, 3, 1, 0, 7, 5, 90,
+                10, 4, 0, 0, 0, 0), java.time.Instant.EPOCH);
+        assertThat(rs485).contains("RS485 requests 30, replies 20, retries 3, timeouts 1, rejections 0, bad 7 "
+                + "(checksum 5), skipped 4");
     }
 
     @Test
