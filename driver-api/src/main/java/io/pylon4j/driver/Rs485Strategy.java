@@ -49,8 +49,8 @@ import java.util.Set;
  * owned and nothing blocks.
  *
  * <p>Schedule. On the first cycle 0x51 and 0x47 to the first group's master (0x51 names the bank's master model
- * wherever it is asked, facts §2.3), asked again only if they went unanswered and that group comes back from silence
- * (the bank was off when the driver started). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
+ * wherever it is asked, facts §2.3), asked again when that group comes back from silence and
+ * after a reconnect or a recovery (below). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
  * {@link DriverOptions#rs485Groups()} in turn: 0x42 whole stack, 0x44 whole stack, 0x92 to the master, and with
  * {@link DriverOptions#rs485PerModuleLimits()} 0x92 to each slave the group's newest whole-stack 0x42 named. When a
  * group's whole-stack 0x42 first names its modules, and again whenever its module count changes (a module dropped out
@@ -138,9 +138,6 @@ final class Rs485Strategy implements ByteListener {
     private Rs485Request inFlight;
     private int attempt;
     private boolean startupQueued;
-    /** Whether 0x51 / 0x47 got any reply (a rejection included: the battery said no, asking again will not help). */
-    private boolean manufacturerInfoAnswered;
-    private boolean systemParametersAnswered;
     /** A cycle's requests are queued or in flight; its bank values are published when the last one is done. */
     private boolean cycleOpen;
     private boolean closed;
@@ -376,11 +373,6 @@ final class Rs485Strategy implements ByteListener {
         applyPending(); // an earlier reply first, if this one came in while its next request was being written
         cancelTimeout();
         answered = true;
-        if (inFlight instanceof ManufacturerInfoRequest) {
-            manufacturerInfoAnswered = true;
-        } else if (inFlight instanceof SystemParametersRequest) {
-            systemParametersAnswered = true;
-        }
         GroupState g = groupOf(inFlight.address());
         if (g != null) {
             g.answeredThisCycle = true;
