@@ -145,8 +145,14 @@ final class Rs485Strategy implements ByteListener {
     /** A decoded reply not yet applied to the model: its next request went out first (see onResult). */
     private Runnable pendingApply;
     private volatile boolean answered;
-    /** Whether the link has been connected (so that the next CONNECTED is a reconnect). */
-    private boolean everConnected;
+    /**
+     * Whether the link has been connected (so that the next CONNECTED is a reconnect), and whether it reconnected
+     * since the last cycle started. Volatile, not under this object's lock: the transport calls state listeners on
+     * its I/O thread, which must not block ({@link ConnectionStateListener}), and this lock is held around
+     * {@code transport.write}.
+     */
+    private volatile boolean everConnected;
+    private volatile boolean reconnected;
     /** Whether LOST was seen since static info was last asked for. */
     private boolean lostSeen;
     /** Whether the next cycle asks 0x51, 0x47 and every module's 0x93, 0x96 again (reconnect, recovery). */
@@ -211,12 +217,12 @@ final class Rs485Strategy implements ByteListener {
         transport.removeStateListener(linkListener);
     }
 
-    private synchronized void onLinkState(ConnectionStateChange change) {
+    private void onLinkState(ConnectionStateChange change) {
         if (change.current() != ConnectionState.CONNECTED || change.previous() == ConnectionState.CONNECTED) {
             return;
         }
         if (everConnected) {
-            rereadStatic = true; // a reconnect: the other end may now be another bank, or the same one changed
+            reconnected = true; // the other end may now be another bank, or the same one changed: see startCycle
         }
         everConnected = true;
     }
@@ -245,6 +251,10 @@ final class Rs485Strategy implements ByteListener {
             return; // nothing to ask while the link is down; supervision reports the silence
         }
         metrics.rs485Cycles.increment();
+        if (reconnected) {
+            reconnected = false;
+            rereadStatic = true;
+        }
         if (rereadStatic) {
             rereadStatic = false;
             startupQueued = false; // 0x51 and 0x47 below

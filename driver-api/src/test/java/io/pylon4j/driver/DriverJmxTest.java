@@ -187,6 +187,7 @@ class DriverJmxTest {
         rs485.pump();
         assertThat(proxy.getRs485Resyncs()).isEqualTo(5 + corrupted.length); // the noise, then the bad frame
         assertThat(proxy.getRs485BadFrames()).isEqualTo(1);
+        assertThat(proxy.getRs485ChecksumErrors()).isEqualTo(1); // the same frame, counted for its cause too
 
         battery.silentFor.add(0x44);
         for (int i = 0; i < 4; i++) { // 0x44 unanswered: two retries, then given up

@@ -140,6 +140,7 @@ class PylonDriverMetricsRs485Test {
         assertThat(counter("pylon4j.rs485.cycles")).isEqualTo(1);
         assertThat(counter("pylon4j.rs485.requests")).isEqualTo(1);
         assertThat(counter("pylon4j.rs485.bad.frames")).isEqualTo(1);
+        assertThat(counter("pylon4j.rs485.checksum.errors")).isEqualTo(1); // the simulator's corrupted CHKSUM
         assertThat(counter("pylon4j.rs485.resync")).isGreaterThanOrEqualTo(NOISE_BYTES);
         assertThat(counter("pylon4j.rs485.replies")).isZero();
 
@@ -154,6 +155,7 @@ class PylonDriverMetricsRs485Test {
         assertThat(counter("pylon4j.rs485.retries")).isEqualTo(2);
         assertThat(counter("pylon4j.rs485.timeouts")).isZero();
         assertThat(counter("pylon4j.rs485.bad.frames")).isEqualTo(2);
+        assertThat(counter("pylon4j.rs485.checksum.errors")).isEqualTo(2); // both corrupted replies, no more
         assertThat(counter("pylon4j.rs485.replies")).isGreaterThanOrEqualTo(4); // 0x51, 0x47, 0x42, 0x44, then 0x92
         assertThat(registry.find("pylon4j.supervision.state").tags("bank", BANK, "state", "FRESH").gauge().value())
                 .isEqualTo(1);
