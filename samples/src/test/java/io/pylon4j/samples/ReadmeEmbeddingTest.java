@@ -79,6 +79,7 @@ class ReadmeEmbeddingTest {
                 seen = limits; // test
                 assertThat(driver.status().chargeCurrentLimitProvenance().source()) // test
                         .isEqualTo(LimitSource.BATTERY); // test
+                awaitKeepAlivesAt(battery); // test: FRESH can come before the first keep-alive has reached the battery
             }
             ticker.close();                                                  // the threads are yours: stop them at the end
             timers.shutdown();
@@ -95,6 +96,19 @@ class ReadmeEmbeddingTest {
         assertThat(seen.dischargeCurrentLimitAmps()).isEqualTo(148.0);
         assertThat(seen.chargeVoltageLimitVolts()).isPositive();
         assertThat(received).anyMatch(e -> e instanceof BankEvent.LimitsChanged);
+    }
+
+    /**
+     * Waits, at most 10 s, until the battery has received the driver's keep-alives: Victron mode sends 0x305 and 0x307
+     * (facts §1.4, §1.8). The bank can read FRESH within milliseconds of the start, before the first keep-alive has
+     * been delivered on the in-memory bus (CI caught the snippet closing the driver that early).
+     */
+    static void awaitKeepAlivesAt(SimulatorServer battery) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!battery.traffic().canFrames().stream().map(f -> f.id()).toList().containsAll(List.of(0x305, 0x307))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the simulator's traffic record has no hook to wait on
+        }
     }
 
     /** The README's snippet: the lines of the first {@code ```java} block after "## Embedding the driver". */
