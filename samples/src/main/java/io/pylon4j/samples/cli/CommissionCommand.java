@@ -84,7 +84,7 @@ final class CommissionCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--new-module", paramLabel = "N", split = ",",
-            description = "Position(s) in group 0 of modules just added (1 = master); their SOC must be within 2 % "
+            description = "Position(s) in group 0 of modules just added (1 = master); their SOC must be within 2 %% "
                     + "of the bank's.")
     List<Integer> newModules;
 

@@ -75,6 +75,22 @@ class CommissionCommandTest {
         assertThat(r.out()).contains("FAIL    module-count").contains("counts 4 of the 5 modules");
     }
 
+    /** A bare % in a description makes picocli warn on stderr and print the text unformatted (CI logs showed it). */
+    @Test
+    void theHelpFormatsEveryDescription() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Result help;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            help = run("--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(help.out()).contains("within 2 % of the");
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Could not format");
+    }
+
     @Test
     void aBadCommandLineExitsWithThreeAndSaysWhy() {
         Result none = run("--seconds", "3");
