@@ -77,7 +77,8 @@ public final class PylonDriver implements AutoCloseable {
     private ByteStreamTransport rs485;
     private final List<Transport> owned;
     private final CanStrategy canStrategy;
-    private Rs485Strategy rs485Strategy;
+    /** Volatile: {@link #onState} reads it on a transport's I/O thread, where the driver's lock is not taken. */
+    private volatile Rs485Strategy rs485Strategy;
     private Runnable rs485Detach;
     private final IntFunction<ByteStreamTransport> rs485Factory;
     private final int[] baudRates;
@@ -154,12 +155,20 @@ public final class PylonDriver implements AutoCloseable {
         if (t.state() != ConnectionState.NEW) {
             model.onTransportState(source, t.state(), options.clock().instant());
         }
+        if (t.state() == ConnectionState.CONNECTED) {
+            everUp.add(source); // opened by the caller before the driver: its next CONNECTED is a reconnect
+        }
         return () -> t.removeStateListener(l);
     }
 
     private void onState(Source source, ConnectionStateChange change) {
-        if (change.current() == ConnectionState.CONNECTED && !everUp.add(source)) {
+        if (change.current() == ConnectionState.CONNECTED && change.previous() != ConnectionState.CONNECTED
+                && !everUp.add(source)) {
             metrics.reconnects.increment(); // up again after having been up before
+            Rs485Strategy rs485Now = rs485Strategy;
+            if (source == Source.RS485 && rs485Now != null) {
+                rs485Now.linkReconnected();
+            }
         }
         model.onTransportState(source, change, options.clock().instant());
     }

@@ -28,8 +28,6 @@ import io.pylon4j.rs485.SystemParametersRequest;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
-import io.pylon4j.transport.ConnectionStateChange;
-import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.TransportException;
 
 import java.time.Clock;
@@ -146,18 +144,15 @@ final class Rs485Strategy implements ByteListener {
     private Runnable pendingApply;
     private volatile boolean answered;
     /**
-     * Whether the link has been connected (so that the next CONNECTED is a reconnect), and whether it reconnected
-     * since the last cycle started. Volatile, not under this object's lock: the transport calls state listeners on
-     * its I/O thread, which must not block ({@link ConnectionStateListener}), and this lock is held around
-     * {@code transport.write}.
+     * Whether the link reconnected since the last cycle started ({@link #linkReconnected()}). Volatile, not under
+     * this object's lock: the driver says so from the transport's I/O thread, which must not block
+     * ({@link io.pylon4j.transport.ConnectionStateListener}), and this lock is held around {@code transport.write}.
      */
-    private volatile boolean everConnected;
     private volatile boolean reconnected;
     /** Whether LOST was seen since static info was last asked for. */
     private boolean lostSeen;
     /** Whether the next cycle asks 0x51, 0x47 and every module's 0x93, 0x96 again (reconnect, recovery). */
     private boolean rereadStatic;
-    private final ConnectionStateListener linkListener = this::onLinkState;
 
     /** What one group reported: its newest module count, and this cycle's replies. */
     private static final class GroupState {
@@ -195,9 +190,7 @@ final class Rs485Strategy implements ByteListener {
         }
         this.firstMaster = Rs485Address.master(options.rs485Group());
         this.perModuleLimits = options.rs485PerModuleLimits();
-        this.everConnected = transport.state() == ConnectionState.CONNECTED;
         transport.addByteListener(this);
-        transport.addStateListener(linkListener);
     }
 
     synchronized void start(Scheduler s) {
@@ -214,17 +207,14 @@ final class Rs485Strategy implements ByteListener {
         queue.clear();
         inFlight = null;
         transport.removeByteListener(this);
-        transport.removeStateListener(linkListener);
     }
 
-    private void onLinkState(ConnectionStateChange change) {
-        if (change.current() != ConnectionState.CONNECTED || change.previous() == ConnectionState.CONNECTED) {
-            return;
-        }
-        if (everConnected) {
-            reconnected = true; // the other end may now be another bank, or the same one changed: see startCycle
-        }
-        everConnected = true;
+    /**
+     * The link came up again after having been up (the driver's reconnect, {@link DriverCounters#reconnects()}): the
+     * other end may now be another bank, or the same one changed, so the next cycle reads the static info again.
+     */
+    void linkReconnected() {
+        reconnected = true;
     }
 
     /** Notes LOST, and a recovery from it, as seen now (see the class comment). */

@@ -336,6 +336,22 @@ class Rs485DriverTest {
         assertThat(driver.counters().reconnects()).isEqualTo(1);
     }
 
+    /** A link the caller opened before the driver: its first drop and return is a reconnect all the same. */
+    @Test
+    void aLinkOpenedBeforeTheDriverReconnectsLikeAnyOther() {
+        link.open();
+        start();
+        step(Duration.ZERO);
+        battery.received.clear();
+        link.setState(io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT);
+        step(Duration.ofSeconds(1));
+        link.setState(io.pylon4j.transport.ConnectionState.CONNECTED);
+        step(Duration.ofSeconds(1));
+        assertThat(driver.counters().reconnects()).isEqualTo(1);
+        assertThat(battery.commands()).containsExactly("51@02", "47@02", "42@02", "44@02", "92@02",
+                "93@02", "96@02", "93@03", "96@03", "93@04", "96@04");
+    }
+
     @Test
     void aRejectionIsCountedAndThePollGoesOn() {
         battery.rejectFor.add(0x47);

@@ -60,13 +60,18 @@ class DetectBaudCommandsTest {
     record Result(int status, String out, String err) {
     }
 
-    static Result monitor(DipProvider dip, String... args) {
-        MonitorCommand command = new MonitorCommand();
-        command.transports = new Transports(List.of(dip));
+    /** Runs {@code command} (its transports already set) and collects what it printed. */
+    static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Result(status, out.toString(), err.toString());
+    }
+
+    static Result monitor(DipProvider dip, String... args) {
+        MonitorCommand command = new MonitorCommand();
+        command.transports = new Transports(List.of(dip));
+        return run(command, args);
     }
 
     @Test
@@ -108,10 +113,7 @@ class DetectBaudCommandsTest {
     static Result commission(DipProvider dip, String... args) {
         CommissionCommand command = new CommissionCommand();
         command.transports = new Transports(List.of(dip));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Result(status, out.toString(), err.toString());
+        return run(command, args);
     }
 
     @Test
