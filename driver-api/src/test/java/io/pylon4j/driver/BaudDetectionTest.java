@@ -245,6 +245,7 @@ class BaudDetectionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PylonDriver.openRs485DetectingBaud(transports,
                 "dip:x?baud=9600&baud=115200", DriverOptions.defaults("bad")))
                 .isInstanceOf(InvalidEndpointException.class).hasMessageContaining("repeats parameter 'baud'");
-        assertThat(DriverLifecycleTest.pylonThreads()).isEqualTo(before);
+        // no thread of ours started; one left over from an earlier test may still end meanwhile (CI saw it go)
+        assertThat(DriverLifecycleTest.pylonThreads()).isSubsetOf(before);
     }
 }
