@@ -13,6 +13,7 @@ module io.pylon4j.transport {
     exports io.pylon4j.transport.replay;
     exports io.pylon4j.transport.stream;
     exports io.pylon4j.transport.tcplisten;
+    exports io.pylon4j.transport.time;
 
     uses io.pylon4j.transport.spi.TransportProvider;
 

@@ -1,0 +1,48 @@
+package io.pylon4j.transport.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One reading of a {@link TimeSource}: the monotonic nanoseconds that order and age things, and the wall-clock
+ * instant shown to people. Two moments compare only by {@link #nanos()}.
+ *
+ * @param nanos the monotonic reading ({@link TimeSource#nanoTime()})
+ * @param wall  the wall-clock reading, for display
+ */
+public record Moment(long nanos, Instant wall) {
+
+    public Moment {
+        Objects.requireNonNull(wall, "wall");
+    }
+
+    /**
+     * A moment whose monotonic reading is {@code instant}'s nanoseconds since the epoch (a long holds them until
+     * 2262): for replays, logs and tests whose instants are already in order. Never feed readings of a wall clock
+     * through here into a component that also receives readings of a real {@link TimeSource}: the two scales differ.
+     */
+    public static Moment ofInstant(Instant instant) {
+        return new Moment(instant.getEpochSecond() * 1_000_000_000L + instant.getNano(), instant);
+    }
+
+    /** Whether this moment is strictly before {@code other} on the monotonic scale. */
+    public boolean isBefore(Moment other) {
+        return nanos - other.nanos < 0;
+    }
+
+    /** Whether this moment is strictly after {@code other} on the monotonic scale. */
+    public boolean isAfter(Moment other) {
+        return nanos - other.nanos > 0;
+    }
+
+    /** The monotonic time from {@code earlier} to this moment (negative if {@code earlier} is later). */
+    public Duration since(Moment earlier) {
+        return Duration.ofNanos(nanos - earlier.nanos);
+    }
+
+    /** This moment moved by {@code d} on both scales. */
+    public Moment plus(Duration d) {
+        return new Moment(nanos + d.toNanos(), wall.plus(d));
+    }
+}
