@@ -1,6 +1,7 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +22,12 @@ import java.util.function.Consumer;
  * The live model of one bank: the protocol strategies feed it plain values from either link, it merges them into
  * the current {@link BankStatus}, runs the {@link Supervisor} and the {@link LimitPolicy}, and emits a
  * {@link BankEvent} for each change to a sink (normally {@link EventPublisher#submit}).
+ *
+ * <p><b>Time.</b> Every input carries a {@link Moment}: its monotonic reading decides every comparison ("newest
+ * wins", supervision timeouts, ages), its wall-clock reading is only displayed (event and snapshot timestamps). A
+ * wall clock stepped back or forward therefore changes no decision. The {@code Instant}-taking methods are for
+ * replays and tests whose instants are already in order ({@link Moment#ofInstant}); one model must be fed one kind
+ * only.
  *
  * <p><b>Merging.</b> Every input carries the link it came from and the time it was observed. Per field, the newest
  * observation wins: an input older than the field's current value (for example a slow RS485 reply overtaken by a
@@ -51,27 +59,29 @@ public final class BankModel {
     private Limits batteryLimits;
     private Measurements measurements = Measurements.EMPTY;
     private final Map<String, Set<ActiveAlarm>> alarmChannels = new HashMap<>();
-    private final Map<String, Instant> alarmChannelStamps = new HashMap<>();
+    private final Map<String, Moment> alarmChannelStamps = new HashMap<>();
     private Set<ActiveAlarm> activeAlarms = Set.of();
     private RequestFlags requestFlags;
     private OptionalInt moduleCount = OptionalInt.empty();
     private final Map<Integer, ModuleDetails> modules = new TreeMap<>();
     private final Map<Integer, FieldStamp> moduleStamps = new TreeMap<>();
     private BankInfo bankInfo;
-    private Instant bankInfoAt;
+    private Moment bankInfoAt;
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
-    private final EnumMap<Source, Instant> lastReceived = new EnumMap<>(Source.class);
+    private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
     private String supervisionReason = "started";
     private PublishedLimits published;
-    private Instant latest;
+    private Moment latest;
     private volatile BankStatus status;
     /**
-     * When a tick can next change something ({@link Supervisor#nextDeadline()}), written with each snapshot; null
-     * when no tick can (LOST). Read without the lock: a tick that reads an older value takes the lock and finds
-     * nothing to do, or acts as if it had come just before the input that moved the deadline.
+     * The monotonic reading at which a tick can next change something ({@link Supervisor#nextDeadlineNanos()}),
+     * written with each snapshot; {@link #NO_TICK_DUE} when no tick can (LOST). Read without the lock: a tick that
+     * reads an older value takes the lock and finds nothing to do, or acts as if it had come just before the input
+     * that moved the deadline.
      */
-    private volatile Instant tickDue;
+    private volatile long tickDue;
+    private static final long NO_TICK_DUE = Long.MIN_VALUE;
     /** Within {@link #batch}: how deep, and the events of its inputs so far. */
     private int batchDepth;
     private boolean batchChanged;
@@ -92,10 +102,10 @@ public final class BankModel {
      * @param profile supplies the supervision timeouts
      * @param policy  turns the battery's limits into published ones
      * @param sink    receives the events, in order, under this model's lock; must not block
-     * @param now     the current time from the injected clock
+     * @param now     the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
      */
     public BankModel(String bankId, InverterProfile profile, LimitPolicy policy, Consumer<? super BankEvent> sink,
-                     Instant now) {
+                     Moment now) {
         this.bankId = Objects.requireNonNull(bankId, "bankId");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -103,13 +113,25 @@ public final class BankModel {
         this.latest = now;
         this.published = computeLimits(now);
         this.status = snapshot();
-        this.tickDue = supervisor.deadlineOrNull();
+        this.tickDue = tickDue();
+    }
+
+    /** A model started at {@link Moment#ofInstant now} (replays and tests). */
+    public BankModel(String bankId, InverterProfile profile, LimitPolicy policy, Consumer<? super BankEvent> sink,
+                     Instant now) {
+        this(bankId, profile, policy, sink, Moment.ofInstant(now));
     }
 
     /** A model with the profile's fail-safe and no caps. */
     public static BankModel create(String bankId, InverterProfile profile, Consumer<? super BankEvent> sink,
-                                   Instant now) {
+                                   Moment now) {
         return new BankModel(bankId, profile, LimitPolicy.of(profile), sink, now);
+    }
+
+    /** A model with the profile's fail-safe and no caps, started at {@link Moment#ofInstant now}. */
+    public static BankModel create(String bankId, InverterProfile profile, Consumer<? super BankEvent> sink,
+                                   Instant now) {
+        return create(bankId, profile, sink, Moment.ofInstant(now));
     }
 
     /** The bank's id. */
@@ -139,13 +161,13 @@ public final class BankModel {
         }
     }
 
-    /** When {@link #tick} should next be called (see {@link Supervisor#nextDeadline()}). */
-    public synchronized Optional<Instant> nextDeadline() {
-        return supervisor.nextDeadline();
+    /** The monotonic reading at which {@link #tick} should next be called ({@link Supervisor#nextDeadlineNanos()}). */
+    public synchronized OptionalLong nextDeadlineNanos() {
+        return supervisor.nextDeadlineNanos();
     }
 
     /** The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}). */
-    public synchronized void onLimits(Source source, Limits limits, Instant at) {
+    public synchronized void onLimits(Source source, Limits limits, Moment at) {
         Objects.requireNonNull(limits, "limits");
         List<BankEvent> events = begin(source, at);
         if (accept(BankField.LIMITS, source, at)) {
@@ -157,7 +179,7 @@ public final class BankModel {
     }
 
     /** Some measurements (fields left empty keep their values). */
-    public synchronized void onMeasurements(Source source, Measurements update, Instant at) {
+    public synchronized void onMeasurements(Source source, Measurements update, Moment at) {
         Objects.requireNonNull(update, "update");
         List<BankEvent> events = begin(source, at);
         boolean changed = false;
@@ -174,7 +196,7 @@ public final class BankModel {
             }
         }
         if (changed) {
-            events.add(new BankEvent.MeasurementsUpdated(bankId, at, source, measurements));
+            events.add(new BankEvent.MeasurementsUpdated(bankId, at.wall(), source, measurements));
         }
         commit(events);
     }
@@ -184,11 +206,11 @@ public final class BankModel {
      *
      * @param channel a name for the kind of report, stable per source, e.g. {@code "0x359"} or {@code "0x44@2"}
      */
-    public synchronized void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Instant at) {
+    public synchronized void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Moment at) {
         Objects.requireNonNull(active, "active");
         String key = source + "/" + Objects.requireNonNull(channel, "channel");
         List<BankEvent> events = begin(source, at);
-        Instant previous = alarmChannelStamps.get(key);
+        Moment previous = alarmChannelStamps.get(key);
         if (previous == null || !at.isBefore(previous)) {
             alarmChannelStamps.put(key, at);
             stampNewest(BankField.ALARMS, source, at);
@@ -202,12 +224,12 @@ public final class BankModel {
             alarmChannels.values().forEach(union::addAll);
             for (ActiveAlarm gone : activeAlarms) {
                 if (!union.contains(gone)) {
-                    events.add(new BankEvent.AlarmCleared(bankId, at, source, gone.alarm(), gone.level()));
+                    events.add(new BankEvent.AlarmCleared(bankId, at.wall(), source, gone.alarm(), gone.level()));
                 }
             }
             for (ActiveAlarm added : union) {
                 if (!activeAlarms.contains(added)) {
-                    events.add(new BankEvent.AlarmRaised(bankId, at, source, added.alarm(), added.level()));
+                    events.add(new BankEvent.AlarmRaised(bankId, at.wall(), source, added.alarm(), added.level()));
                 }
             }
             activeAlarms = ActiveAlarm.sortedSet(union);
@@ -225,18 +247,18 @@ public final class BankModel {
     }
 
     /** The battery's request flags (CAN 0x35C, RS485 0x92 status). */
-    public synchronized void onRequestFlags(Source source, RequestFlags flags, Instant at) {
+    public synchronized void onRequestFlags(Source source, RequestFlags flags, Moment at) {
         Objects.requireNonNull(flags, "flags");
         List<BankEvent> events = begin(source, at);
         if (accept(BankField.REQUEST_FLAGS, source, at) && !flags.equals(requestFlags)) {
             requestFlags = flags;
-            events.add(new BankEvent.RequestFlagsChanged(bankId, at, source, flags));
+            events.add(new BankEvent.RequestFlagsChanged(bankId, at.wall(), source, flags));
         }
         commit(events);
     }
 
     /** The number of modules the battery reports (CAN 0x359 byte 4, RS485 0x42 stack reply). */
-    public synchronized void onModuleCount(Source source, int count, Instant at) {
+    public synchronized void onModuleCount(Source source, int count, Moment at) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be ≥ 0: " + count);
         }
@@ -245,18 +267,18 @@ public final class BankModel {
                 && (moduleCount.isEmpty() || moduleCount.getAsInt() != count)) {
             OptionalInt previous = moduleCount;
             moduleCount = OptionalInt.of(count);
-            events.add(new BankEvent.ModuleCountChanged(bankId, at, source, previous, count));
+            events.add(new BankEvent.ModuleCountChanged(bankId, at.wall(), source, previous, count));
             republish(at, events);
         }
         commit(events);
     }
 
     /** Details of one module; fields left empty keep their values ({@link ModuleDetails#mergedWith}). */
-    public synchronized void onModuleDetails(Source source, ModuleDetails details, Instant at) {
+    public synchronized void onModuleDetails(Source source, ModuleDetails details, Moment at) {
         Objects.requireNonNull(details, "details");
         List<BankEvent> events = begin(source, at);
         FieldStamp previous = moduleStamps.get(details.address());
-        if (previous == null || !at.isBefore(previous.at())) {
+        if (previous == null || at.nanos() - previous.atNanos() >= 0) {
             moduleStamps.put(details.address(), new FieldStamp(at, source));
             moduleStampsChanged = true;
             stampNewest(BankField.MODULE_DETAILS, source, at);
@@ -265,7 +287,7 @@ public final class BankModel {
             if (!merged.equals(old)) {
                 modules.put(details.address(), merged);
                 modulesChanged = true;
-                events.add(new BankEvent.ModuleDetailsUpdated(bankId, at, source, merged));
+                events.add(new BankEvent.ModuleDetailsUpdated(bankId, at.wall(), source, merged));
             }
         }
         commit(events);
@@ -276,15 +298,15 @@ public final class BankModel {
      * are removed and a {@link BankEvent.ModuleLeft} is emitted. Its alarm channels are the caller's to clear (only
      * the strategy knows their names). Unknown modules and inputs older than the module's newest are ignored.
      */
-    public synchronized void onModuleLeft(Source source, int address, Instant at) {
+    public synchronized void onModuleLeft(Source source, int address, Moment at) {
         List<BankEvent> events = begin(source, at);
         FieldStamp previous = moduleStamps.get(address);
-        if (previous != null && !at.isBefore(previous.at())) {
+        if (previous != null && at.nanos() - previous.atNanos() >= 0) {
             moduleStamps.remove(address);
             moduleStampsChanged = true;
             modules.remove(address);
             modulesChanged = true;
-            events.add(new BankEvent.ModuleLeft(bankId, at, source, address));
+            events.add(new BankEvent.ModuleLeft(bankId, at.wall(), source, address));
         }
         commit(events);
     }
@@ -293,7 +315,7 @@ public final class BankModel {
      * What the bank says about itself (RS485 0x51, 0x47); fields left empty keep their values
      * ({@link BankInfo#mergedWith}). An input older than the newest one is ignored.
      */
-    public synchronized void onBankInfo(Source source, BankInfo info, Instant at) {
+    public synchronized void onBankInfo(Source source, BankInfo info, Moment at) {
         Objects.requireNonNull(info, "info");
         List<BankEvent> events = begin(source, at);
         if (bankInfoAt == null || !at.isBefore(bankInfoAt)) {
@@ -301,7 +323,7 @@ public final class BankModel {
             BankInfo merged = bankInfo == null ? info : bankInfo.mergedWith(info);
             if (!merged.equals(bankInfo)) {
                 bankInfo = merged;
-                events.add(new BankEvent.BankInfoUpdated(bankId, at, source, merged));
+                events.add(new BankEvent.BankInfoUpdated(bankId, at.wall(), source, merged));
             }
         }
         commit(events);
@@ -311,7 +333,7 @@ public final class BankModel {
      * The transport of one link changed state (forward {@link io.pylon4j.transport.ConnectionStateChange}s here).
      * The supervisor sees the best state over all links: the bank is down only when every link is.
      */
-    public synchronized void onTransportState(Source source, ConnectionState state, Instant at) {
+    public synchronized void onTransportState(Source source, ConnectionState state, Moment at) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
         List<BankEvent> events = new ArrayList<>(2);
@@ -325,7 +347,7 @@ public final class BankModel {
     }
 
     /** Convenience for a transport's {@link io.pylon4j.transport.ConnectionStateChange}: its current state. */
-    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
+    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Moment at) {
         onTransportState(source, change.current(), at);
     }
 
@@ -333,16 +355,16 @@ public final class BankModel {
      * Time passed: applies the supervision timeouts. Cheap when nothing is due (no allocation, no snapshot), so one
      * task may tick every bank of a process a few times a second ({@link SupervisionTicker}).
      */
-    public void tick(Instant now) {
+    public void tick(Moment now) {
         Objects.requireNonNull(now, "now");
-        Instant due = tickDue;
-        if (due == null || now.isBefore(due)) {
+        long due = tickDue;
+        if (due == NO_TICK_DUE || now.nanos() - due < 0) {
             return; // not due: no lock taken (one ticker ticks every bank of a process ten times a second)
         }
         tickLocked(now);
     }
 
-    private synchronized void tickLocked(Instant now) {
+    private synchronized void tickLocked(Moment now) {
         Optional<Supervisor.Transition> t = supervisor.tick(now);
         if (t.isEmpty()) {
             return; // the common case: nothing to rebuild, nothing to emit
@@ -355,7 +377,7 @@ public final class BankModel {
     }
 
     /** Replaces the limit policy (new user caps, expected module count) and republishes. */
-    public synchronized void setPolicy(LimitPolicy newPolicy, Instant now) {
+    public synchronized void setPolicy(LimitPolicy newPolicy, Moment now) {
         policy = Objects.requireNonNull(newPolicy, "newPolicy");
         List<BankEvent> events = new ArrayList<>(1);
         advance(now);
@@ -368,18 +390,81 @@ public final class BankModel {
         return policy;
     }
 
-    private List<BankEvent> begin(Source source, Instant at) {
+    // The same inputs at an Instant that stands for both clocks (Moment#ofInstant): for replays and tests whose
+    // instants are already in order. A driver passes Moments from its TimeSource instead.
+
+    /** {@link #onLimits(Source, Limits, Moment)} at {@link Moment#ofInstant at}. */
+    public void onLimits(Source source, Limits limits, Instant at) {
+        onLimits(source, limits, Moment.ofInstant(at));
+    }
+
+    /** {@link #onMeasurements(Source, Measurements, Moment)} at {@link Moment#ofInstant at}. */
+    public void onMeasurements(Source source, Measurements update, Instant at) {
+        onMeasurements(source, update, Moment.ofInstant(at));
+    }
+
+    /** {@link #onAlarms(Source, String, Set, Moment)} at {@link Moment#ofInstant at}. */
+    public void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Instant at) {
+        onAlarms(source, channel, active, Moment.ofInstant(at));
+    }
+
+    /** {@link #onRequestFlags(Source, RequestFlags, Moment)} at {@link Moment#ofInstant at}. */
+    public void onRequestFlags(Source source, RequestFlags flags, Instant at) {
+        onRequestFlags(source, flags, Moment.ofInstant(at));
+    }
+
+    /** {@link #onModuleCount(Source, int, Moment)} at {@link Moment#ofInstant at}. */
+    public void onModuleCount(Source source, int count, Instant at) {
+        onModuleCount(source, count, Moment.ofInstant(at));
+    }
+
+    /** {@link #onModuleDetails(Source, ModuleDetails, Moment)} at {@link Moment#ofInstant at}. */
+    public void onModuleDetails(Source source, ModuleDetails details, Instant at) {
+        onModuleDetails(source, details, Moment.ofInstant(at));
+    }
+
+    /** {@link #onModuleLeft(Source, int, Moment)} at {@link Moment#ofInstant at}. */
+    public void onModuleLeft(Source source, int address, Instant at) {
+        onModuleLeft(source, address, Moment.ofInstant(at));
+    }
+
+    /** {@link #onBankInfo(Source, BankInfo, Moment)} at {@link Moment#ofInstant at}. */
+    public void onBankInfo(Source source, BankInfo info, Instant at) {
+        onBankInfo(source, info, Moment.ofInstant(at));
+    }
+
+    /** {@link #onTransportState(Source, ConnectionState, Moment)} at {@link Moment#ofInstant at}. */
+    public void onTransportState(Source source, ConnectionState state, Instant at) {
+        onTransportState(source, state, Moment.ofInstant(at));
+    }
+
+    /** The change's current state at {@link Moment#ofInstant at}. */
+    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
+        onTransportState(source, change, Moment.ofInstant(at));
+    }
+
+    /** {@link #tick(Moment)} at {@link Moment#ofInstant now}. */
+    public void tick(Instant now) {
+        tick(Moment.ofInstant(now));
+    }
+
+    /** {@link #setPolicy(LimitPolicy, Moment)} at {@link Moment#ofInstant now}. */
+    public void setPolicy(LimitPolicy newPolicy, Instant now) {
+        setPolicy(newPolicy, Moment.ofInstant(now));
+    }
+
+    private List<BankEvent> begin(Source source, Moment at) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(at, "at");
         advance(at);
-        Instant last = lastReceived.get(source);
+        Moment last = lastReceived.get(source);
         if (last == null || at.isAfter(last)) {
             lastReceived.put(source, at);
         }
         return new ArrayList<>(4);
     }
 
-    private void advance(Instant at) {
+    private void advance(Moment at) {
         Objects.requireNonNull(at, "at");
         if (at.isAfter(latest)) {
             latest = at;
@@ -387,18 +472,18 @@ public final class BankModel {
     }
 
     /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
-    private boolean accept(BankField field, Source source, Instant at) {
+    private boolean accept(BankField field, Source source, Moment at) {
         FieldStamp current = stamps.get(field);
-        if (current != null && at.isBefore(current.at())) {
+        if (current != null && at.nanos() - current.atNanos() < 0) {
             return false;
         }
         stamps.put(field, new FieldStamp(at, source));
         return true;
     }
 
-    private void stampNewest(BankField field, Source source, Instant at) {
+    private void stampNewest(BankField field, Source source, Moment at) {
         FieldStamp current = stamps.get(field);
-        if (current == null || !at.isBefore(current.at())) {
+        if (current == null || at.nanos() - current.atNanos() >= 0) {
             stamps.put(field, new FieldStamp(at, source));
         }
     }
@@ -408,18 +493,21 @@ public final class BankModel {
         events.add(new BankEvent.SupervisionStateChanged(bankId, t.at(), t.previous(), t.current(), t.reason()));
     }
 
-    private void republish(Instant now, List<BankEvent> events) {
+    private void republish(Moment now, List<BankEvent> events) {
         PublishedLimits next = computeLimits(now);
         if (!next.sameDecisionAs(published)) {
             published = next;
-            events.add(new BankEvent.LimitsChanged(bankId, now, next));
+            events.add(new BankEvent.LimitsChanged(bankId, now.wall(), next));
         }
     }
 
-    private PublishedLimits computeLimits(Instant now) {
-        Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS)).map(FieldStamp::at);
+    private PublishedLimits computeLimits(Moment now) {
+        // the policy states the limits' age as the time between two instants: give it the wall reading that lies
+        // the monotonic age before now's, so that a stepped wall clock cannot shrink or grow the age it reports
+        Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS))
+                .map(s -> now.wall().minusNanos(now.nanos() - s.atNanos()));
         return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
-                Optional.of(supervisionReason), moduleCount, now);
+                Optional.of(supervisionReason), moduleCount, now.wall());
     }
 
     private ConnectionState bestLink() {
@@ -451,7 +539,7 @@ public final class BankModel {
             return;
         }
         status = snapshot();
-        tickDue = supervisor.deadlineOrNull();
+        tickDue = tickDue();
         for (BankEvent e : events) {
             sink.accept(e);
         }
@@ -463,7 +551,7 @@ public final class BankModel {
         }
         batchChanged = false;
         status = snapshot();
-        tickDue = supervisor.deadlineOrNull();
+        tickDue = tickDue();
         // copied first: a sink that feeds this model again (same thread, reentrant lock) must not see the list change
         List<BankEvent> events = List.copyOf(batchEvents);
         batchEvents.clear();
@@ -472,11 +560,15 @@ public final class BankModel {
         }
     }
 
+    private long tickDue() {
+        return supervisor.state() == SupervisionState.LOST ? NO_TICK_DUE : supervisor.deadlineNanos();
+    }
+
     private BankStatus snapshot() {
         EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
             if (lastReceived.containsKey(s) || links.containsKey(s)) {
-                sources.put(s, new SourceStatus(s, Optional.ofNullable(lastReceived.get(s)),
+                sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
                         Optional.ofNullable(links.get(s))));
             }
         }
@@ -488,9 +580,9 @@ public final class BankModel {
             moduleStampsCopy = BankStatus.frozenModules(moduleStamps);
             moduleStampsChanged = false;
         }
-        return new BankStatus(bankId, latest, Optional.ofNullable(batteryLimits), published, measurements,
+        return new BankStatus(bankId, latest.wall(), Optional.ofNullable(batteryLimits), published, measurements,
                 activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modulesCopy, supervisor.state(),
                 supervisor.since(), supervisionReason, stamps, moduleStampsCopy, sources,
-                Optional.ofNullable(bankInfo));
+                Optional.ofNullable(bankInfo), supervisor.sinceNanos());
     }
 }

@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * {@link BankModel#status()} returns the newest one; it can be read from any thread.
  *
  * @param bankId             the bank
- * @param at                 the time of the newest input this snapshot reflects
+ * @param at                 the time of the newest input this snapshot reflects, on the wall clock (display)
  * @param batteryLimits      the battery's newest limits as sent (not fail-safe), if any arrived
  * @param publishedLimits    what control software should obey, with provenance ({@link LimitPolicy})
  * @param measurements       the newest value of each measurement, merged over links
@@ -27,12 +28,14 @@ import java.util.TreeMap;
  * @param moduleCount        the module count the battery reports, if known
  * @param modules            per-module details by address, ascending
  * @param supervisionState   the supervision state
- * @param supervisionSince   when it was entered
+ * @param supervisionSince   when it was entered, on the wall clock (display)
  * @param supervisionReason  why it was entered
  * @param stamps             when and from which link each field last received a value
  * @param moduleStamps       the same per module address
  * @param sources            per link: when it last delivered and its transport state
  * @param bankInfo           what the bank says about itself (RS485 0x51, 0x47), if anything arrived
+ * @param supervisionSinceNanos when the supervision state was entered, on the driver's monotonic scale
+ *                           ({@link Moment#nanos()}): what {@link #supervisionAge} is computed from
  */
 public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
                          Measurements measurements, Set<ActiveAlarm> activeAlarms,
@@ -40,7 +43,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
                          Map<Integer, ModuleDetails> modules, SupervisionState supervisionState,
                          Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
                          Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
-                         Optional<BankInfo> bankInfo) {
+                         Optional<BankInfo> bankInfo, long supervisionSinceNanos) {
 
     public BankStatus {
         Objects.requireNonNull(bankId, "bankId");
@@ -110,9 +113,18 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         return Collections.unmodifiableMap(copy);
     }
 
-    /** How old the newest value of {@code field} is at {@code now}; empty if the field never received one. */
-    public Optional<Duration> age(BankField field, Instant now) {
-        return stamp(field).map(s -> Duration.between(s.at(), now));
+    /**
+     * How old the newest value of {@code field} is at {@code now}, on the monotonic scale (a stepped wall clock does
+     * not change it); empty if the field never received one. {@code now} comes from the driver's
+     * {@link io.pylon4j.transport.time.TimeSource} ({@link PylonDriver#now()}).
+     */
+    public Optional<Duration> age(BankField field, Moment now) {
+        return stamp(field).map(s -> Duration.ofNanos(now.nanos() - s.atNanos()));
+    }
+
+    /** How long the bank has been in its supervision state at {@code now}, on the monotonic scale. */
+    public Duration supervisionAge(Moment now) {
+        return Duration.ofNanos(now.nanos() - supervisionSinceNanos);
     }
 
     /** When and from which link {@code field} last received a value. */
@@ -120,15 +132,15 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         return Optional.ofNullable(stamps.get(field));
     }
 
-    /** How old the newest details of module {@code address} are. */
-    public Optional<Duration> moduleAge(int address, Instant now) {
-        return Optional.ofNullable(moduleStamps.get(address)).map(s -> Duration.between(s.at(), now));
+    /** How old the newest details of module {@code address} are, on the monotonic scale. */
+    public Optional<Duration> moduleAge(int address, Moment now) {
+        return Optional.ofNullable(moduleStamps.get(address)).map(s -> Duration.ofNanos(now.nanos() - s.atNanos()));
     }
 
     /** Freshness of one link (empty values if it never delivered or reported anything). */
     public SourceStatus source(Source source) {
         SourceStatus s = sources.get(source);
-        return s != null ? s : new SourceStatus(source, Optional.empty(), Optional.empty());
+        return s != null ? s : SourceStatus.of(source, Optional.empty(), Optional.empty());
     }
 
     /** Whether the published limits are the battery's current ones (FRESH or RECOVERED). */

@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,8 +16,11 @@ public final class BankStatusJson {
     private BankStatusJson() {
     }
 
-    /** The snapshot as a single-line JSON object, with ages computed at {@code now}. */
-    public static String toJson(BankStatus s, Instant now) {
+    /**
+     * The snapshot as a single-line JSON object, with ages computed at {@code now} on the monotonic scale (the
+     * driver's {@link PylonDriver#now()}); instants are the wall-clock readings, for display.
+     */
+    public static String toJson(BankStatus s, Moment now) {
         JsonWriter w = new JsonWriter();
         w.begin();
         w.field("bankId").string(s.bankId());
@@ -85,7 +89,7 @@ public final class BankStatusJson {
             w.field("source").string(e.getValue().source().name());
             w.field("at").string(e.getValue().at().toString());
             w.field("ageSeconds");
-            age(w, Optional.of(Duration.between(e.getValue().at(), now)));
+            age(w, s.age(e.getKey(), now));
             w.close();
         }
         w.close();

@@ -18,8 +18,8 @@ import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.TimeSource;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -36,7 +36,7 @@ final class CanStrategy implements CanFrameListener {
     private final BankModel model;
     private final InverterProfile profile;
     private final PylonCanCodec codec;
-    private final Clock clock;
+    private final TimeSource time;
     private final DriverMetrics metrics;
     private final CanFrame keepAlive;
     private final CanFrame identity;
@@ -48,7 +48,7 @@ final class CanStrategy implements CanFrameListener {
         this.model = model;
         this.profile = options.profile();
         this.codec = new PylonCanCodec(options.canProfile());
-        this.clock = options.clock();
+        this.time = options.time();
         this.metrics = metrics;
         this.keepAlive = codec.encode(InverterKeepAlive.ZEROS);
         this.identity = codec.encode(VictronIdentity.VICTRON);
@@ -131,7 +131,7 @@ final class CanStrategy implements CanFrameListener {
             metrics.canMalformed.increment();
             return;
         }
-        var at = clock.instant();
+        var at = time.now();
         if (message instanceof ChargeDischargeLimits l) {
             model.onLimits(Source.CAN, Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(),
                     l.dischargeCurrentLimitAmps(), l.dischargeVoltageLimitVolts()), at);

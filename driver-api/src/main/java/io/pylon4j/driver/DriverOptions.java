@@ -3,6 +3,7 @@ package io.pylon4j.driver;
 import io.pylon4j.can.CanProfile;
 import io.pylon4j.rs485.Rs485Address;
 
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * How a {@link PylonDriver} runs: which bank, which inverter profile, and whose threads and clock it uses.
+ * How a {@link PylonDriver} runs: which bank, which inverter profile, and whose threads and time source it uses.
  * Immutable; build with {@link #builder(String)}.
  *
  * <p><b>Threads.</b> {@code eventExecutor} delivers events (in order, never on a transport's I/O thread);
@@ -24,7 +25,9 @@ import java.util.concurrent.Executor;
  * @param profile       keep-alive, timeouts, RS485 polling
  * @param canProfile    how CAN frames whose meaning differs between inverter brands are decoded
  * @param policy        the limit policy (user caps, expected module count, fail-safe)
- * @param clock         the time source (inject a manual one in tests)
+ * @param time          the time source: its monotonic reading decides every age and timeout, its wall clock is
+ *                      only displayed (inject a {@link io.pylon4j.transport.time.ManualTimeSource} in tests); a
+ *                      shared {@code ticker} must read the same monotonic source
  * @param eventExecutor where events are delivered, or empty for the driver's own thread
  * @param scheduler     where periodic work runs, or empty for the driver's own thread
  * @param ticker        a shared supervision ticker, or empty for one of the driver's own on {@code scheduler}
@@ -39,7 +42,7 @@ import java.util.concurrent.Executor;
  *                      facts §1.4); ignored by profiles whose keep-alive is 8 × 00
  */
 public record DriverOptions(String bankId, InverterProfile profile, CanProfile canProfile, LimitPolicy policy,
-                            Clock clock, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
+                            TimeSource time, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
                             Optional<SupervisionTicker> ticker, int rs485Group, int eventBuffer,
                             List<Integer> rs485Groups, boolean rs485PerModuleLimits,
                             InverterMeasurementSource inverterMeasurements) {
@@ -50,7 +53,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(canProfile, "canProfile");
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(time, "time");
         Objects.requireNonNull(eventExecutor, "eventExecutor");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(ticker, "ticker");
@@ -80,7 +83,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         }
     }
 
-    /** Defaults for a bank: generic Pylon profile, system clock, the driver's own thread. */
+    /** Defaults for a bank: generic Pylon profile, {@link TimeSource#system()}, the driver's own thread. */
     public static DriverOptions defaults(String bankId) {
         return builder(bankId).build();
     }
@@ -96,7 +99,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         b.profile = profile;
         b.canProfile = canProfile;
         b.policy = policy;
-        b.clock = clock;
+        b.time = time;
         b.eventExecutor = eventExecutor.orElse(null);
         b.scheduler = scheduler.orElse(null);
         b.ticker = ticker.orElse(null);
@@ -114,7 +117,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         private InverterProfile profile = InverterProfile.GENERIC_PYLON;
         private CanProfile canProfile = CanProfile.PYLONTECH;
         private LimitPolicy policy;
-        private Clock clock = Clock.systemUTC();
+        private TimeSource time = TimeSource.system();
         private Executor eventExecutor;
         private Scheduler scheduler;
         private SupervisionTicker ticker;
@@ -158,9 +161,19 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
             return this;
         }
 
-        /** The clock (default the system UTC clock). */
-        public Builder clock(Clock value) {
-            clock = value;
+        /** The time source (default {@link TimeSource#system()}). */
+        public Builder time(TimeSource value) {
+            time = value;
+            return this;
+        }
+
+        /**
+         * The wall clock, for display only (event timestamps, JSON): ages and timeouts are still measured on
+         * {@link System#nanoTime()} ({@link TimeSource#withWallClock}), whatever this clock does. Tests that need to
+         * drive time use {@link #time} with a {@link io.pylon4j.transport.time.ManualTimeSource}.
+         */
+        public Builder clock(Clock wallClock) {
+            time = TimeSource.withWallClock(wallClock);
             return this;
         }
 
@@ -233,7 +246,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         /** Validates and builds. */
         public DriverOptions build() {
             return new DriverOptions(bankId, profile, canProfile, policy == null ? LimitPolicy.of(profile) : policy,
-                    clock, Optional.ofNullable(eventExecutor), Optional.ofNullable(scheduler),
+                    time, Optional.ofNullable(eventExecutor), Optional.ofNullable(scheduler),
                     Optional.ofNullable(ticker), rs485Group, eventBuffer, rs485Groups, rs485PerModuleLimits,
                     inverterMeasurements);
         }

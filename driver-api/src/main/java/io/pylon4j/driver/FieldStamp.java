@@ -1,17 +1,35 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.time.Moment;
 import java.util.Objects;
 import java.time.Instant;
 
 /**
  * When a field of a {@link BankStatus} last received a value, and from which link.
  *
- * @param at     when the value was observed
- * @param source the link it came from
+ * @param at       when the value was observed, on the wall clock (for display)
+ * @param source   the link it came from
+ * @param atNanos  when the value was observed, on the driver's monotonic scale ({@link Moment#nanos()}): what ages
+ *                 and "newest wins" are computed from
  */
-public record FieldStamp(Instant at, Source source) {
+public record FieldStamp(Instant at, Source source, long atNanos) {
     public FieldStamp {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A stamp at {@code at}. */
+    public FieldStamp(Moment at, Source source) {
+        this(at.wall(), source, at.nanos());
+    }
+
+    /** A stamp at {@link Moment#ofInstant at} (replays and tests). */
+    public FieldStamp(Instant at, Source source) {
+        this(Moment.ofInstant(at), source);
+    }
+
+    /** The observation as a {@link Moment}. */
+    public Moment moment() {
+        return new Moment(atNanos, at);
     }
 }

@@ -123,7 +123,7 @@ public final class PylonDriver implements AutoCloseable {
         this.scheduler = options.scheduler().orElseGet(() -> Scheduler.of(ownExecutor));
         this.publisher = new EventPublisher(events, options.eventBuffer(), EventPublisher.DEFAULT_BATCH_SIZE);
         this.model = new BankModel(options.bankId(), options.profile(), options.policy(), publisher::submit,
-                options.clock().instant());
+                options.time().now());
         this.ownTicker = options.ticker().isEmpty();
         this.ticker = ownTicker ? newTicker(options, scheduler, ownExecutor) : options.ticker().get();
         ticker.add(model);
@@ -140,7 +140,7 @@ public final class PylonDriver implements AutoCloseable {
     private static SupervisionTicker newTicker(DriverOptions options, Scheduler scheduler,
                                                ScheduledThreadPoolExecutor own) {
         try {
-            return new SupervisionTicker(options.clock(), scheduler);
+            return new SupervisionTicker(options.time(), scheduler);
         } catch (RuntimeException e) {
             if (own != null) {
                 own.shutdown(); // a constructor that fails must not leave its thread behind
@@ -153,7 +153,7 @@ public final class PylonDriver implements AutoCloseable {
         ConnectionStateListener l = change -> onState(source, change);
         t.addStateListener(l);
         if (t.state() != ConnectionState.NEW) {
-            model.onTransportState(source, t.state(), options.clock().instant());
+            model.onTransportState(source, t.state(), options.time().now());
         }
         if (t.state() == ConnectionState.CONNECTED) {
             everUp.add(source); // opened by the caller before the driver: its next CONNECTED is a reconnect
@@ -170,7 +170,7 @@ public final class PylonDriver implements AutoCloseable {
                 rs485Now.linkReconnected();
             }
         }
-        model.onTransportState(source, change, options.clock().instant());
+        model.onTransportState(source, change, options.time().now());
     }
 
     /** Links that have been up at least once; not under the driver's lock (an I/O thread must never wait for it). */
@@ -362,6 +362,14 @@ public final class PylonDriver implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The current time of this driver's {@link DriverOptions#time() time source}: pass it to
+     * {@link BankStatus#age} and {@link BankStatusJson#toJson} (ages are monotonic; the wall reading is for display).
+     */
+    public io.pylon4j.transport.time.Moment now() {
+        return options.time().now();
+    }
+
     /** The newest snapshot; lock-free, any thread. */
     public BankStatus status() {
         return model.status();
@@ -389,7 +397,7 @@ public final class PylonDriver implements AutoCloseable {
 
     /** Replaces the limit policy (new caps, expected module count) and republishes. */
     public void setPolicy(LimitPolicy policy) {
-        model.setPolicy(policy, options.clock().instant());
+        model.setPolicy(policy, options.time().now());
     }
 
     /** Whether {@link #close()} was called. */

@@ -30,9 +30,9 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.TransportException;
 
-import java.time.Clock;
+import io.pylon4j.transport.time.Moment;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +118,7 @@ final class Rs485Strategy implements ByteListener {
     private final ByteStreamTransport transport;
     private final BankModel model;
     private final InverterProfile profile;
-    private final Clock clock;
+    private final TimeSource time;
     private final DriverMetrics metrics;
     private final int firstMaster;
     private final boolean perModuleLimits;
@@ -183,7 +183,7 @@ final class Rs485Strategy implements ByteListener {
         this.transport = transport;
         this.model = model;
         this.profile = options.profile();
-        this.clock = options.clock();
+        this.time = options.time();
         this.metrics = metrics;
         for (int g : options.rs485Groups()) {
             groups.put(g, new GroupState(g));
@@ -281,7 +281,7 @@ final class Rs485Strategy implements ByteListener {
             transmit();
         } else if (cycleOpen) {
             cycleOpen = false;
-            Instant at = clock.instant();
+            Moment at = time.now();
             model.batch(() -> finishCycle(at)); // the bank's values of a cycle as one snapshot
         }
     }
@@ -388,7 +388,7 @@ final class Rs485Strategy implements ByteListener {
                 lostSeen = false; // a LOST bank was silent: read again here, not once more next cycle
             }
         }
-        Instant at = clock.instant();
+        Moment at = time.now();
         if (queue.isEmpty()) {
             // nothing else to ask yet: applying may queue 0x93/0x96, and the cycle's bank values come from the
             // applied replies, so this reply is applied before sendNext looks at the queue
@@ -415,7 +415,7 @@ final class Rs485Strategy implements ByteListener {
         }
     }
 
-    private void apply(Rs485Response response, Instant at) {
+    private void apply(Rs485Response response, Moment at) {
         if (response instanceof Rejection) {
             metrics.rs485Rejections.increment();
             return;
@@ -492,7 +492,7 @@ final class Rs485Strategy implements ByteListener {
         return Rs485Address.of(Rs485Address.groupOf(replyAddress), index + 1);
     }
 
-    private void applyAnalog(AnalogValues a, Instant at) {
+    private void applyAnalog(AnalogValues a, Moment at) {
         List<ModuleAnalog> modules = a.modules();
         if (modules.isEmpty()) {
             return;
@@ -543,7 +543,7 @@ final class Rs485Strategy implements ByteListener {
     }
 
     /** Publishes the bank's values from this cycle's replies (see the class comment for the rules). */
-    private void finishCycle(Instant at) {
+    private void finishCycle(Moment at) {
         int moduleCount = 0;
         int analogGroups = 0;
         double voltage = 0;

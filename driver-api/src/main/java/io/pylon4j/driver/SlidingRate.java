@@ -1,8 +1,7 @@
 package io.pylon4j.driver;
 
-import java.time.Clock;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -20,7 +19,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Each reader should own its instance (the JMX bean and the Micrometer binder each have their own), so that
  * one reader's samples do not shorten another's window. Thread-safe (reads are serialised; the ring is a few
- * longs). If the clock goes backwards the ring restarts from the current sample and the read returns 0.
+ * longs). Time is the monotonic reading of a {@link TimeSource}, so a stepped wall clock changes no rate.
  */
 public final class SlidingRate {
 
@@ -29,7 +28,7 @@ public final class SlidingRate {
     private static final int SLOTS = 11;
 
     private final LongSupplier counter;
-    private final Clock clock;
+    private final TimeSource time;
     private final long windowNanos;
     private final long spacingNanos;
     private final long[] times = new long[SLOTS];
@@ -41,34 +40,30 @@ public final class SlidingRate {
      * A rate over {@code window}.
      *
      * @param counter reads the counter (monotonic; a decrease is read as no growth)
-     * @param clock   the time source (the driver's, so that tests can drive it)
+     * @param time    the time source (the driver's, so that tests can drive it); only its monotonic reading is used
      * @param window  the sliding window, positive
      */
-    public SlidingRate(LongSupplier counter, Clock clock, Duration window) {
+    public SlidingRate(LongSupplier counter, TimeSource time, Duration window) {
         this.counter = Objects.requireNonNull(counter, "counter");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.time = Objects.requireNonNull(time, "time");
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive: " + window);
         }
         this.windowNanos = window.toNanos();
         // SLOTS - 1 gaps of at least this span a whole window once the ring is full
         this.spacingNanos = Math.max(1, windowNanos / (SLOTS - 1));
-        restart(nanos(clock.instant()), counter.getAsLong());
+        restart(time.nanoTime(), counter.getAsLong());
     }
 
     /** A rate over {@link #DEFAULT_WINDOW}. */
-    public SlidingRate(LongSupplier counter, Clock clock) {
-        this(counter, clock, DEFAULT_WINDOW);
+    public SlidingRate(LongSupplier counter, TimeSource time) {
+        this(counter, time, DEFAULT_WINDOW);
     }
 
     /** Counts per second over the window ending now; 0 when no time has passed since the base sample. */
     public synchronized double perSecond() {
-        long now = nanos(clock.instant());
+        long now = time.nanoTime();
         long count = counter.getAsLong();
-        if (now < times[newest]) {
-            restart(now, count); // the clock went back: older samples would give a negative or huge rate
-            return 0;
-        }
         int base = baseIndex(now);
         double rate = rate(times[base], counts[base], now, count);
         if (now - times[newest] >= spacingNanos) {
@@ -105,10 +100,5 @@ public final class SlidingRate {
         size = 1;
         times[0] = now;
         counts[0] = count;
-    }
-
-    /** Nanoseconds since the epoch; fits a long until 2262. */
-    private static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 }

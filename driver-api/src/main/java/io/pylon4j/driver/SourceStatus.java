@@ -1,28 +1,45 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Freshness of one link of a bank: when it last delivered anything, and the state of its transport.
  *
- * @param source       the link
- * @param lastReceived when it last delivered a value, if ever
- * @param link         the last transport state reported for it, if any
+ * @param source             the link
+ * @param lastReceived       when it last delivered a value, on the wall clock (for display), if ever
+ * @param link               the last transport state reported for it, if any
+ * @param lastReceivedNanos  the same on the driver's monotonic scale ({@link Moment#nanos()}), what {@link #age}
+ *                           is computed from; present exactly when {@code lastReceived} is
  */
-public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link) {
+public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link,
+                           OptionalLong lastReceivedNanos) {
 
     public SourceStatus {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(lastReceived, "lastReceived");
         Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(lastReceivedNanos, "lastReceivedNanos");
+        if (lastReceived.isPresent() != lastReceivedNanos.isPresent()) {
+            throw new IllegalArgumentException("lastReceived and lastReceivedNanos must be both present or both empty");
+        }
     }
 
-    /** How long ago this link last delivered a value, if it ever did. */
-    public Optional<Duration> age(Instant now) {
-        return lastReceived.map(t -> Duration.between(t, now));
+    /** A link's status from the moment it last delivered, if it did. */
+    public static SourceStatus of(Source source, Optional<Moment> lastReceived, Optional<ConnectionState> link) {
+        return new SourceStatus(source, lastReceived.map(Moment::wall), link,
+                lastReceived.map(m -> OptionalLong.of(m.nanos())).orElse(OptionalLong.empty()));
+    }
+
+    /** How long ago (on the monotonic scale) this link last delivered a value, if it ever did. */
+    public Optional<Duration> age(Moment now) {
+        return lastReceivedNanos.isPresent()
+                ? Optional.of(Duration.ofNanos(now.nanos() - lastReceivedNanos.getAsLong()))
+                : Optional.empty();
     }
 }

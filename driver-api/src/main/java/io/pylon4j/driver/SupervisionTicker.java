@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Ticks the supervision of many banks from one periodic task on the caller's {@link Scheduler}: a thousand banks
  * cost one scheduled task, not a thread or a timer each. A bank becomes STALE or LOST at most one {@code period}
- * after its timeout (100 ms by default, well inside Victron's 3 s). The time comes from the injected {@link Clock}.
+ * after its timeout (100 ms by default, well inside Victron's 3 s). The time comes from the injected
+ * {@link TimeSource}: its monotonic reading decides the timeouts, so a stepped wall clock moves no deadline.
  *
  * <p>A bank whose tick throws is counted ({@link #failures()}) and the others are still ticked. Thread-safe;
  * {@link #close()} cancels the task and is idempotent.
@@ -19,7 +21,7 @@ public final class SupervisionTicker implements AutoCloseable {
     /** Default tick period. */
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(100);
 
-    private final Clock clock;
+    private final TimeSource time;
     private final CopyOnWriteArrayList<BankModel> banks = new CopyOnWriteArrayList<>();
     private final LongAdder failures = new LongAdder();
     private final Scheduler.Cancellable task;
@@ -27,12 +29,12 @@ public final class SupervisionTicker implements AutoCloseable {
     /**
      * Starts ticking.
      *
-     * @param clock     the injected clock
+     * @param time      the time source of the banks' drivers
      * @param scheduler runs the periodic task
      * @param period    how often every bank is ticked, positive
      */
-    public SupervisionTicker(Clock clock, Scheduler scheduler, Duration period) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public SupervisionTicker(TimeSource time, Scheduler scheduler, Duration period) {
+        this.time = Objects.requireNonNull(time, "time");
         Objects.requireNonNull(scheduler, "scheduler");
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period must be positive: " + period);
@@ -41,8 +43,17 @@ public final class SupervisionTicker implements AutoCloseable {
     }
 
     /** Starts ticking every {@link #DEFAULT_PERIOD}. */
-    public SupervisionTicker(Clock clock, Scheduler scheduler) {
-        this(clock, scheduler, DEFAULT_PERIOD);
+    public SupervisionTicker(TimeSource time, Scheduler scheduler) {
+        this(time, scheduler, DEFAULT_PERIOD);
+    }
+
+    /**
+     * Starts ticking every {@link #DEFAULT_PERIOD}, with {@code wallClock} for display only: the timeouts are
+     * measured on {@link System#nanoTime()} ({@link TimeSource#withWallClock}), so the banks ticked here must read
+     * the same source (drivers built with {@link DriverOptions.Builder#clock} or the default do).
+     */
+    public SupervisionTicker(Clock wallClock, Scheduler scheduler) {
+        this(TimeSource.withWallClock(wallClock), scheduler, DEFAULT_PERIOD);
     }
 
     /** Adds a bank (idempotent). */
@@ -67,7 +78,7 @@ public final class SupervisionTicker implements AutoCloseable {
 
     /** Ticks every bank now; what the periodic task does. */
     public void tickAll() {
-        var now = clock.instant();
+        var now = time.now();
         for (BankModel bank : banks) {
             try {
                 bank.tick(now);

@@ -1,19 +1,25 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The supervision state machine of one bank: a pure object fed with inputs and the current time, with no clock,
- * timer or thread of its own. Whoever owns it calls {@link #tick} when {@link #nextDeadline()} is due (or simply
+ * timer or thread of its own. Whoever owns it calls {@link #tick} when {@link #nextDeadlineNanos()} is due (or simply
  * periodically); every input returns the transition it caused, if any, and the owner publishes it as a
  * {@link BankEvent.SupervisionStateChanged}. Not thread-safe: confine it or guard it (the {@link BankModel} does).
  *
- * <p>"Age" is the time since the newest limits. A timeout is reached when the age is equal to or greater than it.
+ * <p>"Age" is the time since the newest limits, on the monotonic scale of the {@link Moment}s passed in
+ * ({@link Moment#nanos()}): a wall clock stepped back or forward changes the instants in transitions and
+ * {@link #since()}, never when a timeout is reached. The {@code Instant}-taking methods are for replays and tests
+ * whose instants are already in order ({@link Moment#ofInstant}); one supervisor must be fed one kind only.
+ * A timeout is reached when the age is equal to or greater than it.
  * <table>
  * <caption>transitions (— = no change)</caption>
  * <tr><th>state</th><th>limits received</th><th>tick: age ≥ stale</th><th>tick: age ≥ lost</th>
@@ -38,7 +44,7 @@ public final class Supervisor {
      * @param previous the state before
      * @param current  the state after
      * @param reason   why, in words (mentions the age of the newest limits where it matters)
-     * @param at       when
+     * @param at       when, on the wall clock (for display)
      */
     public record Transition(SupervisionState previous, SupervisionState current, String reason, Instant at) {
         public Transition {
@@ -51,18 +57,20 @@ public final class Supervisor {
 
     private final Duration staleTimeout;
     private final Duration lostTimeout;
-    private final Instant startedAt;
+    private final long startedAtNanos;
     private SupervisionState state = SupervisionState.CONNECTING;
     private Instant since;
+    private long sinceNanos;
     private Instant lastLimitsAt;
+    private long lastLimitsNanos;
     /**
-     * The instants the timeouts are reached at, computed when the limits arrive (once a second) rather than as two
-     * {@code Duration}s on every tick (ten a second per bank, thousands in a process): a tick that changes nothing
-     * is one comparison.
+     * The monotonic readings the timeouts are reached at, computed when the limits arrive (once a second) rather
+     * than as two {@code Duration}s on every tick (ten a second per bank, thousands in a process): a tick that
+     * changes nothing is one comparison.
      */
-    private Instant staleAt;
-    private Instant lostAt;
-    private final Instant neverLimitsLostAt;
+    private long staleAtNanos;
+    private long lostAtNanos;
+    private final long neverLimitsLostAtNanos;
     private boolean linkDown;
 
     /**
@@ -73,21 +81,33 @@ public final class Supervisor {
      *                     limits becomes LOST); at least {@code staleTimeout}
      * @param startedAt    now
      */
-    public Supervisor(Duration staleTimeout, Duration lostTimeout, Instant startedAt) {
+    public Supervisor(Duration staleTimeout, Duration lostTimeout, Moment startedAt) {
         this.staleTimeout = Objects.requireNonNull(staleTimeout, "staleTimeout");
         this.lostTimeout = Objects.requireNonNull(lostTimeout, "lostTimeout");
-        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(startedAt, "startedAt");
+        this.startedAtNanos = startedAt.nanos();
         if (staleTimeout.isNegative() || staleTimeout.isZero() || lostTimeout.compareTo(staleTimeout) < 0) {
             throw new IllegalArgumentException("need 0 < staleTimeout ≤ lostTimeout: " + staleTimeout + ", "
                     + lostTimeout);
         }
-        this.since = startedAt;
-        this.neverLimitsLostAt = startedAt.plus(lostTimeout);
+        this.since = startedAt.wall();
+        this.sinceNanos = startedAt.nanos();
+        this.neverLimitsLostAtNanos = startedAt.nanos() + lostTimeout.toNanos();
+    }
+
+    /** A supervisor started at {@link Moment#ofInstant startedAt} (replays and tests). */
+    public Supervisor(Duration staleTimeout, Duration lostTimeout, Instant startedAt) {
+        this(staleTimeout, lostTimeout, Moment.ofInstant(startedAt));
     }
 
     /** A supervisor with the timeouts of {@code profile}. */
-    public static Supervisor of(InverterProfile profile, Instant startedAt) {
+    public static Supervisor of(InverterProfile profile, Moment startedAt) {
         return new Supervisor(profile.staleTimeout(), profile.lostTimeout(), startedAt);
+    }
+
+    /** A supervisor with the timeouts of {@code profile}, started at {@link Moment#ofInstant startedAt}. */
+    public static Supervisor of(InverterProfile profile, Instant startedAt) {
+        return of(profile, Moment.ofInstant(startedAt));
     }
 
     /** The current state. */
@@ -95,12 +115,17 @@ public final class Supervisor {
         return state;
     }
 
-    /** When the current state was entered. */
+    /** When the current state was entered, on the wall clock (for display). */
     public Instant since() {
         return since;
     }
 
-    /** When the newest limits arrived, if any did. */
+    /** When the current state was entered, on the monotonic scale ({@link Moment#nanos()}). */
+    public long sinceNanos() {
+        return sinceNanos;
+    }
+
+    /** When the newest limits arrived, on the wall clock (for display), if any did. */
     public Optional<Instant> lastLimitsAt() {
         return Optional.ofNullable(lastLimitsAt);
     }
@@ -116,26 +141,33 @@ public final class Supervisor {
     }
 
     /** New limits arrived (from any source). */
-    public Optional<Transition> onLimitsReceived(Instant now) {
-        Instant previousLimits = lastLimitsAt;
-        if (lastLimitsAt == null || now.isAfter(lastLimitsAt)) {
-            lastLimitsAt = now;
-            staleAt = now.plus(staleTimeout);
-            lostAt = now.plus(lostTimeout);
+    public Optional<Transition> onLimitsReceived(Moment now) {
+        boolean hadLimits = lastLimitsAt != null;
+        long previousLimitsNanos = lastLimitsNanos;
+        if (!hadLimits || now.nanos() - lastLimitsNanos > 0) {
+            lastLimitsAt = now.wall();
+            lastLimitsNanos = now.nanos();
+            staleAtNanos = now.nanos() + staleTimeout.toNanos();
+            lostAtNanos = now.nanos() + lostTimeout.toNanos();
         }
         return switch (state) {
             case CONNECTING -> move(SupervisionState.FRESH, "first limits received", now);
             case FRESH -> Optional.empty();
             case RECOVERED -> move(SupervisionState.FRESH, "limits received", now);
-            case STALE, LOST -> move(SupervisionState.RECOVERED, previousLimits == null
+            case STALE, LOST -> move(SupervisionState.RECOVERED, !hadLimits
                     ? "first limits received (was " + state + ")"
-                    : "limits received again after " + format(Duration.between(previousLimits, now)) + " (was "
-                    + state + ")", now);
+                    : "limits received again after " + format(Duration.ofNanos(now.nanos() - previousLimitsNanos))
+                    + " (was " + state + ")", now);
         };
     }
 
+    /** {@link #onLimitsReceived(Moment)} at {@link Moment#ofInstant now}. */
+    public Optional<Transition> onLimitsReceived(Instant now) {
+        return onLimitsReceived(Moment.ofInstant(now));
+    }
+
     /** The link (or, for a bank read over several links, the best of them) changed state. */
-    public Optional<Transition> onTransportState(ConnectionState link, Instant now) {
+    public Optional<Transition> onTransportState(ConnectionState link, Moment now) {
         Objects.requireNonNull(link, "link");
         switch (link) {
             case CONNECTED:
@@ -162,23 +194,29 @@ public final class Supervisor {
         }
     }
 
-    /** Time passed: applies the timeouts. Call it at {@link #nextDeadline()} or periodically. */
-    public Optional<Transition> tick(Instant now) {
+    /** {@link #onTransportState(ConnectionState, Moment)} at {@link Moment#ofInstant now}. */
+    public Optional<Transition> onTransportState(ConnectionState link, Instant now) {
+        return onTransportState(link, Moment.ofInstant(now));
+    }
+
+    /** Time passed: applies the timeouts. Call it at {@link #nextDeadlineNanos()} or periodically. */
+    public Optional<Transition> tick(Moment now) {
+        long t = now.nanos();
         return switch (state) {
             case CONNECTING -> {
-                if (now.isBefore(neverLimitsLostAt)) {
+                if (t - neverLimitsLostAtNanos < 0) {
                     yield Optional.empty(); // the same answer as the comparison below, without the Duration
                 }
-                Duration waited = Duration.between(startedAt, now);
+                Duration waited = Duration.ofNanos(t - startedAtNanos);
                 yield reached(waited, lostTimeout) ? move(SupervisionState.LOST, "no limits received within "
                         + format(waited) + " of start (lost after " + format(lostTimeout) + ")", now)
                         : Optional.empty();
             }
             case FRESH, RECOVERED -> {
-                if (state == SupervisionState.FRESH && now.isBefore(staleAt)) {
+                if (state == SupervisionState.FRESH && t - staleAtNanos < 0) {
                     yield Optional.empty(); // the common case: age < stale ≤ lost, nothing to do
                 }
-                Duration age = Duration.between(lastLimitsAt, now);
+                Duration age = Duration.ofNanos(t - lastLimitsNanos);
                 if (reached(age, lostTimeout)) {
                     yield move(SupervisionState.LOST, lostReason(age), now);
                 } else if (reached(age, staleTimeout)) {
@@ -191,10 +229,10 @@ public final class Supervisor {
                 yield Optional.empty();
             }
             case STALE -> {
-                if (now.isBefore(lostAt)) {
+                if (t - lostAtNanos < 0) {
                     yield Optional.empty();
                 }
-                Duration age = Duration.between(lastLimitsAt, now);
+                Duration age = Duration.ofNanos(t - lastLimitsNanos);
                 yield reached(age, lostTimeout) ? move(SupervisionState.LOST, lostReason(age), now)
                         : Optional.empty();
             }
@@ -202,28 +240,28 @@ public final class Supervisor {
         };
     }
 
-    /**
-     * The earliest time at which a {@link #tick} can change the state, if one can; ticking earlier is harmless.
-     * Owners of many banks schedule one timer per bank at this instant instead of ticking all banks constantly.
-     */
-    public Optional<Instant> nextDeadline() {
-        return switch (state) {
-            case CONNECTING -> Optional.of(neverLimitsLostAt);
-            case FRESH -> Optional.of(staleAt);
-            case RECOVERED -> Optional.of(since);
-            case STALE -> Optional.of(lostAt);
-            case LOST -> Optional.empty();
-        };
+    /** {@link #tick(Moment)} at {@link Moment#ofInstant now}. */
+    public Optional<Transition> tick(Instant now) {
+        return tick(Moment.ofInstant(now));
     }
 
-    /** {@link #nextDeadline()} without the Optional, for a tick's lock-free check; null in LOST. */
-    Instant deadlineOrNull() {
+    /**
+     * The earliest monotonic reading ({@link Moment#nanos()}) at which a {@link #tick} can change the state, if one
+     * can; ticking earlier is harmless. Owners of many banks schedule one timer per bank at this reading instead of
+     * ticking all banks constantly.
+     */
+    public OptionalLong nextDeadlineNanos() {
+        return state == SupervisionState.LOST ? OptionalLong.empty() : OptionalLong.of(deadlineNanos());
+    }
+
+    /** {@link #nextDeadlineNanos()} without the Optional, for a tick's lock-free check; meaningless in LOST. */
+    long deadlineNanos() {
         return switch (state) {
-            case CONNECTING -> neverLimitsLostAt;
-            case FRESH -> staleAt;
-            case RECOVERED -> since;
-            case STALE -> lostAt;
-            case LOST -> null;
+            case CONNECTING -> neverLimitsLostAtNanos;
+            case FRESH -> staleAtNanos;
+            case RECOVERED -> sinceNanos;
+            case STALE -> lostAtNanos;
+            case LOST -> Long.MAX_VALUE;
         };
     }
 
@@ -231,10 +269,11 @@ public final class Supervisor {
         return "no limits for " + format(age) + " (lost after " + format(lostTimeout) + ")";
     }
 
-    private Optional<Transition> move(SupervisionState next, String reason, Instant now) {
-        Transition t = new Transition(state, next, reason, now);
+    private Optional<Transition> move(SupervisionState next, String reason, Moment now) {
+        Transition t = new Transition(state, next, reason, now.wall());
         state = next;
-        since = now;
+        since = now.wall();
+        sinceNanos = now.nanos();
         return Optional.of(t);
     }
 

@@ -25,7 +25,9 @@
  * <p>Threading and time: nothing here keeps static state. Only a {@link io.pylon4j.driver.PylonDriver} given no
  * executor or scheduler starts a thread (one, named {@code pylon4j-driver-<bankId>}, ended by its
  * {@code close()}); the model and everything else start no thread, own no timer and read no system clock.
- * Time is passed in as an {@link java.time.Instant} from a clock the caller injects; events are delivered on the
+ * Time is passed in as a {@link io.pylon4j.transport.time.Moment} from a
+ * {@link io.pylon4j.transport.time.TimeSource} the caller injects: its monotonic reading decides every age and
+ * timeout, its wall clock is only displayed. Events are delivered on the
  * caller's executor, never on a transport's I/O thread.
  */
 package io.pylon4j.driver;

@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class BankModelBatchTest {
             assertThat(s.activeAlarms()).hasSize(1);
         }
         assertThat(model.status().modules().get(3)).isEqualTo(module(3, 50.2));
-        assertThat(model.status().moduleAge(2, at.plusSeconds(1))).contains(Duration.ofSeconds(1));
+        assertThat(model.status().moduleAge(2, Moment.ofInstant(at.plusSeconds(1)))).contains(Duration.ofSeconds(1));
     }
 
     @Test
@@ -75,7 +76,8 @@ class BankModelBatchTest {
         assertThat(new BankStatus(first.bankId(), first.at(), first.batteryLimits(), first.publishedLimits(),
                 first.measurements(), first.activeAlarms(), first.requestFlags(), first.moduleCount(),
                 first.modules(), first.supervisionState(), first.supervisionSince(), first.supervisionReason(),
-                first.stamps(), first.moduleStamps(), first.sources(), first.bankInfo())).isEqualTo(first);
+                first.stamps(), first.moduleStamps(), first.sources(), first.bankInfo(),
+                first.supervisionSinceNanos())).isEqualTo(first);
     }
 
     @Test
@@ -97,9 +99,9 @@ class BankModelBatchTest {
         Instant limitsAt = clock.advanceMillis(100);
         model.onLimits(Source.CAN, Limits.of(53.2, 100, 120, 45), limitsAt);
         events.clear();
-        Instant deadline = model.nextDeadline().orElseThrow();
-        assertThat(deadline).isEqualTo(limitsAt.plus(InverterProfile.VICTRON.staleTimeout()));
-        model.tick(deadline.minusNanos(1));
+        Moment deadline = Moment.ofInstant(limitsAt.plus(InverterProfile.VICTRON.staleTimeout()));
+        assertThat(model.nextDeadlineNanos()).hasValue(deadline.nanos());
+        model.tick(new Moment(deadline.nanos() - 1, deadline.wall()));
         assertThat(events).isEmpty();
         assertThat(model.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
         model.tick(deadline);

@@ -3,6 +3,7 @@ package io.pylon4j.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ class BankModelProperties {
                 model.tick(later);
                 BankStatus st = model.status();
                 if (st.supervisionState() == SupervisionState.FRESH) {
-                    assertThat(st.age(BankField.LIMITS, later).orElseThrow()).isLessThan(Duration.ofSeconds(3));
+                    assertThat(st.age(BankField.LIMITS, Moment.ofInstant(later)).orElseThrow())
+                            .isLessThan(Duration.ofSeconds(3));
                 }
             }
             check(model.status(), events);

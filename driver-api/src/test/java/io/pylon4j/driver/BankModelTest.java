@@ -3,6 +3,7 @@ package io.pylon4j.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class BankModelTest {
         assertThat(s.batteryLimits()).isEmpty();
         assertThat(s.publishedLimits().chargeCurrentLimitAmps()).isZero();
         assertThat(s.chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_NO_DATA);
-        assertThat(s.age(BankField.LIMITS, clock.instant())).isEmpty();
+        assertThat(s.age(BankField.LIMITS, clock.now())).isEmpty();
         assertThat(s.sources()).isEmpty();
         assertThat(events).isEmpty();
     }
@@ -66,7 +67,8 @@ class BankModelTest {
         Instant at = clock.advanceMillis(1000);
         model.onLimits(Source.CAN, L, at);
         assertThat(events).isEmpty();
-        assertThat(model.status().age(BankField.LIMITS, clock.advanceMillis(250))).contains(Duration.ofMillis(250));
+        assertThat(model.status().age(BankField.LIMITS, Moment.ofInstant(clock.advanceMillis(250))))
+                .contains(Duration.ofMillis(250));
     }
 
     @Test
@@ -113,7 +115,7 @@ class BankModelTest {
         assertThat(lost.chargeCurrentLimitProvenance().reason()).contains("for 10.0 s").contains("100 A");
         assertThat(lost.chargeCurrentLimitProvenance().batteryValue()).hasValue(100.0);
         assertThat(lost.supervisionReason()).isEqualTo("no limits for 10.0 s (lost after 10.0 s)");
-        assertThat(lost.age(BankField.LIMITS, lostAt)).contains(Duration.ofSeconds(10));
+        assertThat(lost.age(BankField.LIMITS, Moment.ofInstant(lostAt))).contains(Duration.ofSeconds(10));
         assertThat(((BankEvent.LimitsChanged) got.get(1)).limits()).isEqualTo(lost.publishedLimits());
     }
 
@@ -153,8 +155,8 @@ class BankModelTest {
         model.onMeasurements(Source.CAN, Measurements.builder().socPercent(88).sohPercent(94).build(), t3);
         assertThat(events).isEmpty();
         BankStatus s = model.status();
-        assertThat(s.age(BankField.SOC, t3)).contains(Duration.ZERO);
-        assertThat(s.age(BankField.VOLTAGE, t3)).contains(Duration.ofMillis(1000));
+        assertThat(s.age(BankField.SOC, Moment.ofInstant(t3))).contains(Duration.ZERO);
+        assertThat(s.age(BankField.VOLTAGE, Moment.ofInstant(t3))).contains(Duration.ofMillis(1000));
         assertThat(s.stamp(BankField.CURRENT)).contains(new FieldStamp(t2, Source.CAN));
     }
 
@@ -198,8 +200,8 @@ class BankModelTest {
         model.onTransportState(Source.RS485, ConnectionState.CONNECTED, rs);
         Instant now = clock.advanceMillis(500);
         BankStatus s = model.status();
-        assertThat(s.source(Source.CAN).age(now)).contains(Duration.ofMillis(2500));
-        assertThat(s.source(Source.RS485).age(now)).contains(Duration.ofMillis(500));
+        assertThat(s.source(Source.CAN).age(Moment.ofInstant(now))).contains(Duration.ofMillis(2500));
+        assertThat(s.source(Source.RS485).age(Moment.ofInstant(now))).contains(Duration.ofMillis(500));
         assertThat(s.source(Source.RS485).link()).contains(ConnectionState.CONNECTED);
         assertThat(s.source(Source.CAN).link()).isEmpty();
     }
@@ -301,8 +303,8 @@ class BankModelTest {
         assertThat(merged.voltageVolts()).hasValue(49.9);
         assertThat(merged.serialNumber()).hasValue("PPTAP0123");
         assertThat(model.status().modules()).containsOnlyKeys(2);
-        assertThat(model.status().moduleAge(2, clock.instant())).contains(Duration.ZERO);
-        assertThat(model.status().moduleAge(3, clock.instant())).isEmpty();
+        assertThat(model.status().moduleAge(2, clock.now())).contains(Duration.ZERO);
+        assertThat(model.status().moduleAge(3, clock.now())).isEmpty();
     }
 
     @Test
@@ -364,10 +366,10 @@ class BankModelTest {
 
     @Test
     void nextDeadlineFollowsTheSupervisor() {
-        assertThat(model.nextDeadline()).contains(ManualClock.T0.plusSeconds(10));
+        assertThat(model.nextDeadlineNanos()).hasValue(Moment.ofInstant(ManualClock.T0.plusSeconds(10)).nanos());
         Instant at = clock.advanceMillis(100);
         model.onLimits(Source.CAN, L, at);
-        assertThat(model.nextDeadline()).contains(at.plusSeconds(3));
+        assertThat(model.nextDeadlineNanos()).hasValue(Moment.ofInstant(at.plusSeconds(3)).nanos());
     }
 
     @Test
@@ -386,5 +388,78 @@ class BankModelTest {
         assertThat(types(got)).containsExactly(BankEvent.Type.SUPERVISION_STATE_CHANGED,
                 BankEvent.Type.LIMITS_CHANGED, BankEvent.Type.MEASUREMENTS_UPDATED,
                 BankEvent.Type.SUPERVISION_STATE_CHANGED, BankEvent.Type.LIMITS_CHANGED);
+    }
+
+    @Test
+    void aValueObservedLaterWinsThoughTheWallClockWasSteppedBackBetween() {
+        Instant canAt = clock.advanceMillis(100);
+        model.onMeasurements(Source.CAN, Measurements.builder().socPercent(80).build(), clock.now());
+        model.onLimits(Source.CAN, L, clock.now());
+        clock.stepWallClock(Duration.ofHours(-1));
+        Instant rs485At = clock.advanceMillis(100);
+        assertThat(rs485At).isBefore(canAt);
+        Limits rs485Limits = Limits.of(53.25, 25, 25, 47);
+
+        model.onMeasurements(Source.RS485, Measurements.builder().socPercent(81).build(), clock.now());
+        model.onLimits(Source.RS485, rs485Limits, clock.now());
+
+        BankStatus s = model.status();
+        assertThat(s.measurements().socPercent()).hasValue(81.0);
+        assertThat(s.stamp(BankField.SOC)).contains(new FieldStamp(clock.now(), Source.RS485));
+        assertThat(s.batteryLimits()).contains(rs485Limits);
+        assertThat(s.stamp(BankField.LIMITS).orElseThrow().at()).isEqualTo(rs485At); // shown as the wall said
+        assertThat(s.at()).isEqualTo(rs485At);
+        assertThat(s.source(Source.RS485).lastReceived()).contains(rs485At);
+    }
+
+    @Test
+    void aValueObservedEarlierLosesThoughTheWallClockWasSteppedForwardBetween() {
+        Moment rs485Observed = clock.now();
+        clock.advanceMillis(100);
+        model.onMeasurements(Source.CAN, Measurements.builder().socPercent(80).build(), clock.now());
+        clock.stepWallClock(Duration.ofHours(1)); // the slow RS485 reply is applied after an NTP step forward
+        Moment stale = new Moment(rs485Observed.nanos(), clock.instant());
+
+        model.onMeasurements(Source.RS485, Measurements.builder().socPercent(79).build(), stale);
+
+        assertThat(model.status().measurements().socPercent()).hasValue(80.0);
+        assertThat(model.status().stamp(BankField.SOC).orElseThrow().source()).isEqualTo(Source.CAN);
+    }
+
+    @Test
+    void anAlarmChannelsLaterReportReplacesItsSetThoughTheWallClockWasSteppedBackBetween() {
+        ActiveAlarm ht = ActiveAlarm.of(Alarm.HIGH_TEMPERATURE, Alarm.Level.ALARM);
+        clock.advanceMillis(100);
+        model.onAlarms(Source.CAN, "0x359", Set.of(ht), clock.now());
+        clock.stepWallClock(Duration.ofHours(-1));
+        clock.advanceMillis(1000);
+
+        model.onAlarms(Source.CAN, "0x359", Set.of(), clock.now());
+
+        assertThat(model.status().activeAlarms()).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.AlarmCleared).hasSize(1);
+    }
+
+    @Test
+    void ageAndTheLimitsAgeInTheReasonAreMonotonicWhateverTheWallClockDoes() {
+        clock.advanceMillis(100);
+        model.onLimits(Source.CAN, L, clock.now());
+        model.onModuleDetails(Source.RS485, ModuleDetails.builder(2).cycles(7).build(), clock.now());
+        clock.advanceMillis(2000);
+        clock.stepWallClock(Duration.ofHours(1));
+        clock.advanceMillis(1500);
+
+        BankStatus s = model.status();
+        assertThat(s.age(BankField.LIMITS, clock.now())).contains(Duration.ofMillis(3500));
+        assertThat(s.moduleAge(2, clock.now())).contains(Duration.ofMillis(3500));
+        assertThat(s.source(Source.CAN).age(clock.now())).contains(Duration.ofMillis(3500));
+        model.tick(clock.now());
+        BankStatus stale = model.status();
+        assertThat(stale.supervisionState()).isEqualTo(SupervisionState.STALE);
+        assertThat(stale.supervisionAge(clock.now())).isZero();
+        assertThat(stale.chargeCurrentLimitProvenance().reason()).contains("3.5 s old");
+        clock.stepWallClock(Duration.ofHours(-2));
+        clock.advanceMillis(250);
+        assertThat(model.status().supervisionAge(clock.now())).isEqualTo(Duration.ofMillis(250));
     }
 }

@@ -3,6 +3,7 @@ package io.pylon4j.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ class BankStatusJsonTest {
         m.onBankInfo(Source.RS485, BankInfo.ofManufacturerInfo("US2KBPL", "Pylon", "2.3"), t0.plusSeconds(2));
         m.tick(t0.plusSeconds(11));
 
-        String json = BankStatusJson.toJson(m.status(), t0.plusSeconds(12));
+        String json = BankStatusJson.toJson(m.status(), Moment.ofInstant(t0.plusSeconds(12)));
 
         assertThat(json).isEqualTo("{\"bankId\":\"bank-1\",\"at\":\"2026-11-24T08:00:11Z\","
                 + "\"supervision\":{\"state\":\"LOST\",\"since\":\"2026-11-24T08:00:11Z\","
@@ -77,7 +78,7 @@ class BankStatusJsonTest {
     @Test
     void freshlyCreatedBankHasNullsAndEmptyCollections() {
         BankModel m = BankModel.create("b", InverterProfile.GENERIC_PYLON, e -> { }, ManualClock.T0);
-        String json = BankStatusJson.toJson(m.status(), ManualClock.T0);
+        String json = BankStatusJson.toJson(m.status(), Moment.ofInstant(ManualClock.T0));
         assertThat(json).contains("\"battery\":null", "\"activeAlarms\":[]", "\"requestFlags\":null",
                 "\"moduleCount\":null", "\"modules\":[]", "\"bankInfo\":null", "\"fields\":{}", "\"sources\":{}",
                 "\"state\":\"CONNECTING\"", "\"reason\":\"started\"", "\"source\":\"FAIL_SAFE_NO_DATA\"");

@@ -62,7 +62,7 @@ class BaudDetectionTest {
 
     @Test
     void silentAt115200ThenFoundAt9600() {
-        driver = PylonDriver.rs485DetectingBaud(this::link, DriverOptions.builder("dip1").clock(clock)
+        driver = PylonDriver.rs485DetectingBaud(this::link, DriverOptions.builder("dip1").time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());
         driver.start();
         // window = 1 s × (2 retries + 1) + 1 s poll = 4 s
@@ -90,7 +90,7 @@ class BaudDetectionTest {
 
     @Test
     void closeClosesTheTransportTheFactoryMade() {
-        driver = PylonDriver.rs485DetectingBaud(this::link, DriverOptions.builder("dip1").clock(clock)
+        driver = PylonDriver.rs485DetectingBaud(this::link, DriverOptions.builder("dip1").time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());
         driver.start();
         driver.close();
@@ -216,7 +216,7 @@ class BaudDetectionTest {
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(1).build();
         DipProvider dip = new DipProvider(bank);
         driver = PylonDriver.openRs485DetectingBaud(new Transports(List.of(dip)), "dip:x?baud=9600",
-                DriverOptions.builder("first").clock(clock).scheduler(scheduler).eventExecutor(executor).build());
+                DriverOptions.builder("first").time(clock).scheduler(scheduler).eventExecutor(executor).build());
         assertThat(dip.opened).containsExactly("dip:x?baud=9600");
         driver.start();
         for (int i = 0; i < 4; i++) { // one silent window (nothing serves bus x)

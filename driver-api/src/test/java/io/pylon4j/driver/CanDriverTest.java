@@ -1,6 +1,7 @@
 package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
@@ -10,11 +11,14 @@ import io.pylon4j.can.VictronIdentity;
 import io.pylon4j.transport.ConnectionState;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CAN strategy over a synchronous fake transport, on a virtual clock. */
 class CanDriverTest {
@@ -43,7 +47,7 @@ class CanDriverTest {
     }
 
     PylonDriver start(InverterProfile profile) {
-        driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").profile(profile).clock(clock)
+        driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").profile(profile).time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());
         driver.addListener(events::add);
         driver.start();
@@ -171,6 +175,44 @@ class CanDriverTest {
                 .extracting(e -> ((BankEvent.SupervisionStateChanged) e).current())
                 .containsSubsequence(SupervisionState.FRESH, SupervisionState.STALE, SupervisionState.LOST,
                         SupervisionState.RECOVERED);
+    }
+
+    /**
+     * A controller without a real-time clock gets an NTP correction while the bank is silent: stepped one hour back
+     * the wall clock would keep the bank FRESH at full current for that hour, stepped forward it would make it LOST
+     * at once. Supervision runs on the monotonic time, so STALE and LOST come at 3.0 s and 10.0 s whatever the step.
+     */
+    @ParameterizedTest(name = "wall clock stepped by {0} s after 1 s of silence")
+    @ValueSource(longs = {0, -3600, 3600})
+    void aWallClockStepDuringSilenceMovesNeitherStaleNorLost(long stepSeconds) {
+        start(InverterProfile.GENERIC_PYLON);
+        dataSet();
+        scheduler.advance(Duration.ofSeconds(1));
+        clock.stepWallClock(Duration.ofSeconds(stepSeconds));
+        Instant wallAtStart = ManualClock.T0.plusSeconds(stepSeconds);
+
+        scheduler.advance(Duration.ofMillis(1900));
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(480.0);
+        scheduler.advance(Duration.ofMillis(100));
+        BankStatus stale = driver.status();
+        assertThat(stale.supervisionState()).isEqualTo(SupervisionState.STALE);
+        assertThat(stale.publishedLimits().chargeCurrentLimitAmps()).isZero();
+        assertThat(stale.chargeCurrentLimitProvenance().reason()).contains("3.0 s");
+        assertThat(stale.age(BankField.LIMITS, driver.now())).contains(Duration.ofSeconds(3));
+        scheduler.advance(Duration.ofMillis(6900));
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.STALE);
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.LOST);
+        assertThat(driver.status().chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.FAIL_SAFE_LOST);
+
+        executor.runAll();
+        // the events show the wall clock as it was when they happened, step included
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.SupervisionStateChanged)
+                .extracting(e -> ((BankEvent.SupervisionStateChanged) e).current(), BankEvent::at)
+                .containsExactly(tuple(SupervisionState.FRESH, ManualClock.T0),
+                        tuple(SupervisionState.STALE, wallAtStart.plusSeconds(3)),
+                        tuple(SupervisionState.LOST, wallAtStart.plusSeconds(10)));
     }
 
     @Test

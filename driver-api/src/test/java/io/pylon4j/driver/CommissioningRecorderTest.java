@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CommissioningRecorder} on a real CAN driver over a synchronous fake bus: it keeps the bank's cyclic frames
- * in arrival order and nothing else, samples the driver's snapshots, measures the window on the driver's clock, and
+ * in arrival order and nothing else, samples the driver's snapshots, measures the window on the driver's monotonic time, and
  * stops listening when closed.
  */
 class CommissioningRecorderTest {
@@ -27,7 +27,7 @@ class CommissioningRecorderTest {
 
     @Test
     void keepsTheBankFramesSamplesTheDriverAndLetsGoWhenClosed() {
-        try (PylonDriver driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").clock(clock)
+        try (PylonDriver driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build())) {
             driver.start();
             int before = bus.listenerCount();
@@ -60,6 +60,21 @@ class CommissioningRecorderTest {
             assertThat(bus.listenerCount()).isEqualTo(before);
             bus.inject(CanDriverTest.L351);
             assertThat(recorder.observation().bankFrames()).hasSize(15);
+        }
+    }
+
+    @Test
+    void theWindowIsMeasuredOnMonotonicTimeWhateverTheWallClockDoes() {
+        try (PylonDriver driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").time(clock)
+                .scheduler(scheduler).eventExecutor(executor).build());
+             CommissioningRecorder recorder = CommissioningRecorder.watching(driver, bus, false)) {
+            clock.advance(Duration.ofSeconds(1));
+            clock.stepWallClock(Duration.ofHours(-1));
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(recorder.observation().window()).isEqualTo(Duration.ofSeconds(3));
+            clock.stepWallClock(Duration.ofHours(2));
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(recorder.observation().window()).isEqualTo(Duration.ofSeconds(4));
         }
     }
 }

@@ -70,7 +70,7 @@ class DriverJmxTest {
     }
 
     DriverOptions options(String bankId) {
-        return DriverOptions.builder(bankId).clock(clock).scheduler(scheduler).eventExecutor(executor).build();
+        return DriverOptions.builder(bankId).time(clock).scheduler(scheduler).eventExecutor(executor).build();
     }
 
     <T extends AutoCloseable> T track(T c) {

@@ -1,12 +1,14 @@
 package io.pylon4j.driver;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A virtual scheduler: periodic tasks run only when the test advances its {@link ManualClock}. */
+/**
+ * A virtual scheduler: periodic tasks run only when the test advances its {@link ManualClock}. Due times are on the
+ * clock's monotonic scale, as a real scheduler's are, so stepping the wall clock moves no task.
+ */
 final class ManualScheduler implements Scheduler {
 
     private final ManualClock clock;
@@ -15,10 +17,10 @@ final class ManualScheduler implements Scheduler {
     private static final class Entry {
         final Runnable task;
         final Duration period;
-        Instant due;
+        long due;
         boolean cancelled;
 
-        Entry(Runnable task, Duration period, Instant due) {
+        Entry(Runnable task, Duration period, long due) {
             this.task = task;
             this.period = period;
             this.due = due;
@@ -31,25 +33,25 @@ final class ManualScheduler implements Scheduler {
 
     @Override
     public Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period) {
-        Entry e = new Entry(task, period, clock.instant().plus(initialDelay));
+        Entry e = new Entry(task, period, clock.nanoTime() + initialDelay.toNanos());
         entries.add(e);
         return () -> e.cancelled = true;
     }
 
     /** Moves the clock forward by {@code d}, running every task that falls due, at its due time, in time order. */
     void advance(Duration d) {
-        Instant end = clock.instant().plus(d);
+        long end = clock.nanoTime() + d.toNanos();
         while (true) {
-            Entry next = entries.stream().filter(e -> !e.cancelled && !e.due.isAfter(end))
-                    .min(Comparator.comparing(e -> e.due)).orElse(null);
+            Entry next = entries.stream().filter(e -> !e.cancelled && e.due - end <= 0)
+                    .min(Comparator.comparingLong(e -> e.due)).orElse(null);
             if (next == null) {
                 break;
             }
-            clock.advance(Duration.between(clock.instant(), next.due));
-            next.due = next.due.plus(next.period);
+            clock.advance(Duration.ofNanos(Math.max(0, next.due - clock.nanoTime())));
+            next.due = next.due + next.period.toNanos();
             next.task.run();
         }
-        clock.advance(Duration.between(clock.instant(), end));
+        clock.advance(Duration.ofNanos(Math.max(0, end - clock.nanoTime())));
     }
 
     long activeTasks() {

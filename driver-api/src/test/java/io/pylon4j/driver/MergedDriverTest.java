@@ -11,6 +11,7 @@ import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ class MergedDriverTest {
     final FakeCanTransport can = new FakeCanTransport();
     final FakeRs485Battery battery = new FakeRs485Battery();
     final FakeByteTransport rs485 = new FakeByteTransport("fake-serial:test", battery);
-    final PylonDriver driver = PylonDriver.canAndRs485(can, rs485, DriverOptions.builder("bank-both").clock(clock)
+    final PylonDriver driver = PylonDriver.canAndRs485(can, rs485, DriverOptions.builder("bank-both").time(clock)
             .scheduler(scheduler).eventExecutor(executor).build());
 
     @AfterEach
@@ -135,7 +136,8 @@ class MergedDriverTest {
                     .isAfter(canStopped.plus(staleAfter).plusMillis(500)), "RS485 data past CAN's stale timeout");
 
             BankStatus quiet = merged.status();
-            Instant now = quiet.source(Source.RS485).lastReceived().orElseThrow();
+            Moment now = new Moment(quiet.source(Source.RS485).lastReceivedNanos().orElseThrow(),
+                    quiet.source(Source.RS485).lastReceived().orElseThrow());
             assertThat(quiet.supervisionState()).isEqualTo(SupervisionState.FRESH);
             assertThat(quiet.source(Source.CAN).lastReceived()).hasValue(canStopped); // nothing new from CAN
             assertThat(quiet.source(Source.CAN).link()).hasValue(ConnectionState.CONNECTED);

@@ -10,9 +10,12 @@ import io.pylon4j.rs485.Rs485Codec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The RS485 poll state machine against a fake stack answering with captured frames, on a virtual clock. */
 class Rs485DriverTest {
@@ -26,7 +29,7 @@ class Rs485DriverTest {
     PylonDriver driver;
 
     void start() {
-        driver = PylonDriver.rs485(link, DriverOptions.builder("bank-485").clock(clock).scheduler(scheduler)
+        driver = PylonDriver.rs485(link, DriverOptions.builder("bank-485").time(clock).scheduler(scheduler)
                 .eventExecutor(executor).build());
         driver.addListener(events::add);
         driver.start();
@@ -104,7 +107,7 @@ class Rs485DriverTest {
             modulesKnownAtWrite.add(command + ":" + d[0].status().modules().size());
             return battery.apply(bytes);
         });
-        driver = d[0] = PylonDriver.rs485(watched, DriverOptions.builder("bank-485").clock(clock)
+        driver = d[0] = PylonDriver.rs485(watched, DriverOptions.builder("bank-485").time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());
         driver.start();
         scheduler.advance(Duration.ZERO);
@@ -431,6 +434,32 @@ class Rs485DriverTest {
         step(Duration.ofSeconds(3)); // the running cycle gives up its last request; the next one is answered
         assertThat(driver.status().supervisionState()).isIn(SupervisionState.RECOVERED, SupervisionState.FRESH);
         assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(75.0); // 3 × 25 A
+    }
+
+    /** The wall clock stepped back or forward while the battery is silent moves neither STALE nor LOST. */
+    @ParameterizedTest(name = "wall clock stepped by {0} s after 1 s of silence")
+    @ValueSource(longs = {0, -3600, 3600})
+    void aWallClockStepDuringSilenceMovesNeitherStaleNorLost(long stepSeconds) {
+        start();
+        step(Duration.ZERO);
+        long limitsAt = driver.status().stamp(BankField.LIMITS).orElseThrow().atNanos();
+        battery.dropNext = Integer.MAX_VALUE;
+        List<Map.Entry<SupervisionState, Duration>> changes = new ArrayList<>();
+        SupervisionState last = driver.status().supervisionState();
+        for (int ms = 100; ms <= 12_000; ms += 100) {
+            step(Duration.ofMillis(100));
+            if (ms == 1000) {
+                clock.stepWallClock(Duration.ofSeconds(stepSeconds));
+            }
+            SupervisionState now = driver.status().supervisionState();
+            if (now != last) {
+                changes.add(Map.entry(now, Duration.ofNanos(clock.nanoTime() - limitsAt)));
+                last = now;
+            }
+        }
+        assertThat(changes).containsExactly(Map.entry(SupervisionState.STALE, Duration.ofSeconds(3)),
+                Map.entry(SupervisionState.LOST, Duration.ofSeconds(10)));
+        assertThat(driver.status().supervisionSince()).isEqualTo(clock.instant().minusSeconds(2));
     }
 
     @Test

@@ -65,7 +65,7 @@ class Rs485SimulatedBankTest {
             return responder.respond(request, bank.snapshot()).map(f -> tamper.apply(decoded, f).encode())
                     .orElse(null);
         });
-        driver = PylonDriver.rs485(link, options.apply(DriverOptions.builder("sim").clock(clock)
+        driver = PylonDriver.rs485(link, options.apply(DriverOptions.builder("sim").time(clock)
                 .scheduler(scheduler).eventExecutor(executor)).build());
         driver.addListener(events::add);
         driver.start();
@@ -165,7 +165,7 @@ class Rs485SimulatedBankTest {
         step(Duration.ofSeconds(1));
 
         assertThat(driver.status().modules()).containsOnlyKeys(2, 3);
-        assertThat(driver.status().moduleAge(4, clock.instant())).isEmpty();
+        assertThat(driver.status().moduleAge(4, clock.now())).isEmpty();
         assertThat(driver.status().activeAlarms()).isEmpty();
         assertThat(events).filteredOn(e -> e instanceof BankEvent.ModuleLeft)
                 .containsExactly(new BankEvent.ModuleLeft("sim", clock.instant(), Source.RS485, 4));

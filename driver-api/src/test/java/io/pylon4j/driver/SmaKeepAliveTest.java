@@ -46,7 +46,7 @@ class SmaKeepAliveTest {
     }
 
     void start(InverterProfile profile, InverterMeasurementSource source) {
-        driver = PylonDriver.can(bus, DriverOptions.builder("sma").profile(profile).clock(clock).scheduler(scheduler)
+        driver = PylonDriver.can(bus, DriverOptions.builder("sma").profile(profile).time(clock).scheduler(scheduler)
                 .eventExecutor(new ManualExecutor()).inverterMeasurements(source).build());
         driver.start();
     }

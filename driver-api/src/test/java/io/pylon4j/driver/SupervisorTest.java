@@ -9,13 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The supervision state machine, one state × input cell per test, on a manual clock (stale 3 s, lost 10 s). */
 class SupervisorTest {
@@ -48,6 +53,11 @@ class SupervisorTest {
         }
         assertThat(sup.state()).isEqualTo(state);
         return sup.lastLimitsAt().orElseThrow();
+    }
+
+    /** The monotonic reading of an instant of this test ({@link Moment#ofInstant}). */
+    static long nanos(Instant t) {
+        return Moment.ofInstant(t).nanos();
     }
 
     static void assertTransition(Optional<Supervisor.Transition> t, SupervisionState from, SupervisionState to,
@@ -117,7 +127,7 @@ class SupervisorTest {
 
         @Test
         void deadlineIsStartPlusLost() {
-            assertThat(sup.nextDeadline()).contains(ManualClock.T0.plusSeconds(10));
+            assertThat(sup.nextDeadlineNanos()).hasValue(nanos(ManualClock.T0.plusSeconds(10)));
         }
     }
 
@@ -185,7 +195,7 @@ class SupervisorTest {
         @Test
         void deadlineIsLastLimitsPlusStale() {
             Instant last = enter(FRESH);
-            assertThat(sup.nextDeadline()).contains(last.plusSeconds(3));
+            assertThat(sup.nextDeadlineNanos()).hasValue(nanos(last.plusSeconds(3)));
         }
     }
 
@@ -242,7 +252,7 @@ class SupervisorTest {
         @Test
         void deadlineIsLastLimitsPlusLost() {
             Instant last = enter(STALE);
-            assertThat(sup.nextDeadline()).contains(last.plusSeconds(10));
+            assertThat(sup.nextDeadlineNanos()).hasValue(nanos(last.plusSeconds(10)));
         }
     }
 
@@ -264,7 +274,7 @@ class SupervisorTest {
             var t = sup.onLimitsReceived(at);
             assertTransition(t, LOST, RECOVERED, at);
             assertThat(t.get().reason()).isEqualTo("first limits received (was LOST)");
-            assertThat(sup.nextDeadline()).contains(at);
+            assertThat(sup.nextDeadlineNanos()).hasValue(nanos(at));
         }
 
         @Test
@@ -285,7 +295,7 @@ class SupervisorTest {
         @Test
         void noDeadline() {
             enter(LOST);
-            assertThat(sup.nextDeadline()).isEmpty();
+            assertThat(sup.nextDeadlineNanos()).isEmpty();
         }
     }
 
@@ -345,7 +355,7 @@ class SupervisorTest {
         @Test
         void deadlineIsDueAtOnce() {
             enter(RECOVERED);
-            assertThat(sup.nextDeadline()).contains(sup.since());
+            assertThat(sup.nextDeadlineNanos()).hasValue(nanos(sup.since()));
         }
     }
 
@@ -362,5 +372,61 @@ class SupervisorTest {
         Instant last = enter(FRESH);
         sup.onLimitsReceived(last.minusSeconds(5));
         assertThat(sup.lastLimitsAt()).contains(last);
+    }
+
+    /**
+     * Ticks every 100 ms for {@code seconds} of silence, stepping the wall clock by {@code wallStep} after the first
+     * second, and returns each transition with the monotonic time since {@code fromNanos} at which it happened.
+     */
+    List<Map.Entry<SupervisionState, Duration>> silence(long fromNanos, int seconds, Duration wallStep) {
+        List<Map.Entry<SupervisionState, Duration>> seen = new ArrayList<>();
+        for (int ms = 100; ms <= seconds * 1000; ms += 100) {
+            clock.advanceMillis(100);
+            if (ms == 1000) {
+                clock.stepWallClock(wallStep);
+            }
+            Optional<Supervisor.Transition> t = sup.tick(clock.now());
+            t.ifPresent(tr -> {
+                assertThat(tr.at()).isEqualTo(clock.instant()); // the wall clock, stepped or not, is what is shown
+                seen.add(Map.entry(tr.current(), Duration.ofNanos(clock.nanoTime() - fromNanos)));
+            });
+        }
+        return seen;
+    }
+
+    @ParameterizedTest(name = "wall clock stepped by {0} s")
+    @ValueSource(longs = {0, -3600, 3600})
+    void aWallClockStepDuringSilenceMovesNeitherStaleNorLost(long stepSeconds) {
+        clock.advanceMillis(100);
+        sup.onLimitsReceived(clock.now());
+        long limitsAt = clock.nanoTime();
+
+        assertThat(silence(limitsAt, 12, Duration.ofSeconds(stepSeconds)))
+                .containsExactly(Map.entry(STALE, Duration.ofSeconds(3)), Map.entry(LOST, Duration.ofSeconds(10)));
+        assertThat(sup.since()).isEqualTo(clock.instant().minusSeconds(2)); // LOST 2 s ago on the stepped wall
+    }
+
+    @ParameterizedTest(name = "wall clock stepped by {0} s")
+    @ValueSource(longs = {0, -3600, 3600})
+    void aWallClockStepBeforeTheFirstLimitsDoesNotMoveLost(long stepSeconds) {
+        long startedAt = clock.nanoTime();
+
+        assertThat(silence(startedAt, 12, Duration.ofSeconds(stepSeconds)))
+                .containsExactly(Map.entry(LOST, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void limitsAfterAWallStepBackAreNewerAndRecover() {
+        Instant last = enter(STALE);
+        clock.stepWallClock(Duration.ofHours(-1));
+        Instant again = clock.advanceMillis(500);
+        assertThat(again).isBefore(last); // on the wall clock, but half a second later on the monotonic one
+
+        Optional<Supervisor.Transition> t = sup.onLimitsReceived(clock.now());
+
+        assertTransition(t, STALE, RECOVERED, again);
+        assertThat(t.get().reason()).contains("after 3.5 s");
+        assertThat(sup.lastLimitsAt()).contains(again);
+        assertThat(sup.nextDeadlineNanos()).hasValue(clock.nanoTime());
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WhenClosedTest {
 
     final ManualClock clock = new ManualClock();
-    final PylonDriver driver = PylonDriver.can(new FakeCanTransport(), DriverOptions.builder("closing").clock(clock)
+    final PylonDriver driver = PylonDriver.can(new FakeCanTransport(), DriverOptions.builder("closing").time(clock)
             .scheduler(new ManualScheduler(clock)).eventExecutor(new ManualExecutor()).build());
 
     @Test

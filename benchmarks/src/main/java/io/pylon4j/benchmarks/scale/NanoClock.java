@@ -1,5 +1,6 @@
 package io.pylon4j.benchmarks.scale;
 
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,9 +10,10 @@ import java.time.ZoneOffset;
  * A clock that reads {@link System#nanoTime()}: its instants are the wall time at creation plus the monotonic
  * nanoseconds since, so an instant the driver stamps on an event ({@code BankEvent.at()}) converts back exactly to
  * the {@code nanoTime} at which the driver applied the frame ({@link #nanoTimeOf}). The scale benchmark uses it to
- * pair each event with the frame that caused it. Immutable.
+ * pair each event with the frame that caused it. As the drivers' {@link TimeSource} its monotonic reading is
+ * {@link System#nanoTime()} itself. Immutable.
  */
-final class NanoClock extends Clock {
+final class NanoClock extends Clock implements TimeSource {
 
     private final Instant origin;
     private final long originNanos;
@@ -28,6 +30,16 @@ final class NanoClock extends Clock {
     @Override
     public Instant instant() {
         return origin.plusNanos(System.nanoTime() - originNanos);
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public Instant wallTime() {
+        return instant();
     }
 
     /** The {@link System#nanoTime()} at which {@link #instant()} returned {@code instant}. */

@@ -20,6 +20,7 @@ import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.virtual.VirtualCanBus;
+import io.pylon4j.transport.time.TimeSource;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.io.BufferedReader;
@@ -265,7 +266,7 @@ public final class ScaleBenchmark {
                     r -> daemon(r, "pylon4j-bench-events"));
             feeder = new ScheduledThreadPoolExecutor(1, r -> daemon(r, BATTERY_PREFIX + "-can-feeder"));
             scheduler = Scheduler.of(timers);
-            ticker = new SupervisionTicker(clock, scheduler);
+            ticker = new SupervisionTicker((TimeSource) clock, scheduler);
             rs485Arrivals = new ArrivalRing(config.rs485Banks());
             canArrivals = new ArrivalRing(config.canBanks());
             rs485Fresh = new CountDownLatch(config.rs485Banks());
@@ -514,7 +515,7 @@ public final class ScaleBenchmark {
         }
 
         private DriverOptions options(String bankId) {
-            return DriverOptions.builder(bankId).profile(profile).clock(clock)
+            return DriverOptions.builder(bankId).profile(profile).time(clock)
                     .eventExecutor(config.directEvents() ? Runnable::run : events)
                     .scheduler(scheduler).ticker(ticker).build();
         }

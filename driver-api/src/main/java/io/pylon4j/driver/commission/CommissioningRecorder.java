@@ -5,9 +5,8 @@ import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
-import java.time.Clock;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +30,19 @@ public final class CommissioningRecorder implements AutoCloseable {
     private final PylonDriver driver;
     private final CanTransport can;
     private final boolean rs485;
-    private final Clock clock;
+    private final TimeSource time;
     private final CanFrameListener listener = this::onFrame;
     private final ArrayDeque<Observation.SeenFrame> frames = new ArrayDeque<>();
     private final List<BankStatus> samples = new ArrayList<>();
-    private final Instant started;
+    private final long startedNanos;
     private long dropped;
 
-    private CommissioningRecorder(PylonDriver driver, CanTransport can, boolean rs485, Clock clock) {
+    private CommissioningRecorder(PylonDriver driver, CanTransport can, boolean rs485, TimeSource time) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.can = can;
         this.rs485 = rs485;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.started = clock.instant();
+        this.time = Objects.requireNonNull(time, "time");
+        this.startedNanos = time.nanoTime();
         if (can != null) {
             can.addFrameListener(listener);
         }
@@ -58,7 +57,7 @@ public final class CommissioningRecorder implements AutoCloseable {
      * @param rs485  whether the driver polls RS485
      */
     public static CommissioningRecorder watching(PylonDriver driver, CanTransport can, boolean rs485) {
-        return new CommissioningRecorder(driver, can, rs485, driver.options().clock());
+        return new CommissioningRecorder(driver, can, rs485, driver.options().time());
     }
 
     private void onFrame(CanFrame frame, long receivedNanoTime) {
@@ -102,7 +101,7 @@ public final class CommissioningRecorder implements AutoCloseable {
             f = List.copyOf(frames);
             d = dropped;
         }
-        Duration window = Duration.between(started, clock.instant());
+        Duration window = Duration.ofNanos(time.nanoTime() - startedNanos);
         return new Observation(s, f, d, driver.counters(), can != null, rs485,
                 window.isNegative() ? Duration.ZERO : window);
     }

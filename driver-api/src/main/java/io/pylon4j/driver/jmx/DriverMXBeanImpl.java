@@ -6,7 +6,7 @@ import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.SlidingRate;
 
-import java.time.Clock;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 
 /**
@@ -16,20 +16,20 @@ import java.time.Duration;
 final class DriverMXBeanImpl implements PylonDriverMXBean {
 
     private final PylonDriver driver;
-    private final Clock clock;
+    private final TimeSource time;
     private final SlidingRate canFrames;
     private final SlidingRate rs485Replies;
     private final SlidingRate badFrames;
 
     DriverMXBeanImpl(PylonDriver driver) {
         this.driver = driver;
-        this.clock = driver.options().clock();
-        this.canFrames = new SlidingRate(() -> driver.counters().canFrames(), clock);
-        this.rs485Replies = new SlidingRate(() -> driver.counters().rs485Replies(), clock);
+        this.time = driver.options().time();
+        this.canFrames = new SlidingRate(() -> driver.counters().canFrames(), time);
+        this.rs485Replies = new SlidingRate(() -> driver.counters().rs485Replies(), time);
         this.badFrames = new SlidingRate(() -> {
             DriverCounters c = driver.counters();
             return c.canMalformed() + c.rs485BadFrames();
-        }, clock);
+        }, time);
     }
 
     private DriverCounters c() {
@@ -37,12 +37,12 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     private double age(BankField field) {
-        return ageSeconds(driver.status(), field, clock);
+        return ageSeconds(driver.status(), field, time);
     }
 
     /** Seconds since {@code field} last received a value, NaN if it never did. */
-    static double ageSeconds(BankStatus status, BankField field, Clock clock) {
-        return status.age(field, clock.instant()).map(DriverMXBeanImpl::seconds).orElse(Double.NaN);
+    static double ageSeconds(BankStatus status, BankField field, TimeSource time) {
+        return status.age(field, time.now()).map(DriverMXBeanImpl::seconds).orElse(Double.NaN);
     }
 
     static double seconds(Duration d) {
@@ -66,7 +66,7 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
 
     @Override
     public double getSupervisionStateAgeSeconds() {
-        return seconds(Duration.between(driver.status().supervisionSince(), clock.instant()));
+        return seconds(driver.status().supervisionAge(time.now()));
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.SlidingRate;
 import io.pylon4j.driver.SupervisionState;
 
-import java.time.Clock;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
 
     private final PylonDriver driver;
     private final Tags tags;
-    private final Clock clock;
+    private final TimeSource time;
     private final SlidingRate canFrames;
     private final SlidingRate rs485Replies;
     private final SlidingRate badFrames;
@@ -150,13 +150,13 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
             throw new IllegalArgumentException("the bank tag is set from the driver's bank id: " + extra);
         }
         this.tags = extra.and("bank", driver.bankId());
-        this.clock = driver.options().clock();
-        this.canFrames = new SlidingRate(() -> driver.counters().canFrames(), clock);
-        this.rs485Replies = new SlidingRate(() -> driver.counters().rs485Replies(), clock);
+        this.time = driver.options().time();
+        this.canFrames = new SlidingRate(() -> driver.counters().canFrames(), time);
+        this.rs485Replies = new SlidingRate(() -> driver.counters().rs485Replies(), time);
         this.badFrames = new SlidingRate(() -> {
             DriverCounters c = driver.counters();
             return c.canMalformed() + c.rs485BadFrames();
-        }, clock);
+        }, time);
         driver.whenClosed().thenRun(this::close);
     }
 
@@ -196,11 +196,10 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     d -> d.status().supervisionState() == state ? 1 : 0));
         }
         meters.add(gauge(registry, "pylon4j.supervision.state.age", "time in the current supervision state",
-                "seconds", Tags.empty(), d -> seconds(Duration.between(d.status().supervisionSince(),
-                        clock.instant()))));
+                "seconds", Tags.empty(), d -> seconds(d.status().supervisionAge(time.now()))));
         for (BankField field : BankField.values()) {
             meters.add(gauge(registry, "pylon4j.field.age", "time since the field last received a value",
-                    "seconds", Tags.of("field", fieldTag(field)), d -> d.status().age(field, clock.instant())
+                    "seconds", Tags.of("field", fieldTag(field)), d -> d.status().age(field, time.now())
                             .map(PylonDriverMetrics::seconds).orElse(Double.NaN)));
         }
         boolean removeNow;

@@ -22,14 +22,12 @@ import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.time.ManualTimeSource;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 
 import java.lang.reflect.RecordComponent;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -48,7 +46,7 @@ class PylonDriverMetricsTest {
 
     static final String BANK = "garage,1=\"x\"";
 
-    final MovableClock clock = new MovableClock();
+    final ManualTimeSource clock = new ManualTimeSource(Instant.parse("2026-11-24T08:00:00Z"));
     final Scheduler idle = (task, initialDelay, period) -> () -> { }; // keep-alives and ticks never run
     final ExecutorService events = Executors.newSingleThreadExecutor(r -> new Thread(r, "pylon4j-test-events"));
     final VirtualCanBus bus = new VirtualCanBus("micrometer-test");
@@ -77,7 +75,7 @@ class PylonDriverMetricsTest {
     }
 
     PylonDriverMetrics startDriver() throws Exception {
-        driver = PylonDriver.can(inverterSide, DriverOptions.builder(BANK).clock(clock).scheduler(idle)
+        driver = PylonDriver.can(inverterSide, DriverOptions.builder(BANK).time(clock).scheduler(idle)
                 .ticker(new SupervisionTicker(clock, idle)).eventExecutor(events).build());
         inverterSide.addFrameListener((f, t) -> delivered.release()); // after the driver's own listener
         PylonDriverMetrics metrics = new PylonDriverMetrics(driver, Tags.of("site", "test"));
@@ -190,29 +188,5 @@ class PylonDriverMetricsTest {
             assertThat(counter(meter.name())).as(meter.name()).isEqualTo(PylonDriverMetricsWiringTest.value(counters, rc));
         }
         assertThat(registry.getMeters()).extracting(Meter::getId).doesNotHaveDuplicates();
-    }
-
-    /** A clock only the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-24T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

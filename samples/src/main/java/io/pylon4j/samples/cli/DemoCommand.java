@@ -14,7 +14,6 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.println("# t=" + second + " s");
                 shown = driver.status();
-                out.print(MonitorCommand.view(shown, driver.counters(), Instant.now()));
+                out.print(MonitorCommand.view(shown, driver.counters(), driver.now()));
                 out.flush();
             }
             // judged on the screen printed, not on the driver now: the drop-out may land just after the last screen
@@ -110,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                         + " s: "
                         + (dropShown(last, cclBeforeAmps) ? "the drop-out reached the driver"
                         : "the drop-out did not reach the driver within " + DROP_WAIT_SECONDS + " s"));
-                out.print(MonitorCommand.view(last, driver.counters(), Instant.now()));
+                out.print(MonitorCommand.view(last, driver.counters(), driver.now()));
                 out.flush();
             }
             return MonitorCommand.complete(driver.status()) ? 0 : 1;

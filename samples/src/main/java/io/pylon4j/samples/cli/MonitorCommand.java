@@ -19,7 +19,7 @@ import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
+import io.pylon4j.transport.time.Moment;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -165,8 +165,8 @@ final class MonitorCommand implements Callable<Integer> {
                 return 0;
             }
             // sampled on each redraw: a sliding 10 s average of what arrived
-            SlidingRate canRate = new SlidingRate(() -> driver.counters().canFrames(), driver.options().clock());
-            SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().clock());
+            SlidingRate canRate = new SlidingRate(() -> driver.counters().canFrames(), driver.options().time());
+            SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().time());
             while (true) {
                 // redraw each second, or sooner when something changed (and then at most each 200 ms)
                 BankEvent first = events.poll(1, TimeUnit.SECONDS);
@@ -175,7 +175,7 @@ final class MonitorCommand implements Callable<Integer> {
                     events.clear();
                 }
                 out.print("\033[H\033[2J");
-                out.print(view(driver.status(), driver.counters(), Instant.now()));
+                out.print(view(driver.status(), driver.counters(), driver.now()));
                 out.print(rates(canRate.perSecond(), rs485Rate.perSecond()));
                 out.flush();
             }
@@ -189,7 +189,7 @@ final class MonitorCommand implements Callable<Integer> {
         while (!complete(driver.status()) || detectBaud && driver.rs485BaudRate().isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
+                out.println(BankStatusJson.toJson(driver.status(), driver.now()));
                 out.flush();
                 spec.commandLine().getErr().println("monitor: no complete snapshot within " + timeout + " s"
                         + (detectBaud && driver.rs485BaudRate().isEmpty() ? " (no baud rate answered)" : ""));
@@ -199,7 +199,7 @@ final class MonitorCommand implements Callable<Integer> {
             events.poll(detectBaud ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)) : left,
                     TimeUnit.NANOSECONDS);
         }
-        out.println(BankStatusJson.toJson(driver.status(), Instant.now()));
+        out.println(BankStatusJson.toJson(driver.status(), driver.now()));
         out.flush();
         if (detectBaud) {
             spec.commandLine().getErr().println("monitor: the bank answers at " + driver.rs485BaudRate().getAsInt()
@@ -215,7 +215,7 @@ final class MonitorCommand implements Callable<Integer> {
     }
 
     /** The text view of one snapshot. */
-    static String view(BankStatus s, DriverCounters c, Instant now) {
+    static String view(BankStatus s, DriverCounters c, Moment now) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "bank %s   %s since %s (%s)%n", s.bankId(), s.supervisionState(),
                 s.supervisionSince(), s.supervisionReason()));

@@ -15,11 +15,9 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
-import java.time.Clock;
+import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,24 +75,19 @@ final class SimulatedBankRig implements AutoCloseable {
         this.server = sb.build();
         this.driverCan = can ? buses.canBus("rig-can").newMember() : null;
         this.driverRs485 = rs485 ? buses.byteBus("rig-rs485").newMember() : null;
-        // the driver's clock is the bank's simulated time, so supervision ages data by simulated seconds
-        Clock clock = new Clock() {
+        // the driver's time is the bank's simulated time, so supervision ages data by simulated seconds
+        TimeSource clock = new TimeSource() {
             @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
+            public long nanoTime() {
+                return bankTime.now().toNanos();
             }
 
             @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException("a fixed-zone simulated clock");
-            }
-
-            @Override
-            public Instant instant() {
+            public Instant wallTime() {
                 return EPOCH.plus(bankTime.now());
             }
         };
-        DriverOptions options = DriverOptions.builder("simulated-bank").clock(clock)
+        DriverOptions options = DriverOptions.builder("simulated-bank").time(clock)
                 .scheduler(scheduler(driverTime)).build();
         this.driver = can && rs485 ? PylonDriver.canAndRs485(driverCan, driverRs485, options)
                 : can ? PylonDriver.can(driverCan, options) : PylonDriver.rs485(driverRs485, options);

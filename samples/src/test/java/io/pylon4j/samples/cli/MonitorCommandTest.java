@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.replay.ReplayTransportProvider;
+import io.pylon4j.transport.time.Moment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -75,12 +76,12 @@ class MonitorCommandTest {
         var status = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
                 e -> { }, java.time.Instant.EPOCH).status();
         String view = MonitorCommand.view(status, new DriverCounters(1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                java.time.Instant.EPOCH);
+                Moment.ofInstant(java.time.Instant.EPOCH));
         assertThat(view).contains("bank b").contains("CONNECTING").contains("published").contains("CAN frames 1");
 
         // bad RS485 frames 7, 5 of them checksum errors; 4 requests skipped for a silent group
         String rs485 = MonitorCommand.view(status, new DriverCounters(0, 0, 0, 0, 0, 0, 0, 30, 20, 3, 1, 0, 7, 5, 90,
-                10, 4, 0, 0, 0, 0), java.time.Instant.EPOCH);
+                10, 4, 0, 0, 0, 0), Moment.ofInstant(java.time.Instant.EPOCH));
         assertThat(rs485).contains("RS485 requests 30, replies 20, retries 3, timeouts 1, rejections 0, bad 7 "
                 + "(checksum 5), skipped 4");
     }
@@ -117,7 +118,7 @@ class MonitorCommandTest {
     @Test
     void aFreshBankFromTheBatteryNeedsNoWhy() {
         var s = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON)).status();
-        String view = MonitorCommand.view(s, NO_COUNTS, T0);
+        String view = MonitorCommand.view(s, NO_COUNTS, Moment.ofInstant(T0));
         assertThat(view).contains("CCL  148.0 A").contains("[BATTERY]").doesNotContain("why");
     }
 
@@ -125,7 +126,7 @@ class MonitorCommandTest {
     void aStaleThenLostBankShowsTheFailSafeSourceAndTheReason() {
         var m = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON));
         m.tick(T0.plusSeconds(4)); // stale after 3 s without limits (the generic profile)
-        String stale = MonitorCommand.view(m.status(), NO_COUNTS, T0.plusSeconds(4));
+        String stale = MonitorCommand.view(m.status(), NO_COUNTS, Moment.ofInstant(T0.plusSeconds(4)));
         assertThat(stale).contains("STALE").contains("CCL    0.0 A  DCL    0.0 A   [FAIL_SAFE_STALE]");
         assertThat(stale).containsPattern("why +CVL \\[BATTERY_LAST_KNOWN\\] bank STALE: the battery's last value, "
                         + "4.0 s old")
@@ -134,7 +135,7 @@ class MonitorCommandTest {
                 .containsPattern("\\n +DCL \\[FAIL_SAFE_STALE\\] bank STALE: ");
 
         m.tick(T0.plusSeconds(11)); // lost after 10 s
-        String lost = MonitorCommand.view(m.status(), NO_COUNTS, T0.plusSeconds(11));
+        String lost = MonitorCommand.view(m.status(), NO_COUNTS, Moment.ofInstant(T0.plusSeconds(11)));
         assertThat(lost).contains("LOST").contains("CCL    0.0 A  DCL    0.0 A   [FAIL_SAFE_LOST]")
                 .containsPattern("\\n +CCL \\[FAIL_SAFE_LOST\\] bank LOST: .*the battery's last value was 148 A");
     }
@@ -143,7 +144,7 @@ class MonitorCommandTest {
     void aUserCapShowsAsUserCapWithTheBatterysValue() {
         var m = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON)
                 .withCaps(io.pylon4j.driver.LimitCaps.none().withMaxChargeCurrentAmps(50)));
-        String view = MonitorCommand.view(m.status(), NO_COUNTS, T0);
+        String view = MonitorCommand.view(m.status(), NO_COUNTS, Moment.ofInstant(T0));
         assertThat(view).contains("CCL   50.0 A  DCL  148.0 A   [USER_CAP]")
                 .containsPattern("why +CCL \\[USER_CAP\\] user cap 50 A below 148 A \\(BATTERY\\)")
                 .doesNotContain("DCL [");

@@ -13,6 +13,7 @@ import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.tcplisten.TcpListenTransportProvider;
+import io.pylon4j.transport.time.Moment;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -177,7 +178,7 @@ class MonitorRs485Test {
                 "virtual:monitor-view", DriverOptions.defaults("idle"))) {
             counters = idle.counters();
         }
-        String view = MonitorCommand.view(model.status(), counters, Instant.EPOCH);
+        String view = MonitorCommand.view(model.status(), counters, Moment.ofInstant(Instant.EPOCH));
         assertThat(view).contains("model      US3000C by PYLON, software 1.0")
                 .contains("protection cell 3.65/3.05/2.80 V  module 54.00/46.00/43.00 V  per module CCL 90.0 A")
                 .containsPattern("0x12 .* 37\\.00  PSIM000000000000  2\\.3/0\\.6\\.5");
