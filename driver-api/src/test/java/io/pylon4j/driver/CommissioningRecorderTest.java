@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CommissioningRecorder} on a real CAN driver over a synchronous fake bus: it keeps the bank's cyclic frames
- * in arrival order and nothing else, samples the driver's snapshots, measures the window on the driver's monotonic time, and
- * stops listening when closed.
+ * in arrival order and nothing else, samples the driver's snapshots, measures the window on the driver's monotonic
+ * time, and stops listening when closed.
  */
 class CommissioningRecorderTest {
 

@@ -6,8 +6,8 @@ package io.pylon4j.driver.jmx;
  *
  * <p>Counters are the {@link io.pylon4j.driver.DriverCounters} of the same name (they only grow); rates are per
  * second over a sliding window ({@link io.pylon4j.driver.SlidingRate}); ages are in seconds since the field last
- * received a value, on the driver's monotonic time, and <b>NaN when the field never received one</b> (NaN rather than -1
- * so that a graph shows a gap, not a plausible-looking number). {@code docs/metrics.md} lists what to alert on.
+ * received a value, on the driver's monotonic time, and <b>NaN when the field never received one</b> (NaN rather
+ * than -1 so that a graph shows a gap, not a plausible-looking number). {@code docs/metrics.md} lists what to alert on.
  */
 public interface PylonDriverMXBean {
 
