@@ -247,6 +247,38 @@ class NettyFaultsTest {
         assertThat(canet.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
+    /**
+     * The issue's case end to end: a real US5000 cycle (Setfire Labs capture), seven bytes of the first 0x351 record
+     * lost six bytes in, then normal traffic, over a real loopback socket through {@code canet:}. The old decoder
+     * delivered a fake 0x351 (CVL 104.4 V, DCL 2176.3 A) from the misaligned window; now only frames that were sent
+     * arrive, the loss of alignment is counted as an error and the damaged record's surviving bytes as discarded.
+     */
+    @Test
+    void canetRecordCutMidwayThenNormalTrafficDeliversNoFrameThatWasNotSent() throws Exception {
+        LoopbackServer server = closing(new LoopbackServer());
+        CanTransport canet = can("canet:" + server.hostPort(), OPTIONS);
+        CanFrameQueue received = new CanFrameQueue(100);
+        canet.addFrameListener(received);
+        open(canet);
+        List<CanFrame> sent = RealCanTraffic.repeat(RealCanTraffic.cycle("us5000-v12"), 3);
+        byte[] bytes = RealCanTraffic.canet(sent);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.write(bytes, 0, 6);
+        wire.write(bytes, 13, bytes.length - 13);
+
+        server.send(wire.toByteArray());
+
+        List<CanFrame> delivered = new ArrayList<>();
+        for (CanFrame f; delivered.size() < sent.size() && (f = received.poll(Duration.ofSeconds(2))) != null; ) {
+            delivered.add(f);
+        }
+        assertThat(delivered).doesNotContain(CanFrame.ofHex(0x351, "1404000003555800"))
+                .containsExactlyElementsOf(sent.subList(1, sent.size()));
+        assertThat(canet.counters().discardedBytes()).isEqualTo(6);
+        assertThat(canet.counters().errors()).isEqualTo(1);
+        assertThat(canet.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
     // --- refused, unreachable, full ------------------------------------------------------------------------------
 
     @Test
