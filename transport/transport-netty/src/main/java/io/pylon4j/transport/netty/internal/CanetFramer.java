@@ -17,22 +17,32 @@ import io.pylon4j.can.CanFrame;
  *       three bits zero (29 bits);</li>
  *   <li>every data byte past the data length zero (the converter pads with zeros: USR-CANET200 manual §2.2.4).</li>
  * </ul>
- * and a record is <em>emitted</em> only when it is well-formed <em>and so is the record after it</em>, or when the
- * stream pauses ({@link #quiet}) or ends ({@link #end}) exactly after it. A record damaged by a loss (its head, then
- * bytes of the next one) usually looks well-formed itself, but the window after it is then misaligned and fails.
  *
- * <p>States: <b>synchronised</b> (the buffer starts at a record boundary; a new connection starts here, as the
- * converter writes whole records) and <b>unsynchronised</b>. A pair that fails in the synchronised state drops the
- * first byte of the held record (counted) and makes the framer unsynchronised: it then slides a byte at a time
- * (each byte counted) until {@value #PROOF_RECORDS} consecutive well-formed records line up, and only then
- * emits again, starting with the first of them. Frames are never emitted while unsynchronised.
+ * <p><b>Proof of alignment.</b> A record is emitted only when it and the three records after it are well-formed
+ * ({@value #PROOF_RECORDS} in a row), or when it and every record after it are well-formed and the stream pauses
+ * exactly at a record boundary ({@link #quiet}: the converter writes whole records, so after a loss or an insertion
+ * its pauses fall inside our records). A record damaged by a loss or by inserted bytes usually looks well-formed
+ * itself (a 0x351 has eight data bytes, any value passes), but the windows after it are misaligned and fail. When the
+ * link ends ({@link #end}), what is held is discarded: nothing after it proves it.
  *
- * <p>Why {@value #PROOF_RECORDS}: of the 6 x 13 misalignments of the real US5000 traffic in the tests, none
- * gives even two consecutive well-formed windows ({@code CanetFramerPropertiesTest}); for random bytes a window is
- * well-formed with probability at most about 1/100 (an extended header: 18/256 for the information byte times 32/256
- * for the id's top byte, times the zero padding), so three in a row about 10<sup>-6</sup>, and a standard-frame
- * window about 3.4·10<sup>-8</sup>. What no framing can detect, and this one does not: a loss of exactly a
- * multiple of 13 bytes, which keeps the alignment and can splice the head of one record to the tail of another.
+ * <p><b>States.</b> <em>Synchronised</em>: the buffer starts at a record boundary; a new connection starts here,
+ * as the converter writes whole records. A held record that is not well-formed makes the framer
+ * <em>unsynchronised</em>: it drops the first byte of the held records (counted, and {@link Sink#lostSync} once), then
+ * slides a byte at a time (each byte counted) until {@value #PROOF_RECORDS} consecutive well-formed records line up.
+ * The first of them is discarded too, as it may straddle the damage (the bytes before a loss spliced to the tail of
+ * a record after it line up with what follows, and nothing can tell); then the framer is synchronised again and
+ * goes on from the second. Frames are never emitted while unsynchronised.
+ *
+ * <p><b>Why four.</b> Of every misalignment (1 to 12 bytes) of the real traffic in the tests (US5000 V1.2 and
+ * V1.3, BYD/Victron), no two consecutive windows are well-formed ({@code CanetFramerTest}); a damaged record, a
+ * window holding inserted garbage and one misaligned window of real traffic can be well-formed together, which a
+ * proof of two or three records let through ({@code CanetFramerProperties} found both); the fourth record must then
+ * be a second consecutive misaligned window of real traffic. For random bytes a window is well-formed with
+ * probability at most about 1/100 (an extended header with eight data bytes: 18/256 for the information byte times
+ * 32/256 for the id's top byte), so four in a row about 10<sup>-8</sup>; a standard-frame window has about
+ * 3.4·10<sup>-8</sup> alone. What no framing without a checksum can detect, and this one does not: a change of data
+ * bytes inside a record, and a loss of exactly a multiple of 13 bytes, which keeps the alignment and can splice the
+ * head of one record to the tail of another.
  */
 final class CanetFramer {
 
@@ -52,10 +62,10 @@ final class CanetFramer {
         void lostSync();
     }
 
-    /** Consecutive well-formed records needed to resynchronise. */
-    static final int PROOF_RECORDS = 3;
+    /** Consecutive well-formed records that prove the first of them aligned: it and three after it. */
+    static final int PROOF_RECORDS = 4;
 
-    /** The most bytes held: enough to test one offset against {@link #PROOF_RECORDS} records, and one more record. */
+    /** The most bytes held: enough to test one offset against {@link #PROOF_RECORDS} records, and a record more. */
     static final int CAPACITY = (PROOF_RECORDS + 1) * CanetCodec.FRAME_LENGTH;
 
     private static final int L = CanetCodec.FRAME_LENGTH;
@@ -79,31 +89,41 @@ final class CanetFramer {
     }
 
     /**
-     * The stream paused: nothing arrived for a while. A held record that ends exactly where the stream stopped is
-     * emitted, as the converter writes whole records (after a loss, the pause falls inside a record instead).
+     * The stream paused: nothing arrived for a while. The held records are emitted if they are all well-formed and
+     * end exactly where the stream stopped, as the converter writes whole records (after a loss or an insertion, its
+     * pauses fall inside our records instead).
      */
     void quiet(Sink sink) {
         if (awaitingQuiet()) {
-            emit(0, sink);
-            consume(L);
+            while (length > 0) {
+                emit(0, sink);
+                consume(L);
+            }
         }
-    }
-
-    /** Whether {@link #quiet} would emit: synchronised, with exactly one well-formed record held. */
-    boolean awaitingQuiet() {
-        return synced && length == L && wellFormed(buffer, 0);
     }
 
     /**
-     * The link ended. The held record is emitted if the stream stopped right after it or inside a record whose
-     * header (and any padding received) is well-formed; the rest is discarded and counted. Ready for a new link.
+     * Whether {@link #quiet} would emit: synchronised, holding only whole records, all well-formed (fewer
+     * than {@value #PROOF_RECORDS}, or the framer would have emitted the first).
+     */
+    boolean awaitingQuiet() {
+        if (!synced || length == 0 || length % L != 0) {
+            return false;
+        }
+        for (int at = 0; at < length; at += L) {
+            if (!wellFormed(buffer, at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The link ended: everything held is discarded and counted, a whole record too, since nothing after it proves
+     * its alignment (a record cut short by the end, or garbage right before it, would look the same). Ready for a
+     * new link, which starts at a record boundary.
      */
     void end(Sink sink) {
-        if (synced && length >= L && wellFormed(buffer, 0)
-                && (length == L || length - L >= HEADER && consistent(buffer, L, length - L))) {
-            emit(0, sink);
-            consume(L);
-        }
         if (length > 0) {
             sink.discarded(length);
             length = 0;
@@ -124,10 +144,10 @@ final class CanetFramer {
     private void process(Sink sink) {
         while (true) {
             if (synced) {
-                if (length < 2 * L) {
-                    return;
-                }
-                if (wellFormed(buffer, 0) && wellFormed(buffer, L)) {
+                if (heldRecordsWellFormed()) {
+                    if (length < PROOF_RECORDS * L) {
+                        return;
+                    }
                     emit(0, sink);
                     consume(L);
                 } else {
@@ -153,9 +173,23 @@ final class CanetFramer {
                 if (!proven) {
                     return;
                 }
-                synced = true; // the synchronised branch emits all but the last of the proving records
+                // The first record of the new alignment may straddle the damage: bytes from before a loss spliced
+                // to the tail of a record after it line up with what follows, and no framing can tell. Drop it.
+                sink.discarded(L);
+                consume(L);
+                synced = true; // the synchronised branch goes on from the second proving record
             }
         }
+    }
+
+    /** Whether the whole records held, up to {@link #PROOF_RECORDS} of them, are well-formed. */
+    private boolean heldRecordsWellFormed() {
+        for (int at = 0; at + L <= Math.min(length, PROOF_RECORDS * L); at += L) {
+            if (!wellFormed(buffer, at)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean proven(int offset) {
@@ -183,11 +217,6 @@ final class CanetFramer {
 
     /** Whether the 13 bytes at {@code offset} are a well-formed record, as the class documentation defines it. */
     static boolean wellFormed(byte[] bytes, int offset) {
-        return consistent(bytes, offset, L);
-    }
-
-    /** Whether the first {@code count} (at least 5) bytes at {@code offset} can begin a well-formed record. */
-    private static boolean consistent(byte[] bytes, int offset, int count) {
         int info = bytes[offset] & 0xFF;
         int dlc = info & 0x0F;
         if ((info & 0x30) != 0 || dlc > CanFrame.MAX_LENGTH) {
@@ -200,7 +229,7 @@ final class CanetFramer {
         } else if (bytes[offset + 1] != 0 || bytes[offset + 2] != 0 || (bytes[offset + 3] & 0xF8) != 0) {
             return false;
         }
-        for (int i = HEADER + dlc; i < count; i++) {
+        for (int i = HEADER + dlc; i < L; i++) {
             if (bytes[offset + i] != 0) {
                 return false;
             }

@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * mode, carrying 13-byte frames ({@link CanetCodec}). There is no handshake: the link is up when TCP is.
  *
  * <p>The stream has no start marker and no checksum: {@link CanetFramer} emits a record only when its alignment is
- * proven (the record after it well-formed too, or the stream pausing for {@link #QUIET} or ending right after it),
+ * proven (the record after it well-formed too, or the stream pausing for {@link #QUIET} right after it),
  * and after a loss of alignment emits nothing until {@value CanetFramer#PROOF_RECORDS} consecutive well-formed
  * records line up again. Counted: each loss of alignment as an error, every byte skipped or held record thrown away
- * as discarded bytes, extended and remote frames (which {@link CanFrame} cannot hold) as dropped frames, a partial
- * record when the link drops as discarded bytes.
+ * as discarded bytes, extended and remote frames (which {@link CanFrame} cannot hold) as dropped frames, what is held
+ * when the link drops (a partial record, and the last whole one, which nothing after it proves) as discarded bytes.
  */
 public final class CanetTransport extends NettyCanTransport {
 
@@ -80,7 +80,7 @@ public final class CanetTransport extends NettyCanTransport {
         protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
             decode(ctx, in, out);
             cancelQuietCheck();
-            framer.end(this); // the link ended: a partial record is counted as discarded bytes
+            framer.end(this); // the link ended: what is held, proven by nothing after it, is counted as discarded
         }
 
         private void cancelQuietCheck() {
