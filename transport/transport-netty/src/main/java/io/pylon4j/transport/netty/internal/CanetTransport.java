@@ -6,23 +6,32 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code canet:HOST:PORT}: a CAN bus through a USR-CANET200 / Waveshare-type Ethernet converter in TCP server
  * mode, carrying 13-byte frames ({@link CanetCodec}). There is no handshake: the link is up when TCP is.
  *
- * <p>The stream has no start marker. A 13-byte window that cannot be a frame (reserved bits set, a length over 8, an
- * id out of range) is taken as lost sync: one byte is discarded and counted, and the next window is tried, so
- * decoding falls back into step at the next real frame boundary. Bytes that happen to look like a frame cannot be
- * told from one; a converter does not send garbage, so this matters only on a wrong port. Extended and remote
- * frames, which {@link CanFrame} cannot hold, are counted as dropped frames; a partial frame when the link drops is
- * counted as discarded bytes.
+ * <p>The stream has no start marker and no checksum: {@link CanetFramer} emits a record only when its alignment is
+ * proven (the record after it well-formed too, or the stream pausing for {@link #QUIET} right after it),
+ * and after a loss of alignment emits nothing until {@value CanetFramer#PROOF_RECORDS} consecutive well-formed
+ * records line up again. Counted: each loss of alignment as an error, every byte skipped or held record thrown away
+ * as discarded bytes, extended and remote frames (which {@link CanFrame} cannot hold) as dropped frames, what is held
+ * when the link drops (a partial record, and the last whole one, which nothing after it proves) as discarded bytes.
  */
 public final class CanetTransport extends NettyCanTransport {
+
+    /**
+     * How long the stream must pause before a record with no successor yet is emitted: the last frame of a burst
+     * waits this long. Far longer than the converter takes to write one record, far shorter than the 1 s cycle.
+     */
+    static final Duration QUIET = Duration.ofMillis(100);
 
     /** Made by {@link io.pylon4j.transport.netty.NettyTransportProvider}. */
     public CanetTransport(Endpoint endpoint, Endpoint.HostPort address, TransportOptions options,
@@ -40,37 +49,65 @@ public final class CanetTransport extends NettyCanTransport {
         return allocator.buffer(CanetCodec.FRAME_LENGTH).writeBytes(CanetCodec.encode(frame));
     }
 
-    /** Finds 13-byte frames in the stream and hands them to the listeners. */
-    private final class Decoder extends ByteToMessageDecoder {
+    /**
+     * Feeds the stream to a {@link CanetFramer} (one per connection) and hands what it proves to the listeners. A
+     * record held for want of a successor is released by {@link CanetFramer#quiet} once nothing has arrived for
+     * {@link #QUIET}.
+     */
+    private final class Decoder extends ByteToMessageDecoder implements CanetFramer.Sink {
 
-        private final byte[] window = new byte[CanetCodec.FRAME_LENGTH];
+        private final CanetFramer framer = new CanetFramer();
+        private final byte[] chunk = new byte[CanetFramer.CAPACITY];
+        private ScheduledFuture<?> quietCheck;
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            while (in.readableBytes() >= CanetCodec.FRAME_LENGTH) {
-                int at = in.readerIndex();
-                int info = in.getUnsignedByte(at);
-                if (!CanetCodec.plausible(info, in.getUnsignedInt(at + 1))) {
-                    in.skipBytes(1);
-                    metrics().discarded(1);
-                    continue;
-                }
-                in.readBytes(window);
-                if (CanetCodec.isStandardDataFrame(info)) {
-                    deliver(CanetCodec.decode(window, 0));
-                } else {
-                    metrics().droppedFrame();
-                }
+            cancelQuietCheck();
+            while (in.isReadable()) {
+                int n = Math.min(in.readableBytes(), chunk.length);
+                in.readBytes(chunk, 0, n);
+                framer.decode(chunk, 0, n, this);
+            }
+            if (framer.awaitingQuiet()) {
+                quietCheck = ctx.executor().schedule(() -> {
+                    quietCheck = null;
+                    framer.quiet(this);
+                }, QUIET.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
 
         @Override
         protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
             decode(ctx, in, out);
-            if (in.isReadable()) { // the link ended inside a frame
-                metrics().discarded(in.readableBytes());
-                in.skipBytes(in.readableBytes());
+            cancelQuietCheck();
+            framer.end(this); // the link ended: what is held, proven by nothing after it, is counted as discarded
+        }
+
+        private void cancelQuietCheck() {
+            if (quietCheck != null) {
+                quietCheck.cancel(false);
+                quietCheck = null;
             }
+        }
+
+        @Override
+        public void frame(CanFrame frame) {
+            deliver(frame);
+        }
+
+        @Override
+        public void unsupported() {
+            metrics().droppedFrame();
+        }
+
+        @Override
+        public void discarded(int bytes) {
+            metrics().discarded(bytes);
+        }
+
+        @Override
+        public void lostSync() {
+            metrics().error();
         }
     }
 }

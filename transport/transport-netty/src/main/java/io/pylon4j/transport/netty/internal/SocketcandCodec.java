@@ -9,7 +9,8 @@ import io.pylon4j.can.CanFrame;
  * {@code < open canbus >}; mode RAW, {@code < rawmode >}, {@code < frame can_id seconds.useconds [data]* >},
  * {@code < send can_id can_dlc [data]* >}; error frames {@code < error data >}) and its implementation
  * {@code src/state_raw.c}, which prints received data as one run of hex digits ({@code "%02X"} per byte, no
- * spaces), ids as {@code %03X} (standard) or {@code %08X} (extended), sends {@code < rtr … >} and
+ * spaces), ids as {@code %03X} (standard) or {@code %08X} (extended) and nothing else (so an id of any other width
+ * is malformed: a damaged element must not pass as a frame with another id), sends {@code < rtr … >} and
  * {@code < fdframe … >} for remote and CAN FD frames, and reads a {@code send} id of eight digits as extended. The
  * document's example puts spaces between data bytes; both forms are accepted.
  *
@@ -79,7 +80,7 @@ final class SocketcandCodec {
             return malformed(element);
         }
         String id = t[1];
-        if (!isHex(id) || id.length() > 8) {
+        if (!isHex(id) || id.length() != 3 && id.length() != 8) { // socketcand prints %03X or %08X, nothing else
             return malformed(element);
         }
         if (id.length() == 8) {

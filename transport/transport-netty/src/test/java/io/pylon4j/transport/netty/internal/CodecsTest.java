@@ -31,7 +31,9 @@ class CodecsTest {
         assertThat(SocketcandCodec.parse(" fdframe 123 00 1.000000 01 ")).isInstanceOf(SocketcandMessage.Unsupported.class);
         for (String bad : new String[] {" frame ", " frame 351 ", " frame 351 1.000000 123 ", " frame 351 1. 01 ",
                 " frame XYZ 1.000000 01 ", " frame 800 1.000000 01 ", " frame 351 1.000000 0102030405060708AA ",
-                " frame 351 1.0000000 01 ", " hi there ", " bogus ", ""}) {
+                " frame 351 1.0000000 01 ", " hi there ", " bogus ", "",
+                // ids of any width but socketcand's %03X and %08X: a digit lost or gained is not another id
+                " frame 35 1.000000 01 ", " frame 0351 1.000000 01 ", " frame 1AAAAAA 1.000000 01 "}) {
             assertThat(SocketcandCodec.parse(bad)).as("'%s'", bad).isInstanceOf(SocketcandMessage.Malformed.class);
         }
     }

@@ -73,7 +73,7 @@ class NettyFaultsTest {
     // --- drops mid-frame ----------------------------------------------------------------------------------------
 
     @Test
-    void canetDroppedMidFrameReconnectsCountsThePartialFrameAndDecodesTheNext() throws Exception {
+    void canetDroppedMidFrameReconnectsCountsWhatWasHeldAndDecodesTheNext() throws Exception {
         LoopbackServer server = closing(new LoopbackServer());
         CanTransport canet = can("canet:" + server.hostPort(), OPTIONS);
         StateRecorder states = new StateRecorder();
@@ -90,14 +90,14 @@ class NettyFaultsTest {
         server.send(wire.toByteArray());
         server.dropPeer(WAIT);
 
-        assertThat(received.poll(WAIT)).isEqualTo(CanFrame.ofHex(0x351, "1402C012C012C201"));
+        // the first frame is not delivered: nothing after it proves its alignment (CanetFramer#end)
         states.await(ConnectionState.WAITING_TO_RECONNECT, WAIT);
         states.await(ConnectionState.CONNECTED, WAIT);
         server.send(second);
         assertThat(received.poll(WAIT)).isEqualTo(CanFrame.ofHex(0x355, "58005E00"));
-        assertThat(canet.counters().discardedBytes()).isEqualTo(6);
+        assertThat(canet.counters().discardedBytes()).isEqualTo(13 + 6);
         assertThat(canet.counters().reconnects()).isEqualTo(1);
-        assertThat(canet.counters().framesIn()).isEqualTo(2);
+        assertThat(canet.counters().framesIn()).isEqualTo(1);
     }
 
     @Test
@@ -240,10 +240,43 @@ class NettyFaultsTest {
         wire.write(new byte[] {0x48, 0, 0, 0x03, 0x05, 0, 0, 0, 0, 0, 0, 0, 0}); // a remote frame
         wire.write(CanetCodec.encode(CanFrame.ofHex(0x355, "58005E00")));
         server.send(wire.toByteArray());
-        assertThat(received.poll(WAIT)).isEqualTo(CanFrame.ofHex(0x351, "1402C012C012C201"));
+        // three well-formed records line up from the 0x351 on; the first of a new alignment is discarded too
         assertThat(received.poll(WAIT)).isEqualTo(CanFrame.ofHex(0x355, "58005E00"));
-        assertThat(canet.counters().discardedBytes()).isEqualTo(5);
+        assertThat(canet.counters().discardedBytes()).isEqualTo(5 + 13);
         assertThat(canet.counters().droppedFrames()).isEqualTo(2);
+        assertThat(canet.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    /**
+     * The issue's case end to end: a real US5000 cycle (Setfire Labs capture), seven bytes of the first 0x351 record
+     * lost six bytes in, then normal traffic, over a real loopback socket through {@code canet:}. The old decoder
+     * delivered a fake 0x351 (CVL 104.4 V, DCL 2176.3 A) from the misaligned window; now only frames that were sent
+     * arrive, the loss of alignment is counted as an error and the damaged record's surviving bytes as discarded.
+     */
+    @Test
+    void canetRecordCutMidwayThenNormalTrafficDeliversNoFrameThatWasNotSent() throws Exception {
+        LoopbackServer server = closing(new LoopbackServer());
+        CanTransport canet = can("canet:" + server.hostPort(), OPTIONS);
+        CanFrameQueue received = new CanFrameQueue(100);
+        canet.addFrameListener(received);
+        open(canet);
+        List<CanFrame> sent = RealCanTraffic.repeat(RealCanTraffic.cycle("us5000-v12"), 3);
+        byte[] bytes = RealCanTraffic.canet(sent);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.write(bytes, 0, 6);
+        wire.write(bytes, 13, bytes.length - 13);
+
+        server.send(wire.toByteArray());
+
+        List<CanFrame> delivered = new ArrayList<>();
+        for (CanFrame f; delivered.size() < sent.size() && (f = received.poll(Duration.ofSeconds(2))) != null; ) {
+            delivered.add(f);
+        }
+        // lost: the damaged record and the first of the new alignment (CanetFramer), both counted
+        assertThat(delivered).doesNotContain(CanFrame.ofHex(0x351, "1404000003555800"))
+                .containsExactlyElementsOf(sent.subList(2, sent.size()));
+        assertThat(canet.counters().discardedBytes()).isEqualTo(6 + 13);
+        assertThat(canet.counters().errors()).isEqualTo(1);
         assertThat(canet.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
