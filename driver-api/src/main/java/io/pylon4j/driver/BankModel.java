@@ -49,6 +49,8 @@ public final class BankModel {
     private LimitPolicy policy;
 
     private Limits batteryLimits;
+    /** Why the battery's newest limits were implausible, until plausible ones arrive; null when they were not. */
+    private String rejectedLimits;
     private Measurements measurements = Measurements.EMPTY;
     private final Map<String, Set<ActiveAlarm>> alarmChannels = new HashMap<>();
     private final Map<String, Instant> alarmChannelStamps = new HashMap<>();
@@ -144,14 +146,56 @@ public final class BankModel {
         return supervisor.nextDeadline();
     }
 
-    /** The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}). */
-    public synchronized void onLimits(Source source, Limits limits, Instant at) {
+    /**
+     * The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}).
+     *
+     * @return false if they were implausible (see {@link #onLimits(Source, Limits, Set, Instant)})
+     */
+    public boolean onLimits(Source source, Limits limits, Instant at) {
+        return onLimits(source, limits, Set.of(), at);
+    }
+
+    /**
+     * The battery's limits, with the fields whose wire value meant "invalid". Limits that fail the policy's
+     * {@link LimitPlausibility} count as missing ({@link #onImplausibleLimits}): the caller counts them.
+     *
+     * @return false if they were implausible and not taken
+     */
+    public synchronized boolean onLimits(Source source, Limits limits, Set<LimitPlausibility.Field> wireInvalid,
+                                         Instant at) {
         Objects.requireNonNull(limits, "limits");
+        Optional<String> implausible = policy.implausibility(limits, wireInvalid, moduleCount);
+        if (implausible.isPresent()) {
+            onImplausibleLimits(source, implausible.get(), at);
+            return false;
+        }
         List<BankEvent> events = begin(source, at);
         if (accept(BankField.LIMITS, source, at)) {
             batteryLimits = limits;
+            boolean wasRejected = rejectedLimits != null;
+            rejectedLimits = null;
             supervisor.onLimitsReceived(at).ifPresent(t -> transition(t, events));
             republish(at, events);
+            if (wasRejected) {
+                explain(at, events);
+            }
+        }
+        commit(events);
+        return true;
+    }
+
+    /**
+     * The battery sent limits that cannot be trusted ({@code reason} says why): they count as missing. Nothing of
+     * them is kept, the limits' age is not refreshed (so the bank ages to STALE and the fail-safe as when silent),
+     * and every published limit's reason says why until plausible limits arrive.
+     */
+    public synchronized void onImplausibleLimits(Source source, String reason, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        List<BankEvent> events = begin(source, at);
+        if (!reason.equals(rejectedLimits)) {
+            rejectedLimits = reason;
+            republish(at, events);
+            explain(at, events);
         }
         commit(events);
     }
@@ -416,10 +460,23 @@ public final class BankModel {
         }
     }
 
+    /**
+     * After the rejection of implausible limits began or ended: the published reasons say so, even when the decision
+     * is the same (which {@link #republish} does not announce).
+     */
+    private void explain(Instant now, List<BankEvent> events) {
+        PublishedLimits next = computeLimits(now);
+        if (!next.equals(published)) {
+            published = next;
+            events.add(new BankEvent.LimitsChanged(bankId, now, next));
+        }
+    }
+
     private PublishedLimits computeLimits(Instant now) {
         Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS)).map(FieldStamp::at);
-        return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
+        PublishedLimits limits = policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
                 Optional.of(supervisionReason), moduleCount, now);
+        return rejectedLimits == null ? limits : LimitPolicy.explainRejection(limits, rejectedLimits);
     }
 
     private ConnectionState bestLink() {
