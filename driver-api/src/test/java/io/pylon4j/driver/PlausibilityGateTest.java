@@ -172,6 +172,20 @@ class PlausibilityGateTest {
     }
 
     @Test
+    void aConfiguredBankRatingIsTheBound() {
+        driver = PylonDriver.can(bus, DriverOptions.builder("bank-rated").clock(clock).scheduler(scheduler)
+                .eventExecutor(executor).plausibility(LimitPlausibility.defaults().withBankCurrentAmps(90)).build());
+        driver.start();
+        bus.inject(F359_4);
+        bus.inject(GOOD_351); // 100 A: plausible for 4 modules, not for a bank rated 90 A
+
+        assertThat(driver.status().batteryLimits()).isEmpty();
+        assertThat(driver.status().publishedLimits().chargeCurrentLimitProvenance().reason())
+                .contains("CCL 100 A from the battery is implausible for a bank rated 90 A, at most 90 A");
+        assertThat(driver.counters().implausibleValues()).isEqualTo(1);
+    }
+
+    @Test
     void mergedBankKeepsThePlausibleLinksLimits() {
         driver = PylonDriver.canAndRs485(bus, link, DriverOptions.builder("bank-both").clock(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());

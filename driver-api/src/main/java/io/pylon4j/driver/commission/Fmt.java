@@ -12,6 +12,10 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.1f A", value);
     }
 
+    static String volts(double value) {
+        return String.format(Locale.ROOT, "%.1f V", value);
+    }
+
     static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f %%", value);
     }
