@@ -21,8 +21,6 @@ import io.pylon4j.transport.TransportException;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The CAN protocol strategy: decodes the battery's frames on the transport's I/O thread and feeds the model (cheap,
@@ -123,24 +121,6 @@ final class CanStrategy implements CanFrameListener {
         }
     }
 
-    /** The fields of a 0x351 whose wire value means "invalid" (docs/protocol.md §1.5): 0xFFFF unsigned, 0x8000 signed. */
-    static Set<LimitPlausibility.Field> wireInvalid(ChargeDischargeLimits l) {
-        EnumSet<LimitPlausibility.Field> invalid = EnumSet.noneOf(LimitPlausibility.Field.class);
-        if (l.chargeVoltageLimitDeciVolts() == LimitPlausibility.INVALID_U16) {
-            invalid.add(LimitPlausibility.Field.CVL);
-        }
-        if (l.chargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
-            invalid.add(LimitPlausibility.Field.CCL);
-        }
-        if (l.dischargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
-            invalid.add(LimitPlausibility.Field.DCL);
-        }
-        if (l.hasDischargeVoltageLimit() && l.dischargeVoltageLimitDeciVolts() == LimitPlausibility.INVALID_U16) {
-            invalid.add(LimitPlausibility.Field.DVL);
-        }
-        return invalid;
-    }
-
     @Override
     public void onFrame(CanFrame frame, long receivedNanoTime) {
         metrics.canFrames.increment();
@@ -153,8 +133,7 @@ final class CanStrategy implements CanFrameListener {
         }
         var at = clock.instant();
         if (message instanceof ChargeDischargeLimits l) {
-            if (!model.onLimits(Source.CAN, Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(),
-                    l.dischargeCurrentLimitAmps(), l.dischargeVoltageLimitVolts()), wireInvalid(l), at)) {
+            if (!model.onLimits(Source.CAN, LimitPlausibility.limitsOf(l), LimitPlausibility.invalidFields(l), at)) {
                 metrics.implausibleValues.increment();
             }
             if (profile.keepAliveAfterEachDataSet()) {

@@ -1,6 +1,8 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.can.ChargeDischargeLimits;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +64,33 @@ public record LimitPlausibility(int minCells, int maxCells, double minCellVolts,
     public static final int INVALID_U16 = 0xFFFF;
     /** A signed 16-bit wire value meaning "invalid" ({@code docs/protocol.md §1.5}), as decoded: -32768. */
     public static final int INVALID_S16 = -0x8000;
+
+    /**
+     * The fields of a CAN 0x351 whose wire value means "invalid" ({@code docs/protocol.md §1.5}): 0xFFFF in the
+     * unsigned voltages, 0x8000 in the signed currents.
+     */
+    public static Set<Field> invalidFields(ChargeDischargeLimits l) {
+        EnumSet<Field> invalid = EnumSet.noneOf(Field.class);
+        if (l.chargeVoltageLimitDeciVolts() == INVALID_U16) {
+            invalid.add(Field.CVL);
+        }
+        if (l.chargeCurrentLimitDeciAmps() == INVALID_S16) {
+            invalid.add(Field.CCL);
+        }
+        if (l.dischargeCurrentLimitDeciAmps() == INVALID_S16) {
+            invalid.add(Field.DCL);
+        }
+        if (l.hasDischargeVoltageLimit() && l.dischargeVoltageLimitDeciVolts() == INVALID_U16) {
+            invalid.add(Field.DVL);
+        }
+        return invalid;
+    }
+
+    /** A 0x351 as the CAN strategy hands it to the model: signs normalised ({@link Limits#normalised}). */
+    public static Limits limitsOf(ChargeDischargeLimits l) {
+        return Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(), l.dischargeCurrentLimitAmps(),
+                l.dischargeVoltageLimitVolts());
+    }
 
     /** Validates. */
     public LimitPlausibility {

@@ -1,5 +1,9 @@
 package io.pylon4j.driver.commission;
 
+import io.pylon4j.can.CanCodecException;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.ChargeDischargeLimits;
+import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.LimitPlausibility;
 import io.pylon4j.driver.Limits;
@@ -23,6 +27,8 @@ public final class LimitsPlausibleCheck implements CommissioningCheck {
 
     private static final String REJECTED = "the battery's newest limits were rejected: ";
 
+    private final PylonCanCodec codec = PylonCanCodec.standard();
+
     private final LimitPlausibility bounds;
 
     /** The check against the driver's default bounds ({@link LimitPlausibility#defaults()}). */
@@ -44,9 +50,13 @@ public final class LimitsPlausibleCheck implements CommissioningCheck {
     public CheckResult evaluate(Observation o, Expectations expected) {
         String window = Fmt.volts(bounds.minVolts()) + "–" + Fmt.volts(bounds.maxVolts());
         long refused = o.counters().implausibleValues();
+        OptionalInt modules = o.last().map(BankStatus::moduleCount).orElse(OptionalInt.empty());
         if (refused > 0) {
-            String why = o.samples().stream().map(LimitsPlausibleCheck::rejection).flatMap(Optional::stream)
-                    .reduce((a, b) -> b).orElse("see the driver's limit provenance");
+            // the reason: from a refused 0x351 seen on the bus, else from a snapshot's provenance (RS485); a plausible
+            // set right after a refused one clears the provenance, so the frames come first
+            String why = firstImplausibleFrame(o, modules).or(() -> o.samples().stream()
+                    .map(LimitsPlausibleCheck::rejection).flatMap(Optional::stream).reduce((a, b) -> b))
+                    .orElse("see the driver's limit provenance");
             return CheckResult.of(ID, Verdict.FAIL, "The bank sent limits the driver cannot trust (" + why + "). "
                     + "They are not published: the inverter gets the fail-safe as if the bank were silent. Check the "
                     + "battery's firmware and protocol setting (DIP switches), and that nothing else sends on the bus.",
@@ -62,7 +72,6 @@ public final class LimitsPlausibleCheck implements CommissioningCheck {
         String measured = "CVL " + Fmt.volts(l.chargeVoltageLimitVolts())
                 + l.dischargeVoltageLimitVolts().stream().mapToObj(v -> ", DVL " + Fmt.volts(v)).findFirst().orElse("");
         String expectedText = "CVL " + window + ", above the DVL";
-        OptionalInt modules = o.last().map(BankStatus::moduleCount).orElse(OptionalInt.empty());
         Optional<String> bad = bounds.check(l, modules.isPresent() ? modules : expected.modules(), Set.of());
         if (bad.isPresent()) {
             // the driver was given wider bounds than this check
@@ -72,6 +81,25 @@ public final class LimitsPlausibleCheck implements CommissioningCheck {
         return CheckResult.of(ID, Verdict.PASS, "Every limit set the bank sent was plausible; the charge voltage "
                 + "limit lies inside the window of its cells and above the discharge voltage limit.", measured,
                 expectedText);
+    }
+
+    private Optional<String> firstImplausibleFrame(Observation o, OptionalInt modules) {
+        for (Observation.SeenFrame seen : o.frames(ChargeDischargeLimits.ID)) {
+            CanMessage m;
+            try {
+                m = codec.decode(seen.frame());
+            } catch (CanCodecException e) {
+                continue; // malformed: the communication check's business
+            }
+            if (m instanceof ChargeDischargeLimits l) {
+                Optional<String> bad = bounds.check(LimitPlausibility.limitsOf(l), modules,
+                        LimitPlausibility.invalidFields(l));
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> rejection(BankStatus s) {

@@ -391,10 +391,20 @@ class CommissioningChecksTest {
     }
 
     @Test
+    void limitsPlausibleNamesTheRefusedFrameEvenWhenAPlausibleOneFollowed() {
+        Scenario s = healthy(4);
+        s.frame(0x351, "FF FF FF 7F FF 7F FF FF").frame(0x351, "14 02 C8 05 C8 05 C2 01");
+        s.counters = new DriverCounters(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        CheckResult r = s.run(new LimitsPlausibleCheck(), Expectations.NONE);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.explanation()).contains("CCL 3276.7 A from the battery is implausible for 4 modules, at most 400 A");
+    }
+
+    @Test
     void limitsPlausibleChecksTheChargeVoltageLimit() {
         CheckResult ok = healthy(4).run(new LimitsPlausibleCheck(), Expectations.NONE);
         assertThat(ok.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(ok.measured()).isEqualTo("CVL 53.2 V, DVL 45.0 V");
+        assertThat(ok.measured()).isEqualTo("CVL 53.20 V, DVL 45.00 V");
 
         // a driver given wider bounds took a 24 V CVL: against a 48 V bank's window it fails
         BankModel wide = new BankModel("bank-1", InverterProfile.GENERIC_PYLON, io.pylon4j.driver.LimitPolicy
