@@ -579,14 +579,14 @@ final class Rs485Strategy implements ByteListener {
     private Optional<String> implausibility(io.pylon4j.rs485.SystemParameters p) {
         LimitPlausibility bounds = model.policy().plausibility();
         List<String> why = new ArrayList<>(1);
-        int[] millivolts = {p.cellHighVoltageLimitMilliVolts(), p.cellLowVoltageLimitMilliVolts(),
-            p.cellUnderVoltageLimitMilliVolts(), p.moduleHighVoltageLimitMilliVolts(),
-            p.moduleLowVoltageLimitMilliVolts(), p.moduleUnderVoltageLimitMilliVolts()};
-        for (int mv : millivolts) {
-            if (mv == LimitPlausibility.INVALID_U16) {
-                why.add("a voltage limit is its wire value for \"invalid\"");
-                break;
-            }
+        // the cell limits are signed on the wire, the module limits unsigned (facts §2.5.5, as the codec reads them)
+        if (p.cellHighVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.cellLowVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.cellUnderVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.moduleHighVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16
+                || p.moduleLowVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16
+                || p.moduleUnderVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16) {
+            why.add("a voltage limit is its wire value for \"invalid\"");
         }
         if (p.chargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16
                 || p.dischargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
