@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  *     larger, of battery and cap ({@link LimitSource#USER_CAP}).</li>
  * </ol>
  * Before any of this, the {@link BankModel} passes the battery's limits through {@link #plausibility()}: limits that
- * fail never reach this function (they count as missing), and {@link #explainRejection} adds why to every reason.
+ * fail never reach this function (they count as missing), and the model adds why to every reason.
  *
  * @param caps                the user's caps
  * @param expectedModuleCount the number of modules the stack should have, if the user knows it

@@ -95,7 +95,9 @@ import java.util.Set;
  *       own share), its charge voltage limit the <b>lowest</b> and its discharge (cut-off) voltage limit the
  *       <b>highest</b> of the groups' (the only values safe for every group). No public source documents how an
  *       LV-Hub combines groups; this is the conservative reading of the single-group rule. A group whose master did
- *       not answer 0x92 this cycle contributes nothing (its share is unknown, so it is not counted on);</li>
+ *       not answer 0x92 this cycle contributes nothing (its share is unknown, so it is not counted on), and so does
+ *       one whose 0x92 fails the plausibility gate ({@link LimitPlausibility}, counted); the merged limits pass the
+ *       gate again in the model;</li>
  *   <li>request flags: charge and discharge enable only if every answering group enables them; force-charge and
  *       full-charge requests if any group asks.</li>
  * </ul>
@@ -579,7 +581,7 @@ final class Rs485Strategy implements ByteListener {
     private Optional<String> implausibility(io.pylon4j.rs485.SystemParameters p) {
         LimitPlausibility bounds = model.policy().plausibility();
         List<String> why = new ArrayList<>(1);
-        // the cell limits are signed on the wire, the module limits unsigned (facts §2.5.5, as the codec reads them)
+        // the cell limits are signed on the wire, the module limits unsigned (docs/protocol.md §2.5.5, as the codec reads)
         if (p.cellHighVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
                 || p.cellLowVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
                 || p.cellUnderVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
