@@ -57,6 +57,8 @@ public final class BankModel {
     private LimitPolicy policy;
 
     private Limits batteryLimits;
+    /** Why the battery's newest limits were implausible, until plausible ones arrive; null when they were not. */
+    private String rejectedLimits;
     private Measurements measurements = Measurements.EMPTY;
     private final Map<String, Set<ActiveAlarm>> alarmChannels = new HashMap<>();
     private final Map<String, Moment> alarmChannelStamps = new HashMap<>();
@@ -166,14 +168,56 @@ public final class BankModel {
         return supervisor.nextDeadlineNanos();
     }
 
-    /** The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}). */
-    public synchronized void onLimits(Source source, Limits limits, Moment at) {
+    /**
+     * The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}).
+     *
+     * @return false if they were implausible (see {@link #onLimits(Source, Limits, Set, Moment)})
+     */
+    public boolean onLimits(Source source, Limits limits, Moment at) {
+        return onLimits(source, limits, Set.of(), at);
+    }
+
+    /**
+     * The battery's limits, with the fields whose wire value meant "invalid". Limits that fail the policy's
+     * {@link LimitPlausibility} count as missing ({@link #onImplausibleLimits}): the caller counts them.
+     *
+     * @return false if they were implausible and not taken
+     */
+    public synchronized boolean onLimits(Source source, Limits limits, Set<LimitPlausibility.Field> wireInvalid,
+                                         Moment at) {
         Objects.requireNonNull(limits, "limits");
+        Optional<String> implausible = policy.implausibility(limits, wireInvalid, moduleCount);
+        if (implausible.isPresent()) {
+            onImplausibleLimits(source, implausible.get(), at);
+            return false;
+        }
         List<BankEvent> events = begin(source, at);
         if (accept(BankField.LIMITS, source, at)) {
             batteryLimits = limits;
+            boolean wasRejected = rejectedLimits != null;
+            rejectedLimits = null;
             supervisor.onLimitsReceived(at).ifPresent(t -> transition(t, events));
             republish(at, events);
+            if (wasRejected) {
+                explain(at, events);
+            }
+        }
+        commit(events);
+        return true;
+    }
+
+    /**
+     * The battery sent limits that cannot be trusted ({@code reason} says why): they count as missing. Nothing of
+     * them is kept, the limits' age is not refreshed (so the bank ages to STALE and the fail-safe as when silent),
+     * and every published limit's reason says why until plausible limits arrive.
+     */
+    public synchronized void onImplausibleLimits(Source source, String reason, Moment at) {
+        Objects.requireNonNull(reason, "reason");
+        List<BankEvent> events = begin(source, at);
+        if (!reason.equals(rejectedLimits)) {
+            rejectedLimits = reason;
+            republish(at, events);
+            explain(at, events);
         }
         commit(events);
     }
@@ -394,8 +438,8 @@ public final class BankModel {
     // instants are already in order. A driver passes Moments from its TimeSource instead.
 
     /** {@link #onLimits(Source, Limits, Moment)} at {@link Moment#ofInstant at}. */
-    public void onLimits(Source source, Limits limits, Instant at) {
-        onLimits(source, limits, Moment.ofInstant(at));
+    public boolean onLimits(Source source, Limits limits, Instant at) {
+        return onLimits(source, limits, Moment.ofInstant(at));
     }
 
     /** {@link #onMeasurements(Source, Measurements, Moment)} at {@link Moment#ofInstant at}. */
@@ -501,13 +545,26 @@ public final class BankModel {
         }
     }
 
+    /**
+     * After the rejection of implausible limits began or ended: the published reasons say so, even when the decision
+     * is the same (which {@link #republish} does not announce).
+     */
+    private void explain(Moment now, List<BankEvent> events) {
+        PublishedLimits next = computeLimits(now);
+        if (!next.equals(published)) {
+            published = next;
+            events.add(new BankEvent.LimitsChanged(bankId, now.wall(), next));
+        }
+    }
+
     private PublishedLimits computeLimits(Moment now) {
         // the policy states the limits' age as the time between two instants: give it the wall reading that lies
         // the monotonic age before now's, so that a stepped wall clock cannot shrink or grow the age it reports
         Optional<Instant> limitsAt = Optional.ofNullable(stamps.get(BankField.LIMITS))
                 .map(s -> now.wall().minusNanos(now.nanos() - s.atNanos()));
-        return policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
+        PublishedLimits limits = policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
                 Optional.of(supervisionReason), moduleCount, now.wall());
+        return rejectedLimits == null ? limits : LimitPolicy.explainRejection(limits, rejectedLimits);
     }
 
     private ConnectionState bestLink() {

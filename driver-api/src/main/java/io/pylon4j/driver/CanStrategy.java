@@ -133,8 +133,9 @@ final class CanStrategy implements CanFrameListener {
         }
         var at = time.now();
         if (message instanceof ChargeDischargeLimits l) {
-            model.onLimits(Source.CAN, Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(),
-                    l.dischargeCurrentLimitAmps(), l.dischargeVoltageLimitVolts()), at);
+            if (!model.onLimits(Source.CAN, LimitPlausibility.limitsOf(l), LimitPlausibility.invalidFields(l), at)) {
+                metrics.implausibleValues.increment();
+            }
             if (profile.keepAliveAfterEachDataSet()) {
                 sendKeepAlive();
             }

@@ -33,6 +33,9 @@ package io.pylon4j.driver;
  * @param droppedEvents     droppable events (measurements, module details) dropped from full subscriber queues,
  *                          summed over subscribers ({@link EventPublisher#droppedEvents()})
  * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+ * @param implausibleValues battery limits refused by the plausibility gate ({@link LimitPlausibility}): CAN 0x351
+ *                          frames, RS485 0x92 replies (per group) and 0x47 replies, and bank limits merged from them,
+ *                          that were out of bounds or carried a wire value meaning "invalid"; each counted as missing
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -40,7 +43,21 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
                              long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
                              long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
-                             long listenerFailures) {
+                             long listenerFailures, long implausibleValues) {
+
+    /** Counters without {@code implausibleValues} (0), the shape before it was added: keeps callers compiling. */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long inverterMeasurementFailures,
+                          long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
+                          long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
+                          long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
+                          long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
+                          long listenerFailures) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, inverterMeasurementFailures,
+                inverterMeasurementsMissing, rs485Requests, rs485Replies, rs485Retries, rs485Timeouts,
+                rs485Rejections, rs485BadFrames, rs485ChecksumErrors, rs485Resyncs, rs485Cycles, rs485RequestsSkipped,
+                reconnects, baudSwitches, droppedEvents, listenerFailures, 0L);
+    }
 
     /**
      * Counters without the four added later (inverter measurement failures and misses, RS485 checksum errors and

@@ -27,6 +27,7 @@ final class DriverMetrics {
     final LongAdder rs485RequestsSkipped = new LongAdder();
     final LongAdder reconnects = new LongAdder();
     final LongAdder baudSwitches = new LongAdder();
+    final LongAdder implausibleValues = new LongAdder();
 
     DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
@@ -34,6 +35,6 @@ final class DriverMetrics {
                 rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(), rs485Timeouts.sum(),
                 rs485Rejections.sum(), rs485BadFrames.sum(), rs485ChecksumErrors.sum(), rs485Resyncs.sum(),
                 rs485Cycles.sum(), rs485RequestsSkipped.sum(), reconnects.sum(), baudSwitches.sum(),
-                publisher.droppedEvents(), publisher.listenerFailures());
+                publisher.droppedEvents(), publisher.listenerFailures(), implausibleValues.sum());
     }
 }

@@ -161,6 +161,16 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
             return this;
         }
 
+        /**
+         * The bounds the battery's limits must lie within to be published (shorthand for a policy with them; default
+         * {@link LimitPlausibility#defaults()}, 48 V LV banks), e.g. {@code LimitPlausibility.lfpCells(8, 8)} for a
+         * 24 V UP2500 or {@code LimitPlausibility.defaults().withBankCurrentAmps(300)} for a bank rated 300 A.
+         */
+        public Builder plausibility(LimitPlausibility value) {
+            policy = (policy == null ? LimitPolicy.of(profile) : policy).withPlausibility(value);
+            return this;
+        }
+
         /** The time source (default {@link TimeSource#system()}). */
         public Builder time(TimeSource value) {
             time = value;

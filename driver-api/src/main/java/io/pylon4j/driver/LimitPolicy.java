@@ -26,14 +26,19 @@ import java.util.OptionalInt;
  * <li><b>User caps</b> ({@link LimitCaps}): CVL, CCL and DCL become the smaller, the discharge voltage limit the
  *     larger, of battery and cap ({@link LimitSource#USER_CAP}).</li>
  * </ol>
+ * Before any of this, the {@link BankModel} passes the battery's limits through {@link #plausibility()}: limits that
+ * fail never reach this function (they count as missing), and the model adds why to every reason.
  *
  * @param caps                the user's caps
  * @param expectedModuleCount the number of modules the stack should have, if the user knows it
  * @param failSafe            when the currents are forced to 0
+ * @param plausibility        the bounds the battery's limits must lie within to be published at all
  */
-public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailSafePolicy failSafe) {
+public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailSafePolicy failSafe,
+                          LimitPlausibility plausibility) {
 
     public LimitPolicy {
+        Objects.requireNonNull(plausibility, "plausibility");
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(expectedModuleCount, "expectedModuleCount");
         Objects.requireNonNull(failSafe, "failSafe");
@@ -42,7 +47,12 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         }
     }
 
-    /** No caps, no expected module count, currents 0 from STALE on. */
+    /** A policy with the default plausibility bounds ({@link LimitPlausibility#defaults()}). */
+    public LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailSafePolicy failSafe) {
+        this(caps, expectedModuleCount, failSafe, LimitPlausibility.defaults());
+    }
+
+    /** No caps, no expected module count, currents 0 from STALE on, 48 V LV plausibility bounds. */
     public static LimitPolicy defaults() {
         return new LimitPolicy(LimitCaps.none(), OptionalInt.empty(), FailSafePolicy.ZERO_CURRENTS_WHEN_STALE);
     }
@@ -53,15 +63,47 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
     }
 
     public LimitPolicy withCaps(LimitCaps value) {
-        return new LimitPolicy(value, expectedModuleCount, failSafe);
+        return new LimitPolicy(value, expectedModuleCount, failSafe, plausibility);
     }
 
     public LimitPolicy withExpectedModuleCount(int value) {
-        return new LimitPolicy(caps, OptionalInt.of(value), failSafe);
+        return new LimitPolicy(caps, OptionalInt.of(value), failSafe, plausibility);
     }
 
     public LimitPolicy withFailSafe(FailSafePolicy value) {
-        return new LimitPolicy(caps, expectedModuleCount, value);
+        return new LimitPolicy(caps, expectedModuleCount, value, plausibility);
+    }
+
+    /** This policy with other plausibility bounds (another cell count, a bank rating). */
+    public LimitPolicy withPlausibility(LimitPlausibility value) {
+        return new LimitPolicy(caps, expectedModuleCount, failSafe, value);
+    }
+
+    /**
+     * Why the battery's limits are implausible ({@link LimitPlausibility#check}) for {@code reportedModules} (or, when
+     * the battery has not said, the expected count), or empty if they pass.
+     */
+    public Optional<String> implausibility(Limits battery, java.util.Set<LimitPlausibility.Field> wireInvalid,
+                                           OptionalInt reportedModules) {
+        return plausibility.check(battery, reportedModules.isPresent() ? reportedModules : expectedModuleCount,
+                wireInvalid);
+    }
+
+    /**
+     * {@code limits} with every reason saying that the battery's newest limits were rejected and why: they counted as
+     * missing, so what is published is the last plausible value, or the fail-safe.
+     */
+    static PublishedLimits explainRejection(PublishedLimits limits, String rejection) {
+        String note = "; the battery's newest limits were rejected: " + rejection;
+        return new PublishedLimits(limits.chargeVoltageLimitVolts(), limits.chargeCurrentLimitAmps(),
+                limits.dischargeCurrentLimitAmps(), limits.dischargeVoltageLimitVolts(),
+                noted(limits.chargeVoltageLimitProvenance(), note), noted(limits.chargeCurrentLimitProvenance(), note),
+                noted(limits.dischargeCurrentLimitProvenance(), note),
+                noted(limits.dischargeVoltageLimitProvenance(), note));
+    }
+
+    private static LimitProvenance noted(LimitProvenance p, String note) {
+        return new LimitProvenance(p.source(), p.batteryValue(), p.reason() + note);
     }
 
     /**

@@ -35,10 +35,13 @@ import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -92,7 +95,9 @@ import java.util.Set;
  *       own share), its charge voltage limit the <b>lowest</b> and its discharge (cut-off) voltage limit the
  *       <b>highest</b> of the groups' (the only values safe for every group). No public source documents how an
  *       LV-Hub combines groups; this is the conservative reading of the single-group rule. A group whose master did
- *       not answer 0x92 this cycle contributes nothing (its share is unknown, so it is not counted on);</li>
+ *       not answer 0x92 this cycle contributes nothing (its share is unknown, so it is not counted on), and so does
+ *       one whose 0x92 fails the plausibility gate ({@link LimitPlausibility}, counted); the merged limits pass the
+ *       gate again in the model;</li>
  *   <li>request flags: charge and discharge enable only if every answering group enables them; force-charge and
  *       full-charge requests if any group asks.</li>
  * </ul>
@@ -456,6 +461,10 @@ final class Rs485Strategy implements ByteListener {
             model.onBankInfo(Source.RS485, BankInfo.ofManufacturerInfo(i.deviceName().strip(),
                     i.manufacturerName().strip(), i.softwareVersionText()), at);
         } else if (response instanceof io.pylon4j.rs485.SystemParameters p) {
+            if (implausibility(p).isPresent()) {
+                metrics.implausibleValues.increment(); // counts as missing: the bank info keeps what it had
+                return;
+            }
             model.onBankInfo(Source.RS485, BankInfo.ofSystemParameters(new BankInfo.SystemParameters(
                     p.cellHighVoltageLimitVolts(), p.cellLowVoltageLimitVolts(), p.cellUnderVoltageLimitVolts(),
                     p.chargeHighTemperatureLimitCelsius(), p.chargeLowTemperatureLimitCelsius(),
@@ -542,6 +551,60 @@ final class Rs485Strategy implements ByteListener {
         }
     }
 
+    /**
+     * Why a group master's 0x92 is implausible as the limits of its {@code modules} modules (the module's figure times
+     * the count, as published), or empty. Wire values meaning "invalid" (docs/protocol.md §1.5) are never scaled.
+     */
+    private Optional<String> implausibility(ChargeDischargeManagement c, int modules) {
+        EnumSet<LimitPlausibility.Field> invalid = EnumSet.noneOf(LimitPlausibility.Field.class);
+        if (c.chargeVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16) {
+            invalid.add(LimitPlausibility.Field.CVL);
+        }
+        if (c.dischargeVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16) {
+            invalid.add(LimitPlausibility.Field.DVL);
+        }
+        if (c.chargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
+            invalid.add(LimitPlausibility.Field.CCL);
+        }
+        if (c.dischargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
+            invalid.add(LimitPlausibility.Field.DCL);
+        }
+        Limits scaled = Limits.normalised(c.chargeVoltageLimitVolts(), Math.abs(c.chargeCurrentLimitAmps()) * modules,
+                Math.abs(c.dischargeCurrentLimitAmps()) * modules, OptionalDouble.of(c.dischargeVoltageLimitVolts()));
+        return model.policy().implausibility(scaled, invalid, OptionalInt.of(modules));
+    }
+
+    /**
+     * Why a 0x47 reply cannot be trusted, or empty: a field carrying a wire value meaning "invalid" (docs/protocol.md
+     * §1.5), a module voltage limit outside the plausible window, or a maximum current above one module's rating.
+     */
+    private Optional<String> implausibility(io.pylon4j.rs485.SystemParameters p) {
+        LimitPlausibility bounds = model.policy().plausibility();
+        List<String> why = new ArrayList<>(1);
+        // the cell limits are signed on the wire, the module limits unsigned (docs/protocol.md §2.5.5, as the codec reads)
+        if (p.cellHighVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.cellLowVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.cellUnderVoltageLimitMilliVolts() == LimitPlausibility.INVALID_S16
+                || p.moduleHighVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16
+                || p.moduleLowVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16
+                || p.moduleUnderVoltageLimitMilliVolts() == LimitPlausibility.INVALID_U16) {
+            why.add("a voltage limit is its wire value for \"invalid\"");
+        }
+        if (p.chargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16
+                || p.dischargeCurrentLimitDeciAmps() == LimitPlausibility.INVALID_S16) {
+            why.add("a current limit is its wire value for \"invalid\"");
+        }
+        if (why.isEmpty()) {
+            double high = p.moduleHighVoltageLimitVolts();
+            if (high < bounds.minVolts() || high > bounds.maxVolts()) {
+                why.add("module high-voltage limit " + LimitPolicy.num(high) + " V outside "
+                        + LimitPolicy.num(bounds.minVolts()) + "–" + LimitPolicy.num(bounds.maxVolts()) + " V");
+            }
+        }
+        return why.isEmpty() ? Optional.empty() : Optional.of("0x47 from the battery is implausible: "
+                + String.join("; ", why));
+    }
+
     /** Publishes the bank's values from this cycle's replies (see the class comment for the rules). */
     private void finishCycle(Moment at) {
         int moduleCount = 0;
@@ -556,6 +619,7 @@ final class Rs485Strategy implements ByteListener {
         double ccl = 0;
         double dcl = 0;
         int limitGroups = 0;
+        List<String> rejected = new ArrayList<>(0);
         int allFlags = 0xFF;
         int anyFlags = 0;
         int flagGroups = 0;
@@ -579,7 +643,12 @@ final class Rs485Strategy implements ByteListener {
                 flagGroups++;
                 allFlags &= c.status();
                 anyFlags |= c.status();
-                if (g.modules > 0) {
+                Optional<String> implausible = g.modules > 0 ? implausibility(c, g.modules) : Optional.empty();
+                if (implausible.isPresent()) {
+                    // counts as a group that did not answer 0x92: its share is not counted on
+                    metrics.implausibleValues.increment();
+                    rejected.add(groups.size() > 1 ? "group " + g.group + ": " + implausible.get() : implausible.get());
+                } else if (g.modules > 0) {
                     limitGroups++;
                     cvl = Math.min(cvl, c.chargeVoltageLimitVolts());
                     dvl = Math.max(dvl, c.dischargeVoltageLimitVolts());
@@ -600,7 +669,12 @@ final class Rs485Strategy implements ByteListener {
             model.onModuleCount(Source.RS485, moduleCount, at);
         }
         if (limitGroups > 0) {
-            model.onLimits(Source.RS485, Limits.normalised(cvl, ccl, dcl, OptionalDouble.of(dvl)), at);
+            // the groups passed one by one; their sum, lowest CVL and highest cut-off must pass together too
+            if (!model.onLimits(Source.RS485, Limits.normalised(cvl, ccl, dcl, OptionalDouble.of(dvl)), at)) {
+                metrics.implausibleValues.increment();
+            }
+        } else if (!rejected.isEmpty()) {
+            model.onImplausibleLimits(Source.RS485, String.join("; ", rejected), at);
         }
         if (flagGroups > 0) {
             // enables only if every group enables; requests if any group requests

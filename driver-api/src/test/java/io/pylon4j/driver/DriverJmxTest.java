@@ -132,6 +132,19 @@ class DriverJmxTest {
     }
 
     @Test
+    void implausibleLimitsAreCountedInJmx() throws Exception {
+        PylonDriver driver = canDriver("jmx-can-implausible");
+        DriverJmx.Registration reg = track(DriverJmx.register(driver, platform));
+        PylonDriverMXBean proxy = JMX.newMXBeanProxy(platform, reg.name(), PylonDriverMXBean.class);
+        driver.start();
+        can.inject(PlausibilityGateTest.F359_4);
+        can.inject(PlausibilityGateTest.ALL_ONES_351);
+        can.inject(PlausibilityGateTest.GOOD_351);
+        assertThat(proxy.getImplausibleValues()).isEqualTo(1);
+        assertThat(platform.getAttribute(reg.name(), "ImplausibleValues")).isEqualTo(1L);
+    }
+
+    @Test
     void readableOverARemoteConnectorOnLoopback() throws Exception {
         // what jconsole or a jmx_exporter sees: open types only (NaN doubles, strings), over a real socket.
         // ManagementFactory.newPlatformMXBeanProxy accepts only the JDK's own interfaces; JMX.newMXBeanProxy is

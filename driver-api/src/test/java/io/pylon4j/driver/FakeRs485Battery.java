@@ -41,6 +41,8 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
     final java.util.Set<Integer> silentFor = new java.util.HashSet<>();
     /** Requests of these commands (CID2) are answered with RTN 04, invalid command. */
     final java.util.Set<Integer> rejectFor = new java.util.HashSet<>();
+    /** The reply to 0x92, when not the captured one. */
+    byte[] reply92;
     /** How many more requests go unanswered, whatever they are. */
     int dropNext;
     /** Alarm block to answer 0x44 with (default: the captured one, no alarms). */
@@ -79,7 +81,7 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
         } else if (request instanceof AlarmInfoRequest) {
             return new AlarmInfo(2, InfoFlag.of(0), 0xFF, List.of(alarm, alarm, alarm)).toFrame().encode();
         } else if (request instanceof ChargeDischargeManagementRequest) {
-            return wire(R92);
+            return reply92 != null ? reply92 : wire(R92);
         } else if (request instanceof SerialNumberRequest s) {
             return new SerialNumber(s.address(), s.address(), "PPTBH0" + s.address() + "123456789").toFrame()
                     .encode();

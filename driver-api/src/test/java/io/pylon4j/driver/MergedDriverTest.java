@@ -48,11 +48,12 @@ class MergedDriverTest {
         scheduler.advance(Duration.ZERO);
         rs485.pump();                                   // RS485 limits at T0: 25 A
         clock.advance(Duration.ofMillis(200));
-        can.inject(CanDriverTest.L351);                 // CAN limits at T0+0.2 s: 480 A, newest wins
+        // CAN limits at T0+0.2 s: 100 A, newest wins (not the 6-module US5000's 480 A: implausible for 3 modules)
+        can.inject(PlausibilityGateTest.GOOD_351);
         can.inject(CanDriverTest.S355);
 
         BankStatus s = driver.status();
-        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(480.0);
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(100.0);
         assertThat(s.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.CAN);
         assertThat(s.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(200));
         assertThat(s.source(Source.RS485).lastReceived()).hasValue(ManualClock.T0);

@@ -453,4 +453,84 @@ class Rs485SimulatedBankTest {
                 "93@02", "96@02", "93@03", "96@03", "93@04", "96@04", "93@05", "96@05");
         assertTheNewStackIsKnown();
     }
+
+    // --- the plausibility gate, against the simulator with replies rewritten on the wire (checksums by the codec)
+
+    @Test
+    void theIssues92OnFourModulesIsNotPublished() {
+        // FFFF FFFF 7FFF 8000: 3276.7 A per module would become 13,106.8 A after module scaling
+        tamper = (request, reply) -> request instanceof ChargeDischargeManagementRequest
+                ? new ChargeDischargeManagement(request.address(), request.address(), 0xFFFF, 0xFFFF, 0x7FFF, -0x8000,
+                0xC0).toFrame() : reply;
+        start(us3000c().modulesPerGroup(4).build(), b -> b);
+        step(Duration.ZERO);
+
+        BankStatus s = driver.status();
+        assertThat(s.moduleCount()).hasValue(4);
+        assertThat(s.batteryLimits()).isEmpty();
+        assertThat(s.publishedLimits().chargeCurrentLimitAmps()).isZero();
+        assertThat(s.publishedLimits().chargeCurrentLimitProvenance().source()).isNotEqualTo(LimitSource.BATTERY);
+        assertThat(s.publishedLimits().chargeCurrentLimitProvenance().reason())
+                .contains("CCL 13106.8 A from the battery is implausible for 4 modules, at most 400 A");
+        assertThat(driver.counters().implausibleValues()).isEqualTo(1);
+        assertThat(driver.counters().rs485BadFrames()).isZero();
+    }
+
+    @Test
+    void anImplausibleGroupOfAMergedBankCountsAsNotAnswering() {
+        tamper = (request, reply) -> request instanceof ChargeDischargeManagementRequest && request.address() == 0x22
+                ? new ChargeDischargeManagement(0x22, 0x22, 0xFFFF, 0xFFFF, 0x7FFF, -0x8000, 0xC0).toFrame() : reply;
+        start(us3000c().groups(2).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+
+        BankStatus s = driver.status();
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(2 * 37.0); // group 1 only
+        assertThat(s.batteryLimits().orElseThrow().chargeVoltageLimitVolts()).isEqualTo(53.25);
+        assertThat(s.publishedLimits().chargeCurrentLimitProvenance().source()).isEqualTo(LimitSource.BATTERY);
+        assertThat(driver.counters().implausibleValues()).isEqualTo(1);
+    }
+
+    @Test
+    void groupsPlausibleAloneButNotTogetherAreNotPublished() {
+        // group 2: CVL 44.0 V over its own cut-off of 40.0 V, plausible alone; group 1 cuts off at 45.0 V, so the
+        // bank (lowest CVL, highest cut-off) would charge to 44.0 V and cut off at 45.0 V
+        tamper = (request, reply) -> {
+            if (request instanceof ChargeDischargeManagementRequest && request.address() == 0x22) {
+                ChargeDischargeManagement c = (ChargeDischargeManagement) Rs485Codec.decodeResponse(request, reply);
+                return new ChargeDischargeManagement(c.address(), c.commandValue(), 44_000, 40_000,
+                        c.chargeCurrentLimitDeciAmps(), c.dischargeCurrentLimitDeciAmps(), c.status()).toFrame();
+            }
+            return reply;
+        };
+        start(us3000c().groups(2).modulesPerGroup(2).build(), b -> b.rs485Groups(List.of(1, 2)));
+        step(Duration.ZERO);
+
+        BankStatus s = driver.status();
+        assertThat(s.batteryLimits()).isEmpty();
+        assertThat(s.publishedLimits().chargeVoltageLimitProvenance().reason())
+                .contains("CVL 44 V from the battery is implausible: not above the discharge voltage limit 45 V");
+        assertThat(driver.counters().implausibleValues()).isEqualTo(1);
+    }
+
+    @Test
+    void an47WithInvalidWireValuesIsNotTaken() {
+        tamper = (request, reply) -> {
+            if (request instanceof io.pylon4j.rs485.SystemParametersRequest) {
+                var p = (io.pylon4j.rs485.SystemParameters) Rs485Codec.decodeResponse(request, reply);
+                // cell limits signed (0x8000 "invalid"), module limits unsigned (0xFFFF), currents signed
+                return new io.pylon4j.rs485.SystemParameters(p.address(), p.infoFlag(), -0x8000, -0x8000, -0x8000,
+                        p.chargeHighTemperatureLimitDeciKelvin(), p.chargeLowTemperatureLimitDeciKelvin(), 0x7FFF,
+                        0xFFFF, 0xFFFF, 0xFFFF, p.dischargeHighTemperatureLimitDeciKelvin(),
+                        p.dischargeLowTemperatureLimitDeciKelvin(), -0x8000).toFrame();
+            }
+            return reply;
+        };
+        start(us3000c().modulesPerGroup(2).build(), b -> b);
+        step(Duration.ZERO);
+
+        BankStatus s = driver.status();
+        assertThat(s.bankInfo().orElseThrow().deviceName()).hasValue("US3000C"); // 0x51 taken
+        assertThat(s.bankInfo().orElseThrow().systemParameters()).isEmpty();    // 0x47 not
+        assertThat(driver.counters().implausibleValues()).isEqualTo(1);
+    }
 }

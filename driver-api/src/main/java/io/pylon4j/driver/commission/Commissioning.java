@@ -27,7 +27,7 @@ public final class Commissioning {
     /** The built-in checks, in report order. */
     public static List<CommissioningCheck> standardChecks() {
         return List.of(new CommunicationCheck(), new ValuesMoveCheck(), new ModuleCountCheck(),
-                new ChargeCurrentLimitCheck(), new TemperatureCheck(), new SingleCanMasterCheck(),
+                new ChargeCurrentLimitCheck(), new LimitsPlausibleCheck(), new TemperatureCheck(), new SingleCanMasterCheck(),
                 new GroupLimitsCheck(), new SocSpreadCheck(), new NewModuleSocCheck());
     }
 

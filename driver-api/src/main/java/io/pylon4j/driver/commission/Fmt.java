@@ -12,6 +12,10 @@ final class Fmt {
         return String.format(Locale.ROOT, "%.1f A", value);
     }
 
+    static String volts(double value) {
+        return String.format(Locale.ROOT, "%.2f V", value); // RS485 sends mV: 53.25 V must not read 53.3 V
+    }
+
     static String percent(double value) {
         return String.format(Locale.ROOT, "%.1f %%", value);
     }

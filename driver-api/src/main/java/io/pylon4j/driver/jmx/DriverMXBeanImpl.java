@@ -195,6 +195,11 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getImplausibleValues() {
+        return c().implausibleValues();
+    }
+
+    @Override
     public double getLimitsAgeSeconds() {
         return age(BankField.LIMITS);
     }

@@ -102,6 +102,9 @@ public interface PylonDriverMXBean {
     /** Exceptions thrown by event listeners. */
     long getListenerFailures();
 
+    /** Battery limits refused by the plausibility gate: out of bounds or "invalid" on the wire, counted as missing. */
+    long getImplausibleValues();
+
     // --- field ages in seconds (NaN: never received)
 
     /** Age of the battery's limits (CAN 0x351, RS485 0x92). */

@@ -7,10 +7,12 @@ import io.pylon4j.driver.BankModel;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitPlausibility;
 import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Source;
+import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -369,5 +371,59 @@ class CommissioningChecksTest {
                 + "\"explanation\":\"line\\nbreak\",\"measured\":\"3\",\"expected\":\"4\"}]}");
         assertThat(r.toText()).contains("FAIL    module-count").contains("measured: 3   expected: 4")
                 .endsWith("Overall: FAIL\n");
+    }
+
+    // --- limits plausible
+
+    @Test
+    void limitsPlausibleFailsWhenTheDriverRefusedLimitsAndSaysWhy() {
+        Scenario s = healthy(4);
+        s.now = s.now.plusSeconds(1);
+        // the 0x351 FF FF FF 7F FF 7F FF FF, as the CAN strategy hands it over
+        boolean taken = s.model.onLimits(Source.CAN, Limits.of(6553.5, 3276.7, 3276.7, 6553.5),
+                Set.of(LimitPlausibility.Field.CVL, LimitPlausibility.Field.DVL), Moment.ofInstant(s.now));
+        assertThat(taken).isFalse();
+        s.samples.add(s.model.status());
+        s.counters = new DriverCounters(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        CheckResult r = s.run(new LimitsPlausibleCheck(), Expectations.NONE);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.explanation()).contains("CCL 3276.7 A from the battery is implausible for 4 modules, at most 400 A");
+        assertThat(r.measured()).isEqualTo("1 limit set refused");
+    }
+
+    @Test
+    void limitsPlausibleNamesTheRefusedFrameEvenWhenAPlausibleOneFollowed() {
+        Scenario s = healthy(4);
+        s.frame(0x351, "FF FF FF 7F FF 7F FF FF").frame(0x351, "14 02 C8 05 C8 05 C2 01");
+        s.counters = new DriverCounters(5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+        CheckResult r = s.run(new LimitsPlausibleCheck(), Expectations.NONE);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.explanation()).contains("CCL 3276.7 A from the battery is implausible for 4 modules, at most 400 A");
+    }
+
+    @Test
+    void limitsPlausibleChecksTheChargeVoltageLimit() {
+        CheckResult ok = healthy(4).run(new LimitsPlausibleCheck(), Expectations.NONE);
+        assertThat(ok.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(ok.measured()).isEqualTo("CVL 53.20 V, DVL 45.00 V");
+
+        // a driver given wider bounds took a 24 V CVL: against a 48 V bank's window it fails
+        BankModel wide = new BankModel("bank-1", InverterProfile.GENERIC_PYLON, io.pylon4j.driver.LimitPolicy
+                .defaults().withPlausibility(LimitPlausibility.lfpCells(8, 16)), e -> { }, T0);
+        wide.onLimits(Source.CAN, Limits.of(28.4, 50, 50, 23.2), T0.plusSeconds(1));
+        Observation o = new Observation(List.of(wide.status()), List.of(), 0, NO_COUNTERS, true, false,
+                Duration.ofSeconds(1));
+        CheckResult low = new LimitsPlausibleCheck().evaluate(o, Expectations.NONE);
+        assertThat(low.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(low.explanation()).contains("CVL 28.4 V from the battery is implausible: outside 37.5–58.4 V");
+        assertThat(new LimitsPlausibleCheck(LimitPlausibility.lfpCells(8, 8)).evaluate(o, Expectations.NONE)
+                .verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void limitsPlausibleIsSkippedWithoutLimits() {
+        Scenario s = new Scenario();
+        s.samples.add(s.model.status());
+        assertThat(s.run(new LimitsPlausibleCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.SKIPPED);
     }
 }

@@ -118,7 +118,10 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
             new CounterMeter("droppedEvents", "pylon4j.events.dropped", null,
                     "measurement events dropped from full subscriber queues", DriverCounters::droppedEvents),
             new CounterMeter("listenerFailures", "pylon4j.listener.failures", null,
-                    "exceptions thrown by event listeners", DriverCounters::listenerFailures));
+                    "exceptions thrown by event listeners", DriverCounters::listenerFailures),
+            new CounterMeter("implausibleValues", "pylon4j.limits.implausible", null,
+                    "battery limits refused by the plausibility gate (counted as missing)",
+                    DriverCounters::implausibleValues));
 
     private final PylonDriver driver;
     private final Tags tags;

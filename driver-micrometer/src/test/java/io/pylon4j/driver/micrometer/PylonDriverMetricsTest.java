@@ -137,10 +137,13 @@ class PylonDriverMetricsTest {
         noise.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
         noise.send(CanFrame.of(0x351, new byte[] {1, 2}));   // too short: malformed
         noise.send(CanFrame.of(0x123, new byte[] {1}));      // not a Pylon id
-        assertThat(delivered.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
+        // CVL and DVL 0xFFFF ("invalid"), CCL and DCL 3276.7 A: refused by the plausibility gate
+        noise.send(CanFrame.of(0x351, new byte[] {-1, -1, -1, 0x7F, -1, 0x7F, -1, -1}));
+        assertThat(delivered.tryAcquire(3, 10, TimeUnit.SECONDS)).isTrue();
         assertThat(counter("pylon4j.can.malformed")).isEqualTo(1);
         assertThat(counter("pylon4j.can.unknown")).isEqualTo(1);
-        assertThat(counter("pylon4j.can.frames")).isEqualTo(frames + 2);
+        assertThat(counter("pylon4j.limits.implausible")).isEqualTo(1);
+        assertThat(counter("pylon4j.can.frames")).isEqualTo(frames + 3);
         clock.advance(Duration.ofMillis(2500));
         assertThat(gauge("pylon4j.bad.frames.per.second")).isCloseTo(1 / 5.0, within(1e-9));
 

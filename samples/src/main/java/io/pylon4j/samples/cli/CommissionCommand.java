@@ -52,7 +52,8 @@ final class CommissionCommand implements Callable<Integer> {
     static final int SIMULATED_STEP_SECONDS = 30;
 
     /** The faults {@code --simulate-fault} knows. */
-    static final List<String> FAULTS = List.of("one-module", "frozen", "second-master", "wrong-baud", "soc-spread");
+    static final List<String> FAULTS = List.of("one-module", "frozen", "second-master", "wrong-baud", "soc-spread",
+            "implausible-limits");
 
     @Spec
     CommandSpec spec;
@@ -100,7 +101,8 @@ final class CommissionCommand implements Callable<Integer> {
     String simulate;
 
     @Option(names = "--simulate-fault", paramLabel = "FAULT",
-            description = "With --simulate: one-module, frozen, second-master, wrong-baud, soc-spread.")
+            description = "With --simulate: one-module, frozen, second-master, wrong-baud, soc-spread, "
+                    + "implausible-limits.")
     String simulateFault;
 
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
@@ -210,6 +212,9 @@ final class CommissionCommand implements Callable<Integer> {
             case "second-master" -> bank.enableSecondMaster();
             case "wrong-baud" -> bank.updateFaults(f -> f.withBaudMismatch(true));
             case "soc-spread" -> bank.setStateOfCharge(bank.moduleIds().get(bank.moduleIds().size() - 1), 80);
+            // a 0x351 of FF FF FF 7F FF 7F FF FF after each set: CVL and DVL "invalid" (0xFFFF), 3276.7 A
+            case "implausible-limits" -> bank.enableSecondMaster(new io.pylon4j.simulator.ChargeLimits(6_553_500,
+                    6_553_500, Short.MAX_VALUE, Short.MAX_VALUE));
             default -> throw new IllegalArgumentException("unknown fault: " + fault);
         }
     }

@@ -256,10 +256,10 @@ final class MonitorCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT,
                 "counters   CAN frames %d (malformed %d, unknown %d), keep-alives %d (skipped %d); "
                         + "RS485 requests %d, replies %d, retries %d, timeouts %d, rejections %d, bad %d "
-                        + "(checksum %d), skipped %d%n",
+                        + "(checksum %d), skipped %d; implausible limits %d%n",
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
-                c.rs485BadFrames(), c.rs485ChecksumErrors(), c.rs485RequestsSkipped()));
+                c.rs485BadFrames(), c.rs485ChecksumErrors(), c.rs485RequestsSkipped(), c.implausibleValues()));
         return b.toString();
     }
 

@@ -69,6 +69,22 @@ class CommissionCommandTest {
     }
 
     @Test
+    void implausibleLimitsFail() {
+        Result r = run("--simulate", "4xUS3000C", "--simulate-fault", "implausible-limits", "--seconds", "3");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL    limits-plausible")
+                .contains("CCL 3276.7 A from the battery is implausible for 4 modules, at most 400 A")
+                .endsWith("Overall: FAIL\n");
+    }
+
+    @Test
+    void aHealthyBanksChargeVoltageLimitIsChecked() {
+        Result r = run("--simulate", "4xUS3000C", "--seconds", "2");
+        // 53.20 V from CAN 0x351 or 53.25 V from RS485 0x92, whichever came last
+        assertThat(r.out()).contains("PASS    limits-plausible").contains("measured: CVL 53.2").contains("DVL 45.00 V");
+    }
+
+    @Test
     void expectingFiveModulesOfAFourModuleBankFails() {
         Result r = run("--simulate", "4xUS3000C", "--expected-modules", "5", "--seconds", "2");
         assertThat(r.status()).isEqualTo(1);

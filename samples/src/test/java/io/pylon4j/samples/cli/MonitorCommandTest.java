@@ -84,6 +84,11 @@ class MonitorCommandTest {
                 10, 4, 0, 0, 0, 0), Moment.ofInstant(java.time.Instant.EPOCH));
         assertThat(rs485).contains("RS485 requests 30, replies 20, retries 3, timeouts 1, rejections 0, bad 7 "
                 + "(checksum 5), skipped 4");
+
+        // battery limits refused by the plausibility gate
+        String implausible = MonitorCommand.view(status, new DriverCounters(9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 3), Moment.ofInstant(java.time.Instant.EPOCH));
+        assertThat(implausible).contains("implausible limits 3");
     }
 
     @Test
