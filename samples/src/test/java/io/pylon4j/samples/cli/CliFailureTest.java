@@ -111,6 +111,22 @@ class CliFailureTest {
     }
 
     @Test
+    void scanOfARefusedEndpointIsOneLineSayingWhy() throws IOException {
+        int port = refusedPort();
+        // the transport keeps retrying; after its connect window scan gives up and names the last failure
+        run("scan", "tcp:127.0.0.1:" + port).failedWithOneLine(2,
+                "pylon scan: cannot open tcp:127.0.0.1:" + port, "refused");
+    }
+
+    @Test
+    void simulateOnAPortInUseIsOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            run("simulate", "--rs485", "tcp-listen:" + taken.getLocalPort()).failedWithOneLine(2,
+                    "pylon simulate: ", "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void anUnknownSchemeIsOneLineInEveryCommandThatTakesAnEndpoint() {
         run("dump", "--can", "carrier-pigeon:loft").failedWithOneLine(2, "pylon dump: unknown scheme 'carrier-pigeon'");
         run("monitor", "--can", "carrier-pigeon:loft").failedWithOneLine(2, "pylon monitor: unknown scheme");
