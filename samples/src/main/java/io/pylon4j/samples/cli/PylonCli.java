@@ -47,10 +47,14 @@ public final class PylonCli {
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its failure handlers (tests add a subcommand to it). */
+    static CommandLine commandLine() {
         return new CommandLine(new PylonCli())
                 .setParameterExceptionHandler(PylonCli::badCommandLine)
-                .setExecutionExceptionHandler(PylonCli::unexpectedFailure)
-                .execute(args);
+                .setExecutionExceptionHandler(PylonCli::unexpectedFailure);
     }
 
     /**

@@ -145,4 +145,28 @@ class CliFailureTest {
         run("commission", "--seconds", "x").failedWithOneLine(3, "pylon commission: ");
         run("no-such-command").failedWithOneLine(2, "pylon: ", "no-such-command");
     }
+    /** A command that fails in a way no command expects. */
+    @picocli.CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug\nover two lines");
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineWithItsTypeAndStatus70() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            status = PylonCli.commandLine().addSubcommand(new Boom()).execute("boom");
+        } finally {
+            System.setErr(err);
+        }
+
+        new Run(status, "", errBytes.toString(StandardCharsets.UTF_8)).failedWithOneLine(PylonCli.UNEXPECTED_FAILURE,
+                "pylon boom: failed: IllegalStateException: a bug; over two lines");
+    }
 }
