@@ -2,16 +2,20 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.can.CanProfile;
 import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.transport.replay.LogLineReader;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,10 +31,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>Blank lines and lines starting with {@code #} are skipped; every other line prints exactly one object, either
  * the decoded frame or {@code {"bus":…,"error":…,"input":…}}. The exit status is 1 when any line failed.
+ *
+ * <p>Any bytes are read ({@link LogLineReader}): what is not UTF-8 is replaced by U+FFFD, so the line it is in reads
+ * as an error (or a comment) and the lines around it decode; a line longer than 64 KiB is one error line holding its
+ * start, read through without being held. A file that cannot be opened or read (missing, a directory, permission
+ * denied, an I/O error half-way, after the lines read so far) is one line on standard error and exit status 2.
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = {"Decode CAN (candump text or log) and RS485 (~…) lines to JSON Lines.",
-                "Exit status 1 when any line could not be decoded, 2 when the file cannot be read."})
+                "Exit status 1 when any line could not be decoded, 2 when the file cannot be read",
+                "(missing, a directory, permission denied, a read error)."})
 final class DecodeCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", defaultValue = "-",
@@ -47,41 +57,86 @@ final class DecodeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PylonCanCodec canCodec;
         try {
             canCodec = new PylonCanCodec(CanProfile.named(canProfile));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Reader in;
+        PrintWriter err = spec.commandLine().getErr();
+        InputStream in;
         try {
-            in = "-".equals(file)
-                    ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            System.err.println("pylon decode: no such file: " + file);
+            in = "-".equals(file) ? System.in : open(Path.of(file));
+        } catch (CannotOpen e) {
+            err.println("pylon decode: " + e.getMessage());
+            err.flush();
             return 2;
-        } catch (IOException e) {
-            System.err.println("pylon decode: cannot read " + file + ": " + e);
+        } catch (InvalidPathException e) {
+            err.println("pylon decode: not a file name: " + file + " (" + e.getReason() + ")");
+            err.flush();
             return 2;
         }
-        try (in) {
-            // System.out (whatever the caller set it to) in 64 KiB writes: its own buffer is 128 bytes, auto-flushed
-            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-            boolean ok = decode(new BufferedReader(in, 1 << 16), new LogDecoder(canCodec), json -> json.drainTo(out));
+        // System.out (whatever the caller set it to) in 64 KiB writes: its own buffer is 128 bytes, auto-flushed
+        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        try (LogLineReader reader = new LogLineReader(in)) {
+            boolean ok = decode(reader::readLine, new LogDecoder(canCodec), json -> json.drainTo(out));
             out.flush();
             return ok ? 0 : 1;
+        } catch (IOException e) {
+            // a read that failed half-way: the lines before it are printed (decode drained them), then this line
+            flushQuietly(out);
+            err.println("pylon decode: cannot read " + ("-".equals(file) ? "standard input" : file) + ": "
+                    + describe(e));
+            err.flush();
+            return 2;
+        }
+    }
+
+    /** Why a file cannot be decoded, as one line (no stack trace): the cases a user meets, named. */
+    private static final class CannotOpen extends Exception {
+        CannotOpen(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static InputStream open(Path path) throws CannotOpen {
+        if (Files.isDirectory(path)) {
+            throw new CannotOpen(path + " is a directory, not a log file");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new CannotOpen("no such file: " + path);
+        } catch (AccessDeniedException e) {
+            throw new CannotOpen("cannot read " + path + ": permission denied");
+        } catch (IOException e) {
+            throw new CannotOpen("cannot read " + path + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static void flushQuietly(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException ignored) {
+            // System.out does not throw; nothing more to say about a stream that cannot take the output
         }
     }
 
     /**
-     * Decodes every line of {@code in} to {@code out}.
+     * Decodes every line of {@code in} to {@code out} (lines already in memory: for tests).
      *
      * @return true when every frame line decoded
      */
     static boolean decode(BufferedReader in, Writer out) throws IOException {
-        return decode(in, new LogDecoder(), json -> json.drainTo(out));
+        return decode(() -> {
+            String line = in.readLine();
+            return line == null ? null : new LogLineReader.Line(line, line.length() + 1L, false, false);
+        }, new LogDecoder(), json -> json.drainTo(out));
     }
 
     /** Where decoded lines go when the writer's buffer is drained. */
@@ -90,11 +145,26 @@ final class DecodeCommand implements Callable<Integer> {
         void drain(JsonWriter json) throws IOException;
     }
 
-    private static boolean decode(BufferedReader in, LogDecoder decoder, Sink out) throws IOException {
+    /** Where the lines come from: the next one, or null at the end. */
+    @FunctionalInterface
+    interface Lines {
+        LogLineReader.Line next() throws IOException;
+    }
+
+    private static boolean decode(Lines in, LogDecoder decoder, Sink out) throws IOException {
         JsonWriter json = new JsonWriter();
         boolean ok = true;
-        String line;
-        while ((line = in.readLine()) != null) {
+        LogLineReader.Line line;
+        while (true) {
+            try {
+                line = in.next();
+            } catch (IOException e) {
+                out.drain(json); // what was decoded before the failure still prints
+                throw e;
+            }
+            if (line == null) {
+                break;
+            }
             ok &= decoder.decodeLine(line, json);
             if (json.buffered() > 1 << 15) {
                 out.drain(json);
@@ -110,7 +180,8 @@ final class DecodeCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         try {
             java.io.StringWriter writer = new java.io.StringWriter();
-            decode(new BufferedReader(new java.io.StringReader(log)), writer);
+            LogLineReader reader = new LogLineReader(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+            decode(reader::readLine, new LogDecoder(), json -> json.drainTo(writer));
             out.append(writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CandumpFormat;
 import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.transport.replay.LogLineReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,13 @@ import java.util.List;
  *
  * <p>A line that is neither a CAN nor an RS485 frame (a shell prompt or a timing line in a published capture) is
  * reported as an error against the bus of the log it is in: the bus of the frame lines around it. Such lines before
- * the first frame line are held back until that frame says which bus the log is (at most {@value #MAX_HELD} lines;
- * beyond that, and at the end of a log with no frame at all, they are reported as CAN), so the output keeps the
- * input order and every line still prints exactly one object. Call {@link #finish} at the end of the log.
+ * the first frame line are held back until that frame says which bus the log is (at most {@value #MAX_HELD} lines
+ * and {@value #MAX_HELD_CHARS} characters; beyond that, and at the end of a log with no frame at all, they are
+ * reported as CAN), so the output keeps the input order and every line still prints exactly one object. Call
+ * {@link #finish} at the end of the log.
+ *
+ * <p>A line longer than the reader's cap ({@link LogLineReader}, 64 KiB) is one error line whose {@code input} is
+ * the line's start (a comment stays a comment however long): no frame is that long.
  *
  * <p>Not thread-safe: one decoder per log.
  */
@@ -24,16 +29,26 @@ final class LogDecoder {
     /** How many leading non-frame lines wait for the log's bus to become known. */
     static final int MAX_HELD = 256;
 
+    /**
+     * How many characters of leading non-frame lines may wait for the log's bus: with lines of up to 64 KiB,
+     * {@value #MAX_HELD} of them would be 32 MB of heap before the first frame.
+     */
+    static final int MAX_HELD_CHARS = 1 << 20;
+
     private enum Bus { UNKNOWN, CAN, RS485 }
 
-    /** A non-frame line waiting for its bus, with the reason the CAN reader gave. */
-    private record Held(String line, String canReason) {
+    /**
+     * A non-frame line waiting for its bus, with the reason the CAN reader gave, or with the reason that holds on
+     * either bus ({@code anyBusReason}, for an over-long line; null otherwise).
+     */
+    private record Held(String line, String canReason, String anyBusReason) {
     }
 
     private final CanLineDecoder can;
     private final Rs485LineDecoder rs485 = new Rs485LineDecoder();
     private final List<Held> held = new ArrayList<>();
     private Bus bus = Bus.UNKNOWN;
+    private long heldChars;
 
     /** A decoder for real Pylontech behaviour on CAN, {@link PylonCanCodec#standard()}. */
     LogDecoder() {
@@ -43,6 +58,30 @@ final class LogDecoder {
     /** A decoder whose CAN frames are read under {@code canCodec}'s profile (Victron names, Sol-Ark units, ...). */
     LogDecoder(PylonCanCodec canCodec) {
         this.can = new CanLineDecoder(canCodec);
+    }
+
+    /**
+     * Decodes one line as read by a {@link LogLineReader}: as {@link #decodeLine(String, JsonWriter)}, except that a
+     * truncated line (longer than the reader's cap) that is not a comment prints one error line holding its start.
+     *
+     * @return false when the line was a frame line that could not be decoded, or an over-long one
+     */
+    boolean decodeLine(LogLineReader.Line line, JsonWriter json) {
+        if (!line.truncated()) {
+            return decodeLine(line.text(), json);
+        }
+        String text = line.text();
+        if (text.strip().startsWith("#")) {
+            return true;
+        }
+        String reason = "line too long: " + line.lengthBytes() + " bytes, more than the "
+                + LogLineReader.DEFAULT_MAX_LINE_BYTES + " a line may have; \"input\" holds only its start";
+        switch (bus) {
+            case RS485 -> json.errorLine(json.buffered(), "rs485", reason, text);
+            case CAN -> json.errorLine(json.buffered(), "can", reason, text);
+            case UNKNOWN -> hold(new Held(text, reason, reason), json);
+        }
+        return false;
     }
 
     /**
@@ -83,14 +122,17 @@ final class LogDecoder {
         switch (bus) {
             case RS485 -> rs485.decode(line, json);
             case CAN -> json.errorLine(json.buffered(), "can", canReason, line);
-            case UNKNOWN -> {
-                held.add(new Held(line, canReason));
-                if (held.size() >= MAX_HELD) {
-                    settle(Bus.CAN, json);
-                }
-            }
+            case UNKNOWN -> hold(new Held(line, canReason, null), json);
         }
         return false;
+    }
+
+    private void hold(Held line, JsonWriter json) {
+        held.add(line);
+        heldChars += line.line().length();
+        if (held.size() >= MAX_HELD || heldChars >= MAX_HELD_CHARS) {
+            settle(Bus.CAN, json);
+        }
     }
 
     private void settle(Bus known, JsonWriter json) {
@@ -98,13 +140,16 @@ final class LogDecoder {
             bus = known;
         }
         for (Held h : held) {
-            if (known == Bus.RS485) {
+            if (h.anyBusReason() != null) {
+                json.errorLine(json.buffered(), known == Bus.RS485 ? "rs485" : "can", h.anyBusReason(), h.line());
+            } else if (known == Bus.RS485) {
                 rs485.decode(h.line(), json);
             } else {
                 json.errorLine(json.buffered(), "can", h.canReason(), h.line());
             }
         }
         held.clear();
+        heldChars = 0;
         bus = known;
     }
 }

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,10 @@ import picocli.CommandLine.Command;
  * The {@code pylon} command line: decode logs, watch a bank, simulate one, commission one.
  *
  * <p>Run it through the {@code ./pylon} script at the repository root, which builds it on first use.
+ *
+ * <p>Every failure is one line on standard error, never a stack trace: a bad command line prints what is wrong and
+ * exits with the command's usage status (2; 3 for commission), and anything a command did not expect prints its
+ * type and message and exits with {@link #UNEXPECTED_FAILURE}. Each command documents its other statuses.
  */
 @Command(name = "pylon",
         mixinStandardHelpOptions = true,
@@ -24,11 +29,62 @@ public final class PylonCli {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (Error e) { // out of memory, a class that fails to load: still one line, not a stack trace
+            System.err.println("pylon: failed: " + e);
+            status = UNEXPECTED_FAILURE;
+        }
+        System.exit(status);
     }
+
+    /**
+     * The exit status of a failure no command expected (a bug, or a fault no command names yet): one line on
+     * standard error, never a stack trace. 70 is {@code EX_SOFTWARE} of BSD's sysexits.
+     */
+    public static final int UNEXPECTED_FAILURE = 70;
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new PylonCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its failure handlers (tests add a subcommand to it). */
+    static CommandLine commandLine() {
+        return new CommandLine(new PylonCli())
+                .setParameterExceptionHandler(PylonCli::badCommandLine)
+                .setExecutionExceptionHandler(PylonCli::unexpectedFailure);
+    }
+
+    /**
+     * A bad command line (unknown option, bad value, unknown endpoint scheme): one line naming the command and what
+     * is wrong, and a pointer to its help; the command's usage-error status (2, or 3 for commission).
+     */
+    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * Anything a command threw: one line with the exception's type and message, and {@link #UNEXPECTED_FAILURE}
+     * (or the command's own status for execution failures where it declares one, as commission does).
+     */
+    private static int unexpectedFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String name = cmd.getCommandSpec().qualifiedName();
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
+        err.flush();
+        int declared = cmd.getCommandSpec().exitCodeOnExecutionException();
+        return declared != CommandLine.ExitCode.SOFTWARE ? declared : UNEXPECTED_FAILURE;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,12 +106,21 @@ final class ScanCommand implements Callable<Integer> {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "pylon4j-scan"));
         try (transport) {
+            // the transport retries a refused connection; on a timeout, say why the last attempt failed
+            AtomicReference<Throwable> lastFault = new AtomicReference<>();
+            transport.addStateListener(change -> {
+                if (change.cause() != null) {
+                    lastFault.set(change.cause());
+                }
+            });
             try {
                 transport.open().toCompletableFuture().get(2 * transportOptions.connectTimeout().toMillis() + 5_000,
                         TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                Throwable last = lastFault.get();
                 err.println("pylon scan: cannot open " + endpoint + ": "
-                        + (e instanceof ExecutionException ? e.getCause().getMessage() : "no connection in time"));
+                        + (e instanceof ExecutionException ? e.getCause().getMessage()
+                        : "no connection in time" + (last == null ? "" : " (" + last.getMessage() + ")")));
                 err.flush();
                 return 2;
             }

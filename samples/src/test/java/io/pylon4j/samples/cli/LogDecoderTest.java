@@ -52,4 +52,30 @@ class LogDecoderTest {
                 .startsWith("{\"bus\":\"can\"");
         assertThat(out.get(lines.length - 1)).contains("\"direction\":\"request\"");
     }
+    @Test
+    void anOverLongLineIsOneErrorOnTheLogsBusAndALongCommentStaysAComment() {
+        String longLine = "A".repeat(70_000);
+        String out = decode(longLine, "# " + "c".repeat(70_000), "~20024642E00202FD33", longLine);
+
+        assertThat(out.lines().toList()).hasSize(3)
+                .satisfies(l -> assertThat(l.get(0)).startsWith("{\"bus\":\"rs485\",\"error\":\"line too long: 70001 bytes")
+                        .endsWith("\"input\":\"" + "A".repeat(65_536) + "\"}"))
+                .satisfies(l -> assertThat(l.get(1)).contains("\"direction\":\"request\""))
+                .satisfies(l -> assertThat(l.get(2)).startsWith("{\"bus\":\"rs485\",\"error\":\"line too long"));
+    }
+
+    @Test
+    void linesHeldBeforeTheFirstFrameAreBoundedByCharactersToo() {
+        // 40 lines of 64 KiB would be 2.5 MB held waiting for the bus; the bound settles them as CAN at 1 Mi chars
+        String[] lines = new String[41];
+        java.util.Arrays.fill(lines, 0, 40, "x".repeat(1 << 16));
+        lines[40] = "~20024642E00202FD33";
+
+        java.util.List<String> out = decode(lines).lines().toList();
+
+        int held = LogDecoder.MAX_HELD_CHARS / (1 << 16);
+        assertThat(out).hasSize(41);
+        assertThat(out.subList(0, held)).allSatisfy(l -> assertThat(l).startsWith("{\"bus\":\"can\",\"error\":"));
+        assertThat(out.get(40)).contains("\"direction\":\"request\"");
+    }
 }

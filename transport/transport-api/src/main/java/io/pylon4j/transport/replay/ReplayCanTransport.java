@@ -10,9 +10,7 @@ import io.pylon4j.transport.ReconnectPolicy;
 import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.BlockingCanTransport;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Blank lines and {@code #} comments are skipped. A line that is not a frame is skipped too, never fatal, and its
  * bytes are counted in {@link io.pylon4j.transport.TransportCounters#discardedBytes()}; {@code bytesIn} counts
- * every byte read from the file.
+ * every byte read from the file. The file is read by a {@link LogLineReader}: any bytes (what is not UTF-8 is
+ * replaced, so a Latin-1 comment does not end the replay) and at most 64 KiB of a line held in memory (a longer line
+ * is read through, discarded and counted).
  *
  * <p><b>When the file ends</b> the transport stays {@link ConnectionState#CONNECTED} and silent, like a bus whose
  * traffic stopped: a driver under test sees what it would see live (silence, for its own supervision to judge),
@@ -63,7 +63,7 @@ public final class ReplayCanTransport extends BlockingCanTransport {
     private final int loops;
     private final CompletableFuture<Long> finished = new CompletableFuture<>();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile BufferedReader reader;
+    private volatile LogLineReader reader;
 
     /**
      * A replay of {@code file}; {@link #open()} starts it.
@@ -97,7 +97,7 @@ public final class ReplayCanTransport extends BlockingCanTransport {
 
     @Override
     protected void connect() throws IOException {
-        reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        reader = new LogLineReader(Files.newInputStream(file));
     }
 
     @Override
@@ -105,7 +105,7 @@ public final class ReplayCanTransport extends BlockingCanTransport {
         long played = 0;
         try {
             for (int pass = 1; loops == 0 || pass <= loops; pass++) {
-                try (BufferedReader in = pass == 1 ? reader : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (LogLineReader in = pass == 1 ? reader : new LogLineReader(Files.newInputStream(file))) {
                     reader = in; // so that disconnect() can close it
                     if (closed.getCount() == 0) {
                         throw new InterruptedException("closed during replay");
@@ -122,15 +122,19 @@ public final class ReplayCanTransport extends BlockingCanTransport {
     }
 
     /** Plays the file once; returns the number of frames played. */
-    private long playOnePass(BufferedReader in) throws IOException, InterruptedException {
+    private long playOnePass(LogLineReader in) throws IOException, InterruptedException {
         long delivered = 0;
         long firstMicros = Long.MIN_VALUE;
         long startNanos = 0;
-        String line;
+        LogLineReader.Line line;
         while (closed.getCount() > 0 && (line = in.readLine()) != null) {
-            int length = line.getBytes(StandardCharsets.UTF_8).length + 1; // and its line end
+            long length = line.lengthBytes();
             metrics().bytesIn(length);
-            String s = line.strip();
+            if (line.truncated()) {
+                metrics().discarded(length); // far longer than any frame: not one
+                continue;
+            }
+            String s = line.text().strip();
             if (s.isEmpty() || s.charAt(0) == '#') {
                 continue;
             }
@@ -164,7 +168,7 @@ public final class ReplayCanTransport extends BlockingCanTransport {
     protected void disconnect() {
         closed.countDown();
         finished.completeExceptionally(new TransportClosedException(endpoint()));
-        BufferedReader r = reader;
+        LogLineReader r = reader;
         reader = null;
         if (r != null) {
             try {

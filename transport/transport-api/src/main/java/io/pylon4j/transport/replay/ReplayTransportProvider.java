@@ -59,6 +59,10 @@ public final class ReplayTransportProvider implements TransportProvider {
             throw new InvalidEndpointException("endpoint '" + endpoint + "': '" + endpoint.target()
                     + "' is not a file path: " + e.getMessage());
         }
+        if (Files.isDirectory(file)) {
+            throw new InvalidEndpointException("endpoint '" + endpoint + "': " + file.toAbsolutePath()
+                    + " is a directory, not a log file");
+        }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InvalidEndpointException("endpoint '" + endpoint + "': no readable file " + file.toAbsolutePath());
         }

@@ -7,8 +7,9 @@ import io.pylon4j.transport.spi.TransportProvider;
 import java.util.Set;
 
 /**
- * The {@code tcp-listen:PORT[?bind=ADDRESS]} scheme: a byte-stream server endpoint ({@link TcpListenTransport}),
- * loopback unless {@code bind} says otherwise. Byte streams only.
+ * The {@code tcp-listen:PORT[?bind=ADDRESS][&idle-timeout=S][&takeover-after=S]} scheme: a byte-stream server
+ * endpoint ({@link TcpListenTransport}) with one client slot that an idle client cannot hold for ever, loopback
+ * unless {@code bind} says otherwise. Byte streams only.
  */
 public final class TcpListenTransportProvider implements TransportProvider {
 

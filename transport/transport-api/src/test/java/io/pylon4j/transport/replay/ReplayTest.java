@@ -176,4 +176,38 @@ class ReplayTest {
             assertThat(states.states()).containsExactly(ConnectionState.CONNECTING, ConnectionState.FAILED);
         }
     }
+    @Test
+    void aLatin1ByteAndAnOverLongLineNeitherEndNorStallTheReplay() throws Exception {
+        // a Latin-1 degree sign in a comment, then a 1 MB line: each used to end the replay (MalformedInputException)
+        // or to be held whole in memory; now both are read through and the frames around them play
+        byte[] latin1 = "# bank at 25\u00B0C\n(1.0) can0 351#1402C012C012C201\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] longLine = ("x".repeat(1 << 20) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "(1.1) can0 355#58005E00\n".getBytes(StandardCharsets.US_ASCII);
+        Path file = dir.resolve("latin1.log");
+        try (var out = Files.newOutputStream(file)) {
+            out.write(latin1);
+            out.write(longLine);
+            out.write(tail);
+        }
+        CanFrameQueue received = new CanFrameQueue(100);
+        try (CanTransport replay = Transports.fromServiceLoader().can("replay:" + file + "?pace=fast")) {
+            replay.addFrameListener(received);
+            replay.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThat(((ReplayCanTransport) replay).finished().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(2);
+            assertThat(take(received, 2)).containsExactlyElementsOf(FRAMES.subList(0, 2));
+            assertThat(replay.counters().bytesIn()).isEqualTo(latin1.length + longLine.length + tail.length);
+            assertThat(replay.counters().discardedBytes()).isEqualTo(longLine.length);
+            assertThat(replay.counters().errors()).isZero();
+            assertThat(replay.state()).isEqualTo(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void aDirectoryIsRefusedAsAnEndpointNamingWhy() {
+        assertThatThrownBy(() -> Transports.fromServiceLoader().can("replay:" + dir))
+                .isInstanceOf(InvalidEndpointException.class)
+                .hasMessageContaining("is a directory");
+    }
 }
