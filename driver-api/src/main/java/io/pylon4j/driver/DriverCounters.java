@@ -30,9 +30,11 @@ package io.pylon4j.driver;
  *                          unanswered, so the rest of its cycle was dropped
  * @param reconnects        transport reconnects (a link that came up again after being down)
  * @param baudSwitches      RS485 baud-rate changes made by baud detection
- * @param droppedEvents     droppable events (measurements, module details) dropped from full subscriber queues,
- *                          summed over subscribers ({@link EventPublisher#droppedEvents()})
+ * @param droppedEvents     events dropped from full subscriber queues ({@link EventPublisher#droppedEvents()}):
+ *                          always 0, since full queues coalesce instead
  * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+ * @param coalescedEvents   events left out of full subscriber queues because a newer one about the same thing
+ *                          superseded them, summed over subscribers ({@link EventPublisher#coalescedEvents()})
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -40,7 +42,24 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
                              long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
                              long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
-                             long listenerFailures) {
+                             long listenerFailures, long coalescedEvents) {
+
+    /**
+     * Counters without {@code coalescedEvents} (0), the shape before it was added: keeps callers that build
+     * counters by hand compiling.
+     */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long inverterMeasurementFailures,
+                          long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
+                          long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
+                          long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
+                          long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
+                          long listenerFailures) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, inverterMeasurementFailures,
+                inverterMeasurementsMissing, rs485Requests, rs485Replies, rs485Retries, rs485Timeouts,
+                rs485Rejections, rs485BadFrames, rs485ChecksumErrors, rs485Resyncs, rs485Cycles,
+                rs485RequestsSkipped, reconnects, baudSwitches, droppedEvents, listenerFailures, 0L);
+    }
 
     /**
      * Counters without the four added later (inverter measurement failures and misses, RS485 checksum errors and
