@@ -9,9 +9,9 @@ import java.util.OptionalInt;
  * which the change was observed, and is a plain record of strings, numbers, enums and lists, so that a JSON or MQTT
  * bridge is trivial ({@link BankEventJson}; field names in {@code docs/driver-events.md}).
  *
- * <p>Match on {@link #type()} with an exhaustive {@code switch}. Under back-pressure only {@linkplain #droppable()
- * droppable} events (measurements and module details, which the next update supersedes) may be dropped by an
- * {@link EventPublisher}; limits, alarms, request flags, module count, supervision and bank info events never are.
+ * <p>Match on {@link #type()} with an exhaustive {@code switch}. An {@link EventPublisher} drops no event: under
+ * back-pressure a newer event supersedes a queued one about the same thing (the newest state always arrives; see
+ * its "Back-pressure").
  */
 public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
         BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
@@ -32,7 +32,11 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         return BankEventJson.toJson(this);
     }
 
-    /** Whether a publisher may drop this event when a subscriber falls behind. */
+    /**
+     * Whether this event carries only current values that the next one of its kind repeats (measurements, module
+     * details). {@link EventPublisher} no longer drops any event; it coalesces every kind ({@link EventPublisher},
+     * "Back-pressure").
+     */
     default boolean droppable() {
         return type().droppable();
     }
@@ -56,7 +60,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
             this.droppable = droppable;
         }
 
-        /** Whether events of this kind may be dropped under back-pressure. */
+        /** Whether events of this kind carry only current values the next one repeats ({@link BankEvent#droppable}). */
         public boolean droppable() {
             return droppable;
         }
@@ -247,7 +251,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
 
     /**
      * What the bank says about itself changed (RS485 0x51 manufacturer info, 0x47 system parameters; normally once,
-     * at start). Never dropped: unlike measurements, no newer one follows soon.
+     * at start).
      *
      * @param bankId the bank
      * @param at     when
@@ -271,8 +275,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
      * A module the bank listed before is no longer in its newest whole-stack reply (RS485 0x42): switched off, its
      * link cable pulled, or removed. Its details are gone from {@link BankStatus#modules()} and any alarm it alone
      * raised is cleared (with its own {@link AlarmCleared}), so a monitor shows neither a stale row nor a stuck alarm.
-     * Never dropped.
-     *
+         *
      * @param bankId  the bank
      * @param at      when
      * @param source  the link that saw it leave

@@ -30,12 +30,14 @@ package io.pylon4j.driver;
  *                          unanswered, so the rest of its cycle was dropped
  * @param reconnects        transport reconnects (a link that came up again after being down)
  * @param baudSwitches      RS485 baud-rate changes made by baud detection
- * @param droppedEvents     droppable events (measurements, module details) dropped from full subscriber queues,
- *                          summed over subscribers ({@link EventPublisher#droppedEvents()})
+ * @param droppedEvents     events dropped from full subscriber queues ({@link EventPublisher#droppedEvents()}):
+ *                          always 0, since full queues coalesce instead
  * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
  * @param implausibleValues battery limits refused by the plausibility gate ({@link LimitPlausibility}): CAN 0x351
  *                          frames, RS485 0x92 replies (per group) and 0x47 replies, and bank limits merged from them,
  *                          that were out of bounds or carried a wire value meaning "invalid"; each counted as missing
+ * @param coalescedEvents   events left out of full subscriber queues because a newer one about the same thing
+ *                          superseded them, summed over subscribers ({@link EventPublisher#coalescedEvents()})
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -43,9 +45,23 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
                              long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
                              long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
-                             long listenerFailures, long implausibleValues) {
+                             long listenerFailures, long implausibleValues, long coalescedEvents) {
 
-    /** Counters without {@code implausibleValues} (0), the shape before it was added: keeps callers compiling. */
+    /** Counters without {@code coalescedEvents} (0), the shape before it was added: keeps callers compiling. */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long inverterMeasurementFailures,
+                          long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
+                          long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
+                          long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
+                          long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
+                          long listenerFailures, long implausibleValues) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, inverterMeasurementFailures,
+                inverterMeasurementsMissing, rs485Requests, rs485Replies, rs485Retries, rs485Timeouts,
+                rs485Rejections, rs485BadFrames, rs485ChecksumErrors, rs485Resyncs, rs485Cycles, rs485RequestsSkipped,
+                reconnects, baudSwitches, droppedEvents, listenerFailures, implausibleValues, 0L);
+    }
+
+    /** Counters without {@code implausibleValues} and {@code coalescedEvents} (0), the shape before they were added. */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long inverterMeasurementFailures,
                           long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
@@ -56,7 +72,7 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
         this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, inverterMeasurementFailures,
                 inverterMeasurementsMissing, rs485Requests, rs485Replies, rs485Retries, rs485Timeouts,
                 rs485Rejections, rs485BadFrames, rs485ChecksumErrors, rs485Resyncs, rs485Cycles, rs485RequestsSkipped,
-                reconnects, baudSwitches, droppedEvents, listenerFailures, 0L);
+                reconnects, baudSwitches, droppedEvents, listenerFailures, 0L, 0L);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The driver's live counters, incremented on I/O and scheduler threads without a lock; {@link #snapshot} gives the
- * public {@link DriverCounters}. The event counters live in the {@link EventPublisher} (it counts its own drops)
+ * public {@link DriverCounters}. The event counters live in the {@link EventPublisher} (it counts what it coalesces)
  * and are passed in, so that there is one source of truth for each number.
  */
 final class DriverMetrics {
@@ -35,6 +35,7 @@ final class DriverMetrics {
                 rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(), rs485Timeouts.sum(),
                 rs485Rejections.sum(), rs485BadFrames.sum(), rs485ChecksumErrors.sum(), rs485Resyncs.sum(),
                 rs485Cycles.sum(), rs485RequestsSkipped.sum(), reconnects.sum(), baudSwitches.sum(),
-                publisher.droppedEvents(), publisher.listenerFailures(), implausibleValues.sum());
+                publisher.droppedEvents(), publisher.listenerFailures(), implausibleValues.sum(),
+                publisher.coalescedEvents());
     }
 }

@@ -1,8 +1,10 @@
 package io.pylon4j.driver;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -21,12 +23,19 @@ import java.util.function.Consumer;
  * itself, so one busy subscriber does not starve others. Do not use a direct executor ({@code Runnable::run}) in
  * production: listeners would run on the I/O thread.
  *
- * <p><b>Back-pressure.</b> Each subscriber has a queue of {@code bufferSize} events. When an event arrives and the
- * queue is full, the oldest {@linkplain BankEvent#droppable() droppable} event (a measurement or module-details
- * update, which a later one supersedes; possibly the arriving one itself) is dropped and counted
- * ({@link EventSubscription#droppedEvents()}, {@link #droppedEvents()}). Limits, alarms, request flags, module
- * count and supervision events are never dropped: if the queue holds nothing droppable, it grows beyond the bound
- * for them (only a subscriber that stops requesting for good makes it grow without end; cancel such a subscriber).
+ * <p><b>Back-pressure.</b> Each subscriber has a queue of {@code bufferSize} events, bounded for every type of
+ * event, so that neither a peer flooding changes nor a subscriber that stops consuming (a blocked listener, a
+ * {@link Flow.Subscriber} that never requests) can grow memory without end. While the queue has room every event
+ * is kept, in order. When it is full, an arriving event supersedes the newest queued event about the same thing
+ * ({@link EventCoalescing}: the same kind of state of the same bank, module, or alarm and level) in that event's
+ * place: the newest limits, measurements, request flags, module count, module details, bank info and supervision
+ * state win, a supervision change becomes one transition from the state the subscriber last saw, an alarm raised
+ * and cleared again while queued vanishes. The newest state is never lost and alarm and supervision events keep
+ * their order; only the superseded events are left out, and each is counted
+ * ({@link EventSubscription#coalescedEvents()}, {@link #coalescedEvents()}). An event about something not queued
+ * at all is appended beyond the bound, so a queue holds at most {@code bufferSize} plus the number of distinct
+ * things a bank has (six singletons, one per alarm and level, one per module): a fixed amount, whatever the
+ * traffic. No event is ever dropped ({@link #droppedEvents()} stays 0).
  * {@link Flow.Subscription#request(long)} is honoured: a subscriber gets no more events than it asked for.
  *
  * <p><b>Errors.</b> A {@link Flow.Subscriber} whose {@code onNext} throws is cancelled (Reactive Streams rule
@@ -39,7 +48,7 @@ import java.util.function.Consumer;
  */
 public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoCloseable {
 
-    /** Default per-subscriber queue bound. */
+    /** Default per-subscriber queue length from which events are coalesced. */
     public static final int DEFAULT_BUFFER_SIZE = 256;
     /** Default number of events one delivery task hands over before yielding the executor. */
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -48,7 +57,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     private final int bufferSize;
     private final int batchSize;
     private final CopyOnWriteArrayList<Sub> subscribers = new CopyOnWriteArrayList<>();
-    private final LongAdder dropped = new LongAdder();
+    private final LongAdder coalesced = new LongAdder();
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private volatile boolean closed;
@@ -62,7 +71,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
      * A publisher.
      *
      * @param executor   runs delivery tasks; never one of a transport's I/O threads
-     * @param bufferSize per-subscriber queue bound for droppable events, ≥ 1
+     * @param bufferSize per-subscriber queue length from which events are coalesced, ≥ 1
      * @param batchSize  events one task delivers before resubmitting itself, ≥ 1
      */
     public EventPublisher(Executor executor, int bufferSize, int batchSize) {
@@ -145,9 +154,17 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         return subscribers.size();
     }
 
-    /** Droppable events dropped over all subscribers since creation. */
+    /**
+     * Events dropped over all subscribers since creation: always 0, since a full queue coalesces instead (see
+     * {@link #coalescedEvents()}); kept for the monitoring built on it.
+     */
     public long droppedEvents() {
-        return dropped.sum();
+        return 0;
+    }
+
+    /** Events left out of full subscriber queues because a newer one superseded them, over all subscribers. */
+    public long coalescedEvents() {
+        return coalesced.sum();
     }
 
     /** Exceptions thrown by listeners added with {@link #addListener}. */
@@ -174,10 +191,23 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         }
     }
 
+    /** One queued event and what it is about; coalescing replaces the event in place. */
+    private static final class Slot {
+        final EventCoalescing.Key key;
+        BankEvent event;
+
+        Slot(EventCoalescing.Key key, BankEvent event) {
+            this.key = key;
+            this.event = event;
+        }
+    }
+
     /** One subscriber's queue, demand and delivery task. */
     private final class Sub implements EventSubscription, Runnable {
         private final Flow.Subscriber<? super BankEvent> subscriber;
-        private final ArrayDeque<BankEvent> queue = new ArrayDeque<>();
+        private final ArrayDeque<Slot> queue = new ArrayDeque<>();
+        /** The newest queued slot of each key in {@link #queue}. */
+        private final HashMap<EventCoalescing.Key, Slot> newestByKey = new HashMap<>();
         // all guarded by this
         private long demand;
         private boolean scheduled;
@@ -186,7 +216,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         private boolean completePending;
         private boolean terminated;
         private Throwable errorPending;
-        private long droppedHere;
+        private long coalescedHere;
         private int maxQueued;
 
         Sub(Flow.Subscriber<? super BankEvent> subscriber) {
@@ -206,15 +236,17 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
                 if (cancelled || completePending || terminated) {
                     return;
                 }
-                if (queue.size() >= bufferSize && !dropOldestDroppable()) {
-                    if (event.droppable()) {
-                        countDrop();
-                        return;
-                    }
+                EventCoalescing.Key key = EventCoalescing.key(event);
+                Slot older = queue.size() >= bufferSize ? newestByKey.get(key) : null;
+                if (older != null) {
+                    coalesce(older, event);
+                } else {
+                    Slot slot = new Slot(key, event);
+                    queue.addLast(slot);
+                    newestByKey.put(key, slot);
+                    maxQueued = Math.max(maxQueued, queue.size());
                 }
-                queue.addLast(event);
-                maxQueued = Math.max(maxQueued, queue.size());
-                schedule = !scheduled && (demand > 0 || !subscribeSignalled);
+                schedule = !scheduled && !queue.isEmpty() && (demand > 0 || !subscribeSignalled);
                 if (schedule) {
                     scheduled = true;
                 }
@@ -224,21 +256,32 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
             }
         }
 
-        /** Removes the oldest droppable queued event; false if none is queued. Caller holds the lock. */
-        private boolean dropOldestDroppable() {
-            for (Iterator<BankEvent> it = queue.iterator(); it.hasNext(); ) {
-                if (it.next().droppable()) {
-                    it.remove();
-                    countDrop();
-                    return true;
+        /**
+         * Folds {@code newer} into the queued {@code older} of the same key, in {@code older}'s place, or takes
+         * both out when together they change nothing. Caller holds the lock.
+         */
+        private void coalesce(Slot older, BankEvent newer) {
+            Optional<BankEvent> merged = EventCoalescing.merge(older.event, newer);
+            if (merged.isPresent()) {
+                older.event = merged.get();
+                countCoalesced(1);
+                return;
+            }
+            queue.removeLastOccurrence(older);
+            newestByKey.remove(older.key);
+            for (Iterator<Slot> it = queue.descendingIterator(); it.hasNext(); ) {
+                Slot s = it.next();
+                if (s.key.equals(older.key)) {
+                    newestByKey.put(s.key, s);
+                    break;
                 }
             }
-            return false;
+            countCoalesced(2);
         }
 
-        private void countDrop() {
-            droppedHere++;
-            dropped.increment();
+        private void countCoalesced(int n) {
+            coalescedHere += n;
+            coalesced.add(n);
         }
 
         void complete() {
@@ -276,7 +319,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
                 }
                 if (n <= 0) {
                     errorPending = new IllegalArgumentException("request must be positive (rule 3.9): " + n);
-                    queue.clear();
+                    clearQueue();
                 } else {
                     demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
                 }
@@ -294,7 +337,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         public void cancel() {
             synchronized (this) {
                 cancelled = true;
-                queue.clear();
+                clearQueue();
             }
             subscribers.remove(this);
         }
@@ -304,9 +347,20 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
             cancel();
         }
 
+        private void clearQueue() {
+            queue.clear();
+            newestByKey.clear();
+        }
+
+        /** Always 0: a full queue coalesces instead of dropping. */
         @Override
-        public synchronized long droppedEvents() {
-            return droppedHere;
+        public long droppedEvents() {
+            return 0;
+        }
+
+        @Override
+        public synchronized long coalescedEvents() {
+            return coalescedHere;
         }
 
         @Override
@@ -351,7 +405,11 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
                         if (delivered >= batchSize) {
                             break; // yield the executor; still scheduled
                         }
-                        next = queue.pollFirst();
+                        Slot slot = queue.pollFirst();
+                        if (newestByKey.get(slot.key) == slot) {
+                            newestByKey.remove(slot.key);
+                        }
+                        next = slot.event;
                         if (demand != Long.MAX_VALUE) {
                             demand--;
                         }

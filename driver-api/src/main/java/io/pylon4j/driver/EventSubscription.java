@@ -8,8 +8,17 @@ import java.util.concurrent.Flow;
  */
 public interface EventSubscription extends Flow.Subscription, AutoCloseable {
 
-    /** Droppable events this subscriber lost because its queue was full. */
+    /**
+     * Events this subscriber lost because its queue was full: always 0 since a full queue coalesces instead
+     * ({@link #coalescedEvents()}); kept for callers that read it.
+     */
     long droppedEvents();
+
+    /**
+     * Events left out of this subscriber's full queue because a newer one about the same thing superseded them
+     * ({@link EventPublisher}, "Back-pressure").
+     */
+    long coalescedEvents();
 
     /** Events waiting for delivery to this subscriber now. */
     int queuedEvents();

@@ -19,7 +19,8 @@
  * <li>Time: {@link io.pylon4j.driver.SupervisionTicker} ticks many banks from one periodic task on the caller's
  *     {@link io.pylon4j.driver.Scheduler}.</li>
  * <li>Delivery: {@link io.pylon4j.driver.EventPublisher}, a {@link java.util.concurrent.Flow.Publisher} on the
- *     caller's executor with bounded, drop-only-measurements queues.</li>
+ *     caller's executor with a queue per subscriber, bounded for every event type: once full, a newer event
+ *     supersedes a queued one about the same thing (counted), so the newest state always arrives.</li>
  * </ul>
  *
  * <p>Threading and time: nothing here keeps static state. Only a {@link io.pylon4j.driver.PylonDriver} given no

@@ -221,7 +221,7 @@ class DriverJmxTest {
     }
 
     @Test
-    void droppedEventsAndListenerFailuresAreCounted() throws Exception {
+    void coalescedEventsAndListenerFailuresAreCounted() throws Exception {
         PylonDriver driver = track(PylonDriver.can(can, options("jmx-drops").toBuilder().eventBuffer(1).build()));
         DriverJmx.Registration reg = track(DriverJmx.register(driver, platform));
         PylonDriverMXBean proxy = JMX.newMXBeanProxy(platform, reg.name(), PylonDriverMXBean.class);
@@ -232,7 +232,8 @@ class DriverJmxTest {
         for (int soc = 10; soc < 20; soc++) { // the executor does not run: measurement events pile up
             can.inject(CanFrame.of(0x355, new byte[] {(byte) soc, 0, 100, 0}));
         }
-        assertThat(proxy.getDroppedEvents()).isPositive().isEqualTo(sub.droppedEvents());
+        assertThat(proxy.getCoalescedEvents()).isPositive().isEqualTo(sub.coalescedEvents());
+        assertThat(proxy.getDroppedEvents()).isZero();
         executor.runAll();
         assertThat(proxy.getListenerFailures()).isPositive();
         everyCounterIsAnAttributeWithTheDriversValue(reg.name(), driver);

@@ -190,6 +190,11 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getCoalescedEvents() {
+        return c().coalescedEvents();
+    }
+
+    @Override
     public long getListenerFailures() {
         return c().listenerFailures();
     }

@@ -96,8 +96,11 @@ public interface PylonDriverMXBean {
     /** RS485 baud-rate changes made by baud detection. */
     long getBaudSwitches();
 
-    /** Measurement events dropped from full subscriber queues. */
+    /** Events dropped from full subscriber queues: always 0, since full queues coalesce instead. */
     long getDroppedEvents();
+
+    /** Events left out of full subscriber queues because a newer one about the same thing superseded them. */
+    long getCoalescedEvents();
 
     /** Exceptions thrown by event listeners. */
     long getListenerFailures();

@@ -47,7 +47,8 @@ import java.util.function.ToLongFunction;
  *     <td></td><td></td></tr>
  * <tr><td>{@code pylon4j.rs485.resync}</td><td>counter</td><td>bytes</td><td>{@link DriverCounters#rs485Resyncs()}
  *     </td></tr>
- * <tr><td>{@code pylon4j.reconnects}, {@code pylon4j.events.dropped}, {@code pylon4j.listener.failures}</td>
+ * <tr><td>{@code pylon4j.reconnects}, {@code pylon4j.events.dropped}, {@code pylon4j.listener.failures},
+ *     {@code pylon4j.events.coalesced}</td>
  *     <td>counter</td><td></td><td></td></tr>
  * <tr><td>{@code pylon4j.can.frames.per.second}, {@code pylon4j.rs485.replies.per.second},
  *     {@code pylon4j.bad.frames.per.second}</td><td>gauge</td><td>1/s</td><td>{@link SlidingRate}</td></tr>
@@ -116,12 +117,16 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
             new CounterMeter("baudSwitches", "pylon4j.rs485.baud.switches", null,
                     "RS485 baud-rate changes made by baud detection", DriverCounters::baudSwitches),
             new CounterMeter("droppedEvents", "pylon4j.events.dropped", null,
-                    "measurement events dropped from full subscriber queues", DriverCounters::droppedEvents),
+                    "events dropped from full subscriber queues (always 0: they coalesce)",
+                    DriverCounters::droppedEvents),
             new CounterMeter("listenerFailures", "pylon4j.listener.failures", null,
                     "exceptions thrown by event listeners", DriverCounters::listenerFailures),
             new CounterMeter("implausibleValues", "pylon4j.limits.implausible", null,
                     "battery limits refused by the plausibility gate (counted as missing)",
-                    DriverCounters::implausibleValues));
+                    DriverCounters::implausibleValues),
+            new CounterMeter("coalescedEvents", "pylon4j.events.coalesced", null,
+                    "events superseded by a newer one about the same thing in a full subscriber queue",
+                    DriverCounters::coalescedEvents));
 
     private final PylonDriver driver;
     private final Tags tags;

@@ -1,6 +1,5 @@
 package io.pylon4j.samples.cli;
 
-import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
@@ -15,7 +14,6 @@ import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -75,8 +73,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("# pylon demo: a simulated 4 x US3000C bank (CAN V1.2 + RS485, in memory), monitored by the "
                     + "driver; runs " + seconds + " s (--seconds), Ctrl-C stops it sooner");
             out.flush();
-            LinkedBlockingQueue<BankEvent> events = new LinkedBlockingQueue<>();
-            driver.addListener(events::add); // only to wake the waits; the screens read driver.status()
+            EventHandoff events = new EventHandoff(); // one at a time: a blocked terminal holds no queue of ours
+            driver.events().subscribe(events); // only to wake the waits; the screens read driver.status()
             battery.start();
             driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
             // the screens start with the bank's first complete snapshot, so the first one never shows "no data yet"
@@ -120,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
      * Waits until {@code condition} holds, re-checking on each event and at least every 200 ms (a reply that repeats
      * its values changes the snapshot without an event), for at most {@link #DROP_WAIT_SECONDS} s.
      */
-    private static void awaitUntil(LinkedBlockingQueue<BankEvent> events, BooleanSupplier condition)
+    private static void awaitUntil(EventHandoff events, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DROP_WAIT_SECONDS);
         long left;

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -46,8 +45,9 @@ import picocli.CommandLine.Spec;
  *       incomplete snapshot is printed all the same).</li>
  * </ul>
  *
- * <p>Events reach this command's thread through a queue filled on the driver's own event thread; nothing is printed
- * from a transport's I/O thread. Exit status: 0; 1 for an incomplete {@code --once}; 2 for a bad command line.
+ * <p>Events reach this command's thread one at a time ({@link EventHandoff}) from the driver's own event thread;
+ * nothing is printed from a transport's I/O thread, and a blocked output holds only the driver's bounded, coalescing
+ * queue: the newest limits, state and alarms are printed when the output drains. Exit status: 0; 1 for an incomplete {@code --once}; 2 for a bad command line.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Read a bank with the driver and show it: a live view, events as JSON Lines, or one snapshot.",
@@ -110,6 +110,9 @@ final class MonitorCommand implements Callable<Integer> {
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
 
+    /** The driver's events on their way to this command's thread (a test reads its subscription's counters). */
+    final EventHandoff events = new EventHandoff();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -140,7 +143,7 @@ final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        LinkedBlockingQueue<BankEvent> events = new LinkedBlockingQueue<>();
+        EventHandoff events = this.events; // bounded: a blocked stdout holds only the driver's coalescing queue
         PylonDriver driver;
         try {
             driver = link.can != null ? PylonDriver.openCan(resolver, link.can, options)
@@ -150,7 +153,7 @@ final class MonitorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (driver) {
-            driver.addListener(events::add);
+            driver.events().subscribe(events);
             driver.start();
             if (once) {
                 return once(driver, events, out);
@@ -182,7 +185,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private int once(PylonDriver driver, LinkedBlockingQueue<BankEvent> events, PrintWriter out)
+    private int once(PylonDriver driver, EventHandoff events, PrintWriter out)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.movePointRight(9).longValue();
         // with --detect-baud the rate belongs to the snapshot: wait until the driver confirmed it (one more window)
