@@ -143,8 +143,10 @@ final class CanStrategy implements CanFrameListener {
             s.soh().ifPresent(b::sohPercent);
             model.onMeasurements(Source.CAN, b.build(), at);
         } else if (message instanceof BatteryMeasurements m) {
-            model.onMeasurements(Source.CAN, Measurements.builder().voltageVolts(m.voltageVolts())
-                    .currentAmps(m.currentAmps()).temperatureCelsius(m.temperatureCelsius()).build(), at);
+            // a 4- or 5-byte 0x356 carries no temperature: the model keeps the last one (and its age), not a 0 °C
+            Measurements.Builder b = Measurements.builder().voltageVolts(m.voltageVolts()).currentAmps(m.currentAmps());
+            m.temperatureCelsius().ifPresent(b::temperatureCelsius);
+            model.onMeasurements(Source.CAN, b.build(), at);
         } else if (message instanceof ProtectionAndAlarmFlags p) {
             int f = p.flags();
             model.onAlarms(Source.CAN, CH_359,

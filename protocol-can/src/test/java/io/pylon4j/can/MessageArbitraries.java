@@ -33,11 +33,12 @@ final class MessageArbitraries {
                 .as((a, b, c, r) -> new StateOfChargeAndHealth(a, b, c, n, r))));
         Arbitrary<Integer> voltage = profile.batteryVoltageResolution() == CanProfile.VoltageResolution.DECIVOLT
                 ? s16().map(v -> v * 10) : s16();
-        map.put(BatteryMeasurements.class, length(6).flatMap(n -> Combinators.combine(voltage, s16(), s16(),
-                reserved(6, n)).as((a, b, c, r) -> new BatteryMeasurements(a, b, c, n, r))));
+        map.put(BatteryMeasurements.class, length(4).flatMap(n -> Combinators.combine(voltage, s16(),
+                n >= 6 ? s16() : notSent(), reserved(n >= 6 ? 6 : 4, n))
+                .as((a, b, c, r) -> new BatteryMeasurements(a, b, c, n, r))));
         map.put(ProtectionAndAlarmFlags.class, Combinators.combine(Arbitraries.integers(), u8(), u16(),
                 Arbitraries.oneOf(u8(), notSent())).as(ProtectionAndAlarmFlags::new));
-        map.put(AlarmsAndWarnings.class, Arbitraries.longs().map(AlarmsAndWarnings::new));
+        map.put(AlarmsAndWarnings.class, raw(1, (n, states) -> new AlarmsAndWarnings(states, n)));
         map.put(BatteryEvents.class, raw(0, BatteryEvents::new));
         map.put(ChargeRequestFlags.class, length(1).flatMap(n -> Combinators.combine(u8(), reserved(1, n))
                 .as((f, r) -> new ChargeRequestFlags(f, n, r))));
