@@ -21,8 +21,8 @@ import java.util.Set;
  * No real capture needs the reversed reading.)
  *
  * <p>DLC: 1 to 8 ({@link #MIN_LENGTH}). Batteries and emulators send all eight bytes, but shorter frames are seen
- * (a 7-byte 0x35A, without the last four warnings); docs/protocol.md §4 asks a decoder to "accept any DLC ≥ the bytes
- * a field needs". Every byte holds four whole pairs, so a frame of {@code n} bytes carries the pairs of bytes 0 to
+ * (a 7-byte 0x35A, without the last four warnings); docs/protocol.md §4 asks a decoder to "accept any DLC ≥ the
+ * bytes a field needs". Every byte holds four whole pairs, so a frame of {@code n} bytes carries the pairs of bytes 0 to
  * {@code n - 1}; the pairs of the bytes it leaves out are absent: {@link #hasAlarm(Item)} or
  * {@link #hasWarning(Item)} is false, and {@link #alarm(Item)} or {@link #warning(Item)} reads {@code 00},
  * {@link PairState#NOT_SET}, which is exactly what [SMA] §7 makes of {@code 00} ("no information", no change). A

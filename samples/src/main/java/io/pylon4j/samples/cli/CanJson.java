@@ -78,24 +78,18 @@ final class CanJson {
             json.fieldScaled("chargeVoltageLimit", m.chargeVoltageLimitDeciVolts(), 1)
                     .fieldScaled("chargeCurrentLimit", m.chargeCurrentLimitDeciAmps(), 1)
                     .fieldScaled("dischargeCurrentLimit", m.dischargeCurrentLimitDeciAmps(), 1);
-            if (m.hasDischargeVoltageLimit()) {
-                json.fieldScaled("dischargeVoltageLimit", m.dischargeVoltageLimitDeciVolts(), 1);
-            }
+            optionalScaled(json, "dischargeVoltageLimit", m.dischargeVoltageLimitDeciVolts(), 1);
             reserved(json, m.reserved(), m.length() >= 8 ? 8 : 6, m.length());
         } else if (message instanceof StateOfChargeAndHealth m) {
             json.field("soc", m.socPercent());
-            if (m.hasSoh()) {
-                json.field("soh", m.sohPercent());
-            }
-            if (m.hasHighResolutionSoc()) {
-                json.fieldScaled("highResolutionSoc", m.highResolutionSocCentiPercent(), 2);
-            }
+            optional(json, "soh", m.sohPercent());
+            optionalScaled(json, "highResolutionSoc", m.highResolutionSocCentiPercent(), 2);
             reserved(json, m.reserved(), m.length() >= 6 ? 6 : m.length() >= 4 ? 4 : 2, m.length());
         } else if (message instanceof BatteryMeasurements m) {
             json.fieldScaled("voltage", m.voltageCentiVolts(), 2)
-                    .fieldScaled("current", m.currentDeciAmps(), 1)
-                    .fieldScaled("temperature", m.temperatureDeciCelsius(), 1);
-            reserved(json, m.reserved(), BatteryMeasurements.MIN_LENGTH, m.length());
+                    .fieldScaled("current", m.currentDeciAmps(), 1);
+            optionalScaled(json, "temperature", m.temperatureDeciCelsius(), 1);
+            reserved(json, m.reserved(), m.length() >= 6 ? 6 : BatteryMeasurements.MIN_LENGTH, m.length());
         } else if (message instanceof ProtectionAndAlarmFlags m) {
             json.field("moduleCount", m.moduleCount()).beginArray("flags");
             for (ProtectionAndAlarmFlags.Flag flag : FLAGS) {
@@ -108,9 +102,7 @@ final class CanJson {
                 json.field("undefinedFlagBytes", hex(m.undefinedFlagBits() & 0xFFFF_FFFFL, 0, 4));
             }
             json.field("marker", m.markerText());
-            if (m.hasOnlineModules()) {
-                json.field("onlineModules", m.onlineModules());
-            }
+            optional(json, "onlineModules", m.onlineModules());
         } else if (message instanceof ChargeRequestFlags m) {
             json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())
                     .field("forceChargeI", m.forceChargeI()).field("forceChargeII", m.forceChargeII())
@@ -134,7 +126,7 @@ final class CanJson {
                     json.value(item.name());
                 }
             }
-            json.endArray().field("states", hex(m.states(), 0, 8));
+            json.endArray().field("states", hex(m.states(), 0, m.length()));
         } else if (message instanceof BatteryInfo m) {
             json.field("chemistry", m.chemistryText()).field("versionMajor", m.versionMajor())
                     .field("versionMinor", m.versionMinor())
@@ -157,15 +149,9 @@ final class CanJson {
                     .field("minCellVoltageId", m.minCellVoltageId());
         } else if (message instanceof ModuleCounts m) {
             json.field("modulesOnline", m.modulesOnline());
-            if (m.length() >= 4) {
-                json.field("modulesBlockingCharge", m.modulesBlockingCharge());
-            }
-            if (m.length() >= 6) {
-                json.field("modulesBlockingDischarge", m.modulesBlockingDischarge());
-            }
-            if (m.length() >= 8) {
-                json.field("modulesOffline", m.modulesOffline());
-            }
+            optional(json, "modulesBlockingCharge", m.modulesBlockingCharge());
+            optional(json, "modulesBlockingDischarge", m.modulesBlockingDischarge());
+            optional(json, "modulesOffline", m.modulesOffline());
             reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof CellExtremes m) {
             json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3)
@@ -211,6 +197,24 @@ final class CanJson {
             json.field("data", m.frame().dataHex());
         } else {
             throw new AssertionError("no JSON fields for " + message.getClass().getName());
+        }
+    }
+
+    /** An optional wire integer: its value, or {@code null} when the frame did not carry it (never a made-up 0). */
+    private static void optional(JsonWriter json, String name, int wire) {
+        if (wire == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.field(name, wire);
+        }
+    }
+
+    /** {@link #optional} for a field with a unit scale: {@code "dischargeVoltageLimit":45.0} or {@code null}. */
+    private static void optionalScaled(JsonWriter json, String name, int wire, int decimals) {
+        if (wire == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.fieldScaled(name, wire, decimals);
         }
     }
 

@@ -53,14 +53,18 @@ class CanJsonTest {
     static {
         expect(new ChargeDischargeLimits(532, 4800, -4800, CanMessage.NOT_SENT, 7, 0xC2L << 48),
                 "\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,\"chargeCurrentLimit\":480.0,"
-                        + "\"dischargeCurrentLimit\":-480.0,\"reserved\":\"C2\"");
+                        + "\"dischargeCurrentLimit\":-480.0,\"dischargeVoltageLimit\":null,\"reserved\":\"C2\"");
         expect(new StateOfChargeAndHealth(88, 94, 8807, 8, 0xBEEFL << 48),
                 "\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":94,\"highResolutionSoc\":88.07,"
                         + "\"reserved\":\"EFBE\"");
         expect(new StateOfChargeAndHealth(5, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 2, 0),
-                "\"type\":\"StateOfChargeAndHealth\",\"soc\":5");
+                "\"type\":\"StateOfChargeAndHealth\",\"soc\":5,\"soh\":null,\"highResolutionSoc\":null");
         expect(new BatteryMeasurements(-5, -1, -273),
                 "\"type\":\"BatteryMeasurements\",\"voltage\":-0.05,\"current\":-0.1,\"temperature\":-27.3");
+        // a 5-byte 0x356: no temperature (null, never 0.0), its lone byte 4 kept as reserved
+        expect(new BatteryMeasurements(4986, -270, CanMessage.NOT_SENT, 5, 0x6BL << 32),
+                "\"type\":\"BatteryMeasurements\",\"voltage\":49.86,\"current\":-27.0,\"temperature\":null,"
+                        + "\"reserved\":\"6B\"");
         expect(new ProtectionAndAlarmFlags(0x2000_8022, 15, ProtectionAndAlarmFlags.MARKER_PN, 3),
                 "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":15,"
                         + "\"flags\":[\"CELL_OVER_VOLTAGE_PROTECTION\",\"SYSTEM_ERROR_BIT7_PROTECTION\"],"
@@ -77,6 +81,9 @@ class CanJsonTest {
                         .withWarning(AlarmsAndWarnings.Item.LOW_VOLTAGE, AlarmsAndWarnings.PairState.RAISED),
                 "\"type\":\"AlarmsAndWarnings\",\"alarms\":[\"SHORT_CIRCUIT\"],"
                         + "\"warnings\":[\"GENERAL\",\"LOW_VOLTAGE\"],\"states\":\"AAAA9AAA99AAAAAA\"");
+        // a 7-byte 0x35A: the states of the bytes sent, no more
+        expect(new AlarmsAndWarnings(0x00AA_AAAA_02AA_AAAAL, 7),
+                "\"type\":\"AlarmsAndWarnings\",\"alarms\":[],\"warnings\":[],\"states\":\"AAAAAA02AAAAAA\"");
         expect(new BatteryEvents(2, 0x0201), "\"type\":\"BatteryEvents\",\"data\":\"0102\"");
         expect(new BatteryInfo(0x494C, 1, 3, 572, 6, 0),
                 "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"version\":\"1.3\",\"capacity\":572");
@@ -90,7 +97,7 @@ class CanJsonTest {
         expect(BmsNamePart2.of(" AES\0\0\0\0"), "\"type\":\"BmsNamePart2\",\"name\":\" AES\"");
         expect(new ModuleCounts(2, 0, 1, CanMessage.NOT_SENT, 7, 0xFFL << 48),
                 "\"type\":\"ModuleCounts\",\"modulesOnline\":2,\"modulesBlockingCharge\":0,"
-                        + "\"modulesBlockingDischarge\":1,\"reserved\":\"FF\"");
+                        + "\"modulesBlockingDischarge\":1,\"modulesOffline\":null,\"reserved\":\"FF\"");
         expect(new CellExtremes(3306, 3329, 0, 65535),
                 "\"type\":\"CellExtremes\",\"minCellVoltage\":3.306,\"maxCellVoltage\":3.329,"
                         + "\"minCellTemperature\":-273.15,\"maxCellTemperature\":65261.85");
