@@ -151,7 +151,9 @@ final class CanStrategy implements CanFrameListener {
             int f = p.flags();
             model.onAlarms(Source.CAN, CH_359,
                     AlarmMapping.can359(f & 0xFF, (f >>> 8) & 0xFF, (f >>> 16) & 0xFF, (f >>> 24) & 0xFF), at);
-            model.onModuleCount(Source.CAN, p.moduleCount(), at);
+            if (p.hasModuleCount()) { // a 4-byte 0x359 carries flags only: no count, not a count of 0
+                model.onModuleCount(Source.CAN, p.moduleCount(), at);
+            }
         } else if (message instanceof AlarmsAndWarnings a) {
             model.onAlarms(Source.CAN, CH_35A,
                     AlarmMapping.can35A(a.states(), model.channelAlarms(Source.CAN, CH_35A)), at);

@@ -87,6 +87,17 @@ class ShortCanFramesTest {
     }
 
     @Test
+    void aFourByte359AppliesItsFlagsAndLeavesTheModuleCountAsItWas() {
+        start();
+        inject(CanDriverTest.L351, CanDriverTest.F359); // 6 modules
+        inject(CanFrame.of(0x359, bytes("02 00 00 00"))); // cell over-voltage protection, no module count
+
+        assertThat(driver.status().moduleCount()).as("the last count sent, not 0").hasValue(6);
+        assertThat(driver.status().activeAlarms()).isNotEmpty();
+        assertThat(driver.counters().canMalformed()).isZero();
+    }
+
+    @Test
     void aFrameWithoutTheFieldsThatDefineItIsCountedAndIgnored() {
         start();
         inject(CanDriverTest.L351);

@@ -15,7 +15,7 @@ import java.util.Objects;
  *   <tr><td>0x351</td><td>{@link ChargeDischargeLimits}</td><td>6</td></tr>
  *   <tr><td>0x355</td><td>{@link StateOfChargeAndHealth}</td><td>2</td></tr>
  *   <tr><td>0x356</td><td>{@link BatteryMeasurements}</td><td>4</td></tr>
- *   <tr><td>0x359</td><td>{@link ProtectionAndAlarmFlags}</td><td>7</td></tr>
+ *   <tr><td>0x359</td><td>{@link ProtectionAndAlarmFlags}</td><td>4</td></tr>
  *   <tr><td>0x35A</td><td>{@link AlarmsAndWarnings}</td><td>1</td></tr>
  *   <tr><td>0x35B</td><td>{@link BatteryEvents}</td><td>0</td></tr>
  *   <tr><td>0x35C</td><td>{@link ChargeRequestFlags}</td><td>1</td></tr>

@@ -23,7 +23,7 @@ class FrameLengthTest {
             case 0x351: return 6;
             case 0x355: return 2;
             case 0x356: return 4;
-            case 0x359: return 7;
+            case 0x359: return 4;
             case 0x35A: return 1;
             case 0x35C: return 1;
             case 0x35E: return 1;

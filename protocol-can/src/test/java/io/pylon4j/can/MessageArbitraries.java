@@ -36,8 +36,9 @@ final class MessageArbitraries {
         map.put(BatteryMeasurements.class, length(4).flatMap(n -> Combinators.combine(voltage, s16(),
                 n >= 6 ? s16() : notSent(), reserved(n >= 6 ? 6 : 4, n))
                 .as((a, b, c, r) -> new BatteryMeasurements(a, b, c, n, r))));
-        map.put(ProtectionAndAlarmFlags.class, Combinators.combine(Arbitraries.integers(), u8(), u16(),
-                Arbitraries.oneOf(u8(), notSent())).as(ProtectionAndAlarmFlags::new));
+        map.put(ProtectionAndAlarmFlags.class, length(4).flatMap(n -> Combinators.combine(Arbitraries.integers(),
+                n >= 5 ? u8() : notSent(), n >= 7 ? u16() : n == 6 ? u8() : notSent(), n >= 8 ? u8() : notSent())
+                .as((f, m, p, o) -> new ProtectionAndAlarmFlags(f, m, p, o, n))));
         map.put(AlarmsAndWarnings.class, raw(1, (n, states) -> new AlarmsAndWarnings(states, n)));
         map.put(BatteryEvents.class, raw(0, BatteryEvents::new));
         map.put(ChargeRequestFlags.class, length(1).flatMap(n -> Combinators.combine(u8(), reserved(1, n))

@@ -91,7 +91,8 @@ final class CanJson {
             optionalScaled(json, "temperature", m.temperatureDeciCelsius(), 1);
             reserved(json, m.reserved(), m.length() >= 6 ? 6 : BatteryMeasurements.MIN_LENGTH, m.length());
         } else if (message instanceof ProtectionAndAlarmFlags m) {
-            json.field("moduleCount", m.moduleCount()).beginArray("flags");
+            optional(json, "moduleCount", m.moduleCount());
+            json.beginArray("flags");
             for (ProtectionAndAlarmFlags.Flag flag : FLAGS) {
                 if (m.isActive(flag)) {
                     json.value(flag.name());
@@ -101,7 +102,11 @@ final class CanJson {
             if (m.undefinedFlagBits() != 0) {
                 json.field("undefinedFlagBytes", hex(m.undefinedFlagBits() & 0xFFFF_FFFFL, 0, 4));
             }
-            json.field("marker", m.markerText());
+            if (m.hasMarker()) {
+                json.field("marker", m.markerText());
+            } else {
+                json.fieldNull("marker");
+            }
             optional(json, "onlineModules", m.onlineModules());
         } else if (message instanceof ChargeRequestFlags m) {
             json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())

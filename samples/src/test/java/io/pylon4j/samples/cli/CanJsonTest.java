@@ -69,6 +69,10 @@ class CanJsonTest {
                 "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":15,"
                         + "\"flags\":[\"CELL_OVER_VOLTAGE_PROTECTION\",\"SYSTEM_ERROR_BIT7_PROTECTION\"],"
                         + "\"undefinedFlagBytes\":\"20000020\",\"marker\":\"PN\",\"onlineModules\":3");
+        // a 4-byte 0x359: flags only, the rest null (never a module count of 0)
+        expect(new ProtectionAndAlarmFlags(0, CanMessage.NOT_SENT, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 4),
+                "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":null,\"flags\":[],\"marker\":null,"
+                        + "\"onlineModules\":null");
         expect(new ChargeRequestFlags(0x3F, 2, 0),
                 "\"type\":\"ChargeRequestFlags\",\"chargeEnable\":false,\"dischargeEnable\":false,"
                         + "\"forceChargeI\":true,\"forceChargeII\":true,\"fullChargeRequest\":true,"
