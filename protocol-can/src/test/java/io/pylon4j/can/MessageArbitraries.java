@@ -58,7 +58,9 @@ final class MessageArbitraries {
         map.put(ModuleCounts.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 4 ? u16() : notSent(),
                 n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(), reserved(n & ~1, n))
                 .as((a, b, c, d, r) -> new ModuleCounts(a, b, c, d, n, r))));
-        map.put(CellExtremes.class, Combinators.combine(u16(), u16(), u16(), u16()).as(CellExtremes::new));
+        map.put(CellExtremes.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 4 ? u16() : notSent(),
+                n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(), reserved(n & ~1, n))
+                .as((a, b, c, d, r) -> new CellExtremes(a, b, c, d, n, r))));
         map.put(MinCellVoltageId.class, raw(1, MinCellVoltageId::new));
         map.put(MaxCellVoltageId.class, raw(1, MaxCellVoltageId::new));
         map.put(MinCellTemperatureId.class, raw(1, MinCellTemperatureId::new));

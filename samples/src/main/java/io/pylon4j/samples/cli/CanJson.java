@@ -159,10 +159,11 @@ final class CanJson {
             optional(json, "modulesOffline", m.modulesOffline());
             reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof CellExtremes m) {
-            json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3)
-                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
-                    .fieldScaled("minCellTemperature", m.minCellTemperatureKelvin() * 100L - 27315, 2)
-                    .fieldScaled("maxCellTemperature", m.maxCellTemperatureKelvin() * 100L - 27315, 2);
+            json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            optionalScaled(json, "maxCellVoltage", m.maxCellVoltageMilliVolts(), 3);
+            kelvinAsCelsius(json, "minCellTemperature", m.minCellTemperatureKelvin());
+            kelvinAsCelsius(json, "maxCellTemperature", m.maxCellTemperatureKelvin());
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof EnergyCounters m) {
             json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3)
                     .fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
@@ -220,6 +221,15 @@ final class CanJson {
             json.fieldNull(name);
         } else {
             json.fieldScaled(name, wire, decimals);
+        }
+    }
+
+    /** A whole-kelvin wire temperature as °C with two decimals (K − 273.15), or {@code null} when not sent. */
+    private static void kelvinAsCelsius(JsonWriter json, String name, int kelvin) {
+        if (kelvin == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.fieldScaled(name, kelvin * 100L - 27315, 2);
         }
     }
 

@@ -102,6 +102,10 @@ class CanJsonTest {
         expect(new ModuleCounts(2, 0, 1, CanMessage.NOT_SENT, 7, 0xFFL << 48),
                 "\"type\":\"ModuleCounts\",\"modulesOnline\":2,\"modulesBlockingCharge\":0,"
                         + "\"modulesBlockingDischarge\":1,\"modulesOffline\":null,\"reserved\":\"FF\"");
+        // a 5-byte 0x373: both voltages, no temperatures (null), the odd byte kept
+        expect(new CellExtremes(3306, 3329, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 5, 0x1FL << 32),
+                "\"type\":\"CellExtremes\",\"minCellVoltage\":3.306,\"maxCellVoltage\":3.329,"
+                        + "\"minCellTemperature\":null,\"maxCellTemperature\":null,\"reserved\":\"1F\"");
         expect(new CellExtremes(3306, 3329, 0, 65535),
                 "\"type\":\"CellExtremes\",\"minCellVoltage\":3.306,\"maxCellVoltage\":3.329,"
                         + "\"minCellTemperature\":-273.15,\"maxCellTemperature\":65261.85");
