@@ -21,13 +21,13 @@ import java.util.Objects;
  *   <tr><td>0x35C</td><td>{@link ChargeRequestFlags}</td><td>1</td></tr>
  *   <tr><td>0x35E</td><td>{@link ManufacturerName}</td><td>1</td></tr>
  *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>6</td></tr>
- *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>8, or 1</td></tr>
- *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>8, or 1</td></tr>
+ *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>2, or 1</td></tr>
+ *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>2, or 1</td></tr>
  *   <tr><td>0x372</td><td>{@link ModuleCounts}</td><td>2</td></tr>
  *   <tr><td>0x373</td><td>{@link CellExtremes}</td><td>2</td></tr>
  *   <tr><td>0x374 to 0x377</td><td>{@link MinCellVoltageId}, {@link MaxCellVoltageId},
  *       {@link MinCellTemperatureId}, {@link MaxCellTemperatureId}</td><td>1</td></tr>
- *   <tr><td>0x378</td><td>{@link EnergyCounters}</td><td>8</td></tr>
+ *   <tr><td>0x378</td><td>{@link EnergyCounters}</td><td>4</td></tr>
  *   <tr><td>0x379</td><td>{@link InstalledCapacity}</td><td>2</td></tr>
  *   <tr><td>0x380, 0x381</td><td>{@link SerialNumberPart1}, {@link SerialNumberPart2}</td><td>1</td></tr>
  *   <tr><td>0x382</td><td>{@link ProductIdentification}</td><td>1</td></tr>

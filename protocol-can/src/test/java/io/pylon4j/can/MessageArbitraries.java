@@ -50,10 +50,12 @@ final class MessageArbitraries {
             map.put(BmsNamePart1.class, raw(1, BmsNamePart1::new));
             map.put(BmsNamePart2.class, raw(1, BmsNamePart2::new));
         } else {
-            map.put(PylonPlusCellExtremes.class, Combinators.combine(s16(), s16(), u16(), u16())
-                    .as(PylonPlusCellExtremes::new));
-            map.put(PylonPlusCellExtremeIds.class, Combinators.combine(u16(), u16(), u16(), u16())
-                    .as(PylonPlusCellExtremeIds::new));
+            map.put(PylonPlusCellExtremes.class, length(2).flatMap(n -> Combinators.combine(s16(),
+                    n >= 4 ? s16() : notSent(), n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(),
+                    reserved(n & ~1, n)).as((a, b, c, d, r) -> new PylonPlusCellExtremes(a, b, c, d, n, r))));
+            map.put(PylonPlusCellExtremeIds.class, length(2).flatMap(n -> Combinators.combine(u16(),
+                    n >= 4 ? u16() : notSent(), n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(),
+                    reserved(n & ~1, n)).as((a, b, c, d, r) -> new PylonPlusCellExtremeIds(a, b, c, d, n, r))));
         }
         map.put(ModuleCounts.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 4 ? u16() : notSent(),
                 n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(), reserved(n & ~1, n))
@@ -67,7 +69,10 @@ final class MessageArbitraries {
         map.put(MaxCellTemperatureId.class, raw(1, MaxCellTemperatureId::new));
         long unit = profile.energyResolution() == CanProfile.EnergyResolution.TEN_WATT_HOURS ? 10 : 100;
         Arbitrary<Long> energy = Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(v -> v * unit);
-        map.put(EnergyCounters.class, Combinators.combine(energy, energy).as(EnergyCounters::new));
+        map.put(EnergyCounters.class, length(4).flatMap(n -> n == 8
+                ? Combinators.combine(energy, energy).as(EnergyCounters::new)
+                : Combinators.combine(energy, reserved(4, n)).as((c, r) -> new EnergyCounters(c, CanMessage.NOT_SENT,
+                        n, r))));
         map.put(InstalledCapacity.class, length(2).flatMap(n -> Combinators.combine(u16(), reserved(2, n))
                 .as((a, r) -> new InstalledCapacity(a, n, r))));
         map.put(SerialNumberPart1.class, raw(1, SerialNumberPart1::new));

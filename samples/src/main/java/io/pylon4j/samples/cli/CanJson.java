@@ -143,15 +143,17 @@ final class CanJson {
         } else if (message instanceof BatteryEvents m) {
             json.field("data", hex(m.data(), 0, m.length()));
         } else if (message instanceof PylonPlusCellExtremes m) {
-            json.fieldScaled("maxCellTemperature", m.maxCellTemperatureDeciCelsius(), 1)
-                    .fieldScaled("minCellTemperature", m.minCellTemperatureDeciCelsius(), 1)
-                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
-                    .fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            json.fieldScaled("maxCellTemperature", m.maxCellTemperatureDeciCelsius(), 1);
+            optionalScaled(json, "minCellTemperature", m.minCellTemperatureDeciCelsius(), 1);
+            optionalScaled(json, "maxCellVoltage", m.maxCellVoltageMilliVolts(), 3);
+            optionalScaled(json, "minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof PylonPlusCellExtremeIds m) {
-            json.field("maxCellTemperatureId", m.maxCellTemperatureId())
-                    .field("minCellTemperatureId", m.minCellTemperatureId())
-                    .field("maxCellVoltageId", m.maxCellVoltageId())
-                    .field("minCellVoltageId", m.minCellVoltageId());
+            json.field("maxCellTemperatureId", m.maxCellTemperatureId());
+            optional(json, "minCellTemperatureId", m.minCellTemperatureId());
+            optional(json, "maxCellVoltageId", m.maxCellVoltageId());
+            optional(json, "minCellVoltageId", m.minCellVoltageId());
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof ModuleCounts m) {
             json.field("modulesOnline", m.modulesOnline());
             optional(json, "modulesBlockingCharge", m.modulesBlockingCharge());
@@ -165,8 +167,13 @@ final class CanJson {
             kelvinAsCelsius(json, "maxCellTemperature", m.maxCellTemperatureKelvin());
             reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof EnergyCounters m) {
-            json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3)
-                    .fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
+            json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3);
+            if (m.dischargedEnergyWattHours() == CanMessage.NOT_SENT) {
+                json.fieldNull("dischargedEnergy");
+            } else {
+                json.fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
+            }
+            reserved(json, m.reserved(), 4, m.length());
         } else if (message instanceof InstalledCapacity m) {
             json.field("installedCapacity", m.installedCapacityAh());
             reserved(json, m.reserved(), InstalledCapacity.MIN_LENGTH, m.length());

@@ -94,6 +94,14 @@ class CanJsonTest {
         expect(new PylonPlusCellExtremes(-50, -123, 3350, 3310),
                 "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":-5.0,\"minCellTemperature\":-12.3,"
                         + "\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31");
+        // a 4-byte PYLON+ 0x370: the two temperatures, the voltages null
+        expect(new PylonPlusCellExtremes(250, 215, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 4, 0),
+                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25.0,\"minCellTemperature\":21.5,"
+                        + "\"maxCellVoltage\":null,\"minCellVoltage\":null");
+        expect(new PylonPlusCellExtremeIds(3, CanMessage.NOT_SENT, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 3,
+                        0x07L << 16),
+                "\"type\":\"PylonPlusCellExtremeIds\",\"maxCellTemperatureId\":3,\"minCellTemperatureId\":null,"
+                        + "\"maxCellVoltageId\":null,\"minCellVoltageId\":null,\"reserved\":\"07\"");
         expect(new PylonPlusCellExtremeIds(3, 8, 1, 12),
                 "\"type\":\"PylonPlusCellExtremeIds\",\"maxCellTemperatureId\":3,\"minCellTemperatureId\":8,"
                         + "\"maxCellVoltageId\":1,\"minCellVoltageId\":12");
@@ -113,6 +121,9 @@ class CanJsonTest {
         expect(MaxCellVoltageId.of("Pack-01#"), "\"type\":\"MaxCellVoltageId\",\"cellId\":\"Pack-01#\"");
         expect(MinCellTemperatureId.of("2"), "\"type\":\"MinCellTemperatureId\",\"cellId\":\"2\"");
         expect(MaxCellTemperatureId.of("0204"), "\"type\":\"MaxCellTemperatureId\",\"cellId\":\"0204\"");
+        // a 5-byte 0x378: the energy charged only, the discharged null, byte 4 kept
+        expect(new EnergyCounters(211_200, CanMessage.NOT_SENT, 5, 0x2BL << 32),
+                "\"type\":\"EnergyCounters\",\"chargedEnergy\":211.2,\"dischargedEnergy\":null,\"reserved\":\"2B\"");
         expect(new EnergyCounters(211_210, 5),
                 "\"type\":\"EnergyCounters\",\"chargedEnergy\":211.21,\"dischargedEnergy\":0.005");
         expect(new InstalledCapacity(156), "\"type\":\"InstalledCapacity\",\"installedCapacity\":156");
