@@ -20,7 +20,7 @@ import java.util.Objects;
  *   <tr><td>0x35B</td><td>{@link BatteryEvents}</td><td>0</td></tr>
  *   <tr><td>0x35C</td><td>{@link ChargeRequestFlags}</td><td>1</td></tr>
  *   <tr><td>0x35E</td><td>{@link ManufacturerName}</td><td>1</td></tr>
- *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>6</td></tr>
+ *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>2</td></tr>
  *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>2, or 1</td></tr>
  *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>2, or 1</td></tr>
  *   <tr><td>0x372</td><td>{@link ModuleCounts}</td><td>2</td></tr>

@@ -27,7 +27,7 @@ class FrameLengthTest {
             case 0x35A: return 1;
             case 0x35C: return 1;
             case 0x35E: return 1;
-            case 0x35F: return 6;
+            case 0x35F: return 2;
             case 0x370: case 0x371: return ascii ? 1 : 2;
             case 0x372: return 2;
             case 0x373: return 2;

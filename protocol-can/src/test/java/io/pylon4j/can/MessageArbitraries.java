@@ -44,8 +44,9 @@ final class MessageArbitraries {
         map.put(ChargeRequestFlags.class, length(1).flatMap(n -> Combinators.combine(u8(), reserved(1, n))
                 .as((f, r) -> new ChargeRequestFlags(f, n, r))));
         map.put(ManufacturerName.class, raw(1, ManufacturerName::new));
-        map.put(BatteryInfo.class, length(6).flatMap(n -> Combinators.combine(u16(), u8(), u8(), u16(),
-                reserved(6, n)).as((a, b, c, d, r) -> new BatteryInfo(a, b, c, d, n, r))));
+        map.put(BatteryInfo.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 3 ? u8() : notSent(),
+                n >= 4 ? u8() : notSent(), n >= 6 ? u16() : notSent(), reserved(n >= 6 ? 6 : Math.min(n, 4), n))
+                .as((a, b, c, d, r) -> new BatteryInfo(a, b, c, d, n, r))));
         if (profile.frames370And371() == CanProfile.Frames370And371.ASCII_NAME) {
             map.put(BmsNamePart1.class, raw(1, BmsNamePart1::new));
             map.put(BmsNamePart2.class, raw(1, BmsNamePart2::new));

@@ -133,13 +133,18 @@ final class CanJson {
             }
             json.endArray().field("states", hex(m.states(), 0, m.length()));
         } else if (message instanceof BatteryInfo m) {
-            json.field("chemistry", m.chemistryText()).field("versionMajor", m.versionMajor())
-                    .field("versionMinor", m.versionMinor())
-                    // BYD's 01 17 is "v1.17" in [DFCH]: the bytes' hex digits, so the text a display shows
-                    .field("version", Integer.toHexString(m.versionMajor()).toUpperCase(java.util.Locale.ROOT) + "."
-                            + Integer.toHexString(m.versionMinor()).toUpperCase(java.util.Locale.ROOT))
-                    .field("capacity", m.capacityAh());
-            reserved(json, m.reserved(), BatteryInfo.MIN_LENGTH, m.length());
+            json.field("chemistry", m.chemistryText());
+            optional(json, "versionMajor", m.versionMajor());
+            optional(json, "versionMinor", m.versionMinor());
+            if (m.hasVersion()) {
+                // BYD's 01 17 is "v1.17" in [DFCH]: the bytes' hex digits, so the text a display shows
+                json.field("version", Integer.toHexString(m.versionMajor()).toUpperCase(java.util.Locale.ROOT) + "."
+                        + Integer.toHexString(m.versionMinor()).toUpperCase(java.util.Locale.ROOT));
+            } else {
+                json.fieldNull("version");
+            }
+            optional(json, "capacity", m.capacityAh());
+            reserved(json, m.reserved(), m.length() >= 6 ? 6 : Math.min(m.length(), 4), m.length());
         } else if (message instanceof BatteryEvents m) {
             json.field("data", hex(m.data(), 0, m.length()));
         } else if (message instanceof PylonPlusCellExtremes m) {

@@ -89,6 +89,10 @@ class CanJsonTest {
         expect(new AlarmsAndWarnings(0x00AA_AAAA_02AA_AAAAL, 7),
                 "\"type\":\"AlarmsAndWarnings\",\"alarms\":[],\"warnings\":[],\"states\":\"AAAAAA02AAAAAA\"");
         expect(new BatteryEvents(2, 0x0201), "\"type\":\"BatteryEvents\",\"data\":\"0102\"");
+        // a 5-byte 0x35F: type and version, no capacity (null, never 0 Ah), the lone byte 4 kept
+        expect(new BatteryInfo(0x494C, 1, 3, CanMessage.NOT_SENT, 5, 0x3CL << 32),
+                "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,"
+                        + "\"version\":\"1.3\",\"capacity\":null,\"reserved\":\"3C\"");
         expect(new BatteryInfo(0x494C, 1, 3, 572, 6, 0),
                 "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"version\":\"1.3\",\"capacity\":572");
         expect(new PylonPlusCellExtremes(-50, -123, 3350, 3310),
