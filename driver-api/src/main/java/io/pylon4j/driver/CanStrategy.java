@@ -144,13 +144,17 @@ final class CanStrategy implements CanFrameListener {
             s.soh().ifPresent(b::sohPercent);
             model.onMeasurements(Source.CAN, b.build(), at);
         } else if (message instanceof BatteryMeasurements m) {
-            model.onMeasurements(Source.CAN, Measurements.builder().voltageVolts(m.voltageVolts())
-                    .currentAmps(m.currentAmps()).temperatureCelsius(m.temperatureCelsius()).build(), at);
+            // a 4- or 5-byte 0x356 carries no temperature: the model keeps the last one (and its age), not a 0 °C
+            Measurements.Builder b = Measurements.builder().voltageVolts(m.voltageVolts()).currentAmps(m.currentAmps());
+            m.temperatureCelsius().ifPresent(b::temperatureCelsius);
+            model.onMeasurements(Source.CAN, b.build(), at);
         } else if (message instanceof ProtectionAndAlarmFlags p) {
             int f = p.flags();
             model.onAlarms(Source.CAN, CH_359,
                     AlarmMapping.can359(f & 0xFF, (f >>> 8) & 0xFF, (f >>> 16) & 0xFF, (f >>> 24) & 0xFF), at);
-            model.onModuleCount(Source.CAN, p.moduleCount(), at);
+            if (p.hasModuleCount()) { // a 4-byte 0x359 carries flags only: no count, not a count of 0
+                model.onModuleCount(Source.CAN, p.moduleCount(), at);
+            }
         } else if (message instanceof AlarmsAndWarnings a) {
             model.onAlarms(Source.CAN, CH_35A,
                     AlarmMapping.can35A(a.states(), model.channelAlarms(Source.CAN, CH_35A)), at);

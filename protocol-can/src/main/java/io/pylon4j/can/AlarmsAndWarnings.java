@@ -20,16 +20,26 @@ import java.util.Set;
  * most significant first and swaps each pair back: SMA's polarity, with the four items of a byte in mirrored order.
  * No real capture needs the reversed reading.)
  *
- * <p>DLC: 8 ({@link #MIN_LENGTH}).
+ * <p>DLC: 1 to 8 ({@link #MIN_LENGTH}). Batteries and emulators send all eight bytes, but shorter frames are seen
+ * (a 7-byte 0x35A, without the last four warnings); docs/protocol.md §4 asks a decoder to "accept any DLC ≥ the
+ * bytes a field needs". Every byte holds four whole pairs, so a frame of {@code n} bytes carries the pairs of bytes 0 to
+ * {@code n - 1}; the pairs of the bytes it leaves out are absent: {@link #hasAlarm(Item)} or
+ * {@link #hasWarning(Item)} is false, and {@link #alarm(Item)} or {@link #warning(Item)} reads {@code 00},
+ * {@link PairState#NOT_SET}, which is exactly what [SMA] §7 makes of {@code 00} ("no information", no change). A
+ * frame with no byte at all carries nothing and is rejected.
  *
- * @param states the eight bytes in SMA polarity, byte 0 in the least significant eight bits
+ * @param states the {@code length} bytes in SMA polarity, byte 0 in the least significant eight bits; the bits of
+ *               bytes the frame did not carry are 0
+ * @param length the DLC, 1 to 8
  */
-public record AlarmsAndWarnings(long states) implements BatteryMessage {
+public record AlarmsAndWarnings(long states, int length) implements BatteryMessage {
 
     /** The CAN id, 0x35A. */
     public static final int ID = 0x35A;
-    /** The smallest DLC accepted: all 32 pairs. */
-    public static final int MIN_LENGTH = 8;
+    /** The smallest DLC accepted: one byte, the first four alarm pairs. */
+    public static final int MIN_LENGTH = 1;
+    /** The DLC of a whole frame, all 32 pairs, as batteries send it. */
+    public static final int FULL_LENGTH = 8;
     /** Every pair {@code 00}: nothing set, as Pylontech V1.3 firmware sends it. */
     public static final AlarmsAndWarnings NOTHING_SET = new AlarmsAndWarnings(0);
     /** Every pair {@code 10}: every alarm and warning cleared ({@code AA AA AA AA AA AA AA AA}). */
@@ -38,22 +48,57 @@ public record AlarmsAndWarnings(long states) implements BatteryMessage {
     private static final long LOW_BITS = 0x5555_5555_5555_5555L;
     private static final Item[] ITEMS = Item.values();
 
-    /** The state of {@code item}'s alarm (bytes 0-3). */
+    /**
+     * Checks the length and that no pair is set in a byte beyond it.
+     *
+     * @throws IllegalArgumentException if {@code length} is not 1 to 8, or {@code states} has bits beyond it
+     */
+    public AlarmsAndWarnings {
+        Wire.checkLength(length, MIN_LENGTH, "AlarmsAndWarnings");
+        Wire.checkBytesWithin(states, 0, length, "AlarmsAndWarnings", "states");
+    }
+
+    /** All 32 pairs, a whole 8-byte frame. */
+    public AlarmsAndWarnings(long states) {
+        this(states, FULL_LENGTH);
+    }
+
+    /** Whether the frame carried {@code item}'s alarm pair (in bytes 0-3). */
+    public boolean hasAlarm(Item item) {
+        return item.shift() / 8 < length;
+    }
+
+    /** Whether the frame carried {@code item}'s warning pair (in bytes 4-7). */
+    public boolean hasWarning(Item item) {
+        return 4 + item.shift() / 8 < length;
+    }
+
+    /** The state of {@code item}'s alarm (bytes 0-3); {@link PairState#NOT_SET} when the frame did not carry it. */
     public PairState alarm(Item item) {
         return PairState.of((int) (states >>> item.shift()) & 3);
     }
 
-    /** The state of {@code item}'s warning (bytes 4-7). */
+    /** The state of {@code item}'s warning (bytes 4-7); {@link PairState#NOT_SET} when the frame did not carry it. */
     public PairState warning(Item item) {
         return PairState.of((int) (states >>> (32 + item.shift())) & 3);
     }
 
-    /** This message with {@code item}'s alarm set to {@code state}. */
+    /**
+     * This message with {@code item}'s alarm set to {@code state}.
+     *
+     * @throws IllegalArgumentException if this message is too short to carry the pair and {@code state} is not
+     *                                  {@link PairState#NOT_SET}
+     */
     public AlarmsAndWarnings withAlarm(Item item, PairState state) {
         return with(item.shift(), state);
     }
 
-    /** This message with {@code item}'s warning set to {@code state}. */
+    /**
+     * This message with {@code item}'s warning set to {@code state}.
+     *
+     * @throws IllegalArgumentException if this message is too short to carry the pair and {@code state} is not
+     *                                  {@link PairState#NOT_SET}
+     */
     public AlarmsAndWarnings withWarning(Item item, PairState state) {
         return with(32 + item.shift(), state);
     }
@@ -100,7 +145,7 @@ public record AlarmsAndWarnings(long states) implements BatteryMessage {
     }
 
     private AlarmsAndWarnings with(int shift, PairState state) {
-        return new AlarmsAndWarnings(states & ~(3L << shift) | (long) state.bits() << shift);
+        return new AlarmsAndWarnings(states & ~(3L << shift) | (long) state.bits() << shift, length);
     }
 
     /** Swaps the two bits of every pair: SMA polarity to reversed and back. */
@@ -110,11 +155,11 @@ public record AlarmsAndWarnings(long states) implements BatteryMessage {
 
     static AlarmsAndWarnings decode(CanFrame frame, boolean reversed) {
         Wire.requireLength(frame, MIN_LENGTH, "AlarmsAndWarnings");
-        return new AlarmsAndWarnings(reversed ? swapPairs(frame.payload()) : frame.payload());
+        return new AlarmsAndWarnings(reversed ? swapPairs(frame.payload()) : frame.payload(), frame.length());
     }
 
     CanFrame encode(boolean reversed) {
-        return new CanFrame(ID, MIN_LENGTH, reversed ? swapPairs(states) : states);
+        return new CanFrame(ID, length, reversed ? swapPairs(states) : states);
     }
 
     /** The state of one two-bit pair, in SMA polarity. */

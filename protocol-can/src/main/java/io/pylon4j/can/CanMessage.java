@@ -29,10 +29,13 @@ package io.pylon4j.can;
 public sealed interface CanMessage permits BatteryMessage, InverterMessage, UnknownCanMessage {
 
     /**
-     * The value of an optional unsigned field that the frame did not carry because its DLC was too short (0x351
-     * without bytes 6-7, say). Never a valid value of an unsigned wire field.
+     * The value of an optional field that the frame did not carry because its DLC was too short (0x351 without bytes
+     * 6-7, say). {@link Integer#MIN_VALUE}: outside the range of every wire field, signed or unsigned, so that it is
+     * never a value the battery could have sent, and so far from any plausible reading (a voltage of -214748364.8 V
+     * if someone scales it by mistake) that it cannot pass for a zero or a small number. Each record with optional
+     * fields also has {@code has…()} tests and {@code Optional…} accessors in SI units; read those.
      */
-    int NOT_SENT = -1;
+    int NOT_SENT = Integer.MIN_VALUE;
 
     /** The CAN id this message travels on. */
     int canId();

@@ -1,5 +1,7 @@
 package io.pylon4j.can;
 
+import java.util.OptionalDouble;
+
 /**
  * 0x373, battery to inverter (Victron style): the lowest and highest cell voltage and cell temperature (facts §1.8).
  *
@@ -7,9 +9,9 @@ package io.pylon4j.can;
  *   <caption>0x373 layout, little-endian u16</caption>
  *   <tr><th>bytes</th><th>field</th><th>unit</th></tr>
  *   <tr><td>0-1</td><td>lowest cell voltage</td><td>mV</td></tr>
- *   <tr><td>2-3</td><td>highest cell voltage</td><td>mV</td></tr>
- *   <tr><td>4-5</td><td>lowest cell temperature</td><td>K</td></tr>
- *   <tr><td>6-7</td><td>highest cell temperature</td><td>K</td></tr>
+ *   <tr><td>2-3</td><td>highest cell voltage, optional</td><td>mV</td></tr>
+ *   <tr><td>4-5</td><td>lowest cell temperature, optional</td><td>K</td></tr>
+ *   <tr><td>6-7</td><td>highest cell temperature, optional</td><td>K</td></tr>
  * </table>
  *
  * <p>Sources: [MGLV] (1 K), [BROG] (K - 273.15), [ODTU] (K - 273), [ARMIN] (+273), [DFCH]. Temperatures are whole
@@ -17,32 +19,51 @@ package io.pylon4j.can;
  * is 3.306 V, 3.329 V, 287 K (13.85 °C) and 290 K (16.85 °C); the source's own "15 / 18 degC" do not follow from
  * its raw values by any offset its neighbours use.
  *
- * <p>DLC: 8 ({@link #MIN_LENGTH}).
+ * <p>DLC: at least 2 ({@link #MIN_LENGTH}). Every source draws 8 bytes, but each field is a whole u16 that needs none
+ * of the others, so a shorter frame decodes (docs/protocol.md §4: "never require bytes beyond the DLC"): the fields it
+ * leaves out read {@link #NOT_SENT} and their {@code Optional} accessors are empty; the last byte of an odd DLC is kept
+ * in {@link #reserved()}.
  *
- * @param minCellVoltageMilliVolts   the lowest cell voltage in mV, 0 to 65535
- * @param maxCellVoltageMilliVolts   the highest cell voltage in mV, 0 to 65535
- * @param minCellTemperatureKelvin   the lowest cell temperature in K, 0 to 65535
- * @param maxCellTemperatureKelvin   the highest cell temperature in K, 0 to 65535
+ * @param minCellVoltageMilliVolts the lowest cell voltage in mV, 0 to 65535
+ * @param maxCellVoltageMilliVolts the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 4
+ * @param minCellTemperatureKelvin the lowest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+ * @param maxCellTemperatureKelvin the highest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 8
+ * @param length                   the DLC, 2 to 8
+ * @param reserved                 the last byte of an odd DLC, in its wire position
  */
 public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilliVolts, int minCellTemperatureKelvin,
-        int maxCellTemperatureKelvin) implements BatteryMessage {
+        int maxCellTemperatureKelvin, int length, long reserved) implements BatteryMessage {
 
     /** The CAN id, 0x373. */
     public static final int ID = 0x373;
-    /** The smallest DLC accepted: all four fields. */
-    public static final int MIN_LENGTH = 8;
+    /** The smallest DLC accepted: the lowest cell voltage. */
+    public static final int MIN_LENGTH = 2;
 
     /**
      * Checks every component against its wire range.
      *
-     * @throws IllegalArgumentException if a value does not fit its wire field
+     * @throws IllegalArgumentException if a value does not fit its wire field, or an optional field's presence does
+     *                                  not match {@code length}
      */
     public CellExtremes {
         String type = "CellExtremes";
+        Wire.checkLength(length, MIN_LENGTH, type);
         Wire.checkU16(minCellVoltageMilliVolts, type, "minCellVoltageMilliVolts");
-        Wire.checkU16(maxCellVoltageMilliVolts, type, "maxCellVoltageMilliVolts");
-        Wire.checkU16(minCellTemperatureKelvin, type, "minCellTemperatureKelvin");
-        Wire.checkU16(maxCellTemperatureKelvin, type, "maxCellTemperatureKelvin");
+        Wire.checkOptionalU16(maxCellVoltageMilliVolts, length >= 4, type, "maxCellVoltageMilliVolts", 4);
+        Wire.checkOptionalU16(minCellTemperatureKelvin, length >= 6, type, "minCellTemperatureKelvin", 6);
+        Wire.checkOptionalU16(maxCellTemperatureKelvin, length >= 8, type, "maxCellTemperatureKelvin", 8);
+        Wire.checkBytesWithin(reserved, length & ~1, length, type, "reserved");
+    }
+
+    /**
+     * All four fields, a frame of 8 bytes.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
+    public CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilliVolts, int minCellTemperatureKelvin,
+            int maxCellTemperatureKelvin) {
+        this(minCellVoltageMilliVolts, maxCellVoltageMilliVolts, minCellTemperatureKelvin, maxCellTemperatureKelvin,
+                8, 0);
     }
 
     /** The lowest cell voltage in volts (3.306). */
@@ -50,19 +71,20 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
         return minCellVoltageMilliVolts / 1000.0;
     }
 
-    /** The highest cell voltage in volts (3.329). */
-    public double maxCellVoltageVolts() {
-        return maxCellVoltageMilliVolts / 1000.0;
+    /** The highest cell voltage in volts (3.329), or empty when the frame did not carry it. */
+    public OptionalDouble maxCellVoltageVolts() {
+        return maxCellVoltageMilliVolts == NOT_SENT ? OptionalDouble.empty()
+                : OptionalDouble.of(maxCellVoltageMilliVolts / 1000.0);
     }
 
-    /** The lowest cell temperature in °C: kelvins minus 273.15 (13.85). */
-    public double minCellTemperatureCelsius() {
-        return (minCellTemperatureKelvin * 100 - 27315) / 100.0;
+    /** The lowest cell temperature in °C: kelvins minus 273.15 (13.85), or empty when the frame did not carry it. */
+    public OptionalDouble minCellTemperatureCelsius() {
+        return celsius(minCellTemperatureKelvin);
     }
 
-    /** The highest cell temperature in °C: kelvins minus 273.15 (16.85). */
-    public double maxCellTemperatureCelsius() {
-        return (maxCellTemperatureKelvin * 100 - 27315) / 100.0;
+    /** The highest cell temperature in °C: kelvins minus 273.15 (16.85), or empty when the frame did not carry it. */
+    public OptionalDouble maxCellTemperatureCelsius() {
+        return celsius(maxCellTemperatureKelvin);
     }
 
     @Override
@@ -70,15 +92,29 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
         return ID;
     }
 
+    private static OptionalDouble celsius(int kelvin) {
+        return kelvin == NOT_SENT ? OptionalDouble.empty() : OptionalDouble.of((kelvin * 100 - 27315) / 100.0);
+    }
+
     static CellExtremes decode(CanFrame frame) {
         Wire.requireLength(frame, MIN_LENGTH, "CellExtremes");
         long p = frame.payload();
-        return new CellExtremes(Wire.u16(p, 0), Wire.u16(p, 2), Wire.u16(p, 4), Wire.u16(p, 6));
+        int n = frame.length();
+        return new CellExtremes(Wire.u16(p, 0), n >= 4 ? Wire.u16(p, 2) : NOT_SENT,
+                n >= 6 ? Wire.u16(p, 4) : NOT_SENT, n >= 8 ? Wire.u16(p, 6) : NOT_SENT, n, Wire.from(p, n & ~1));
     }
 
     CanFrame encode() {
-        long p = Wire.put16(minCellVoltageMilliVolts, 0) | Wire.put16(maxCellVoltageMilliVolts, 2)
-                | Wire.put16(minCellTemperatureKelvin, 4) | Wire.put16(maxCellTemperatureKelvin, 6);
-        return new CanFrame(ID, MIN_LENGTH, p);
+        long p = Wire.put16(minCellVoltageMilliVolts, 0) | reserved;
+        if (length >= 4) {
+            p |= Wire.put16(maxCellVoltageMilliVolts, 2);
+        }
+        if (length >= 6) {
+            p |= Wire.put16(minCellTemperatureKelvin, 4);
+        }
+        if (length >= 8) {
+            p |= Wire.put16(maxCellTemperatureKelvin, 6);
+        }
+        return new CanFrame(ID, length, p);
     }
 }

@@ -1,5 +1,7 @@
 package io.pylon4j.can;
 
+import java.util.OptionalDouble;
+
 /**
  * 0x378, battery to inverter (Victron style): the energy charged into and discharged from the battery over its life
  * (facts §1.8; disagreement §1.11 item 9).
@@ -9,7 +11,7 @@ package io.pylon4j.can;
  *   <tr><th>bytes</th><th>field</th><th>type</th><th>unit</th></tr>
  *   <tr><td>0-3</td><td>energy charged</td><td>u32</td><td>0.1 kWh; 0.01 kWh under
  *       {@link CanProfile.EnergyResolution#TEN_WATT_HOURS}</td></tr>
- *   <tr><td>4-7</td><td>energy discharged</td><td>u32</td><td>as above</td></tr>
+ *   <tr><td>4-7</td><td>energy discharged</td><td>u32</td><td>as above; optional</td></tr>
  * </table>
  *
  * <p>The unit is disputed: BYD ([DFCH]: {@code 40 08 00 00 2B 07 00 00} = 211.2 kWh and 183.5 kWh) and Pytes
@@ -17,28 +19,51 @@ package io.pylon4j.can;
  * whatever the wire's unit, so that values from both kinds of battery compare; the codec multiplies on decode and
  * divides on encode, rounding half up to the wire's unit.
  *
- * <p>DLC: 8 ({@link #MIN_LENGTH}).
+ * <p>DLC: at least 4 ({@link #MIN_LENGTH}): the energy charged defines the frame; below 8 the energy discharged is
+ * absent ({@link #NOT_SENT}, {@link #dischargedEnergyKiloWattHours()} empty), and bytes 4 to {@code length - 1} are
+ * kept in {@link #reserved()} (docs/protocol.md §4: "never require bytes beyond the DLC").
  *
  * @param chargedEnergyWattHours    the energy charged in Wh, 0 to 429 496 729 500 (u32 × 100 Wh)
- * @param dischargedEnergyWattHours the energy discharged in Wh, 0 to 429 496 729 500
+ * @param dischargedEnergyWattHours the energy discharged in Wh, 0 to 429 496 729 500, or {@link #NOT_SENT} exactly
+ *                                  when {@code length} is below 8
+ * @param length                    the DLC, 4 to 8
+ * @param reserved                  bytes 4 to {@code length - 1} of a frame shorter than 8, in their wire positions
  */
-public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyWattHours) implements BatteryMessage {
+public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyWattHours, int length, long reserved)
+        implements BatteryMessage {
 
     /** The CAN id, 0x378. */
     public static final int ID = 0x378;
-    /** The smallest DLC accepted: both counters. */
-    public static final int MIN_LENGTH = 8;
+    /** The smallest DLC accepted: the energy charged. */
+    public static final int MIN_LENGTH = 4;
     /** The largest energy the record holds: the largest u32 in 0.1 kWh, in Wh. */
     public static final long MAX_WATT_HOURS = 0xFFFF_FFFFL * 100;
 
     /**
-     * Checks both counters.
+     * Checks both counters and the length.
+     *
+     * @throws IllegalArgumentException if a counter is negative or beyond {@link #MAX_WATT_HOURS}, or the energy
+     *                                  discharged's presence does not match {@code length}
+     */
+    public EnergyCounters {
+        Wire.checkLength(length, MIN_LENGTH, "EnergyCounters");
+        check(chargedEnergyWattHours, "chargedEnergyWattHours");
+        if (length == 8) {
+            check(dischargedEnergyWattHours, "dischargedEnergyWattHours");
+        } else if (dischargedEnergyWattHours != NOT_SENT) {
+            throw new IllegalArgumentException("EnergyCounters.dischargedEnergyWattHours must be NOT_SENT when length "
+                    + "is below 8 (the field is bytes 4-7), was " + dischargedEnergyWattHours);
+        }
+        Wire.checkBytesWithin(reserved, length == 8 ? 8 : 4, length, "EnergyCounters", "reserved");
+    }
+
+    /**
+     * Both counters, a frame of 8 bytes.
      *
      * @throws IllegalArgumentException if a counter is negative or beyond {@link #MAX_WATT_HOURS}
      */
-    public EnergyCounters {
-        check(chargedEnergyWattHours, "chargedEnergyWattHours");
-        check(dischargedEnergyWattHours, "dischargedEnergyWattHours");
+    public EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyWattHours) {
+        this(chargedEnergyWattHours, dischargedEnergyWattHours, 8, 0);
     }
 
     /** The energy charged in kWh (211.2). */
@@ -46,9 +71,10 @@ public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyW
         return chargedEnergyWattHours / 1000.0;
     }
 
-    /** The energy discharged in kWh (183.5). */
-    public double dischargedEnergyKiloWattHours() {
-        return dischargedEnergyWattHours / 1000.0;
+    /** The energy discharged in kWh (183.5), or empty when the frame did not carry it. */
+    public OptionalDouble dischargedEnergyKiloWattHours() {
+        return dischargedEnergyWattHours == NOT_SENT ? OptionalDouble.empty()
+                : OptionalDouble.of(dischargedEnergyWattHours / 1000.0);
     }
 
     @Override
@@ -67,14 +93,18 @@ public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyW
         Wire.requireLength(frame, MIN_LENGTH, "EnergyCounters");
         long p = frame.payload();
         long unit = tenWattHours ? 10 : 100;
-        return new EnergyCounters(Wire.u32(p, 0) * unit, Wire.u32(p, 4) * unit);
+        int n = frame.length();
+        return n == 8 ? new EnergyCounters(Wire.u32(p, 0) * unit, Wire.u32(p, 4) * unit, n, 0)
+                : new EnergyCounters(Wire.u32(p, 0) * unit, NOT_SENT, n, Wire.from(p, 4));
     }
 
     CanFrame encode(boolean tenWattHours) {
         long unit = tenWattHours ? 10 : 100;
-        long p = Wire.put32(toWire(chargedEnergyWattHours, unit, "chargedEnergyWattHours"), 0)
-                | Wire.put32(toWire(dischargedEnergyWattHours, unit, "dischargedEnergyWattHours"), 4);
-        return new CanFrame(ID, MIN_LENGTH, p);
+        long p = Wire.put32(toWire(chargedEnergyWattHours, unit, "chargedEnergyWattHours"), 0) | reserved;
+        if (length == 8) {
+            p |= Wire.put32(toWire(dischargedEnergyWattHours, unit, "dischargedEnergyWattHours"), 4);
+        }
+        return new CanFrame(ID, length, p);
     }
 
     private static long toWire(long wattHours, long unit, String component) {

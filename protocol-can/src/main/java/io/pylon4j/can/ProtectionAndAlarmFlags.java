@@ -1,6 +1,7 @@
 package io.pylon4j.can;
 
 import java.util.EnumSet;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -24,21 +25,27 @@ import java.util.Set;
  * one reads it ([AIR-BMS-CAN] calls it a number of cells). Another vendor's table ([HYB]) uses a different bit layout
  * on the same id and must not be decoded with this one.
  *
- * <p>DLC: at least 7 ({@link #MIN_LENGTH}); Pylontech sends 7 ({@code 00 00 00 00 06 50 4E}: no flags, 6 modules
- * [SFL13]), diyBMS and others 8.
+ * <p>DLC: at least 4 ({@link #MIN_LENGTH}): the four flag bytes define the frame; the module count, the letters and
+ * byte 7 are optional (docs/protocol.md §4: "never require bytes beyond the DLC"). Pylontech sends 7
+ * ({@code 00 00 00 00 06 50 4E}: no flags, 6 modules [SFL13]), diyBMS and others 8. A field the DLC leaves out reads
+ * {@link #NOT_SENT} and its {@code Optional} accessor is empty: a 4-byte frame has no module count, which is not a
+ * count of 0.
  *
  * @param flags         the four flag bytes as on the wire: byte 0 in bits 0-7 to byte 3 in bits 24-31
- * @param moduleCount   the number of modules in the stack, 0 to 255
- * @param marker        bytes 5-6 as a little-endian u16 ({@link #MARKER_PN} for {@code 'P' 'N'})
- * @param onlineModules byte 7, 0 to 255, or {@link #NOT_SENT} for a 7-byte frame
+ * @param moduleCount   the number of modules in the stack, 0 to 255, or {@link #NOT_SENT} exactly when {@code length}
+ *                      is 4
+ * @param marker        bytes 5-6 as a little-endian u16 ({@link #MARKER_PN} for {@code 'P' 'N'}); byte 5 alone, 0 to
+ *                      255, when {@code length} is 6; {@link #NOT_SENT} below 6
+ * @param onlineModules byte 7, 0 to 255, or {@link #NOT_SENT} exactly when {@code length} is below 8
+ * @param length        the DLC, 4 to 8
  */
-public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, int onlineModules)
+public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, int onlineModules, int length)
         implements BatteryMessage {
 
     /** The CAN id, 0x359. */
     public static final int ID = 0x359;
-    /** The smallest DLC accepted: flags, module count and the two letters. */
-    public static final int MIN_LENGTH = 7;
+    /** The smallest DLC accepted: the four flag bytes. */
+    public static final int MIN_LENGTH = 4;
     /** The two letters {@code 'P' 'N'} of bytes 5-6, as a little-endian u16. */
     public static final int MARKER_PN = 'P' | 'N' << 8;
 
@@ -60,10 +67,27 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
      */
     public ProtectionAndAlarmFlags {
         String type = "ProtectionAndAlarmFlags";
-        Wire.checkU8(moduleCount, type, "moduleCount");
-        Wire.checkU16(marker, type, "marker");
-        if (onlineModules != NOT_SENT) {
-            Wire.checkU8(onlineModules, type, "onlineModules");
+        Wire.checkLength(length, MIN_LENGTH, type);
+        checkOptional(moduleCount, length >= 5, 0xFF, "moduleCount", 5);
+        checkOptional(marker, length >= 6, length >= 7 ? 0xFFFF : 0xFF, "marker", 6);
+        checkOptional(onlineModules, length >= 8, 0xFF, "onlineModules", 8);
+    }
+
+    /**
+     * Flags, module count and the two letters, as a frame of 7 bytes (Pylontech), or of 8 when {@code onlineModules}
+     * is not {@link #NOT_SENT}.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
+    public ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, int onlineModules) {
+        this(flags, moduleCount, marker, onlineModules, onlineModules == NOT_SENT ? 7 : 8);
+    }
+
+    private static void checkOptional(int value, boolean present, int max, String component, int fromLength) {
+        if (present ? value < 0 || value > max : value != NOT_SENT) {
+            throw new IllegalArgumentException(String.format("ProtectionAndAlarmFlags.%s must be %s, was %s",
+                    component, present ? "0 to " + max + " at this length" : "NOT_SENT below length " + fromLength,
+                    value == NOT_SENT ? "NOT_SENT" : Integer.toString(value)));
         }
     }
 
@@ -107,19 +131,29 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
         return flags & ~DEFINED_BITS;
     }
 
-    /** Bytes 5-6 as text: {@code "PN"}. */
+    /** Whether the frame carried the module count (byte 4). */
+    public boolean hasModuleCount() {
+        return moduleCount != NOT_SENT;
+    }
+
+    /** The number of modules in the stack, or empty when the frame did not carry it (never a made-up 0). */
+    public OptionalInt modules() {
+        return hasModuleCount() ? OptionalInt.of(moduleCount) : OptionalInt.empty();
+    }
+
+    /** Whether the frame carried any of the letters of bytes 5-6. */
+    public boolean hasMarker() {
+        return marker != NOT_SENT;
+    }
+
+    /** Bytes 5-6 as text: {@code "PN"}; the one letter of a 6-byte frame; {@code ""} when the frame had neither. */
     public String markerText() {
-        return Text.decode(marker, 2);
+        return hasMarker() ? Text.decode(marker, length >= 7 ? 2 : 1) : "";
     }
 
     /** Whether the frame carried byte 7. */
     public boolean hasOnlineModules() {
         return onlineModules != NOT_SENT;
-    }
-
-    /** The DLC of this message's frame: 8 when it carries byte 7, else 7. */
-    public int length() {
-        return hasOnlineModules() ? 8 : 7;
     }
 
     @Override
@@ -130,16 +164,23 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
     static ProtectionAndAlarmFlags decode(CanFrame frame) {
         Wire.requireLength(frame, MIN_LENGTH, "ProtectionAndAlarmFlags");
         long p = frame.payload();
-        return new ProtectionAndAlarmFlags((int) p, Wire.u8(p, 4), Wire.u16(p, 5),
-                frame.length() >= 8 ? Wire.u8(p, 7) : NOT_SENT);
+        int n = frame.length();
+        return new ProtectionAndAlarmFlags((int) p, n >= 5 ? Wire.u8(p, 4) : NOT_SENT,
+                n >= 7 ? Wire.u16(p, 5) : n == 6 ? Wire.u8(p, 5) : NOT_SENT, n >= 8 ? Wire.u8(p, 7) : NOT_SENT, n);
     }
 
     CanFrame encode() {
-        long p = (flags & 0xFFFF_FFFFL) | Wire.put8(moduleCount, 4) | Wire.put16(marker, 5);
-        if (hasOnlineModules()) {
+        long p = flags & 0xFFFF_FFFFL;
+        if (length >= 5) {
+            p |= Wire.put8(moduleCount, 4);
+        }
+        if (length >= 6) {
+            p |= Wire.put16(marker, 5);
+        }
+        if (length >= 8) {
             p |= Wire.put8(onlineModules, 7);
         }
-        return new CanFrame(ID, length(), p);
+        return new CanFrame(ID, length, p);
     }
 
     /** Whether a flag reports that the battery has acted (bytes 0-1) or warns (bytes 2-3). */

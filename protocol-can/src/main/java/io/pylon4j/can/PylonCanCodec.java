@@ -14,20 +14,20 @@ import java.util.Objects;
  *   <tr><th>id</th><th>record</th><th>minimum DLC</th></tr>
  *   <tr><td>0x351</td><td>{@link ChargeDischargeLimits}</td><td>6</td></tr>
  *   <tr><td>0x355</td><td>{@link StateOfChargeAndHealth}</td><td>2</td></tr>
- *   <tr><td>0x356</td><td>{@link BatteryMeasurements}</td><td>6</td></tr>
- *   <tr><td>0x359</td><td>{@link ProtectionAndAlarmFlags}</td><td>7</td></tr>
- *   <tr><td>0x35A</td><td>{@link AlarmsAndWarnings}</td><td>8</td></tr>
+ *   <tr><td>0x356</td><td>{@link BatteryMeasurements}</td><td>4</td></tr>
+ *   <tr><td>0x359</td><td>{@link ProtectionAndAlarmFlags}</td><td>4</td></tr>
+ *   <tr><td>0x35A</td><td>{@link AlarmsAndWarnings}</td><td>1</td></tr>
  *   <tr><td>0x35B</td><td>{@link BatteryEvents}</td><td>0</td></tr>
  *   <tr><td>0x35C</td><td>{@link ChargeRequestFlags}</td><td>1</td></tr>
  *   <tr><td>0x35E</td><td>{@link ManufacturerName}</td><td>1</td></tr>
- *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>6</td></tr>
- *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>8, or 1</td></tr>
- *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>8, or 1</td></tr>
+ *   <tr><td>0x35F</td><td>{@link BatteryInfo}</td><td>2</td></tr>
+ *   <tr><td>0x370</td><td>{@link PylonPlusCellExtremes}, or {@link BmsNamePart1} by profile</td><td>2, or 1</td></tr>
+ *   <tr><td>0x371</td><td>{@link PylonPlusCellExtremeIds}, or {@link BmsNamePart2} by profile</td><td>2, or 1</td></tr>
  *   <tr><td>0x372</td><td>{@link ModuleCounts}</td><td>2</td></tr>
- *   <tr><td>0x373</td><td>{@link CellExtremes}</td><td>8</td></tr>
+ *   <tr><td>0x373</td><td>{@link CellExtremes}</td><td>2</td></tr>
  *   <tr><td>0x374 to 0x377</td><td>{@link MinCellVoltageId}, {@link MaxCellVoltageId},
  *       {@link MinCellTemperatureId}, {@link MaxCellTemperatureId}</td><td>1</td></tr>
- *   <tr><td>0x378</td><td>{@link EnergyCounters}</td><td>8</td></tr>
+ *   <tr><td>0x378</td><td>{@link EnergyCounters}</td><td>4</td></tr>
  *   <tr><td>0x379</td><td>{@link InstalledCapacity}</td><td>2</td></tr>
  *   <tr><td>0x380, 0x381</td><td>{@link SerialNumberPart1}, {@link SerialNumberPart2}</td><td>1</td></tr>
  *   <tr><td>0x382</td><td>{@link ProductIdentification}</td><td>1</td></tr>
@@ -38,8 +38,13 @@ import java.util.Objects;
  *   <tr><td>any other</td><td>{@link UnknownCanMessage}</td><td>0</td></tr>
  * </table>
  *
- * <p>A longer DLC than an id needs is accepted, and bytes its layout does not define are kept in the record; a shorter
- * one throws {@link FrameTooShortException}. Decoding allocates the message record and nothing else.
+ * <p>Real hardware is not the document: batteries and emulators send frames shorter than the layout (docs/protocol.md
+ * §1.2, §1.9, §4). The minimum DLC of an id is the bytes of the fields that define its frame; a frame that long or
+ * longer decodes, with the fields the DLC holds present and the optional fields it leaves out <em>absent</em>
+ * ({@link CanMessage#NOT_SENT} in the wire component, empty in the {@code Optional} accessor, never a made-up zero);
+ * a record with absent fields encodes to the same shorter DLC. Only a frame shorter than the minimum throws
+ * {@link FrameTooShortException}. A longer DLC than an id needs is accepted, and bytes its layout does not define are
+ * kept in the record. Decoding allocates the message record and nothing else.
  *
  * <p>Immutable and thread-safe.
  */

@@ -1,5 +1,7 @@
 package io.pylon4j.can;
 
+import java.util.OptionalDouble;
+
 /**
  * 0x370 in the "PYLON+" set, battery to inverter: the extreme cell temperatures and voltages (facts §1.8;
  * disagreement §1.11 item 8).
@@ -18,20 +20,27 @@ package io.pylon4j.can;
  * ({@link BmsNamePart1}); the codec decodes 0x370 to this record under
  * {@link CanProfile.Frames370And371#PYLON_PLUS_NUMERIC}, the default.
  *
- * <p>DLC: 8 ({@link #MIN_LENGTH}).
+ * <p>DLC: at least 2 ({@link #MIN_LENGTH}). The sources draw 8 bytes, but each field is a whole 16-bit value that
+ * needs none of the others (docs/protocol.md §4: "never require bytes beyond the DLC"): the fields a shorter frame
+ * leaves out read {@link #NOT_SENT} and their {@code Optional} accessors are empty; the last byte of an odd DLC is
+ * kept in {@link #reserved()}.
  *
  * @param maxCellTemperatureDeciCelsius the highest cell temperature in 0.1 °C, -32768 to 32767
- * @param minCellTemperatureDeciCelsius the lowest cell temperature in 0.1 °C, -32768 to 32767
- * @param maxCellVoltageMilliVolts      the highest cell voltage in mV, 0 to 65535
- * @param minCellVoltageMilliVolts      the lowest cell voltage in mV, 0 to 65535
+ * @param minCellTemperatureDeciCelsius the lowest cell temperature in 0.1 °C, -32768 to 32767, or {@link #NOT_SENT}
+ *                                      below DLC 4
+ * @param maxCellVoltageMilliVolts      the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+ * @param minCellVoltageMilliVolts      the lowest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 8
+ * @param length                        the DLC, 2 to 8
+ * @param reserved                      the last byte of an odd DLC, in its wire position
  */
 public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCellTemperatureDeciCelsius,
-        int maxCellVoltageMilliVolts, int minCellVoltageMilliVolts) implements BatteryMessage {
+        int maxCellVoltageMilliVolts, int minCellVoltageMilliVolts, int length, long reserved)
+        implements BatteryMessage {
 
     /** The CAN id, 0x370. */
     public static final int ID = 0x370;
-    /** The smallest DLC accepted: all four fields. */
-    public static final int MIN_LENGTH = 8;
+    /** The smallest DLC accepted: the highest cell temperature. */
+    public static final int MIN_LENGTH = 2;
 
     /**
      * Checks every component against its wire range.
@@ -40,10 +49,23 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
      */
     public PylonPlusCellExtremes {
         String type = "PylonPlusCellExtremes";
+        Wire.checkLength(length, MIN_LENGTH, type);
         Wire.checkS16(maxCellTemperatureDeciCelsius, type, "maxCellTemperatureDeciCelsius");
-        Wire.checkS16(minCellTemperatureDeciCelsius, type, "minCellTemperatureDeciCelsius");
-        Wire.checkU16(maxCellVoltageMilliVolts, type, "maxCellVoltageMilliVolts");
-        Wire.checkU16(minCellVoltageMilliVolts, type, "minCellVoltageMilliVolts");
+        Wire.checkOptionalS16(minCellTemperatureDeciCelsius, length >= 4, type, "minCellTemperatureDeciCelsius", 4);
+        Wire.checkOptionalU16(maxCellVoltageMilliVolts, length >= 6, type, "maxCellVoltageMilliVolts", 6);
+        Wire.checkOptionalU16(minCellVoltageMilliVolts, length >= 8, type, "minCellVoltageMilliVolts", 8);
+        Wire.checkBytesWithin(reserved, length & ~1, length, type, "reserved");
+    }
+
+    /**
+     * All four fields, a frame of 8 bytes.
+     *
+     * @throws IllegalArgumentException if a value does not fit its wire field
+     */
+    public PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCellTemperatureDeciCelsius,
+            int maxCellVoltageMilliVolts, int minCellVoltageMilliVolts) {
+        this(maxCellTemperatureDeciCelsius, minCellTemperatureDeciCelsius, maxCellVoltageMilliVolts,
+                minCellVoltageMilliVolts, 8, 0);
     }
 
     /** The highest cell temperature in °C. */
@@ -51,19 +73,23 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
         return maxCellTemperatureDeciCelsius / 10.0;
     }
 
-    /** The lowest cell temperature in °C. */
-    public double minCellTemperatureCelsius() {
-        return minCellTemperatureDeciCelsius / 10.0;
+    /** The lowest cell temperature in °C, or empty when the frame did not carry it. */
+    public OptionalDouble minCellTemperatureCelsius() {
+        return scaled(minCellTemperatureDeciCelsius, 10.0);
     }
 
-    /** The highest cell voltage in volts. */
-    public double maxCellVoltageVolts() {
-        return maxCellVoltageMilliVolts / 1000.0;
+    /** The highest cell voltage in volts, or empty when the frame did not carry it. */
+    public OptionalDouble maxCellVoltageVolts() {
+        return scaled(maxCellVoltageMilliVolts, 1000.0);
     }
 
-    /** The lowest cell voltage in volts. */
-    public double minCellVoltageVolts() {
-        return minCellVoltageMilliVolts / 1000.0;
+    /** The lowest cell voltage in volts, or empty when the frame did not carry it. */
+    public OptionalDouble minCellVoltageVolts() {
+        return scaled(minCellVoltageMilliVolts, 1000.0);
+    }
+
+    private static OptionalDouble scaled(int wire, double divisor) {
+        return wire == NOT_SENT ? OptionalDouble.empty() : OptionalDouble.of(wire / divisor);
     }
 
     @Override
@@ -74,12 +100,22 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
     static PylonPlusCellExtremes decode(CanFrame frame) {
         Wire.requireLength(frame, MIN_LENGTH, "PylonPlusCellExtremes");
         long p = frame.payload();
-        return new PylonPlusCellExtremes(Wire.s16(p, 0), Wire.s16(p, 2), Wire.u16(p, 4), Wire.u16(p, 6));
+        int n = frame.length();
+        return new PylonPlusCellExtremes(Wire.s16(p, 0), n >= 4 ? Wire.s16(p, 2) : NOT_SENT,
+                n >= 6 ? Wire.u16(p, 4) : NOT_SENT, n >= 8 ? Wire.u16(p, 6) : NOT_SENT, n, Wire.from(p, n & ~1));
     }
 
     CanFrame encode() {
-        long p = Wire.put16(maxCellTemperatureDeciCelsius, 0) | Wire.put16(minCellTemperatureDeciCelsius, 2)
-                | Wire.put16(maxCellVoltageMilliVolts, 4) | Wire.put16(minCellVoltageMilliVolts, 6);
-        return new CanFrame(ID, MIN_LENGTH, p);
+        long p = Wire.put16(maxCellTemperatureDeciCelsius, 0) | reserved;
+        if (length >= 4) {
+            p |= Wire.put16(minCellTemperatureDeciCelsius, 2);
+        }
+        if (length >= 6) {
+            p |= Wire.put16(maxCellVoltageMilliVolts, 4);
+        }
+        if (length >= 8) {
+            p |= Wire.put16(minCellVoltageMilliVolts, 6);
+        }
+        return new CanFrame(ID, length, p);
     }
 }

@@ -85,10 +85,35 @@ final class Wire {
     /** An optional u16: {@link CanMessage#NOT_SENT} exactly when the frame is too short to hold it. */
     static void checkOptionalU16(int value, boolean present, String type, String component, int endByte) {
         if (present) {
+            checkSent(value, type, component, endByte);
             checkU16(value, type, component);
-        } else if (value != CanMessage.NOT_SENT) {
+        } else {
+            checkNotSent(value, type, component, endByte);
+        }
+    }
+
+    /** An optional s16: {@link CanMessage#NOT_SENT} exactly when the frame is too short to hold it. */
+    static void checkOptionalS16(int value, boolean present, String type, String component, int endByte) {
+        if (present) {
+            checkSent(value, type, component, endByte);
+            checkS16(value, type, component);
+        } else {
+            checkNotSent(value, type, component, endByte);
+        }
+    }
+
+    private static void checkSent(int value, String type, String component, int endByte) {
+        if (value == CanMessage.NOT_SENT) {
             throw new IllegalArgumentException(String.format(
-                    "%s.%s must be NOT_SENT (-1) when length is below %d (the field is bytes %d-%d), was %d",
+                    "%s.%s is NOT_SENT, but a length of %d or more carries it (bytes %d-%d): give a value, or a "
+                            + "shorter length", type, component, endByte, endByte - 2, endByte - 1));
+        }
+    }
+
+    private static void checkNotSent(int value, String type, String component, int endByte) {
+        if (value != CanMessage.NOT_SENT) {
+            throw new IllegalArgumentException(String.format(
+                    "%s.%s must be NOT_SENT when length is below %d (the field is bytes %d-%d), was %d",
                     type, component, endByte, endByte - 2, endByte - 1, value));
         }
     }

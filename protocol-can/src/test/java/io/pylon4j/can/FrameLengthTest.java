@@ -22,17 +22,17 @@ class FrameLengthTest {
         switch (id) {
             case 0x351: return 6;
             case 0x355: return 2;
-            case 0x356: return 6;
-            case 0x359: return 7;
-            case 0x35A: return 8;
+            case 0x356: return 4;
+            case 0x359: return 4;
+            case 0x35A: return 1;
             case 0x35C: return 1;
             case 0x35E: return 1;
-            case 0x35F: return 6;
-            case 0x370: case 0x371: return ascii ? 1 : 8;
+            case 0x35F: return 2;
+            case 0x370: case 0x371: return ascii ? 1 : 2;
             case 0x372: return 2;
-            case 0x373: return 8;
+            case 0x373: return 2;
             case 0x374: case 0x375: case 0x376: case 0x377: return 1;
-            case 0x378: return 8;
+            case 0x378: return 4;
             case 0x379: return 2;
             case 0x380: case 0x381: case 0x382: return 1;
             case 0x305: return sma ? 8 : 0;

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenVectorsTest {
 
     static final List<String> FILES = List.of("setfirelabs-us5000.vectors", "dfch-byd-victron.vectors",
-            "emulator-outputs.vectors", "documents.vectors");
+            "emulator-outputs.vectors", "documents.vectors", "short-frames.vectors");
 
     @TestFactory
     Stream<DynamicTest> everyVectorDecodesToItsStatedValuesAndEncodesBack() throws IOException {

@@ -33,37 +33,47 @@ final class MessageArbitraries {
                 .as((a, b, c, r) -> new StateOfChargeAndHealth(a, b, c, n, r))));
         Arbitrary<Integer> voltage = profile.batteryVoltageResolution() == CanProfile.VoltageResolution.DECIVOLT
                 ? s16().map(v -> v * 10) : s16();
-        map.put(BatteryMeasurements.class, length(6).flatMap(n -> Combinators.combine(voltage, s16(), s16(),
-                reserved(6, n)).as((a, b, c, r) -> new BatteryMeasurements(a, b, c, n, r))));
-        map.put(ProtectionAndAlarmFlags.class, Combinators.combine(Arbitraries.integers(), u8(), u16(),
-                Arbitraries.oneOf(u8(), notSent())).as(ProtectionAndAlarmFlags::new));
-        map.put(AlarmsAndWarnings.class, Arbitraries.longs().map(AlarmsAndWarnings::new));
+        map.put(BatteryMeasurements.class, length(4).flatMap(n -> Combinators.combine(voltage, s16(),
+                n >= 6 ? s16() : notSent(), reserved(n >= 6 ? 6 : 4, n))
+                .as((a, b, c, r) -> new BatteryMeasurements(a, b, c, n, r))));
+        map.put(ProtectionAndAlarmFlags.class, length(4).flatMap(n -> Combinators.combine(Arbitraries.integers(),
+                n >= 5 ? u8() : notSent(), n >= 7 ? u16() : n == 6 ? u8() : notSent(), n >= 8 ? u8() : notSent())
+                .as((f, m, p, o) -> new ProtectionAndAlarmFlags(f, m, p, o, n))));
+        map.put(AlarmsAndWarnings.class, raw(1, (n, states) -> new AlarmsAndWarnings(states, n)));
         map.put(BatteryEvents.class, raw(0, BatteryEvents::new));
         map.put(ChargeRequestFlags.class, length(1).flatMap(n -> Combinators.combine(u8(), reserved(1, n))
                 .as((f, r) -> new ChargeRequestFlags(f, n, r))));
         map.put(ManufacturerName.class, raw(1, ManufacturerName::new));
-        map.put(BatteryInfo.class, length(6).flatMap(n -> Combinators.combine(u16(), u8(), u8(), u16(),
-                reserved(6, n)).as((a, b, c, d, r) -> new BatteryInfo(a, b, c, d, n, r))));
+        map.put(BatteryInfo.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 3 ? u8() : notSent(),
+                n >= 4 ? u8() : notSent(), n >= 6 ? u16() : notSent(), reserved(n >= 6 ? 6 : Math.min(n, 4), n))
+                .as((a, b, c, d, r) -> new BatteryInfo(a, b, c, d, n, r))));
         if (profile.frames370And371() == CanProfile.Frames370And371.ASCII_NAME) {
             map.put(BmsNamePart1.class, raw(1, BmsNamePart1::new));
             map.put(BmsNamePart2.class, raw(1, BmsNamePart2::new));
         } else {
-            map.put(PylonPlusCellExtremes.class, Combinators.combine(s16(), s16(), u16(), u16())
-                    .as(PylonPlusCellExtremes::new));
-            map.put(PylonPlusCellExtremeIds.class, Combinators.combine(u16(), u16(), u16(), u16())
-                    .as(PylonPlusCellExtremeIds::new));
+            map.put(PylonPlusCellExtremes.class, length(2).flatMap(n -> Combinators.combine(s16(),
+                    n >= 4 ? s16() : notSent(), n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(),
+                    reserved(n & ~1, n)).as((a, b, c, d, r) -> new PylonPlusCellExtremes(a, b, c, d, n, r))));
+            map.put(PylonPlusCellExtremeIds.class, length(2).flatMap(n -> Combinators.combine(u16(),
+                    n >= 4 ? u16() : notSent(), n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(),
+                    reserved(n & ~1, n)).as((a, b, c, d, r) -> new PylonPlusCellExtremeIds(a, b, c, d, n, r))));
         }
         map.put(ModuleCounts.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 4 ? u16() : notSent(),
                 n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(), reserved(n & ~1, n))
                 .as((a, b, c, d, r) -> new ModuleCounts(a, b, c, d, n, r))));
-        map.put(CellExtremes.class, Combinators.combine(u16(), u16(), u16(), u16()).as(CellExtremes::new));
+        map.put(CellExtremes.class, length(2).flatMap(n -> Combinators.combine(u16(), n >= 4 ? u16() : notSent(),
+                n >= 6 ? u16() : notSent(), n >= 8 ? u16() : notSent(), reserved(n & ~1, n))
+                .as((a, b, c, d, r) -> new CellExtremes(a, b, c, d, n, r))));
         map.put(MinCellVoltageId.class, raw(1, MinCellVoltageId::new));
         map.put(MaxCellVoltageId.class, raw(1, MaxCellVoltageId::new));
         map.put(MinCellTemperatureId.class, raw(1, MinCellTemperatureId::new));
         map.put(MaxCellTemperatureId.class, raw(1, MaxCellTemperatureId::new));
         long unit = profile.energyResolution() == CanProfile.EnergyResolution.TEN_WATT_HOURS ? 10 : 100;
         Arbitrary<Long> energy = Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(v -> v * unit);
-        map.put(EnergyCounters.class, Combinators.combine(energy, energy).as(EnergyCounters::new));
+        map.put(EnergyCounters.class, length(4).flatMap(n -> n == 8
+                ? Combinators.combine(energy, energy).as(EnergyCounters::new)
+                : Combinators.combine(energy, reserved(4, n)).as((c, r) -> new EnergyCounters(c, CanMessage.NOT_SENT,
+                        n, r))));
         map.put(InstalledCapacity.class, length(2).flatMap(n -> Combinators.combine(u16(), reserved(2, n))
                 .as((a, r) -> new InstalledCapacity(a, n, r))));
         map.put(SerialNumberPart1.class, raw(1, SerialNumberPart1::new));

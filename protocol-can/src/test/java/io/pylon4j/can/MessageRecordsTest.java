@@ -57,9 +57,10 @@ class MessageRecordsTest {
         void rejectsAnOptionalFieldThatDisagreesWithTheLength() {
             assertThatThrownBy(() -> new ChargeDischargeLimits(532, 0, 0, 450, 6, 0))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("dischargeVoltageLimitDeciVolts must be NOT_SENT (-1) when length is below 8");
+                    .hasMessageContaining("dischargeVoltageLimitDeciVolts must be NOT_SENT when length is below 8");
             assertThatThrownBy(() -> new ChargeDischargeLimits(532, 0, 0, CanMessage.NOT_SENT, 8, 0))
-                    .hasMessageContaining("dischargeVoltageLimitDeciVolts must be 0 to 65535");
+                    .hasMessageContaining(
+                            "dischargeVoltageLimitDeciVolts is NOT_SENT, but a length of 8 or more carries it");
             assertThatThrownBy(() -> new ChargeDischargeLimits(532, 0, 0, CanMessage.NOT_SENT, 5, 0))
                     .hasMessage("ChargeDischargeLimits.length must be 6 to 8 data bytes, was 5");
         }
@@ -100,9 +101,10 @@ class MessageRecordsTest {
         void aFieldCannotFollowOneNotSent() {
             assertThatThrownBy(() -> new StateOfChargeAndHealth(88, CanMessage.NOT_SENT, 8825))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("StateOfChargeAndHealth.sohPercent must be 0 to 65535 (u16 on the wire), was -1");
+                    .hasMessage("StateOfChargeAndHealth.sohPercent is NOT_SENT, but a length of 4 or more carries it "
+                            + "(bytes 2-3): give a value, or a shorter length");
             assertThatThrownBy(() -> new ModuleCounts(2, CanMessage.NOT_SENT, 1, CanMessage.NOT_SENT))
-                    .hasMessageContaining("modulesBlockingCharge must be 0 to 65535");
+                    .hasMessageContaining("modulesBlockingCharge is NOT_SENT, but a length of 4 or more carries it");
         }
 
         @Test

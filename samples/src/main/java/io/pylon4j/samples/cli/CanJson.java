@@ -78,26 +78,21 @@ final class CanJson {
             json.fieldScaled("chargeVoltageLimit", m.chargeVoltageLimitDeciVolts(), 1)
                     .fieldScaled("chargeCurrentLimit", m.chargeCurrentLimitDeciAmps(), 1)
                     .fieldScaled("dischargeCurrentLimit", m.dischargeCurrentLimitDeciAmps(), 1);
-            if (m.hasDischargeVoltageLimit()) {
-                json.fieldScaled("dischargeVoltageLimit", m.dischargeVoltageLimitDeciVolts(), 1);
-            }
+            optionalScaled(json, "dischargeVoltageLimit", m.dischargeVoltageLimitDeciVolts(), 1);
             reserved(json, m.reserved(), m.length() >= 8 ? 8 : 6, m.length());
         } else if (message instanceof StateOfChargeAndHealth m) {
             json.field("soc", m.socPercent());
-            if (m.hasSoh()) {
-                json.field("soh", m.sohPercent());
-            }
-            if (m.hasHighResolutionSoc()) {
-                json.fieldScaled("highResolutionSoc", m.highResolutionSocCentiPercent(), 2);
-            }
+            optional(json, "soh", m.sohPercent());
+            optionalScaled(json, "highResolutionSoc", m.highResolutionSocCentiPercent(), 2);
             reserved(json, m.reserved(), m.length() >= 6 ? 6 : m.length() >= 4 ? 4 : 2, m.length());
         } else if (message instanceof BatteryMeasurements m) {
             json.fieldScaled("voltage", m.voltageCentiVolts(), 2)
-                    .fieldScaled("current", m.currentDeciAmps(), 1)
-                    .fieldScaled("temperature", m.temperatureDeciCelsius(), 1);
-            reserved(json, m.reserved(), BatteryMeasurements.MIN_LENGTH, m.length());
+                    .fieldScaled("current", m.currentDeciAmps(), 1);
+            optionalScaled(json, "temperature", m.temperatureDeciCelsius(), 1);
+            reserved(json, m.reserved(), m.length() >= 6 ? 6 : BatteryMeasurements.MIN_LENGTH, m.length());
         } else if (message instanceof ProtectionAndAlarmFlags m) {
-            json.field("moduleCount", m.moduleCount()).beginArray("flags");
+            optional(json, "moduleCount", m.moduleCount());
+            json.beginArray("flags");
             for (ProtectionAndAlarmFlags.Flag flag : FLAGS) {
                 if (m.isActive(flag)) {
                     json.value(flag.name());
@@ -107,10 +102,12 @@ final class CanJson {
             if (m.undefinedFlagBits() != 0) {
                 json.field("undefinedFlagBytes", hex(m.undefinedFlagBits() & 0xFFFF_FFFFL, 0, 4));
             }
-            json.field("marker", m.markerText());
-            if (m.hasOnlineModules()) {
-                json.field("onlineModules", m.onlineModules());
+            if (m.hasMarker()) {
+                json.field("marker", m.markerText());
+            } else {
+                json.fieldNull("marker");
             }
+            optional(json, "onlineModules", m.onlineModules());
         } else if (message instanceof ChargeRequestFlags m) {
             json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())
                     .field("forceChargeI", m.forceChargeI()).field("forceChargeII", m.forceChargeII())
@@ -134,47 +131,54 @@ final class CanJson {
                     json.value(item.name());
                 }
             }
-            json.endArray().field("states", hex(m.states(), 0, 8));
+            json.endArray().field("states", hex(m.states(), 0, m.length()));
         } else if (message instanceof BatteryInfo m) {
-            json.field("chemistry", m.chemistryText()).field("versionMajor", m.versionMajor())
-                    .field("versionMinor", m.versionMinor())
-                    // BYD's 01 17 is "v1.17" in [DFCH]: the bytes' hex digits, so the text a display shows
-                    .field("version", Integer.toHexString(m.versionMajor()).toUpperCase(java.util.Locale.ROOT) + "."
-                            + Integer.toHexString(m.versionMinor()).toUpperCase(java.util.Locale.ROOT))
-                    .field("capacity", m.capacityAh());
-            reserved(json, m.reserved(), BatteryInfo.MIN_LENGTH, m.length());
+            json.field("chemistry", m.chemistryText());
+            optional(json, "versionMajor", m.versionMajor());
+            optional(json, "versionMinor", m.versionMinor());
+            if (m.hasVersion()) {
+                // BYD's 01 17 is "v1.17" in [DFCH]: the bytes' hex digits, so the text a display shows
+                json.field("version", Integer.toHexString(m.versionMajor()).toUpperCase(java.util.Locale.ROOT) + "."
+                        + Integer.toHexString(m.versionMinor()).toUpperCase(java.util.Locale.ROOT));
+            } else {
+                json.fieldNull("version");
+            }
+            optional(json, "capacity", m.capacityAh());
+            reserved(json, m.reserved(), m.length() >= 6 ? 6 : Math.min(m.length(), 4), m.length());
         } else if (message instanceof BatteryEvents m) {
             json.field("data", hex(m.data(), 0, m.length()));
         } else if (message instanceof PylonPlusCellExtremes m) {
-            json.fieldScaled("maxCellTemperature", m.maxCellTemperatureDeciCelsius(), 1)
-                    .fieldScaled("minCellTemperature", m.minCellTemperatureDeciCelsius(), 1)
-                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
-                    .fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            json.fieldScaled("maxCellTemperature", m.maxCellTemperatureDeciCelsius(), 1);
+            optionalScaled(json, "minCellTemperature", m.minCellTemperatureDeciCelsius(), 1);
+            optionalScaled(json, "maxCellVoltage", m.maxCellVoltageMilliVolts(), 3);
+            optionalScaled(json, "minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof PylonPlusCellExtremeIds m) {
-            json.field("maxCellTemperatureId", m.maxCellTemperatureId())
-                    .field("minCellTemperatureId", m.minCellTemperatureId())
-                    .field("maxCellVoltageId", m.maxCellVoltageId())
-                    .field("minCellVoltageId", m.minCellVoltageId());
+            json.field("maxCellTemperatureId", m.maxCellTemperatureId());
+            optional(json, "minCellTemperatureId", m.minCellTemperatureId());
+            optional(json, "maxCellVoltageId", m.maxCellVoltageId());
+            optional(json, "minCellVoltageId", m.minCellVoltageId());
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof ModuleCounts m) {
             json.field("modulesOnline", m.modulesOnline());
-            if (m.length() >= 4) {
-                json.field("modulesBlockingCharge", m.modulesBlockingCharge());
-            }
-            if (m.length() >= 6) {
-                json.field("modulesBlockingDischarge", m.modulesBlockingDischarge());
-            }
-            if (m.length() >= 8) {
-                json.field("modulesOffline", m.modulesOffline());
-            }
+            optional(json, "modulesBlockingCharge", m.modulesBlockingCharge());
+            optional(json, "modulesBlockingDischarge", m.modulesBlockingDischarge());
+            optional(json, "modulesOffline", m.modulesOffline());
             reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof CellExtremes m) {
-            json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3)
-                    .fieldScaled("maxCellVoltage", m.maxCellVoltageMilliVolts(), 3)
-                    .fieldScaled("minCellTemperature", m.minCellTemperatureKelvin() * 100L - 27315, 2)
-                    .fieldScaled("maxCellTemperature", m.maxCellTemperatureKelvin() * 100L - 27315, 2);
+            json.fieldScaled("minCellVoltage", m.minCellVoltageMilliVolts(), 3);
+            optionalScaled(json, "maxCellVoltage", m.maxCellVoltageMilliVolts(), 3);
+            kelvinAsCelsius(json, "minCellTemperature", m.minCellTemperatureKelvin());
+            kelvinAsCelsius(json, "maxCellTemperature", m.maxCellTemperatureKelvin());
+            reserved(json, m.reserved(), m.length() & ~1, m.length());
         } else if (message instanceof EnergyCounters m) {
-            json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3)
-                    .fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
+            json.fieldScaled("chargedEnergy", m.chargedEnergyWattHours(), 3);
+            if (m.dischargedEnergyWattHours() == CanMessage.NOT_SENT) {
+                json.fieldNull("dischargedEnergy");
+            } else {
+                json.fieldScaled("dischargedEnergy", m.dischargedEnergyWattHours(), 3);
+            }
+            reserved(json, m.reserved(), 4, m.length());
         } else if (message instanceof InstalledCapacity m) {
             json.field("installedCapacity", m.installedCapacityAh());
             reserved(json, m.reserved(), InstalledCapacity.MIN_LENGTH, m.length());
@@ -211,6 +215,33 @@ final class CanJson {
             json.field("data", m.frame().dataHex());
         } else {
             throw new AssertionError("no JSON fields for " + message.getClass().getName());
+        }
+    }
+
+    /** An optional wire integer: its value, or {@code null} when the frame did not carry it (never a made-up 0). */
+    private static void optional(JsonWriter json, String name, int wire) {
+        if (wire == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.field(name, wire);
+        }
+    }
+
+    /** {@link #optional} for a field with a unit scale: {@code "dischargeVoltageLimit":45.0} or {@code null}. */
+    private static void optionalScaled(JsonWriter json, String name, int wire, int decimals) {
+        if (wire == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.fieldScaled(name, wire, decimals);
+        }
+    }
+
+    /** A whole-kelvin wire temperature as °C with two decimals (K − 273.15), or {@code null} when not sent. */
+    private static void kelvinAsCelsius(JsonWriter json, String name, int kelvin) {
+        if (kelvin == CanMessage.NOT_SENT) {
+            json.fieldNull(name);
+        } else {
+            json.fieldScaled(name, kelvin * 100L - 27315, 2);
         }
     }
 

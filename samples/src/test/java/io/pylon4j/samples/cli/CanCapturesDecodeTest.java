@@ -75,7 +75,7 @@ class CanCapturesDecodeTest {
         // no flags, 6 modules
         assertThat(run.line("0x351", 0)).contains("\"type\":\"ChargeDischargeLimits\"", "\"chargeVoltageLimit\":53.2,",
                 "\"chargeCurrentLimit\":480.0,", "\"dischargeCurrentLimit\":480.0,", "\"dischargeVoltageLimit\":45.0}");
-        assertThat(run.line("0x355", 0)).contains("\"soc\":88,", "\"soh\":94}");
+        assertThat(run.line("0x355", 0)).contains("\"soc\":88,", "\"soh\":94,\"highResolutionSoc\":null}");
         assertThat(run.line("0x356", 0)).contains("\"voltage\":49.86,", "\"current\":-27.0,", "\"temperature\":36.3}");
         assertThat(run.line("0x359", 0)).contains("\"moduleCount\":6,", "\"flags\":[]", "\"marker\":\"PN\"");
         assertThat(run.line("0x35C", 0)).contains("\"chargeEnable\":true,", "\"dischargeEnable\":true,",
@@ -126,9 +126,10 @@ class CanCapturesDecodeTest {
         assertThat(run.line("0x305", 0)).contains("\"type\":\"InverterKeepAlive\"", "\"data\":\"2100000000000000\"");
         assertThat(run.line("0x351", 2)).contains("\"chargeVoltageLimit\":55.2,", "\"chargeCurrentLimit\":50.0,",
                 "\"dischargeCurrentLimit\":80.0,", "\"dischargeVoltageLimit\":48.0}");
-        assertThat(run.line("0x355", 0)).contains("\"soc\":60,", "\"soh\":100}");
+        assertThat(run.line("0x355", 0)).contains("\"soc\":60,", "\"soh\":100,\"highResolutionSoc\":null}");
         assertThat(run.line("0x356", 2)).contains("\"voltage\":52.28,", "\"current\":0.4,", "\"temperature\":22.0}");
-        assertThat(run.line("0x359", 1)).contains("\"moduleCount\":1,", "\"flags\":[]", "\"marker\":\"PN\"}");
+        assertThat(run.line("0x359", 1)).contains("\"moduleCount\":1,", "\"flags\":[]",
+                "\"marker\":\"PN\",\"onlineModules\":null}");
         assertThat(run.line("0x35C", 0)).contains("\"chargeEnable\":true,", "\"dischargeEnable\":true,");
     }
 

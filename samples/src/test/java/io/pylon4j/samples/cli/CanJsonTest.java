@@ -53,18 +53,26 @@ class CanJsonTest {
     static {
         expect(new ChargeDischargeLimits(532, 4800, -4800, CanMessage.NOT_SENT, 7, 0xC2L << 48),
                 "\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,\"chargeCurrentLimit\":480.0,"
-                        + "\"dischargeCurrentLimit\":-480.0,\"reserved\":\"C2\"");
+                        + "\"dischargeCurrentLimit\":-480.0,\"dischargeVoltageLimit\":null,\"reserved\":\"C2\"");
         expect(new StateOfChargeAndHealth(88, 94, 8807, 8, 0xBEEFL << 48),
                 "\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":94,\"highResolutionSoc\":88.07,"
                         + "\"reserved\":\"EFBE\"");
         expect(new StateOfChargeAndHealth(5, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 2, 0),
-                "\"type\":\"StateOfChargeAndHealth\",\"soc\":5");
+                "\"type\":\"StateOfChargeAndHealth\",\"soc\":5,\"soh\":null,\"highResolutionSoc\":null");
         expect(new BatteryMeasurements(-5, -1, -273),
                 "\"type\":\"BatteryMeasurements\",\"voltage\":-0.05,\"current\":-0.1,\"temperature\":-27.3");
+        // a 5-byte 0x356: no temperature (null, never 0.0), its lone byte 4 kept as reserved
+        expect(new BatteryMeasurements(4986, -270, CanMessage.NOT_SENT, 5, 0x6BL << 32),
+                "\"type\":\"BatteryMeasurements\",\"voltage\":49.86,\"current\":-27.0,\"temperature\":null,"
+                        + "\"reserved\":\"6B\"");
         expect(new ProtectionAndAlarmFlags(0x2000_8022, 15, ProtectionAndAlarmFlags.MARKER_PN, 3),
                 "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":15,"
                         + "\"flags\":[\"CELL_OVER_VOLTAGE_PROTECTION\",\"SYSTEM_ERROR_BIT7_PROTECTION\"],"
                         + "\"undefinedFlagBytes\":\"20000020\",\"marker\":\"PN\",\"onlineModules\":3");
+        // a 4-byte 0x359: flags only, the rest null (never a module count of 0)
+        expect(new ProtectionAndAlarmFlags(0, CanMessage.NOT_SENT, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 4),
+                "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":null,\"flags\":[],\"marker\":null,"
+                        + "\"onlineModules\":null");
         expect(new ChargeRequestFlags(0x3F, 2, 0),
                 "\"type\":\"ChargeRequestFlags\",\"chargeEnable\":false,\"dischargeEnable\":false,"
                         + "\"forceChargeI\":true,\"forceChargeII\":true,\"fullChargeRequest\":true,"
@@ -77,12 +85,27 @@ class CanJsonTest {
                         .withWarning(AlarmsAndWarnings.Item.LOW_VOLTAGE, AlarmsAndWarnings.PairState.RAISED),
                 "\"type\":\"AlarmsAndWarnings\",\"alarms\":[\"SHORT_CIRCUIT\"],"
                         + "\"warnings\":[\"GENERAL\",\"LOW_VOLTAGE\"],\"states\":\"AAAA9AAA99AAAAAA\"");
+        // a 7-byte 0x35A: the states of the bytes sent, no more
+        expect(new AlarmsAndWarnings(0x00AA_AAAA_02AA_AAAAL, 7),
+                "\"type\":\"AlarmsAndWarnings\",\"alarms\":[],\"warnings\":[],\"states\":\"AAAAAA02AAAAAA\"");
         expect(new BatteryEvents(2, 0x0201), "\"type\":\"BatteryEvents\",\"data\":\"0102\"");
+        // a 5-byte 0x35F: type and version, no capacity (null, never 0 Ah), the lone byte 4 kept
+        expect(new BatteryInfo(0x494C, 1, 3, CanMessage.NOT_SENT, 5, 0x3CL << 32),
+                "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,"
+                        + "\"version\":\"1.3\",\"capacity\":null,\"reserved\":\"3C\"");
         expect(new BatteryInfo(0x494C, 1, 3, 572, 6, 0),
                 "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"version\":\"1.3\",\"capacity\":572");
         expect(new PylonPlusCellExtremes(-50, -123, 3350, 3310),
                 "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":-5.0,\"minCellTemperature\":-12.3,"
                         + "\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31");
+        // a 4-byte PYLON+ 0x370: the two temperatures, the voltages null
+        expect(new PylonPlusCellExtremes(250, 215, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 4, 0),
+                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25.0,\"minCellTemperature\":21.5,"
+                        + "\"maxCellVoltage\":null,\"minCellVoltage\":null");
+        expect(new PylonPlusCellExtremeIds(3, CanMessage.NOT_SENT, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 3,
+                        0x07L << 16),
+                "\"type\":\"PylonPlusCellExtremeIds\",\"maxCellTemperatureId\":3,\"minCellTemperatureId\":null,"
+                        + "\"maxCellVoltageId\":null,\"minCellVoltageId\":null,\"reserved\":\"07\"");
         expect(new PylonPlusCellExtremeIds(3, 8, 1, 12),
                 "\"type\":\"PylonPlusCellExtremeIds\",\"maxCellTemperatureId\":3,\"minCellTemperatureId\":8,"
                         + "\"maxCellVoltageId\":1,\"minCellVoltageId\":12");
@@ -90,7 +113,11 @@ class CanJsonTest {
         expect(BmsNamePart2.of(" AES\0\0\0\0"), "\"type\":\"BmsNamePart2\",\"name\":\" AES\"");
         expect(new ModuleCounts(2, 0, 1, CanMessage.NOT_SENT, 7, 0xFFL << 48),
                 "\"type\":\"ModuleCounts\",\"modulesOnline\":2,\"modulesBlockingCharge\":0,"
-                        + "\"modulesBlockingDischarge\":1,\"reserved\":\"FF\"");
+                        + "\"modulesBlockingDischarge\":1,\"modulesOffline\":null,\"reserved\":\"FF\"");
+        // a 5-byte 0x373: both voltages, no temperatures (null), the odd byte kept
+        expect(new CellExtremes(3306, 3329, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 5, 0x1FL << 32),
+                "\"type\":\"CellExtremes\",\"minCellVoltage\":3.306,\"maxCellVoltage\":3.329,"
+                        + "\"minCellTemperature\":null,\"maxCellTemperature\":null,\"reserved\":\"1F\"");
         expect(new CellExtremes(3306, 3329, 0, 65535),
                 "\"type\":\"CellExtremes\",\"minCellVoltage\":3.306,\"maxCellVoltage\":3.329,"
                         + "\"minCellTemperature\":-273.15,\"maxCellTemperature\":65261.85");
@@ -98,6 +125,9 @@ class CanJsonTest {
         expect(MaxCellVoltageId.of("Pack-01#"), "\"type\":\"MaxCellVoltageId\",\"cellId\":\"Pack-01#\"");
         expect(MinCellTemperatureId.of("2"), "\"type\":\"MinCellTemperatureId\",\"cellId\":\"2\"");
         expect(MaxCellTemperatureId.of("0204"), "\"type\":\"MaxCellTemperatureId\",\"cellId\":\"0204\"");
+        // a 5-byte 0x378: the energy charged only, the discharged null, byte 4 kept
+        expect(new EnergyCounters(211_200, CanMessage.NOT_SENT, 5, 0x2BL << 32),
+                "\"type\":\"EnergyCounters\",\"chargedEnergy\":211.2,\"dischargedEnergy\":null,\"reserved\":\"2B\"");
         expect(new EnergyCounters(211_210, 5),
                 "\"type\":\"EnergyCounters\",\"chargedEnergy\":211.21,\"dischargedEnergy\":0.005");
         expect(new InstalledCapacity(156), "\"type\":\"InstalledCapacity\",\"installedCapacity\":156");

@@ -36,6 +36,31 @@ class CanLineDecoderTest {
     }
 
     @Test
+    void shortFramesPrintTheFieldsTheyCarryAndNullForTheOthers() throws IOException {
+        // Battery-Emulator's 6-byte 0x351 (no discharge voltage), diyBMS's 2-byte 0x355 (SOC only), a 4-byte 0x356
+        // (no temperature) and a 7-byte 0x35A (no last warning byte): decoded, absent fields null, never 0
+        String log = "(1700000000.000000) can0 351#1402E803E803\n"
+                + "(1700000000.010000) can0 355#5800\n"
+                + "(1700000000.020000) can0 356#7A13F2FE\n"
+                + "(1700000000.030000) can0 35A#AAA6AA02AAAAAA\n";
+        StringWriter out = new StringWriter();
+
+        boolean ok = DecodeCommand.decode(new BufferedReader(new StringReader(log)), out);
+
+        assertThat(ok).isTrue();
+        assertThat(out.toString().lines()).containsExactly(
+                "{\"bus\":\"can\",\"id\":\"0x351\",\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,"
+                        + "\"chargeCurrentLimit\":100.0,\"dischargeCurrentLimit\":100.0,"
+                        + "\"dischargeVoltageLimit\":null}",
+                "{\"bus\":\"can\",\"id\":\"0x355\",\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":null,"
+                        + "\"highResolutionSoc\":null}",
+                "{\"bus\":\"can\",\"id\":\"0x356\",\"type\":\"BatteryMeasurements\",\"voltage\":49.86,"
+                        + "\"current\":-27.0,\"temperature\":null}",
+                "{\"bus\":\"can\",\"id\":\"0x35A\",\"type\":\"AlarmsAndWarnings\","
+                        + "\"alarms\":[\"HIGH_TEMPERATURE_CHARGE\"],\"warnings\":[],\"states\":\"AAA6AA02AAAAAA\"}");
+    }
+
+    @Test
     void aTooShortFrameIsAnErrorObjectAndDecodingGoesOn() throws IOException {
         String log = "(1700000000.000000) can0 351#1402C012C0\n"
                 + "(1700000000.010000) can0 355#58005E00\n";
@@ -47,7 +72,8 @@ class CanLineDecoderTest {
         assertThat(out.toString().lines()).containsExactly(
                 "{\"bus\":\"can\",\"error\":\"CAN frame 0x351 (ChargeDischargeLimits) has DLC 5; it needs at least 6 "
                         + "data bytes\",\"input\":\"(1700000000.000000) can0 351#1402C012C0\"}",
-                "{\"bus\":\"can\",\"id\":\"0x355\",\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":94}");
+                "{\"bus\":\"can\",\"id\":\"0x355\",\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":94,"
+                        + "\"highResolutionSoc\":null}");
     }
 
     @Test
