@@ -71,6 +71,9 @@ class TcpListenIdleTest {
 
                 assertThat(closedByServer(idle)).as("the idle client is disconnected").isTrue();
             }
+            // the client sees the close before the transport announces it: wait for the announcement
+            await("the drop announced", () -> changes.stream()
+                    .anyMatch(change -> change.current() == ConnectionState.WAITING_TO_RECONNECT));
             assertThat(changes).anySatisfy(change -> {
                 assertThat(change.current()).isEqualTo(ConnectionState.WAITING_TO_RECONNECT);
                 assertThat(change.cause()).hasMessageContaining("sent nothing for")
