@@ -25,11 +25,15 @@ final class SharedCaptures {
             }
             return dir;
         }
+        return repositoryRoot().resolve("docs/captures");
+    }
+
+    /** The root of this repository: the nearest ancestor of the working directory with mvnw and docs/captures. */
+    static Path repositoryRoot() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs/captures");
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(candidate)) {
-                return candidate;
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("docs/captures"))) {
+                return dir;
             }
         }
         throw new IllegalStateException("no repository root (a folder with mvnw and docs/captures) above " + start
