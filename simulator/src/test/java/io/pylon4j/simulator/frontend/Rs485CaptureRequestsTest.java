@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Independent clients' requests, as the captures in {@code docs/captures/} hold them (FHEM's request tables for batteries 1 to 14;
- * Tomcat42's python low-level requests with a 2-byte INFO): every request that is a valid frame gets a well-formed
- * reply that the codec decodes as the answer to it, not a rejection.
+ * Independent clients' requests, as the captures in {@code docs/captures/} hold them (FHEM's request tables for
+ * batteries 1 to 14; Tomcat42's python low-level requests with a 2-byte INFO): every request that is a valid frame gets
+ * a well-formed reply that the codec decodes as the answer to it, not a rejection.
  */
 class Rs485CaptureRequestsTest {
 
