@@ -4,14 +4,14 @@
 
 It is pylon4j's outside witness: it imports nothing from pylon4j and shares no code with it, so when it reads a
 simulated bank correctly, the simulator satisfies a client that only knows the protocol ("PYLON low voltage
-Protocol RS485" V3.3, as summarised in facts §2 of pylontech-lv-protocols.md).
+Protocol RS485" V3.3, as summarised in docs/protocol.md §2).
 
 Modelled on Frankkkkk/python-pylontech (pylontech/pylontech.py): the same tools (construct declares the frame and
 the INFO layouts, pyserial talks at 115200 8N1) and the same requests (get_values = 0x42 INFO "FF" to ADR 2,
 get_values_single = 0x42 INFO = ADR per module, get_system_parameters = 0x47, get_management_info = 0x92,
 get_module_serial_number = 0x93, get_protocol_version = 0x4F, get_manufacturer_info = 0x51), plus 0x44 and 0x96
 as its fork pshirshov/python-pylontech adds them. The code is our own. Where python-pylontech is known to be wrong
-(facts §2.6: LCHKSUM when the nibble sum is a multiple of 16, 0x4F/0x51 sent to ADR 0, which real batteries ignore,
+(docs/protocol.md §2.6: LCHKSUM when the nibble sum is a multiple of 16, 0x4F/0x51 sent to ADR 0, which real batteries ignore,
 swapped names of 0x92 bits 5 and 4) this client follows the document instead.
 
 Usage:  /usr/bin/python3 scripts/pylontech-client.py PORT [--baud 115200] [--master 2] [--timeout 2]
@@ -37,9 +37,9 @@ except ImportError as missing:  # say what to install rather than print a traceb
     sys.stderr.write("pylontech-client: %s; apt-get install python3 python3-construct python3-serial\n" % missing)
     sys.exit(3)
 
-CID1_BATTERY = 0x46  # facts §2.2: CID1 is always 0x46 for Pylontech
-VERSION = 0x20       # facts §2.2: the VER batteries answer with and requests use
-KELVIN_OFFSET = 2731  # facts §2.5: temperatures are 0.1 K with offset 2731
+CID1_BATTERY = 0x46  # docs/protocol.md §2.2: CID1 is always 0x46 for Pylontech
+VERSION = 0x20       # docs/protocol.md §2.2: the VER batteries answer with and requests use
+KELVIN_OFFSET = 2731  # docs/protocol.md §2.5: temperatures are 0.1 K with offset 2731
 _HEX = re.compile(rb"[0-9A-Fa-f]*")
 
 
@@ -48,10 +48,10 @@ class ProtocolError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The frame (facts §2.2): '~', then VER ADR CID1 CID2/RTN LENGTH INFO CHKSUM as ASCII hex, then CR.
+# The frame (docs/protocol.md §2.2): '~', then VER ADR CID1 CID2/RTN LENGTH INFO CHKSUM as ASCII hex, then CR.
 
 class HexInt(Adapter):
-    """An n-byte big-endian integer sent as 2n ASCII hex digits, high nibble first (facts §2.2)."""
+    """An n-byte big-endian integer sent as 2n ASCII hex digits, high nibble first (docs/protocol.md §2.2)."""
 
     def __init__(self, nbytes):
         super().__init__(Bytes(2 * nbytes))
@@ -84,7 +84,7 @@ def lchksum(lenid):
 
 
 def chksum(data):
-    """CHKSUM: the 16-bit two's complement of the sum of the ASCII codes between SOI and CHKSUM (facts §2.2)."""
+    """CHKSUM: the 16-bit two's complement of the sum of the ASCII codes between SOI and CHKSUM (docs/protocol.md §2.2)."""
     return -sum(data) & 0xFFFF
 
 
@@ -140,13 +140,13 @@ def decode_reply(raw, what):
     body = frame.body.value
     if body.cid1 != CID1_BATTERY:
         raise ProtocolError("%s: CID1 %02X, not 46" % (what, body.cid1))
-    if body.cid2 != 0x00:  # facts §2.4: the RTN of a normal reply
+    if body.cid2 != 0x00:  # docs/protocol.md §2.4: the RTN of a normal reply
         raise ProtocolError("%s: RTN %02X (not 00: the battery rejected the request)" % (what, body.cid2))
     return body
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# INFO layouts (facts §2.5), big-endian.
+# INFO layouts (docs/protocol.md §2.5), big-endian.
 
 class Volts(Adapter):
     """mV on the wire."""
@@ -159,7 +159,7 @@ class Volts(Adapter):
 
 
 class Amps(Adapter):
-    """0.1 A on the wire (facts §2.5.3, §2.5.5, §2.5.6; positive = charge)."""
+    """0.1 A on the wire (docs/protocol.md §2.5.3, §2.5.5, §2.5.6; positive = charge)."""
 
     def _decode(self, obj, context, path):
         return obj / 10
@@ -169,7 +169,7 @@ class Amps(Adapter):
 
 
 class Celsius(Adapter):
-    """0.1 K with offset 2731 on the wire (facts §2.5)."""
+    """0.1 K with offset 2731 on the wire (docs/protocol.md §2.5)."""
 
     def _decode(self, obj, context, path):
         return (obj - KELVIN_OFFSET) / 10
@@ -189,11 +189,11 @@ class AmpHours(Adapter):
 
 
 def ascii_text(length):
-    # NUL-padded ASCII (facts §2.5.2); trailing spaces are padding too
+    # NUL-padded ASCII (docs/protocol.md §2.5.2); trailing spaces are padding too
     return PaddedString(length, "ascii")
 
 
-# 0x51 (facts §2.5.2): no INFOFLAG
+# 0x51 (docs/protocol.md §2.5.2): no INFOFLAG
 ManufacturerInfo = Struct(
     "deviceName" / ascii_text(10),
     "softwareVersion" / Array(2, Int8ub),
@@ -201,7 +201,7 @@ ManufacturerInfo = Struct(
     Terminated,
 )
 
-# One module's block of a 0x42 reply (facts §2.5.3). The user-defined item count says whether the 3-byte capacity
+# One module's block of a 0x42 reply (docs/protocol.md §2.5.3). The user-defined item count says whether the 3-byte capacity
 # fields follow (4, modules over 65 Ah) or not (2); it is read per module, as mixed stacks need.
 ModuleAnalog = Struct(
     "cellVoltagesVolts" / PrefixedArray(Int8ub, Volts(Int16sb)),
@@ -234,7 +234,7 @@ SingleAnalog = Struct(
     Terminated,
 )
 
-# One module's block of a 0x44 reply (facts §2.5.4): state bytes 0 normal, 1 below, 2 above, 0xF0 other error
+# One module's block of a 0x44 reply (docs/protocol.md §2.5.4): state bytes 0 normal, 1 below, 2 above, 0xF0 other error
 ModuleAlarm = Struct(
     "cellVoltageStates" / PrefixedArray(Int8ub, Int8ub),
     "temperatureStates" / PrefixedArray(Int8ub, Int8ub),
@@ -248,7 +248,7 @@ ModuleAlarm = Struct(
     "status5" / Int8ub,
 )
 
-# A real US5000 sends one byte more than this layout (facts §2.5.4): trailing bytes are tolerated here, as a client
+# A real US5000 sends one byte more than this layout (docs/protocol.md §2.5.4): trailing bytes are tolerated here, as a client
 # for real batteries must, and reported in the output.
 StackAlarm = Struct(
     "infoFlag" / Int8ub,
@@ -264,7 +264,7 @@ SingleAlarm = Struct(
     "trailing" / construct.GreedyBytes,
 )
 
-# 0x47 (facts §2.5.5): INFOFLAG, then twelve 16-bit values
+# 0x47 (docs/protocol.md §2.5.5): INFOFLAG, then twelve 16-bit values
 SystemParameters = Struct(
     "infoFlag" / Int8ub,
     "cellHighVoltageVolts" / Volts(Int16ub),
@@ -282,7 +282,7 @@ SystemParameters = Struct(
     Terminated,
 )
 
-# 0x92 (facts §2.5.6): no INFOFLAG
+# 0x92 (docs/protocol.md §2.5.6): no INFOFLAG
 Management = Struct(
     "commandValue" / Int8ub,
     "chargeVoltageLimitVolts" / Volts(Int16ub),
@@ -293,14 +293,14 @@ Management = Struct(
     Terminated,
 )
 
-# 0x93 (facts §2.5.7)
+# 0x93 (docs/protocol.md §2.5.7)
 SerialNumber = Struct(
     "commandValue" / Int8ub,
     "serialNumber" / ascii_text(16),
     Terminated,
 )
 
-# 0x96 (facts §2.5.10)
+# 0x96 (docs/protocol.md §2.5.10)
 SoftwareVersion = Struct(
     "commandValue" / Int8ub,
     "manufacturerVersion" / Array(2, Int8ub),
@@ -332,7 +332,7 @@ class Client:
         if not raw.endswith(b"\r"):
             raise ProtocolError("%s: timeout: no complete frame within %s s (got %d bytes: %r)"
                                 % (what, self.timeout, len(raw), raw[:80]))
-        start = raw.find(b"~")  # facts §2.1: noise may precede SOI; resynchronise on it and count what was skipped
+        start = raw.find(b"~")  # docs/protocol.md §2.1: noise may precede SOI; resynchronise on it and count what was skipped
         if start < 0:
             raise ProtocolError("%s: no SOI '~' before CR in %r" % (what, raw[:80]))
         self.discarded += start
@@ -392,7 +392,7 @@ def alarm_json(m):
 def management_json(r):
     r = plain(r)
     s = r["status"]
-    # bit names as the document has them (facts §2.5.6); python-pylontech swaps bits 5 and 4
+    # bit names as the document has them (docs/protocol.md §2.5.6); python-pylontech swaps bits 5 and 4
     return {
         "chargeVoltageLimitVolts": r["chargeVoltageLimitVolts"],
         "dischargeVoltageLimitVolts": r["dischargeVoltageLimitVolts"],
@@ -415,7 +415,7 @@ def check_echo(what, command_value, adr):
 def poll(client, master):
     """The poll python-pylontech's methods make, stack first, then every module the stack reply lists."""
     out = {}
-    version = client.request(master, 0x4F)  # facts §2.5.1: the version is the reply's VER; INFO empty
+    version = client.request(master, 0x4F)  # docs/protocol.md §2.5.1: the version is the reply's VER; INFO empty
     if version.info:
         raise ProtocolError("reply to 4F: INFO should be empty, has %d bytes" % len(version.info))
     out["protocolVersion"] = version.ver
@@ -454,7 +454,7 @@ def poll(client, master):
         "trailingBytes": len(alarms.trailing),
     }
 
-    # facts §2.3: slaves follow the master at consecutive addresses; INFO = the module's ADR
+    # docs/protocol.md §2.3: slaves follow the master at consecutive addresses; INFO = the module's ADR
     out["modules"] = []
     for adr in range(master, master + stack.moduleCount):
         one = bytes([adr])

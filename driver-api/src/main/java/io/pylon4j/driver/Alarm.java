@@ -5,7 +5,7 @@ package io.pylon4j.driver;
  * condition carries a {@link Level}, so an {@link ActiveAlarm} is a pair (condition, level): the same condition can
  * be active as a warning and as a protection at once.
  *
- * <p>Where each condition comes from (facts file §1.3.1, §1.8, §2.5.4, §2.5.12):
+ * <p>Where each condition comes from (docs/protocol.md §1.3.1, §1.8, §2.5.4, §2.5.12):
  * <table>
  * <caption>protocol flags mapped to conditions</caption>
  * <tr><th>condition</th><th>CAN 0x359 (bytes 0–1 → PROTECTION, 2–3 → ALARM)</th>

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Maps the raw alarm bits of each protocol into the driver's {@link Alarm} vocabulary: pure functions over wire
- * integers, so the CAN and RS485 strategies stay thin. Bit tables from the protocol facts file (§1.3.1, §1.8,
+ * integers, so the CAN and RS485 strategies stay thin. Bit tables from docs/protocol.md (§1.3.1, §1.8,
  * §2.5.4); see {@link Alarm} for the whole mapping.
  */
 public final class AlarmMapping {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * of the first group's master. For commissioning and display ("which battery is this, which firmware, which fixed
  * protection limits"); nothing in the limit policy uses it.
  *
- * <p>0x51 is answered on every address with the first module's data (facts §2.3: a mixed stack of US5000 and US3000
+ * <p>0x51 is answered on every address with the first module's data (docs/protocol.md §2.3: a mixed stack of US5000 and US3000
  * answered "US5000" everywhere), so it names the bank's master model, not each module's. Every field is optional
  * because the two commands arrive separately (and a battery may not answer one of them); the model merges them with
  * {@link #mergedWith}.
@@ -53,7 +53,7 @@ public record BankInfo(Optional<String> deviceName, Optional<String> manufacture
     }
 
     /**
-     * The 0x47 system parameters in SI units (facts §2.5.5): one module's fixed protection limits, the same on every
+     * The 0x47 system parameters in SI units (docs/protocol.md §2.5.5): one module's fixed protection limits, the same on every
      * module of a model. Currents are magnitudes (RS485 sends the discharge limit negative), like every current limit
      * of the driver. Observed on a US2000B-Plus: 3.65 / 3.05 / 2.90 V, 61.0 / −11.0 °C, 102.0 A, 54.0 / 46.0 / 44.5 V,
      * 61.0 / −11.0 °C, 100.0 A.

@@ -92,8 +92,8 @@ final class CanStrategy implements CanFrameListener {
     }
 
     /**
-     * SMA's 0x305 with the caller's measurement (facts §1.4, [SMA] §6). With none, or a source that fails, the plain
-     * 8 × 00 keep-alive: a keep-alive must go out every second whatever the application is doing (facts §1.4, §1.5),
+     * SMA's 0x305 with the caller's measurement (docs/protocol.md §1.4, [SMA] §6). With none, or a source that fails, the plain
+     * 8 × 00 keep-alive: a keep-alive must go out every second whatever the application is doing (docs/protocol.md §1.4, §1.5),
      * and zeros are what every Pylon battery expects on 0x305. Both cases are counted (a failure: threw or returned
      * null; a miss: empty), so that an SMA installation whose inverter values never reach the battery shows it.
      */

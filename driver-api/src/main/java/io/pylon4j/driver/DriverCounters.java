@@ -22,7 +22,7 @@ package io.pylon4j.driver;
  * @param rs485Rejections   RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
  * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came unasked;
  *                          checksum errors included
- * @param rs485ChecksumErrors RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (facts §2.2); each is also one
+ * @param rs485ChecksumErrors RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (docs/protocol.md §2.2); each is also one
  *                          of {@code rs485BadFrames}
  * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
  * @param rs485Cycles       RS485 poll cycles started

@@ -35,11 +35,11 @@ import java.util.concurrent.Executor;
  *                      {@code rs485Groups}, whose master is also asked 0x51 and 0x47
  * @param eventBuffer   per-subscriber event queue bound ({@link EventPublisher})
  * @param rs485Groups   every RS485 group polled, first {@code rs485Group}, distinct, each 0–7 (an LV-Hub joins up to
- *                      six groups, numbered from 1 on the masters' DIP switches, facts §2.3)
+ *                      six groups, numbered from 1 on the masters' DIP switches, docs/protocol.md §2.3)
  * @param rs485PerModuleLimits whether 0x92 is asked of every module each cycle (into {@link ModuleDetails}), not only
  *                      of each group's master
  * @param inverterMeasurements the inverter's own battery measurement for keep-alives that carry values (SMA 0x305,
- *                      facts §1.4); ignored by profiles whose keep-alive is 8 × 00
+ *                      docs/protocol.md §1.4); ignored by profiles whose keep-alive is 8 × 00
  */
 public record DriverOptions(String bankId, InverterProfile profile, CanProfile canProfile, LimitPolicy policy,
                             TimeSource time, Optional<Executor> eventExecutor, Optional<Scheduler> scheduler,
@@ -215,7 +215,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         /**
          * Several RS485 groups on one bus, as behind a Pylontech LV-Hub (default: the one of {@link #rs485Group}).
          * Each cycle asks every group's master for its whole stack (0x42, 0x44) and its 0x92; the first group's
-         * master is also asked 0x51 and 0x47. A multi-group bank's masters are set to groups 1, 2, … (facts §2.3).
+         * master is also asked 0x51 and 0x47. A multi-group bank's masters are set to groups 1, 2, … (docs/protocol.md §2.3).
          *
          * @throws IllegalArgumentException if {@code groups} is empty (the rest is checked by {@link #build()})
          */

@@ -3,7 +3,7 @@ package io.pylon4j.driver;
 import io.pylon4j.can.SmaMeasurements;
 
 /**
- * The inverter's own measurement of the battery, which an SMA Sunny Island style keep-alive carries in 0x305 (facts
+ * The inverter's own measurement of the battery, which an SMA Sunny Island style keep-alive carries in 0x305 (docs/protocol.md
  * §1.4, [SMA] §6): voltage, current, temperature and SOC as the inverter sees them. Supply it through
  * {@link InverterMeasurementSource} in {@link DriverOptions.Builder#inverterMeasurements}; only profiles with
  * {@link InverterProfile#keepAliveCarriesValues()} ({@link InverterProfile#SMA}) send it.

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * How the driver behaves towards one brand of inverter: keep-alive frames, supervision timeouts, RS485 polling and
  * fail-safe. Immutable; start from a preset and change it with {@link #toBuilder()}. Every default below names its
- * source in the protocol facts file ({@code pylontech-lv-protocols.md}); "engineering choice" marks a default that
+ * source in docs/protocol.md; "engineering choice" marks a default that
  * no public source fixes.
  *
  * <p>Presets (other brands' "PYLON" CAN modes — GoodWe, Growatt, Solis, Luxpower — have no public timing document;

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
  *
  * <p><b>Sign convention.</b> Both current limits are <em>positive magnitudes</em> in the model. On the wire they
  * differ: CAN 0x351 sends the discharge current limit positive (real Pylontech; some emulators send it negative),
- * RS485 0x47/0x92 send it negative (facts file §1.2 notes, §2.5.6, §2.7 item 8). Strategies translate with
+ * RS485 0x47/0x92 send it negative (docs/protocol.md §1.2 notes, §2.5.6, §2.7 item 8). Strategies translate with
  * {@link #normalised}, which takes the magnitude of the discharge limit whatever its sign.
  *
  * @param chargeVoltageLimitVolts    CVL: the highest voltage the inverter may charge to (CAN 0x351 bytes 0–1,

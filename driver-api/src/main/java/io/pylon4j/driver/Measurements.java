@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * model's other fields as they were; {@link BankStatus#age} gives each field's age.
  *
  * <p><b>Sign convention.</b> {@code currentAmps} is positive while charging and negative while discharging (CAN
- * 0x356 and RS485 0x42 both use this convention; SMA's own 0x305 uses the opposite one, facts file §1.2, §1.4).
+ * 0x356 and RS485 0x42 both use this convention; SMA's own 0x305 uses the opposite one, docs/protocol.md §1.2, §1.4).
  *
  * @param socPercent         state of charge, %
  * @param sohPercent         state of health, %

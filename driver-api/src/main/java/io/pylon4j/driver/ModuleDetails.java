@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * fills only some of them; the model merges updates for the same {@code address} with {@link #mergedWith}.
  *
  * <p>Modules are keyed by their RS485 address, which is unique across the groups of an LV-Hub bank (group m adds
- * 0x10·m, facts §2.3). The 0x92 limits here are the module's own figures; the bank's limits ({@link
+ * 0x10·m, docs/protocol.md §2.3). The 0x92 limits here are the module's own figures; the bank's limits ({@link
  * BankStatus#batteryLimits()}) are derived from the group masters' figures, not from these.
  *
  * @param address                  the module's RS485 address (2 = master, 3, 4, … slaves; group m adds 0x10·m)

@@ -62,7 +62,7 @@ import java.util.stream.IntStream;
 public final class PylonDriver implements AutoCloseable {
 
 
-    /** Tried in this order by baud detection: the default, then the DIP-switch-1 mistake (facts §2.1). */
+    /** Tried in this order by baud detection: the default, then the DIP-switch-1 mistake (docs/protocol.md §2.1). */
     private static final int[] DEFAULT_BAUD_RATES = {115200, 9600};
 
     private final DriverOptions options;
@@ -215,7 +215,7 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * An RS485 driver that finds the battery's baud rate: it polls on {@code factory.apply(115200)} and, when no
      * valid reply has come within one detection window (response timeout × (retries + 1) + poll interval), closes
-     * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, facts §2.1), and so on in turn
+     * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, docs/protocol.md §2.1), and so on in turn
      * until a rate answers ({@link #rs485BaudRate()}, {@link DriverCounters#baudSwitches()}). The driver owns and
      * closes the transports the factory makes.
      */

@@ -2,7 +2,7 @@ package io.pylon4j.driver;
 
 /**
  * What the battery asks the inverter to do: CAN 0x35C byte 0 and the RS485 0x92 status byte carry the same five
- * bits (facts file §1.3.2, §2.5.6).
+ * bits (docs/protocol.md §1.3.2, §2.5.6).
  *
  * <p>Naming: this model follows the Pylontech documents — bit 5 is "force charge I" (for inverters that can wake a
  * shut-down battery), bit 4 is "force charge II" (for inverters that must not let the battery shut down; Pylontech

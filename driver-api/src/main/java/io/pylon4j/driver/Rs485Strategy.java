@@ -50,16 +50,16 @@ import java.util.Set;
  * owned and nothing blocks.
  *
  * <p>Schedule. On the first cycle 0x51 and 0x47 to the first group's master (0x51 names the bank's master model
- * wherever it is asked, facts §2.3), asked again when that group comes back from silence and
+ * wherever it is asked, docs/protocol.md §2.3), asked again when that group comes back from silence and
  * after a reconnect or a recovery (below). Every cycle ({@link InverterProfile#rs485PollInterval()}), for each group of
  * {@link DriverOptions#rs485Groups()} in turn: 0x42 whole stack, 0x44 whole stack, 0x92 to the master, and with
  * {@link DriverOptions#rs485PerModuleLimits()} 0x92 to each slave the group's newest whole-stack 0x42 named. When a
  * group's whole-stack 0x42 first names its modules, and again whenever its module count changes (a module dropped out
  * or was replaced), 0x93 and 0x96 are asked of each of its modules. A request unanswered after
  * {@link InverterProfile#rs485ResponseTimeout()} is repeated up to {@link InverterProfile#rs485Retries()} times, then
- * given up for this cycle (counted; a missing reply is not fatal, facts §2.3). A reply still arriving when the timeout
+ * given up for this cycle (counted; a missing reply is not fatal, docs/protocol.md §2.3). A reply still arriving when the timeout
  * falls (bytes of an unfinished frame came in since the wait began or was last extended) is waited for, one more
- * timeout at a time, up to {@link #MAX_REPLY_WIRE_TIME} in all: at 9600 baud (DIP switch 1, facts §2.1) a 16-module
+ * timeout at a time, up to {@link #MAX_REPLY_WIRE_TIME} in all: at 9600 baud (DIP switch 1, docs/protocol.md §2.1) a 16-module
  * whole-stack 0x42 reply is about 1,900 bytes, two seconds on the wire, and a retry written into it would collide with
  * it on the half-duplex bus. A cycle that is still running when
  * the next is due is not overlapped: the next one starts on the following tick. No cycle starts while the link is not
@@ -71,7 +71,7 @@ import java.util.Set;
  * and the other groups' limits would go stale waiting for it. A group that answers anything is polled in full again,
  * and its modules are read again (0x93, 0x96), and for the first group the bank info (0x51, 0x47): they may have been
  * swapped or updated while it was silent. A group that answers
- * only some commands (a US2000C stack answered only the single-module 0x42, facts §2.3) is never treated as silent.
+ * only some commands (a US2000C stack answered only the single-module 0x42, docs/protocol.md §2.3) is never treated as silent.
  * The requests dropped this way are counted ({@link DriverCounters#rs485RequestsSkipped()}).
  *
  * <p>Static info read again. After the link reconnects, and after the bank recovers from {@link SupervisionState#LOST},
@@ -89,7 +89,7 @@ import java.util.Set;
  *   <li>module count = the sum of the modules in each group's whole-stack 0x42 reply;</li>
  *   <li>measurements: voltage = the mean module voltage (modules and groups are in parallel), current = the sum,
  *       state of charge = remaining ÷ total capacity over all modules, temperature = the highest;</li>
- *   <li>limits: a master's 0x92 is one module's figure (facts §2.5.6), so a group's limit is that figure times the
+ *   <li>limits: a master's 0x92 is one module's figure (docs/protocol.md §2.5.6), so a group's limit is that figure times the
  *       modules of its newest whole-stack 0x42, as a CAN master reports the bank's in 0x351. Groups are joined in
  *       parallel on one DC bus, so the bank's current limits are the <b>sum</b> of the groups' (each group carries its
  *       own share), its charge voltage limit the <b>lowest</b> and its discharge (cut-off) voltage limit the
@@ -103,7 +103,7 @@ import java.util.Set;
  * </ul>
  * Until a group's module count is known its 0x92 is not published as a limit (a module's figure as the bank's would,
  * merged with CAN, overwrite the bank's own value). A module beyond position 14 of a group has no RS485 address
- * (facts §2.3: the position is one nibble): it counts in the bank's totals but gets no {@link ModuleDetails}.
+ * (docs/protocol.md §2.3: the position is one nibble): it counts in the bank's totals but gets no {@link ModuleDetails}.
  *
  * <p>No idle line of our own making: while requests are queued, a reply's next request is written as soon as the
  * reply is decoded, and the reply is applied to the model after that write (replies still reach the model in order).
@@ -115,7 +115,7 @@ final class Rs485Strategy implements ByteListener {
     /**
      * The longest a request's wait is extended while its reply is still arriving: the longest frame the LENGTH field
      * allows (4113 bytes, {@link io.pylon4j.rs485.Rs485FrameCodec#MAX_FRAME_LENGTH}) at 9600 baud, 10 bits a byte
-     * (facts §2.1), about 4.3 s. A line that babbles an endless frame cannot hold the poll beyond it.
+     * (docs/protocol.md §2.1), about 4.3 s. A line that babbles an endless frame cannot hold the poll beyond it.
      */
     static final Duration MAX_REPLY_WIRE_TIME =
             Duration.ofNanos(io.pylon4j.rs485.Rs485FrameCodec.MAX_FRAME_LENGTH * 10L * 1_000_000_000L / 9600);
@@ -360,7 +360,7 @@ final class Rs485Strategy implements ByteListener {
             metrics.rs485BadFrames.increment();
             Rs485Exception error = ((ReadResult.Failure) result).error();
             if (error instanceof ChecksumMismatchException || error instanceof LengthChecksumException) {
-                metrics.rs485ChecksumErrors.increment(); // CHKSUM or LCHKSUM (facts §2.2): noise, termination
+                metrics.rs485ChecksumErrors.increment(); // CHKSUM or LCHKSUM (docs/protocol.md §2.2): noise, termination
             }
             return;
         }

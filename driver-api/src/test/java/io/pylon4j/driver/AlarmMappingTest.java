@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Protocol alarm bits into the driver vocabulary (facts file §1.3.1, §1.8, §2.5.4). */
+/** Protocol alarm bits into the driver vocabulary (docs/protocol.md §1.3.1, §1.8, §2.5.4). */
 class AlarmMappingTest {
 
     static ActiveAlarm a(Alarm alarm, Alarm.Level level) {
@@ -56,7 +56,7 @@ class AlarmMappingTest {
     @Test
     void can35AAllZeroChangesNothing() {
         Set<ActiveAlarm> previous = Set.of(a(Alarm.HIGH_VOLTAGE, ALARM));
-        // V1.3 Pylontech firmware sends 0x35A as all 00 (facts file §1.7)
+        // V1.3 Pylontech firmware sends 0x35A as all 00 (docs/protocol.md §1.7)
         assertThat(AlarmMapping.can35A(0L, previous)).containsExactly(a(Alarm.HIGH_VOLTAGE, ALARM));
         assertThat(AlarmMapping.can35A(0L, Set.of())).isEmpty();
     }

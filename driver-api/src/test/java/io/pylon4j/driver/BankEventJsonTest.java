@@ -99,7 +99,7 @@ class BankEventJsonTest {
 
     @Test
     void bankInfo() {
-        // the US2000B-Plus of rs485-tomcat42-lowlevel-us2000b.txt (facts §2.5.2, §2.5.5)
+        // the US2000B-Plus of rs485-tomcat42-lowlevel-us2000b.txt (docs/protocol.md §2.5.2, §2.5.5)
         BankInfo info = BankInfo.ofManufacturerInfo("US2KBPL", "Pylon---------------", "2.3")
                 .mergedWith(BankInfo.ofSystemParameters(new BankInfo.SystemParameters(3.65, 3.05, 2.9, 61, -11, 102,
                         54, 46, 44.5, 61, -11, 100)));

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The CAN strategy over a synchronous fake transport, on a virtual clock. */
 class CanDriverTest {
 
-    // Setfire Labs' US5000 on Pylontech V1.2 (captures/can-setfirelabs-us5000-v12-vs-v13.txt)
+    // Setfire Labs' US5000 on Pylontech V1.2 (docs/captures/can-setfirelabs-us5000-v12-vs-v13.txt)
     static final CanFrame L351 = CanFrame.of(0x351, bytes("14 02 C0 12 C0 12 C2 01"));
     static final CanFrame S355 = CanFrame.of(0x355, bytes("58 00 5E 00"));
     static final CanFrame M356 = CanFrame.of(0x356, bytes("7A 13 F2 FE 6B 01"));

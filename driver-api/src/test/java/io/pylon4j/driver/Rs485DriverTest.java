@@ -152,7 +152,7 @@ class Rs485DriverTest {
         start();
         step(Duration.ZERO);
         BankInfo info = driver.status().bankInfo().orElseThrow();
-        // rs485-tomcat42-lowlevel-us2000b.txt (facts §2.5.2, §2.5.5)
+        // rs485-tomcat42-lowlevel-us2000b.txt (docs/protocol.md §2.5.2, §2.5.5)
         assertThat(info.deviceName()).hasValue("US2KBPL");
         assertThat(info.manufacturerName()).hasValue("Pylon---------------");
         assertThat(info.softwareVersion()).hasValue("2.3");
@@ -399,7 +399,7 @@ class Rs485DriverTest {
         // the reader discards the bad frame's bytes, CR included, so they show in the resync counter as well
         assertThat(after.rs485Resyncs()).isEqualTo(before.rs485Resyncs() + corrupt.length);
 
-        // LENGTH "B014": LCHKSUM B is right for LENID 014; A is not (facts §2.2)
+        // LENGTH "B014": LCHKSUM B is right for LENID 014; A is not (docs/protocol.md §2.2)
         String r92 = FakeRs485Battery.R92;
         int at = r92.indexOf("B014");
         link.inject(FakeRs485Battery.wire(r92.substring(0, at) + "A014" + r92.substring(at + 4)));

@@ -216,7 +216,7 @@ class Rs485SimulatedBankTest {
         }
         assertThat(s.modules().get(4).chargeCurrentLimitAmps().getAsDouble())
                 .isLessThan(s.modules().get(2).chargeCurrentLimitAmps().getAsDouble());
-        // the bank's limit is still the master's figure times the modules (facts §2.5.6), not the slaves' sum
+        // the bank's limit is still the master's figure times the modules (docs/protocol.md §2.5.6), not the slaves' sum
         assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps())
                 .isEqualTo(3 * snap.modules().get(0).limits().chargeCurrentAmps());
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SMA's 0x305 with the inverter's measurement (facts §1.4, [SMA] §6): what the driver sends decodes, with the SMA
+ * SMA's 0x305 with the inverter's measurement (docs/protocol.md §1.4, [SMA] §6): what the driver sends decodes, with the SMA
  * CAN profile, to the values the caller supplied; with none it is the generic 8 × 00; other profiles are unchanged.
  */
 class SmaKeepAliveTest {

@@ -14,14 +14,14 @@ class ValuesTest {
 
     @Test
     void rs485NegativeDischargeLimitBecomesAMagnitude() {
-        // RS485 0x92 from a US2000B-Plus: 53.25 V / 47.0 V / 25.0 A / −25.0 A (facts file §2.2 worked example 2)
+        // RS485 0x92 from a US2000B-Plus: 53.25 V / 47.0 V / 25.0 A / −25.0 A (docs/protocol.md §2.2 worked example 2)
         Limits l = Limits.normalised(53.25, 25.0, -25.0, OptionalDouble.of(47.0));
         assertThat(l).isEqualTo(Limits.of(53.25, 25.0, 25.0, 47.0));
     }
 
     @Test
     void canPositiveDischargeLimitStays() {
-        // CAN 0x351 14 02 C0 12 C0 12 C2 01 = 53.2 V / 480.0 A / 480.0 A / 45.0 V (facts file §1.2)
+        // CAN 0x351 14 02 C0 12 C0 12 C2 01 = 53.2 V / 480.0 A / 480.0 A / 45.0 V (docs/protocol.md §1.2)
         assertThat(Limits.normalised(53.2, 480.0, 480.0, OptionalDouble.of(45.0)))
                 .isEqualTo(Limits.of(53.2, 480.0, 480.0, 45.0));
     }

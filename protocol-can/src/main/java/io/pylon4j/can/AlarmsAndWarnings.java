@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * 0x35A, battery to inverter (SMA/Victron style, and Pylontech V1.3 firmware): sixteen alarm and sixteen warning
- * items, each a two-bit state (facts §1.7, §1.8; disagreement §1.11 item 7).
+ * items, each a two-bit state (docs/protocol.md §1.7, §1.8; disagreement §1.11 item 7).
  *
  * <p>Layout: eight bytes, 32 two-bit pairs. Bytes 0-3 are the alarms, bytes 4-7 the warnings of the same
  * {@linkplain Item items} in the same order; within a byte the pairs are bits 0+1, 2+3, 4+5 and 6+7. Per [SMA] §7 the
@@ -14,7 +14,7 @@ import java.util.Set;
  * So {@code AA} in every byte means every item is cleared (BYD [DFCH]); Pylontech V1.3 firmware sends eight zero
  * bytes [SFL13]. diyBMS ([DIY]) and OpenDTU-OnBattery's Pytes reader ([ODTU]) use the same polarity and item order.
  *
- * <p>The facts file reports that [BROG] reads the opposite polarity ({@code 10} raised). Under
+ * <p>docs/protocol.md reports that [BROG] reads the opposite polarity ({@code 10} raised). Under
  * {@link CanProfile.AlarmPairPolarity#REVERSED} the codec swaps the two bits of every pair on decode and on encode,
  * so that this record always holds SMA polarity. (Read closely, BROG's {@code construct} code takes each byte's bits
  * most significant first and swaps each pair back: SMA's polarity, with the four items of a byte in mirrored order.

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x35B, battery to inverter: SMA's "events" frame, eight bytes ([SMA]; facts §1.8).
+ * 0x35B, battery to inverter: SMA's "events" frame, eight bytes ([SMA]; docs/protocol.md §1.8).
  *
  * <p>No public source defines its bits for these batteries; BYD always sends eight zero bytes ([DFCH]).
  *

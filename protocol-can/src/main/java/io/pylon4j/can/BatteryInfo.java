@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * 0x35F, battery to inverter (SMA/Victron style, and Pylontech V1.3 firmware): battery type, version and capacity
- * (facts §1.7, §1.8).
+ * (docs/protocol.md §1.7, §1.8).
  *
  * <table>
  *   <caption>0x35F layout, little-endian</caption>

@@ -3,7 +3,7 @@ package io.pylon4j.can;
 import java.util.OptionalDouble;
 
 /**
- * 0x356, battery to inverter: voltage, current and temperature, of one module or of the stack (facts §1.2;
+ * 0x356, battery to inverter: voltage, current and temperature, of one module or of the stack (docs/protocol.md §1.2;
  * disagreement §1.11 item 3).
  *
  * <table>

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x370, battery to inverter: the first eight characters of the BMS or product name, Victron style (facts §1.8).
+ * 0x370, battery to inverter: the first eight characters of the BMS or product name, Victron style (docs/protocol.md §1.8).
  *
  * <p>Sent by [DIY] (host name) and seen as "CAN-SMAR" + "TBMS-BAT" in a Victron capture and "Discover" + " AES" from
  * Discover. The same id carries numbers in the "PYLON+" set ({@link PylonPlusCellExtremes}); the codec decodes it

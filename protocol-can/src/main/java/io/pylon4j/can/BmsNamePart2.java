@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x371, battery to inverter: characters 9 to 16 of the BMS or product name, Victron style (facts §1.8).
+ * 0x371, battery to inverter: characters 9 to 16 of the BMS or product name, Victron style (docs/protocol.md §1.8).
  *
  * <p>The second half of {@link BmsNamePart1}; decoded to this record only under
  * {@link CanProfile.Frames370And371#ASCII_NAME} (the "PYLON+" set sends {@link PylonPlusCellExtremeIds} here).

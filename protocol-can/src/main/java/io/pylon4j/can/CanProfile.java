@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Every choice the CAN codec makes where its sources disagree (facts §1.11), as one immutable value.
+ * Every choice the CAN codec makes where its sources disagree (docs/protocol.md §1.11), as one immutable value.
  *
  * <p>The default, {@link #PYLONTECH}, decodes as real Pylontech hardware and the most widely used documents do. The
  * other presets and the {@link #builder()} pick the alternatives; decode and encode both honour the profile, so that
@@ -99,7 +99,7 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
         }
     }
 
-    /** What 0x370 and 0x371 carry (facts §1.8, §1.11 item 8). */
+    /** What 0x370 and 0x371 carry (docs/protocol.md §1.8, §1.11 item 8). */
     public enum Frames370And371 {
         /**
          * The "PYLON+" numbers of [SEPLOS] and [OSE]: {@link PylonPlusCellExtremes} and {@link PylonPlusCellExtremeIds}.
@@ -110,15 +110,15 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
         ASCII_NAME
     }
 
-    /** Which bit of a 0x35A pair means "raised" (facts §1.8, §1.11 item 7). */
+    /** Which bit of a 0x35A pair means "raised" (docs/protocol.md §1.8, §1.11 item 7). */
     public enum AlarmPairPolarity {
         /** [SMA] §7, [DIY], [ODTU]: the lower bit, {@code 01} = raised, {@code 10} = cleared. The default. */
         SMA,
-        /** The reading the facts file attributes to [BROG]: {@code 10} = raised, {@code 01} = cleared. */
+        /** The reading docs/protocol.md attributes to [BROG]: {@code 10} = raised, {@code 01} = cleared. */
         REVERSED
     }
 
-    /** The unit of 0x356's voltage (facts §1.8, §1.11 item 3). */
+    /** The unit of 0x356's voltage (docs/protocol.md §1.8, §1.11 item 3). */
     public enum VoltageResolution {
         /** 0.01 V: [CAN12], [SMA], [SEPLOS] and every Pylontech capture. The default. */
         CENTIVOLT,
@@ -126,7 +126,7 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
         DECIVOLT
     }
 
-    /** The unit of 0x378's energy counters (facts §1.8, §1.11 item 9). */
+    /** The unit of 0x378's energy counters (docs/protocol.md §1.8, §1.11 item 9). */
     public enum EnergyResolution {
         /** 0.1 kWh: BYD ([DFCH]) and Pytes ([ODTU]) as observed. The default. */
         HUNDRED_WATT_HOURS,
@@ -134,7 +134,7 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
         TEN_WATT_HOURS
     }
 
-    /** What 0x305, 0x306 and 0x307 from the inverter carry (facts §1.4). */
+    /** What 0x305, 0x306 and 0x307 from the inverter carry (docs/protocol.md §1.4). */
     public enum InverterFrames {
         /**
          * Keep-alives and Victron's identity: {@link InverterKeepAlive}, {@link VictronKeepAlive},

@@ -90,6 +90,9 @@ public final class CandumpFormat {
         // array, which is several times cheaper than String.charAt when the JIT is C1 only, as in ./pylon. A
         // character beyond U+00FF becomes '?', which no form accepts; messages quote the line itself.
         byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length != line.length()) {
+            b = oneBytePerChar(line);
+        }
         int end = b.length;
         while (end > 0 && isSpace(b[end - 1])) {
             end--;
@@ -146,6 +149,20 @@ public final class CandumpFormat {
             return parseCompact(line, b, token1, hash, token1End);
         }
         return parseText(line, b, token1, token1End, end);
+    }
+
+    /**
+     * The line with one byte for each {@code char}, {@code '?'} for any beyond U+00FF. The encoder turns a surrogate
+     * pair (a character outside the BMP) into a single {@code '?'}, which would shift every index of the scanner
+     * against the line it quotes and cuts (found by {@code CandumpFormatFuzz}); such lines take this slower copy.
+     */
+    private static byte[] oneBytePerChar(String line) {
+        byte[] b = new byte[line.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = line.charAt(i);
+            b[i] = c <= 0xFF ? (byte) c : (byte) '?';
+        }
+        return b;
     }
 
     // --- candump forms ------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ package io.pylon4j.can;
 import java.util.OptionalDouble;
 
 /**
- * 0x373, battery to inverter (Victron style): the lowest and highest cell voltage and cell temperature (facts §1.8).
+ * 0x373, battery to inverter (Victron style): the lowest and highest cell voltage and cell temperature (docs/protocol.md §1.8).
  *
  * <table>
  *   <caption>0x373 layout, little-endian u16</caption>

@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 
 /**
  * 0x351, battery to inverter: the charge voltage limit and the charge and discharge current limits the inverter must
- * respect, and on real batteries the discharge (cut-off) voltage (facts §1.2; disagreements §1.11 items 1 and 2).
+ * respect, and on real batteries the discharge (cut-off) voltage (docs/protocol.md §1.2; disagreements §1.11 items 1 and 2).
  *
  * <table>
  *   <caption>0x351 layout, little-endian</caption>

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * 0x35C, battery to inverter (Pylontech V1.2 set): the charge and discharge enables and the battery's charge requests
- * (facts §1.3.2; disagreement §1.11 item 4). V1.3 firmware no longer sends it.
+ * (docs/protocol.md §1.3.2; disagreement §1.11 item 4). V1.3 firmware no longer sends it.
  *
  * <table>
  *   <caption>0x35C byte 0, "1" = yes / request ([CAN12])</caption>

@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 
 /**
  * 0x378, battery to inverter (Victron style): the energy charged into and discharged from the battery over its life
- * (facts §1.8; disagreement §1.11 item 9).
+ * (docs/protocol.md §1.8; disagreement §1.11 item 9).
  *
  * <table>
  *   <caption>0x378 layout, little-endian</caption>

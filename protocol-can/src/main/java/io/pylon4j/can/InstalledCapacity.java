@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x379, battery to inverter: the installed capacity in Ah (facts §1.8). Sol-Ark expects it [SOLARK]; [ARMIN] sends
+ * 0x379, battery to inverter: the installed capacity in Ah (docs/protocol.md §1.8). Sol-Ark expects it [SOLARK]; [ARMIN] sends
  * it for Luxpower inverters.
  *
  * <p>Layout: bytes 0-1 installed capacity, u16, 1 Ah; bytes 2-7 reserved. Sources: [SOLARK], [BROG], [ODTU], [DFCH]

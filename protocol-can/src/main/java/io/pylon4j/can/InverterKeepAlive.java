@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x305, inverter to battery: the inverter's keep-alive, sent once a second (facts §1.4).
+ * 0x305, inverter to battery: the inverter's keep-alive, sent once a second (docs/protocol.md §1.4).
  *
  * <p>Pylontech [CAN12], Deye [DEYE12], Sol-Ark [SOLARK] and Victron [DFCH] inverters send eight zero bytes
  * ({@link #ZEROS}). Other senders put content in it, which this record keeps: ArminJo's converter sends

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x35E, battery to inverter: the manufacturer name, ASCII ([CAN12]; facts §1.2).
+ * 0x35E, battery to inverter: the manufacturer name, ASCII ([CAN12]; docs/protocol.md §1.2).
  *
  * <p>Pylontech sends {@code "PYLON"} and three spaces ({@link #PYLON}); Deye inverters seem to accept a name that
  * starts with "PYLON" ([ARMIN]: "PYLONDIY" works, "DIYPYLON" does not). Other senders: "PYLON" + three NULs

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x377, battery to inverter: the id (a short text) of the cell or module with the highest temperature (facts §1.8).
+ * 0x377, battery to inverter: the id (a short text) of the cell or module with the highest temperature (docs/protocol.md §1.8).
  *
  * <p>Sources: [BROG], [ODTU], [DIY], [DFCH]. See {@link MinCellVoltageId}.
  *

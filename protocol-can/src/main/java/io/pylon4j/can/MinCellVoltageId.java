@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x374, battery to inverter: the id (a short text) of the cell or module with the lowest cell voltage (facts §1.8).
+ * 0x374, battery to inverter: the id (a short text) of the cell or module with the lowest cell voltage (docs/protocol.md §1.8).
  *
  * <p>Sources: [BROG], [ODTU], [DIY] ({@code "b0 m3"} style), [DFCH] ({@code "2"}), a Victron capture
  * ({@code "Pack-01#"}). The value is the sender's own naming.

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * 0x372, battery to inverter (Victron style): how many modules of the bank are online, blocking charge, blocking
- * discharge and offline (facts §1.6, §1.8).
+ * discharge and offline (docs/protocol.md §1.6, §1.8).
  *
  * <table>
  *   <caption>0x372 layout, little-endian u16 counts</caption>

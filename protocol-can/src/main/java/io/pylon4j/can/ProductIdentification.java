@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x382, battery to inverter: the product identification, ASCII (facts §1.8).
+ * 0x382, battery to inverter: the product identification, ASCII (docs/protocol.md §1.8).
  *
  * <p>Sources: [OSE]; BYD sends {@code "PREMIUM"} and a NUL ([DFCH]).
  *

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * 0x359, battery to inverter (Pylontech V1.2 set): protection and alarm flags, and the number of modules in the stack
- * (facts §1.2, §1.3.1, §1.6; disagreements §1.11 items 5 and 6). V1.3 firmware no longer sends it
+ * (docs/protocol.md §1.2, §1.3.1, §1.6; disagreements §1.11 items 5 and 6). V1.3 firmware no longer sends it
  * ({@link AlarmsAndWarnings} instead).
  *
  * <table>
@@ -192,7 +192,7 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
     }
 
     /**
-     * One bit of 0x359's flag bytes (facts §1.3.1). The [CAN12] bits, plus three vendor variants kept as distinct
+     * One bit of 0x359's flag bytes (docs/protocol.md §1.3.1). The [CAN12] bits, plus three vendor variants kept as distinct
      * constants so that a decoder can tell them apart: {@link #SYSTEM_ERROR_BIT7_PROTECTION} ([ARMIN],
      * [BE-LVCAN]), {@link #CELL_FAILURE_ALARM} ([SEPLOS]) and {@link #SYSTEM_WARNING_ALARM} ([ARMIN]).
      */
@@ -270,7 +270,7 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
             return description;
         }
 
-        /** Which source defines the bit (keys of the facts file). */
+        /** Which source defines the bit (keys of docs/protocol.md §0). */
         public String source() {
             return source;
         }

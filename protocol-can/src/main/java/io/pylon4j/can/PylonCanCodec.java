@@ -10,7 +10,7 @@ import java.util.Objects;
  * otherwise where the sources disagree (see {@link CanProfile}). The ids it knows, and the record each decodes to:
  *
  * <table>
- *   <caption>ids and records (facts §1.2 to §1.8)</caption>
+ *   <caption>ids and records (docs/protocol.md §1.2 to §1.8)</caption>
  *   <tr><th>id</th><th>record</th><th>minimum DLC</th></tr>
  *   <tr><td>0x351</td><td>{@link ChargeDischargeLimits}</td><td>6</td></tr>
  *   <tr><td>0x355</td><td>{@link StateOfChargeAndHealth}</td><td>2</td></tr>

@@ -2,7 +2,7 @@ package io.pylon4j.can;
 
 /**
  * 0x371 in the "PYLON+" set, battery to inverter: which cells hold the extremes of {@link PylonPlusCellExtremes}
- * (facts §1.8; disagreement §1.11 item 8).
+ * (docs/protocol.md §1.8; disagreement §1.11 item 8).
  *
  * <table>
  *   <caption>0x371 "PYLON+" layout, little-endian u16 ids</caption>

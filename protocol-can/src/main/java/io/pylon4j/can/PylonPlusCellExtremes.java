@@ -3,7 +3,7 @@ package io.pylon4j.can;
 import java.util.OptionalDouble;
 
 /**
- * 0x370 in the "PYLON+" set, battery to inverter: the extreme cell temperatures and voltages (facts §1.8;
+ * 0x370 in the "PYLON+" set, battery to inverter: the extreme cell temperatures and voltages (docs/protocol.md §1.8;
  * disagreement §1.11 item 8).
  *
  * <table>

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x380, battery to inverter: the first eight characters of the BMS serial number (facts §1.8).
+ * 0x380, battery to inverter: the first eight characters of the BMS serial number (docs/protocol.md §1.8).
  *
  * <p>Sources: [MGLV], [ODTU], [OSE]. Join with {@code part1.rawText() + part2.rawText()}.
  *

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x381, battery to inverter: the last eight characters of the BMS serial number (facts §1.8).
+ * 0x381, battery to inverter: the last eight characters of the BMS serial number (docs/protocol.md §1.8).
  *
  * <p>Sources: [MGLV], [ODTU], [OSE]. The second half of {@link SerialNumberPart1}.
  *

@@ -2,7 +2,7 @@ package io.pylon4j.can;
 
 /**
  * 0x305 from an SMA Sunny Island, inverter to battery: the battery's voltage, current, temperature and SOC as the
- * Sunny Island measures them, read-only process values sent every second ([SMA] §6; facts §1.4).
+ * Sunny Island measures them, read-only process values sent every second ([SMA] §6; docs/protocol.md §1.4).
  *
  * <table>
  *   <caption>0x305 SMA layout, little-endian</caption>

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x00F, to an SMA Sunny Island: remote quick stop ([SMA] §5.2, [BE-SMA]; facts §1.4).
+ * 0x00F, to an SMA Sunny Island: remote quick stop ([SMA] §5.2, [BE-SMA]; docs/protocol.md §1.4).
  *
  * <p>Has no data ({@link #INSTANCE}); the Sunny Island goes to standby until it is restarted. A frame with data bytes
  * is still a quick stop, and its bytes are kept.

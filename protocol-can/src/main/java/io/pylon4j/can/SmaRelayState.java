@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x307 from an SMA Sunny Island, inverter to battery: the state of its relays, bit-coded ([SMA] §6; facts §1.4).
+ * 0x307 from an SMA Sunny Island, inverter to battery: the state of its relays, bit-coded ([SMA] §6; docs/protocol.md §1.4).
  *
  * <p>Layout: bytes 0-1 relay state, u16, one bit a relay; further bytes are kept in {@link #reserved()}. A Victron GX
  * identifies itself on 0x307 ({@link VictronIdentity}); the codec decodes 0x307 to this record only under

@@ -2,7 +2,7 @@ package io.pylon4j.can;
 
 /**
  * 0x306 from an SMA Sunny Island, inverter to battery: its view of the battery's health, its charging procedure and
- * operating state, its active error and its charge-voltage set-point ([SMA] §6; facts §1.4).
+ * operating state, its active error and its charge-voltage set-point ([SMA] §6; docs/protocol.md §1.4).
  *
  * <table>
  *   <caption>0x306 SMA layout, little-endian</caption>

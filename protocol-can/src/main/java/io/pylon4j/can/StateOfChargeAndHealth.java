@@ -4,7 +4,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * 0x355, battery to inverter: state of charge and state of health, of one module or the stack average (facts §1.2,
+ * 0x355, battery to inverter: state of charge and state of health, of one module or the stack average (docs/protocol.md §1.2,
  * §1.7).
  *
  * <table>

@@ -2,7 +2,7 @@ package io.pylon4j.can;
 
 /**
  * 0x307, inverter to battery: a Victron GX identifies itself with {@code 12 34 56 78 56 49 43 00}, that is 0x12 0x34
- * 0x56 0x78, {@code "VIC"} and a reserved byte ([VWIKI], [DFCH], [BROG]; facts §1.4).
+ * 0x56 0x78, {@code "VIC"} and a reserved byte ([VWIKI], [DFCH], [BROG]; docs/protocol.md §1.4).
  *
  * <p>The bytes are kept as sent, whatever they are, so that the frame encodes back exactly; {@link #isVictron()} says
  * whether they are Victron's signature. SMA Sunny Island sends its relay state on this id instead

@@ -1,7 +1,7 @@
 package io.pylon4j.can;
 
 /**
- * 0x306, inverter to battery: sent periodically by a Victron GX, eight zero bytes ({@link #ZEROS}) ([DFCH]; facts §1.4).
+ * 0x306, inverter to battery: sent periodically by a Victron GX, eight zero bytes ({@link #ZEROS}) ([DFCH]; docs/protocol.md §1.4).
  *
  * <p>SMA Sunny Island sends its status on this id instead ({@link SmaStatus}); which record 0x306 decodes to is chosen
  * by {@link CanProfile#inverterFrames()}.

@@ -19,12 +19,12 @@
  *       (with {@link io.pylon4j.can.TextMessage}), {@link io.pylon4j.can.InverterMessage} and
  *       {@link io.pylon4j.can.UnknownCanMessage}. Records hold the wire integers and keep every byte their layout
  *       does not define, so that decoding then encoding never changes a bit.</li>
- *   <li>{@link io.pylon4j.can.CanProfile}: every choice where the sources disagree (facts §1.11), with presets.</li>
+ *   <li>{@link io.pylon4j.can.CanProfile}: every choice where the sources disagree (docs/protocol.md §1.11), with presets.</li>
  *   <li>{@link io.pylon4j.can.CandumpFormat}: candump text and log lines, and the formats of published captures.</li>
  * </ul>
  *
- * <p>Citations such as [CAN12] or [SFL13] are the source keys of the shared facts file
- * {@code shared/protocol/pylontech-lv-protocols.md}; "facts §1.2" is a section of it.
+ * <p>Citations such as [CAN12] or [SFL13] are the source keys of {@code docs/protocol.md}
+ * (its §0); "docs/protocol.md §1.2" is a section of it.
  *
  * <h2>Exceptions</h2>
  * <table>

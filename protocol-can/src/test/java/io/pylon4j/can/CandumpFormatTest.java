@@ -127,6 +127,28 @@ class CandumpFormatTest {
                 .hasMessage("empty line");
     }
 
+    /**
+     * A character outside the BMP (two Java chars) must not shift the scanner against the line: found by
+     * {@code CandumpFormatFuzz}, the bar of a table line fell outside the substring handed on, and a
+     * StringIndexOutOfBoundsException escaped.
+     */
+    @Test
+    void rejectsALineWithCharactersOutsideTheBmpWithoutCrashing() {
+        assertThatThrownBy(() -> CandumpFormat.parseFrame("\uD83D\uDE00\uD83D\uDE00 |"))
+                .isInstanceOf(InvalidCanFrameException.class);
+        assertThatThrownBy(() -> CandumpFormat.parseFrame("\uD83D\uDE00351 | 48 02 | \uD83D\uDE00"))
+                .isInstanceOf(InvalidCanFrameException.class).hasMessageContaining("\uD83D\uDE00351");
+    }
+
+    /** The same shift made a good frame after such a character unreadable, with a message quoting the wrong text. */
+    @Test
+    void readsAFrameAfterAnInterfaceNameOutsideTheBmp() {
+        CanLogEntry entry = CandumpFormat.parse("(1.5) \uD83D\uDE00 351#1402C012C012C201");
+        assertThat(entry.interfaceName()).isEqualTo("\uD83D\uDE00");
+        assertThat(entry.frame()).isEqualTo(LIMITS);
+        assertThat(entry.timestampMicros()).isEqualTo(1_500_000L);
+    }
+
     @Test
     void writesLinesThatItReadsBack() {
         String log = CandumpFormat.formatLog(1_700_000_000_000_001L, "can0", LIMITS);

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A response that comes from another address than the request was sent to. Batteries answer with the address they
- * were asked at, including whole-stack queries answered by the group's master (facts §2.3); another address means the
+ * were asked at, including whole-stack queries answered by the group's master (docs/protocol.md §2.3); another address means the
  * reply belongs to another conversation (a second master on the bus, a stale reply).
  */
 public final class AddressMismatchException extends Rs485Exception {

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The named bits of Status1, Status2 and Status3 of a 0x44 alarm reply ([R485-33] §3.5; facts §2.5.4). Status4 and
+ * The named bits of Status1, Status2 and Status3 of a 0x44 alarm reply ([R485-33] §3.5; docs/protocol.md §2.5.4). Status4 and
  * Status5 are one bit per cell, see {@link ModuleAlarm#cellVoltageError(int)}. Bits not listed are undefined and kept
  * in the status bytes.
  *

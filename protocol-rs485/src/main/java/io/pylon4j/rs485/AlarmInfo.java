@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The reply to 0x44 get alarm info, for one module or a whole stack ([R485-33] §3.5; facts §2.5.4).
+ * The reply to 0x44 get alarm info, for one module or a whole stack ([R485-33] §3.5; docs/protocol.md §2.5.4).
  *
  * <p>INFO: INFOFLAG (1); then, for a single-module query, the command value echoed (1) and one module block; for a
  * whole-stack query (command value 0xFF), the number of modules (1) and one block each. Each block is a

@@ -1,11 +1,11 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x44 get alarm info ([R485-33] §3.5; facts §2.5.4), answered by {@link AlarmInfo}.
+ * 0x44 get alarm info ([R485-33] §3.5; docs/protocol.md §2.5.4), answered by {@link AlarmInfo}.
  *
  * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
  * sends INFO = ADR). 0xFF asks a group's master for every module. Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
- * {@code <ADR><index>}, facts §2.3).
+ * {@code <ADR><index>}, docs/protocol.md §2.3).
  *
  * @param address      ADR, 0 to 255
  * @param commandValue the INFO command value, 0 to 255
@@ -29,7 +29,7 @@ public record AlarmInfoRequest(int address, int commandValue) implements Rs485Re
 
     /**
      * The whole-stack query of group {@code group}: sent to the group's master with command value 0xFF, answered
-     * by one frame for every module (facts §2.3).
+     * by one frame for every module (docs/protocol.md §2.3).
      *
      * @throws IllegalArgumentException if {@code group} is not 0 to 7
      */

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * The state bytes of a 0x44 alarm reply, one per cell voltage, temperature, charge current, module voltage and
- * discharge current ([R485-33] §3.5; facts §2.5.4). The records keep the byte; this enum names it.
+ * discharge current ([R485-33] §3.5; docs/protocol.md §2.5.4). The records keep the byte; this enum names it.
  */
 public enum AlarmState {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The reply to 0x42 get analog values, for one module or a whole stack ([R485-33] §3.3 and chapter 4; facts
+ * The reply to 0x42 get analog values, for one module or a whole stack ([R485-33] §3.3 and chapter 4; docs/protocol.md
  * §2.5.3).
  *
  * <p>INFO: INFOFLAG (1); then, for a single-module query, the command value echoed (1) and one module block, or for a

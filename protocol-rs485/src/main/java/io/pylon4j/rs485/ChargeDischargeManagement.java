@@ -4,11 +4,11 @@ import java.util.Set;
 
 /**
  * The reply to 0x92 get charge/discharge management info: the limits an inverter should apply
- * ([R485-33] §3.6; facts §2.5.6).
+ * ([R485-33] §3.6; docs/protocol.md §2.5.6).
  *
  * <p>INFO (10 bytes, no INFOFLAG): command value (1); charge voltage limit, u16 mV; discharge voltage limit, u16 mV;
  * charge current limit, s16 0.1 A; discharge current limit, s16 0.1 A (negative in every capture: the sign is kept as
- * on the wire, unlike CAN 0x351); status (1), see {@link ManagementStatusFlag}. Worked example 2 of the facts file,
+ * on the wire, unlike CAN 0x351); status (1), see {@link ManagementStatusFlag}. Worked example 2 of docs/protocol.md §2.2,
  * a US2000B-Plus: {@code 02 D002 B798 00FA FF06 C0} = 53.25 V, 47.0 V, 25.0 A, −25.0 A, charge and discharge enabled.
  *
  * @param address                         ADR, 0 to 255

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * The CHKSUM field does not match the frame's content: it must be the two's complement of the sum of the ASCII
- * codes from VER to the end of INFO ([R485-33] §2.3.3; facts §2.2). See {@link FrameChecksum}.
+ * codes from VER to the end of INFO ([R485-33] §2.3.3; docs/protocol.md §2.2). See {@link FrameChecksum}.
  */
 public final class ChecksumMismatchException extends Rs485Exception {
 

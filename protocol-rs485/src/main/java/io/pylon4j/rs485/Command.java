@@ -1,12 +1,12 @@
 package io.pylon4j.rs485;
 
 /**
- * The commands of the Pylontech LV RS485 protocol, by their CID2 code (facts §2.5; CID1 is always
+ * The commands of the Pylontech LV RS485 protocol, by their CID2 code (docs/protocol.md §2.5; CID1 is always
  * {@value #CID1}, "battery data").
  *
  * <p>Queries: 0x4F, 0x51, 0x42, 0x44, 0x47, 0x92, 0x93, 0x96 ([R485-33] chapter 3), the RS232 V2.8 extra 0x90
  * ([R232-28] §3.2) and the V3.5-era system queries 0x61, 0x62, 0x63 (no public Pylontech document; the layouts are
- * those of two independent emulators, facts §2.5.12). Control commands, which change the battery's behaviour and which
+ * those of two independent emulators, docs/protocol.md §2.5.12). Control commands, which change the battery's behaviour and which
  * this library never sends on its own: 0x94, 0x95 ([R485-33] §3.8, §3.9) and the RS232 rate switch 0x91
  * ([R232-28] §3.4); see {@link #isControl()}.
  */
@@ -36,11 +36,11 @@ public enum Command {
     PACK_QUANTITY(0x90, "get pack quantity"),
     /** 0x91 set communication rate, RS232 V2.8 only, a control command ([R232-28] §3.4). */
     SET_COMMUNICATION_RATE(0x91, "set communication rate"),
-    /** 0x61 get system analog data, whole system (emulator layout, facts §2.5.12). */
+    /** 0x61 get system analog data, whole system (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_ANALOG(0x61, "get system analog data"),
-    /** 0x62 get system alarm and protection status (emulator layout, facts §2.5.12). */
+    /** 0x62 get system alarm and protection status (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_ALARM(0x62, "get system alarm info"),
-    /** 0x63 get system charge/discharge management info (emulator layout, facts §2.5.12). */
+    /** 0x63 get system charge/discharge management info (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_CHARGE_DISCHARGE_MANAGEMENT(0x63, "get system charge/discharge management info");
 
     /** CID1 of every Pylontech battery command: 0x46, "battery data". */

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The rates the RS232 console port can be switched to with 0x91 ([R232-28] §3.4; facts §2.5.11). The port starts at
+ * The rates the RS232 console port can be switched to with 0x91 ([R232-28] §3.4; docs/protocol.md §2.5.11). The port starts at
  * 1200 bit/s; the new rate applies after the battery's positive reply.
  */
 public enum CommunicationRate {

@@ -3,12 +3,12 @@ package io.pylon4j.rs485;
 /**
  * CHKSUM, the 16-bit frame checksum: the two's complement (invert all sixteen bits, add one, modulo 65536) of the
  * arithmetic sum of the ASCII codes of every character from VER to the end of INFO — SOI, CHKSUM and EOI excluded
- * ([R485-33] §2.3.3; facts §2.2).
+ * ([R485-33] §2.3.3; docs/protocol.md §2.2).
  *
  * <p>The sum is over the characters as transmitted, so a frame written in lower-case hex has a different CHKSUM than
  * the same frame in upper case. The document's own worked example is off by one: the ASCII sum of
  * {@code "1203400456ABCEFE"} is 0x038F, so its CHKSUM is {@code FC71}, not the printed {@code FC72} (python-pylontech
- * issue #15). Worked example 1 of the facts file: {@code "20024642E00202"} sums to 0x02CD, CHKSUM {@code FD33}.
+ * issue #15). Worked example 1 of docs/protocol.md §2.2: {@code "20024642E00202"} sums to 0x02CD, CHKSUM {@code FD33}.
  *
  * <p>Stateless; all methods are pure.
  */

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * INFOFLAG, the byte at the start of 0x42, 0x44 and 0x47 replies that tells the master there is news to fetch
- * ([R485-33] §2.2.2; facts §2.5): bit 4 set means an unread change of a switch value, bit 0 an unread change of an
+ * ([R485-33] §2.2.2; docs/protocol.md §2.5): bit 4 set means an unread change of a switch value, bit 0 an unread change of an
  * alarm. Observed values: 0x00, 0x10, 0x11. The other bits are kept as received.
  *
  * @param value the byte, 0 to 255

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A well-formed frame whose INFO is too short for its command's layout: a field runs past the end of INFO. Extra
- * trailing INFO bytes, by contrast, are tolerated (facts §4: US5000 sends one more byte in 0x44 replies).
+ * trailing INFO bytes, by contrast, are tolerated (docs/protocol.md §4: US5000 sends one more byte in 0x44 replies).
  */
 public final class InfoTooShortException extends Rs485Exception {
 

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A well-formed frame whose INFO holds a value its command's layout cannot take: a 0x42 user-defined item count that
- * is neither 2 nor 4 (facts §2.5.3), an unknown communication-rate code in 0x91 (facts §2.5.11).
+ * is neither 2 nor 4 (docs/protocol.md §2.5.3), an unknown communication-rate code in 0x91 (docs/protocol.md §2.5.11).
  */
 public final class InvalidInfoException extends Rs485Exception {
 

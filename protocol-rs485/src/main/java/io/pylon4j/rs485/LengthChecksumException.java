@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * The LCHKSUM nibble of the LENGTH field does not match its LENID: LCHKSUM must be
- * {@code (-(n2 + n1 + n0)) & 0xF} over the three nibbles of LENID ([R485-33] §2.3.2; facts §2.2). See
+ * {@code (-(n2 + n1 + n0)) & 0xF} over the three nibbles of LENID ([R485-33] §2.3.2; docs/protocol.md §2.2). See
  * {@link LengthField}.
  */
 public final class LengthChecksumException extends Rs485Exception {

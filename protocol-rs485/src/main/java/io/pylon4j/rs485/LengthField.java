@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The 16-bit LENGTH field of a frame: LCHKSUM in bits 15–12, LENID in bits 11–0 ([R485-33] §2.3.2; facts §2.2).
+ * The 16-bit LENGTH field of a frame: LCHKSUM in bits 15–12, LENID in bits 11–0 ([R485-33] §2.3.2; docs/protocol.md §2.2).
  *
  * <p>LENID is the number of ASCII characters in INFO (twice the INFO byte count), at most 4095. LCHKSUM is
  * {@code (-(n2 + n1 + n0)) & 0xF} over the three nibbles of LENID: sum the nibbles, take the sum modulo 16, invert

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * The LENID of the LENGTH field disagrees with the INFO actually present: it announces a different number of INFO
- * characters, or an odd number (INFO is whole bytes, two characters each) ([R485-33] §2.3.2; facts §2.2).
+ * characters, or an odd number (INFO is whole bytes, two characters each) ([R485-33] §2.3.2; docs/protocol.md §2.2).
  */
 public final class LengthMismatchException extends Rs485Exception {
 

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The status bits of the 0x92 charge/discharge management reply ([R485-33] §3.6; facts §2.5.6); bits 2 to 0 are
- * reserved. The 0x63 system reply uses bits 7 to 5 the same way (facts §2.5.12).
+ * The status bits of the 0x92 charge/discharge management reply ([R485-33] §3.6; docs/protocol.md §2.5.6); bits 2 to 0 are
+ * reserved. The 0x63 system reply uses bits 7 to 5 the same way (docs/protocol.md §2.5.12).
  *
  * <p>Naming: bit 5 is "charge immediately 1" (强充1) and bit 4 "charge immediately 2" (强充2) in the document, which
  * [TOM], [ROB] and [FHEM] follow; [PYPY] and [PSHIR] swap the two names. Here they are {@link #FORCE_CHARGE_I} (bit 5)

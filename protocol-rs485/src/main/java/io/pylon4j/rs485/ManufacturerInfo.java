@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The reply to 0x51 get manufacturer info ([R485-33] §3.2; facts §2.5.2). Every address answers with the first
+ * The reply to 0x51 get manufacturer info ([R485-33] §3.2; docs/protocol.md §2.5.2). Every address answers with the first
  * module's data (a mixed stack of US5000 and US3000 answered "US5000" everywhere, [TOM]).
  *
  * <p>INFO (32 bytes, no INFOFLAG): device name, 10 bytes ASCII, NUL-padded; software version, 2 bytes; manufacturer

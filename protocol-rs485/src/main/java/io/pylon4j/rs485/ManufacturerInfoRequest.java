@@ -1,9 +1,9 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x51 get manufacturer info ([R485-33] §3.2; facts §2.5.2), answered by {@link ManufacturerInfo}. Every address answers with the first module's data.
+ * 0x51 get manufacturer info ([R485-33] §3.2; docs/protocol.md §2.5.2), answered by {@link ManufacturerInfo}. Every address answers with the first module's data.
  *
- * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (facts §2.3), so such a frame re-encodes without it.
+ * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (docs/protocol.md §2.3), so such a frame re-encodes without it.
  *
  * @param address ADR, 0 to 255
  */

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The frame does not end with EOI, the character CR (0x0D) ([R485-33] §2.2; facts §2.2): its last character is
+ * The frame does not end with EOI, the character CR (0x0D) ([R485-33] §2.2; docs/protocol.md §2.2): its last character is
  * something else, a new SOI ({@code '~'}) arrived before the CR, or no CR came within
  * {@link Rs485FrameCodec#MAX_FRAME_LENGTH} characters.
  */

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The frame does not start with SOI, the character {@code '~'} (0x7E) ([R485-33] §2.2; facts §2.2).
+ * The frame does not start with SOI, the character {@code '~'} (0x7E) ([R485-33] §2.2; docs/protocol.md §2.2).
  */
 public final class MissingSoiException extends Rs485Exception {
 

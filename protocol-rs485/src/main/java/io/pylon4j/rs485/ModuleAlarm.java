@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One module's block in a 0x44 alarm-info reply ([R485-33] §3.5; facts §2.5.4).
+ * One module's block in a 0x44 alarm-info reply ([R485-33] §3.5; docs/protocol.md §2.5.4).
  *
  * <p>Layout: cell count M (1); M cell-voltage state bytes; temperature count N (1); N temperature state bytes;
  * charge-current state (1); module-voltage state (1); discharge-current state (1); Status1 to Status5 (1 each). State

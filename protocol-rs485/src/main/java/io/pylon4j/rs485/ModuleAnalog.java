@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One module's block in a 0x42 analog-values reply ([R485-33] §3.3 and chapter 4; facts §2.5.3).
+ * One module's block in a 0x42 analog-values reply ([R485-33] §3.3 and chapter 4; docs/protocol.md §2.5.3).
  *
  * <p>Layout, big-endian:
  * <table>

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A character between SOI and EOI is not a hexadecimal digit. Every field except SOI and EOI travels as ASCII hex,
- * two characters a byte ([R485-33] §2.3.1; facts §2.2); both cases are accepted on input.
+ * two characters a byte ([R485-33] §2.3.1; docs/protocol.md §2.2); both cases are accepted on input.
  */
 public final class NonHexCharacterException extends Rs485Exception {
 

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The reply to 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2; facts §2.3, §2.5.11).
+ * The reply to 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2; docs/protocol.md §2.3, §2.5.11).
  *
  * <p>INFO (1 byte): the number of packs.
  *

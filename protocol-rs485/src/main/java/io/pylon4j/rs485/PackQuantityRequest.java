@@ -1,9 +1,9 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2; facts §2.5.11), answered by {@link PackQuantity}.
+ * 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2; docs/protocol.md §2.5.11), answered by {@link PackQuantity}.
  *
- * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (facts §2.3), so such a frame re-encodes without it.
+ * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (docs/protocol.md §2.3), so such a frame re-encodes without it.
  *
  * @param address ADR, 0 to 255
  */

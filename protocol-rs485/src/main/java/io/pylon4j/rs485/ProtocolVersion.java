@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The reply to 0x4F get protocol version ([R485-33] §3.1; facts §2.5.1): INFO is empty (LENID 0) and the answer is the
+ * The reply to 0x4F get protocol version ([R485-33] §3.1; docs/protocol.md §2.5.1): INFO is empty (LENID 0) and the answer is the
  * reply's own VER. Every battery seen answers 0x20 (worked example 3, {@code ~200246000000FDB2}); [R485-33] says a V2.1
  * battery would answer 0x21. {@link #toFrame()} therefore writes {@link #version()} as VER.
  *

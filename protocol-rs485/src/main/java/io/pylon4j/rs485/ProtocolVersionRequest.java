@@ -1,9 +1,9 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x4F get protocol version ([R485-33] §3.1; facts §2.5.1). The answer is the reply's VER, see {@link ProtocolVersion}; the request's own VER is arbitrary and ignored by the battery (FHEM sends 0x00, see {@link Rs485Request#toFrame(int)}).
+ * 0x4F get protocol version ([R485-33] §3.1; docs/protocol.md §2.5.1). The answer is the reply's VER, see {@link ProtocolVersion}; the request's own VER is arbitrary and ignored by the battery (FHEM sends 0x00, see {@link Rs485Request#toFrame(int)}).
  *
- * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (facts §2.3), so such a frame re-encodes without it.
+ * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (docs/protocol.md §2.3), so such a frame re-encodes without it.
  *
  * @param address ADR, 0 to 255
  */

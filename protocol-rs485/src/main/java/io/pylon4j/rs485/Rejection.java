@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A battery's refusal: a response whose RTN is not {@link ReturnCode#NORMAL} ([R485-33] §2.5.2; facts §2.4), such as
+ * A battery's refusal: a response whose RTN is not {@link ReturnCode#NORMAL} ([R485-33] §2.5.2; docs/protocol.md §2.4), such as
  * {@code ~200246040000FDAE} (0x04, command not supported, [ROB]). This is an answer, not a fault: the frame was well
  * formed and the battery said no. INFO is normally empty; whatever it holds is kept.
  *

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * RTN, the return code a battery puts in the CID2 position of every response ([R485-33] §2.5.2; facts §2.4).
+ * RTN, the return code a battery puts in the CID2 position of every response ([R485-33] §2.5.2; docs/protocol.md §2.4).
  *
  * <p>Anything but {@link #NORMAL} is the battery refusing the request; it decodes to a {@link Rejection}, a result
  * rather than an exception.

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * Addressing helpers: ADR values for battery modules and groups, and the whole-stack command value
- * ([R485-33] §2.5.3, pp. 3, 6, 11; facts §2.3).
+ * ([R485-33] §2.5.3, pp. 3, 6, 11; docs/protocol.md §2.3).
  *
  * <p>ADR = 0x0n + 0x10·m, with m the group (0 to 7, set by DIP switches 2–4 of the group's master) and n the
  * module's position: the master is n = 2, its slaves 3, 4, and so on (up to 8 or 12 modules a group depending on the

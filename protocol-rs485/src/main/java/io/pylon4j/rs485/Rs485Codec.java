@@ -3,7 +3,7 @@ package io.pylon4j.rs485;
 import java.util.Objects;
 
 /**
- * Decodes frames into typed requests and responses ([R485-33] chapter 3; facts §2.5). Encoding is the other way
+ * Decodes frames into typed requests and responses ([R485-33] chapter 3; docs/protocol.md §2.5). Encoding is the other way
  * round: {@link Rs485Request#toFrame()} and {@link Rs485Response#toFrame()}.
  *
  * <pre>{@code
@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>A response does not say which command it answers: its CID2 position carries the return code. So responses are
  * decoded against their request, which supplies the command and, for 0x42 and 0x44, whether the reply is for one
  * module or the whole stack. Every decoder reads its layout strictly up to the layout's end: a field past the end of
- * INFO throws {@link InfoTooShortException}; bytes after the end are ignored (facts §4).
+ * INFO throws {@link InfoTooShortException}; bytes after the end are ignored (docs/protocol.md §4).
  *
  * <p>The only exceptions these methods throw for a frame's content are the {@link Rs485Exception} subclasses named
  * on each method. Stateless and thread-safe.

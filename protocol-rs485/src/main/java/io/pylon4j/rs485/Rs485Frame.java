@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One frame of the Pylontech LV RS485 protocol, request or response, with its fields as binary values ([R485-33]
- * §2.2–2.3; facts §2.2).
+ * §2.2–2.3; docs/protocol.md §2.2).
  *
  * <p>On the wire a frame is ASCII text: SOI {@code '~'}, then VER, ADR, CID1, CID2 (request) or RTN (response), the
  * 16-bit LENGTH field, INFO and the 16-bit CHKSUM, each byte as two hex digits, high nibble first, and EOI (CR):
@@ -24,7 +24,7 @@ import java.util.Objects;
  * <p>Frames are framing only; what INFO means depends on the command, which {@link Rs485Codec} decodes into typed
  * records.
  *
- * @param version   VER, 0 to 255 (0x20 for every Pylontech battery seen; facts §2.2)
+ * @param version   VER, 0 to 255 (0x20 for every Pylontech battery seen; docs/protocol.md §2.2)
  * @param address   ADR, 0 to 255 (see {@link Rs485Address})
  * @param cid1      CID1, 0 to 255 (0x46, "battery data", for every Pylontech command)
  * @param cid2OrRtn CID2 in a request (the {@link Command}), RTN in a response (the {@link ReturnCode}), 0 to 255
@@ -35,7 +35,7 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     /** The most INFO bytes a frame can carry: LENID is at most 4095 characters, and INFO is whole bytes. */
     public static final int MAX_INFO_BYTES = LengthField.MAX_LENID / 2;
 
-    /** The VER every Pylontech battery uses (facts §2.2). */
+    /** The VER every Pylontech battery uses (docs/protocol.md §2.2). */
     public static final int PYLONTECH_VERSION = 0x20;
 
     /**

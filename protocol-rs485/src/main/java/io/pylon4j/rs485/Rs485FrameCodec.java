@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * Reads one frame from its ASCII form and checks it completely ([R485-33] §2.2–2.3; facts §2.2). Writing is
+ * Reads one frame from its ASCII form and checks it completely ([R485-33] §2.2–2.3; docs/protocol.md §2.2). Writing is
  * {@link Rs485Frame#encode()}.
  *
  * <p>Two entry points, for the two places a frame comes from:

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * {@link ReadResult.Failure}, in stream order, before {@code push} returns. The result is the same however the bytes
  * are chunked, one at a time or 64 KiB at once.
  *
- * <p>How it cuts (facts §2.1, §2.2, §4):
+ * <p>How it cuts (docs/protocol.md §2.1, §2.2, §4):
  * <ul>
  *   <li>Outside a frame, every byte up to the next {@code '~'} (SOI) is noise: real buses show noise bytes before
  *       replies. Noise is discarded and counted, and not reported as a failure.</li>

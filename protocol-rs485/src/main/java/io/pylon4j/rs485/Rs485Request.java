@@ -9,7 +9,7 @@ package io.pylon4j.rs485;
  * {@link Rs485Codec#decodeRequest(Rs485Frame)}. Requests are answered by the {@link Rs485Response} that
  * {@link Rs485Codec#decodeResponse(Rs485Request, Rs485Frame)} decodes against them.
  *
- * <p>Decoding is tolerant the way batteries are (facts §2.3): INFO bytes after the ones a command defines are ignored
+ * <p>Decoding is tolerant the way batteries are (docs/protocol.md §2.3): INFO bytes after the ones a command defines are ignored
  * (tools send {@code <ADR><index>} 2-byte INFOs, or an INFO where the document has none), so a decoded request
  * re-encodes to the documented form, which may be shorter than the frame it came from.
  */

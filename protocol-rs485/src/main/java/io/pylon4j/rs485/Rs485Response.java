@@ -10,7 +10,7 @@ package io.pylon4j.rs485;
  * integers, with the unit in the component name ({@code currentDeciAmps}), and offer SI conveniences
  * ({@code currentAmps()}). {@link #toFrame()} encodes a response, for simulators and tests.
  *
- * <p>Decoding tolerates INFO bytes after the layout's end (facts §4: "accept replies with extra trailing INFO
+ * <p>Decoding tolerates INFO bytes after the layout's end (docs/protocol.md §4: "accept replies with extra trailing INFO
  * bytes"; a US5000 sends one more byte in 0x44 replies); they are not kept, so such a response re-encodes shorter.
  */
 public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo, AnalogValues, AlarmInfo,

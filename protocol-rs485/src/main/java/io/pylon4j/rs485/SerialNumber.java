@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The reply to 0x93 get module serial number ([R485-33] §3.7; facts §2.5.7).
+ * The reply to 0x93 get module serial number ([R485-33] §3.7; docs/protocol.md §2.5.7).
  *
  * <p>INFO (17 bytes, no INFOFLAG): command value (1), serial number, 16 bytes ASCII. The serial number is kept
  * without trailing NUL padding and read as ISO-8859-1, so every byte round-trips.

@@ -1,11 +1,11 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x93 get module serial number ([R485-33] §3.7; facts §2.5.7), answered by {@link SerialNumber}.
+ * 0x93 get module serial number ([R485-33] §3.7; docs/protocol.md §2.5.7), answered by {@link SerialNumber}.
  *
  * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
  * sends INFO = ADR). Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
- * {@code <ADR><index>}, facts §2.3).
+ * {@code <ADR><index>}, docs/protocol.md §2.3).
  *
  * @param address      ADR, 0 to 255
  * @param commandValue the INFO command value, 0 to 255

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x94 set charge/discharge management info, a <b>control command</b> ([R485-33] §3.8; [R232-28] §3.11; facts
+ * 0x94 set charge/discharge management info, a <b>control command</b> ([R485-33] §3.8; [R232-28] §3.11; docs/protocol.md
  * §2.5.8), answered by an {@link Acknowledgement}.
  *
  * <p>It overrides the battery's own charge and discharge limits. The battery keeps the values only while the

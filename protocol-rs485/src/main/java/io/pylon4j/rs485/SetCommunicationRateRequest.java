@@ -3,13 +3,13 @@ package io.pylon4j.rs485;
 import java.util.Objects;
 
 /**
- * 0x91 set communication rate, RS232 V2.8 only, a <b>control command</b> ([R232-28] §3.4; facts §2.5.11), answered by
+ * 0x91 set communication rate, RS232 V2.8 only, a <b>control command</b> ([R232-28] §3.4; docs/protocol.md §2.5.11), answered by
  * an {@link Acknowledgement}, after which the battery talks at the new rate. This library encodes it only when a caller
  * builds one.
  *
  * <p>INFO (1 byte): the rate code, see {@link CommunicationRate}.
  *
- * @param address ADR, 0 to 255 (the RS232 console answered ADR 0x01 where 0 and 2 were rejected, facts §2.3)
+ * @param address ADR, 0 to 255 (the RS232 console answered ADR 0x01 where 0 and 2 were rejected, docs/protocol.md §2.3)
  * @param rate    the rate to switch to
  */
 public record SetCommunicationRateRequest(int address, CommunicationRate rate) implements Rs485Request {

@@ -1,7 +1,7 @@
 package io.pylon4j.rs485;
 
 /**
- * The reply to 0x96 get software version ([R485-33] §3.10; facts §2.5.10).
+ * The reply to 0x96 get software version ([R485-33] §3.10; docs/protocol.md §2.5.10).
  *
  * <p>INFO (6 bytes, no INFOFLAG): command value (1), manufacturer version (2), main-line version (3), high byte first.
  * Observed on a US2000B-Plus: 02 03 and 00 06 05, shown as "2.3" and "0.6.5" (one number per byte, as [FHEM] does).

@@ -1,11 +1,11 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x96 get software version ([R485-33] §3.10; facts §2.5.10), answered by {@link SoftwareVersion}.
+ * 0x96 get software version ([R485-33] §3.10; docs/protocol.md §2.5.10), answered by {@link SoftwareVersion}.
  *
  * <p>INFO: the 1-byte command value, the module's own address for a single module ([R485-33] §2.5.3; every real tool
  * sends INFO = ADR). Decoding reads the first INFO byte and ignores any after it (Tomcat42 sends
- * {@code <ADR><index>}, facts §2.3).
+ * {@code <ADR><index>}, docs/protocol.md §2.3).
  *
  * @param address      ADR, 0 to 255
  * @param commandValue the INFO command value, 0 to 255

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The reply to 0x62 get system alarm info: warning and protection status of the whole system.
  *
- * <p><b>Emulator layout.</b> No public Pylontech document describes 0x62; this is the layout of the emulators in facts
+ * <p><b>Emulator layout.</b> No public Pylontech document describes 0x62; this is the layout of the emulators in docs/protocol.md
  * §2.5.12: [AIR-INV-485] sets the bits of {@link SystemAlarmFlag}, [BE-485] always sends zeros.
  *
  * <p>INFO (4 bytes, no INFOFLAG): warning (alarm) status 1, warning status 2, protection status 1, protection

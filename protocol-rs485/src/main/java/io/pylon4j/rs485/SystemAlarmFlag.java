@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The bits of the 0x62 system alarm reply's status bytes, as [AIR-INV-485] uses them (facts §2.5.12; emulator layout,
+ * The bits of the 0x62 system alarm reply's status bytes, as [AIR-INV-485] uses them (docs/protocol.md §2.5.12; emulator layout,
  * no Pylontech document). The same bits appear in the warning (alarm) bytes and the protection bytes; a few are
  * defined for one of the two only, as noted.
  */

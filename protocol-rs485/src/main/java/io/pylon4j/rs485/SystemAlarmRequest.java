@@ -1,9 +1,9 @@
 package io.pylon4j.rs485;
 
 /**
- * 0x62 get system alarm info, answered by {@link SystemAlarm}. <b>Emulator layout</b>: no public Pylontech document describes 0x62; this follows the emulators of facts §2.5.12 ([BE-485], [AIR-INV-485]), which ignore the request's INFO.
+ * 0x62 get system alarm info, answered by {@link SystemAlarm}. <b>Emulator layout</b>: no public Pylontech document describes 0x62; this follows the emulators of docs/protocol.md §2.5.12 ([BE-485], [AIR-INV-485]), which ignore the request's INFO.
  *
- * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (facts §2.3), so such a frame re-encodes without it.
+ * <p>INFO: empty. Decoding ignores any INFO a tool sends anyway (docs/protocol.md §2.3), so such a frame re-encodes without it.
  *
  * @param address ADR, 0 to 255
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * <p><b>Emulator layout.</b> No public Pylontech document describes 0x61 (a "V3.5" command that Deye/Sunsynk-type
  * inverters poll); this is the layout two independent battery emulators agree on in size and order, [BE-485]
- * {@code handle_command_61} and [AIR-INV-485] {@code createBatteryInformation} (facts §2.5.12). Treat the meaning of
+ * {@code handle_command_61} and [AIR-INV-485] {@code createBatteryInformation} (docs/protocol.md §2.5.12). Treat the meaning of
  * each field as unverified against real batteries.
  *
  * <p>INFO (49 bytes, no INFOFLAG): average voltage, u16 mV; total current, s16 <b>10 mA</b>; SOC, u8 %; average

@@ -5,7 +5,7 @@ package io.pylon4j.rs485;
  *
  * <p><b>Emulator layout.</b> No public Pylontech document describes 0x63 (a "V3.5" command that Deye/Sunsynk-type
  * inverters poll); this is the layout two independent battery emulators agree on, [BE-485] and [AIR-INV-485] (the
- * latter with its currents ×10 too large) (facts §2.5.12).
+ * latter with its currents ×10 too large) (docs/protocol.md §2.5.12).
  *
  * <p>INFO (9 bytes, no INFOFLAG, no command value): charge voltage limit, u16 mV; discharge voltage limit, u16 mV;
  * maximum charge current, u16 0.1 A; maximum discharge current, u16 0.1 A (positive, unlike 0x92); status (1): bit 7

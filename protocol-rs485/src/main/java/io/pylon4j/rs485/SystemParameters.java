@@ -3,7 +3,7 @@ package io.pylon4j.rs485;
 import java.util.Objects;
 
 /**
- * The reply to 0x47 get system parameters: a module's fixed protection limits ([R485-33] §3.4; facts §2.5.5).
+ * The reply to 0x47 get system parameters: a module's fixed protection limits ([R485-33] §3.4; docs/protocol.md §2.5.5).
  *
  * <p>INFO (25 bytes): INFOFLAG, then twelve 16-bit values, high byte first: cell high-voltage limit, cell low-voltage
  * (alarm) limit, cell under-voltage (protect) limit, all s16 mV; charge high- and low-temperature limits, s16 0.1 K

@@ -1,6 +1,6 @@
 package io.pylon4j.rs485;
 
-/** Unit conversions shared by the records (facts §2.5, §4). */
+/** Unit conversions shared by the records (docs/protocol.md §2.5, §4). */
 final class Units {
 
     /** The offset of the 0.1 K temperatures: °C = (raw − 2731) / 10 ([R485-33] §3.3). */

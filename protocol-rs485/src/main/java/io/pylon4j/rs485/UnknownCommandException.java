@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A well-formed frame that is not a Pylontech battery command this codec knows: CID1 is not 0x46 ("battery data"),
- * or CID2 is not one of the {@link Command} codes (facts §2.2, §2.5).
+ * or CID2 is not one of the {@link Command} codes (docs/protocol.md §2.2, §2.5).
  */
 public final class UnknownCommandException extends Rs485Exception {
 

@@ -2,7 +2,7 @@ package io.pylon4j.rs485;
 
 /**
  * A response whose RTN (the byte in the CID2 position) is none of the {@link ReturnCode} values of
- * [R485-33] §2.5.2 (facts §2.4).
+ * [R485-33] §2.5.2 (docs/protocol.md §2.4).
  */
 public final class UnknownReturnCodeException extends Rs485Exception {
 

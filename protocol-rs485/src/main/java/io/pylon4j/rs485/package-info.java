@@ -3,7 +3,7 @@
  * Protocol RS485" V2.8/V3.3, its RS232 V2.8 extras and the V3.5-era system commands as emulators implement them. Pure
  * functions over bytes: no I/O, no threads, no dependencies beyond {@code java.base}.
  *
- * <p>Every decision cites the protocol facts ({@code ../shared/protocol/pylontech-lv-protocols.md}, "facts §…") and
+ * <p>Every decision cites the protocol reference {@code docs/protocol.md} ("docs/protocol.md §…") and
  * their sources: [R485-33] the V3.3 document, [R232-28] the RS232 V2.8 document, and the public implementations
  * [PYPY] python-pylontech, [TOM] Tomcat42/pylontech-python, [FHEM] 70_PylonLowVoltage, [ROB] robske110, [BE-485]
  * Battery-Emulator, [AIR-INV-485] bms-to-inverter.

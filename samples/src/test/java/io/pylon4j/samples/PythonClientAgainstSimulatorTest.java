@@ -218,7 +218,7 @@ class PythonClientAgainstSimulatorTest {
     @Test
     void readsTheForceChargeRequestOfALowModuleUnderTheDocumentsBitNames() throws Exception {
         SimulatedBank bank = bank();
-        bank.setStateOfCharge(ModuleId.of(0, 1), 4); // below force charge I and II (facts §2.5.6)
+        bank.setStateOfCharge(ModuleId.of(0, 1), 4); // below force charge I and II (docs/protocol.md §2.5.6)
         ModuleSnapshot low = bank.snapshot().modules().get(1);
         assertThat(low.requests().forceChargeI()).as("precondition").isTrue();
 
@@ -297,7 +297,7 @@ class PythonClientAgainstSimulatorTest {
         assertThat(list(j, "temperatureStates")).as(what)
                 .isEqualTo(m.limitStates().temperatures().stream().map(LimitState::code).map(c -> (double) c).toList());
         assertThat(num(j, "status1")).as(what).isZero();
-        // Status2 bit 3 "using battery-module power", bit 2 discharge MOSFET, bit 1 charge MOSFET (facts §2.5.4)
+        // Status2 bit 3 "using battery-module power", bit 2 discharge MOSFET, bit 1 charge MOSFET (docs/protocol.md §2.5.4)
         assertThat(num(j, "status2")).as(what)
                 .isEqualTo(0x08 | (m.dischargeMosfetOn() ? 0x04 : 0) | (m.chargeMosfetOn() ? 0x02 : 0));
         // Status3 bit 6: an effective discharge current flows

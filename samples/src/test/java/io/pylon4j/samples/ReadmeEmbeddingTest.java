@@ -88,7 +88,7 @@ class ReadmeEmbeddingTest {
 
             assertThat(timers.awaitTermination(10, TimeUnit.SECONDS)).isTrue(); // test
             assertThat(appExecutor.awaitTermination(10, TimeUnit.SECONDS)).isTrue(); // test
-            // the driver's keep-alives reached the battery: Victron mode sends 0x305 and 0x307 (facts §1.4, §1.8)
+            // the driver's keep-alives reached the battery: Victron mode sends 0x305 and 0x307 (docs/protocol.md §1.4, §1.8)
             assertThat(battery.traffic().canFrames()).extracting(f -> f.id()).contains(0x305, 0x307); // test
         }
         // 4 x US3000C: 4 x 37 A from the battery (the simulator's preset), the voltage limit as the preset says
@@ -100,7 +100,7 @@ class ReadmeEmbeddingTest {
 
     /**
      * Waits, at most 10 s, until the battery has received the driver's keep-alives: Victron mode sends 0x305 and 0x307
-     * (facts §1.4, §1.8). The bank can read FRESH within milliseconds of the start, before the first keep-alive has
+     * (docs/protocol.md §1.4, §1.8). The bank can read FRESH within milliseconds of the start, before the first keep-alive has
      * been delivered on the in-memory bus (CI caught the snippet closing the driver that early).
      */
     static void awaitKeepAlivesAt(SimulatorServer battery) throws InterruptedException {

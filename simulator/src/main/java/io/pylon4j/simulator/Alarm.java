@@ -1,7 +1,7 @@
 package io.pylon4j.simulator;
 
 /**
- * The alarm ("warning") conditions of CAN 0x359 bytes 2–3, named as in the facts file's table §1.3.1 ([CAN12]).
+ * The alarm ("warning") conditions of CAN 0x359 bytes 2–3, named as in the table of docs/protocol.md §1.3.1 ([CAN12]).
  * Alarms are reported only; they do not change limits. The CAN front end sets the bit given with each constant.
  */
 public enum Alarm {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The whole simulated bank at one instant, aggregated as the master reports it on CAN (0x351, 0x355, 0x356, 0x359,
- * 0x35C; facts §1.2–1.3, §1.6), plus every module's snapshot for RS485. Immutable.
+ * 0x35C; docs/protocol.md §1.2–1.3, §1.6), plus every module's snapshot for RS485. Immutable.
  *
  * <p>Aggregates are over the modules online only; with none online, limits, SOC, SOH, voltage, current and
  * temperature are 0 and nothing is enabled.

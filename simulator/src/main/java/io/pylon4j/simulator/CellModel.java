@@ -2,7 +2,7 @@ package io.pylon4j.simulator;
 
 /**
  * The simulator's electrical and thermal model of an LFP module. All of it is this simulator's assumption, chosen to
- * look plausible and to match the few real readings in the facts file's captures; none of it is a claim about
+ * look plausible and to match the few real readings in the captures of docs/protocol.md §3; none of it is a claim about
  * Pylontech hardware.
  *
  * <ul>

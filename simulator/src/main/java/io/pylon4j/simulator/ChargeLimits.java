@@ -5,7 +5,7 @@ package io.pylon4j.simulator;
  * current limit (CCL) and discharge current limit (DCL).
  *
  * <p>Both current limits are <b>magnitudes</b> (zero or positive). Real Pylontech sends the DCL positive on CAN
- * 0x351 and negative on RS485 0x92/0x47 (facts §1.2 notes, §2.7 item 8); the front ends apply the sign. CAN carries
+ * 0x351 and negative on RS485 0x92/0x47 (docs/protocol.md §1.2 notes, §2.7 item 8); the front ends apply the sign. CAN carries
  * currents as signed 16-bit 0.1 A values: a large bank (e.g. 96 × US5000 = 7680 A) exceeds 3276.7 A, and the CAN
  * front end must saturate rather than wrap.
  *

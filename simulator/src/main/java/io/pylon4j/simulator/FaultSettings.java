@@ -16,7 +16,7 @@ import java.util.Optional;
  *                           "static numbers" symptom of a bank without BMS communication); clearing it publishes
  *                           the current state at once
  * @param baudMismatch       the RS485 front end answers at the other baud rate (115200 ⇄ 9600: the DIP switch 1
- *                           mistake, facts §2.1)
+ *                           mistake, docs/protocol.md §2.1)
  * @param corruptChecksums   the RS485 front end sends replies with a wrong CHKSUM
  * @param noiseBytes         bytes of noise the RS485 front end writes before each reply, 0 for none
  * @param replyDelay         how late the RS485 front end replies, {@link Duration#ZERO} for at once

@@ -1,7 +1,7 @@
 package io.pylon4j.simulator;
 
 /**
- * One state byte of RS485 0x44 (facts §2.5.4): how a measured value compares with its limit.
+ * One state byte of RS485 0x44 (docs/protocol.md §2.5.4): how a measured value compares with its limit.
  */
 public enum LimitState {
     /** 0x00: normal. */

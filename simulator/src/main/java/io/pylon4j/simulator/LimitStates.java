@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state bytes of one module's RS485 0x44 reply (facts §2.5.4), each value compared with the module's 0x47
+ * The state bytes of one module's RS485 0x44 reply (docs/protocol.md §2.5.4), each value compared with the module's 0x47
  * limits ({@link SystemParameters}): cells against the cell low-voltage and high-voltage limits, temperatures against
  * the charge low/high temperature limits, module voltage against the module low/high limits, currents against the
  * maximum charge and discharge currents (a current is never "below"). A forced protection or alarm

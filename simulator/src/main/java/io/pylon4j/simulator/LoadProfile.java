@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The bank's total current over time: what the inverter draws from or pushes into the bank. Positive = charge,
- * negative = discharge (the RS485 document's convention; facts §1.2, 0x356). The bank splits it evenly over the
+ * negative = discharge (the RS485 document's convention; docs/protocol.md §1.2, 0x356). The bank splits it evenly over the
  * modules online.
  *
  * <p>Every profile is piecewise constant; time counts from the moment the profile was given to the bank. Three kinds:

@@ -6,7 +6,7 @@ package io.pylon4j.simulator;
  *
  * <p>Both numbers are zero-based. On RS485 the group's master answers at ADR {@code 0x02 + 0x10·m} and the module
  * at position {@code p} at {@code 0x02 + p + 0x10·m}, where {@code m} is the group number set on the master's DIP
- * switches (facts §2.3): in a single group {@code m = 0}; with several groups the first starts at {@code m = 1}. The
+ * switches (docs/protocol.md §2.3): in a single group {@code m = 0}; with several groups the first starts at {@code m = 1}. The
  * mapping belongs to the RS485 front end. Note that the document allows positions {@code 0x02 + p} up to 13 only;
  * positions 14 and 15 of this project's 16-module groups give {@code 0x10 + 0x10·m} and {@code 0x11 + 0x10·m},
  * which no real module uses and which a decoder splitting ADR into nibbles reads as the next group.
@@ -16,9 +16,9 @@ package io.pylon4j.simulator;
  */
 public record ModuleId(int group, int index) implements Comparable<ModuleId> {
 
-    /** The most groups in a bank (an LV-Hub joins up to six groups, facts §2.3). */
+    /** The most groups in a bank (an LV-Hub joins up to six groups, docs/protocol.md §2.3). */
     public static final int MAX_GROUPS = 6;
-    /** The most modules in one group (this project's mission; facts §2.3 lists 8 or 12 for some models). */
+    /** The most modules in one group (this project's mission; docs/protocol.md §2.3 lists 8 or 12 for some models). */
     public static final int MAX_MODULES_PER_GROUP = 16;
 
     /**

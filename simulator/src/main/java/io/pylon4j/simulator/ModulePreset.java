@@ -8,11 +8,11 @@ import java.util.Objects;
  * What kind of module a simulated bank is made of: cell count, capacity, the per-module current figures the master
  * multiplies by the number of modules online, the bank's voltage limits, and the 0x47 system parameters.
  *
- * <p>Use one of the constants, or {@link #custom} for anything else. Values come from the facts file
- * ({@code pylontech-lv-protocols.md}); where a value is this project's assumption the constant says so.
+ * <p>Use one of the constants, or {@link #custom} for anything else. Values come from docs/protocol.md;
+ * where a value is this project's assumption the constant says so.
  *
  * <p>Voltage limits are held in mV as RS485 0x92 sends them. The CAN front end sends 0.1 V and should
- * <em>truncate</em>: a real US5000 sends 53.25 V on RS485 0x92 (facts §2.5.6) and 53.2 V on CAN 0x351 (facts §1.2),
+ * <em>truncate</em>: a real US5000 sends 53.25 V on RS485 0x92 (docs/protocol.md §2.5.6) and 53.2 V on CAN 0x351 (docs/protocol.md §1.2),
  * which is the same value truncated.
  *
  * @param model                            the model name (RS485 0x51 sends up to 10 ASCII characters of it)
@@ -29,13 +29,13 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
                            int dischargeCurrentDeciAmps, int chargeVoltageLimitMillivolts,
                            int dischargeVoltageLimitMillivolts, SystemParameters systemParameters) {
 
-    /** The largest cell count: RS485 0x44 carries state bits for up to 16 cells (facts §2.5.4). */
+    /** The largest cell count: RS485 0x44 carries state bits for up to 16 cells (docs/protocol.md §2.5.4). */
     public static final int MAX_CELLS = 16;
 
     /**
      * US2000C: 15 cells, 50 Ah, 25 A per module (issue 6). CVL 53.25 V and discharge voltage 45.0 V: the discharge
-     * voltage is observed on CAN for US2000C (facts §1.2 notes); the CVL is assumed equal to the US5000's. The 0x47
-     * values are assumed equal to the US3000C's with ±50.0 A maximum currents (assumption: the facts file has no
+     * voltage is observed on CAN for US2000C (docs/protocol.md §1.2 notes); the CVL is assumed equal to the US5000's. The 0x47
+     * values are assumed equal to the US3000C's with ±50.0 A maximum currents (assumption: docs/protocol.md has no
      * US2000C 0x47 reply).
      */
     public static final ModulePreset US2000C = new ModulePreset("US2000C", 15, 50_000, 250, 250, 53_250, 45_000,
@@ -43,30 +43,30 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
 
     /**
      * US2000B-Plus: 15 cells, 50 Ah, 25 A / 25 A, CVL 53.25 V, discharge voltage 47.0 V — all from a real 0x92 reply
-     * (facts §2.2 worked example 2, §2.5.6) — and the real 0x47 values ({@link SystemParameters#US2000B_PLUS}).
+     * (docs/protocol.md §2.2 worked example 2, §2.5.6) — and the real 0x47 values ({@link SystemParameters#US2000B_PLUS}).
      */
     public static final ModulePreset US2000B_PLUS = new ModulePreset("US2KBPL", 15, 50_000, 250, 250, 53_250, 47_000,
             SystemParameters.US2000B_PLUS);
 
     /**
-     * US3000C: 15 cells, 74 Ah (facts §2.5.3 example), 37 A per module (issue 6; a 4-module bank reports about
+     * US3000C: 15 cells, 74 Ah (docs/protocol.md §2.5.3 example), 37 A per module (issue 6; a 4-module bank reports about
      * 148 A). CVL 53.25 V and discharge voltage 45.0 V assumed equal to the US5000's; 0x47 values observed
-     * (facts §2.5.5).
+     * (docs/protocol.md §2.5.5).
      */
     public static final ModulePreset US3000C = new ModulePreset("US3000C", 15, 74_000, 370, 370, 53_250, 45_000,
             SystemParameters.US3000C);
 
     /**
      * US5000: 15 cells, 100 Ah, 80 A per module — derived from a real 6-module stack reporting 480.0 A on CAN 0x351
-     * (facts §1.2 notes, [SFL13]), assuming the master multiplies by the module count. CVL 53.25 V and discharge
-     * voltage 45.0 V observed on RS485 0x92 and CAN 0x351 (53.2 V there); 0x47 values observed (facts §2.5.5).
+     * (docs/protocol.md §1.2 notes, [SFL13]), assuming the master multiplies by the module count. CVL 53.25 V and discharge
+     * voltage 45.0 V observed on RS485 0x92 and CAN 0x351 (53.2 V there); 0x47 values observed (docs/protocol.md §2.5.5).
      */
     public static final ModulePreset US5000 = new ModulePreset("US5000", 15, 100_000, 800, 800, 53_250, 45_000,
             SystemParameters.US5000);
 
     /**
      * UP2500: the 24 V module, 8 cells, 111 Ah (a real 0x42 reply: total capacity 111.000 Ah), 55.5 A / 55.5 A, CVL
-     * 28.4 V, discharge voltage 23.2 V (a real 0x92 reply) — facts §2.5.3, §2.5.6 and capture
+     * 28.4 V, discharge voltage 23.2 V (a real 0x92 reply) — docs/protocol.md §2.5.3, §2.5.6 and capture
      * {@code rs485-python-pylontech-tests}. The 0x47 values are this project's assumption: US3000C cell and
      * temperature limits, module voltages scaled to 8 cells, ±100.0 A.
      */

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One simulated module at one instant: what RS485 0x42, 0x44 and 0x92 report for it (facts §2.5.3, §2.5.4,
+ * One simulated module at one instant: what RS485 0x42, 0x44 and 0x92 report for it (docs/protocol.md §2.5.3, §2.5.4,
  * §2.5.6). Immutable; the lists and sets are unmodifiable copies.
  *
  * <p>Units are the wire's where the wire is integral: mV, mAh, 0.1 A (positive = charge), 0.1 °C (RS485 adds 2731
@@ -40,7 +40,7 @@ public record ModuleSnapshot(ModuleId id, boolean online, List<Integer> cellVolt
                              RequestFlags requests, Set<Protection> protections, Set<Alarm> alarms,
                              LimitStates limitStates, boolean chargeMosfetOn, boolean dischargeMosfetOn) {
 
-    /** The number of temperatures a module reports (five observed on every model, facts §2.5.3). */
+    /** The number of temperatures a module reports (five observed on every model, docs/protocol.md §2.5.3). */
     public static final int TEMPERATURE_COUNT = 5;
     /** The current above which RS485 0x44 Status3 reports an "effective" charge or discharge current: 0.1 A. */
     public static final int EFFECTIVE_CURRENT_DECI_AMPS = 1;

@@ -1,8 +1,8 @@
 package io.pylon4j.simulator;
 
 /**
- * The protection conditions ("the battery has acted") of CAN 0x359 bytes 0–1, named as in the facts file's table
- * §1.3.1 ([CAN12]). The CAN front end sets the bit given with each constant. RS485 0x44 Status1 (facts §2.5.4)
+ * The protection conditions ("the battery has acted") of CAN 0x359 bytes 0–1, named as in the table of
+ * docs/protocol.md §1.3.1 ([CAN12]). The CAN front end sets the bit given with each constant. RS485 0x44 Status1 (docs/protocol.md §2.5.4)
  * carries related bits; {@link ModuleSnapshot} gives what it needs.
  */
 public enum Protection {
@@ -18,7 +18,7 @@ public enum Protection {
     DISCHARGE_OVER_CURRENT(0, 7, false, true),
     /** 0x359 byte 1 bit 0: charge over-current. Blocks charging. */
     CHARGE_OVER_CURRENT(1, 0, true, false),
-    /** 0x359 byte 1 bit 3: system error ([CAN12]; some emulators use bit 7, facts §1.3.1). Blocks both. */
+    /** 0x359 byte 1 bit 3: system error ([CAN12]; some emulators use bit 7, docs/protocol.md §1.3.1). Blocks both. */
     SYSTEM_ERROR(1, 3, true, true);
 
     private final int canByte;

@@ -1,8 +1,8 @@
 package io.pylon4j.simulator;
 
 /**
- * The battery's requests to the inverter: CAN 0x35C byte 0 (facts §1.3.2) and the status byte of RS485 0x92
- * (facts §2.5.6), which use the same bits.
+ * The battery's requests to the inverter: CAN 0x35C byte 0 (docs/protocol.md §1.3.2) and the status byte of RS485 0x92
+ * (docs/protocol.md §2.5.6), which use the same bits.
  *
  * @param chargeEnable      bit 7: charging allowed (0 = the battery asks the inverter to stop charging)
  * @param dischargeEnable   bit 6: discharging allowed

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When the simulated battery raises and clears its force-charge and full-charge requests (facts §1.3.2, §2.5.6).
+ * When the simulated battery raises and clears its force-charge and full-charge requests (docs/protocol.md §1.3.2, §2.5.6).
  *
  * <p>A force-charge request is set when the SOC falls to or below its {@code set} threshold and cleared when the SOC
  * rises to or above its {@code clear} threshold; in between it keeps its previous value (hysteresis). The full-charge
@@ -23,14 +23,14 @@ public record RequestPolicy(double forceChargeISetPercent, double forceChargeICl
                             double fullChargeSocPercent, Duration fullChargeInterval) {
 
     /**
-     * US2000B-Plus (facts §1.3.2): force charge I in the 5–10 % band (set at 5 %, cleared at 10 %), force charge II in
+     * US2000B-Plus (docs/protocol.md §1.3.2): force charge I in the 5–10 % band (set at 5 %, cleared at 10 %), force charge II in
      * the 9–13 % band (set at 9 %, cleared at 13 %); full-charge request after 30 days below 97 %. Reading the
      * bands as set/clear thresholds is this simulator's interpretation.
      */
     public static final RequestPolicy US2000B_PLUS = new RequestPolicy(5, 10, 9, 13, 97, Duration.ofDays(30));
 
     /**
-     * US2000B (facts §1.3.2): only force charge I, in the 15–19 % band; force charge II never set (thresholds below
+     * US2000B (docs/protocol.md §1.3.2): only force charge I, in the 15–19 % band; force charge II never set (thresholds below
      * zero).
      */
     public static final RequestPolicy US2000B = new RequestPolicy(15, 19, -1, -1, 97, Duration.ofDays(30));

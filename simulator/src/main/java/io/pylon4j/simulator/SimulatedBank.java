@@ -46,7 +46,7 @@ import java.util.random.RandomGenerator;
  *   <li>Per-module limits: the preset's per-module figures derated (see {@code Derating}: charge tapers above 95 %
  *       SOC and above 3.45 V per cell, no charge at or below 0 °C; discharge tapers below 10 % SOC; both taper near
  *       the 0x47 temperature limits), and 0 while a protection that blocks that direction is active.</li>
- *   <li>Bank (the master's aggregation, facts §1.2, §1.6): module count = modules online in all groups; CCL and DCL
+ *   <li>Bank (the master's aggregation, docs/protocol.md §1.2, §1.6): module count = modules online in all groups; CCL and DCL
  *       = the smallest per-module figure × modules online (equal to "per-module figure × modules online" when the
  *       modules agree: a 4-module US3000C bank reports 148 A); CVL and discharge voltage from the preset; SOC, SOH,
  *       voltage the averages, current the sum, temperature the average cell temperature; protections and alarms the

@@ -207,7 +207,7 @@ final class SimulatedModule {
                 ? LimitState.ABOVE_UPPER_LIMIT : LimitState.NORMAL;
         // A forced flag says "this module is in that condition" whatever its values, so a client that reads only
         // RS485 0x44 (the driver does not poll 0x62) must see it too: it sets the state byte the condition belongs
-        // to (facts §2.5.4), on the cell or sensor nearest to it. Derived flags need no overlay: the states above
+        // to (docs/protocol.md §2.5.4), on the cell or sensor nearest to it. Derived flags need no overlay: the states above
         // already compare the same values with the 0x47 limits. System error and internal communication fail have no
         // 0x44 state byte.
         EnumSet<Condition> forced = EnumSet.noneOf(Condition.class);

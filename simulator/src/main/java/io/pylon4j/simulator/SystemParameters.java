@@ -1,7 +1,7 @@
 package io.pylon4j.simulator;
 
 /**
- * A module's fixed limits, as RS485 command 0x47 ("get system parameters") reports them (facts §2.5.5), in the
+ * A module's fixed limits, as RS485 command 0x47 ("get system parameters") reports them (docs/protocol.md §2.5.5), in the
  * model's units. The RS485 front end converts: temperatures go on the wire in 0.1 K with offset 2731
  * ({@code raw = deciCelsius + 2731}), the discharge current limit as a negative number.
  *
@@ -30,19 +30,19 @@ public record SystemParameters(int cellHighVoltageMillivolts, int cellLowVoltage
                                int dischargeLowTemperatureDeciCelsius, int dischargeCurrentLimitDeciAmps) {
 
     /**
-     * US3000C and US5000 as observed (facts §2.5.5): cell 3.65 / 3.05 / 2.80 V, 60.0 / −10.0 °C, module 54.0 / 46.0 /
-     * 43.0 V. The facts file gives one temperature pair per model; this simulator uses it for charge and discharge
+     * US3000C and US5000 as observed (docs/protocol.md §2.5.5): cell 3.65 / 3.05 / 2.80 V, 60.0 / −10.0 °C, module 54.0 / 46.0 /
+     * 43.0 V. docs/protocol.md gives one temperature pair per model; this simulator uses it for charge and discharge
      * alike. Currents are those of the US3000C (90.0 A / −90.0 A).
      */
     public static final SystemParameters US3000C =
             new SystemParameters(3650, 3050, 2800, 600, -100, 900, 54000, 46000, 43000, 600, -100, 900);
 
-    /** US5000 as observed (facts §2.5.5): as {@link #US3000C} but ±100.0 A (python-pylontech issue #31). */
+    /** US5000 as observed (docs/protocol.md §2.5.5): as {@link #US3000C} but ±100.0 A (python-pylontech issue #31). */
     public static final SystemParameters US5000 =
             new SystemParameters(3650, 3050, 2800, 600, -100, 1000, 54000, 46000, 43000, 600, -100, 1000);
 
     /**
-     * US2000B-Plus as observed in a real 0x47 reply (facts §2.5.5, capture {@code rs485-tomcat42-lowlevel-us2000b}):
+     * US2000B-Plus as observed in a real 0x47 reply (docs/protocol.md §2.5.5, capture {@code rs485-tomcat42-lowlevel-us2000b}):
      * 3.65 / 3.05 / 2.90 V, 61.0 / −11.0 °C, 102.0 A, 54.0 / 46.0 / 44.5 V, 61.0 / −11.0 °C, −100.0 A.
      */
     public static final SystemParameters US2000B_PLUS =
@@ -86,7 +86,7 @@ public record SystemParameters(int cellHighVoltageMillivolts, int cellLowVoltage
     /**
      * The same cell limits, temperatures and currents with module voltages scaled for {@code cellCount} cells from a
      * 15-cell original ({@code module × cellCount / 15}, rounded to 0.1 V). This simulator's assumption for modules
-     * whose 0x47 reply the facts file has not seen (UP2500, custom presets).
+     * whose 0x47 reply docs/protocol.md has not seen (UP2500, custom presets).
      */
     public SystemParameters scaledToCells(int cellCount) {
         return new SystemParameters(cellHighVoltageMillivolts, cellLowVoltageMillivolts, cellUnderVoltageMillivolts,

@@ -24,7 +24,7 @@
  *   <tr><td>CAN 0x35C</td><td>{@code requests().toByte()}</td><td>byte 1 = 0</td></tr>
  *   <tr><td>RS485 0x42</td><td>per {@link io.pylon4j.simulator.ModuleSnapshot}: cells, temperatures, current,
  *       voltage, remaining/total capacity, cycles</td><td>temperatures + 2731 (0.1 K); capacity fields by the
- *       65 Ah rule of facts §2.5.3</td></tr>
+ *       65 Ah rule of docs/protocol.md §2.5.3</td></tr>
  *   <tr><td>RS485 0x44</td><td>{@code limitStates()}, {@code protections()}, MOSFET flags,
  *       {@code effectiveChargeCurrent()}, {@code effectiveDischargeCurrent()}, {@code fullyCharged()}</td>
  *       <td>state codes via {@code LimitState.code()}</td></tr>

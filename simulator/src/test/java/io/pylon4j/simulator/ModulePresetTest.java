@@ -30,7 +30,7 @@ class ModulePresetTest {
     @Test
     void us2000bPlusMatchesItsReal0x92And0x47Replies() {
         ModulePreset p = ModulePreset.US2000B_PLUS;
-        // 0x92: 53.25 V / 47.0 V / 25.0 A / -25.0 A (facts §2.2 worked example 2)
+        // 0x92: 53.25 V / 47.0 V / 25.0 A / -25.0 A (docs/protocol.md §2.2 worked example 2)
         assertThat(p.chargeVoltageLimitMillivolts()).isEqualTo(53_250);
         assertThat(p.dischargeVoltageLimitMillivolts()).isEqualTo(47_000);
         assertThat(p.chargeCurrentDeciAmps()).isEqualTo(250);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Force charge I/II with hysteresis and the 30-day full-charge request, US2000B-Plus thresholds (facts §1.3.2). */
+/** Force charge I/II with hysteresis and the 30-day full-charge request, US2000B-Plus thresholds (docs/protocol.md §1.3.2). */
 class RequestFlagsTest {
 
     /** Moves the whole bank to {@code soc} and lets one second pass so that the flags see it. */

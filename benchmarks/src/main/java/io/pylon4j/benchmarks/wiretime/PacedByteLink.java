@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * An in-memory, full-duplex RS485-like byte link between an inverter side (the driver) and a battery side (the
  * simulator) that carries each direction's bytes no faster than a serial line at a given baud rate, 10 bits a byte
- * (8N1, facts §2.1): a byte written at time {@code t} is readable not before {@code t} plus its serialisation time,
+ * (8N1, docs/protocol.md §2.1): a byte written at time {@code t} is readable not before {@code t} plus its serialisation time,
  * and bytes queue behind each other on the line. Each side gets an {@link InputStream} and an {@link OutputStream},
  * to be handed to {@code StreamTransports.of(in, out, name)}.
  *
@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 public final class PacedByteLink implements AutoCloseable {
 
-    /** Bits a byte takes on the line: start bit, 8 data bits, stop bit (8N1, facts §2.1). */
+    /** Bits a byte takes on the line: start bit, 8 data bits, stop bit (8N1, docs/protocol.md §2.1). */
     public static final int BITS_PER_BYTE = 10;
 
     private final int baud;
@@ -130,7 +130,7 @@ public final class PacedByteLink implements AutoCloseable {
     private static final class PacedPipe {
         /** Frames kept per direction: a run of hours at 3 frames a second; beyond it, new frames are not timed. */
         private static final int MAX_FRAMES = 100_000;
-        /** Header bytes kept of a frame being written: {@code ~ VER ADR CID1 CID2}, 9 characters (facts §2.2). */
+        /** Header bytes kept of a frame being written: {@code ~ VER ADR CID1 CID2}, 9 characters (docs/protocol.md §2.2). */
         private static final int HEADER = 9;
 
         private final long byteNanos;

@@ -34,7 +34,7 @@ class PollCycleWireTimeBenchmarkSmokeTest {
             assertThat(r.strayBytes()).isZero();
             // the first cycle identifies the bank: 0x51 and 0x47 before the poll, 0x93 and 0x96 per addressed module
             CycleTiming first = r.warmup().get(0);
-            int addressed = Math.min(r.modules(), 14); // positions 15 and 16 have no RS485 address (facts §2.3)
+            int addressed = Math.min(r.modules(), 14); // positions 15 and 16 have no RS485 address (docs/protocol.md §2.3)
             assertThat(first.commands()).startsWith("51", "47", "42", "44", "92").hasSize(5 + 2 * addressed);
             assertThat(r.measured()).hasSize(3);
             for (CycleTiming c : r.measured()) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * {@code charge-current-limit}: the battery's charge current limit (CAN 0x351, or RS485 0x92 times the modules)
  * against the module type's per-module figure times the expected module count. The master reports the figure
- * times the modules that talk to it (facts §1.2, §1.6), so 37 A on a 4-module US3000C bank means one module talks:
+ * times the modules that talk to it (docs/protocol.md §1.2, §1.6), so 37 A on a 4-module US3000C bank means one module talks:
  * a limit that is an exact multiple {@code k < N} of the figure fails ("k of N modules"), one that equals
  * {@code N ×} the figure passes, one in between warns (the battery derates near full charge and at cold or hot
  * temperatures), and one above warns (more modules, or another module type, than expected). Values within

@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * {@value #MAX_MODULES_PER_GROUP} modules; larger banks are split into groups joined by a Pylontech LV-Hub, which
  * talks to each group's master and presents the whole bank to the inverter as one, for at most
  * {@value #MAX_GROUPS} groups. The limits are those of issue #7 and of the simulator ({@code ModuleId}); the RS485
- * document numbers modules of a group from ADR 2 (facts §2.3). Too many modules for the groups, or too many groups,
+ * document numbers modules of a group from ADR 2 (docs/protocol.md §2.3). Too many modules for the groups, or too many groups,
  * fail — whether from the expected counts, the count the bank reports, or the RS485 addresses seen.
  */
 public final class GroupLimitsCheck implements CommissioningCheck {

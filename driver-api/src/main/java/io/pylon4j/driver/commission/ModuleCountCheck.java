@@ -3,7 +3,7 @@ package io.pylon4j.driver.commission;
 import java.util.OptionalInt;
 
 /**
- * {@code module-count}: the modules the master reports (CAN 0x359 byte 4, RS485 whole-stack 0x42; facts §1.6,
+ * {@code module-count}: the modules the master reports (CAN 0x359 byte 4, RS485 whole-stack 0x42; docs/protocol.md §1.6,
  * §2.3) against the modules the installer connected. Fewer means some modules do not talk to the master; more means
  * the expectation is wrong or another bank shares the link. Either fails.
  */

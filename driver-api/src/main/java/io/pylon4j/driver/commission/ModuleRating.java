@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A module type's per-module current figures: what one module of this type contributes to the bank's charge and
- * discharge current limits. The master reports the figure times the modules online (facts §1.2, §1.6: a 4-module
+ * discharge current limits. The master reports the figure times the modules online (docs/protocol.md §1.2, §1.6: a 4-module
  * US3000C bank reports about 148 A, one module talking 37 A).
  *
  * <p>The driver keeps no table of module types: the simulator's {@code ModulePreset} holds the figures with their

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Per-module state of charge from RS485 0x42: remaining ÷ total capacity (facts §2.5.3), the way the driver derives
+ * Per-module state of charge from RS485 0x42: remaining ÷ total capacity (docs/protocol.md §2.5.3), the way the driver derives
  * the bank's SOC from a whole-stack reply.
  */
 final class ModuleSoc {

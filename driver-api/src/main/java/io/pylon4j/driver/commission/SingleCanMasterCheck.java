@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * {@code single-can-master}: only the master may send limits. CAN frames carry no source address — an 11-bit id and
- * up to eight bytes (facts §1.1) — so when a slave's CAN port is also wired to the inverter, its 0x351 looks exactly
+ * up to eight bytes (docs/protocol.md §1.1) — so when a slave's CAN port is also wired to the inverter, its 0x351 looks exactly
  * like the master's and the inverter obeys whichever came last. Two senders show in two ways: two different 0x351
  * payloads that keep alternating (A, B, A, …), or 0x351 arriving about twice as often as the master's other cyclic
- * frames (0x355, 0x356, 0x359, one each per cycle, facts §1.5) when both send the same values. Either fails.
+ * frames (0x355, 0x356, 0x359, one each per cycle, docs/protocol.md §1.5) when both send the same values. Either fails.
  */
 public final class SingleCanMasterCheck implements CommissioningCheck {
 

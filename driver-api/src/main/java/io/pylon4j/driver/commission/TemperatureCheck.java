@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * {@code temperature}: a temperature of exactly 0 °C all through the window, or one outside
  * {@value #MIN_PLAUSIBLE_CELSIUS}…{@value #MAX_PLAUSIBLE_CELSIUS} °C, is the classic sign of a link that does not
- * really work — an RS485 baud rate that does not match (DIP switch 1 of the master, facts §2.1) or an inverter
+ * really work — an RS485 baud rate that does not match (DIP switch 1 of the master, docs/protocol.md §2.1) or an inverter
  * reading the wrong protocol — and fails. So does an RS485 link where bytes arrive but never a valid reply.
  */
 public final class TemperatureCheck implements CommissioningCheck {

@@ -21,12 +21,12 @@ public sealed interface AddressResult {
     /** ADR, a battery address (group 0–7, position 2–15). */
     int address();
 
-    /** The group of the address (0–7, facts §2.3). */
+    /** The group of the address (0–7, docs/protocol.md §2.3). */
     default int group() {
         return Rs485Address.groupOf(address());
     }
 
-    /** The battery number within its group, 1 = the group's master (facts §2.3). */
+    /** The battery number within its group, 1 = the group's master (docs/protocol.md §2.3). */
     default int battery() {
         return Rs485Address.batteryOf(address());
     }
@@ -56,7 +56,7 @@ public sealed interface AddressResult {
     }
 
     /**
-     * Every reply from the address was a refusal (facts §2.4): the battery is there but said no.
+     * Every reply from the address was a refusal (docs/protocol.md §2.4): the battery is there but said no.
      *
      * @param address    ADR
      * @param probe      the first probe refused
@@ -87,7 +87,7 @@ public sealed interface AddressResult {
     }
 
     /**
-     * No byte came back within the reply timeout: nobody at this address, or not at this baud rate (facts §2.3: a
+     * No byte came back within the reply timeout: nobody at this address, or not at this baud rate (docs/protocol.md §2.3: a
      * missing reply means "not supported / not addressed / bus busy").
      *
      * @param address ADR

@@ -5,7 +5,7 @@ package io.pylon4j.driver.scan;
  *
  * @param requests   request frames written (one per probe sent)
  * @param replies    replies decoded as the normal answer to the request in flight
- * @param rejections replies that refused the request (an RTN other than 0, facts §2.4)
+ * @param rejections replies that refused the request (an RTN other than 0, docs/protocol.md §2.4)
  * @param timeouts   requests left without a usable reply when their timeout ran out
  * @param badFrames  frames that failed a framing check, did not decode as the answer, or came when no request was in
  *                   flight (late replies)

@@ -13,8 +13,8 @@ import java.util.Objects;
  * {@code with…} methods.
  *
  * <p>Defaults: every battery address of the ADR scheme (groups 0–7 × batteries 1–14, ADR 0x02–0x0F, 0x12–0x1F, …,
- * 0x72–0x7F; facts §2.3, {@link Rs485Address}), probes 0x4F then 0x51, 100 ms between requests and 500 ms for a
- * reply (a 0x51 reply is about 80 characters: 7 ms at 115200 baud, 85 ms at 9600, facts §2.1; the margin is an
+ * 0x72–0x7F; docs/protocol.md §2.3, {@link Rs485Address}), probes 0x4F then 0x51, 100 ms between requests and 500 ms for a
+ * reply (a 0x51 reply is about 80 characters: 7 ms at 115200 baud, 85 ms at 9600, docs/protocol.md §2.1; the margin is an
  * engineering choice). Silent addresses cost gap + timeout each: the default range takes up to 112 × 0.6 s ≈ 67 s;
  * narrow it ({@link #withAddresses}) when the stack's groups are known.
  *
@@ -57,7 +57,7 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
         for (int adr : addresses) {
             if (!Rs485Address.isBattery(adr)) {
                 throw new IllegalArgumentException(String.format(
-                        "ADR 0x%02X is not a battery address (group 0 to 7, position 2 to 15; facts §2.3)", adr));
+                        "ADR 0x%02X is not a battery address (group 0 to 7, position 2 to 15; docs/protocol.md §2.3)", adr));
             }
         }
         if (probes.isEmpty()) {

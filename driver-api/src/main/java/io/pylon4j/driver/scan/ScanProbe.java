@@ -13,14 +13,14 @@ import io.pylon4j.rs485.SerialNumberRequest;
  */
 public enum ScanProbe {
 
-    /** 0x4F get protocol version: the shortest exchange, the reply's VER is the answer (facts §2.5.1). */
+    /** 0x4F get protocol version: the shortest exchange, the reply's VER is the answer (docs/protocol.md §2.5.1). */
     PROTOCOL_VERSION,
     /**
-     * 0x51 get manufacturer info: device name, software version, manufacturer (facts §2.5.2). Every address of a
-     * stack answers it with the first module's data (facts §2.3), so it says who is there, not which model each is.
+     * 0x51 get manufacturer info: device name, software version, manufacturer (docs/protocol.md §2.5.2). Every address of a
+     * stack answers it with the first module's data (docs/protocol.md §2.3), so it says who is there, not which model each is.
      */
     MANUFACTURER_INFO,
-    /** 0x93 get module serial number: the addressed module's own 16-character serial (facts §2.5.7). */
+    /** 0x93 get module serial number: the addressed module's own 16-character serial (docs/protocol.md §2.5.7). */
     SERIAL_NUMBER;
 
     /** The read request of this probe to {@code address}. */

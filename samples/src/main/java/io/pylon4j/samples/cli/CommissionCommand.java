@@ -153,7 +153,7 @@ final class CommissionCommand implements Callable<Integer> {
             } catch (IllegalArgumentException ex) {
                 throw bad(ex.getMessage());
             }
-            // the figures come from the simulator's presets, where each is sourced (facts §1.2, §2.5.6)
+            // the figures come from the simulator's presets, where each is sourced (docs/protocol.md §1.2, §2.5.6)
             e = e.withRating(new ModuleRating(p.model(), p.chargeCurrentDeciAmps() / 10.0,
                     p.dischargeCurrentDeciAmps() / 10.0));
         }
@@ -173,7 +173,7 @@ final class CommissionCommand implements Callable<Integer> {
                 if (position < 1 || position > 16) {
                     throw bad("--new-module positions are 1 (the master) to 16: " + position);
                 }
-                addresses.add(position + 1); // RS485 ADR 2 is the master of group 0 (facts §2.3)
+                addresses.add(position + 1); // RS485 ADR 2 is the master of group 0 (docs/protocol.md §2.3)
             }
             e = e.withNewModules(addresses);
         }

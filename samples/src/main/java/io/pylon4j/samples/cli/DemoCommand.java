@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code pylon demo}: what pylon4j does, with no hardware: a simulated 4-module US3000C bank speaks CAN (the
  * Pylontech V1.2 frame set) and RS485 on in-memory buses, and the inverter-side driver monitors it. Half-way
  * through, one module drops out, and the bank's charge current limit falls with it (148 A → 111 A: 37 A per
- * US3000C module, the simulator's {@code ModulePreset}; the bank's figure scales with the modules it counts, facts
+ * US3000C module, the simulator's {@code ModulePreset}; the bank's figure scales with the modules it counts, docs/protocol.md
  * §1.6). It ends by itself after {@code --seconds}; if the drop-out has not reached the driver
  * by then (the CAN frames that carry it come once a second), it waits up to {@link #DROP_WAIT_SECONDS} s more and
  * shows it, so that the demo always shows what it promised. Exit status 0 when the last snapshot was complete.

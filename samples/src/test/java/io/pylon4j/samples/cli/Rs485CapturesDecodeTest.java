@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code pylon decode} on each shared RS485 capture prints the values its source states. The captures are found by
- * {@link SharedCaptures}: {@code <repo>/../shared/protocol/captures}, the folder the protocol facts live in.
+ * {@code pylon decode} on each RS485 capture prints the values its source states. The captures are found by
+ * {@link SharedCaptures}: {@code docs/captures/} of this repository ({@code docs/protocol.md §3}).
  */
 class Rs485CapturesDecodeTest {
 

@@ -4,11 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared protocol captures, {@code <checkout>/../shared/protocol/captures} both on a workstation and in CI.
+ * Finds the protocol captures that the docs and the tests share, {@code docs/captures/} of this repository (each file's
+ * header names its public source; {@code docs/protocol.md §3} lists them).
  *
- * <p>Set {@code -Dpylon4j.captures=<dir>} to point elsewhere. Otherwise every ancestor of the working directory is
- * tried, so that the tests find the folder from {@code samples/} (Maven's working directory), from the checkout and
- * from a git worktree beside it.
+ * <p>The repository root is the nearest ancestor of the working directory that holds both {@code mvnw} and
+ * {@code docs/captures}, so the tests find it from {@code samples/} (Maven's working directory) and from the root, in
+ * any clone or worktree, with nothing beside the checkout. Set {@code -Dpylon4j.captures=<dir>} to point elsewhere.
  */
 final class SharedCaptures {
 
@@ -24,22 +25,25 @@ final class SharedCaptures {
             }
             return dir;
         }
+        return repositoryRoot().resolve("docs/captures");
+    }
+
+    /** The root of this repository: the nearest ancestor of the working directory with mvnw and docs/captures. */
+    static Path repositoryRoot() {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/protocol/captures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("docs/captures"))) {
+                return dir;
             }
         }
-        throw new IllegalStateException("the shared captures folder (<checkout>/../shared/protocol/captures) was not "
-                + "found above " + start + "; check out the shared folder beside the repository or set "
-                + "-Dpylon4j.captures=<dir>");
+        throw new IllegalStateException("no repository root (a folder with mvnw and docs/captures) above " + start
+                + "; run the tests inside the checkout or set -Dpylon4j.captures=<dir>");
     }
 
     static Path file(String name) {
         Path file = directory().resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("shared capture " + file + " is missing");
+            throw new IllegalStateException("capture " + file + " is missing");
         }
         return file;
     }

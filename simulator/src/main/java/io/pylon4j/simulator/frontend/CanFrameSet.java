@@ -2,7 +2,7 @@ package io.pylon4j.simulator.frontend;
 
 
 /**
- * Which CAN frames the simulated master sends every second (facts §1.2–1.9).
+ * Which CAN frames the simulated master sends every second (docs/protocol.md §1.2–1.9).
  */
 public enum CanFrameSet {
     /** Pylontech protocol V1.2: 0x351, 0x355 (4 bytes), 0x356, 0x359, 0x35C, 0x35E ("PYLON   "). */

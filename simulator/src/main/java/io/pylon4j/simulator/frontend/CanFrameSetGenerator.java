@@ -67,7 +67,7 @@ public final class CanFrameSetGenerator {
                 s16(s.averageTemperatureDeciCelsius())));
         messages.add(flags(s));
         if (frameSet == CanFrameSet.PYLON_V13) {
-            messages.add(AlarmsAndWarnings.NOTHING_SET); // as the V1.3 capture shows it (facts §1.7)
+            messages.add(AlarmsAndWarnings.NOTHING_SET); // as the V1.3 capture shows it (docs/protocol.md §1.7)
         } else if (frameSet == CanFrameSet.VICTRON) {
             messages.add(alarmsAndWarnings(s));
         }
@@ -111,7 +111,7 @@ public final class CanFrameSetGenerator {
     }
 
     /**
-     * The Victron set's 0x35A in SMA polarity (facts §1.8): every pair {@code 10} (cleared) but the items of the active
+     * The Victron set's 0x35A in SMA polarity (docs/protocol.md §1.8): every pair {@code 10} (cleared) but the items of the active
      * flags, {@code 01} (raised): protections in the alarm half (bytes 0–3), alarms in the warning half (bytes 4–7),
      * as 0x359 splits them. A GX reads its alarms from here, not from 0x359, so all zero would hide every fault.
      */

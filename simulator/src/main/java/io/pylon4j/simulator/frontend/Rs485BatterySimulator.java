@@ -35,7 +35,7 @@ import java.util.Objects;
  */
 public final class Rs485BatterySimulator implements AutoCloseable {
 
-    /** The baud rate real modules use with DIP switch 1 on (RS485 console off): 115200 (facts §2.1). */
+    /** The baud rate real modules use with DIP switch 1 on (RS485 console off): 115200 (docs/protocol.md §2.1). */
     public static final int BAUD_115200 = 115_200;
     /** The other baud rate: 9600. */
     public static final int BAUD_9600 = 9600;

@@ -53,11 +53,11 @@ import java.util.Optional;
 
 /**
  * Answers one RS485 request frame the way the addressed module of a real stack would, from a {@link BankSnapshot}
- * (facts §2). Pure: no I/O, no clock, no wire faults (the {@link Rs485BatterySimulator} applies those).
+ * (docs/protocol.md §2). Pure: no I/O, no clock, no wire faults (the {@link Rs485BatterySimulator} applies those).
  *
  * <h2>Addresses</h2>
  * A module at position {@code p} (zero-based) of group {@code g} answers at ADR {@code 0x10·m + 2 + p}, where
- * {@code m = 0} in a one-group bank and {@code m = g + 1} with several groups (facts §2.3). Positions 0 to 13 have an
+ * {@code m = 0} in a one-group bank and {@code m = g + 1} with several groups (docs/protocol.md §2.3). Positions 0 to 13 have an
  * address; <b>positions 14 and 15 of a 16-module group have none on RS485</b> (their ADR would be the next group's
  * 0x10/0x11 nibble) and never answer: the rule this simulator chose. Offline modules do not answer.
  *
@@ -302,7 +302,7 @@ public final class Rs485Responder {
     }
 
     private static SystemAlarm systemAlarm(int adr, BankSnapshot s) {
-        // The bits of the emulators' 0x62 layout as the codec names them (SystemAlarmFlag, facts §2.5.12), not the
+        // The bits of the emulators' 0x62 layout as the codec names them (SystemAlarmFlag, docs/protocol.md §2.5.12), not the
         // CAN 0x359 positions: those differ for every flag but over-temperature. "Cell or module" voltage flags set
         // both the cell and the pack bit, as 0x44 sets both the cell and the module state.
         int warnings = 0;

@@ -303,7 +303,7 @@ class CanFrontEndTest {
         assertThat(flags.anyAlarm()).isTrue();
     }
 
-    /** The codec's 0x359 flag for each protection, from the facts file's table §1.3.1, not from the simulator. */
+    /** The codec's 0x359 flag for each protection, from the table of docs/protocol.md §1.3.1, not from the simulator. */
     private static Flag flag359(Protection p) {
         return switch (p) {
             case CELL_OR_MODULE_OVER_VOLTAGE -> Flag.CELL_OVER_VOLTAGE_PROTECTION;
@@ -328,7 +328,7 @@ class CanFrontEndTest {
         };
     }
 
-    /** The 0x35A item (facts §1.8) a protection (alarm half) or alarm (warning half) belongs to. */
+    /** The 0x35A item (docs/protocol.md §1.8) a protection (alarm half) or alarm (warning half) belongs to. */
     private static Item item35A(Flag f) {
         return switch (f) {
             case CELL_OVER_VOLTAGE_PROTECTION, CELL_HIGH_VOLTAGE_ALARM -> Item.HIGH_VOLTAGE;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator's CAN output read the way a DBC-based tool reads it (cantools, SavvyCAN, a Victron or Deye
  * engineer's database): message ids and DLCs from {@code BO_} lines, Intel (little-endian) signals with factor and
- * offset from {@code SG_} lines. The DBC is written from the facts file, and the small reader below follows the DBC
+ * offset from {@code SG_} lines. The DBC is written from docs/protocol.md, and the small reader below follows the DBC
  * rules only, not the project's codec, so it checks the frames independently of {@code PylonCanCodec}.
  */
 class CanOutputDbcTest {

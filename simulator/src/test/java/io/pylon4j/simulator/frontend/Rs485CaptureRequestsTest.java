@@ -16,21 +16,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Independent clients' requests, as the shared captures hold them (FHEM's request tables for batteries 1 to 14;
- * Tomcat42's python low-level requests with a 2-byte INFO): every request that is a valid frame gets a well-formed
- * reply that the codec decodes as the answer to it, not a rejection.
+ * Independent clients' requests, as the captures in {@code docs/captures/} hold them (FHEM's request tables for
+ * batteries 1 to 14; Tomcat42's python low-level requests with a 2-byte INFO): every request that is a valid frame gets
+ * a well-formed reply that the codec decodes as the answer to it, not a rejection.
  */
 class Rs485CaptureRequestsTest {
 
-    private static final Path CAPTURES = Path.of("/work/shared/protocol/captures");
-
     private static List<Rs485Frame> requests(String file, String prefix) throws IOException {
-        Path path = CAPTURES.resolve(file);
-        Assumptions.assumeTrue(Files.isReadable(path), "shared captures not present: " + path);
+        Path path = SharedCaptures.file(file); // fails, never skips, when the capture is missing
         List<Rs485Frame> frames = new ArrayList<>();
         for (String line : Files.readAllLines(path)) {
             String t = line.strip();

@@ -306,7 +306,7 @@ class Rs485FrontEndTest {
         }
     }
 
-    /** The 0x44 state bytes a condition shows in, per facts §2.5.4 (0x01 below the lower limit, 0x02 above). */
+    /** The 0x44 state bytes a condition shows in, per docs/protocol.md §2.5.4 (0x01 below the lower limit, 0x02 above). */
     private static List<String> expectedStates(String condition) {
         return switch (condition) {
             case "high voltage" -> List.of("cell 02 x1", "module voltage 02");
@@ -343,7 +343,7 @@ class Rs485FrontEndTest {
         };
     }
 
-    /** 0x44 Status1 for a protection (facts §2.5.4): b0 module over-voltage, b1 cell / b7 module under-voltage, … */
+    /** 0x44 Status1 for a protection (docs/protocol.md §2.5.4): b0 module over-voltage, b1 cell / b7 module under-voltage, … */
     private static int status1(Protection p) {
         return switch (p) {
             case CELL_OR_MODULE_OVER_VOLTAGE -> 0x01;
@@ -355,7 +355,7 @@ class Rs485FrontEndTest {
         };
     }
 
-    /** The 0x62 flags (codec's emulator layout, facts §2.5.12) of a condition, for the protection or warning byte. */
+    /** The 0x62 flags (codec's emulator layout, docs/protocol.md §2.5.12) of a condition, for the protection or warning byte. */
     private static Set<SystemAlarmFlag> systemFlags(String condition, boolean protection) {
         return switch (condition) {
             case "high voltage" -> EnumSet.of(SystemAlarmFlag.CELL_OVER_VOLTAGE, SystemAlarmFlag.PACK_OVER_VOLTAGE);

@@ -70,7 +70,7 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
     }
 
     /**
-     * 115200 baud, 8 data bits, no parity, one stop bit: the Pylontech RS485 default (protocol notes §2.1, "8N1 at
+     * 115200 baud, 8 data bits, no parity, one stop bit: the Pylontech RS485 default (docs/protocol.md §2.1, "8N1 at
      * 115200, or 9600 when DIP switch 1 is up").
      */
     public static SerialSettings defaults() {

@@ -114,8 +114,8 @@ class SerialPortTransportPtyTest {
 
     /**
      * Requests and replies of a real US2000B-Plus at 115200 baud: Tomcat42/pylontech-python
-     * {@code examples/lowLevelRS485/output.txt} (protocol notes §3,
-     * {@code captures/rs485-tomcat42-lowlevel-us2000b.txt}).
+     * {@code examples/lowLevelRS485/output.txt} (docs/protocol.md §3,
+     * {@code docs/captures/rs485-tomcat42-lowlevel-us2000b.txt}).
      */
     private static final List<List<String>> US2000B_EXCHANGES = List.of(
             List.of("~2002464FC0048520FCB2", "~200246000000FDB2"),

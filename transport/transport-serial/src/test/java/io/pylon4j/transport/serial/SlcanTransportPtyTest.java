@@ -33,10 +33,10 @@ class SlcanTransportPtyTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 2.0,
             0.0, 0);
-    /** Pylontech V1.2 frames a battery sends every second (protocol notes §1.2). */
+    /** Pylontech V1.2 frames a battery sends every second (docs/protocol.md §1.2). */
     private static final CanFrame LIMITS = CanFrame.ofHex(0x351, "1402C012C012C201");
     private static final CanFrame SOC = CanFrame.ofHex(0x355, "5A006400");
-    /** The inverter's keep-alive (protocol notes §1.4). */
+    /** The inverter's keep-alive (docs/protocol.md §1.4). */
     private static final CanFrame KEEP_ALIVE = CanFrame.ofHex(0x305, "0000000000000000");
 
     @TempDir
@@ -84,7 +84,7 @@ class SlcanTransportPtyTest {
 
     /**
      * What a US5000 with V1.2 firmware sends every second: Setfire Labs, "Pylontech Battery CAN comms - V1.2 vs
-     * V1.3", real hardware (protocol notes §3, {@code captures/can-setfirelabs-us5000-v12-vs-v13.txt}).
+     * V1.3", real hardware (docs/protocol.md §3, {@code docs/captures/can-setfirelabs-us5000-v12-vs-v13.txt}).
      */
     private static final List<CanFrame> US5000_SECOND = List.of(
             CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shared CAN captures (copies of {@code protocol/captures/can-*.txt}, each with its source in its header), as
+ * The shared CAN captures (copies of {@code docs/captures/can-*.txt}, each with its source in its header), as
  * frames and as candump log files that {@code canplayer} replays.
  */
 final class Captures {
