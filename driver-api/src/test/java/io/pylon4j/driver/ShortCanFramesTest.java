@@ -24,7 +24,7 @@ class ShortCanFramesTest {
 
     void start() {
         driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").profile(InverterProfile.GENERIC_PYLON)
-                .clock(clock).scheduler(scheduler).eventExecutor(executor).build());
+                .time(clock).scheduler(scheduler).eventExecutor(executor).build());
         driver.start();
     }
 
