@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Turns the fault that ended or prevented a connection into a short phrase an installer can act on, such as
@@ -55,7 +56,7 @@ public final class LinkFailures {
         String message = t.getMessage() == null ? "" : t.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("connection refused")) {
-            return "connection refused by " + target;
+            return "connection refused by " + peer(message, target);
         }
         if (lower.contains("connection reset")) {
             return "connection reset by peer";
@@ -83,7 +84,7 @@ public final class LinkFailures {
         }
         if (t instanceof NoSuchFileException e) {
             return "no such device " + (e.getFile() != null ? e.getFile() : target)
-                    + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
+                    + (e.getReason() != null ? ": " + e.getReason() : "");
         }
         if (t instanceof AccessDeniedException || lower.contains("permission denied")) {
             return "permission denied on " + target;
@@ -111,8 +112,11 @@ public final class LinkFailures {
         if (!(fault instanceof TransportException) && phrase.equals(message)) {
             return fault.getClass().getSimpleName() + ": " + message; // an unknown fault: keep its kind
         }
-        return phrase;
+        return SECONDS.matcher(phrase).replaceAll("$1 s"); // "within PT5S" reads "within 5 s"
     }
+
+    /** A whole-seconds {@link java.time.Duration#toString()} inside a message. */
+    private static final Pattern SECONDS = Pattern.compile("\\bPT(\\d+(?:\\.\\d+)?)S\\b");
 
     private static String target(String endpoint) {
         try {
@@ -121,6 +125,21 @@ public final class LinkFailures {
         } catch (RuntimeException e) {
             return endpoint; // only used for wording: an unparsable endpoint is named as it is
         }
+    }
+
+    /**
+     * The address a socket message names after its colon ("Connection refused: localhost/127.0.0.1:1" from Netty
+     * gives 127.0.0.1:1), else {@code target}.
+     */
+    private static String peer(String message, String target) {
+        int colon = message.indexOf(": ");
+        if (colon < 0) {
+            return target;
+        }
+        String address = message.substring(colon + 2).strip();
+        int slash = address.lastIndexOf('/');
+        address = slash >= 0 ? address.substring(slash + 1) : address;
+        return address.isEmpty() || address.contains(" ") ? target : address;
     }
 
     private static String lowerFirst(String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,6 +38,13 @@ class LinkFailuresTest {
     }
 
     @Test
+    void nettysRefusalNamesTheAddressItTried() {
+        assertThat(LinkFailures.describe("socketcand:localhost:4711/can0",
+                new ConnectException("Connection refused: localhost/127.0.0.1:4711")))
+                .isEqualTo("connection refused by 127.0.0.1:4711");
+    }
+
+    @Test
     void aMissingDeviceIsNamed() {
         Throwable missing = catchOpen(Path.of("/dev/ttyNOPE"));
 
@@ -46,7 +54,7 @@ class LinkFailuresTest {
     @Test
     void aTransportsOwnMessageIsKeptWithoutTheEndpoint() {
         assertThat(LinkFailures.describe("tcp:h:1", new TransportIoException(
-                "tcp:h:1: connected, but the bridge did not complete its handshake within 5 s")))
+                "tcp:h:1: connected, but the bridge did not complete its handshake within PT5S")))
                 .isEqualTo("connected, but the bridge did not complete its handshake within 5 s");
     }
 
