@@ -62,6 +62,7 @@ public final class BankModel {
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
     private final EnumMap<Source, Instant> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
+    private final EnumMap<Source, LinkStatus> linkStatus = new EnumMap<>(Source.class);
     private String supervisionReason = "started";
     private PublishedLimits published;
     private Instant latest;
@@ -315,18 +316,45 @@ public final class BankModel {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
         List<BankEvent> events = new ArrayList<>(2);
+        linkState(source, state, Optional.empty(), 0, at);
+        transportState(source, state, at, events);
+        commit(events);
+    }
+
+    private void transportState(Source source, ConnectionState state, Instant at, List<BankEvent> events) {
         advance(at);
         links.put(source, state);
         supervisor.onTransportState(bestLink(), at).ifPresent(t -> {
             transition(t, events);
             republish(at, events);
         });
+    }
+
+    /**
+     * A transport's {@link io.pylon4j.transport.ConnectionStateChange}: its state as
+     * {@link #onTransportState(Source, ConnectionState, Instant)}, plus its cause, kept in
+     * {@link SourceStatus#linkStatus()} and announced by a {@link BankEvent.LinkStateChanged} (never dropped).
+     */
+    public synchronized void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change,
+                                              Instant at) {
+        Objects.requireNonNull(source, "source");
+        List<BankEvent> events = new ArrayList<>(3);
+        ConnectionState previous = links.get(source);
+        LinkStatus now = linkState(source, change.current(), change.causeText(), change.attempt(), at);
+        events.add(new BankEvent.LinkStateChanged(bankId, at, source,
+                previous != null ? previous : change.previous(), now.state(), now.cause(), now.attempt(),
+                change.nextAttemptDelay()));
+        transportState(source, change.current(), at, events);
         commit(events);
     }
 
-    /** Convenience for a transport's {@link io.pylon4j.transport.ConnectionStateChange}: its current state. */
-    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
-        onTransportState(source, change.current(), at);
+    private LinkStatus linkState(Source source, ConnectionState state, Optional<String> cause, int attempt,
+                                 Instant at) {
+        LinkStatus before = linkStatus.get(source);
+        LinkStatus now = before == null ? LinkStatus.first(state, cause, attempt, at)
+                : before.next(state, cause, attempt, at);
+        linkStatus.put(source, now);
+        return now;
     }
 
     /**
@@ -477,7 +505,7 @@ public final class BankModel {
         for (Source s : Source.values()) {
             if (lastReceived.containsKey(s) || links.containsKey(s)) {
                 sources.put(s, new SourceStatus(s, Optional.ofNullable(lastReceived.get(s)),
-                        Optional.ofNullable(links.get(s))));
+                        Optional.ofNullable(links.get(s)), Optional.ofNullable(linkStatus.get(s))));
             }
         }
         if (modulesChanged) {

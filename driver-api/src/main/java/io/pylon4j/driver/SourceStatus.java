@@ -12,13 +12,26 @@ import java.util.Optional;
  * @param source       the link
  * @param lastReceived when it last delivered a value, if ever
  * @param link         the last transport state reported for it, if any
+ * @param linkStatus   the same state with why the link is down and since when, if any was reported
  */
-public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link) {
+public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link,
+                           Optional<LinkStatus> linkStatus) {
 
     public SourceStatus {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(lastReceived, "lastReceived");
         Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(linkStatus, "linkStatus");
+    }
+
+    /** A status without a {@link LinkStatus} (no cause known). */
+    public SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link) {
+        this(source, lastReceived, link, Optional.empty());
+    }
+
+    /** Why the link is down, if it is and a cause was reported ({@link LinkStatus#cause()}). */
+    public Optional<String> linkCause() {
+        return linkStatus.flatMap(LinkStatus::cause);
     }
 
     /** How long ago this link last delivered a value, if it ever did. */
