@@ -73,6 +73,23 @@ class MonitorCommandTest {
     }
 
     @Test
+    void theTextViewNamesWhyALinkIsDownUnderTheBankLine() {
+        var model = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
+                e -> { }, java.time.Instant.EPOCH);
+        model.onTransportState(io.pylon4j.driver.Source.RS485, new io.pylon4j.transport.ConnectionStateChange(
+                "tcp:127.0.0.1:1", io.pylon4j.transport.ConnectionState.CONNECTING,
+                io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT,
+                new java.net.ConnectException("Connection refused"), 1, java.time.Duration.ofMillis(500)),
+                java.time.Instant.EPOCH);
+        String view = MonitorCommand.view(model.status(), new DriverCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0), java.time.Instant.EPOCH);
+        assertThat(view.lines().toList().get(1)).isEqualTo("link down  RS485 WAITING_TO_RECONNECT since "
+                + "1970-01-01T00:00:00Z: connection refused by 127.0.0.1:1");
+        assertThat(view).contains("link RS485  WAITING_TO_RECONNECT (connection refused by 127.0.0.1:1), last data "
+                + "never");
+    }
+
+    @Test
     void theTextViewShowsLimitsMeasurementsAndCounters() {
         var status = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
                 e -> { }, java.time.Instant.EPOCH).status();
