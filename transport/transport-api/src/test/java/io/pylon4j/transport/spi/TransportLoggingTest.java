@@ -94,6 +94,45 @@ class TransportLoggingTest {
     }
 
     @Test
+    void aThrowingByteListenerIsLoggedOnceWithItsStackTrace() throws Exception {
+        byte[] bytes = new byte[64];
+        IllegalStateException bug = new IllegalStateException("byte listener bug");
+        java.util.concurrent.CountDownLatch calls = new java.util.concurrent.CountDownLatch(2);
+        try (var t = io.pylon4j.transport.stream.StreamTransports.of(new java.io.InputStream() {
+            private int left = 2; // two reads of bytes, then silence until closed
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (left-- > 0) {
+                    System.arraycopy(bytes, 0, b, off, Math.min(len, bytes.length));
+                    return Math.min(len, bytes.length);
+                }
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new java.io.InterruptedIOException("closed");
+            }
+        }, java.io.OutputStream.nullOutputStream(), "bytes")) {
+            t.addByteListener((b, off, len, at) -> {
+                calls.countDown();
+                throw bug;
+            });
+            t.open();
+            assertThat(calls.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(records).filteredOn(r -> r.getThrown() == bug).singleElement()
+                .satisfies(r -> assertThat(r.getMessage()).contains("stream:bytes byte listener"));
+    }
+
+    @Test
     void afterAQuietSpellTheNextReportSaysHowManyWereOnlyCounted() {
         AtomicLong now = new AtomicLong();
         ListenerFailureLog log = new ListenerFailureLog(System.getLogger("io.pylon4j.transport"), "test",
