@@ -1,7 +1,10 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.ConnectionState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -16,7 +19,7 @@ import java.util.OptionalInt;
 public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.MeasurementsUpdated,
         BankEvent.AlarmRaised, BankEvent.AlarmCleared, BankEvent.RequestFlagsChanged, BankEvent.ModuleCountChanged,
         BankEvent.ModuleDetailsUpdated, BankEvent.SupervisionStateChanged, BankEvent.BankInfoUpdated,
-        BankEvent.ModuleLeft {
+        BankEvent.ModuleLeft, BankEvent.LinkStateChanged {
 
     /** The bank this event is about. */
     String bankId();
@@ -52,7 +55,8 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         MODULE_DETAILS_UPDATED(true),
         SUPERVISION_STATE_CHANGED(false),
         BANK_INFO_UPDATED(false),
-        MODULE_LEFT(false);
+        MODULE_LEFT(false),
+        LINK_STATE_CHANGED(false);
 
         private final boolean droppable;
 
@@ -290,6 +294,40 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
         @Override
         public Type type() {
             return Type.MODULE_LEFT;
+        }
+    }
+
+    /**
+     * The transport of one link changed state: it came up, went down, is retrying, gave up or was closed. While the
+     * link is not up, {@code cause} says why ("connection refused by 127.0.0.1:1", "no such device /dev/ttyUSB9"),
+     * so that a monitor can name a cable or address fault at once instead of waiting for supervision to blame the
+     * battery. Never dropped; one per transport transition, so as frequent as the reconnect policy allows.
+     *
+     * @param bankId           the bank
+     * @param at               when
+     * @param source           the link
+     * @param previous         its state before
+     * @param current          its state now
+     * @param cause            while not {@code CONNECTED}: why the link is down, kept through the retries that follow
+     *                         ({@link LinkStatus#cause()}); empty when up or when no fault was reported
+     * @param attempt          the transport's connect attempt, 1 for the first
+     * @param nextAttemptDelay in {@code WAITING_TO_RECONNECT}: the wait before the next attempt; zero otherwise
+     */
+    record LinkStateChanged(String bankId, Instant at, Source source, ConnectionState previous,
+                            ConnectionState current, Optional<String> cause, int attempt, Duration nextAttemptDelay)
+            implements BankEvent {
+        public LinkStateChanged {
+            check(bankId, at);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(nextAttemptDelay, "nextAttemptDelay");
+        }
+
+        @Override
+        public Type type() {
+            return Type.LINK_STATE_CHANGED;
         }
     }
 

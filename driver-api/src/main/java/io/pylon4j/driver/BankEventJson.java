@@ -65,6 +65,15 @@ public final class BankEventJson {
                 w.field("current").string(e.current().name());
                 w.field("reason").string(e.reason());
             }
+            case LINK_STATE_CHANGED -> {
+                BankEvent.LinkStateChanged e = (BankEvent.LinkStateChanged) event;
+                w.field("source").string(e.source().name());
+                w.field("previous").string(e.previous().name());
+                w.field("current").string(e.current().name());
+                w.field("cause").string(e.cause());
+                w.field("attempt").number(e.attempt());
+                w.field("nextAttemptSeconds").number(e.nextAttemptDelay().toMillis() / 1000.0);
+            }
         }
         return w.end();
     }

@@ -72,6 +72,7 @@ public final class BankModel {
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
     private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
+    private final EnumMap<Source, LinkStatus> linkStatus = new EnumMap<>(Source.class);
     private String supervisionReason = "started";
     private PublishedLimits published;
     private Moment latest;
@@ -381,18 +382,45 @@ public final class BankModel {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
         List<BankEvent> events = new ArrayList<>(2);
+        linkState(source, state, Optional.empty(), 0, at);
+        transportState(source, state, at, events);
+        commit(events);
+    }
+
+    private void transportState(Source source, ConnectionState state, Moment at, List<BankEvent> events) {
         advance(at);
         links.put(source, state);
         supervisor.onTransportState(bestLink(), at).ifPresent(t -> {
             transition(t, events);
             republish(at, events);
         });
+    }
+
+    /**
+     * A transport's {@link io.pylon4j.transport.ConnectionStateChange}: its state as
+     * {@link #onTransportState(Source, ConnectionState, Moment)}, plus its cause, kept in
+     * {@link SourceStatus#linkStatus()} and announced by a {@link BankEvent.LinkStateChanged} (coalesced per link under back-pressure, never lost).
+     */
+    public synchronized void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change,
+                                              Moment at) {
+        Objects.requireNonNull(source, "source");
+        List<BankEvent> events = new ArrayList<>(3);
+        ConnectionState previous = links.get(source);
+        LinkStatus now = linkState(source, change.current(), change.causeText(), change.attempt(), at);
+        events.add(new BankEvent.LinkStateChanged(bankId, at.wall(), source,
+                previous != null ? previous : change.previous(), now.state(), now.cause(), now.attempt(),
+                change.nextAttemptDelay()));
+        transportState(source, change.current(), at, events);
         commit(events);
     }
 
-    /** Convenience for a transport's {@link io.pylon4j.transport.ConnectionStateChange}: its current state. */
-    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Moment at) {
-        onTransportState(source, change.current(), at);
+    private LinkStatus linkState(Source source, ConnectionState state, Optional<String> cause, int attempt,
+                                 Moment at) {
+        LinkStatus before = linkStatus.get(source);
+        LinkStatus now = before == null ? LinkStatus.first(state, cause, attempt, at.wall())
+                : before.next(state, cause, attempt, at.wall());
+        linkStatus.put(source, now);
+        return now;
     }
 
     /**
@@ -626,7 +654,7 @@ public final class BankModel {
         for (Source s : Source.values()) {
             if (lastReceived.containsKey(s) || links.containsKey(s)) {
                 sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
-                        Optional.ofNullable(links.get(s))));
+                        Optional.ofNullable(links.get(s)), Optional.ofNullable(linkStatus.get(s))));
             }
         }
         if (modulesChanged) {

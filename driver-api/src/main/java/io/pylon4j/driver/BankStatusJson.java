@@ -100,6 +100,8 @@ public final class BankStatusJson {
             w.field("ageSeconds");
             age(w, src.age(now));
             w.field("link").string(src.link().map(Enum::name));
+            w.field("linkCause").string(src.linkCause());
+            w.field("linkSince").string(src.linkStatus().map(l -> l.since().toString()));
             w.close();
         }
         w.close();

@@ -22,13 +22,16 @@ import java.util.Optional;
  *   <tr><td>{@code SUPERVISION_STATE_CHANGED}</td><td>the type</td>
  *       <td>one transition from the older's {@code previous} to the newer's {@code current} (with the newer's
  *       time and reason); nothing if that leads back to where it started</td></tr>
+ *   <tr><td>{@code LINK_STATE_CHANGED}</td><td>the link ({@link Source})</td>
+ *       <td>one change from the older's {@code previous} to the newer's {@code current}, with the newer's cause,
+ *       attempt and delay; nothing if that leads back to where it started (the status keeps the cause)</td></tr>
  *   <tr><td>{@code ALARM_RAISED}, {@code ALARM_CLEARED}</td><td>the (alarm, level) pair</td>
  *       <td>nothing if one raises and the other clears (the subscriber's view of the pair is unchanged);
  *       otherwise the newer</td></tr>
  * </table>
  *
  * <p>So the number of distinct keys of one bank is bounded by the protocol, not by the traffic: six singletons,
- * one per (alarm, level) pair and one per module address.
+ * one per link, one per (alarm, level) pair and one per module address.
  */
 final class EventCoalescing {
 
@@ -41,7 +44,7 @@ final class EventCoalescing {
 
     /** The families of {@link Key}. */
     enum Kind {
-        LIMITS, MEASUREMENTS, ALARM, REQUEST_FLAGS, MODULE_COUNT, MODULE, SUPERVISION, BANK_INFO
+        LIMITS, MEASUREMENTS, ALARM, REQUEST_FLAGS, MODULE_COUNT, MODULE, SUPERVISION, BANK_INFO, LINK
     }
 
     /** The key of {@code event}: a newer event of the same key supersedes it. */
@@ -54,6 +57,7 @@ final class EventCoalescing {
             case MODULE_COUNT_CHANGED -> new Key(bank, Kind.MODULE_COUNT, null);
             case SUPERVISION_STATE_CHANGED -> new Key(bank, Kind.SUPERVISION, null);
             case BANK_INFO_UPDATED -> new Key(bank, Kind.BANK_INFO, null);
+            case LINK_STATE_CHANGED -> new Key(bank, Kind.LINK, ((BankEvent.LinkStateChanged) event).source());
             case MODULE_DETAILS_UPDATED ->
                     new Key(bank, Kind.MODULE, ((BankEvent.ModuleDetailsUpdated) event).details().address());
             case MODULE_LEFT -> new Key(bank, Kind.MODULE, ((BankEvent.ModuleLeft) event).address());
@@ -88,6 +92,11 @@ final class EventCoalescing {
             return o.previous() == n.current() ? Optional.empty()
                     : Optional.of(new BankEvent.SupervisionStateChanged(n.bankId(), n.at(), o.previous(),
                             n.current(), n.reason()));
+        }
+        if (older instanceof BankEvent.LinkStateChanged o && newer instanceof BankEvent.LinkStateChanged n) {
+            return o.previous() == n.current() ? Optional.empty()
+                    : Optional.of(new BankEvent.LinkStateChanged(n.bankId(), n.at(), n.source(), o.previous(),
+                            n.current(), n.cause(), n.attempt(), n.nextAttemptDelay()));
         }
         if (older.type() != newer.type()
                 && (older.type() == BankEvent.Type.ALARM_RAISED || older.type() == BankEvent.Type.ALARM_CLEARED)) {

@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.transport.spi.ListenerFailureLog;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -40,7 +41,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Errors.</b> A {@link Flow.Subscriber} whose {@code onNext} throws is cancelled (Reactive Streams rule
  * 2.13). A {@linkplain #addListener listener} that throws is not: the exception is counted
- * ({@link #listenerFailures()}) and delivery continues. If the executor rejects a task, the events stay queued and
+ * ({@link #listenerFailures()}), logged with its stack trace at most once a minute per listener
+ * ({@link System.Logger} {@code io.pylon4j.driver}, {@link ListenerFailureLog}), and delivery continues. If the executor rejects a task, the events stay queued and
  * delivery is retried on the next submit (counted in {@link #rejectedExecutions()}).
  *
  * <p>{@link #close()} completes every subscriber after the events already queued for it; later submits are
@@ -60,6 +62,8 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     private final LongAdder coalesced = new LongAdder();
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final ListenerFailureLog listenerFailureLog =
+            new ListenerFailureLog(System.getLogger("io.pylon4j.driver"), "bank event");
     private volatile boolean closed;
 
     /** A publisher with the default buffer and batch sizes. */
@@ -125,6 +129,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
                     listener.accept(item);
                 } catch (RuntimeException e) {
                     listenerFailures.increment();
+                    listenerFailureLog.failed(listener, e);
                 }
             }
 

@@ -11,29 +11,49 @@ import java.util.OptionalLong;
 /**
  * Freshness of one link of a bank: when it last delivered anything, and the state of its transport.
  *
+ *
  * @param source             the link
  * @param lastReceived       when it last delivered a value, on the wall clock (for display), if ever
  * @param link               the last transport state reported for it, if any
  * @param lastReceivedNanos  the same on the driver's monotonic scale ({@link Moment#nanos()}), what {@link #age}
  *                           is computed from; present exactly when {@code lastReceived} is
+ * @param linkStatus         the same state with why the link is down and since when, if any was reported
  */
 public record SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link,
-                           OptionalLong lastReceivedNanos) {
+                           OptionalLong lastReceivedNanos, Optional<LinkStatus> linkStatus) {
 
     public SourceStatus {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(lastReceived, "lastReceived");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(lastReceivedNanos, "lastReceivedNanos");
+        Objects.requireNonNull(linkStatus, "linkStatus");
         if (lastReceived.isPresent() != lastReceivedNanos.isPresent()) {
             throw new IllegalArgumentException("lastReceived and lastReceivedNanos must be both present or both empty");
         }
     }
 
+    /** A status without a {@link LinkStatus} (no cause known). */
+    public SourceStatus(Source source, Optional<Instant> lastReceived, Optional<ConnectionState> link,
+                        OptionalLong lastReceivedNanos) {
+        this(source, lastReceived, link, lastReceivedNanos, Optional.empty());
+    }
+
+    /** Why the link is down, if it is and a cause was reported ({@link LinkStatus#cause()}). */
+    public Optional<String> linkCause() {
+        return linkStatus.flatMap(LinkStatus::cause);
+    }
+
+    /** A link's status from the moment it last delivered, if it did, with its link status if one was reported. */
+    public static SourceStatus of(Source source, Optional<Moment> lastReceived, Optional<ConnectionState> link,
+                                  Optional<LinkStatus> linkStatus) {
+        return new SourceStatus(source, lastReceived.map(Moment::wall), link,
+                lastReceived.map(m -> OptionalLong.of(m.nanos())).orElse(OptionalLong.empty()), linkStatus);
+    }
+
     /** A link's status from the moment it last delivered, if it did. */
     public static SourceStatus of(Source source, Optional<Moment> lastReceived, Optional<ConnectionState> link) {
-        return new SourceStatus(source, lastReceived.map(Moment::wall), link,
-                lastReceived.map(m -> OptionalLong.of(m.nanos())).orElse(OptionalLong.empty()));
+        return of(source, lastReceived, link, Optional.empty());
     }
 
     /** How long ago (on the monotonic scale) this link last delivered a value, if it ever did. */

@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.transport.ConnectionState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -139,7 +140,10 @@ class BankEventJsonTest {
                 new BankEvent.BankInfoUpdated("b", AT, Source.RS485, BankInfo.ofManufacturerInfo("US5000", "PYLON", "1.0")
                         .mergedWith(BankInfo.ofSystemParameters(new BankInfo.SystemParameters(3.65, 3.05, 2.8, 60, -10,
                                 100, 54, 46, 43, 60, -10, 100)))),
-                new BankEvent.ModuleLeft("b", AT, Source.RS485, 5));
+                new BankEvent.ModuleLeft("b", AT, Source.RS485, 5),
+                new BankEvent.LinkStateChanged("b", AT, Source.RS485, ConnectionState.CONNECTING,
+                        ConnectionState.WAITING_TO_RECONNECT, Optional.of("connection refused by 127.0.0.1:1"), 1,
+                        java.time.Duration.ofMillis(500)));
     }
 
     @Test
@@ -147,6 +151,16 @@ class BankEventJsonTest {
         for (BankEvent e : samples()) {
             assertThat(e.toJson()).isEqualTo(BankEventJson.toJson(e)).startsWith("{\"type\":\"" + e.type() + "\"");
         }
+    }
+
+    @Test
+    void linkStateChangedNamesTheCause() {
+        assertThat(BankEventJson.toJson(new BankEvent.LinkStateChanged("b", AT, Source.CAN,
+                ConnectionState.CONNECTING, ConnectionState.WAITING_TO_RECONNECT,
+                Optional.of("connection refused by 127.0.0.1:1"), 3, java.time.Duration.ofMillis(2500))))
+                .isEqualTo("{\"type\":\"LINK_STATE_CHANGED\",\"bankId\":\"b\",\"at\":\"" + AT + "\","
+                        + "\"source\":\"CAN\",\"previous\":\"CONNECTING\",\"current\":\"WAITING_TO_RECONNECT\","
+                        + "\"cause\":\"connection refused by 127.0.0.1:1\",\"attempt\":3,\"nextAttemptSeconds\":2.5}");
     }
 
     @Test

@@ -71,8 +71,10 @@ class BankStatusJsonTest {
                 + "\"MODULE_COUNT\":{\"source\":\"CAN\",\"at\":\"2026-11-24T08:00:01Z\",\"ageSeconds\":11},"
                 + "\"MODULE_DETAILS\":{\"source\":\"RS485\",\"at\":\"2026-11-24T08:00:02Z\",\"ageSeconds\":10}},"
                 + "\"sources\":{"
-                + "\"CAN\":{\"lastReceived\":\"2026-11-24T08:00:01Z\",\"ageSeconds\":11,\"link\":\"CONNECTED\"},"
-                + "\"RS485\":{\"lastReceived\":\"2026-11-24T08:00:02Z\",\"ageSeconds\":10,\"link\":null}}}");
+                + "\"CAN\":{\"lastReceived\":\"2026-11-24T08:00:01Z\",\"ageSeconds\":11,\"link\":\"CONNECTED\","
+                + "\"linkCause\":null,\"linkSince\":\"2026-11-24T08:00:00Z\"},"
+                + "\"RS485\":{\"lastReceived\":\"2026-11-24T08:00:02Z\",\"ageSeconds\":10,\"link\":null,"
+                + "\"linkCause\":null,\"linkSince\":null}}}");
     }
 
     @Test

@@ -2,11 +2,15 @@ package io.pylon4j.driver.commission;
 
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverCounters;
+import io.pylon4j.driver.LinkStatus;
+import io.pylon4j.driver.SourceStatus;
+import java.util.Optional;
 
 /**
  * {@code communication}: did the bank's data reach the driver at all? No limits and no measurements in the whole
  * window fail, with the likeliest cause for what the counters show (nothing at all, or RS485 bytes that never form
- * a frame: the baud rate). Data that stopped before the end of the window warns.
+ * a frame: the baud rate; a link that never came up, with its cause, such as a refused port). Data that stopped
+ * before the end of the window warns.
  */
 public final class CommunicationCheck implements CommissioningCheck {
 
@@ -27,7 +31,12 @@ public final class CommunicationCheck implements CommissioningCheck {
         boolean anyData = o.samples().stream().anyMatch(CommunicationCheck::hasData);
         if (!anyData) {
             String why;
-            if (o.rs485Observed() && c.rs485Replies() == 0 && (c.rs485Resyncs() > 0 || c.rs485BadFrames() > 0)) {
+            Optional<String> neverUp = neverUpCause(o);
+            if (neverUp.isPresent()) {
+                why = "The link to the bank never came up: " + neverUp.get() + ". This is the inverter side's "
+                        + "connection, before any battery data: check the endpoint (host and port, device name), "
+                        + "that the adapter is plugged in and the gateway is running.";
+            } else if (o.rs485Observed() && c.rs485Replies() == 0 && (c.rs485Resyncs() > 0 || c.rs485BadFrames() > 0)) {
                 why = "Bytes arrive on RS485 but none forms a valid reply (" + c.rs485Resyncs()
                         + " bytes discarded): the baud rate does not match. DIP switch 1 of the master selects it "
                         + "(down = 115200, up = 9600, read at power-up); set it and the port alike, then restart "
@@ -51,6 +60,17 @@ public final class CommunicationCheck implements CommissioningCheck {
         }
         return CheckResult.of(ID, Verdict.PASS, "The bank's limits and measurements arrived.", measured,
                 "limits and measurements");
+    }
+
+    /** Why the link is down, if no link was up in any sample and the newest sample names a cause. */
+    static Optional<String> neverUpCause(Observation o) {
+        boolean everUp = o.samples().stream().flatMap(s -> s.sources().values().stream())
+                .anyMatch(src -> src.linkStatus().map(LinkStatus::up).orElse(false));
+        if (everUp) {
+            return Optional.empty();
+        }
+        return o.last().flatMap(s -> s.sources().values().stream().map(SourceStatus::linkCause)
+                .flatMap(Optional::stream).findFirst());
     }
 
     static boolean hasData(BankStatus s) {

@@ -5,6 +5,7 @@ import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.SlidingRate;
+import io.pylon4j.driver.Source;
 
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
@@ -67,6 +68,30 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     @Override
     public double getSupervisionStateAgeSeconds() {
         return seconds(driver.status().supervisionAge(time.now()));
+    }
+
+    @Override
+    public String getCanLinkState() {
+        return linkState(Source.CAN);
+    }
+
+    @Override
+    public String getCanLinkCause() {
+        return driver.status().source(Source.CAN).linkCause().orElse("");
+    }
+
+    @Override
+    public String getRs485LinkState() {
+        return linkState(Source.RS485);
+    }
+
+    @Override
+    public String getRs485LinkCause() {
+        return driver.status().source(Source.RS485).linkCause().orElse("");
+    }
+
+    private String linkState(Source source) {
+        return driver.status().source(source).link().map(Enum::name).orElse("NONE");
     }
 
     @Override

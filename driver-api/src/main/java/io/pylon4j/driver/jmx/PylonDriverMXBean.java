@@ -23,6 +23,21 @@ public interface PylonDriverMXBean {
     /** Seconds since the supervision state was entered. */
     double getSupervisionStateAgeSeconds();
 
+    /**
+     * The CAN link's transport state (NEW, CONNECTING, CONNECTED, WAITING_TO_RECONNECT, FAILED, CLOSED), or NONE if
+     * no state was reported for it (the driver has no CAN link, or has not started).
+     */
+    String getCanLinkState();
+
+    /** While the CAN link is down: why ("connection refused by 127.0.0.1:1"); empty when up or not known. */
+    String getCanLinkCause();
+
+    /** The RS485 link's transport state, or NONE if no state was reported for it. */
+    String getRs485LinkState();
+
+    /** While the RS485 link is down: why ("no such device /dev/ttyUSB9"); empty when up or not known. */
+    String getRs485LinkCause();
+
     /** Whether the driver was closed (a closed driver's bean is normally unregistered already). */
     boolean isClosed();
 

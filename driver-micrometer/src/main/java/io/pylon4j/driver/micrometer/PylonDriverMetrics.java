@@ -12,7 +12,9 @@ import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.SlidingRate;
+import io.pylon4j.driver.Source;
 import io.pylon4j.driver.SupervisionState;
+import io.pylon4j.transport.ConnectionState;
 
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
@@ -55,6 +57,9 @@ import java.util.function.ToLongFunction;
  * <tr><td>{@code pylon4j.supervision.state}, tag {@code state}</td><td>gauge</td><td>1 for the current state,
  *     0 for the others</td><td>{@link BankStatus#supervisionState()}</td></tr>
  * <tr><td>{@code pylon4j.supervision.state.age}</td><td>gauge</td><td>seconds</td><td>time in that state</td></tr>
+ * <tr><td>{@code pylon4j.link.up}, tag {@code source} ({@code CAN}, {@code RS485})</td><td>gauge</td><td>1
+ *     connected, 0 not (the cause: JMX {@code CanLinkCause}/{@code Rs485LinkCause}, {@link BankStatus#sources()}),
+ *     NaN no state reported</td><td>{@link io.pylon4j.driver.SourceStatus#link()}</td></tr>
  * <tr><td>{@code pylon4j.field.age}, tag {@code field} ({@code limits}, {@code soc}, …)</td><td>gauge</td>
  *     <td>seconds; NaN until the field first received a value</td><td>{@link BankStatus#age}</td></tr>
  * </table>
@@ -205,6 +210,13 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
         }
         meters.add(gauge(registry, "pylon4j.supervision.state.age", "time in the current supervision state",
                 "seconds", Tags.empty(), d -> seconds(d.status().supervisionAge(time.now()))));
+        for (Source source : Source.values()) {
+            // up or not as a number to alert on; the cause is text, so it is in JMX and the status, not a meter
+            meters.add(gauge(registry, "pylon4j.link.up", "1 while the link's transport is connected, 0 while not, "
+                    + "NaN when the driver has reported no state for it", null, Tags.of("source", source.name()),
+                    d -> d.status().source(source).link().map(l -> l == ConnectionState.CONNECTED ? 1.0 : 0.0)
+                            .orElse(Double.NaN)));
+        }
         for (BankField field : BankField.values()) {
             meters.add(gauge(registry, "pylon4j.field.age", "time since the field last received a value",
                     "seconds", Tags.of("field", fieldTag(field)), d -> d.status().age(field, time.now())

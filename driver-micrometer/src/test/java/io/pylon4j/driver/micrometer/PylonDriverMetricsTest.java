@@ -116,6 +116,8 @@ class PylonDriverMetricsTest {
                 .allSatisfy(m -> assertThat(m.getId().getTag("site")).isEqualTo("test"));
         assertThat(gauge("pylon4j.supervision.state", "state", "CONNECTING")).isEqualTo(1);
         assertThat(gauge("pylon4j.field.age", "field", "limits")).isNaN();
+        assertThat(gauge("pylon4j.link.up", "source", "CAN")).isEqualTo(1); // the virtual bus is up
+        assertThat(gauge("pylon4j.link.up", "source", "RS485")).isNaN(); // this driver has no RS485 link
 
         cycles(3);
         int frames = sent.get();
@@ -154,7 +156,7 @@ class PylonDriverMetricsTest {
     void closingTheDriverRemovesTheMetersAndLaterBindsRegisterNothing() throws Exception {
         PylonDriverMetrics metrics = startDriver();
         int perBank = PylonDriverMetrics.COUNTERS.size() + 3 + SupervisionState.values().length + 1
-                + BankField.values().length;
+                + io.pylon4j.driver.Source.values().length + BankField.values().length;
         assertThat(registry.getMeters()).hasSize(perBank);
         SimpleMeterRegistry second = new SimpleMeterRegistry();
         metrics.bindTo(second);

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.commission.Commissioning;
@@ -11,6 +12,7 @@ import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
 import java.io.PrintWriter;
@@ -240,6 +242,8 @@ final class CommissionCommand implements Callable<Integer> {
         }
         try (var link = rs485Link != null ? rs485Link : canLink; driver;
              CommissioningRecorder recorder = CommissioningRecorder.watching(driver, canLink, rs485)) {
+            LinkWatch watch = new LinkWatch();
+            driver.addListener(watch::onEvent);
             driver.start();
             if (detectBaud) {
                 awaitBaud(driver);
@@ -247,10 +251,45 @@ final class CommissionCommand implements Callable<Integer> {
             long start = System.nanoTime();
             for (int second = 1; second <= seconds; second++) {
                 long due = start + TimeUnit.SECONDS.toNanos(second);
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime())); // pacing: one snapshot a second
+                // pacing: one snapshot a second, cut short when the link fails before it ever came up
+                String down = watch.neverUpCause(due);
                 recorder.sample();
+                if (down != null) {
+                    spec.commandLine().getErr().println("commission: the link to the bank did not come up: " + down
+                            + " (" + endpoint + "); stopping the observation");
+                    spec.commandLine().getErr().flush();
+                    break;
+                }
             }
             return Commissioning.evaluate(recorder.observation(), expected);
+        }
+    }
+
+    /** Link events from the driver's event thread, read by the pacing loop. */
+    private static final class LinkWatch {
+        private final LinkedBlockingQueue<BankEvent.LinkStateChanged> links = new LinkedBlockingQueue<>();
+        private boolean everUp;
+
+        void onEvent(BankEvent e) {
+            if (e instanceof BankEvent.LinkStateChanged l) {
+                links.add(l);
+            }
+        }
+
+        /** Waits until {@code dueNanos}; returns the cause early if a link fails before any link was ever up. */
+        String neverUpCause(long dueNanos) throws InterruptedException {
+            long left;
+            while ((left = dueNanos - System.nanoTime()) > 0) {
+                BankEvent.LinkStateChanged l = links.poll(left, TimeUnit.NANOSECONDS);
+                if (l == null) {
+                    break;
+                }
+                everUp |= l.current() == ConnectionState.CONNECTED;
+                if (!everUp && l.cause().isPresent()) {
+                    return l.cause().get();
+                }
+            }
+            return null;
         }
     }
 

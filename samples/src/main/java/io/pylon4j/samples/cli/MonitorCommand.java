@@ -15,6 +15,7 @@ import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.driver.SlidingRate;
+import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
 import java.io.PrintWriter;
@@ -38,11 +39,13 @@ import picocli.CommandLine.Spec;
  *
  * <ul>
  *   <li>default: a text view redrawn every second (limits and, for any limit that is not the battery's fresh value,
- *       why: fail-safe, user cap, module-count scaling; measurements, alarms, modules, link state);</li>
+ *       why: fail-safe, user cap, module-count scaling; measurements, alarms, modules, link state, and right under
+ *       the first line, why a link is down);</li>
  *   <li>{@code --json}: the driver's events as JSON Lines ({@code docs/driver-events.md});</li>
  *   <li>{@code --once}: waits for a complete snapshot (limits, state of charge, voltage and module count), prints it
  *       as one line of JSON ({@code BankStatusJson}) and exits; status 1 if {@code --timeout} passed first (the
- *       incomplete snapshot is printed all the same).</li>
+ *       incomplete snapshot is printed all the same), and status 1 at once, with the cause on standard error
+ *       ("connection refused by 127.0.0.1:1"), when the link fails before it was ever up.</li>
  * </ul>
  *
  * <p>Events reach this command's thread one at a time ({@link EventHandoff}) from the driver's own event thread;
@@ -188,6 +191,7 @@ final class MonitorCommand implements Callable<Integer> {
     private int once(PylonDriver driver, EventHandoff events, PrintWriter out)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.movePointRight(9).longValue();
+        boolean everUp = false;
         // with --detect-baud the rate belongs to the snapshot: wait until the driver confirmed it (one more window)
         while (!complete(driver.status()) || detectBaud && driver.rs485BaudRate().isEmpty()) {
             long left = deadline - System.nanoTime();
@@ -199,8 +203,19 @@ final class MonitorCommand implements Callable<Integer> {
                 return 1;
             }
             // the confirmed rate comes with no event: re-check at least every 200 ms while detecting
-            events.poll(detectBaud ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)) : left,
+            BankEvent event = events.poll(detectBaud ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)) : left,
                     TimeUnit.NANOSECONDS);
+            if (event instanceof BankEvent.LinkStateChanged l) {
+                everUp |= l.current() == ConnectionState.CONNECTED;
+                if (!everUp && l.cause().isPresent()) {
+                    // the link never came up: say why now rather than wait for the timeout and blame the battery
+                    out.println(BankStatusJson.toJson(driver.status(), driver.now()));
+                    out.flush();
+                    spec.commandLine().getErr().println("monitor: the " + l.source() + " link did not come up: "
+                            + l.cause().get() + " (" + endpoint() + ")");
+                    return 1;
+                }
+            }
         }
         out.println(BankStatusJson.toJson(driver.status(), driver.now()));
         out.flush();
@@ -209,6 +224,10 @@ final class MonitorCommand implements Callable<Integer> {
                     + " baud");
         }
         return 0;
+    }
+
+    private String endpoint() {
+        return link.can != null ? link.can : link.rs485;
     }
 
     /** Limits, state of charge, voltage and module count have all arrived. */
@@ -222,6 +241,9 @@ final class MonitorCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "bank %s   %s since %s (%s)%n", s.bankId(), s.supervisionState(),
                 s.supervisionSince(), s.supervisionReason()));
+        s.sources().values().forEach(src -> src.linkCause().ifPresent(cause -> b.append(String.format(Locale.ROOT,
+                "link down  %s %s since %s: %s%n", src.source(), src.link().map(Object::toString).orElse("-"),
+                src.linkStatus().map(l -> l.since().toString()).orElse("-"), cause))));
         var pl = s.publishedLimits();
         b.append(String.format(Locale.ROOT, "published  CVL %6.1f V  CCL %6.1f A  DCL %6.1f A   [%s]%n",
                 pl.chargeVoltageLimitVolts(), pl.chargeCurrentLimitAmps(), pl.dischargeCurrentLimitAmps(),
@@ -253,8 +275,9 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
         b.append('\n');
-        s.sources().values().forEach(src -> b.append(String.format(Locale.ROOT, "link %-6s %s, last data %s%n",
+        s.sources().values().forEach(src -> b.append(String.format(Locale.ROOT, "link %-6s %s%s, last data %s%n",
                 src.source(), src.link().map(Object::toString).orElse("-"),
+                src.linkCause().map(why -> " (" + why + ")").orElse(""),
                 src.age(now).map(a -> a.toMillis() + " ms ago").orElse("never"))));
         b.append(String.format(Locale.ROOT,
                 "counters   CAN frames %d (malformed %d, unknown %d), keep-alives %d (skipped %d); "

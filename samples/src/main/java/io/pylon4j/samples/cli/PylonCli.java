@@ -1,6 +1,10 @@
 package io.pylon4j.samples.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +33,7 @@ public final class PylonCli {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        quietLogging();
         int status;
         try {
             status = run(args);
@@ -44,6 +49,23 @@ public final class PylonCli {
      * standard error, never a stack trace. 70 is {@code EX_SOFTWARE} of BSD's sysexits.
      */
     public static final int UNEXPECTED_FAILURE = 70;
+
+    /**
+     * The libraries log through {@link System.Logger}, which is {@code java.util.logging} here: a tool shows only
+     * warnings (a link down with its cause, a failing listener), one line each, on standard error.
+     */
+    static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return; // the user configured logging
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", "pylon: %4$s: %5$s%6$s%n");
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(Level.WARNING);
+            h.setFormatter(new SimpleFormatter());
+        }
+    }
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {

@@ -9,7 +9,9 @@ import io.pylon4j.driver.scan.ScanProbe;
 import io.pylon4j.driver.scan.ScanReport;
 import io.pylon4j.rs485.Rs485Address;
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.InvalidEndpointException;
+import io.pylon4j.transport.LinkFailures;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import java.io.IOException;
@@ -27,7 +29,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,21 +107,27 @@ final class ScanCommand implements Callable<Integer> {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 r -> new Thread(r, "pylon4j-scan"));
         try (transport) {
-            // the transport retries a refused connection; on a timeout, say why the last attempt failed
-            AtomicReference<Throwable> lastFault = new AtomicReference<>();
+            // the first failed attempt ends the wait at once with its cause; the transport would retry for ever
+            CompletableFuture<String> failed = new CompletableFuture<>();
             transport.addStateListener(change -> {
-                if (change.cause() != null) {
-                    lastFault.set(change.cause());
+                if (change.current() == ConnectionState.WAITING_TO_RECONNECT
+                        || change.current() == ConnectionState.FAILED) {
+                    failed.complete(change.causeText().orElse("the link did not come up"));
                 }
             });
+            CompletableFuture<Void> opened = transport.open().toCompletableFuture();
             try {
-                transport.open().toCompletableFuture().get(2 * transportOptions.connectTimeout().toMillis() + 5_000,
-                        TimeUnit.MILLISECONDS);
+                Object first = CompletableFuture.anyOf(opened, failed)
+                        .get(2 * transportOptions.connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                if (first instanceof String cause && !opened.isDone()) {
+                    err.println("pylon scan: cannot open " + endpoint + ": " + cause);
+                    err.flush();
+                    return 2;
+                }
             } catch (ExecutionException | TimeoutException e) {
-                Throwable last = lastFault.get();
                 err.println("pylon scan: cannot open " + endpoint + ": "
-                        + (e instanceof ExecutionException ? e.getCause().getMessage()
-                        : "no connection in time" + (last == null ? "" : " (" + last.getMessage() + ")")));
+                        + (e instanceof ExecutionException ? LinkFailures.describe(endpoint, e.getCause())
+                        : "no connection in time"));
                 err.flush();
                 return 2;
             }

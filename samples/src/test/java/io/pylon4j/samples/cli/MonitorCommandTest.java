@@ -57,10 +57,12 @@ class MonitorCommandTest {
 
     @Test
     void jsonPrintsTheDriversEventsAsJsonLines() throws IOException {
-        Result r = run("--can", "replay:" + capture() + "?pace=fast", "--json", "--max-events", "4");
+        Result r = run("--can", "replay:" + capture() + "?pace=fast", "--json", "--max-events", "6");
         assertThat(r.status()).as(r.err()).isZero();
-        String[] lines = r.out().strip().split("\n");
-        assertThat(lines).hasSize(4);
+        // the link's own events (connecting, connected) come first; the bank's follow
+        String[] lines = r.out().strip().lines().filter(l -> !l.contains("\"type\":\"LINK_STATE_CHANGED\""))
+                .toArray(String[]::new);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
         assertThat(lines[0]).contains("\"type\":\"SUPERVISION_STATE_CHANGED\"").contains("FRESH");
         assertThat(lines[1]).contains("\"type\":\"LIMITS_CHANGED\"").contains("53.2");
         assertThat(lines).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
@@ -69,6 +71,23 @@ class MonitorCommandTest {
     @Test
     void aBadProfileIsACommandLineError() {
         assertThat(run("--can", "replay:x", "--profile", "nope").status()).isEqualTo(2);
+    }
+
+    @Test
+    void theTextViewNamesWhyALinkIsDownUnderTheBankLine() {
+        var model = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
+                e -> { }, java.time.Instant.EPOCH);
+        model.onTransportState(io.pylon4j.driver.Source.RS485, new io.pylon4j.transport.ConnectionStateChange(
+                "tcp:127.0.0.1:1", io.pylon4j.transport.ConnectionState.CONNECTING,
+                io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT,
+                new java.net.ConnectException("Connection refused"), 1, java.time.Duration.ofMillis(500)),
+                java.time.Instant.EPOCH);
+        String view = MonitorCommand.view(model.status(), new DriverCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0), Moment.ofInstant(java.time.Instant.EPOCH));
+        assertThat(view.lines().toList().get(1)).isEqualTo("link down  RS485 WAITING_TO_RECONNECT since "
+                + "1970-01-01T00:00:00Z: connection refused by 127.0.0.1:1");
+        assertThat(view).contains("link RS485  WAITING_TO_RECONNECT (connection refused by 127.0.0.1:1), last data "
+                + "never");
     }
 
     @Test

@@ -141,12 +141,13 @@ class MonitorRs485Test {
     void jsonPrintsBankInfoModuleDetailsAndLimitsAsEvents() throws Exception {
         int port = simulate("--modules", "2", "--preset", "US3000C", "--load", "-20");
         // the first cycle alone brings 2 bank info, 7 module details (0x42, 0x93, 0x96 of each module; the master's
-        // 0x92), measurements, module count, supervision, limits and request flags: 14 events (the load makes more)
-        Result r = monitor("--rs485", "tcp:127.0.0.1:" + port, "--json", "--max-events", "14");
+        // 0x92), measurements, module count, supervision, limits and request flags: 14 events (the load makes more),
+        // after the link's own two (connecting, connected)
+        Result r = monitor("--rs485", "tcp:127.0.0.1:" + port, "--json", "--max-events", "16");
 
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = r.out().strip().lines().toList();
-        assertThat(lines).hasSize(14).allMatch(l -> l.startsWith("{\"type\":\"") && l.endsWith("}"));
+        assertThat(lines).hasSize(16).allMatch(l -> l.startsWith("{\"type\":\"") && l.endsWith("}"));
         assertThat(lines).anyMatch(l -> l.contains("\"type\":\"BANK_INFO_UPDATED\"")
                 && l.contains("\"deviceName\":\"US3000C\"") && l.contains("\"systemParameters\":{"));
         assertThat(lines).anyMatch(l -> l.contains("\"type\":\"MODULE_DETAILS_UPDATED\"")

@@ -29,4 +29,12 @@ public record ConnectionStateChange(String endpoint, ConnectionState previous, C
     public Optional<Throwable> failure() {
         return Optional.ofNullable(cause);
     }
+
+    /**
+     * The cause as a short phrase an installer can act on ("connection refused by 127.0.0.1:1", "no such device
+     * /dev/ttyUSB9"), if there was a fault; see {@link LinkFailures#describe(String, Throwable)}.
+     */
+    public Optional<String> causeText() {
+        return cause == null ? Optional.empty() : Optional.of(LinkFailures.describe(endpoint, cause));
+    }
 }

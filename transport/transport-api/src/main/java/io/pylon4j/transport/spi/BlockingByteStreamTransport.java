@@ -19,9 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public abstract class BlockingByteStreamTransport extends BlockingTransport implements ByteStreamTransport {
 
     private final List<ByteListener> listeners = new CopyOnWriteArrayList<>();
+    private final ListenerFailureLog listenerFailures;
 
     protected BlockingByteStreamTransport(Endpoint endpoint, TransportOptions options) {
         super(endpoint, options);
+        this.listenerFailures = new ListenerFailureLog(ConnectionStateTracker.LOG, endpoint.text() + " byte");
     }
 
     /** Writes bytes to the open link. */
@@ -61,6 +63,7 @@ public abstract class BlockingByteStreamTransport extends BlockingTransport impl
                 listener.onBytes(buffer, offset, length, receivedNanoTime);
             } catch (RuntimeException e) {
                 metrics().error(); // a faulty listener must not kill the I/O thread
+                listenerFailures.failed(listener, e);
             }
         }
     }

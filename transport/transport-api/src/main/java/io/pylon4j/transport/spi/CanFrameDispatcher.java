@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Every CAN transport must deliver alike whatever its I/O model (a thread of its own as in
  * {@link BlockingCanTransport}, or an event loop): a frame the filter rejects is neither counted nor delivered; an
  * accepted one is counted as a frame in, then handed to each listener, and a listener that throws is counted as an
- * error and does not stop delivery to the others or break the link. This class is that one shared part.
+ * error and does not stop delivery to the others or break the link. This class is that one shared part. A
+ * listener's exception is logged with its stack trace at most once a minute per listener ({@link ListenerFailureLog},
+ * logger {@code io.pylon4j.transport}); every one is counted.
  *
  * <p>Thread-safe: listeners and filter may change from any thread while frames are delivered.
  */
@@ -23,6 +25,8 @@ public final class CanFrameDispatcher {
     private final TransportMetrics metrics;
     private final List<CanFrameListener> listeners = new CopyOnWriteArrayList<>();
     private volatile CanIdFilter filter = CanIdFilter.ALL;
+    private final ListenerFailureLog listenerFailures =
+            new ListenerFailureLog(ConnectionStateTracker.LOG, "CAN frame");
 
     /**
      * A dispatcher with no listeners and the filter {@link CanIdFilter#ALL}.
@@ -77,6 +81,7 @@ public final class CanFrameDispatcher {
                 listener.onFrame(frame, receivedNanoTime);
             } catch (RuntimeException e) {
                 metrics.error(); // a faulty listener must not kill the I/O thread or break the link
+                listenerFailures.failed(listener, e);
             }
         }
     }

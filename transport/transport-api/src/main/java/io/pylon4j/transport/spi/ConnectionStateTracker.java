@@ -6,6 +6,8 @@ import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.TransportIoException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it stays with each transport. Whether a transition is still wanted once the transport is closing is the caller's
  * decision too.
  *
+ * <p><b>Logging</b> ({@link System.Logger} {@code io.pylon4j.transport}): the link coming up at {@code INFO}; the
+ * link going down or failing to come up at {@code WARNING} with its cause ({@link ConnectionStateChange#causeText()})
+ * when the cause differs from the one last logged, repeats of the same cause while it keeps retrying at
+ * {@code DEBUG}; a listener's exception with its stack trace, at most once a minute per listener
+ * ({@link ListenerFailureLog}). Nothing per frame.
+ *
  * <p>Thread-safe: the state is volatile and the listener list copy-on-write. Listeners are called on the thread
  * that reports the transition.
  */
@@ -34,6 +42,11 @@ public final class ConnectionStateTracker {
     private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private volatile ConnectionState state = ConnectionState.NEW;
+    private final ListenerFailureLog listenerFailures;
+    /** The cause last logged at WARNING; repeats go to DEBUG. Only the transition-reporting thread writes it. */
+    private volatile String lastLoggedCause;
+
+    static final Logger LOG = System.getLogger("io.pylon4j.transport");
 
     /**
      * A tracker in state {@code NEW}.
@@ -44,6 +57,7 @@ public final class ConnectionStateTracker {
     public ConnectionStateTracker(String endpoint, TransportMetrics metrics) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.listenerFailures = new ListenerFailureLog(LOG, endpoint + " connection state");
     }
 
     /** The current state. */
@@ -91,7 +105,9 @@ public final class ConnectionStateTracker {
     public void transition(ConnectionState next, Throwable cause, int attempt, Duration delay) {
         ConnectionState previous = state;
         state = next;
-        fire(new ConnectionStateChange(endpoint, previous, next, cause, attempt, delay));
+        ConnectionStateChange change = new ConnectionStateChange(endpoint, previous, next, cause, attempt, delay);
+        log(change);
+        fire(change);
     }
 
     /**
@@ -102,6 +118,7 @@ public final class ConnectionStateTracker {
         ConnectionState previous = state;
         state = ConnectionState.CLOSED;
         firstConnection.completeExceptionally(new TransportClosedException(endpoint));
+        LOG.log(Level.DEBUG, () -> endpoint + ": closed");
         fire(new ConnectionStateChange(endpoint, previous, ConnectionState.CLOSED, null, 0, Duration.ZERO));
     }
 
@@ -111,7 +128,29 @@ public final class ConnectionStateTracker {
                 listener.onStateChange(change);
             } catch (RuntimeException e) {
                 metrics.error(); // a faulty listener must not break the state machine or kill the I/O thread
+                listenerFailures.failed(listener, e);
             }
+        }
+    }
+
+    /** Up at INFO; down with a new cause at WARNING, the same cause again at DEBUG (a retry loop stays quiet). */
+    private void log(ConnectionStateChange change) {
+        switch (change.current()) {
+            case CONNECTED -> {
+                lastLoggedCause = null;
+                LOG.log(Level.INFO, () -> endpoint + ": link up (attempt " + change.attempt() + ")");
+            }
+            case WAITING_TO_RECONNECT, FAILED -> {
+                String cause = change.causeText().orElse("no cause given");
+                boolean repeat = cause.equals(lastLoggedCause);
+                lastLoggedCause = cause;
+                Level level = repeat ? Level.DEBUG : Level.WARNING;
+                LOG.log(level, () -> endpoint + ": link " + (change.previous() == ConnectionState.CONNECTED
+                        ? "down" : "not up") + ": " + cause + (change.current() == ConnectionState.FAILED
+                        ? "; giving up after attempt " + change.attempt()
+                        : "; next attempt in " + change.nextAttemptDelay().toMillis() + " ms"));
+            }
+            default -> LOG.log(Level.DEBUG, () -> endpoint + ": " + change.current());
         }
     }
 

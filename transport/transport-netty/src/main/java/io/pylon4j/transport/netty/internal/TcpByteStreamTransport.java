@@ -10,6 +10,7 @@ import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.ListenerFailureLog;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TcpByteStreamTransport extends NettyTransport implements ByteStreamTransport {
 
     private final List<ByteListener> listeners = new CopyOnWriteArrayList<>();
+    /** A throwing listener is logged with its stack trace at most once a minute (System.Logger), always counted. */
+    private final ListenerFailureLog listenerFailures;
     /** Reused for every read (listeners may use their buffer only during the call); event loop only. */
     private byte[] scratch = new byte[2048];
 
@@ -28,6 +31,8 @@ public final class TcpByteStreamTransport extends NettyTransport implements Byte
     public TcpByteStreamTransport(Endpoint endpoint, Endpoint.HostPort address, TransportOptions options,
                                   SharedEventLoopGroup shared) {
         super(endpoint, address, options, shared);
+        this.listenerFailures = new ListenerFailureLog(System.getLogger("io.pylon4j.transport"),
+                endpoint.text() + " byte");
     }
 
     @Override
@@ -55,6 +60,7 @@ public final class TcpByteStreamTransport extends NettyTransport implements Byte
                 listener.onBytes(scratch, 0, length, now);
             } catch (RuntimeException e) {
                 metrics().error(); // a faulty listener must not break the link
+                listenerFailures.failed(listener, e);
             }
         }
     }

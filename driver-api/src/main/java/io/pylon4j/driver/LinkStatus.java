@@ -1,0 +1,49 @@
+package io.pylon4j.driver;
+
+import io.pylon4j.transport.ConnectionState;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of one link's transport and, while it is not up, why: the answer to "is it the battery, or is the
+ * cable not even connected?". Kept per {@link Source} in {@link SourceStatus#linkStatus()}, announced by
+ * {@link BankEvent.LinkStateChanged}.
+ *
+ * @param state   the transport's newest state
+ * @param cause   while the link is not {@link ConnectionState#CONNECTED}: why, as a phrase an installer can act on
+ *                ("connection refused by 127.0.0.1:1", "no such device /dev/ttyUSB9"), kept through the retries that
+ *                follow the failure; empty when the link is up or no failure has been reported yet
+ * @param since   when the link last came up (state {@code CONNECTED}) or, otherwise, when it went down or was first
+ *                reported not up; the {@code CONNECTING}/{@code WAITING_TO_RECONNECT} turns of a retry loop do not
+ *                move it
+ * @param attempt the transport's connect attempt (1 for the first), 0 when not known
+ */
+public record LinkStatus(ConnectionState state, Optional<String> cause, Instant since, int attempt) {
+
+    public LinkStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(since, "since");
+    }
+
+    /** Whether the link is up. */
+    public boolean up() {
+        return state == ConnectionState.CONNECTED;
+    }
+
+    /**
+     * The status after {@code next} was reported at {@code at}: the new cause, or the one before while the link
+     * stays down; {@code since} moved only when the link came up or went down.
+     */
+    LinkStatus next(ConnectionState next, Optional<String> nextCause, int nextAttempt, Instant at) {
+        boolean nowUp = next == ConnectionState.CONNECTED;
+        Optional<String> c = nowUp ? Optional.empty() : nextCause.isPresent() ? nextCause : cause;
+        return new LinkStatus(next, c, nowUp == up() ? since : at, nextAttempt);
+    }
+
+    /** The first status reported for a link. */
+    static LinkStatus first(ConnectionState state, Optional<String> cause, int attempt, Instant at) {
+        return new LinkStatus(state, state == ConnectionState.CONNECTED ? Optional.empty() : cause, at, attempt);
+    }
+}
