@@ -63,6 +63,12 @@ class EventPublisherTest {
         return new BankEvent.ModuleCountChanged("b", ManualClock.T0, Source.CAN, OptionalInt.of(previous), current);
     }
 
+    static BankEvent link(Source source, io.pylon4j.transport.ConnectionState from,
+                          io.pylon4j.transport.ConnectionState to, String cause) {
+        return new BankEvent.LinkStateChanged("b", ManualClock.T0, source, from, to,
+                java.util.Optional.ofNullable(cause), 1, java.time.Duration.ofMillis(500));
+    }
+
     static BankEvent details(int address, int cycles) {
         return new BankEvent.ModuleDetailsUpdated("b", ManualClock.T0, Source.RS485,
                 ModuleDetails.builder(address).cycles(cycles).build());
@@ -246,6 +252,31 @@ class EventPublisherTest {
         assertThat(last(got, BankEvent.MeasurementsUpdated.class)).isEqualTo(measurement(9_999));
         assertThat(last(got, BankEvent.RequestFlagsChanged.class).flags().chargeEnable()).isFalse();
         assertThat(last(got, BankEvent.ModuleCountChanged.class).current()).isEqualTo(9_999 % 3 + 2);
+    }
+
+    @Test
+    void aLinkThatFlapsWhileQueuedFoldsIntoOneChangePerLinkWithTheNewestCause() {
+        var up = io.pylon4j.transport.ConnectionState.CONNECTED;
+        var waiting = io.pylon4j.transport.ConnectionState.WAITING_TO_RECONNECT;
+        var connecting = io.pylon4j.transport.ConnectionState.CONNECTING;
+        List<BankEvent> got = new ArrayList<>();
+        EventSubscription sub = publisher.addListener(got::add);
+        executor.runAll();
+        publisher.submit(limits(1));
+        publisher.submit(link(Source.RS485, up, waiting, "connection reset by peer"));
+        publisher.submit(link(Source.CAN, up, waiting, "no such device can0"));
+        publisher.submit(limits(2));
+        // full from here: a thousand retries of the RS485 link cost no memory, the CAN link keeps its own change
+        for (int i = 0; i < 1_000; i++) {
+            publisher.submit(link(Source.RS485, waiting, connecting, null));
+            publisher.submit(link(Source.RS485, connecting, waiting, "connection refused by 127.0.0.1:1"));
+        }
+        assertThat(sub.maxQueuedEvents()).isLessThanOrEqualTo(4 + 1);
+        executor.runAll();
+        assertThat(got).containsExactly(limits(1),
+                link(Source.RS485, up, waiting, "connection refused by 127.0.0.1:1"),
+                link(Source.CAN, up, waiting, "no such device can0"), limits(2));
+        assertThat(sub.coalescedEvents()).isEqualTo(2_000);
     }
 
     @Test
