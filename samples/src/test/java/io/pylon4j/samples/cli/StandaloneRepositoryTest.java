@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository stands alone: every capture, vector and protocol reference that the tests and docs use lives in it.
- * A user's clone has nothing beside it, so no source, build, script or doc file may point outside ({@code ../shared},
- * the old facts file and its "facts §" citations), and every capture in {@code docs/captures/} names its public
+ * A user's clone has nothing beside it, so no source, build, script or doc file may point outside (the shared folder
+ * beside the team's checkout, the old facts file and its citations), and every capture in {@code docs/captures/} names its public
  * source in its header ({@code docs/protocol.md §3}). {@code .ci/run} proves the rest by running the README's test
  * command in a fresh clone with nothing beside it.
  */
