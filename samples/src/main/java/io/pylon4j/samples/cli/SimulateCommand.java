@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Serve a simulated Pylontech bank (battery side) until stopped.",
-                "CAN endpoints: virtual:NAME, slcan:PORT, socketcan:IFACE (Linux x86_64 only: the JavaCAN "
-                        + "native library shipped is the x86_64 one). "
+                "CAN endpoints: virtual:NAME, slcan:PORT, socketcan:IFACE (Linux on x86_64, aarch64 or armv7: the "
+                        + "CPUs whose JavaCAN native library the distribution ships). "
                         + "RS485: tcp-listen:PORT[?bind=ADDRESS] (loopback unless bind says otherwise), "
                         + "serial:PORT[?baud=115200|9600]."})
 final class SimulateCommand implements Callable<Integer> {
