@@ -81,11 +81,11 @@ final class MonitorCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "generic-pylon",
-            description = "Inverter profile: generic-pylon, victron, sma, deye, sol-ark, sofar (default ${DEFAULT-VALUE}).")
+            description = "Inverter profile: generic-pylon, victron, sma, deye, sol-ark, sofar.")
     String profile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "--once: give up after SECONDS (default ${DEFAULT-VALUE}).")
+            description = "--once: give up after SECONDS.")
     BigDecimal timeout;
 
     @Option(names = "--max-events", paramLabel = "N", description = "--json: stop after N events.")
