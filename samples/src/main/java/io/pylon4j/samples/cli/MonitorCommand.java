@@ -110,8 +110,16 @@ final class MonitorCommand implements Callable<Integer> {
             description = "A user cap on the published discharge current limit.")
     Double maxDischargeCurrentAmps;
 
+    @Option(names = {"--plain", "--no-color"},
+            description = "Never clear the screen: each view follows the last, after an empty line (always so when "
+                    + "standard output is not a terminal: a pipe or file gets no escape sequences).")
+    boolean plain;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
+
+    /** Whether standard output is a terminal, so that the live view may clear the screen; a test replaces it. */
+    java.util.function.BooleanSupplier stdoutIsTerminal = Terminal::stdoutIsTerminal;
 
     /** The driver's events on their way to this command's thread (a test reads its subscription's counters). */
     final EventHandoff events = new EventHandoff();
@@ -173,6 +181,8 @@ final class MonitorCommand implements Callable<Integer> {
             // sampled on each redraw: a sliding 10 s average of what arrived
             SlidingRate canRate = new SlidingRate(() -> driver.counters().canFrames(), driver.options().time());
             SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().time());
+            // screen clears only into a terminal: in a pipe or a file they are noise ("ESC[H ESC[2J" before each view)
+            String beforeView = !plain && stdoutIsTerminal.getAsBoolean() ? CLEAR_SCREEN : System.lineSeparator();
             while (true) {
                 // redraw each second, or sooner when something changed (and then at most each 200 ms)
                 BankEvent first = events.poll(1, TimeUnit.SECONDS);
@@ -180,13 +190,16 @@ final class MonitorCommand implements Callable<Integer> {
                     events.poll(200, TimeUnit.MILLISECONDS);
                     events.clear();
                 }
-                out.print("\033[H\033[2J");
+                out.print(beforeView);
                 out.print(view(driver.status(), driver.counters(), driver.now()));
                 out.print(rates(canRate.perSecond(), rs485Rate.perSecond()));
                 out.flush();
             }
         }
     }
+
+    /** ANSI: cursor home, erase the screen. */
+    static final String CLEAR_SCREEN = "\033[H\033[2J";
 
     private int once(PylonDriver driver, EventHandoff events, PrintWriter out)
             throws InterruptedException {
