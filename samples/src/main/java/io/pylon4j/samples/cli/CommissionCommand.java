@@ -80,7 +80,7 @@ final class CommissionCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "MODEL",
             description = "The module type, for its per-module current figure: US2000C, US2000B-Plus, US3000C, "
-                    + "US5000, UP2500.")
+                    + "US5000, UP2500; any case.")
     String preset;
 
     @Option(names = "--new-module", paramLabel = "N", split = ",",

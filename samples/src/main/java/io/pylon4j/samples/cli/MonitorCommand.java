@@ -80,9 +80,14 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Print one complete snapshot as JSON and exit.")
     boolean once;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "generic-pylon",
-            description = "Inverter profile: generic-pylon, victron, sma, deye, sol-ark, sofar.")
-    String profile;
+    @Option(names = "--inverter", paramLabel = "NAME", defaultValue = "generic-pylon",
+            description = "Behave as this inverter's driver (keep-alive, fail-safe values): generic-pylon, victron, "
+                    + "sma, deye, sol-ark, sofar; any case.")
+    String inverter;
+
+    /** The name this option had before all commands said {@code --inverter}; kept so that old scripts run. */
+    @Option(names = "--profile", paramLabel = "NAME", hidden = true)
+    String legacyProfile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "--once: give up after SECONDS.")
@@ -127,9 +132,12 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        InverterProfile p = InverterProfile.preset(profile).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "unknown profile '" + profile + "'; known: generic-pylon, victron, sma, deye, "
-                        + "sol-ark, sofar"));
+        InverterProfile p;
+        try {
+            p = Vocabulary.inverter(legacyProfile != null ? legacyProfile : inverter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (once && json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
         }

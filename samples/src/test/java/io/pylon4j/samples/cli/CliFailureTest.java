@@ -88,8 +88,8 @@ class CliFailureTest {
     }
 
     @Test
-    void anUnknownCanProfileIsOneLine() {
-        run("decode", "--can-profile", "growatt").failedWithOneLine(2, "no CAN profile named 'growatt'");
+    void anUnknownInverterIsOneLine() {
+        run("decode", "--inverter", "growatt").failedWithOneLine(2, "unknown inverter 'growatt'; known: generic-pylon");
     }
 
     @Test
