@@ -33,12 +33,12 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
 
     /**
      * The exit status of {@code pylon commission}: 0 when nothing failed or warned (skipped checks are not
-     * failures), 1 when any check failed, 2 when some warned and none failed.
+     * failures), 1 when any check failed, 3 when some warned and none failed (2 is every command's usage status).
      */
     public int exitCode() {
         return switch (overall()) {
             case FAIL -> 1;
-            case WARN -> 2;
+            case WARN -> 3;
             case PASS, SKIPPED -> 0;
         };
     }

@@ -340,7 +340,7 @@ class CommissioningChecksTest {
         idle.step(148, 52, 0, 60, 24, 4).step(148, 52, 0, 60, 24, 4);
         CommissioningReport warn = Commissioning.evaluate(idle.observation(), Expectations.of(4, US3000C));
         assertThat(warn.overall()).isEqualTo(Verdict.WARN);
-        assertThat(warn.exitCode()).isEqualTo(2);
+        assertThat(warn.exitCode()).isEqualTo(3);
     }
 
     @Test

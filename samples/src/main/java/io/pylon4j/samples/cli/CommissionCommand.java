@@ -39,15 +39,12 @@ import picocli.CommandLine.Spec;
  * ({@value #SIMULATED_STEP_SECONDS} s per snapshot, so it finishes at once); {@code --simulate-fault} breaks it the
  * way a field installation breaks.
  *
- * <p>Exit status: 0 every check passed (or was skipped), 1 a check failed, 2 warnings only; 3 for a bad command line
- * or a bank that could not be opened.
+ * <p>Exit status ({@link ExitStatus}, as every command): 0 every check passed (or was skipped), 1 a check failed,
+ * 2 a bad command line or a bank that could not be opened, 3 warnings only.
  */
 @Command(name = "commission", mixinStandardHelpOptions = true,
         description = {"Watch a bank and run the installer's commissioning checks: live values, module count, charge "
-                + "current limit, temperatures (baud rate), a second CAN master, group limits, SOC spread.",
-                "",
-                "Exit status: 0 all passed, 1 any check failed, 2 warnings only, 3 bad command line."},
-        exitCodeOnInvalidInput = 3, exitCodeOnExecutionException = 3)
+                + "current limit, temperatures (baud rate), a second CAN master, group limits, SOC spread."})
 final class CommissionCommand implements Callable<Integer> {
 
     /** Simulated seconds per snapshot with {@code --simulate}: long enough for live values to move under load. */
@@ -78,12 +75,12 @@ final class CommissionCommand implements Callable<Integer> {
     Integer expectedModules;
 
     @Option(names = "--groups", paramLabel = "G", defaultValue = "1",
-            description = "Groups behind an LV-Hub (default ${DEFAULT-VALUE}).")
+            description = "Groups behind an LV-Hub.")
     int groups;
 
     @Option(names = "--preset", paramLabel = "MODEL",
             description = "The module type, for its per-module current figure: US2000C, US2000B-Plus, US3000C, "
-                    + "US5000, UP2500.")
+                    + "US5000, UP2500; any case.")
     String preset;
 
     @Option(names = "--new-module", paramLabel = "N", split = ",",
@@ -92,7 +89,7 @@ final class CommissionCommand implements Callable<Integer> {
     List<Integer> newModules;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
-            description = "How long to watch, one snapshot a second (default ${DEFAULT-VALUE}).")
+            description = "How long to watch, one snapshot a second.")
     int seconds;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")

@@ -1,6 +1,5 @@
 package io.pylon4j.samples.cli;
 
-import io.pylon4j.can.CanProfile;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.transport.replay.LogLineReader;
 import java.io.BufferedOutputStream;
@@ -47,11 +46,16 @@ final class DecodeCommand implements Callable<Integer> {
             description = "The log to decode; '-' (the default) reads standard input.")
     String file;
 
-    @Option(names = "--can-profile", paramLabel = "NAME", defaultValue = "pylontech",
-            description = {"How to read the CAN frames where sources disagree: pylontech (real Pylontech hardware,"
-                    + " the default), victron (0x370/0x371 as ASCII names), sma (Victron names, SMA 0x305 values),"
-                    + " sol-ark (0x356 voltage in 0.1 V). See docs/json-can.md."})
-    String canProfile;
+    @Option(names = "--inverter", paramLabel = "NAME", defaultValue = "generic-pylon",
+            description = {"Read the CAN frames where sources disagree as a bank talking to this inverter sends them:"
+                    + " generic-pylon, deye, sofar (real Pylontech hardware), victron (0x370/0x371 as ASCII names),"
+                    + " sma (Victron names, SMA 0x305 values), sol-ark (0x356 voltage in 0.1 V); any case."
+                    + " See docs/json-can.md."})
+    String inverter;
+
+    /** The name this option had before all commands said {@code --inverter} ({@code pylontech} is still known). */
+    @Option(names = "--can-profile", paramLabel = "NAME", hidden = true)
+    String legacyCanProfile;
 
     @Spec
     CommandSpec spec;
@@ -60,7 +64,8 @@ final class DecodeCommand implements Callable<Integer> {
     public Integer call() {
         PylonCanCodec canCodec;
         try {
-            canCodec = new PylonCanCodec(CanProfile.named(canProfile));
+            canCodec = new PylonCanCodec(Vocabulary.canProfile(Vocabulary.inverter(
+                    legacyCanProfile != null ? legacyCanProfile : inverter)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
     static final ModuleId DROPPED = ModuleId.of(0, 3);
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "6",
-            description = "How long to run, at least 2 (default ${DEFAULT-VALUE}).")
+            description = "How long to run, at least 2.")
     int seconds;
 
     @Override

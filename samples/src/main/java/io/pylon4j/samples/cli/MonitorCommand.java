@@ -80,12 +80,17 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Print one complete snapshot as JSON and exit.")
     boolean once;
 
-    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "generic-pylon",
-            description = "Inverter profile: generic-pylon, victron, sma, deye, sol-ark, sofar (default ${DEFAULT-VALUE}).")
-    String profile;
+    @Option(names = "--inverter", paramLabel = "NAME", defaultValue = "generic-pylon",
+            description = "Behave as this inverter's driver (keep-alive, fail-safe values): generic-pylon, victron, "
+                    + "sma, deye, sol-ark, sofar; any case.")
+    String inverter;
+
+    /** The name this option had before all commands said {@code --inverter}; kept so that old scripts run. */
+    @Option(names = "--profile", paramLabel = "NAME", hidden = true)
+    String legacyProfile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "--once: give up after SECONDS (default ${DEFAULT-VALUE}).")
+            description = "--once: give up after SECONDS.")
     BigDecimal timeout;
 
     @Option(names = "--max-events", paramLabel = "N", description = "--json: stop after N events.")
@@ -110,8 +115,16 @@ final class MonitorCommand implements Callable<Integer> {
             description = "A user cap on the published discharge current limit.")
     Double maxDischargeCurrentAmps;
 
+    @Option(names = {"--plain", "--no-color"},
+            description = "Never clear the screen: each view follows the last, after an empty line (always so when "
+                    + "standard output is not a terminal: a pipe or file gets no escape sequences).")
+    boolean plain;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
+
+    /** Whether standard output is a terminal, so that the live view may clear the screen; a test replaces it. */
+    java.util.function.BooleanSupplier stdoutIsTerminal = Terminal::stdoutIsTerminal;
 
     /** The driver's events on their way to this command's thread (a test reads its subscription's counters). */
     final EventHandoff events = new EventHandoff();
@@ -119,9 +132,12 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        InverterProfile p = InverterProfile.preset(profile).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "unknown profile '" + profile + "'; known: generic-pylon, victron, sma, deye, "
-                        + "sol-ark, sofar"));
+        InverterProfile p;
+        try {
+            p = Vocabulary.inverter(legacyProfile != null ? legacyProfile : inverter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (once && json) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--once and --json exclude each other");
         }
@@ -173,6 +189,8 @@ final class MonitorCommand implements Callable<Integer> {
             // sampled on each redraw: a sliding 10 s average of what arrived
             SlidingRate canRate = new SlidingRate(() -> driver.counters().canFrames(), driver.options().time());
             SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().time());
+            // screen clears only into a terminal: in a pipe or a file they are noise ("ESC[H ESC[2J" before each view)
+            String beforeView = !plain && stdoutIsTerminal.getAsBoolean() ? CLEAR_SCREEN : System.lineSeparator();
             while (true) {
                 // redraw each second, or sooner when something changed (and then at most each 200 ms)
                 BankEvent first = events.poll(1, TimeUnit.SECONDS);
@@ -180,13 +198,16 @@ final class MonitorCommand implements Callable<Integer> {
                     events.poll(200, TimeUnit.MILLISECONDS);
                     events.clear();
                 }
-                out.print("\033[H\033[2J");
+                out.print(beforeView);
                 out.print(view(driver.status(), driver.counters(), driver.now()));
                 out.print(rates(canRate.perSecond(), rs485Rate.perSecond()));
                 out.flush();
             }
         }
     }
+
+    /** ANSI: cursor home, erase the screen. */
+    static final String CLEAR_SCREEN = "\033[H\033[2J";
 
     private int once(PylonDriver driver, EventHandoff events, PrintWriter out)
             throws InterruptedException {

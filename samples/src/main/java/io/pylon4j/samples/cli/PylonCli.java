@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
  * <p>Run it through the {@code ./pylon} script at the repository root, which builds it on first use.
  *
  * <p>Every failure is one line on standard error, never a stack trace: a bad command line prints what is wrong and
- * exits with the command's usage status (2; 3 for commission), and anything a command did not expect prints its
- * type and message and exits with {@link #UNEXPECTED_FAILURE}. Each command documents its other statuses.
+ * exits with {@link ExitStatus#USAGE} (2), and anything a command did not expect prints its type and message and
+ * exits with {@link #UNEXPECTED_FAILURE}. Every subcommand shares one exit-status table ({@link ExitStatus}), shows
+ * it at the foot of its {@code --help}, shows its defaults there, and answers {@code --version}.
  */
 @Command(name = "pylon",
         mixinStandardHelpOptions = true,
-        version = "pylon4j 0.1.0-SNAPSHOT",
+        versionProvider = PylonVersion.class,
         description = "Talk to Pylontech low-voltage battery banks over CAN and RS485.",
         subcommands = {DecodeCommand.class, DumpCommand.class, DemoCommand.class, MonitorCommand.class,
                 SimulateCommand.class,
@@ -74,14 +75,30 @@ public final class PylonCli {
 
     /** The command line with its failure handlers (tests add a subcommand to it). */
     static CommandLine commandLine() {
-        return new CommandLine(new PylonCli())
+        CommandLine cli = new CommandLine(new PylonCli())
                 .setParameterExceptionHandler(PylonCli::badCommandLine)
                 .setExecutionExceptionHandler(PylonCli::unexpectedFailure);
+        uniform(cli);
+        return cli;
+    }
+
+    /**
+     * What every command shares, set here once rather than on each: the version, defaults in the help, the one
+     * exit-status table and its usage and unexpected-failure statuses.
+     */
+    private static void uniform(CommandLine cmd) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        spec.versionProvider(new PylonVersion());
+        spec.usageMessage().showDefaultValues(true);
+        spec.exitCodeOnInvalidInput(ExitStatus.USAGE);
+        spec.exitCodeOnExecutionException(UNEXPECTED_FAILURE);
+        ExitStatus.documentIn(spec.usageMessage());
+        cmd.getSubcommands().values().forEach(PylonCli::uniform);
     }
 
     /**
      * A bad command line (unknown option, bad value, unknown endpoint scheme): one line naming the command and what
-     * is wrong, and a pointer to its help; the command's usage-error status (2, or 3 for commission).
+     * is wrong, and a pointer to its help; {@link ExitStatus#USAGE}.
      */
     private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
@@ -93,8 +110,7 @@ public final class PylonCli {
     }
 
     /**
-     * Anything a command threw: one line with the exception's type and message, and {@link #UNEXPECTED_FAILURE}
-     * (or the command's own status for execution failures where it declares one, as commission does).
+     * Anything a command threw: one line with the exception's type and message, and {@link #UNEXPECTED_FAILURE}.
      */
     private static int unexpectedFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
@@ -102,8 +118,7 @@ public final class PylonCli {
         err.println(name + ": failed: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
         err.flush();
-        int declared = cmd.getCommandSpec().exitCodeOnExecutionException();
-        return declared != CommandLine.ExitCode.SOFTWARE ? declared : UNEXPECTED_FAILURE;
+        return UNEXPECTED_FAILURE;
     }
 
     private static String oneLine(String message) {

@@ -66,20 +66,20 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--groups", paramLabel = "LIST", defaultValue = "0-7",
             description = "Groups to scan, 0 to 7 (DIP 2-4 of each group's master): N, FROM-TO or a comma list, "
-                    + "e.g. 1,2,3 (default ${DEFAULT-VALUE}).")
+                    + "e.g. 1,2,3.")
     String groups;
 
     @Option(names = "--modules", paramLabel = "LIST", defaultValue = "1-14",
             description = "Batteries of each group, 1 (the master, ADR 0x02 in group 0) to 14: N, FROM-TO or a comma "
-                    + "list (default ${DEFAULT-VALUE}).")
+                    + "list.")
     String modules;
 
     @Option(names = "--gap-ms", paramLabel = "MS", defaultValue = "100",
-            description = "Least time between the end of one exchange and the next request (default ${DEFAULT-VALUE}).")
+            description = "Least time between the end of one exchange and the next request.")
     long gapMillis;
 
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "500",
-            description = "How long to wait for each reply (default ${DEFAULT-VALUE}).")
+            description = "How long to wait for each reply.")
     long timeoutMillis;
 
     @Option(names = "--serial", description = "Also ask each answering address its serial number (0x93).")

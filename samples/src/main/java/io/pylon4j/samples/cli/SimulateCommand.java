@@ -46,7 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
     int groups;
 
     @Option(names = "--preset", paramLabel = "MODEL", defaultValue = "US3000C",
-            description = "US2000C, US2KBPL, US3000C, US5000, UP2500.")
+            description = "The module type: US2000C, US2000B-Plus (US2KBPL), US3000C, US5000, UP2500; any case.")
     String preset;
 
     @Option(names = "--can", paramLabel = "ENDPOINT", description = "Send the CAN frame set here every second.")
@@ -55,9 +55,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rs485", paramLabel = "ENDPOINT", description = "Answer RS485 requests here.")
     String rs485;
 
-    @Option(names = "--profile", paramLabel = "SET", defaultValue = "pylon-v12",
-            description = "CAN frame set: pylon-v12, pylon-v13 or victron.")
-    String profile;
+    @Option(names = "--frame-set", paramLabel = "SET", defaultValue = "pylon-v12",
+            description = "The CAN frames sent: pylon-v12, pylon-v13 or victron; any case.")
+    String frameSetName;
+
+    /** The frame set's option name before {@code --profile} meant two things (monitor: the inverter); kept. */
+    @Option(names = "--profile", paramLabel = "SET", hidden = true)
+    String legacyProfile;
+
+    /** The frame set asked for, by either name of the option. */
+    String frameSetName() {
+        return legacyProfile != null ? legacyProfile : frameSetName;
+    }
 
     @Option(names = "--load", paramLabel = "AMPS", defaultValue = "0",
             description = "Bank current, + = charge, - = discharge.")
@@ -93,7 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
         ModulePreset model;
         SimulatedBank bank;
         try {
-            frameSet = CanFrameSet.named(profile);
+            frameSet = CanFrameSet.named(frameSetName());
             model = ModulePreset.named(preset);
             bank = SimulatedBank.builder(model).groups(groups).modulesPerGroup(modules).stateOfCharge(soc)
                     .loadProfile(LoadProfile.constant(load)).build();
@@ -132,7 +141,7 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 server.start();
                 err.printf(Locale.ROOT, "pylon simulate: %d × %s in %d group(s), CAN %s (%s), RS485 %s; Ctrl-C stops%n",
-                        modules, model.model(), groups, can == null ? "off" : can, profile,
+                        modules, model.model(), groups, can == null ? "off" : can, frameSetName(),
                         rs485 == null ? "off" : rs485);
                 err.flush();
                 serve(server, err);

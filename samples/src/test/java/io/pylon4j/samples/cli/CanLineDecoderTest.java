@@ -168,6 +168,6 @@ class CanLineDecoderTest {
         CanCapturesDecodeTest.Run run = CanCapturesDecodeTest.run("decode", "--help");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("--can-profile").contains("FILE");
+        assertThat(run.out()).contains("--inverter").contains("FILE");
     }
 }

@@ -88,8 +88,8 @@ class CliFailureTest {
     }
 
     @Test
-    void anUnknownCanProfileIsOneLine() {
-        run("decode", "--can-profile", "growatt").failedWithOneLine(2, "no CAN profile named 'growatt'");
+    void anUnknownInverterIsOneLine() {
+        run("decode", "--inverter", "growatt").failedWithOneLine(2, "unknown inverter 'growatt'; known: generic-pylon");
     }
 
     @Test
@@ -132,8 +132,7 @@ class CliFailureTest {
         run("monitor", "--can", "carrier-pigeon:loft").failedWithOneLine(2, "pylon monitor: unknown scheme");
         run("scan", "carrier-pigeon:loft").failedWithOneLine(2, "pylon scan: unknown scheme");
         run("simulate", "--rs485", "carrier-pigeon:loft").failedWithOneLine(2, "pylon simulate: unknown scheme");
-        // commission keeps its own usage status, 3 (its 1 and 2 are check results)
-        run("commission", "--can", "carrier-pigeon:loft").failedWithOneLine(3, "pylon commission: unknown scheme");
+        run("commission", "--can", "carrier-pigeon:loft").failedWithOneLine(2, "pylon commission: unknown scheme");
     }
 
     @Test
@@ -142,7 +141,7 @@ class CliFailureTest {
         run("monitor", "--can", "virtual:x", "--max-events", "x").failedWithOneLine(2, "pylon monitor: ");
         run("scan", "--timeout-ms", "soon", "virtual:x").failedWithOneLine(2, "pylon scan: ");
         run("simulate", "--modules", "lots").failedWithOneLine(2, "pylon simulate: ");
-        run("commission", "--seconds", "x").failedWithOneLine(3, "pylon commission: ");
+        run("commission", "--seconds", "x").failedWithOneLine(2, "pylon commission: ");
         run("no-such-command").failedWithOneLine(2, "pylon: ", "no-such-command");
     }
     /** A command that fails in a way no command expects. */

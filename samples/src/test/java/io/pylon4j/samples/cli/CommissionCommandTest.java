@@ -108,18 +108,18 @@ class CommissionCommandTest {
     }
 
     @Test
-    void aBadCommandLineExitsWithThreeAndSaysWhy() {
+    void aBadCommandLineExitsWithTwoLikeEveryCommandAndSaysWhy() {
         Result none = run("--seconds", "3");
-        assertThat(none.status()).isEqualTo(3);
+        assertThat(none.status()).isEqualTo(2);
         assertThat(none.err()).contains("give either an ENDPOINT or --simulate NxMODEL");
         Result fault = run("--simulate", "4xUS3000C", "--simulate-fault", "melted");
-        assertThat(fault.status()).isEqualTo(3);
+        assertThat(fault.status()).isEqualTo(2);
         assertThat(fault.err()).contains("unknown fault 'melted'; known: one-module");
         Result spec = run("--simulate", "four US3000C");
-        assertThat(spec.status()).isEqualTo(3);
+        assertThat(spec.status()).isEqualTo(2);
         assertThat(spec.err()).contains("MODULESxPRESET");
         Result preset = run("--simulate", "4xUS9000");
-        assertThat(preset.status()).isEqualTo(3);
+        assertThat(preset.status()).isEqualTo(2);
         assertThat(preset.err()).contains("no preset named 'US9000'");
     }
 

@@ -72,8 +72,8 @@ class DemoCommandTest {
 
     @Test
     void theHelpSaysItEndsByItself() {
-        Result r = run("--help");
+        CliFailureTest.Run r = CliFailureTest.run("demo", "--help"); // the pylon command line shows the defaults
         assertThat(r.status()).isZero();
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("ends by itself after --seconds").contains("default 6");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("ends by itself after --seconds").contains("Default: 6");
     }
 }
