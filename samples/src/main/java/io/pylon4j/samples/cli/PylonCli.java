@@ -34,7 +34,6 @@ public final class PylonCli {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        quietLogging();
         int status;
         try {
             status = run(args);
@@ -52,8 +51,11 @@ public final class PylonCli {
     public static final int UNEXPECTED_FAILURE = 70;
 
     /**
-     * The libraries log through {@link System.Logger}, which is {@code java.util.logging} here: a tool shows only
-     * warnings (a link down with its cause, a failing listener), one line each, on standard error.
+     * The libraries log through {@link System.Logger}, which is {@code java.util.logging} here. The commands say
+     * themselves why a link is down (monitor's view and {@code --json}, dump's "# dump: link lost" notices, the one
+     * failure line of decode, scan and commission), so the libraries' link warnings would say it a second time and
+     * break the rule of one line per failure: a tool shows only SEVERE records, one line each, on standard error.
+     * {@code PYLON_OPTS=-Djava.util.logging.config.file=FILE} (or the same system property) shows more.
      */
     static void quietLogging() {
         if (System.getProperty("java.util.logging.config.file") != null) {
@@ -61,15 +63,16 @@ public final class PylonCli {
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "pylon: %4$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
-        root.setLevel(Level.WARNING);
+        root.setLevel(Level.SEVERE);
         for (Handler h : root.getHandlers()) {
-            h.setLevel(Level.WARNING);
+            h.setLevel(Level.SEVERE);
             h.setFormatter(new SimpleFormatter());
         }
     }
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
+        quietLogging(); // before any transport logs: whatever stream the console handler binds to stays quiet
         return commandLine().execute(args);
     }
 
