@@ -1,6 +1,7 @@
 package example.jpms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pylon4j.driver.BankStatus;
@@ -9,9 +10,12 @@ import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.simulator.junit.PylonBank;
 import io.pylon4j.simulator.junit.SimulatedBankHandle;
 import io.pylon4j.transport.Transports;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -33,6 +37,24 @@ class ConsumerTest {
     void theMainCodeReadsASimulatedBank() throws Exception {
         BankStatus status = Main.readSimulatedBank(Duration.ofSeconds(30));
         assertEquals(74.0, status.publishedLimits().chargeCurrentLimitAmps()); // 2 x 37 A (US3000C)
+    }
+
+    /**
+     * The application launched as users launch one, {@code java --module-path ... -m example.jpms/example.jpms.Main}
+     * (only what the application requires is resolved, unlike under surefire): it reads a bank through Netty, and
+     * Netty logs nothing at INFO, such as its "platform does not provide complete low-level API" when it cannot read
+     * jdk.unsupported (io.pylon4j.transport.netty requires it).
+     */
+    @Test
+    void launchedWithJavaMOverNettyItReadsTheBankAndNettyLogsNothing() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "--module-path", System.getProperty("jdk.module.path"),
+                "-m", "example.jpms/example.jpms.Main", "tcp").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("FRESH"), output);
+        assertFalse(output.contains("io.netty"), output);
     }
 
     /** A bank served on tcp-listen:0 by @PylonBank, read through Netty's tcp: transport, found by ServiceLoader. */
