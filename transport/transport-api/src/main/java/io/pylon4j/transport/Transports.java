@@ -108,11 +108,17 @@ public final class Transports {
                     break;
                 }
                 provider = found.next();
-                provider.schemes(); // may be the first call to reach a missing class
             } catch (ServiceConfigurationError | LinkageError e) {
                 // ServiceLoader's iterator moves past a provider it failed on: the others still load
                 failures++;
-                unavailable.putAll(describe(e));
+                unavailable.putAll(describe(e, providerName(e)));
+                continue;
+            }
+            try {
+                provider.schemes(); // may be the first call to reach a missing class
+            } catch (LinkageError e) {
+                failures++;
+                unavailable.putAll(describe(e, provider.getClass().getName()));
                 continue;
             }
             providers.add(provider);
@@ -120,13 +126,17 @@ public final class Transports {
         return new Transports(providers, unavailable);
     }
 
+    /** The provider class a ServiceLoader error names ("Provider X could not be instantiated"), or null. */
+    private static String providerName(Throwable failure) {
+        Matcher m = PROVIDER_NAME.matcher(failure.getMessage() + " ");
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Names what a provider's failure makes unavailable: its schemes if known, else its class. */
-    private static Map<String, String> describe(Throwable failure) {
+    private static Map<String, String> describe(Throwable failure, String providerClass) {
         Throwable cause = failure instanceof ServiceConfigurationError && failure.getCause() != null
                 ? failure.getCause() : failure;
         String message = String.valueOf(failure.getMessage());
-        Matcher m = PROVIDER_NAME.matcher(message + " ");
-        String providerClass = m.find() ? m.group(1) : null;
         KnownProvider known = providerClass == null ? null : KNOWN.get(providerClass);
         String why = (providerClass == null ? "a transport provider" : "its provider " + providerClass)
                 + " could not be loaded (" + cause + ")"

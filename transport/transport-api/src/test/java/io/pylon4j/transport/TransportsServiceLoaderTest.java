@@ -39,6 +39,19 @@ class TransportsServiceLoaderTest {
         }
     }
 
+    /** A provider that is instantiated, but whose scheme list reaches a missing class. */
+    public static final class MissingOnSchemesProvider implements TransportProvider {
+        @Override
+        public Set<String> schemes() {
+            throw new NoClassDefFoundError("com/example/vendor/Schemes");
+        }
+
+        @Override
+        public boolean isCan(String scheme) {
+            return true;
+        }
+    }
+
     /** A provider that loads, but whose transports need a class that is missing (linked lazily, as Netty's are). */
     static final class LazyMissingDependencyProvider implements TransportProvider {
         @Override
@@ -110,6 +123,16 @@ class TransportsServiceLoaderTest {
         assertThat(transports.schemes()).contains("virtual");
         assertThat(transports.unavailable()).containsOnlyKeys("com.example.vendor.GoneProvider",
                 MissingDependencyProvider.class.getName());
+    }
+
+    @Test
+    void aProviderWhoseSchemesReachAMissingClassIsNamedToo() throws Exception {
+        Transports transports = Transports.fromServiceLoader(withServices(MissingOnSchemesProvider.class.getName()));
+
+        assertThat(transports.schemes()).contains("virtual");
+        assertThat(transports.unavailable()).containsOnlyKeys(MissingOnSchemesProvider.class.getName());
+        assertThat(transports.unavailable().get(MissingOnSchemesProvider.class.getName()))
+                .contains("com/example/vendor/Schemes");
     }
 
     @Test
