@@ -1,7 +1,6 @@
 package example.jpms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pylon4j.driver.BankStatus;
@@ -54,7 +53,10 @@ class ConsumerTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("FRESH"), output);
-        assertFalse(output.contains("io.netty"), output);
+        // a java.util.logging record names its source (io.netty.…) on a header line that starts with the date; the
+        // JVM's own "WARNING: sun.misc.Unsafe::… has been called by io.netty…" lines (JDK 24 and later) are not Netty's
+        assertEquals(List.of(), output.lines().filter(l -> l.contains("io.netty") && !l.startsWith("WARNING: "))
+                .toList(), output);
     }
 
     /** A bank served on tcp-listen:0 by @PylonBank, read through Netty's tcp: transport, found by ServiceLoader. */
