@@ -3,12 +3,16 @@
  * fault state) and its CAN and RS485 front ends ({@code CanBatterySimulator}, {@code Rs485BatterySimulator}) with wire
  * faults, in {@code io.pylon4j.simulator.frontend}; a JUnit 5 extension in {@code io.pylon4j.simulator.junit}, whose
  * JUnit dependency is optional ({@code requires static}).
+ *
+ * <p>Not {@code static transitive}: that would make every consumer's compilation need JUnit. A consumer's test module
+ * that uses {@code @PylonBank} {@code requires org.junit.jupiter.api} itself; JUnit is then in the layer, and this
+ * module reads it.
  */
 module io.pylon4j.simulator {
     requires transitive io.pylon4j.can;
     requires transitive io.pylon4j.rs485;
     requires transitive io.pylon4j.transport;
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
 
     exports io.pylon4j.simulator;
     exports io.pylon4j.simulator.frontend;
