@@ -8,6 +8,7 @@ import io.pylon4j.transport.ConnectionStateChange;
 import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.InvalidEndpointException;
+import io.pylon4j.transport.LinkFailures;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportOptions;
@@ -155,7 +156,8 @@ final class DumpCommand implements Callable<Integer> {
                 firstOutcome.get(2 * options.connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 err.println("pylon dump: cannot open " + endpoint + ": "
-                        + (e instanceof ExecutionException ? e.getCause().getMessage() : "no answer in time"));
+                        + (e instanceof ExecutionException ? LinkFailures.describe(endpoint, e.getCause())
+                        : "no answer in time"));
                 err.flush();
                 return 2;
             }

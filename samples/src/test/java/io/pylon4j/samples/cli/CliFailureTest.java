@@ -106,8 +106,9 @@ class CliFailureTest {
     @Test
     void dumpOfARefusedEndpointIsOneLine() throws IOException {
         int port = refusedPort();
+        // the same phrase as the driver's status, monitor, commission and scan (LinkFailures)
         run("dump", "--rs485", "tcp:127.0.0.1:" + port).failedWithOneLine(2,
-                "pylon dump: cannot open tcp:127.0.0.1:" + port, "refused");
+                "pylon dump: cannot open tcp:127.0.0.1:" + port + ": connection refused by 127.0.0.1:" + port);
     }
 
     @Test
