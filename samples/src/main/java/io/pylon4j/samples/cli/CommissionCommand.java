@@ -2,6 +2,7 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.commission.Commissioning;
 import io.pylon4j.driver.commission.CommissioningRecorder;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pylon commission ENDPOINT [--can|--rs485] [--expected-modules N] [--preset US3000C] [--seconds S] [--json]}:
+ * {@code pylon commission ENDPOINT [--can|--rs485] [--expected-modules N] [--preset US3000C] [--inverter NAME]
+ * [--seconds S] [--json]}:
  * watches a bank with the driver for S seconds, one snapshot a second, then runs the commissioning checks
  * ({@code docs/commissioning.md}) and prints the report. {@code --simulate 4xUS3000C} (instead of an endpoint)
  * commissions a simulated bank on in-memory buses, CAN and RS485 at once, on simulated time
@@ -92,6 +94,12 @@ final class CommissionCommand implements Callable<Integer> {
             description = "How long to watch, one snapshot a second.")
     int seconds;
 
+    @Option(names = "--inverter", paramLabel = "NAME", defaultValue = "generic-pylon",
+            description = "Run the driver as this inverter's (supervision timeouts, keep-alive, fail-safe): "
+                    + "generic-pylon, victron, sma, deye, sol-ark, sofar; any case. Default: ${DEFAULT-VALUE}. "
+                    + "With --simulate the bank also sends that inverter's CAN frame set.")
+    String inverter;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
@@ -130,8 +138,14 @@ final class CommissionCommand implements Callable<Integer> {
         if (simulateFault != null && !FAULTS.contains(simulateFault)) {
             throw bad("unknown fault '" + simulateFault + "'; known: " + String.join(", ", FAULTS));
         }
+        InverterProfile profile;
+        try {
+            profile = Vocabulary.inverter(inverter);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
         Expectations expected = expectations();
-        CommissioningReport report = simulate != null ? simulated(expected) : live(expected);
+        CommissioningReport report = simulate != null ? simulated(expected, profile) : live(expected, profile);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
         out.flush();
@@ -179,10 +193,10 @@ final class CommissionCommand implements Callable<Integer> {
         return e;
     }
 
-    private CommissioningReport simulated(Expectations expected) throws TimeoutException, InterruptedException {
+    private CommissioningReport simulated(Expectations expected, InverterProfile profile) throws TimeoutException, InterruptedException {
         SimulatedBankRig rig;
         try {
-            rig = SimulatedBankRig.start(simulate, true, true);
+            rig = SimulatedBankRig.start(simulate, true, true, profile);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
@@ -218,9 +232,9 @@ final class CommissionCommand implements Callable<Integer> {
         }
     }
 
-    private CommissioningReport live(Expectations expected) throws InterruptedException {
+    private CommissioningReport live(Expectations expected, InverterProfile profile) throws InterruptedException {
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
-        DriverOptions options = DriverOptions.builder("bank").build();
+        DriverOptions options = DriverOptions.builder("bank").profile(profile).build();
         CanTransport canLink = null;
         ByteStreamTransport rs485Link = null;
         PylonDriver driver;

@@ -55,17 +55,48 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rs485", paramLabel = "ENDPOINT", description = "Answer RS485 requests here.")
     String rs485;
 
-    @Option(names = "--frame-set", paramLabel = "SET", defaultValue = "pylon-v12",
-            description = "The CAN frames sent: pylon-v12, pylon-v13 or victron; any case.")
+    @Option(names = "--frame-set", paramLabel = "SET",
+            description = "The CAN frames sent: pylon-v12, pylon-v13 or victron; any case. Default: the "
+                    + "--inverter's set, else pylon-v12. Given with an --inverter that reads another set: a usage "
+                    + "error.")
     String frameSetName;
+
+    @Option(names = "--inverter", paramLabel = "NAME",
+            description = "Send the CAN frame set this inverter reads: victron, sma -> victron; generic-pylon, "
+                    + "deye, sol-ark, sofar -> pylon-v12.")
+    String inverter;
 
     /** The frame set's option name before {@code --profile} meant two things (monitor: the inverter); kept. */
     @Option(names = "--profile", paramLabel = "SET", hidden = true)
     String legacyProfile;
 
-    /** The frame set asked for, by either name of the option. */
+    /** The frame set asked for, by either name of the option; null if none was. */
     String frameSetName() {
         return legacyProfile != null ? legacyProfile : frameSetName;
+    }
+
+    /**
+     * The frame set to send: the one asked for, else the {@code --inverter}'s ({@link Vocabulary#frameSet}), else
+     * pylon-v12. Both given and naming different sets is an error rather than a silent choice between them.
+     *
+     * @throws IllegalArgumentException for an unknown name or a conflicting pair
+     */
+    CanFrameSet frameSet() {
+        CanFrameSet asked = frameSetName() == null ? null : CanFrameSet.named(frameSetName());
+        if (inverter == null) {
+            return asked != null ? asked : CanFrameSet.PYLON_V12;
+        }
+        CanFrameSet read = Vocabulary.frameSet(Vocabulary.inverter(inverter));
+        if (asked != null && asked != read) {
+            throw new IllegalArgumentException("--frame-set " + frameSetName() + " conflicts with --inverter "
+                    + inverter + ", which reads " + frameSetLabel(read) + "; give one of them");
+        }
+        return read;
+    }
+
+    /** The name {@link CanFrameSet#named} takes for {@code set}. */
+    static String frameSetLabel(CanFrameSet set) {
+        return set.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Option(names = "--load", paramLabel = "AMPS", defaultValue = "0",
@@ -102,7 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
         ModulePreset model;
         SimulatedBank bank;
         try {
-            frameSet = CanFrameSet.named(frameSetName());
+            frameSet = frameSet();
             model = ModulePreset.named(preset);
             bank = SimulatedBank.builder(model).groups(groups).modulesPerGroup(modules).stateOfCharge(soc)
                     .loadProfile(LoadProfile.constant(load)).build();
@@ -141,7 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 server.start();
                 err.printf(Locale.ROOT, "pylon simulate: %d × %s in %d group(s), CAN %s (%s), RS485 %s; Ctrl-C stops%n",
-                        modules, model.model(), groups, can == null ? "off" : can, frameSetName(),
+                        modules, model.model(), groups, can == null ? "off" : can, frameSetLabel(frameSet),
                         rs485 == null ? "off" : rs485);
                 err.flush();
                 serve(server, err);

@@ -2,13 +2,13 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.Scheduler;
 import io.pylon4j.simulator.FaultSettings;
 import io.pylon4j.simulator.LoadProfile;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.CanFrameSet;
 import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.ByteStreamTransport;
@@ -57,10 +57,11 @@ final class SimulatedBankRig implements AutoCloseable {
     private final ByteStreamTransport driverRs485;
     private boolean firstStep = true;
 
-    private SimulatedBankRig(SimulatedBank bank, boolean can, boolean rs485) {
+    private SimulatedBankRig(SimulatedBank bank, boolean can, boolean rs485, InverterProfile inverter) {
         this.bank = bank;
         VirtualTransportProvider buses = new VirtualTransportProvider();
-        SimulatorServer.Builder sb = SimulatorServer.builder(bank).frameSet(CanFrameSet.PYLON_V12).scheduler(bankTime);
+        SimulatorServer.Builder sb = SimulatorServer.builder(bank).frameSet(Vocabulary.frameSet(inverter))
+                .scheduler(bankTime);
         List<Transport> batterySide = new ArrayList<>();
         if (can) {
             CanTransport t = buses.canBus("rig-can").newMember();
@@ -87,7 +88,7 @@ final class SimulatedBankRig implements AutoCloseable {
                 return EPOCH.plus(bankTime.now());
             }
         };
-        DriverOptions options = DriverOptions.builder("simulated-bank").time(clock)
+        DriverOptions options = DriverOptions.builder("simulated-bank").profile(inverter).time(clock)
                 .scheduler(scheduler(driverTime)).build();
         this.driver = can && rs485 ? PylonDriver.canAndRs485(driverCan, driverRs485, options)
                 : can ? PylonDriver.can(driverCan, options) : PylonDriver.rs485(driverRs485, options);
@@ -114,6 +115,14 @@ final class SimulatedBankRig implements AutoCloseable {
      * @throws IllegalArgumentException for a spec that is not {@code NxMODEL} or names no preset
      */
     static SimulatedBankRig start(String spec, boolean can, boolean rs485) {
+        return start(spec, can, rs485, InverterProfile.GENERIC_PYLON);
+    }
+
+    /**
+     * As {@link #start(String, boolean, boolean)}, with the driver running {@code inverter}'s profile and the bank
+     * sending the CAN frame set that inverter reads ({@link Vocabulary#frameSet}).
+     */
+    static SimulatedBankRig start(String spec, boolean can, boolean rs485, InverterProfile inverter) {
         Matcher m = SPEC.matcher(spec.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("a simulated bank is given as MODULESxPRESET, e.g. 4xUS3000C: '"
@@ -125,7 +134,7 @@ final class SimulatedBankRig implements AutoCloseable {
         // a household load that changes every 40 s, so that live values visibly move from snapshot to snapshot
         bank.setLoadProfile(LoadProfile.repeating(List.of(LoadProfile.step(Duration.ofSeconds(40), -20),
                 LoadProfile.step(Duration.ofSeconds(40), -30))));
-        return new SimulatedBankRig(bank, can, rs485);
+        return new SimulatedBankRig(bank, can, rs485, inverter);
     }
 
     /** Whether {@code spec} has the form {@code NxMODEL}. */

@@ -98,6 +98,63 @@ class VocabularyTest {
         assertThat(monitor).contains("--inverter=NAME").doesNotContain("--profile");
         assertThat(decode).contains("--inverter=NAME").doesNotContain("--can-profile");
         assertThat(simulate).contains("--frame-set=SET").contains("--preset=MODEL").doesNotContain("--profile");
-        assertThat(commission).contains("--preset=MODEL");
+        assertThat(commission).contains("--preset=MODEL").contains("--inverter=NAME")
+                .contains("Default: generic-pylon");
+        assertThat(simulate).contains("--inverter=NAME");
+    }
+
+    @Test
+    void eachInverterMapsToTheFrameSetItReads() {
+        assertThat(Vocabulary.frameSet(InverterProfile.VICTRON)).isEqualTo(CanFrameSet.VICTRON);
+        assertThat(Vocabulary.frameSet(InverterProfile.SMA)).isEqualTo(CanFrameSet.VICTRON);
+        for (InverterProfile p : java.util.List.of(InverterProfile.GENERIC_PYLON, InverterProfile.DEYE,
+                InverterProfile.SOL_ARK, InverterProfile.SOFAR)) {
+            assertThat(Vocabulary.frameSet(p)).as(p.name()).isEqualTo(CanFrameSet.PYLON_V12);
+        }
+    }
+
+    @Test
+    void simulateTakesTheInverterAndSendsTheFramesItReads() {
+        assertThat(simulate("--inverter", "SMA").frameSet()).isEqualTo(CanFrameSet.VICTRON);
+        assertThat(simulate("--inverter", "deye").frameSet()).isEqualTo(CanFrameSet.PYLON_V12);
+        assertThat(simulate().frameSet()).isEqualTo(CanFrameSet.PYLON_V12);
+        assertThat(simulate("--frame-set", "pylon-v13").frameSet()).isEqualTo(CanFrameSet.PYLON_V13);
+        // both given and agreeing: fine
+        assertThat(simulate("--inverter", "victron", "--frame-set", "VICTRON").frameSet())
+                .isEqualTo(CanFrameSet.VICTRON);
+    }
+
+    @Test
+    void simulateRefusesAnInverterAndAFrameSetThatDisagree() {
+        CliFailureTest.run("simulate", "--can", "virtual:vocabulary", "--inverter", "victron", "--frame-set",
+                "pylon-v13", "--seconds", "1").failedWithOneLine(2, "pylon simulate: --frame-set pylon-v13 conflicts "
+                + "with --inverter victron, which reads victron; give one of them");
+        CliFailureTest.run("simulate", "--can", "virtual:vocabulary", "--inverter", "growatt", "--seconds", "1")
+                .failedWithOneLine(2, "pylon simulate: unknown inverter 'growatt'; known: generic-pylon, victron, "
+                        + "sma, deye, sol-ark, sofar");
+    }
+
+    @Test
+    void commissionTakesTheInverterAndRunsItsDriverWithIt() throws Exception {
+        CliFailureTest.run("commission", "--simulate", "2xUS3000C", "--inverter", "growatt").failedWithOneLine(2,
+                "pylon commission: unknown inverter 'growatt'; known: generic-pylon, victron, sma, deye, sol-ark, "
+                        + "sofar");
+        CommissionCommand parsed = new CommissionCommand();
+        new CommandLine(parsed).parseArgs("--simulate", "2xUS3000C");
+        assertThat(Vocabulary.inverter(parsed.inverter)).isEqualTo(InverterProfile.GENERIC_PYLON); // as before
+
+        try (SimulatedBankRig rig = SimulatedBankRig.start("2xUS3000C", true, true, InverterProfile.SMA)) {
+            assertThat(rig.driver().options().profile()).isEqualTo(InverterProfile.SMA);
+        }
+        Run victron = CliFailureTest.run("commission", "--simulate", "2xUS3000C", "--inverter", "Victron",
+                "--seconds", "3");
+        Run generic = CliFailureTest.run("commission", "--simulate", "2xUS3000C", "--seconds", "3");
+        assertThat(victron.status()).as(victron.out() + victron.err()).isEqualTo(generic.status());
+    }
+
+    private static SimulateCommand simulate(String... args) {
+        SimulateCommand c = new SimulateCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
     }
 }
