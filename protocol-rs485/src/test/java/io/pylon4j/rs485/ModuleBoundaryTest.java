@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundaryTest {
 
     @Test
-    void requiresOnlyJavaBaseAndExportsTheCodec() throws IOException {
+    void requiresOnlyJavaBaseAndExportsTheCodecAndTheExchanges() throws IOException {
         Path descriptor = Path.of("target/classes/module-info.class");
         assertThat(descriptor).as("compiled module descriptor (run from the module directory)").exists();
         ModuleDescriptor module;
@@ -24,8 +24,8 @@ class ModuleBoundaryTest {
         assertThat(module.name()).isEqualTo("io.pylon4j.rs485");
         assertThat(module.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()))
                 .containsExactly("java.base");
-        assertThat(module.exports()).singleElement()
-                .satisfies(e -> assertThat(e.source()).isEqualTo("io.pylon4j.rs485"))
-                .satisfies(e -> assertThat(e.isQualified()).isFalse());
+        assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("io.pylon4j.rs485", "io.pylon4j.rs485.exchange");
+        assertThat(module.exports()).noneMatch(ModuleDescriptor.Exports::isQualified);
     }
 }
