@@ -3,18 +3,21 @@ package io.pylon4j.driver.scan;
 import io.pylon4j.driver.Scheduler;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ProtocolVersion;
-import io.pylon4j.rs485.ReadResult;
 import io.pylon4j.rs485.Rejection;
-import io.pylon4j.rs485.Rs485Codec;
-import io.pylon4j.rs485.Rs485Exception;
-import io.pylon4j.rs485.Rs485FrameReader;
 import io.pylon4j.rs485.Rs485Request;
 import io.pylon4j.rs485.Rs485Response;
 import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.rs485.exchange.Rs485Exchange;
+import io.pylon4j.rs485.exchange.Rs485Exchange.Discarded;
+import io.pylon4j.rs485.exchange.Rs485Exchange.Event;
+import io.pylon4j.rs485.exchange.Rs485Exchange.GiveUp;
+import io.pylon4j.rs485.exchange.Rs485Exchange.Replied;
+import io.pylon4j.rs485.exchange.Rs485Exchange.Transmit;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.TransportException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +39,9 @@ import java.util.function.Consumer;
  * closer than the gap. An address silent on the first probe is not asked the others. A reply that does not decode as
  * the answer (bad checksum, another address) is counted and the scanner keeps waiting until the timeout, since a good
  * frame may still follow.
+ *
+ * <p>The request in flight, its timeout and the matching of its reply are an {@link Rs485Exchange}'s (no retries,
+ * no extension: a reply cut short at the timeout is something at that address, and is reported as garbled).
  *
  * <p><b>Threads.</b> None of its own: the gap and timeout timers run on the caller's {@link Scheduler}, replies are
  * handled on the transport's I/O thread. The progress consumer is called once per address, in scan order, on one of
@@ -60,7 +66,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
     private final Scheduler scheduler;
     private final ScanOptions options;
     private final Consumer<? super AddressResult> progress;
-    private final Rs485FrameReader reader = new Rs485FrameReader();
+    private final Rs485Exchange exchange;
     private final CompletableFuture<ScanReport> report = new CompletableFuture<>();
     private final List<AddressResult> results = new ArrayList<>();
     private final ByteListener listener = this::onBytes;
@@ -71,8 +77,6 @@ public final class Rs485AddressScanner implements AutoCloseable {
     /** The address asked now, and the one asked before it (whose reply may still arrive late); -1 for none. */
     private int inFlightAddress = -1;
     private int previousAddress = -1;
-    /** Bumped for every request, so that a timeout that fires after its exchange ended is ignored. */
-    private long exchange;
     private Scheduler.Cancellable timer;
     private boolean done;
     private boolean cancelled;
@@ -92,8 +96,6 @@ public final class Rs485AddressScanner implements AutoCloseable {
     private long badFrames;
     private long writeFailures;
     private long progressFailures;
-    /** Bytes thrown away inside failed frames; the rest of the reader's discarded bytes are noise. */
-    private long failedFrameBytes;
     private long noiseSeen;
 
     private Rs485AddressScanner(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options,
@@ -102,6 +104,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.options = Objects.requireNonNull(options, "options");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.exchange = new Rs485Exchange(new Rs485Exchange.Settings(options.replyTimeout(), 0, Duration.ZERO));
     }
 
     /**
@@ -166,13 +169,12 @@ public final class Rs485AddressScanner implements AutoCloseable {
             inFlightAddress = address;
         }
         inFlight = options.probes().get(probeIndex).request(address);
-        long mine = ++exchange;
+        Transmit t = exchange.send(inFlight, 0);
         // the timer first: a transport may deliver the reply before write returns
-        timer = scheduler.schedule(() -> onTimeout(mine), options.replyTimeout());
-        byte[] bytes = inFlight.toFrame().encode();
+        timer = scheduler.schedule(() -> onTimeout(t.timer()), t.timeout());
         requests++; // before the write: a reply delivered during it may end the scan
         try {
-            transport.write(bytes);
+            transport.write(t.bytes());
         } catch (TransportException e) {
             requests--;
             writeFailures++; // the link is down: the timeout ends this exchange as unanswered
@@ -180,13 +182,19 @@ public final class Rs485AddressScanner implements AutoCloseable {
     }
 
     private void onTimeout(long which) {
-        ScanReport finished;
+        ScanReport finished = null;
         synchronized (this) {
-            if (done || which != exchange || inFlight == null) {
-                return; // answered in the meantime, or cancelled
+            if (done) {
+                return;
             }
             // a reply cut short is something at this address, not silence; and it must not merge with the next
-            reader.endOfInput(this::onResult);
+            List<Event> events = new ArrayList<>(1);
+            if (!(exchange.onTimeout(which, events::add) instanceof GiveUp)) {
+                return; // answered in the meantime, or cancelled
+            }
+            for (Event e : events) {
+                onEvent(e);
+            }
             timeouts++;
             finished = endExchange(false);
         }
@@ -199,20 +207,15 @@ public final class Rs485AddressScanner implements AutoCloseable {
             if (done) {
                 return;
             }
-            List<ReadResult> results = new ArrayList<>(1);
-            reader.push(buffer, offset, length, results::add);
-            long noise = reader.counters().bytesDiscarded() - failedFrameBytes;
-            for (ReadResult r : results) {
-                if (r instanceof ReadResult.Failure f) {
-                    noise -= f.discardedBytes();
-                }
-            }
+            List<Event> events = new ArrayList<>(1);
+            exchange.onBytes(buffer, offset, length, events::add);
+            long noise = exchange.counters().noiseBytes();
             if (noise > noiseSeen && inFlight != null) {
                 noteGarbled((noise - noiseSeen) + " bytes outside any frame (noise, or another baud rate)");
             }
             noiseSeen = Math.max(noiseSeen, noise);
-            for (ReadResult r : results) {
-                finished = onResult(r);
+            for (Event e : events) {
+                finished = onEvent(e);
                 if (done) {
                     break;
                 }
@@ -221,32 +224,29 @@ public final class Rs485AddressScanner implements AutoCloseable {
         complete(finished);
     }
 
-    private ScanReport onResult(ReadResult result) {
-        if (result instanceof ReadResult.Failure f) {
+    private ScanReport onEvent(Event event) {
+        if (event instanceof Discarded d) {
             badFrames++;
-            failedFrameBytes += f.discardedBytes();
-            if (inFlight != null) {
-                noteGarbled(f.error().getMessage());
+            switch (d.reason()) {
+                case BROKEN_FRAME -> {
+                    if (inFlight != null) {
+                        noteGarbled(d.error().orElseThrow().getMessage());
+                    }
+                }
+                case NOT_THE_REPLY -> {
+                    int from = d.frame().orElseThrow().address();
+                    if (from != previousAddress || previousAddress == inFlight.address()) {
+                        // not the previous address answering after its timeout (late): this address's garbage
+                        noteGarbled(d.error().orElseThrow().getMessage());
+                    }
+                }
+                case UNASKED -> {
+                    // late (after its timeout) or unasked
+                }
             }
-            return null;
-        }
-        ReadResult.Frame frame = (ReadResult.Frame) result;
-        if (inFlight == null) {
-            badFrames++; // late (after its timeout) or unasked
-            return null;
-        }
-        if (frame.frame().address() == previousAddress && previousAddress != inFlight.address()) {
-            badFrames++; // the previous address answering after its timeout: late, not this address's garbage
-            return null;
-        }
-        Rs485Response response;
-        try {
-            response = Rs485Codec.decodeResponse(inFlight, frame.frame());
-        } catch (Rs485Exception e) {
-            badFrames++;
-            noteGarbled(e.getMessage());
             return null; // keep waiting: the right answer may still come before the timeout
         }
+        Rs485Response response = ((Replied) event).response();
         if (response instanceof Rejection r) {
             rejectionCount++;
             if (rejections.isEmpty()) {

@@ -1,0 +1,269 @@
+package io.pylon4j.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.driver.Rs485Poll.Ask;
+import io.pylon4j.driver.Rs485Poll.CycleDone;
+import io.pylon4j.driver.Rs485Poll.Next;
+import io.pylon4j.driver.Rs485Poll.Nothing;
+import io.pylon4j.driver.Rs485Poll.State;
+import io.pylon4j.rs485.AlarmInfoRequest;
+import io.pylon4j.rs485.AnalogValues;
+import io.pylon4j.rs485.AnalogValuesRequest;
+import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.ManufacturerInfoRequest;
+import io.pylon4j.rs485.ModuleAnalog;
+import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.rs485.SerialNumberRequest;
+import io.pylon4j.rs485.SoftwareVersionRequest;
+import io.pylon4j.rs485.SystemParametersRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The poll schedule's state machine, one cell of its transition table (state × event) per test, as SupervisorTest. */
+class Rs485PollTest {
+
+    static final SupervisionState FRESH = SupervisionState.FRESH;
+
+    final Rs485Poll poll = new Rs485Poll(List.of(0), false);
+
+    /** The requests of the cycle in progress, each answered by {@code answer} (null: given up). */
+    static List<Rs485Request> drain(Rs485Poll poll, boolean answer) {
+        List<Rs485Request> asked = new ArrayList<>();
+        Next next;
+        while ((next = poll.next()) instanceof Ask ask) {
+            asked.add(ask.request());
+            if (answer) {
+                poll.onAnswered(ask.request());
+            } else {
+                poll.onGiveUp(ask.request());
+            }
+        }
+        assertThat(next).isInstanceOf(CycleDone.class);
+        return asked;
+    }
+
+    static AnalogValues wholeStack(int group, int modules) {
+        List<ModuleAnalog> blocks = new ArrayList<>();
+        for (int i = 0; i < modules; i++) {
+            blocks.add(Rs485GroupAggregatorTest.module(50.0, 1.0, 37.0, 74.0, 20.0));
+        }
+        return new AnalogValues(io.pylon4j.rs485.Rs485Address.master(group), io.pylon4j.rs485.InfoFlag.of(0), 0xFF, blocks);
+    }
+
+    @Nested
+    class Idle {
+
+        @Test
+        void aTickWithTheLinkUpStartsACycleWithTheStartupRequestsFirst() {
+            assertThat(poll.startCycle(true, FRESH, false)).isTrue();
+            assertThat(poll.state()).isEqualTo(State.POLLING);
+            assertThat(drain(poll, true)).containsExactly(new ManufacturerInfoRequest(0x02),
+                    new SystemParametersRequest(0x02), AnalogValuesRequest.wholeStack(0),
+                    AlarmInfoRequest.wholeStack(0), ChargeDischargeManagementRequest.of(0x02));
+            assertThat(poll.state()).isEqualTo(State.IDLE);
+        }
+
+        @Test
+        void aTickWithTheLinkDownStaysIdle() {
+            assertThat(poll.startCycle(false, FRESH, false)).isFalse();
+            assertThat(poll.state()).isEqualTo(State.IDLE);
+            assertThat(poll.next()).isInstanceOf(Nothing.class);
+        }
+
+        @Test
+        void nextWithNoCycleIsNothing() {
+            assertThat(poll.next()).isInstanceOf(Nothing.class);
+        }
+
+        @Test
+        void aGiveUpOutsideACycleDropsNothing() {
+            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0))).isZero();
+        }
+
+        @Test
+        void closeCloses() {
+            poll.close();
+            assertThat(poll.state()).isEqualTo(State.CLOSED);
+        }
+
+        @Test
+        void theStartupRequestsAreAskedOnceNotEveryCycle() {
+            poll.startCycle(true, FRESH, false);
+            drain(poll, true);
+            poll.startCycle(true, FRESH, false);
+            assertThat(drain(poll, true)).doesNotContain(new ManufacturerInfoRequest(0x02));
+        }
+
+        @Test
+        void aReconnectReadsTheStaticInfoAgain() {
+            poll.startCycle(true, FRESH, false);
+            drain(poll, true);
+            poll.startCycle(true, FRESH, true);
+            assertThat(drain(poll, true)).startsWith(new ManufacturerInfoRequest(0x02),
+                    new SystemParametersRequest(0x02));
+        }
+
+        @Test
+        void aRecoveryFromLostReadsTheStaticInfoAgain() {
+            poll.startCycle(true, FRESH, false);
+            drain(poll, true);
+            poll.watch(SupervisionState.LOST);
+            poll.startCycle(true, SupervisionState.RECOVERED, false);
+            assertThat(drain(poll, true)).startsWith(new ManufacturerInfoRequest(0x02));
+        }
+    }
+
+    @Nested
+    class Polling {
+
+        @Test
+        void aTickDoesNotOverlapTheRunningCycle() {
+            poll.startCycle(true, FRESH, false);
+            poll.next();
+            assertThat(poll.startCycle(true, FRESH, false)).isFalse();
+            assertThat(drain(poll, true)).hasSize(4); // the rest of the first cycle only
+        }
+
+        @Test
+        void aTickWithTheLinkDownDoesNotStopTheRunningCycle() {
+            poll.startCycle(true, FRESH, false);
+            assertThat(poll.startCycle(false, FRESH, false)).isFalse();
+            assertThat(poll.state()).isEqualTo(State.POLLING);
+        }
+
+        @Test
+        void nextAsksTheQueuedRequestsInOrder() {
+            poll.startCycle(true, FRESH, false);
+            assertThat(poll.next()).isEqualTo(new Ask(new ManufacturerInfoRequest(0x02), false));
+        }
+
+        @Test
+        void nextWithNothingQueuedEndsTheCycleWithTheGroupsReadings() {
+            poll.startCycle(true, FRESH, false);
+            Next next;
+            while ((next = poll.next()) instanceof Ask ask) {
+                poll.onAnswered(ask.request());
+                if (ask.request().equals(AnalogValuesRequest.wholeStack(0))) {
+                    poll.onWholeStack(wholeStack(0, 2));
+                }
+            }
+            assertThat(next).isInstanceOfSatisfying(CycleDone.class, d -> assertThat(d.groups()).singleElement()
+                    .satisfies(g -> {
+                        assertThat(g.modules()).isEqualTo(2);
+                        assertThat(g.analog()).isPresent();
+                        assertThat(g.limits()).isEmpty();
+                    }));
+            assertThat(poll.state()).isEqualTo(State.IDLE);
+        }
+
+        @Test
+        void aWholeStackNamingModulesQueuesTheirSerialsAndVersionsOnce() {
+            poll.startCycle(true, FRESH, false);
+            poll.next();
+            poll.onWholeStack(wholeStack(0, 2));
+            List<Rs485Request> rest = drain(poll, true);
+            assertThat(rest).containsSubsequence(SerialNumberRequest.of(0x02), SoftwareVersionRequest.of(0x02),
+                    SerialNumberRequest.of(0x03), SoftwareVersionRequest.of(0x03));
+            poll.startCycle(true, FRESH, false);
+            poll.onWholeStack(wholeStack(0, 2));
+            assertThat(drain(poll, true)).doesNotContain(SerialNumberRequest.of(0x02));
+        }
+
+        @Test
+        void aModuleThatLeftIsNamedAndTheModulesAreReadAgain() {
+            poll.startCycle(true, FRESH, false);
+            poll.onWholeStack(wholeStack(0, 3));
+            drain(poll, true);
+            poll.startCycle(true, FRESH, false);
+            assertThat(poll.onWholeStack(wholeStack(0, 2))).containsExactly(0x04);
+            assertThat(drain(poll, true)).contains(SerialNumberRequest.of(0x02));
+        }
+
+        @Test
+        void aGiveUpOfAnAnsweringGroupDropsNothing() {
+            poll.startCycle(true, FRESH, false);
+            assertThat(poll.onGiveUp(((Ask) poll.next()).request())).isZero();
+        }
+
+        @Test
+        void aSilentGroupIsProbedAndItsOtherRequestsDroppedWhenTheProbeGoesUnanswered() {
+            poll.startCycle(true, FRESH, false);
+            drain(poll, false); // nothing answered: silent from now on
+            poll.startCycle(true, FRESH, false);
+            Ask probe = (Ask) poll.next();
+            assertThat(probe.probe()).isTrue();
+            assertThat(poll.onGiveUp(probe.request())).isEqualTo(2); // 0x44 and 0x92 not asked
+            assertThat(poll.next()).isInstanceOf(CycleDone.class);
+        }
+
+        @Test
+        void aSilentGroupThatAnswersIsPolledInFullAndItsStaticInfoReadAgain() {
+            poll.startCycle(true, FRESH, false);
+            drain(poll, false);
+            poll.startCycle(true, FRESH, false);
+            Ask probe = (Ask) poll.next();
+            poll.onAnswered(probe.request());
+            Ask next = (Ask) poll.next();
+            assertThat(next.probe()).isFalse();
+            assertThat(drain(poll, true)).contains(new ManufacturerInfoRequest(0x02),
+                    new SystemParametersRequest(0x02));
+        }
+
+        @Test
+        void closeDropsTheQueue() {
+            poll.startCycle(true, FRESH, false);
+            poll.close();
+            assertThat(poll.state()).isEqualTo(State.CLOSED);
+            assertThat(poll.next()).isInstanceOf(Nothing.class);
+        }
+    }
+
+    @Nested
+    class Closed {
+
+        @Test
+        void aTickStartsNothing() {
+            poll.close();
+            assertThat(poll.startCycle(true, FRESH, false)).isFalse();
+            assertThat(poll.state()).isEqualTo(State.CLOSED);
+        }
+
+        @Test
+        void nextIsNothing() {
+            poll.close();
+            assertThat(poll.next()).isInstanceOf(Nothing.class);
+        }
+
+        @Test
+        void aLateReplyChangesNothing() {
+            poll.close();
+            poll.onAnswered(AnalogValuesRequest.wholeStack(0));
+            assertThat(poll.onWholeStack(wholeStack(0, 2))).isEmpty();
+            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0))).isZero();
+            assertThat(poll.state()).isEqualTo(State.CLOSED);
+        }
+    }
+
+    @Test
+    void withSeveralGroupsEachIsPolledInTurnAndPerModuleLimitsFollowTheNamedSlaves() {
+        Rs485Poll two = new Rs485Poll(List.of(1, 2), true);
+        two.startCycle(true, FRESH, false);
+        List<Rs485Request> first = new ArrayList<>();
+        Next next;
+        while ((next = two.next()) instanceof Ask ask) {
+            first.add(ask.request());
+            two.onAnswered(ask.request());
+            if (ask.request().equals(AnalogValuesRequest.wholeStack(1))) {
+                two.onWholeStack(wholeStack(1, 2));
+            }
+        }
+        assertThat(first).containsSubsequence(AnalogValuesRequest.wholeStack(1),
+                AnalogValuesRequest.wholeStack(2));
+        two.startCycle(true, FRESH, false);
+        List<Rs485Request> second = drain(two, true);
+        assertThat(second).contains(ChargeDischargeManagementRequest.of(io.pylon4j.rs485.Rs485Address.of(1, 2)));
+    }
+}
