@@ -35,6 +35,23 @@ import java.util.function.Consumer;
  */
 public final class Rs485FrameReader {
 
+    /**
+     * Sees the bytes of each frame the reader ends at its CR (checked or not yet) or at a character that cannot be in a
+     * frame, before the sink hears of it: what a bus monitor prints, the broken frames too. A frame cut short by a new
+     * {@code '~'}, by the length cap or by {@link #endOfInput} is not passed on (its bytes are counted as discarded).
+     */
+    @FunctionalInterface
+    public interface FrameTextListener {
+
+        /**
+         * One frame's bytes: from its {@code '~'} to its CR, or to the character that broke it, both included.
+         *
+         * @param bytes  the reader's buffer: valid only during the call, not to be kept or changed
+         * @param length how many bytes from index 0
+         */
+        void onFrameBytes(byte[] bytes, int length);
+    }
+
     /** A running count of what the reader has seen; a snapshot from {@link #counters()}. */
     public record Counters(long bytesReceived, long bytesInFrames, long bytesDiscarded, long frames, long badFrames) {
 
@@ -68,8 +85,20 @@ public final class Rs485FrameReader {
     private long frames;
     private long badFrames;
 
+    private final FrameTextListener texts;
+
     /** A reader with an empty buffer and zero counters. */
     public Rs485FrameReader() {
+        this.texts = null;
+    }
+
+    /**
+     * A reader that also shows each frame's bytes to {@code texts} (a bus monitor such as {@code pylon dump}).
+     *
+     * @param texts sees each frame ended at its CR or at a stray character
+     */
+    public Rs485FrameReader(FrameTextListener texts) {
+        this.texts = Objects.requireNonNull(texts, "texts");
     }
 
     /** Pushes all of {@code bytes}; see {@link #push(byte[], int, int, Consumer)}. */
@@ -135,6 +164,10 @@ public final class Rs485FrameReader {
                     }
                     default -> {
                         this.length = 0;
+                        if (texts != null) {
+                            frame[n] = b;
+                            texts.onFrameBytes(frame, n + 1);
+                        }
                         fail(new NonHexCharacterException(n, (char) (b & 0xFF)), n + 1, sink);
                     }
                 }
@@ -169,6 +202,9 @@ public final class Rs485FrameReader {
 
     /** Checks the {@code n} bytes of a frame that just received its EOI and reports the outcome. */
     private void complete(int n, Consumer<? super ReadResult> sink) {
+        if (texts != null) {
+            texts.onFrameBytes(frame, n);
+        }
         Rs485Frame decoded;
         try {
             decoded = Rs485FrameCodec.decode(frame, 0, n);

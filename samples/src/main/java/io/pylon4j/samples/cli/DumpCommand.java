@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code pylon decode}.
  *
  * <p>Each CAN frame received becomes a candump log line ({@code (seconds.micros) IFACE ID#DATA}, stamped when it
- * arrived) and each RS485 frame ({@code ~…} up to CR, cut out of the byte stream by {@link Rs485FrameSplitter}) a
+ * arrived) and each RS485 frame ({@code ~…} up to CR, cut out of the byte stream by {@link Rs485Lines}, on the frame reader the driver uses) a
  * {@code ~…} line; both go through the same {@link LogDecoder} as {@code decode}, so the output is the decode of the
  * traffic's log by construction. RS485 is dumped as a sniffer: requests and responses as they pass, each response
  * decoded against the request before it.
@@ -124,7 +124,7 @@ final class DumpCommand implements Callable<Integer> {
         TransportOptions options = TransportOptions.defaults();
 
         Events events = new Events();
-        Rs485FrameSplitter splitter = new Rs485FrameSplitter(frame -> events.line(frame));
+        Rs485Lines splitter = new Rs485Lines(frame -> events.line(frame));
         Transport transport;
         try {
             if (can) {
@@ -294,7 +294,7 @@ final class DumpCommand implements Callable<Integer> {
         return "can0";
     }
 
-    private static void summary(PrintWriter err, String endpoint, TransportCounters c, Rs485FrameSplitter splitter,
+    private static void summary(PrintWriter err, String endpoint, TransportCounters c, Rs485Lines splitter,
                                 long lost) {
         StringBuilder s = new StringBuilder("# dump: ").append(endpoint).append(": ")
                 .append(c.framesIn()).append(" frames in, ").append(c.bytesIn()).append(" bytes in, ")

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class Rs485FrameSplitterTest {
+/** pylon dump's RS485 line cutter, on the driver's frame reader: the splitter's cases, and broken frames shown. */
+class Rs485LinesTest {
 
     private static final String REQUEST = "~20024642E00202FD33";
     private static final String REPLY = "~20024600B01402D002B79800FAFF06C0F92D";
 
-    private static List<String> split(String stream, int[] chunks, Rs485FrameSplitter[] out) {
+    private static List<String> split(String stream, int[] chunks, Rs485Lines[] out) {
         List<String> frames = new ArrayList<>();
-        Rs485FrameSplitter splitter = new Rs485FrameSplitter(frames::add);
+        Rs485Lines splitter = new Rs485Lines(frames::add);
         byte[] bytes = stream.getBytes(StandardCharsets.ISO_8859_1);
         int at = 0;
         for (int i = 0; at < bytes.length; i++) {
@@ -45,38 +46,53 @@ class Rs485FrameSplitterTest {
 
     @Test
     void resyncsPastLeadingGarbageAndCountsIt() {
-        Rs485FrameSplitter[] s = new Rs485FrameSplitter[1];
+        Rs485Lines[] s = new Rs485Lines[1];
         assertThat(split("xyz\u00FF" + REQUEST + "\r", new int[] {3}, s)).containsExactly(REQUEST);
         assertThat(s[0].discardedBytes()).isEqualTo(4);
     }
 
     @Test
     void aFrameCutOffByTheNextSoiIsDiscardedAndCounted() {
-        Rs485FrameSplitter[] s = new Rs485FrameSplitter[1];
+        Rs485Lines[] s = new Rs485Lines[1];
         assertThat(split("~2002" + REPLY + "\r", new int[] {7}, s)).containsExactly(REPLY);
         assertThat(s[0].discardedBytes()).isEqualTo(5);
     }
 
     @Test
     void lineEndsBetweenFramesAreNotGarbage() {
-        Rs485FrameSplitter[] s = new Rs485FrameSplitter[1];
+        Rs485Lines[] s = new Rs485Lines[1];
         assertThat(split("\r\n" + REQUEST + "\r\n\n", new int[] {2}, s)).containsExactly(REQUEST);
         assertThat(s[0].discardedBytes()).isZero();
     }
 
     @Test
     void anOverlongFrameIsDroppedAndTheNextOneFound() {
-        Rs485FrameSplitter[] s = new Rs485FrameSplitter[1];
-        String endless = "~" + "A".repeat(Rs485FrameSplitter.MAX_FRAME + 10);
+        Rs485Lines[] s = new Rs485Lines[1];
+        String endless = "~" + "A".repeat(io.pylon4j.rs485.Rs485FrameCodec.MAX_FRAME_LENGTH + 10);
         assertThat(split(endless + "\r" + REQUEST + "\r", new int[] {1000}, s)).containsExactly(REQUEST);
         assertThat(s[0].discardedBytes()).isEqualTo(endless.length()); // its CR ends nothing: a line end
     }
 
     @Test
     void anUnfinishedFrameIsPendingNotLost() {
-        Rs485FrameSplitter[] s = new Rs485FrameSplitter[1];
+        Rs485Lines[] s = new Rs485Lines[1];
         assertThat(split(REQUEST + "\r~2002", new int[] {4}, s)).containsExactly(REQUEST);
         assertThat(s[0].pendingBytes()).isEqualTo(5);
+        assertThat(s[0].discardedBytes()).isZero();
+    }
+
+    @Test
+    void aFrameFailingItsChecksumIsPrintedForDecodeToNameTheError() {
+        String bad = REQUEST.substring(0, REQUEST.length() - 1) + (REQUEST.endsWith("0") ? "1" : "0");
+        Rs485Lines[] s = new Rs485Lines[1];
+        assertThat(split(bad + "\r" + REPLY + "\r", new int[] {5}, s)).containsExactly(bad, REPLY);
+        assertThat(s[0].discardedBytes()).isZero();
+    }
+
+    @Test
+    void aFrameBrokenByAStrayCharacterIsPrintedUpToIt() {
+        Rs485Lines[] s = new Rs485Lines[1];
+        assertThat(split("~2002\u00FF" + REPLY + "\r", new int[] {3}, s)).containsExactly("~2002\u00FF", REPLY);
         assertThat(s[0].discardedBytes()).isZero();
     }
 }
