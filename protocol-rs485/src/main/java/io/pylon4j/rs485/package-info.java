@@ -14,7 +14,9 @@
  *   <li>{@link io.pylon4j.rs485.Rs485FrameCodec} checks one frame (SOI, EOI, hex, LENGTH, LCHKSUM, CHKSUM) into an
  *       {@link io.pylon4j.rs485.Rs485Frame}, whose {@link io.pylon4j.rs485.Rs485Frame#encode()} writes it back;</li>
  *   <li>{@link io.pylon4j.rs485.Rs485Codec} decodes a frame into a typed {@link io.pylon4j.rs485.Rs485Request} or,
- *       against its request, a typed {@link io.pylon4j.rs485.Rs485Response}; their {@code toFrame()} encodes.</li>
+ *       against its request, a typed {@link io.pylon4j.rs485.Rs485Response}; their {@code toFrame()} encodes;</li>
+ *   <li>{@link io.pylon4j.rs485.exchange} puts the three together for each end of the bus: which reply answers which
+ *       request, with timeouts and retries, sans I/O.</li>
  * </ol>
  *
  * <h2>Errors</h2>

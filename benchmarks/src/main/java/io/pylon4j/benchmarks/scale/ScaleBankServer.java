@@ -1,8 +1,7 @@
 package io.pylon4j.benchmarks.scale;
 
-import io.pylon4j.rs485.ReadResult;
 import io.pylon4j.rs485.Rs485Frame;
-import io.pylon4j.rs485.Rs485FrameReader;
+import io.pylon4j.rs485.exchange.Rs485ReplyExchange;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.Rs485Responder;
@@ -35,7 +34,8 @@ import java.util.StringJoiner;
  * listens, then serves until its standard input closes (the parent exited or killed it) or it is killed.
  *
  * <p>Each bank is a {@link SimulatedBank} of {@code --modules} US3000C modules charging at 10 A, answered by the
- * simulator's {@link Rs485Responder}; the bank's simulated time follows the wall clock (advanced on each request),
+ * simulator's {@link Rs485Responder} through the battery side of {@code protocol-rs485}'s exchanges
+ * ({@link Rs485ReplyExchange}, one per connection); the bank's simulated time follows the wall clock (advanced on each request),
  * so its capacity, SOC and cell voltages move and the driver has a measurement change to publish every poll.
  *
  * <pre>{@code java -cp benchmarks.jar io.pylon4j.benchmarks.scale.ScaleBankServer --banks 1000 --modules 4}</pre>
@@ -65,14 +65,18 @@ public final class ScaleBankServer implements AutoCloseable {
         }
     }
 
-    /** One accepted connection: its bank, its request deframer and what is still to be written. */
+    /** One accepted connection: its bank, its battery-side exchange and what is still to be written. */
     private static final class Connection {
-        final Bank bank;
-        final Rs485FrameReader reader = new Rs485FrameReader();
+        final Rs485ReplyExchange exchange;
         ByteBuffer pending;
 
-        Connection(Bank bank) {
-            this.bank = bank;
+        Connection(Bank bank, Rs485Responder responder) {
+            this.exchange = new Rs485ReplyExchange(request -> {
+                long now = System.nanoTime();
+                bank.simulated.advance(Duration.ofNanos(Math.max(0, now - bank.advancedNanos)));
+                bank.advancedNanos = now;
+                return responder.respond(request, bank.simulated.snapshot());
+            });
         }
     }
 
@@ -142,7 +146,7 @@ public final class ScaleBankServer implements AutoCloseable {
                 if (client != null) {
                     client.configureBlocking(false);
                     client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    client.register(selector, SelectionKey.OP_READ, new Connection((Bank) key.attachment()));
+                    client.register(selector, SelectionKey.OP_READ, new Connection((Bank) key.attachment(), responder));
                 }
             } else {
                 if (key.isWritable()) {
@@ -167,21 +171,10 @@ public final class ScaleBankServer implements AutoCloseable {
             closeQuietly(key);
             return;
         }
-        List<Rs485Frame> frames = new ArrayList<>(2);
-        connection.reader.push(readBuffer.array(), 0, n, r -> {
-            if (r instanceof ReadResult.Frame f) {
-                frames.add(f.frame());
-            }
-        });
-        for (Rs485Frame request : frames) {
-            Bank bank = connection.bank;
-            long now = System.nanoTime();
-            bank.simulated.advance(Duration.ofNanos(Math.max(0, now - bank.advancedNanos)));
-            bank.advancedNanos = now;
-            var reply = responder.respond(request, bank.simulated.snapshot());
-            if (reply.isPresent()) {
-                write(key, ByteBuffer.wrap(reply.get().encode()));
-            }
+        List<Rs485Frame> replies = new ArrayList<>(1);
+        connection.exchange.onBytes(readBuffer.array(), 0, n, a -> a.reply().ifPresent(replies::add));
+        for (Rs485Frame reply : replies) {
+            write(key, ByteBuffer.wrap(reply.encode()));
         }
     }
 

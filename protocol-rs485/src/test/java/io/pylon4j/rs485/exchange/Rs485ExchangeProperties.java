@@ -84,4 +84,46 @@ class Rs485ExchangeProperties {
         assertThat(whole).containsExactly("3 true", "2 true", "2 true",
                 new Rs485ReplyExchange.Counters(3, 3, 1, 3).toString());
     }
+
+    @Provide
+    Arbitrary<List<byte[]>> lineChunks() {
+        // bytes biased to the frame alphabet, so that frames start, break and end often
+        Arbitrary<Byte> b = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 15)
+                        .map(i -> (byte) "0123456789ABCDEF".charAt(i))),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) '~', (byte) '\r')),
+                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
+        return b.array(byte[].class).ofMaxSize(300).list().ofMaxSize(30);
+    }
+
+    /** Whatever the line says, and whenever the timer fires, nothing escapes and every byte is accounted for. */
+    @Property(tries = 300)
+    void anyBytesAndTimeoutsNeverBreakTheExchange(@ForAll("lineChunks") List<byte[]> chunks,
+                                                  @ForAll long timeoutPattern) {
+        Rs485Exchange exchange = new Rs485Exchange(new Rs485Exchange.Settings(Duration.ofMillis(100), 1,
+                Duration.ofMillis(300)));
+        long[] timer = {exchange.send(new ManufacturerInfoRequest(0x02)).timer()};
+        List<Rs485Exchange.Event> events = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            byte[] c = chunks.get(i);
+            exchange.onBytes(c, 0, c.length, events::add);
+            if ((timeoutPattern >>> (i % 64) & 1) == 1) {
+                Rs485Exchange.Action a = exchange.onTimeout(timer[0], events::add);
+                if (a instanceof Rs485Exchange.Transmit t) {
+                    timer[0] = t.timer();
+                } else if (a instanceof Rs485Exchange.Wait w) {
+                    timer[0] = w.timer();
+                }
+            }
+            if (exchange.inFlight().isEmpty()) {
+                timer[0] = exchange.send(new ManufacturerInfoRequest(0x02)).timer();
+            }
+            var r = exchange.readerCounters();
+            assertThat(r.bytesInFrames() + r.bytesDiscarded() + r.bytesPending()).isEqualTo(r.bytesReceived());
+            assertThat(exchange.pendingBytes()).isLessThan(io.pylon4j.rs485.Rs485FrameCodec.MAX_FRAME_LENGTH);
+        }
+        var c = exchange.counters();
+        assertThat(c.replies() + c.notTheReply() + c.unasked() + c.brokenFrames()).isEqualTo(events.size());
+        assertThat(c.extensions()).isLessThanOrEqualTo(3L * (c.writes()));
+    }
 }

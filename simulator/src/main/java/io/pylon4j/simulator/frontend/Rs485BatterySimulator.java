@@ -1,8 +1,7 @@
 package io.pylon4j.simulator.frontend;
 
-import io.pylon4j.rs485.ReadResult;
 import io.pylon4j.rs485.Rs485Frame;
-import io.pylon4j.rs485.Rs485FrameReader;
+import io.pylon4j.rs485.exchange.Rs485ReplyExchange;
 import io.pylon4j.simulator.FaultSettings;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.ByteListener;
@@ -12,11 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The RS485 front end: cuts request frames out of a {@link ByteStreamTransport} with an {@link Rs485FrameReader},
- * answers each with the {@link Rs485Responder} from the bank's current snapshot, and writes the reply back, with the
- * wire faults of {@link SimulatedBank#faults()} applied at that moment:
+ * The RS485 front end: cuts request frames out of a {@link ByteStreamTransport} with an {@link Rs485ReplyExchange}
+ * (the battery side of {@code protocol-rs485}'s exchanges: the bounded, resynchronising frame reader; broken requests
+ * counted, never answered), answers each with the {@link Rs485Responder} from the bank's current snapshot, and writes
+ * the reply back, with the wire faults of {@link SimulatedBank#faults()} applied at that moment:
  *
  * <table>
  *   <caption>RS485 wire faults</caption>
@@ -45,7 +46,7 @@ public final class Rs485BatterySimulator implements AutoCloseable {
     private final SimulatorScheduler scheduler;
     private final ReceivedTraffic traffic;
     private final Rs485Responder responder = new Rs485Responder();
-    private final Rs485FrameReader reader = new Rs485FrameReader();
+    private final Rs485ReplyExchange exchange = new Rs485ReplyExchange(this::answer);
     private final ByteListener listener = this::onBytes;
     private volatile boolean running;
 
@@ -65,28 +66,34 @@ public final class Rs485BatterySimulator implements AutoCloseable {
     }
 
     private void onBytes(byte[] buffer, int offset, int length, long nanos) {
-        List<Rs485Frame> frames = new ArrayList<>();
-        synchronized (reader) {
-            reader.push(buffer, offset, length, r -> {
-                if (r instanceof ReadResult.Frame f) {
-                    frames.add(f.frame());
-                }
-            });
+        List<Rs485ReplyExchange.Answered> answered = new ArrayList<>();
+        synchronized (exchange) {
+            exchange.onBytes(buffer, offset, length, answered::add);
         }
-        for (Rs485Frame request : frames) {
-            handle(request);
+        for (Rs485ReplyExchange.Answered a : answered) {
+            send(a.request(), a.reply());
         }
     }
 
     /** Answers one request as if it had arrived on the wire (also for tests without a transport). */
     public void handle(Rs485Frame request) {
+        send(request, answer(request));
+    }
+
+    /** The reply to {@code request} from the bank now, or silence (stopped, communication lost, no such module). */
+    private Optional<Rs485Frame> answer(Rs485Frame request) {
+        if (!running || bank.faults().communicationLost()) {
+            return Optional.empty();
+        }
+        return responder.respond(request, bank.snapshot());
+    }
+
+    /** Writes (or schedules) a reply with the wire faults applied, and records the request. */
+    private void send(Rs485Frame request, Optional<Rs485Frame> reply) {
         try {
             FaultSettings faults = bank.faults();
-            if (!running || faults.communicationLost()) {
-                return;
-            }
-            responder.respond(request, bank.snapshot()).ifPresent(reply -> {
-                byte[] bytes = Rs485WireFaults.apply(reply.encode(), faults);
+            reply.ifPresent(r -> {
+                byte[] bytes = Rs485WireFaults.apply(r.encode(), faults);
                 if (faults.replyDelay().isZero()) {
                     write(bytes);
                 } else {
@@ -96,6 +103,17 @@ public final class Rs485BatterySimulator implements AutoCloseable {
         } finally {
             // recorded once handled: a reader of the count sees the reply written or scheduled
             traffic.requestReceived(request);
+        }
+    }
+
+    /**
+     * What the request side saw: requests received whole, of them answered, broken frames and noise bytes.
+     *
+     * @return a snapshot of the exchange's counters
+     */
+    public Rs485ReplyExchange.Counters counters() {
+        synchronized (exchange) {
+            return exchange.counters();
         }
     }
 
