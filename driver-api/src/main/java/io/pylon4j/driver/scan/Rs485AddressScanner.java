@@ -1,6 +1,5 @@
 package io.pylon4j.driver.scan;
 
-import io.pylon4j.driver.Scheduler;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ProtocolVersion;
 import io.pylon4j.rs485.ReadResult;
@@ -14,6 +13,7 @@ import io.pylon4j.rs485.SerialNumber;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.Scheduler;
 
 import java.util.ArrayList;
 import java.util.List;

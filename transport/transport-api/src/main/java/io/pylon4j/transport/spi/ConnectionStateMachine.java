@@ -83,6 +83,10 @@ public final class ConnectionStateMachine {
         /**
          * Validates the step.
          *
+         * @param previous         the state before the event
+         * @param current          the state after it
+         * @param attempt          the attempt number announced with the change
+         * @param nextAttemptDelay the wait before the next attempt, zero unless waiting to reconnect
          * @throws NullPointerException if a state or the delay is null
          */
         public Step {
