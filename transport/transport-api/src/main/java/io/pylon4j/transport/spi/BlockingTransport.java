@@ -10,6 +10,7 @@ import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.ConnectionStateMachine.Event;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The connect / read / reconnect state machine for transports built on blocking I/O (serial ports, sockets read
  * by a thread, SocketCAN, caller-supplied streams): one named thread per transport runs
  * {@link #connect()}, then {@link #readLoop()} until the link ends, then {@link #disconnect()}, and waits as the
- * {@link io.pylon4j.transport.ReconnectPolicy} says before trying again.
+ * {@link io.pylon4j.transport.ReconnectPolicy} says before trying again: on the monotonic clock, or on the
+ * options' {@link TransportOptions#reconnectTimer()} when one is given (a test's virtual time).
  *
  * <p>States: {@code NEW → CONNECTING → CONNECTED → WAITING_TO_RECONNECT → CONNECTING → …}, ending in
  * {@code FAILED} (the policy gave up) or {@code CLOSED} (the caller closed), decided by the one
@@ -218,6 +220,38 @@ public abstract class BlockingTransport implements Transport {
 
     /** Waits for {@code delay} or until closed; returns false when closed. */
     private boolean sleep(Duration delay) {
+        Scheduler timer = options.reconnectTimer();
+        return timer == null ? sleepMonotonic(delay) : sleepOn(timer, delay);
+    }
+
+    /** Waits for {@code delay} on the options' timer (a test's virtual time), or until closed. */
+    private boolean sleepOn(Scheduler timer, Duration delay) {
+        boolean[] due = new boolean[1]; // guarded by lock
+        Scheduler.Cancellable wake = timer.schedule(() -> {
+            lock.lock();
+            try {
+                due[0] = true;
+                wakeUp.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }, delay);
+        lock.lock();
+        try {
+            while (!machine.isClosed() && !due[0]) {
+                wakeUp.await();
+            }
+            return !machine.isClosed();
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+            wake.close();
+        }
+    }
+
+    /** Waits for {@code delay} on this thread ({@link Condition#awaitNanos}: the monotonic clock), or until closed. */
+    private boolean sleepMonotonic(Duration delay) {
         long nanos = delay.toNanos();
         lock.lock();
         try {

@@ -29,6 +29,7 @@ import io.pylon4j.transport.spi.ConnectionStateMachine;
 import io.pylon4j.transport.spi.ConnectionStateMachine.Event;
 import io.pylon4j.transport.spi.ConnectionStateTracker;
 import io.pylon4j.transport.spi.TransportMetrics;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ abstract class NettyTransport implements Transport {
     // confined to the event loop
     private Channel channel;
     private Throwable channelFault;
-    private ScheduledFuture<?> nextAttempt;
+    private Scheduler.Cancellable nextAttempt;
     private ScheduledFuture<?> handshakeTimeout;
 
     NettyTransport(Endpoint endpoint, Endpoint.HostPort address, TransportOptions options,
@@ -193,7 +194,7 @@ abstract class NettyTransport implements Transport {
 
     private void cancelTimers() {
         if (nextAttempt != null) {
-            nextAttempt.cancel(false);
+            nextAttempt.close();
             nextAttempt = null;
         }
         if (handshakeTimeout != null) {
@@ -297,8 +298,21 @@ abstract class NettyTransport implements Transport {
         Event event = now == ConnectionState.CONNECTED ? Event.LINK_LOST : Event.CONNECT_FAILED;
         ConnectionStateMachine.Step step = machine.fire(event, fault);
         if (step.current() == ConnectionState.WAITING_TO_RECONNECT) {
-            nextAttempt = loop.schedule(() -> attemptConnect(Event.BACKOFF_ELAPSED),
-                    step.nextAttemptDelay().toNanos(), TimeUnit.NANOSECONDS);
+            Scheduler timer = options.reconnectTimer();
+            if (timer == null) {
+                ScheduledFuture<?> f = loop.schedule(() -> attemptConnect(Event.BACKOFF_ELAPSED),
+                        step.nextAttemptDelay().toNanos(), TimeUnit.NANOSECONDS);
+                nextAttempt = () -> f.cancel(false);
+            } else { // a test's virtual time: the timer says when, the loop runs the attempt
+                EventLoop l = loop;
+                nextAttempt = timer.schedule(() -> {
+                    try {
+                        l.execute(() -> attemptConnect(Event.BACKOFF_ELAPSED));
+                    } catch (RejectedExecutionException e) {
+                        // the loop is gone: the transport was closed
+                    }
+                }, step.nextAttemptDelay());
+            }
         }
     }
 
