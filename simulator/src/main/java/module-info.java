@@ -2,7 +2,8 @@
  * A simulated Pylontech bank on the battery side: the bank model (physics, aggregation, derating, request flags,
  * fault state) and its CAN and RS485 front ends ({@code CanBatterySimulator}, {@code Rs485BatterySimulator}) with wire
  * faults, in {@code io.pylon4j.simulator.frontend}; a JUnit 5 extension in {@code io.pylon4j.simulator.junit}, whose
- * JUnit dependency is optional ({@code requires static}).
+ * JUnit dependency is optional ({@code requires static}), as is {@code io.pylon4j.testing}, needed only for
+ * {@code @PylonBank(manualTime = true)}.
  *
  * <p>Not {@code static transitive}: that would make every consumer's compilation need JUnit. A consumer's test module
  * that uses {@code @PylonBank} {@code requires org.junit.jupiter.api} itself; JUnit is then in the layer, and this
@@ -13,6 +14,7 @@ module io.pylon4j.simulator {
     requires transitive io.pylon4j.rs485;
     requires transitive io.pylon4j.transport;
     requires static org.junit.jupiter.api;
+    requires static io.pylon4j.testing; // @PylonBank's manual time only, like JUnit
 
     exports io.pylon4j.simulator;
     exports io.pylon4j.simulator.frontend;

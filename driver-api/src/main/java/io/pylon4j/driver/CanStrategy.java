@@ -18,6 +18,7 @@ import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
 
+import io.pylon4j.transport.time.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

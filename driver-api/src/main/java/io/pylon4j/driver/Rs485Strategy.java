@@ -18,6 +18,7 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.time.Moment;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.util.Set;

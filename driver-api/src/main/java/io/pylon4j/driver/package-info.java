@@ -17,7 +17,7 @@
  * <li>Published limits: {@link io.pylon4j.driver.LimitPolicy} turns the battery's limits into
  *     {@link io.pylon4j.driver.PublishedLimits} with a {@link io.pylon4j.driver.LimitProvenance} each.</li>
  * <li>Time: {@link io.pylon4j.driver.SupervisionTicker} ticks many banks from one periodic task on the caller's
- *     {@link io.pylon4j.driver.Scheduler}.</li>
+ *     {@link io.pylon4j.transport.time.Scheduler}.</li>
  * <li>Delivery: {@link io.pylon4j.driver.EventPublisher}, a {@link java.util.concurrent.Flow.Publisher} on the
  *     caller's executor with a queue per subscriber, bounded for every event type: once full, a newer event
  *     supersedes a queued one about the same thing (counted), so the newest state always arrives.</li>

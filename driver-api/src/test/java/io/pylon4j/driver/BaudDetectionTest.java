@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.InvalidEndpointException;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class BaudDetectionTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeRs485Battery battery = new FakeRs485Battery();
     final List<Integer> opened = new ArrayList<>();
@@ -95,7 +96,7 @@ class BaudDetectionTest {
         driver.start();
         driver.close();
         assertThat(links).allMatch(t -> t.closedByDriver);
-        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(scheduler.pending()).isZero();
     }
 
     // --- against the simulator, on real threads ---------------------------------------------------------------

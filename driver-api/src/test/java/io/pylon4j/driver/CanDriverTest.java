@@ -8,6 +8,9 @@ import io.pylon4j.can.CanMessage;
 import io.pylon4j.can.InverterKeepAlive;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.testing.FaultInjectingCanTransport;
+import io.pylon4j.testing.ManualScheduler;
+import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 
 import java.time.Duration;
@@ -31,7 +34,7 @@ class CanDriverTest {
     static final CanFrame R35C = CanFrame.of(0x35C, bytes("C0 00"));
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport bus = new FakeCanTransport();
     final List<BankEvent> events = new ArrayList<>();
@@ -47,7 +50,11 @@ class CanDriverTest {
     }
 
     PylonDriver start(InverterProfile profile) {
-        driver = PylonDriver.can(bus, DriverOptions.builder("bank-1").profile(profile).time(clock)
+        return start(profile, bus);
+    }
+
+    PylonDriver start(InverterProfile profile, CanTransport link) {
+        driver = PylonDriver.can(link, DriverOptions.builder("bank-1").profile(profile).time(clock)
                 .scheduler(scheduler).eventExecutor(executor).build());
         driver.addListener(events::add);
         driver.start();
@@ -139,12 +146,13 @@ class CanDriverTest {
 
     @Test
     void keepAliveSkippedAndCountedWhileDisconnected() {
-        start(InverterProfile.GENERIC_PYLON);
-        bus.setState(ConnectionState.WAITING_TO_RECONNECT);
+        FaultInjectingCanTransport link = new FaultInjectingCanTransport(bus); // a cable pulled and put back on cue
+        start(InverterProfile.GENERIC_PYLON, link);
+        link.killLink();
         scheduler.advance(Duration.ofMillis(1500));
         assertThat(bus.sent).isEmpty();
         assertThat(driver.counters().keepAlivesSkipped()).isEqualTo(2);
-        bus.setState(ConnectionState.CONNECTED);
+        link.restoreLink();
         scheduler.advance(Duration.ofMillis(1000));
         assertThat(bus.sent).hasSize(1);
         assertThat(driver.counters().reconnects()).isEqualTo(1);
@@ -233,7 +241,7 @@ class CanDriverTest {
         driver.close();
         assertThat(bus.listenerCount()).isZero();
         assertThat(bus.stateListenerCount()).isZero();
-        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(scheduler.pending()).isZero();
         assertThat(bus.closedByDriver).isFalse();
         assertThat(driver.isClosed()).isTrue();
     }

@@ -10,6 +10,7 @@ import io.pylon4j.driver.commission.ModuleRating;
 import io.pylon4j.driver.commission.Observation;
 import io.pylon4j.driver.commission.SingleCanMasterCheck;
 import io.pylon4j.driver.commission.Verdict;
+import io.pylon4j.testing.ManualScheduler;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CommissioningRecorderTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport bus = new FakeCanTransport();
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.driver.jmx.DriverJmx;
 import io.pylon4j.driver.jmx.PylonDriverMXBean;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ConnectionState;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.Test;
 class DriverJmxTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport can = new FakeCanTransport();
     final FakeRs485Battery battery = new FakeRs485Battery();

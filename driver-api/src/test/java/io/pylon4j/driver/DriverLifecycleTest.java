@@ -10,6 +10,7 @@ import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.spi.TransportProvider;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 
 import java.util.ArrayList;

@@ -39,6 +39,11 @@ final class ManualClock implements TimeSource {
         time.stepWallClock(d);
     }
 
+    /** The time source this clock reads, for a {@code ManualScheduler} that moves it. */
+    ManualTimeSource source() {
+        return time;
+    }
+
     /** The wall-clock now. */
     Instant instant() {
         return time.wallTime();

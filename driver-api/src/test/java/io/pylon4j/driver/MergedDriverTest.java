@@ -8,6 +8,7 @@ import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.CanBatterySimulator;
 import io.pylon4j.simulator.frontend.CanFrameSet;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class MergedDriverTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport can = new FakeCanTransport();
     final FakeRs485Battery battery = new FakeRs485Battery();

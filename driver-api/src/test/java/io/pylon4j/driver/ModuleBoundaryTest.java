@@ -51,9 +51,7 @@ class ModuleBoundaryTest {
                         .isFalse();
                 // the one exception: a driver given no executor or scheduler owns one thread, shut down by its
                 // close() (DriverLifecycleTest checks that no pylon4j thread outlives 1,000 drivers)
-                // and Scheduler.of's adapter holds the caller's executor (captured), which the caller owns
-                boolean allowed = c == PylonDriver.class && f.getName().equals("ownExecutor")
-                        || c.getEnclosingClass() == Scheduler.class && f.getName().startsWith("val$");
+                boolean allowed = c == PylonDriver.class && f.getName().equals("ownExecutor");
                 assertThat(java.util.concurrent.ExecutorService.class.isAssignableFrom(f.getType()) && !allowed)
                         .as("%s.%s owns an executor", c, f.getName()).isFalse();
             }

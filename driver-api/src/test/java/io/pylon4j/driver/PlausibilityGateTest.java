@@ -7,6 +7,7 @@ import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.Rs485Codec;
 import io.pylon4j.rs485.Rs485FrameCodec;
+import io.pylon4j.testing.ManualScheduler;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PlausibilityGateTest {
     static final CanFrame CVL_BELOW_DVL_351 = CanFrame.of(0x351, CanDriverTest.bytes("B8 01 E8 03 E8 03 C2 01"));
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport bus = new FakeCanTransport();
     final FakeRs485Battery battery = new FakeRs485Battery();

@@ -19,6 +19,7 @@ import io.pylon4j.rs485.Rs485FrameCodec;
 import io.pylon4j.rs485.Rs485Request;
 import io.pylon4j.rs485.Rs485Response;
 import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ConnectionState;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class Rs485AddressScannerTest {
             Command.SERIAL_NUMBER);
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final List<Instant> writeTimes = new ArrayList<>();
     final List<Rs485Request> requests = new ArrayList<>();
 
@@ -204,7 +205,7 @@ class Rs485AddressScannerTest {
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(requests).hasSize(written).hasSize(3);
         assertThat(link.listenerCount()).isZero();
-        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(scheduler.pending()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.Rs485Codec;
 
+import io.pylon4j.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Rs485DriverTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeRs485Battery battery = new FakeRs485Battery();
     final FakeByteTransport link = new FakeByteTransport("fake-serial:test", battery);
@@ -470,7 +471,7 @@ class Rs485DriverTest {
         step(Duration.ofSeconds(1)); // a timeout is pending
         driver.close();
         driver.close();
-        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(scheduler.pending()).isZero();
         assertThat(link.listenerCount()).isZero();
         battery.received.clear();
         step(Duration.ofSeconds(5));

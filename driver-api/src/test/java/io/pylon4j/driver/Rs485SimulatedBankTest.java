@@ -19,6 +19,7 @@ import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.Rs485Responder;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ConnectionState;
 
 import java.time.Duration;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class Rs485SimulatedBankTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final Rs485Responder responder = new Rs485Responder();
     final List<String> commands = new ArrayList<>();

@@ -4,6 +4,7 @@ import static io.pylon4j.driver.CanDriverTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.CanFrame;
+import io.pylon4j.testing.ManualScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ShortCanFramesTest {
     static final CanFrame L351_DLC6 = CanFrame.of(0x351, bytes("14 02 E8 03 E8 03"));
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final ManualExecutor executor = new ManualExecutor();
     final FakeCanTransport bus = new FakeCanTransport();
     PylonDriver driver;

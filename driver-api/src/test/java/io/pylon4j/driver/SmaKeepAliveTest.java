@@ -9,7 +9,9 @@ import io.pylon4j.can.InverterKeepAlive;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.SmaMeasurements;
 import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ class SmaKeepAliveTest {
     static final PylonCanCodec SMA_CODEC = new PylonCanCodec(CanProfile.SMA);
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
     final FakeCanTransport bus = new FakeCanTransport();
     PylonDriver driver;
 

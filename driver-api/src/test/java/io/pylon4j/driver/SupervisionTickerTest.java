@@ -2,6 +2,8 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.testing.ManualScheduler;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SupervisionTickerTest {
 
     final ManualClock clock = new ManualClock();
-    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock.source());
 
     @Test
     void oneTaskTicksAThousandBanksIntoStaleAndLostOnTime() {
@@ -27,7 +29,7 @@ class SupervisionTickerTest {
             ticker.add(m);
             banks.add(m);
         }
-        assertThat(scheduler.activeTasks()).isEqualTo(1);
+        assertThat(scheduler.pending()).isEqualTo(1);
         events.clear();
 
         scheduler.advance(Duration.ofMillis(2_900));
@@ -75,7 +77,7 @@ class SupervisionTickerTest {
         assertThat(kept.status().supervisionState()).isEqualTo(SupervisionState.LOST);
         assertThat(removed.status().supervisionState()).isEqualTo(SupervisionState.CONNECTING);
         ticker.close();
-        assertThat(scheduler.activeTasks()).isZero();
+        assertThat(scheduler.pending()).isZero();
     }
 
     @Test

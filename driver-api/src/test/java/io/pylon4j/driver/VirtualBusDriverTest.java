@@ -7,6 +7,7 @@ import io.pylon4j.can.InverterKeepAlive;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.VictronIdentity;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.testing.ManualScheduler;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class WhenClosedTest {
 
     final ManualClock clock = new ManualClock();
     final PylonDriver driver = PylonDriver.can(new FakeCanTransport(), DriverOptions.builder("closing").time(clock)
-            .scheduler(new ManualScheduler(clock)).eventExecutor(new ManualExecutor()).build());
+            .scheduler(new ManualScheduler(clock.source())).eventExecutor(new ManualExecutor()).build());
 
     @Test
     void completesOnceCloseHasFinishedAndAtOnceForLateComers() {

@@ -131,5 +131,8 @@ class ModuleConsumerTest {
         }
         assertThat(d.requires()).filteredOn(r -> r.name().equals("org.junit.jupiter.api")).singleElement()
                 .satisfies(r -> assertThat(r.modifiers()).containsExactly(ModuleDescriptor.Requires.Modifier.STATIC));
+        // pylon4j-testing (@PylonBank's manual time) is as optional as JUnit
+        assertThat(d.requires()).filteredOn(r -> r.name().equals("io.pylon4j.testing")).singleElement()
+                .satisfies(r -> assertThat(r.modifiers()).containsExactly(ModuleDescriptor.Requires.Modifier.STATIC));
     }
 }

@@ -7,7 +7,7 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
-import io.pylon4j.driver.Scheduler;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.driver.SupervisionTicker;
 import io.pylon4j.simulator.ModulePreset;

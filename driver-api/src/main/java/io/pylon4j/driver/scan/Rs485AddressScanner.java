@@ -1,6 +1,5 @@
 package io.pylon4j.driver.scan;
 
-import io.pylon4j.driver.Scheduler;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ProtocolVersion;
 import io.pylon4j.rs485.Rejection;
@@ -16,6 +15,7 @@ import io.pylon4j.rs485.exchange.Rs485Exchange.Transmit;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.Scheduler;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@
  * request at a time and a minimum gap between requests, and reports a
  * {@link io.pylon4j.driver.scan.ScanReport} with one {@link io.pylon4j.driver.scan.AddressResult} per address.
  *
- * <p>Threading: the scanner owns no thread. Its timers run on the caller's {@link io.pylon4j.driver.Scheduler};
+ * <p>Threading: the scanner owns no thread. Its timers run on the caller's {@link io.pylon4j.transport.time.Scheduler};
  * replies arrive on the transport's I/O thread. The transport and the scheduler stay the caller's.
  */
 package io.pylon4j.driver.scan;

@@ -7,13 +7,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
-import io.pylon4j.driver.Scheduler;
 import io.pylon4j.driver.SupervisionTicker;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualByteBus;
 
 import java.time.Duration;

@@ -14,15 +14,15 @@ import io.pylon4j.driver.BankField;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
-import io.pylon4j.driver.Scheduler;
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.driver.SupervisionTicker;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.time.ManualTimeSource;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 
 import java.lang.reflect.RecordComponent;

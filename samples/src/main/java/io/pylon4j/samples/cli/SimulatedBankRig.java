@@ -4,18 +4,17 @@ import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
-import io.pylon4j.driver.Scheduler;
 import io.pylon4j.simulator.FaultSettings;
 import io.pylon4j.simulator.LoadProfile;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.time.ManualTimeSource;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
-import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +48,9 @@ final class SimulatedBankRig implements AutoCloseable {
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final SimulatedBank bank;
-    private final ManualScheduler bankTime = new ManualScheduler();
+    /** The bank's simulated time, which the driver also reads, so that supervision ages data by simulated seconds. */
+    private final ManualScheduler bankTime = new ManualScheduler(new ManualTimeSource(EPOCH));
+    /** When the driver's polls and timeouts run; moved apart from the bank's time (see {@link #step}). */
     private final ManualScheduler driverTime = new ManualScheduler();
     private final SimulatorServer server;
     private final PylonDriver driver;
@@ -76,20 +77,8 @@ final class SimulatedBankRig implements AutoCloseable {
         this.server = sb.build();
         this.driverCan = can ? buses.canBus("rig-can").newMember() : null;
         this.driverRs485 = rs485 ? buses.byteBus("rig-rs485").newMember() : null;
-        // the driver's time is the bank's simulated time, so supervision ages data by simulated seconds
-        TimeSource clock = new TimeSource() {
-            @Override
-            public long nanoTime() {
-                return bankTime.now().toNanos();
-            }
-
-            @Override
-            public Instant wallTime() {
-                return EPOCH.plus(bankTime.now());
-            }
-        };
-        DriverOptions options = DriverOptions.builder("simulated-bank").profile(inverter).time(clock)
-                .scheduler(scheduler(driverTime)).build();
+        DriverOptions options = DriverOptions.builder("simulated-bank").profile(inverter)
+                .time(bankTime.timeSource()).scheduler(driverTime).build();
         this.driver = can && rs485 ? PylonDriver.canAndRs485(driverCan, driverRs485, options)
                 : can ? PylonDriver.can(driverCan, options) : PylonDriver.rs485(driverRs485, options);
         server.start();
@@ -220,31 +209,6 @@ final class SimulatedBankRig implements AutoCloseable {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
-    }
-
-    /** The driver's {@link Scheduler} on a manual clock: fixed-rate tasks re-arm themselves after each run. */
-    private static Scheduler scheduler(ManualScheduler time) {
-        return new Scheduler() {
-            @Override
-            public Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period) {
-                var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-                Runnable[] self = new Runnable[1];
-                self[0] = () -> {
-                    if (!cancelled.get()) {
-                        task.run();
-                        time.schedule(period, self[0]);
-                    }
-                };
-                time.schedule(initialDelay, self[0]);
-                return () -> cancelled.set(true);
-            }
-
-            @Override
-            public Cancellable schedule(Runnable task, Duration delay) {
-                var c = time.schedule(delay, task);
-                return c::cancel;
-            }
-        };
     }
 
     /** Closes the driver, then the bank's server. */

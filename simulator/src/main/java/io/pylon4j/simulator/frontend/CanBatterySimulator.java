@@ -7,6 +7,7 @@ import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,13 @@ public final class CanBatterySimulator implements AutoCloseable {
     private final SimulatedBank bank;
     private final CanTransport transport;
     private final CanFrameSetGenerator generator;
-    private final SimulatorScheduler scheduler;
+    private final Scheduler scheduler;
     private final Duration period;
     private final ReceivedTraffic traffic;
     private final CanFrameListener listener;
     private volatile Consumer<List<CanFrame>> cycleListener = frames -> { };
     private volatile boolean running;
-    private SimulatorScheduler.Cancellable next;
+    private Scheduler.Cancellable next;
     /**
      * Held while a cycle runs, so that {@link #close()} can wait for one under way: once close returns, nothing more
      * is sent (a test that stops the CAN side must not see a cycle's frames trickle in afterwards).
@@ -50,7 +51,7 @@ public final class CanBatterySimulator implements AutoCloseable {
      * @param traffic where received frames are recorded (shared with the RS485 front end if wanted)
      */
     public CanBatterySimulator(SimulatedBank bank, CanTransport transport, CanFrameSet frameSet,
-            SimulatorScheduler scheduler, Duration period, ReceivedTraffic traffic) {
+            Scheduler scheduler, Duration period, ReceivedTraffic traffic) {
         this.bank = Objects.requireNonNull(bank, "bank");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.generator = new CanFrameSetGenerator(frameSet);
@@ -75,7 +76,7 @@ public final class CanBatterySimulator implements AutoCloseable {
         }
         running = true;
         transport.addFrameListener(listener);
-        next = scheduler.schedule(Duration.ZERO, this::tick);
+        next = scheduler.schedule(this::tick, Duration.ZERO);
     }
 
     private void tick() {
@@ -88,7 +89,7 @@ public final class CanBatterySimulator implements AutoCloseable {
             } finally {
                 synchronized (this) {
                     if (running) {
-                        next = scheduler.schedule(period, this::tick);
+                        next = scheduler.schedule(this::tick, period);
                     }
                 }
             }
@@ -135,7 +136,7 @@ public final class CanBatterySimulator implements AutoCloseable {
         synchronized (this) {
             running = false;
             if (next != null) {
-                next.cancel();
+                next.close();
             }
             transport.removeFrameListener(listener);
         }

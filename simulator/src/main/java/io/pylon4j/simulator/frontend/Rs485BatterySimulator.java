@@ -7,6 +7,7 @@ import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.TransportException;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Rs485BatterySimulator implements AutoCloseable {
 
     private final SimulatedBank bank;
     private final ByteStreamTransport transport;
-    private final SimulatorScheduler scheduler;
+    private final Scheduler scheduler;
     private final ReceivedTraffic traffic;
     private final Rs485Responder responder = new Rs485Responder();
     private final Rs485ReplyExchange exchange = new Rs485ReplyExchange(this::answer);
@@ -51,7 +52,7 @@ public final class Rs485BatterySimulator implements AutoCloseable {
     private volatile boolean running;
 
     /** A front end for {@code bank} on {@code transport}, late replies timed by {@code scheduler}. */
-    public Rs485BatterySimulator(SimulatedBank bank, ByteStreamTransport transport, SimulatorScheduler scheduler,
+    public Rs485BatterySimulator(SimulatedBank bank, ByteStreamTransport transport, Scheduler scheduler,
             ReceivedTraffic traffic) {
         this.bank = Objects.requireNonNull(bank, "bank");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -97,7 +98,7 @@ public final class Rs485BatterySimulator implements AutoCloseable {
                 if (faults.replyDelay().isZero()) {
                     write(bytes);
                 } else {
-                    scheduler.schedule(faults.replyDelay(), () -> write(bytes));
+                    scheduler.schedule(() -> write(bytes), faults.replyDelay());
                 }
             });
         } finally {

@@ -6,6 +6,7 @@ import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.tcplisten.TcpListenTransport;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,14 +49,14 @@ public final class SimulatorServer implements AutoCloseable {
         this.canTransport = b.can;
         this.rs485Transport = b.rs485;
         this.openTimeout = b.openTimeout;
-        SimulatorScheduler scheduler = b.scheduler;
+        Scheduler scheduler = b.scheduler;
         if (scheduler == null) {
             ownExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "pylon4j-simulator");
                 t.setDaemon(true);
                 return t;
             });
-            scheduler = SimulatorScheduler.of(ownExecutor);
+            scheduler = Scheduler.of(ownExecutor);
         } else {
             ownExecutor = null;
         }
@@ -199,7 +200,7 @@ public final class SimulatorServer implements AutoCloseable {
         private CanTransport can;
         private ByteStreamTransport rs485;
         private CanFrameSet frameSet = CanFrameSet.PYLON_V12;
-        private SimulatorScheduler scheduler;
+        private Scheduler scheduler;
         private Duration period = Duration.ofSeconds(1);
         private Duration openTimeout = Duration.ofSeconds(10);
 
@@ -226,7 +227,7 @@ public final class SimulatorServer implements AutoCloseable {
         }
 
         /** The scheduler; by default the server runs its own daemon thread on wall-clock time. */
-        public Builder scheduler(SimulatorScheduler scheduler) {
+        public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }

@@ -8,8 +8,8 @@
  * {@link io.pylon4j.simulator.frontend.ReceivedTraffic}. {@link io.pylon4j.simulator.frontend.SimulatorServer} runs
  * both for one bank.
  *
- * <p>Time goes through a {@link io.pylon4j.simulator.frontend.SimulatorScheduler}: tests use a
- * {@link io.pylon4j.simulator.frontend.ManualScheduler} and never sleep. The bank model (package
+ * <p>Time goes through a {@link io.pylon4j.transport.time.Scheduler}, the same one the driver uses: tests use
+ * {@code io.pylon4j.testing.ManualScheduler} ({@code pylon4j-testing}) and never sleep. The bank model (package
  * {@code io.pylon4j.simulator}) knows no codec or transport type; this package is where they meet.
  */
 package io.pylon4j.simulator.frontend;

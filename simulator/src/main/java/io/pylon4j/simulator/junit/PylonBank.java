@@ -57,7 +57,9 @@ public @interface PylonBank {
 
     /**
      * Whether time is the test's to move ({@link SimulatedBankHandle#advance}); otherwise the CAN cycle runs on a
-     * background thread every second of wall-clock time and late replies wait real time.
+     * background thread every second of wall-clock time and late replies wait real time. Manual time is
+     * {@code io.pylon4j.testing.ManualScheduler}: it needs {@code io.pylon4j:pylon4j-testing} on the test class
+     * path (a test dependency, like JUnit; without it the parameter fails to resolve and says so).
      */
     boolean manualTime() default true;
 

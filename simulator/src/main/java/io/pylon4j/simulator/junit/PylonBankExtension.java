@@ -2,7 +2,6 @@ package io.pylon4j.simulator.junit;
 
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
@@ -11,6 +10,7 @@ import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.tcplisten.TcpListenTransport;
 import io.pylon4j.transport.tcplisten.TcpListenTransportProvider;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -74,10 +75,7 @@ public final class PylonBankExtension implements ParameterResolver {
         Transports transports = new Transports(List.of(virtual, new TcpListenTransportProvider()));
         String name = "pylon-bank-" + IDS.incrementAndGet();
         SimulatorServer.Builder builder = SimulatorServer.builder(bank).frameSet(spec.profile());
-        ManualScheduler scheduler = spec.manualTime() ? new ManualScheduler() : null;
-        if (scheduler != null) {
-            builder.scheduler(scheduler);
-        }
+        Consumer<Duration> clock = spec.manualTime() ? ManualTime.install(builder) : null;
         String canEndpoint = null;
         List<Transport> virtualSides = new ArrayList<>();
         if (spec.can()) {
@@ -115,10 +113,28 @@ public final class PylonBankExtension implements ParameterResolver {
             server.close();
             throw new ParameterResolutionException("the simulated bank's virtual buses did not open", e);
         }
-        if (scheduler != null) {
-            scheduler.advance(java.time.Duration.ZERO); // the first CAN cycle goes out at once
+        if (clock != null) {
+            clock.accept(Duration.ZERO); // the first CAN cycle goes out at once
         }
-        return new SimulatedBankHandle(server, scheduler, transports, canEndpoint, rs485Endpoint, port);
+        return new SimulatedBankHandle(server, clock, transports, canEndpoint, rs485Endpoint, port);
+    }
+
+    /**
+     * Manual time from {@code pylon4j-testing} (an optional dependency, like JUnit): this class alone names
+     * {@link io.pylon4j.testing.ManualScheduler}, so a test with {@code manualTime = false} runs without that jar.
+     */
+    private static final class ManualTime {
+        static Consumer<Duration> install(SimulatorServer.Builder builder) {
+            io.pylon4j.testing.ManualScheduler scheduler;
+            try {
+                scheduler = new io.pylon4j.testing.ManualScheduler();
+            } catch (NoClassDefFoundError e) {
+                throw new ParameterResolutionException("@PylonBank(manualTime = true) needs io.pylon4j:pylon4j-testing"
+                        + " on the test class path (module io.pylon4j.testing), or manualTime = false", e);
+            }
+            builder.scheduler(scheduler);
+            return scheduler::advance;
+        }
     }
 
     /** Closes the handle when JUnit discards the test's store. */

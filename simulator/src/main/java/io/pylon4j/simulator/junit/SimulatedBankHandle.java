@@ -3,7 +3,6 @@ package io.pylon4j.simulator.junit;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.FaultSettings;
 import io.pylon4j.simulator.SimulatedBank;
-import io.pylon4j.simulator.frontend.ManualScheduler;
 import io.pylon4j.simulator.frontend.ReceivedTraffic;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.ByteStreamTransport;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,17 +26,18 @@ import java.util.function.UnaryOperator;
 public final class SimulatedBankHandle implements AutoCloseable {
 
     private final SimulatorServer server;
-    private final ManualScheduler scheduler;
+    /** Moves the bank's manual time; null when it runs on real time. */
+    private final Consumer<Duration> clock;
     private final Transports transports;
     private final String canEndpoint;
     private final String rs485Endpoint;
     private final int rs485Port;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
-    SimulatedBankHandle(SimulatorServer server, ManualScheduler scheduler, Transports transports, String canEndpoint,
+    SimulatedBankHandle(SimulatorServer server, Consumer<Duration> clock, Transports transports, String canEndpoint,
             String rs485Endpoint, int rs485Port) {
         this.server = server;
-        this.scheduler = scheduler;
+        this.clock = clock;
         this.transports = transports;
         this.canEndpoint = canEndpoint;
         this.rs485Endpoint = rs485Endpoint;
@@ -69,10 +70,10 @@ public final class SimulatedBankHandle implements AutoCloseable {
      * @throws IllegalStateException if the bank runs on wall-clock time ({@code manualTime = false})
      */
     public void advance(Duration duration) {
-        if (scheduler == null) {
+        if (clock == null) {
             throw new IllegalStateException("this bank runs on wall-clock time (@PylonBank(manualTime = false))");
         }
-        scheduler.advance(duration);
+        clock.accept(duration);
     }
 
     /** The transports instance that resolves the bank's {@code virtual:} endpoints (buses belong to it). */

@@ -30,6 +30,7 @@ import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.Protection;
 import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 import java.time.Duration;

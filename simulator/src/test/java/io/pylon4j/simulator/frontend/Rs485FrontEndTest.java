@@ -42,6 +42,7 @@ import io.pylon4j.rs485.TurnOffRequest;
 import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.Protection;
 import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.virtual.VirtualByteLink;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanIdFilter;
 import io.pylon4j.transport.CanTransport;

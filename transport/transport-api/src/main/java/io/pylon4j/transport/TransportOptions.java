@@ -1,5 +1,6 @@
 package io.pylon4j.transport;
 
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,9 +15,26 @@ import java.util.Objects;
  *                         this layer — the driver's supervision decides that)
  * @param threadNamePrefix prefix of the names of the threads a transport starts, so that a thread dump says who
  *                         owns them
+ * @param reconnectTimer   where the wait before a reconnect attempt is timed; null (the default) for the
+ *                         transport's own timer (its thread, or its event loop), on the monotonic clock. A test
+ *                         gives a {@code ManualScheduler} ({@code pylon4j-testing}) to move through the backoff
+ *                         without waiting
  */
 public record TransportOptions(ReconnectPolicy reconnectPolicy, Duration connectTimeout, Duration readIdleTimeout,
-                               String threadNamePrefix) {
+                               String threadNamePrefix, Scheduler reconnectTimer) {
+
+    /**
+     * Options that time reconnects on the transport's own timer.
+     *
+     * @param reconnectPolicy  when to retry a failed or dropped link
+     * @param connectTimeout   how long one connect attempt may take, positive
+     * @param readIdleTimeout  how long a silent link is kept, {@link Duration#ZERO} for ever
+     * @param threadNamePrefix prefix of the names of the threads a transport starts
+     */
+    public TransportOptions(ReconnectPolicy reconnectPolicy, Duration connectTimeout, Duration readIdleTimeout,
+                            String threadNamePrefix) {
+        this(reconnectPolicy, connectTimeout, readIdleTimeout, threadNamePrefix, null);
+    }
 
     public TransportOptions {
         Objects.requireNonNull(reconnectPolicy, "reconnectPolicy");
@@ -37,18 +55,28 @@ public record TransportOptions(ReconnectPolicy reconnectPolicy, Duration connect
     }
 
     public TransportOptions withReconnectPolicy(ReconnectPolicy policy) {
-        return new TransportOptions(policy, connectTimeout, readIdleTimeout, threadNamePrefix);
+        return new TransportOptions(policy, connectTimeout, readIdleTimeout, threadNamePrefix, reconnectTimer);
     }
 
     public TransportOptions withConnectTimeout(Duration timeout) {
-        return new TransportOptions(reconnectPolicy, timeout, readIdleTimeout, threadNamePrefix);
+        return new TransportOptions(reconnectPolicy, timeout, readIdleTimeout, threadNamePrefix, reconnectTimer);
     }
 
     public TransportOptions withReadIdleTimeout(Duration timeout) {
-        return new TransportOptions(reconnectPolicy, connectTimeout, timeout, threadNamePrefix);
+        return new TransportOptions(reconnectPolicy, connectTimeout, timeout, threadNamePrefix, reconnectTimer);
     }
 
     public TransportOptions withThreadNamePrefix(String prefix) {
-        return new TransportOptions(reconnectPolicy, connectTimeout, readIdleTimeout, prefix);
+        return new TransportOptions(reconnectPolicy, connectTimeout, readIdleTimeout, prefix, reconnectTimer);
+    }
+
+    /**
+     * These options with reconnects timed on {@code timer} instead of the transport's own timer.
+     *
+     * @param timer where the wait before each reconnect attempt runs; null for the transport's own timer
+     * @return the new options
+     */
+    public TransportOptions withReconnectTimer(Scheduler timer) {
+        return new TransportOptions(reconnectPolicy, connectTimeout, readIdleTimeout, threadNamePrefix, timer);
     }
 }

@@ -9,9 +9,10 @@ import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.ConnectionStateMachine.Event;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * The connect / read / reconnect state machine for transports built on blocking I/O (serial ports, sockets read
  * by a thread, SocketCAN, caller-supplied streams): one named thread per transport runs
  * {@link #connect()}, then {@link #readLoop()} until the link ends, then {@link #disconnect()}, and waits as the
- * {@link io.pylon4j.transport.ReconnectPolicy} says before trying again.
+ * {@link io.pylon4j.transport.ReconnectPolicy} says before trying again: on the monotonic clock, or on the
+ * options' {@link TransportOptions#reconnectTimer()} when one is given (a test's virtual time).
  *
  * <p>States: {@code NEW → CONNECTING → CONNECTED → WAITING_TO_RECONNECT → CONNECTING → …}, ending in
- * {@code FAILED} (the policy gave up) or {@code CLOSED} (the caller closed). Every transition is reported to the
- * state listeners; all but {@code CLOSED} on the transport's thread. The attempt count restarts after every
- * successful connection, so a link that drops is retried first after the policy's initial delay.
+ * {@code FAILED} (the policy gave up) or {@code CLOSED} (the caller closed), decided by the one
+ * {@link ConnectionStateMachine} that every transport drives. Every transition is reported to the state listeners;
+ * all but {@code CLOSED} on the transport's thread. The attempt count restarts after every successful connection,
+ * so a link that drops is retried first after the policy's initial delay.
  *
  * <p>Subclasses implement three methods. {@link #disconnect()} must make a blocked {@link #readLoop()} return or
  * throw (close the port or socket); it is also called from {@link #close()} on the caller's thread.
@@ -37,18 +40,18 @@ public abstract class BlockingTransport implements Transport {
     private final Endpoint endpoint;
     private final TransportOptions options;
     private final TransportMetrics metrics = new TransportMetrics();
+    private final ConnectionStateMachine machine;
     private final ConnectionStateTracker tracker;
-    private final SplittableRandom jitter = new SplittableRandom();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
-    private volatile boolean closing;
-    private Thread thread;
+    private Thread thread; // guarded by lock
 
     protected BlockingTransport(Endpoint endpoint, TransportOptions options) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
-        this.tracker = new ConnectionStateTracker(endpoint.text(), metrics);
+        this.machine = new ConnectionStateMachine(endpoint.text(), options.reconnectPolicy(), metrics);
+        this.tracker = machine.tracker();
     }
 
     /**
@@ -93,7 +96,7 @@ public abstract class BlockingTransport implements Transport {
     public final CompletionStage<Void> open() {
         lock.lock();
         try {
-            if (closing) {
+            if (machine.isClosed()) {
                 return CompletableFuture.failedFuture(new TransportClosedException(endpoint()));
             }
             if (thread == null) {
@@ -136,7 +139,7 @@ public abstract class BlockingTransport implements Transport {
      */
     protected final void requireConnected() {
         ConnectionState now = tracker.state();
-        if (closing || now == ConnectionState.CLOSED) {
+        if (machine.isClosed() || now == ConnectionState.CLOSED) {
             throw new TransportClosedException(endpoint());
         }
         if (now != ConnectionState.CONNECTED) {
@@ -150,10 +153,9 @@ public abstract class BlockingTransport implements Transport {
         Thread running;
         lock.lock();
         try {
-            if (closing) {
+            if (!machine.fire(Event.CLOSE, null).moved()) {
                 return;
             }
-            closing = true;
             running = thread;
             wakeUp.signalAll();
         } finally {
@@ -172,55 +174,39 @@ public abstract class BlockingTransport implements Transport {
                 Thread.currentThread().interrupt();
             }
         }
-        tracker.closed();
+        machine.announceClosed();
     }
 
     private void run() {
-        boolean everConnected = false;
-        int attempt = 0;
-        while (!closing) {
-            attempt++;
-            transition(ConnectionState.CONNECTING, null, attempt, Duration.ZERO);
+        Event next = Event.OPEN;
+        while (true) {
+            if (!machine.fire(next, null).moved()) {
+                break; // closed
+            }
             Throwable fault;
+            Event lost = Event.CONNECT_FAILED;
             try {
                 connect();
-                if (closing) {
-                    disconnect();
+                if (!machine.fire(Event.CONNECTED, null).moved()) {
+                    disconnect(); // closed while connecting
                     break;
                 }
-                if (everConnected) {
-                    metrics.reconnect();
-                }
-                everConnected = true;
-                transition(ConnectionState.CONNECTED, null, attempt, Duration.ZERO);
-                tracker.completeFirstConnection();
-                attempt = 1;
+                lost = Event.LINK_LOST;
                 readLoop();
                 fault = new TransportIoException(endpoint() + ": the link was closed by the other end");
             } catch (Exception e) {
                 fault = e;
             } catch (Error e) { // e.g. a native library that fails to load: report it, do not retry
-                metrics.error();
-                transition(ConnectionState.FAILED, e, attempt, Duration.ZERO);
-                tracker.failFirstConnection(e);
+                machine.fire(Event.UNRECOVERABLE, e);
                 safeDisconnect();
                 throw e;
             }
             safeDisconnect();
-            if (closing) {
-                break;
+            ConnectionStateMachine.Step step = machine.fire(lost, fault);
+            if (step.current() != ConnectionState.WAITING_TO_RECONNECT || !sleep(step.nextAttemptDelay())) {
+                break; // gave up, or closed
             }
-            metrics.error();
-            if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
-                transition(ConnectionState.FAILED, fault, attempt, Duration.ZERO);
-                tracker.failFirstConnection(ConnectionStateTracker.asTransportException(endpoint(), fault));
-                return;
-            }
-            Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
-            transition(ConnectionState.WAITING_TO_RECONNECT, fault, attempt, delay);
-            if (!sleep(delay)) {
-                break;
-            }
+            next = Event.BACKOFF_ELAPSED;
         }
     }
 
@@ -234,24 +220,49 @@ public abstract class BlockingTransport implements Transport {
 
     /** Waits for {@code delay} or until closed; returns false when closed. */
     private boolean sleep(Duration delay) {
+        Scheduler timer = options.reconnectTimer();
+        return timer == null ? sleepMonotonic(delay) : sleepOn(timer, delay);
+    }
+
+    /** Waits for {@code delay} on the options' timer (a test's virtual time), or until closed. */
+    private boolean sleepOn(Scheduler timer, Duration delay) {
+        boolean[] due = new boolean[1]; // guarded by lock
+        Scheduler.Cancellable wake = timer.schedule(() -> {
+            lock.lock();
+            try {
+                due[0] = true;
+                wakeUp.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }, delay);
+        lock.lock();
+        try {
+            while (!machine.isClosed() && !due[0]) {
+                wakeUp.await();
+            }
+            return !machine.isClosed();
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            lock.unlock();
+            wake.close();
+        }
+    }
+
+    /** Waits for {@code delay} on this thread ({@link Condition#awaitNanos}: the monotonic clock), or until closed. */
+    private boolean sleepMonotonic(Duration delay) {
         long nanos = delay.toNanos();
         lock.lock();
         try {
-            while (!closing && nanos > 0) {
+            while (!machine.isClosed() && nanos > 0) {
                 nanos = wakeUp.awaitNanos(nanos);
             }
-            return !closing;
+            return !machine.isClosed();
         } catch (InterruptedException e) {
             return false;
         } finally {
             lock.unlock();
         }
-    }
-
-    private void transition(ConnectionState next, Throwable cause, int attempt, Duration delay) {
-        if (closing) {
-            return;
-        }
-        tracker.transition(next, cause, attempt, delay);
     }
 }

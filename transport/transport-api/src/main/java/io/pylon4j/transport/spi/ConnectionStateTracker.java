@@ -60,6 +60,15 @@ public final class ConnectionStateTracker {
         this.listenerFailures = new ListenerFailureLog(LOG, endpoint + " connection state");
     }
 
+    /**
+     * The endpoint named in every state change.
+     *
+     * @return the endpoint text
+     */
+    public String endpoint() {
+        return endpoint;
+    }
+
     /** The current state. */
     public ConnectionState state() {
         return state;

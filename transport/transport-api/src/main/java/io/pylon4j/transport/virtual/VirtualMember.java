@@ -9,9 +9,10 @@ import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.ConnectionStateMachine;
+import io.pylon4j.transport.spi.ConnectionStateMachine.Event;
 import io.pylon4j.transport.spi.ConnectionStateTracker;
 import io.pylon4j.transport.spi.TransportMetrics;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  * frame listeners run on a delivery thread, in that order, as they did on the member's own thread; {@code close()}
  * leaves the bus, waits for a running delivery, reports CLOSED and gives the reference back.
  *
- * <p>A member's link cannot fail, so it never reconnects.
+ * <p>A member's link cannot fail, so it never reconnects: of the one {@link ConnectionStateMachine} it drives only
+ * {@code OPEN}, {@code CONNECTED} and {@code CLOSE}.
  *
  * @param <T> what travels on the bus
  */
@@ -35,11 +37,11 @@ abstract class VirtualMember<T> implements Transport {
     private final Endpoint endpoint;
     private final TransportOptions options;
     private final TransportMetrics metrics = new TransportMetrics();
+    private final ConnectionStateMachine machine;
     private final ConnectionStateTracker tracker;
     private final DeliveryThreads threads;
     private final DeliveryQueue<T> queue;
     private final Object lock = new Object();
-    private volatile boolean closing;
     private boolean opened; // guarded by lock
     private boolean joined; // guarded by lock
     private DeliveryThreads.Lease lease; // guarded by lock
@@ -48,7 +50,8 @@ abstract class VirtualMember<T> implements Transport {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
         this.threads = Objects.requireNonNull(threads, "threads");
-        this.tracker = new ConnectionStateTracker(endpoint.text(), metrics);
+        this.machine = new ConnectionStateMachine(endpoint.text(), options.reconnectPolicy(), metrics);
+        this.tracker = machine.tracker();
         this.queue = new DeliveryQueue<>(queueCapacity);
     }
 
@@ -83,7 +86,7 @@ abstract class VirtualMember<T> implements Transport {
     @Override
     public final CompletionStage<Void> open() {
         synchronized (lock) {
-            if (closing) {
+            if (machine.isClosed()) {
                 return CompletableFuture.failedFuture(new TransportClosedException(endpoint()));
             }
             if (!opened) {
@@ -105,22 +108,17 @@ abstract class VirtualMember<T> implements Transport {
 
     /** The connect step, first on the delivery queue. */
     private void connect() {
-        if (closing) {
-            return;
+        if (!machine.fire(Event.OPEN, null).moved()) {
+            return; // closed
         }
-        tracker.transition(ConnectionState.CONNECTING, null, 1, Duration.ZERO);
         synchronized (lock) {
-            if (closing) {
+            if (machine.isClosed()) {
                 return;
             }
             joinBus();
             joined = true;
         }
-        if (closing) {
-            return;
-        }
-        tracker.transition(ConnectionState.CONNECTED, null, 1, Duration.ZERO);
-        tracker.completeFirstConnection();
+        machine.fire(Event.CONNECTED, null); // ignored if closed meanwhile
     }
 
     @Override
@@ -151,7 +149,7 @@ abstract class VirtualMember<T> implements Transport {
      */
     final void requireConnected() {
         ConnectionState now = tracker.state();
-        if (closing || now == ConnectionState.CLOSED) {
+        if (machine.isClosed() || now == ConnectionState.CLOSED) {
             throw new TransportClosedException(endpoint());
         }
         if (now != ConnectionState.CONNECTED) {
@@ -164,10 +162,9 @@ abstract class VirtualMember<T> implements Transport {
     public final void close() {
         DeliveryThreads.Lease held;
         synchronized (lock) {
-            if (closing) {
+            if (!machine.fire(Event.CLOSE, null).moved()) {
                 return;
             }
-            closing = true;
             if (joined) {
                 leaveBus();
                 joined = false;
@@ -176,7 +173,7 @@ abstract class VirtualMember<T> implements Transport {
             lease = null;
         }
         queue.leave(CLOSE_WAIT_MILLIS);
-        tracker.closed();
+        machine.announceClosed();
         if (held != null) {
             held.release();
         }

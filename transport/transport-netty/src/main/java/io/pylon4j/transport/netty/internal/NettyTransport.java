@@ -25,22 +25,23 @@ import io.pylon4j.transport.TransportClosedException;
 import io.pylon4j.transport.TransportCounters;
 import io.pylon4j.transport.TransportIoException;
 import io.pylon4j.transport.TransportOptions;
+import io.pylon4j.transport.spi.ConnectionStateMachine;
+import io.pylon4j.transport.spi.ConnectionStateMachine.Event;
 import io.pylon4j.transport.spi.ConnectionStateTracker;
 import io.pylon4j.transport.spi.TransportMetrics;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The connect / read / reconnect state machine of {@link io.pylon4j.transport.spi.BlockingTransport}, on an event
- * loop instead of a thread of its own: the same {@link ConnectionState}s, the same events with the same attempt
- * numbers and causes, the same {@link io.pylon4j.transport.ReconnectPolicy} behaviour and the same counters. What
- * callers observe (state, listener calls, the open future) lives in the same {@link ConnectionStateTracker} that
- * {@code BlockingTransport} uses, so only the driving of the state machine is written here.
+ * The connect / read / reconnect cycle of {@link io.pylon4j.transport.spi.BlockingTransport}, on an event loop
+ * instead of a thread of its own. Both drive the one {@link ConnectionStateMachine}: the same
+ * {@link ConnectionState}s, the same events with the same attempt numbers and causes, the same
+ * {@link io.pylon4j.transport.ReconnectPolicy} behaviour and the same counters; only the I/O is written here.
  *
  * <p>Everything below runs on the transport's event loop unless it says otherwise: connect attempts, the protocol
  * handshake, the reconnect timer, state events and listener calls. A connect attempt is bounded by the options'
@@ -64,23 +65,20 @@ abstract class NettyTransport implements Transport {
     private final TransportOptions options;
     private final SharedEventLoopGroup shared;
     private final TransportMetrics metrics = new TransportMetrics();
+    private final ConnectionStateMachine machine;
     private final ConnectionStateTracker tracker;
 
     private final Object lock = new Object();
-    private boolean opened;
-    private volatile boolean closing;
+    private boolean opened; // guarded by lock
     private volatile EventLoop loop;
     /** The channel of the link that is up; sends use it from any thread. */
     private volatile Channel activeChannel;
 
     // confined to the event loop
-    private final SplittableRandom jitter = new SplittableRandom();
     private Channel channel;
     private Throwable channelFault;
-    private ScheduledFuture<?> nextAttempt;
+    private Scheduler.Cancellable nextAttempt;
     private ScheduledFuture<?> handshakeTimeout;
-    private int attempt;
-    private boolean everConnected;
 
     NettyTransport(Endpoint endpoint, Endpoint.HostPort address, TransportOptions options,
                    SharedEventLoopGroup shared) {
@@ -88,7 +86,8 @@ abstract class NettyTransport implements Transport {
         this.address = Objects.requireNonNull(address, "address");
         this.options = Objects.requireNonNull(options, "options");
         this.shared = Objects.requireNonNull(shared, "shared");
-        this.tracker = new ConnectionStateTracker(endpoint.text(), metrics);
+        this.machine = new ConnectionStateMachine(endpoint.text(), options.reconnectPolicy(), metrics);
+        this.tracker = machine.tracker();
     }
 
     /** Adds the protocol's handlers; the pipeline already counts bytes and watches for idleness. */
@@ -118,14 +117,14 @@ abstract class NettyTransport implements Transport {
     @Override
     public final CompletionStage<Void> open() {
         synchronized (lock) {
-            if (closing) {
+            if (machine.isClosed()) {
                 return CompletableFuture.failedFuture(new TransportClosedException(endpoint()));
             }
             if (!opened) {
                 opened = true;
                 EventLoop l = shared.acquire(options.threadNamePrefix()).next();
                 loop = l;
-                l.execute(this::attemptConnect);
+                l.execute(() -> attemptConnect(Event.OPEN));
             }
         }
         return tracker.firstConnection();
@@ -155,10 +154,9 @@ abstract class NettyTransport implements Transport {
     public final void close() {
         EventLoop l;
         synchronized (lock) {
-            if (closing) {
+            if (!machine.fire(Event.CLOSE, null).moved()) {
                 return;
             }
-            closing = true;
             l = loop;
         }
         if (l == null) { // never opened: nothing runs, nothing to release
@@ -191,12 +189,12 @@ abstract class NettyTransport implements Transport {
         if (ch != null) {
             ch.close();
         }
-        tracker.closed();
+        machine.announceClosed();
     }
 
     private void cancelTimers() {
         if (nextAttempt != null) {
-            nextAttempt.cancel(false);
+            nextAttempt.close();
             nextAttempt = null;
         }
         if (handshakeTimeout != null) {
@@ -207,13 +205,11 @@ abstract class NettyTransport implements Transport {
 
     // --- the state machine, on the event loop ----------------------------------------------------------------
 
-    private void attemptConnect() {
+    private void attemptConnect(Event start) {
         nextAttempt = null;
-        if (closing) {
-            return;
+        if (!machine.fire(start, null).moved()) {
+            return; // closed
         }
-        attempt++;
-        transition(ConnectionState.CONNECTING, null, Duration.ZERO);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -249,7 +245,7 @@ abstract class NettyTransport implements Transport {
     }
 
     private void tcpConnected(Channel ch) {
-        if (closing || ch != channel) {
+        if (machine.isClosed() || ch != channel) {
             return;
         }
         handshakeTimeout = loop.schedule(() -> fail(ch, new TransportIoException(endpoint()
@@ -261,21 +257,17 @@ abstract class NettyTransport implements Transport {
 
     /** The link on {@code ch} is ready for traffic (after the handshake, if any). Call on the event loop. */
     final void linkReady(Channel ch) {
-        if (closing || ch != channel || tracker.state() == ConnectionState.CONNECTED) {
-            return;
+        if (ch != channel || machine.state() != ConnectionState.CONNECTING) {
+            return; // an old channel, closed, or a second "ready" from the protocol
         }
         if (handshakeTimeout != null) {
             handshakeTimeout.cancel(false);
             handshakeTimeout = null;
         }
-        if (everConnected) {
-            metrics.reconnect();
-        }
-        everConnected = true;
         activeChannel = ch;
-        transition(ConnectionState.CONNECTED, null, Duration.ZERO);
-        tracker.completeFirstConnection();
-        attempt = 1; // as BlockingTransport: a link that drops is retried first after the initial delay
+        if (!machine.fire(Event.CONNECTED, null).moved()) {
+            activeChannel = null; // closed meanwhile
+        }
     }
 
     /** Ends the link on {@code ch} because of {@code cause}; it will be reconnected. Call on the event loop. */
@@ -296,28 +288,32 @@ abstract class NettyTransport implements Transport {
             handshakeTimeout.cancel(false);
             handshakeTimeout = null;
         }
-        if (closing) {
-            return;
-        }
-        metrics.error();
         Throwable fault = channelFault != null ? channelFault
                 : new TransportIoException(endpoint() + ": the link was closed by the other end");
         channelFault = null;
-        if (!options.reconnectPolicy().allowsAttempt(attempt + 1)) {
-            transition(ConnectionState.FAILED, fault, Duration.ZERO);
-            tracker.failFirstConnection(ConnectionStateTracker.asTransportException(endpoint(), fault));
+        ConnectionState now = machine.state();
+        if (now == ConnectionState.CLOSED) {
             return;
         }
-        Duration delay = options.reconnectPolicy().delayBefore(attempt + 1, jitter);
-        transition(ConnectionState.WAITING_TO_RECONNECT, fault, delay);
-        nextAttempt = loop.schedule(this::attemptConnect, delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void transition(ConnectionState next, Throwable cause, Duration delay) {
-        if (closing) {
-            return;
+        Event event = now == ConnectionState.CONNECTED ? Event.LINK_LOST : Event.CONNECT_FAILED;
+        ConnectionStateMachine.Step step = machine.fire(event, fault);
+        if (step.current() == ConnectionState.WAITING_TO_RECONNECT) {
+            Scheduler timer = options.reconnectTimer();
+            if (timer == null) {
+                ScheduledFuture<?> f = loop.schedule(() -> attemptConnect(Event.BACKOFF_ELAPSED),
+                        step.nextAttemptDelay().toNanos(), TimeUnit.NANOSECONDS);
+                nextAttempt = () -> f.cancel(false);
+            } else { // a test's virtual time: the timer says when, the loop runs the attempt
+                EventLoop l = loop;
+                nextAttempt = timer.schedule(() -> {
+                    try {
+                        l.execute(() -> attemptConnect(Event.BACKOFF_ELAPSED));
+                    } catch (RejectedExecutionException e) {
+                        // the loop is gone: the transport was closed
+                    }
+                }, step.nextAttemptDelay());
+            }
         }
-        tracker.transition(next, cause, attempt, delay);
     }
 
     // --- sending, from any thread -------------------------------------------------------------------------------
@@ -333,7 +329,7 @@ abstract class NettyTransport implements Transport {
     final void send(ByteBuf data, boolean frame) {
         ConnectionState now = tracker.state();
         Channel ch = activeChannel;
-        if (closing || now == ConnectionState.CLOSED) {
+        if (machine.isClosed() || now == ConnectionState.CLOSED) {
             data.release();
             throw new TransportClosedException(endpoint());
         }

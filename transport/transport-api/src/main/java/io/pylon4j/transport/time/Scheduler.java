@@ -1,4 +1,4 @@
-package io.pylon4j.driver;
+package io.pylon4j.transport.time;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -7,8 +7,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the driver's periodic work (supervision ticks; later keep-alives and RS485 polls) runs: the caller's
- * scheduler, so the driver owns no timer thread, and tests substitute a virtual one driven by a manual clock.
+ * Where timed work runs: the driver's supervision ticks, keep-alives, RS485 polls and response timeouts, and the
+ * simulator's CAN cycle and late replies. It is the caller's scheduler, so neither owns a timer thread, and tests
+ * substitute a virtual one driven by a {@link ManualTimeSource} ({@code ManualScheduler} in {@code pylon4j-testing}).
+ * Delays are measured on a monotonic clock (a JDK {@link ScheduledExecutorService} uses {@link System#nanoTime()}),
+ * never on the wall clock.
  */
 @FunctionalInterface
 public interface Scheduler {
@@ -16,6 +19,11 @@ public interface Scheduler {
     /**
      * Runs {@code task} every {@code period}, the first time after {@code initialDelay}, until the returned handle
      * is closed. A task must return quickly and never block.
+     *
+     * @param task         what to run
+     * @param initialDelay the wait before the first run, not negative
+     * @param period       the time between runs, positive
+     * @return the handle that cancels the task
      */
     Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period);
 
@@ -23,6 +31,10 @@ public interface Scheduler {
      * Runs {@code task} once after {@code delay} unless the returned handle is closed first. The default runs it on
      * {@link #scheduleAtFixedRate} and cancels after the first run; {@link #of} uses the executor's one-shot timer.
      * The RS485 driver uses it for response timeouts.
+     *
+     * @param task  what to run
+     * @param delay the wait before it runs, not negative
+     * @return the handle that cancels the task
      */
     default Cancellable schedule(Runnable task, Duration delay) {
         Objects.requireNonNull(task, "task");
@@ -50,11 +62,17 @@ public interface Scheduler {
     /** A scheduled task; {@link #close()} cancels it (idempotent). */
     @FunctionalInterface
     interface Cancellable extends AutoCloseable {
+        /** Cancels the task if it has not started yet (a periodic task: its next runs); does nothing otherwise. */
         @Override
         void close();
     }
 
-    /** A scheduler on a {@link ScheduledExecutorService} the caller owns (and shuts down). */
+    /**
+     * A scheduler on a {@link ScheduledExecutorService} the caller owns (and shuts down).
+     *
+     * @param executor where the tasks run
+     * @return a scheduler on {@code executor}
+     */
     static Scheduler of(ScheduledExecutorService executor) {
         Objects.requireNonNull(executor, "executor");
         return new Scheduler() {
