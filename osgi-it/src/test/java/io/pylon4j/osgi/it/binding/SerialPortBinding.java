@@ -49,7 +49,7 @@ public final class SerialPortBinding {
             PylonDriver d = driver;
             d.addListener(event -> report.onStatus("serial", d));
             d.start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) { // a class that cannot load is an answer too
             report.onError("serial", e);
         }
     }
