@@ -55,7 +55,12 @@ public final class Transports {
     /** More failures than this in one lookup means the loader keeps failing on the same entry: stop there. */
     private static final int MAX_PROVIDER_FAILURES = 100;
 
-    private static final Pattern PROVIDER_NAME = Pattern.compile("Provider (\\S+) ");
+    /**
+     * The provider class in a ServiceLoader error: "Provider X not found", "Provider X could not be instantiated",
+     * "X not a subtype" (in OSGi: the provider's bundle wired to another copy of the SPI).
+     */
+    private static final Pattern PROVIDER_NAME =
+            Pattern.compile("(?:Provider )?([\\w.$]+) (?:not found|could not be instantiated|not a subtype)");
 
     private record KnownProvider(Set<String> schemes, String artifact, String dependency) {
     }
@@ -128,7 +133,7 @@ public final class Transports {
 
     /** The provider class a ServiceLoader error names ("Provider X could not be instantiated"), or null. */
     private static String providerName(Throwable failure) {
-        Matcher m = PROVIDER_NAME.matcher(failure.getMessage() + " ");
+        Matcher m = PROVIDER_NAME.matcher(String.valueOf(failure.getMessage()));
         return m.find() ? m.group(1) : null;
     }
 
@@ -235,11 +240,26 @@ public final class Transports {
                 throw new InvalidEndpointException("scheme " + endpoint.scheme() + ": unavailable: " + why);
             }
             throw new InvalidEndpointException("unknown scheme '" + endpoint.scheme() + "' in '" + endpoint.text()
-                    + "'; schemes found: " + (byScheme.isEmpty() ? "none (no transport on the class path)"
+                    + "'" + whereFrom(endpoint.scheme())
+                    + "; schemes found: " + (byScheme.isEmpty() ? "none (no transport on the class path)"
                     : String.join(", ", byScheme.keySet()))
                     + (unavailable.isEmpty() ? "" : "; providers that failed to load: " + unavailable.values()));
         }
         return provider;
+    }
+
+    /**
+     * Names the artifact that brings one of pylon4j's own schemes, for a scheme no provider offered: its jar is not
+     * on the class path, or (in OSGi) its bundle is not installed or did not resolve, so nothing could be asked.
+     */
+    private static String whereFrom(String scheme) {
+        for (KnownProvider known : KNOWN.values()) {
+            if (known.schemes().contains(scheme)) {
+                return " (it comes with " + known.artifact() + ", which needs " + known.dependency()
+                        + ": its provider was not found)";
+            }
+        }
+        return "";
     }
 
     private List<String> schemes(boolean can) {

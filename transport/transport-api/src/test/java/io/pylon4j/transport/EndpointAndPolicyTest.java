@@ -43,11 +43,25 @@ class EndpointAndPolicyTest {
         assertThatThrownBy(() -> transports.can("slcan:/dev/ttyACM0"))
                 .isInstanceOf(InvalidEndpointException.class)
                 .hasMessageContaining("unknown scheme 'slcan'").hasMessageContaining("tcp, virtual");
+        assertThatThrownBy(() -> transports.can("vendor:x")).hasMessageNotContaining("comes with");
         assertThatThrownBy(() -> transports.can("tcp:h:1")).hasMessageContaining("not a CAN one");
         assertThatThrownBy(() -> transports.byteStream("virtual:x")).hasMessageContaining("not a byte-stream");
         assertThat(new Transports(List.of()).schemes()).isEmpty();
         assertThatThrownBy(() -> new Transports(List.of()).can("virtual:x"))
                 .hasMessageContaining("none (no transport on the class path)");
+    }
+
+    /** pylon4j's own scheme with no provider at all (its jar absent, or its OSGi bundle unresolved) names its jar. */
+    @Test
+    void anUnknownSchemeOfPylon4jsOwnTransportsNamesTheJarThatBringsIt() {
+        Transports transports = new Transports(List.of(provider("virtual", true)));
+        assertThatThrownBy(() -> transports.can("socketcan:vcan0"))
+                .isInstanceOf(InvalidEndpointException.class)
+                .hasMessageContaining("unknown scheme 'socketcan'")
+                .hasMessageContaining("it comes with pylon4j-transport-socketcan, which needs JavaCAN")
+                .hasMessageContaining("schemes found: virtual");
+        assertThatThrownBy(() -> transports.byteStream("tcp:127.0.0.1:1"))
+                .hasMessageContaining("it comes with pylon4j-transport-netty, which needs Netty");
     }
 
     @Test

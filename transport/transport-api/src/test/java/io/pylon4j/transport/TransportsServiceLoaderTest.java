@@ -125,6 +125,23 @@ class TransportsServiceLoaderTest {
                 MissingDependencyProvider.class.getName());
     }
 
+    /**
+     * "X not a subtype": a services file naming a class that is not a TransportProvider (in OSGi, a provider bundle
+     * wired to another copy of the SPI). Named by its class, not by a word of the message.
+     */
+    @Test
+    void aProviderThatIsNotATransportProviderIsNamedByItsClass() throws Exception {
+        Transports transports = Transports.fromServiceLoader(withServices(NotAProvider.class.getName()));
+
+        assertThat(transports.schemes()).contains("virtual");
+        assertThat(transports.unavailable()).containsOnlyKeys(NotAProvider.class.getName());
+        assertThat(transports.unavailable().get(NotAProvider.class.getName())).contains("not a subtype");
+    }
+
+    /** Listed in a services file, but not a {@link TransportProvider}. */
+    public static final class NotAProvider {
+    }
+
     @Test
     void aProviderWhoseSchemesReachAMissingClassIsNamedToo() throws Exception {
         Transports transports = Transports.fromServiceLoader(withServices(MissingOnSchemesProvider.class.getName()));
