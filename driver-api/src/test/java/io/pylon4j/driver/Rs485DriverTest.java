@@ -477,4 +477,30 @@ class Rs485DriverTest {
         step(Duration.ofSeconds(5));
         assertThat(battery.received).isEmpty();
     }
+
+    @Test
+    void aTimeoutThatFiresAfterItsReplyDoesNotTimeOutTheNextRequest() {
+        // a timer that had begun to fire when its reply came in on the I/O thread: cancelling it comes too late
+        Scheduler lateCancel = new Scheduler() {
+            @Override
+            public Cancellable scheduleAtFixedRate(Runnable task, Duration initialDelay, Duration period) {
+                return scheduler.scheduleAtFixedRate(task, initialDelay, period);
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, Duration delay) {
+                scheduler.schedule(task, delay);
+                return () -> { };
+            }
+        };
+        driver = PylonDriver.rs485(link, DriverOptions.builder("bank-485").time(clock).scheduler(lateCancel)
+                .eventExecutor(executor).build());
+        driver.start();
+        step(Duration.ZERO); // the first cycle, every request answered at once: every response timer still fires
+        battery.received.clear();
+        step(Duration.ofSeconds(1)); // they fire while the next cycle's first request waits for its reply
+        assertThat(driver.counters().rs485Retries()).isZero();
+        assertThat(driver.counters().rs485Timeouts()).isZero();
+        assertThat(battery.commands()).containsExactly("42@02", "44@02", "92@02");
+    }
 }

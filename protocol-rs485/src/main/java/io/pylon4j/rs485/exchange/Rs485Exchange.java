@@ -74,6 +74,9 @@ public final class Rs485Exchange {
         /**
          * Checks the settings.
          *
+         * @param responseTimeout  how long a request waits for its reply; positive
+         * @param retries          how often an unanswered request is written again; at least 0
+         * @param maxReplyWireTime the most the wait is extended for a reply still arriving; at least 0
          * @throws IllegalArgumentException if the timeout is not positive, retries negative or the extension negative
          */
         public Settings {

@@ -31,6 +31,8 @@ public final class Rs485ReplyExchange {
         /**
          * Checks the components.
          *
+         * @param request the request frame
+         * @param reply   the reply frame, or empty for silence
          * @throws NullPointerException if one is null
          */
         public Answered {

@@ -76,7 +76,11 @@ public final class Rs485BatterySimulator implements AutoCloseable {
         }
     }
 
-    /** Answers one request as if it had arrived on the wire (also for tests without a transport). */
+    /**
+     * Answers one request as if it had arrived on the wire (also for tests without a transport).
+     *
+     * @param request the request frame
+     */
     public void handle(Rs485Frame request) {
         send(request, answer(request));
     }
