@@ -8,6 +8,7 @@ import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.Rs485Codec;
 
 import io.pylon4j.testing.ManualScheduler;
+import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
