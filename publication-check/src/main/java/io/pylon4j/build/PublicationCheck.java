@@ -26,7 +26,8 @@ import java.util.zip.ZipFile;
  *   <li>the modules in {@link #PUBLISHED_WITHOUT_MODULE_INFO} (the BOM) are published too, as a POM;</li>
  *   <li>every other module (samples, benchmarks, examples, aggregators, test-only modules, this one) must not be;</li>
  *   <li>every published jar holds {@code META-INF/LICENSE} and {@code META-INF/NOTICE}, and every published POM has
- *       what Central requires ({@link PublishedPom}).</li>
+ *       what Central requires ({@link PublishedPom});</li>
+ *   <li>the BOM manages every library.</li>
  * </ul>
  *
  * <p>Whether a module would be published is what its build decided: the root pom's {@code publication-marker}
@@ -147,7 +148,37 @@ public final class PublicationCheck {
                         problems);
             }
         }
+        problems.addAll(librariesTheBomLacks(modules));
         return new Report(published, notPublished, problems);
+    }
+
+    /** Every library must be in the BOM's dependencyManagement, or users importing the BOM cannot name it. */
+    private static List<String> librariesTheBomLacks(List<ReactorModule> modules) throws IOException {
+        List<ReactorModule> boms = modules.stream()
+                .filter(m -> PUBLISHED_WITHOUT_MODULE_INFO.contains(m.artifactId()))
+                .toList();
+        List<String> problems = new ArrayList<>();
+        for (ReactorModule bom : boms) {
+            Path file = bom.directory().resolve(PublishedPom.FILE_NAME);
+            if (!Files.isRegularFile(file)) {
+                continue; // reported by PublishedPom
+            }
+            Set<String> managed = new TreeSet<>();
+            for (var management : Xml.children(Xml.parse(file), "dependencyManagement")) {
+                for (var dependencies : Xml.children(management, "dependencies")) {
+                    for (var dependency : Xml.children(dependencies, "dependency")) {
+                        Xml.childText(dependency, "artifactId").ifPresent(managed::add);
+                    }
+                }
+            }
+            for (ReactorModule module : modules) {
+                if (module.library() && !managed.contains(module.artifactId())) {
+                    problems.add(module.artifactId() + ": a library " + bom.artifactId() + " does not manage: add it"
+                            + " to " + bom.directory().getFileName() + "/pom.xml");
+                }
+            }
+        }
+        return problems;
     }
 
     private static void checkJars(ReactorModule module, Properties built, FileTime markerTime, String coordinates,

@@ -201,6 +201,15 @@ class PublicationCheckTest {
     }
 
     @Test
+    void aLibraryTheBomDoesNotManageFails() throws IOException {
+        write(root.resolve("bom").resolve(PublishedPom.FILE_NAME),
+                flattened("pylon4j-bom", URL, VERSION, true).replace("pylon4j-lib", "pylon4j-other"));
+
+        assertThat(PublicationCheck.check(root).problems()).containsExactly(
+                "pylon4j-lib: a library pylon4j-bom does not manage: add it to bom/pom.xml");
+    }
+
+    @Test
     void aModuleBuiltAfterTheCheckFails() throws IOException {
         Files.delete(root.resolve("cli").resolve(PublicationCheck.MARKER));
 
@@ -227,6 +236,9 @@ class PublicationCheckTest {
         return "<project><modelVersion>4.0.0</modelVersion><groupId>io.pylon4j</groupId><artifactId>" + artifactId
                 + "</artifactId><version>" + version + "</version><name>n</name><description>d</description><url>"
                 + url + "</url><licenses><license><name>Apache-2.0</name></license></licenses>"
+                + (artifactId.equals("pylon4j-bom") ? "<dependencyManagement><dependencies><dependency><groupId>"
+                        + "io.pylon4j</groupId><artifactId>pylon4j-lib</artifactId><version>" + version
+                        + "</version></dependency></dependencies></dependencyManagement>" : "")
                 + (complete ? "<developers><developer><id>p</id><name>The pylon4j team</name></developer></developers>"
                         + "<scm><connection>scm:git:" + url + ".git</connection><url>" + url + "</url></scm>"
                         + "<issueManagement><url>" + url + "/issues</url></issueManagement>" : "")
