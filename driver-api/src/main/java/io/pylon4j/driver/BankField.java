@@ -2,7 +2,7 @@ package io.pylon4j.driver;
 
 /**
  * The fields of a {@link BankStatus} that carry their own timestamp and source, so that
- * {@link BankStatus#age(BankField, java.time.Instant)} answers "how old is this value?".
+ * {@link BankStatus#age(BankField, io.pylon4j.transport.time.Moment)} answers "how old is this value?".
  */
 public enum BankField {
     /** The battery's {@link Limits} (CAN 0x351, RS485 0x92). */

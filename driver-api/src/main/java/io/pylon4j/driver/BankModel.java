@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * <p><b>Threading.</b> Inputs may come from several threads (a CAN and an RS485 I/O thread); they are serialised by
  * this object's lock, and events are handed to the sink under it, so the sink sees them in order. The sink must
  * not block ({@link EventPublisher#submit} never does). {@link #status()} is lock-free. No thread, timer or clock
- * is owned here: the caller passes the time and calls {@link #tick} at {@link #nextDeadline()} (or periodically).
+ * is owned here: the caller passes the time and calls {@link #tick} at {@link #nextDeadlineNanos()} (or periodically).
  */
 public final class BankModel {
 

@@ -146,7 +146,11 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
     private record Bound(MeterRegistry registry, List<Meter> meters) {
     }
 
-    /** Meters for {@code driver}, tagged {@code bank=<id>}. */
+    /**
+     * Meters for {@code driver}, tagged {@code bank=<id>}.
+     *
+     * @param driver the driver whose counters, rates, state and field ages the meters read
+     */
     public PylonDriverMetrics(PylonDriver driver) {
         this(driver, Tags.empty());
     }
@@ -154,6 +158,8 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
     /**
      * Meters for {@code driver}, tagged {@code bank=<id>} and {@code tags}.
      *
+     * @param driver the driver whose counters, rates, state and field ages the meters read
+     * @param tags more tags for every meter (an application's site or inverter, say)
      * @throws IllegalArgumentException if {@code tags} has its own {@code bank} tag
      */
     public PylonDriverMetrics(PylonDriver driver, Iterable<Tag> tags) {
@@ -173,7 +179,11 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
         driver.whenClosed().thenRun(this::close);
     }
 
-    /** The tags every meter carries: the caller's and {@code bank}. */
+    /**
+     * The tags every meter carries: the caller's and {@code bank}.
+     *
+     * @return the tags
+     */
     public Tags tags() {
         return tags;
     }

@@ -154,7 +154,7 @@ class DistributionIT {
         }
         assertThat(zipped).isEqualTo(untarred).contains("pylon-" + version + "/bin/pylon",
                 "pylon-" + version + "/bin/pylon.bat", "pylon-" + version + "/README", "pylon-" + version + "/LICENSE",
-                "pylon-" + version + "/completion/pylon_completion");
+                "pylon-" + version + "/NOTICE", "pylon-" + version + "/completion/pylon_completion");
     }
 
     @Test
