@@ -2,21 +2,12 @@ package io.pylon4j.samples.cli;
 
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.transport.replay.LogLineReader;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,67 +60,7 @@ final class DecodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintWriter err = spec.commandLine().getErr();
-        InputStream in;
-        try {
-            in = "-".equals(file) ? System.in : open(Path.of(file));
-        } catch (CannotOpen e) {
-            err.println("pylon decode: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (InvalidPathException e) {
-            err.println("pylon decode: not a file name: " + file + " (" + e.getReason() + ")");
-            err.flush();
-            return 2;
-        }
-        // System.out (whatever the caller set it to) in 64 KiB writes: its own buffer is 128 bytes, auto-flushed
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        try (LogLineReader reader = new LogLineReader(in)) {
-            boolean ok = decode(reader::readLine, new LogDecoder(canCodec), json -> json.drainTo(out));
-            out.flush();
-            return ok ? 0 : 1;
-        } catch (IOException e) {
-            // a read that failed half-way: the lines before it are printed (decode drained them), then this line
-            flushQuietly(out);
-            err.println("pylon decode: cannot read " + ("-".equals(file) ? "standard input" : file) + ": "
-                    + describe(e));
-            err.flush();
-            return 2;
-        }
-    }
-
-    /** Why a file cannot be decoded, as one line (no stack trace): the cases a user meets, named. */
-    private static final class CannotOpen extends Exception {
-        CannotOpen(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private static InputStream open(Path path) throws CannotOpen {
-        if (Files.isDirectory(path)) {
-            throw new CannotOpen(path + " is a directory, not a log file");
-        }
-        try {
-            return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new CannotOpen("no such file: " + path);
-        } catch (AccessDeniedException e) {
-            throw new CannotOpen("cannot read " + path + ": permission denied");
-        } catch (IOException e) {
-            throw new CannotOpen("cannot read " + path + ": " + describe(e));
-        }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    private static void flushQuietly(OutputStream out) {
-        try {
-            out.flush();
-        } catch (IOException ignored) {
-            // System.out does not throw; nothing more to say about a stream that cannot take the output
-        }
+        return DecodeRun.decodeFile(file, canCodec, spec.commandLine().getErr());
     }
 
     /**
@@ -138,46 +69,10 @@ final class DecodeCommand implements Callable<Integer> {
      * @return true when every frame line decoded
      */
     static boolean decode(BufferedReader in, Writer out) throws IOException {
-        return decode(() -> {
+        return DecodeRun.decode(() -> {
             String line = in.readLine();
             return line == null ? null : new LogLineReader.Line(line, line.length() + 1L, false, false);
         }, new LogDecoder(), json -> json.drainTo(out));
-    }
-
-    /** Where decoded lines go when the writer's buffer is drained. */
-    @FunctionalInterface
-    interface Sink {
-        void drain(JsonWriter json) throws IOException;
-    }
-
-    /** Where the lines come from: the next one, or null at the end. */
-    @FunctionalInterface
-    interface Lines {
-        LogLineReader.Line next() throws IOException;
-    }
-
-    private static boolean decode(Lines in, LogDecoder decoder, Sink out) throws IOException {
-        JsonWriter json = new JsonWriter();
-        boolean ok = true;
-        LogLineReader.Line line;
-        while (true) {
-            try {
-                line = in.next();
-            } catch (IOException e) {
-                out.drain(json); // what was decoded before the failure still prints
-                throw e;
-            }
-            if (line == null) {
-                break;
-            }
-            ok &= decoder.decodeLine(line, json);
-            if (json.buffered() > 1 << 15) {
-                out.drain(json);
-            }
-        }
-        decoder.finish(json);
-        out.drain(json);
-        return ok;
     }
 
     /** Decodes a whole log held in memory (for tests and benchmarks). */
@@ -186,7 +81,7 @@ final class DecodeCommand implements Callable<Integer> {
         try {
             java.io.StringWriter writer = new java.io.StringWriter();
             LogLineReader reader = new LogLineReader(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
-            decode(reader::readLine, new LogDecoder(), json -> json.drainTo(writer));
+            DecodeRun.decode(reader::readLine, new LogDecoder(), json -> json.drainTo(writer));
             out.append(writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -208,7 +208,17 @@ public final class JsonWriter {
 
     private void string(String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int plain = 0;
+        while (plain < length && needsNoEscape(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == length) { // nearly every value: one bulk copy rather than a check and an append per character
+            out.append(value).append('"');
+            return;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -217,8 +227,8 @@ public final class JsonWriter {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        out.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c == 0x7F) { // four lower-case hex digits, as String.format("\\u%04x") wrote them
+                        out.append("\\u00").append(HEX_DIGITS.charAt(c >> 4)).append(HEX_DIGITS.charAt(c & 0xF));
                     } else {
                         out.append(c);
                     }
@@ -227,6 +237,12 @@ public final class JsonWriter {
         }
         out.append('"');
     }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
+    }
+
+    private static final String HEX_DIGITS = "0123456789abcdef";
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L};
 }

@@ -1,6 +1,7 @@
 package io.pylon4j.samples.cli;
 
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,16 +63,31 @@ public final class PylonCli {
             return; // the user configured logging
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "pylon: %4$s: %5$s%6$s%n");
-        Logger root = Logger.getLogger("");
-        root.setLevel(Level.SEVERE);
-        for (Handler h : root.getHandlers()) {
-            h.setLevel(Level.SEVERE);
-            h.setFormatter(new SimpleFormatter());
+        SevereOnly.apply();
+    }
+
+    /**
+     * The logging set-up of {@link #quietLogging}, in a class of its own: verifying {@code PylonCli} would otherwise
+     * load {@code java.util.logging} classes (to check a {@code SimpleFormatter} is a {@code Formatter}) even for the
+     * commands that never log ({@link FastStart}).
+     */
+    private static final class SevereOnly {
+        static void apply() {
+            Logger root = Logger.getLogger("");
+            root.setLevel(Level.SEVERE);
+            for (Handler h : root.getHandlers()) {
+                h.setLevel(Level.SEVERE);
+                h.setFormatter(new SimpleFormatter());
+            }
         }
     }
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
+        OptionalInt quick = FastStart.run(args); // decode FILE and --version: no picocli model, no logging set up
+        if (quick.isPresent()) {
+            return quick.getAsInt();
+        }
         quietLogging(); // before any transport logs: whatever stream the console handler binds to stays quiet
         return commandLine().execute(args);
     }
@@ -91,7 +107,9 @@ public final class PylonCli {
      */
     private static void uniform(CommandLine cmd) {
         CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
-        spec.versionProvider(new PylonVersion());
+        // a lambda, not the PylonVersion itself: verifying this class would load picocli's interface to check the
+        // assignment, and FastStart's plain decode and --version must load nothing of picocli
+        spec.versionProvider(() -> new PylonVersion().getVersion());
         spec.usageMessage().showDefaultValues(true);
         spec.exitCodeOnInvalidInput(ExitStatus.USAGE);
         spec.exitCodeOnExecutionException(UNEXPECTED_FAILURE);
@@ -116,12 +134,16 @@ public final class PylonCli {
      * Anything a command threw: one line with the exception's type and message, and {@link #UNEXPECTED_FAILURE}.
      */
     private static int unexpectedFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        String name = cmd.getCommandSpec().qualifiedName();
         PrintWriter err = cmd.getErr();
-        err.println(name + ": failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
+        err.println(failureLine(cmd.getCommandSpec().qualifiedName(), e));
         err.flush();
         return UNEXPECTED_FAILURE;
+    }
+
+    /** The one line of a failure no command expected: {@code pylon decode: failed: Type: message}. */
+    static String failureLine(String commandName, Exception e) {
+        return commandName + ": failed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
     }
 
     private static String oneLine(String message) {

@@ -214,6 +214,26 @@ class DistributionIT {
         assertThat(jni.get(0)).endsWith("-" + cpu + ".jar");
     }
 
+    /**
+     * bin/pylon runs the JIT's C1 only (decode's logs are thousands of lines: C2 would not pay back its compile time),
+     * and PYLON_OPTS, placed after the launcher's own options, can give C2 back.
+     */
+    @Test
+    void theLauncherRunsC1OnlyUnlessPylonOptsSaysOtherwise() throws Exception {
+        Result plain = pylon(Map.of("PYLON_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        Result tiered = pylon(Map.of("PYLON_OPTS", "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4"), "--version");
+
+        assertThat(plain.status()).as("standard error: %s", plain.err()).isZero();
+        assertThat(tieredStopAtLevel(plain.out())).isEqualTo("1");
+        assertThat(tieredStopAtLevel(tiered.out())).isEqualTo("4");
+        assertThat(plain.out()).contains("pylon4j " + version);
+    }
+
+    private static String tieredStopAtLevel(String printFlagsFinal) {
+        return printFlagsFinal.lines().map(String::strip).filter(l -> l.matches("\\S+\\s+TieredStopAtLevel\\s+=.*"))
+                .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1")).findFirst().orElse("(not printed)");
+    }
+
     @Test
     void aLinkToTheLauncherFindsItsDistribution() throws Exception {
         Path links = Files.createDirectories(scratch.resolve("usr-local-bin"));

@@ -151,9 +151,23 @@ public final class LogLineReader implements Closeable {
         }
     }
 
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Line finish(int kept, long content, long length) {
         boolean truncated = content > kept;
         int usable = truncated ? completeSequences(kept) : kept;
+        if (isAscii(line, usable)) {
+            // nearly every log line: ASCII reads the same in UTF-8 and Latin-1, and a Latin-1 String is one copy,
+            // where a CharsetDecoder per line costs a decoder, a CharBuffer and a compression back to Latin-1
+            return new Line(new String(line, 0, usable, StandardCharsets.ISO_8859_1), length, truncated, false);
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
