@@ -19,6 +19,8 @@ public final class FrameTooShortException extends CanCodecException {
     private final int minimumDlc;
 
     /**
+     * The exception for one short frame; its message names the id, the DLC and the minimum.
+     *
      * @param canId       the frame's id
      * @param dlc         the number of data bytes it carried
      * @param minimumDlc  the number of data bytes its layout needs

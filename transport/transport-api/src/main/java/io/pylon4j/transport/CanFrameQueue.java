@@ -19,7 +19,10 @@ public final class CanFrameQueue implements CanFrameListener {
     private final AtomicLong dropped = new AtomicLong();
 
     /**
+     * An empty queue, to be added as a frame listener.
+     *
      * @param capacity how many frames to hold at most, at least 1
+     * @throws IllegalArgumentException if {@code capacity} is below 1
      */
     public CanFrameQueue(int capacity) {
         if (capacity < 1) {
