@@ -18,7 +18,7 @@ public interface Transport extends AutoCloseable {
     /**
      * The endpoint this transport was opened from, as a user would type it ({@code tcp:192.0.2.7:4196}).
      *
-     * @return the endpoint string as given to {@link Transports}, parameters included
+     * @return the endpoint string, parameters included ({@code stream:NAME} for streams a caller hands over)
      */
     String endpoint();
 
