@@ -51,6 +51,9 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
     /**
      * Checks the length and that no pair is set in a byte beyond it.
      *
+     * @param states the {@code length} bytes in SMA polarity, byte 0 in the least significant eight bits; the bits of
+     *               bytes the frame did not carry are 0
+     * @param length the DLC, 1 to 8
      * @throws IllegalArgumentException if {@code length} is not 1 to 8, or {@code states} has bits beyond it
      */
     public AlarmsAndWarnings {
@@ -58,27 +61,52 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
         Wire.checkBytesWithin(states, 0, length, "AlarmsAndWarnings", "states");
     }
 
-    /** All 32 pairs, a whole 8-byte frame. */
+    /**
+     * All 32 pairs, a whole 8-byte frame.
+     *
+     * @param states the {@code length} bytes in SMA polarity, byte 0 in the least significant eight bits; the bits of
+     *               bytes the frame did not carry are 0
+     */
     public AlarmsAndWarnings(long states) {
         this(states, FULL_LENGTH);
     }
 
-    /** Whether the frame carried {@code item}'s alarm pair (in bytes 0-3). */
+    /**
+     * Whether the frame carried {@code item}'s alarm pair (in bytes 0-3).
+     *
+     * @param item the item whose alarm pair to look for
+     * @return true if the DLC reaches the byte of that pair
+     */
     public boolean hasAlarm(Item item) {
         return item.shift() / 8 < length;
     }
 
-    /** Whether the frame carried {@code item}'s warning pair (in bytes 4-7). */
+    /**
+     * Whether the frame carried {@code item}'s warning pair (in bytes 4-7).
+     *
+     * @param item the item whose warning pair to look for
+     * @return true if the DLC reaches the byte of that pair
+     */
     public boolean hasWarning(Item item) {
         return 4 + item.shift() / 8 < length;
     }
 
-    /** The state of {@code item}'s alarm (bytes 0-3); {@link PairState#NOT_SET} when the frame did not carry it. */
+    /**
+     * The state of {@code item}'s alarm (bytes 0-3); {@link PairState#NOT_SET} when the frame did not carry it.
+     *
+     * @param item the item whose alarm to read
+     * @return the pair's state in SMA polarity (the codec has undone a reversed profile)
+     */
     public PairState alarm(Item item) {
         return PairState.of((int) (states >>> item.shift()) & 3);
     }
 
-    /** The state of {@code item}'s warning (bytes 4-7); {@link PairState#NOT_SET} when the frame did not carry it. */
+    /**
+     * The state of {@code item}'s warning (bytes 4-7); {@link PairState#NOT_SET} when the frame did not carry it.
+     *
+     * @param item the item whose warning to read
+     * @return the pair's state in SMA polarity (the codec has undone a reversed profile)
+     */
     public PairState warning(Item item) {
         return PairState.of((int) (states >>> (32 + item.shift())) & 3);
     }
@@ -86,6 +114,9 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
     /**
      * This message with {@code item}'s alarm set to {@code state}.
      *
+     * @param item  the item whose alarm pair to set
+     * @param state the pair's new state
+     * @return a new message of the same length; this one is unchanged
      * @throws IllegalArgumentException if this message is too short to carry the pair and {@code state} is not
      *                                  {@link PairState#NOT_SET}
      */
@@ -96,6 +127,9 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
     /**
      * This message with {@code item}'s warning set to {@code state}.
      *
+     * @param item  the item whose warning pair to set
+     * @param state the pair's new state
+     * @return a new message of the same length; this one is unchanged
      * @throws IllegalArgumentException if this message is too short to carry the pair and {@code state} is not
      *                                  {@link PairState#NOT_SET}
      */
@@ -103,22 +137,38 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
         return with(32 + item.shift(), state);
     }
 
-    /** The items whose alarm is {@link PairState#RAISED} (a new set on each call). */
+    /**
+     * The items whose alarm is {@link PairState#RAISED} (a new set on each call).
+     *
+     * @return the raised items in declaration order, empty when none is
+     */
     public Set<Item> raisedAlarms() {
         return raised(0);
     }
 
-    /** The items whose warning is {@link PairState#RAISED} (a new set on each call). */
+    /**
+     * The items whose warning is {@link PairState#RAISED} (a new set on each call).
+     *
+     * @return the raised items in declaration order, empty when none is
+     */
     public Set<Item> raisedWarnings() {
         return raised(32);
     }
 
-    /** Whether any alarm pair is {@code 01}. */
+    /**
+     * Whether any alarm pair is {@code 01}.
+     *
+     * @return true if at least one item's alarm is {@link PairState#RAISED}
+     */
     public boolean anyAlarmRaised() {
         return (raisedBits() & 0xFFFF_FFFFL) != 0;
     }
 
-    /** Whether any warning pair is {@code 01}. */
+    /**
+     * Whether any warning pair is {@code 01}.
+     *
+     * @return true if at least one item's warning is {@link PairState#RAISED}
+     */
     public boolean anyWarningRaised() {
         return (raisedBits() >>> 32) != 0;
     }
@@ -181,12 +231,21 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
             this.bits = bits;
         }
 
-        /** The two bits, 0 to 3. */
+        /**
+         * The two bits, 0 to 3.
+         *
+         * @return the pair's value in SMA polarity, {@code 0b01} for {@link #RAISED}
+         */
         public int bits() {
             return bits;
         }
 
-        /** The state of two bits, 0 to 3. */
+        /**
+         * The state of two bits, 0 to 3.
+         *
+         * @param bits a pair's value in SMA polarity; bits above the lowest two are ignored
+         * @return the state those bits encode
+         */
         public static PairState of(int bits) {
             return BY_BITS[bits & 3];
         }
@@ -238,12 +297,20 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
             this.pair = pair;
         }
 
-        /** The byte within the alarm half (0-3); the warning is in byte {@code byteIndex() + 4}. */
+        /**
+         * The byte within the alarm half (0-3); the warning is in byte {@code byteIndex() + 4}.
+         *
+         * @return 0 to 3
+         */
         public int byteIndex() {
             return byteIndex;
         }
 
-        /** The pair within the byte: 0 for bits 0+1 to 3 for bits 6+7. */
+        /**
+         * The pair within the byte: 0 for bits 0+1 to 3 for bits 6+7.
+         *
+         * @return 0 to 3; the pair's low bit is bit {@code 2 * pair()}
+         */
         public int pair() {
             return pair;
         }

@@ -47,6 +47,13 @@ public record BatteryInfo(int chemistry, int versionMajor, int versionMinor, int
     /**
      * Checks every component against its wire range.
      *
+     * @param chemistry    bytes 0-1 as a little-endian u16 ({@code 'L' | 'I' << 8} for "LI")
+     * @param versionMajor byte 2, 0 to 255, or {@link #NOT_SENT} below DLC 3
+     * @param versionMinor byte 3, 0 to 255, or {@link #NOT_SENT} below DLC 4
+     * @param capacityAh   bytes 4-5, the capacity in Ah, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param length       the DLC, 2 to 8
+     * @param reserved     the bytes the layout leaves undefined at this DLC (byte 4 of a 5-byte frame, bytes 6-7), in
+     *                     their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public BatteryInfo {
@@ -67,17 +74,29 @@ public record BatteryInfo(int chemistry, int versionMajor, int versionMinor, int
         }
     }
 
-    /** The capacity in Ah, or empty when the frame did not carry it. */
+    /**
+     * The capacity in Ah, or empty when the frame did not carry it.
+     *
+     * @return the capacity in Ah as sent, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalInt capacity() {
         return capacityAh == NOT_SENT ? OptionalInt.empty() : OptionalInt.of(capacityAh);
     }
 
-    /** Whether the frame carried both version bytes (2 and 3). */
+    /**
+     * Whether the frame carried both version bytes (2 and 3).
+     *
+     * @return true if the DLC reaches byte 3, so that the version is whole
+     */
     public boolean hasVersion() {
         return versionMinor != NOT_SENT;
     }
 
-    /** Bytes 0-1 as two characters: {@code "LI"}. */
+    /**
+     * Bytes 0-1 as two characters: {@code "LI"}.
+     *
+     * @return the two ISO-8859-1 characters of bytes 0-1, as sent
+     */
     public String chemistryText() {
         return Text.decode(chemistry, 2);
     }

@@ -50,6 +50,13 @@ public record BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, in
     /**
      * Checks every component against its wire range.
      *
+     * @param voltageCentiVolts      the voltage in 0.01 V, -327680 to 327670
+     * @param currentDeciAmps        the current in 0.1 A, -32768 to 32767, positive when charging
+     * @param temperatureDeciCelsius the temperature in 0.1 °C, -32768 to 32767, or {@link #NOT_SENT} exactly when
+     *                               {@code length} is below 6
+     * @param length                 the DLC, 4 to 8
+     * @param reserved               data bytes the layout leaves undefined at this DLC (byte 4 of a 5-byte frame, bytes
+     *                               6-7), in their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public BatteryMeasurements {
@@ -67,28 +74,50 @@ public record BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, in
     /**
      * The measurements as a 6-byte frame, as Pylontech sends them, or as a 4-byte one when
      * {@code temperatureDeciCelsius} is {@link #NOT_SENT}.
+     *
+     * @param voltageCentiVolts      the voltage in 0.01 V, -327680 to 327670
+     * @param currentDeciAmps        the current in 0.1 A, -32768 to 32767, positive when charging
+     * @param temperatureDeciCelsius the temperature in 0.1 °C, -32768 to 32767, or {@link #NOT_SENT} for the shorter
+     *                               frame
      */
     public BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, int temperatureDeciCelsius) {
         this(voltageCentiVolts, currentDeciAmps, temperatureDeciCelsius,
                 temperatureDeciCelsius == NOT_SENT ? MIN_LENGTH : 6, 0);
     }
 
-    /** The voltage in volts (49.86). */
+    /**
+     * The voltage in volts (49.86).
+     *
+     * @return the voltage in V, from the record's 0.01 V (the codec has scaled a 0.1 V profile's value)
+     */
     public double voltageVolts() {
         return voltageCentiVolts / 100.0;
     }
 
-    /** The current in amperes, positive when charging (-27.0). */
+    /**
+     * The current in amperes, positive when charging (-27.0).
+     *
+     * @return the current in A, from the wire's 0.1 A; negative while discharging
+     */
     public double currentAmps() {
         return currentDeciAmps / 10.0;
     }
 
-    /** Whether the frame carried the temperature (bytes 4-5). */
+    /**
+     * Whether the frame carried the temperature (bytes 4-5).
+     *
+     * @return true if the DLC reaches bytes 4-5
+     */
     public boolean hasTemperature() {
         return temperatureDeciCelsius != NOT_SENT;
     }
 
-    /** The temperature in degrees Celsius (36.3), or empty when the frame did not carry it. */
+    /**
+     * The temperature in degrees Celsius (36.3), or empty when the frame did not carry it.
+     *
+     * @return the temperature in °C, from the wire's 0.1 °C, or empty when the frame did not carry it (never a
+     *         made-up 0)
+     */
     public OptionalDouble temperatureCelsius() {
         return hasTemperature() ? OptionalDouble.of(temperatureDeciCelsius / 10.0) : OptionalDouble.empty();
     }

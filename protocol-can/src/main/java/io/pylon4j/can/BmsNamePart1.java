@@ -23,6 +23,8 @@ public record BmsNamePart1(int length, long data) implements TextMessage {
     /**
      * Checks the components.
      *
+     * @param length the number of data bytes, 1 to 8
+     * @param data   the data bytes, byte 0 in the least significant eight bits
      * @throws IllegalArgumentException if {@code length} is not 1 to 8 or {@code data} has bits beyond it
      */
     public BmsNamePart1 {
@@ -32,6 +34,8 @@ public record BmsNamePart1(int length, long data) implements TextMessage {
     /**
      * The message carrying exactly these characters, one byte each, with no padding added.
      *
+     * @param text 1 to 8 ISO-8859-1 characters, sent as they are
+     * @return a message whose DLC is the length of {@code text}
      * @throws IllegalArgumentException if the text is empty, longer than eight characters or not ISO-8859-1
      */
     public static BmsNamePart1 of(String text) {

@@ -10,12 +10,21 @@ public abstract class CanCodecException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the reason in {@code message}. */
+    /**
+     * An exception with the reason in {@code message}.
+     *
+     * @param message what is wrong with which frame, naming the id and the offending values
+     */
     protected CanCodecException(String message) {
         super(message);
     }
 
-    /** An exception with the reason in {@code message} and the fault that caused it. */
+    /**
+     * An exception with the reason in {@code message} and the fault that caused it.
+     *
+     * @param message what is wrong with which frame, naming the id and the offending values
+     * @param cause   the fault underneath
+     */
     protected CanCodecException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -26,6 +26,9 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * Checks the frame.
      *
+     * @param id      the 11-bit identifier, 0x000 to 0x7FF
+     * @param length  the data length code, 0 to 8 (classic CAN: the number of data bytes)
+     * @param payload the data bytes, byte 0 in the least significant eight bits
      * @throws InvalidCanFrameException if the id is not an 11-bit value, the length is not 0 to 8, or the payload
      *                                  has bits set beyond {@code length} bytes
      */
@@ -47,6 +50,9 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * A frame with the given data bytes (copied).
      *
+     * @param id   the 11-bit id, 0x000 to 0x7FF
+     * @param data 0 to 8 data bytes, byte 0 first
+     * @return a frame whose DLC is the number of bytes
      * @throws InvalidCanFrameException if the id or the number of bytes is out of range
      */
     public static CanFrame of(int id, byte... data) {
@@ -65,6 +71,9 @@ public record CanFrame(int id, int length, long payload) {
      * A frame from hex text such as {@code "14 02 C0 12"} or {@code "1402C012"}: two hex digits a byte, spaces allowed
      * between bytes. Meant for tests and examples; the line parsers in {@link CandumpFormat} are the fast path.
      *
+     * @param id  the 11-bit id, 0x000 to 0x7FF
+     * @param hex the data bytes in hex, byte 0 first; empty for a frame of no data
+     * @return a frame whose DLC is the number of bytes
      * @throws InvalidCanFrameException if the text is not whole hex bytes, or there are more than eight
      */
     public static CanFrame ofHex(int id, String hex) {
@@ -84,7 +93,11 @@ public record CanFrame(int id, int length, long payload) {
         return of(id, data);
     }
 
-    /** A copy of the data bytes. */
+    /**
+     * A copy of the data bytes.
+     *
+     * @return a new array of {@link #length()} bytes, byte 0 first; changing it does not change the frame
+     */
     public byte[] data() {
         byte[] data = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -96,6 +109,8 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * Data byte {@code index}, unsigned (0 to 255).
      *
+     * @param index the data byte, 0 to {@code length() - 1}
+     * @return the byte, 0 to 255
      * @throws IndexOutOfBoundsException if {@code index} is not below {@link #length()}
      */
     public int u8(int index) {
@@ -106,6 +121,8 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * The unsigned little-endian 16-bit value at data bytes {@code offset} and {@code offset + 1}.
      *
+     * @param offset the first (least significant) data byte
+     * @return the value, 0 to 65535
      * @throws IndexOutOfBoundsException if the two bytes are not both within {@link #length()}
      */
     public int u16(int offset) {
@@ -116,6 +133,8 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * The signed (two's complement) little-endian 16-bit value at data bytes {@code offset} and {@code offset + 1}.
      *
+     * @param offset the first (least significant) data byte
+     * @return the value, -32768 to 32767
      * @throws IndexOutOfBoundsException if the two bytes are not both within {@link #length()}
      */
     public int s16(int offset) {
@@ -126,6 +145,8 @@ public record CanFrame(int id, int length, long payload) {
     /**
      * The unsigned little-endian 32-bit value at data bytes {@code offset} to {@code offset + 3}.
      *
+     * @param offset the first (least significant) data byte
+     * @return the value, 0 to 4294967295
      * @throws IndexOutOfBoundsException if the four bytes are not all within {@link #length()}
      */
     public long u32(int offset) {
@@ -133,7 +154,11 @@ public record CanFrame(int id, int length, long payload) {
         return (payload >>> (8 * offset)) & 0xFFFF_FFFFL;
     }
 
-    /** The data bytes as upper-case hex without separators, {@code "1402C012"}. */
+    /**
+     * The data bytes as upper-case hex without separators, {@code "1402C012"}.
+     *
+     * @return two hex digits a byte, byte 0 first; {@code ""} for a frame of no data
+     */
     public String dataHex() {
         char[] out = new char[2 * length];
         for (int i = 0; i < length; i++) {

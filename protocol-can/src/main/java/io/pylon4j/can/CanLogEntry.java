@@ -15,6 +15,9 @@ public record CanLogEntry(long timestampMicros, String interfaceName, CanFrame f
     /**
      * Checks the components.
      *
+     * @param timestampMicros microseconds since the Unix epoch as the log recorded them, or {@link #NO_TIMESTAMP}
+     * @param interfaceName   the interface the log names ({@code "can0"}), or {@code ""} when it names none
+     * @param frame           the frame
      * @throws NullPointerException if {@code interfaceName} or {@code frame} is null
      */
     public CanLogEntry {
@@ -26,7 +29,11 @@ public record CanLogEntry(long timestampMicros, String interfaceName, CanFrame f
         }
     }
 
-    /** Whether the line carried a timestamp. */
+    /**
+     * Whether the line carried a timestamp.
+     *
+     * @return false exactly when {@link #timestampMicros()} is {@link #NO_TIMESTAMP}
+     */
     public boolean hasTimestamp() {
         return timestampMicros != NO_TIMESTAMP;
     }

@@ -37,6 +37,10 @@ public sealed interface CanMessage permits BatteryMessage, InverterMessage, Unkn
      */
     int NOT_SENT = Integer.MIN_VALUE;
 
-    /** The CAN id this message travels on. */
+    /**
+     * The CAN id this message travels on.
+     *
+     * @return the 11-bit id of the frame this message is decoded from and encodes to
+     */
     int canId();
 }

@@ -55,6 +55,11 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
     /**
      * Checks that every option is set.
      *
+     * @param frames370And371          what 0x370 and 0x371 carry
+     * @param alarmPairPolarity        which bit of a 0x35A pair means "raised"
+     * @param batteryVoltageResolution the unit of 0x356's voltage
+     * @param energyResolution         the unit of 0x378's energy counters
+     * @param inverterFrames           what 0x305, 0x306 and 0x307 from the inverter carry
      * @throws NullPointerException if one is null
      */
     public CanProfile {
@@ -65,12 +70,20 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
         Objects.requireNonNull(inverterFrames, "inverterFrames");
     }
 
-    /** A builder starting from {@link #PYLONTECH}. */
+    /**
+     * A builder starting from {@link #PYLONTECH}.
+     *
+     * @return a new builder holding Pylontech's choices
+     */
     public static Builder builder() {
         return PYLONTECH.toBuilder();
     }
 
-    /** A builder starting from this profile. */
+    /**
+     * A builder starting from this profile.
+     *
+     * @return a new builder holding this profile's choices
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -79,6 +92,8 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
      * The preset of this name, ignoring case: {@code pylontech}, {@code victron}, {@code sma}, {@code sol-ark}
      * ({@code sol_ark} and {@code solark} too).
      *
+     * @param name a preset's name, as {@code pylon monitor --profile} takes it
+     * @return the preset
      * @throws IllegalArgumentException if there is none
      */
     public static CanProfile named(String name) {
@@ -162,37 +177,66 @@ public record CanProfile(Frames370And371 frames370And371, AlarmPairPolarity alar
             inverterFrames = from.inverterFrames;
         }
 
-        /** What 0x370 and 0x371 carry. */
+        /**
+         * What 0x370 and 0x371 carry.
+         *
+         * @param value the reading of 0x370 and 0x371, not null
+         * @return this builder
+         */
         public Builder frames370And371(Frames370And371 value) {
             frames370And371 = Objects.requireNonNull(value, "frames370And371");
             return this;
         }
 
-        /** Which bit of a 0x35A pair means "raised". */
+        /**
+         * Which bit of a 0x35A pair means "raised".
+         *
+         * @param value the polarity of every 0x35A pair, not null
+         * @return this builder
+         */
         public Builder alarmPairPolarity(AlarmPairPolarity value) {
             alarmPairPolarity = Objects.requireNonNull(value, "alarmPairPolarity");
             return this;
         }
 
-        /** The unit of 0x356's voltage. */
+        /**
+         * The unit of 0x356's voltage.
+         *
+         * @param value 0.01 V or 0.1 V, not null
+         * @return this builder
+         */
         public Builder batteryVoltageResolution(VoltageResolution value) {
             batteryVoltageResolution = Objects.requireNonNull(value, "batteryVoltageResolution");
             return this;
         }
 
-        /** The unit of 0x378's energy counters. */
+        /**
+         * The unit of 0x378's energy counters.
+         *
+         * @param value the scale of a counter step, not null
+         * @return this builder
+         */
         public Builder energyResolution(EnergyResolution value) {
             energyResolution = Objects.requireNonNull(value, "energyResolution");
             return this;
         }
 
-        /** What 0x305 to 0x307 from the inverter carry. */
+        /**
+         * What 0x305 to 0x307 from the inverter carry.
+         *
+         * @param value the reading of the inverter's frames, not null
+         * @return this builder
+         */
         public Builder inverterFrames(InverterFrames value) {
             inverterFrames = Objects.requireNonNull(value, "inverterFrames");
             return this;
         }
 
-        /** The profile. */
+        /**
+         * The profile.
+         *
+         * @return a new, immutable profile of the choices made so far
+         */
         public CanProfile build() {
             return new CanProfile(frames370And371, alarmPairPolarity, batteryVoltageResolution, energyResolution,
                     inverterFrames);

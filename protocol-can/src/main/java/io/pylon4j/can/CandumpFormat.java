@@ -36,6 +36,8 @@ public final class CandumpFormat {
     /**
      * Parses one line into a frame.
      *
+     * @param line one line in any of the accepted forms (the table above)
+     * @return the frame; the timestamp and interface, if any, are not kept
      * @throws InvalidCanFrameException with the reason, if the line is not a frame in one of the accepted forms
      */
     public static CanFrame parseFrame(String line) {
@@ -45,6 +47,8 @@ public final class CandumpFormat {
     /**
      * Parses one line into a frame with its timestamp and interface name, where the line has them.
      *
+     * @param line one line in any of the accepted forms (the table above)
+     * @return the frame, with {@link CanLogEntry#NO_TIMESTAMP} and {@code ""} for what the line lacks
      * @throws InvalidCanFrameException with the reason, if the line is not a frame in one of the accepted forms
      */
     public static CanLogEntry parse(String line) {
@@ -58,6 +62,10 @@ public final class CandumpFormat {
      * The candump log line of a frame, as {@code canplayer} reads it: {@code (1700000000.000000) can0 351#1402C012}.
      *
      * @param timestampMicros microseconds since the Unix epoch, not negative
+     * @param interfaceName the interface to name, {@code can0}
+     * @param frame         the frame to write
+     * @return the line, without a line end
+     * @throws IllegalArgumentException if {@code timestampMicros} is negative
      */
     public static String formatLog(long timestampMicros, String interfaceName, CanFrame frame) {
         if (timestampMicros < 0) {
@@ -67,7 +75,13 @@ public final class CandumpFormat {
                 interfaceName, frame);
     }
 
-    /** The candump text line of a frame: {@code   can0  351   [8]  14 02 C0 12 C0 12 C2 01}. */
+    /**
+     * The candump text line of a frame: {@code   can0  351   [8]  14 02 C0 12 C0 12 C2 01}.
+     *
+     * @param interfaceName the interface to name, {@code can0}
+     * @param frame         the frame to write
+     * @return the line as {@code candump} prints it, without a line end
+     */
     public static String formatText(String interfaceName, CanFrame frame) {
         StringBuilder out = new StringBuilder(48);
         out.append("  ").append(interfaceName).append("  ").append(String.format("%03X", frame.id()))

@@ -42,6 +42,12 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
     /**
      * Checks every component against its wire range.
      *
+     * @param minCellVoltageMilliVolts the lowest cell voltage in mV, 0 to 65535
+     * @param maxCellVoltageMilliVolts the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 4
+     * @param minCellTemperatureKelvin the lowest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param maxCellTemperatureKelvin the highest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 8
+     * @param length                   the DLC, 2 to 8
+     * @param reserved                 the last byte of an odd DLC, in its wire position
      * @throws IllegalArgumentException if a value does not fit its wire field, or an optional field's presence does
      *                                  not match {@code length}
      */
@@ -58,6 +64,10 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
     /**
      * All four fields, a frame of 8 bytes.
      *
+     * @param minCellVoltageMilliVolts the lowest cell voltage in mV, 0 to 65535
+     * @param maxCellVoltageMilliVolts the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 4
+     * @param minCellTemperatureKelvin the lowest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param maxCellTemperatureKelvin the highest cell temperature in K, 0 to 65535, or {@link #NOT_SENT} below DLC 8
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilliVolts, int minCellTemperatureKelvin,
@@ -66,23 +76,39 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
                 8, 0);
     }
 
-    /** The lowest cell voltage in volts (3.306). */
+    /**
+     * The lowest cell voltage in volts (3.306).
+     *
+     * @return the voltage in V, from the wire's 1 mV
+     */
     public double minCellVoltageVolts() {
         return minCellVoltageMilliVolts / 1000.0;
     }
 
-    /** The highest cell voltage in volts (3.329), or empty when the frame did not carry it. */
+    /**
+     * The highest cell voltage in volts (3.329), or empty when the frame did not carry it.
+     *
+     * @return the voltage in V, from the wire's 1 mV, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble maxCellVoltageVolts() {
         return maxCellVoltageMilliVolts == NOT_SENT ? OptionalDouble.empty()
                 : OptionalDouble.of(maxCellVoltageMilliVolts / 1000.0);
     }
 
-    /** The lowest cell temperature in °C: kelvins minus 273.15 (13.85), or empty when the frame did not carry it. */
+    /**
+     * The lowest cell temperature in °C: kelvins minus 273.15 (13.85), or empty when the frame did not carry it.
+     *
+     * @return the temperature in °C, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble minCellTemperatureCelsius() {
         return celsius(minCellTemperatureKelvin);
     }
 
-    /** The highest cell temperature in °C: kelvins minus 273.15 (16.85), or empty when the frame did not carry it. */
+    /**
+     * The highest cell temperature in °C: kelvins minus 273.15 (16.85), or empty when the frame did not carry it.
+     *
+     * @return the temperature in °C, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble maxCellTemperatureCelsius() {
         return celsius(maxCellTemperatureKelvin);
     }

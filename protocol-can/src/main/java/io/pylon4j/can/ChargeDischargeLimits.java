@@ -44,6 +44,14 @@ public record ChargeDischargeLimits(int chargeVoltageLimitDeciVolts, int chargeC
     /**
      * Checks every component against its wire range.
      *
+     * @param chargeVoltageLimitDeciVolts    CVL in 0.1 V, 0 to 65535
+     * @param chargeCurrentLimitDeciAmps     CCL in 0.1 A, -32768 to 32767
+     * @param dischargeCurrentLimitDeciAmps  DCL in 0.1 A, -32768 to 32767
+     * @param dischargeVoltageLimitDeciVolts DVL in 0.1 V, 0 to 65535, or {@link #NOT_SENT} exactly when {@code length}
+     *                                       is below 8
+     * @param length                         the DLC, 6 to 8
+     * @param reserved                       data bytes this layout leaves undefined (byte 6 of a 7-byte frame), in
+     *                                       their wire positions; 0 otherwise
      * @throws IllegalArgumentException if a value does not fit its wire field, or the discharge voltage's presence
      *                                  does not match {@code length}
      */
@@ -60,6 +68,10 @@ public record ChargeDischargeLimits(int chargeVoltageLimitDeciVolts, int chargeC
     /**
      * The limits as a frame of 8 bytes, or of 6 when {@code dischargeVoltageLimitDeciVolts} is {@link #NOT_SENT}.
      *
+     * @param chargeVoltageLimitDeciVolts    CVL in 0.1 V, 0 to 65535
+     * @param chargeCurrentLimitDeciAmps     CCL in 0.1 A, -32768 to 32767
+     * @param dischargeCurrentLimitDeciAmps  DCL in 0.1 A, -32768 to 32767
+     * @param dischargeVoltageLimitDeciVolts DVL in 0.1 V, 0 to 65535, or {@link #NOT_SENT} for the shorter frame
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public ChargeDischargeLimits(int chargeVoltageLimitDeciVolts, int chargeCurrentLimitDeciAmps,
@@ -68,27 +80,47 @@ public record ChargeDischargeLimits(int chargeVoltageLimitDeciVolts, int chargeC
                 dischargeVoltageLimitDeciVolts, dischargeVoltageLimitDeciVolts == NOT_SENT ? 6 : 8, 0);
     }
 
-    /** The charge voltage limit in volts (53.2). */
+    /**
+     * The charge voltage limit in volts (53.2).
+     *
+     * @return CVL in V, from the wire's 0.1 V (docs/protocol.md §1.2)
+     */
     public double chargeVoltageLimitVolts() {
         return chargeVoltageLimitDeciVolts / 10.0;
     }
 
-    /** The charge current limit in amperes, signed as on the wire (480.0). */
+    /**
+     * The charge current limit in amperes, signed as on the wire (480.0).
+     *
+     * @return CCL in A, from the wire's 0.1 A; a negative value is passed on, not corrected
+     */
     public double chargeCurrentLimitAmps() {
         return chargeCurrentLimitDeciAmps / 10.0;
     }
 
-    /** The discharge current limit in amperes, signed as on the wire (480.0 from real Pylontech batteries). */
+    /**
+     * The discharge current limit in amperes, signed as on the wire (480.0 from real Pylontech batteries).
+     *
+     * @return DCL in A, from the wire's 0.1 A; a negative value is passed on, not corrected
+     */
     public double dischargeCurrentLimitAmps() {
         return dischargeCurrentLimitDeciAmps / 10.0;
     }
 
-    /** Whether the frame carried the discharge voltage limit (bytes 6-7). */
+    /**
+     * Whether the frame carried the discharge voltage limit (bytes 6-7).
+     *
+     * @return true if the DLC is 8
+     */
     public boolean hasDischargeVoltageLimit() {
         return dischargeVoltageLimitDeciVolts != NOT_SENT;
     }
 
-    /** The discharge voltage limit in volts (45.0), or empty when the frame did not carry it. */
+    /**
+     * The discharge voltage limit in volts (45.0), or empty when the frame did not carry it.
+     *
+     * @return DVL in V, from the wire's 0.1 V, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble dischargeVoltageLimitVolts() {
         return hasDischargeVoltageLimit() ? OptionalDouble.of(dischargeVoltageLimitDeciVolts / 10.0)
                 : OptionalDouble.empty();

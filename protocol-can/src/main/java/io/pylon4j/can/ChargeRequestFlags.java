@@ -43,6 +43,9 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
     /**
      * Checks every component against its wire range.
      *
+     * @param flags    byte 0, 0 to 255
+     * @param length   the DLC, 1 to 8
+     * @param reserved data bytes 1 to {@code length - 1}, in their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public ChargeRequestFlags {
@@ -52,7 +55,12 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
         Wire.checkBytesWithin(reserved, MIN_LENGTH, length, type, "reserved");
     }
 
-    /** A 2-byte frame as Pylontech sends it, with the given requests set: {@code of(CHARGE_ENABLE, DISCHARGE_ENABLE)}. */
+    /**
+     * A 2-byte frame as Pylontech sends it, with the given requests set: {@code of(CHARGE_ENABLE, DISCHARGE_ENABLE)}.
+     *
+     * @param requests the requests to set; none for a byte 0 of 0
+     * @return a message of DLC 2, byte 1 zero
+     */
     public static ChargeRequestFlags of(Request... requests) {
         int flags = 0;
         for (Request request : requests) {
@@ -61,12 +69,21 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
         return new ChargeRequestFlags(flags, 2, 0);
     }
 
-    /** Whether {@code request}'s bit is set. */
+    /**
+     * Whether {@code request}'s bit is set.
+     *
+     * @param request the request to test
+     * @return true if its bit of byte 0 is 1 (docs/protocol.md §1.3.2: "1" = yes/request)
+     */
     public boolean isSet(Request request) {
         return (flags & request.mask()) != 0;
     }
 
-    /** The requests whose bit is set (a new set on each call). */
+    /**
+     * The requests whose bit is set (a new set on each call).
+     *
+     * @return the set requests in bit order from bit 7 down, empty when none is
+     */
     public Set<Request> requests() {
         EnumSet<Request> set = EnumSet.noneOf(Request.class);
         for (Request request : Request.values()) {
@@ -77,32 +94,59 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
         return set;
     }
 
-    /** Bit 7: charging allowed. */
+    /**
+     * Bit 7: charging allowed.
+     *
+     * @return true if the battery accepts charge; false asks the inverter to stop charging
+     */
     public boolean chargeEnable() {
         return isSet(Request.CHARGE_ENABLE);
     }
 
-    /** Bit 6: discharging allowed. */
+    /**
+     * Bit 6: discharging allowed.
+     *
+     * @return true if the battery may be discharged; false asks the inverter to stop discharging
+     */
     public boolean dischargeEnable() {
         return isSet(Request.DISCHARGE_ENABLE);
     }
 
-    /** Bit 5: request force charge I. */
+    /**
+     * Bit 5: request force charge I.
+     *
+     * @return true if the battery asks to be charged because its SOC is low, for inverters that let it shut down
+     *         and can wake it (docs/protocol.md §1.3.2)
+     */
     public boolean forceChargeI() {
         return isSet(Request.FORCE_CHARGE_I);
     }
 
-    /** Bit 4: request force charge II. */
+    /**
+     * Bit 4: request force charge II.
+     *
+     * @return true if the battery asks to be charged because its SOC is low, for inverters that must not let it
+     *         shut down (docs/protocol.md §1.3.2)
+     */
     public boolean forceChargeII() {
         return isSet(Request.FORCE_CHARGE_II);
     }
 
-    /** Bit 3: request full charge. */
+    /**
+     * Bit 3: request full charge.
+     *
+     * @return true if the battery asks for a full charge, from the grid if need be, to recalibrate its SOC (set
+     *         when SOC has not exceeded 97 % for 30 days)
+     */
     public boolean fullChargeRequest() {
         return isSet(Request.FULL_CHARGE);
     }
 
-    /** The set bits of byte 0 that [CAN12] does not define (bits 0-2); normally 0. */
+    /**
+     * The set bits of byte 0 that [CAN12] does not define (bits 0-2); normally 0.
+     *
+     * @return byte 0 with the defined bits masked out, 0 to 255
+     */
     public int undefinedFlagBits() {
         return flags & ~DEFINED_BITS;
     }
@@ -141,7 +185,11 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
             this.bit = bit;
         }
 
-        /** The bit within byte 0. */
+        /**
+         * The bit within byte 0.
+         *
+         * @return 0 (least significant) to 7
+         */
         public int bit() {
             return bit;
         }

@@ -42,6 +42,11 @@ public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyW
     /**
      * Checks both counters and the length.
      *
+     * @param chargedEnergyWattHours    the energy charged in Wh, 0 to 429 496 729 500 (u32 × 100 Wh)
+     * @param dischargedEnergyWattHours the energy discharged in Wh, 0 to 429 496 729 500, or {@link #NOT_SENT} exactly
+     *                                  when {@code length} is below 8
+     * @param length                    the DLC, 4 to 8
+     * @param reserved                  bytes 4 to {@code length - 1} of a frame shorter than 8, in their wire positions
      * @throws IllegalArgumentException if a counter is negative or beyond {@link #MAX_WATT_HOURS}, or the energy
      *                                  discharged's presence does not match {@code length}
      */
@@ -60,18 +65,29 @@ public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyW
     /**
      * Both counters, a frame of 8 bytes.
      *
+     * @param chargedEnergyWattHours    the energy charged in Wh, 0 to 429 496 729 500 (u32 × 100 Wh)
+     * @param dischargedEnergyWattHours the energy discharged in Wh, 0 to 429 496 729 500, or {@link #NOT_SENT} for the
+     *                                  shorter frame
      * @throws IllegalArgumentException if a counter is negative or beyond {@link #MAX_WATT_HOURS}
      */
     public EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyWattHours) {
         this(chargedEnergyWattHours, dischargedEnergyWattHours, 8, 0);
     }
 
-    /** The energy charged in kWh (211.2). */
+    /**
+     * The energy charged in kWh (211.2).
+     *
+     * @return the counter in kWh
+     */
     public double chargedEnergyKiloWattHours() {
         return chargedEnergyWattHours / 1000.0;
     }
 
-    /** The energy discharged in kWh (183.5), or empty when the frame did not carry it. */
+    /**
+     * The energy discharged in kWh (183.5), or empty when the frame did not carry it.
+     *
+     * @return the counter in kWh, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble dischargedEnergyKiloWattHours() {
         return dischargedEnergyWattHours == NOT_SENT ? OptionalDouble.empty()
                 : OptionalDouble.of(dischargedEnergyWattHours / 1000.0);

@@ -11,11 +11,16 @@ public final class FrameTooShortException extends CanCodecException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id of the short frame, 0x000 to 0x7FF. */
     private final int canId;
+    /** The number of data bytes the frame carried. */
     private final int dlc;
+    /** The number of data bytes the id's layout needs, more than {@link #dlc}. */
     private final int minimumDlc;
 
     /**
+     * The exception for one short frame; its message names the id, the DLC and the minimum.
+     *
      * @param canId       the frame's id
      * @param dlc         the number of data bytes it carried
      * @param minimumDlc  the number of data bytes its layout needs
@@ -29,17 +34,29 @@ public final class FrameTooShortException extends CanCodecException {
         this.minimumDlc = minimumDlc;
     }
 
-    /** The id of the short frame. */
+    /**
+     * The id of the short frame.
+     *
+     * @return the 11-bit id, 0x000 to 0x7FF
+     */
     public int canId() {
         return canId;
     }
 
-    /** The number of data bytes the frame carried. */
+    /**
+     * The number of data bytes the frame carried.
+     *
+     * @return the DLC received, 0 to 7
+     */
     public int dlc() {
         return dlc;
     }
 
-    /** The number of data bytes the id's layout needs. */
+    /**
+     * The number of data bytes the id's layout needs.
+     *
+     * @return the smallest DLC the codec accepts for this id, 1 to 8
+     */
     public int minimumDlc() {
         return minimumDlc;
     }

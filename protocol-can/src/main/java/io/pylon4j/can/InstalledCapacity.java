@@ -23,6 +23,9 @@ public record InstalledCapacity(int installedCapacityAh, int length, long reserv
     /**
      * Checks every component against its wire range.
      *
+     * @param installedCapacityAh the installed capacity in Ah, 0 to 65535
+     * @param length              the DLC, 2 to 8
+     * @param reserved            bytes 2 to {@code length - 1}, in their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public InstalledCapacity {
@@ -32,7 +35,11 @@ public record InstalledCapacity(int installedCapacityAh, int length, long reserv
         Wire.checkBytesWithin(reserved, MIN_LENGTH, length, type, "reserved");
     }
 
-    /** The capacity as an 8-byte frame (bytes 2-7 zero), as Sol-Ark requires. */
+    /**
+     * The capacity as an 8-byte frame (bytes 2-7 zero), as Sol-Ark requires.
+     *
+     * @param installedCapacityAh the installed capacity in Ah, 0 to 65535
+     */
     public InstalledCapacity(int installedCapacityAh) {
         this(installedCapacityAh, 8, 0);
     }

@@ -8,7 +8,11 @@ public final class InvalidCanFrameException extends CanCodecException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the reason in {@code message}. */
+    /**
+     * An exception with the reason in {@code message}.
+     *
+     * @param message what is wrong with the frame or the text, naming the offending value
+     */
     public InvalidCanFrameException(String message) {
         super(message);
     }

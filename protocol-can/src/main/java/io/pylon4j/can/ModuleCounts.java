@@ -40,6 +40,12 @@ public record ModuleCounts(int modulesOnline, int modulesBlockingCharge, int mod
     /**
      * Checks every component against its wire range.
      *
+     * @param modulesOnline            modules online, 0 to 65535
+     * @param modulesBlockingCharge    modules blocking charge, 0 to 65535, or {@link #NOT_SENT} below DLC 4
+     * @param modulesBlockingDischarge modules blocking discharge, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param modulesOffline           modules offline, 0 to 65535, or {@link #NOT_SENT} below DLC 8
+     * @param length                   the DLC, 2 to 8
+     * @param reserved                 the last byte of an odd DLC, in its wire position
      * @throws IllegalArgumentException if a value does not fit its wire field, or an optional count's presence does
      *                                  not match {@code length}
      */
@@ -57,6 +63,10 @@ public record ModuleCounts(int modulesOnline, int modulesBlockingCharge, int mod
      * The counts as a frame of DLC 8, or shorter when the last counts are {@link #NOT_SENT} ([DIY] sends only the
      * first).
      *
+     * @param modulesOnline            modules online, 0 to 65535
+     * @param modulesBlockingCharge    modules blocking charge, 0 to 65535, or {@link #NOT_SENT} below DLC 4
+     * @param modulesBlockingDischarge modules blocking discharge, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param modulesOffline           modules offline, 0 to 65535, or {@link #NOT_SENT} below DLC 8
      * @throws IllegalArgumentException if a count does not fit a u16, or a count is given after one not sent
      */
     public ModuleCounts(int modulesOnline, int modulesBlockingCharge, int modulesBlockingDischarge,
@@ -66,17 +76,29 @@ public record ModuleCounts(int modulesOnline, int modulesBlockingCharge, int mod
                         : modulesBlockingCharge != NOT_SENT ? 4 : 2, 0);
     }
 
-    /** The number of modules blocking charge, or empty when the frame did not carry it. */
+    /**
+     * The number of modules blocking charge, or empty when the frame did not carry it.
+     *
+     * @return the count of modules that refuse charge, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalInt blockingCharge() {
         return optional(modulesBlockingCharge);
     }
 
-    /** The number of modules blocking discharge, or empty when the frame did not carry it. */
+    /**
+     * The number of modules blocking discharge, or empty when the frame did not carry it.
+     *
+     * @return the count of modules that refuse discharge, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalInt blockingDischarge() {
         return optional(modulesBlockingDischarge);
     }
 
-    /** The number of modules offline, or empty when the frame did not carry it. */
+    /**
+     * The number of modules offline, or empty when the frame did not carry it.
+     *
+     * @return the count of modules not answering, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalInt offline() {
         return optional(modulesOffline);
     }

@@ -63,6 +63,13 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
     /**
      * Checks every component against its wire range.
      *
+     * @param flags         the four flag bytes as on the wire: byte 0 in bits 0-7 to byte 3 in bits 24-31
+     * @param moduleCount   the number of modules in the stack, 0 to 255, or {@link #NOT_SENT} exactly when
+     *                      {@code length} is 4
+     * @param marker        bytes 5-6 as a little-endian u16 ({@link #MARKER_PN} for {@code 'P' 'N'}); byte 5 alone, 0
+     *                      to 255, when {@code length} is 6; {@link #NOT_SENT} below 6
+     * @param onlineModules byte 7, 0 to 255, or {@link #NOT_SENT} exactly when {@code length} is below 8
+     * @param length        the DLC, 4 to 8
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public ProtectionAndAlarmFlags {
@@ -77,6 +84,10 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
      * Flags, module count and the two letters, as a frame of 7 bytes (Pylontech), or of 8 when {@code onlineModules}
      * is not {@link #NOT_SENT}.
      *
+     * @param flags         the four flag bytes as on the wire: byte 0 in bits 0-7 to byte 3 in bits 24-31
+     * @param moduleCount   the number of modules in the stack, 0 to 255 (byte 4)
+     * @param marker        bytes 5-6 as a little-endian u16, 0 to 65535: {@link #MARKER_PN} for {@code 'P' 'N'}
+     * @param onlineModules byte 7, 0 to 255, or {@link #NOT_SENT} for the 7-byte frame
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, int onlineModules) {
@@ -91,7 +102,13 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
         }
     }
 
-    /** A 7-byte frame as Pylontech sends it: the given flags active, {@code moduleCount} modules, {@code 'P' 'N'}. */
+    /**
+     * A 7-byte frame as Pylontech sends it: the given flags active, {@code moduleCount} modules, {@code 'P' 'N'}.
+     *
+     * @param moduleCount the number of modules in the stack, 0 to 255 (byte 4)
+     * @param active      the flags to set; none for four zero flag bytes
+     * @return a message of DLC 7
+     */
     public static ProtectionAndAlarmFlags of(int moduleCount, Flag... active) {
         int flags = 0;
         for (Flag flag : active) {
@@ -100,12 +117,21 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
         return new ProtectionAndAlarmFlags(flags, moduleCount, MARKER_PN, NOT_SENT);
     }
 
-    /** Whether {@code flag}'s bit is set. */
+    /**
+     * Whether {@code flag}'s bit is set.
+     *
+     * @param flag the flag to test
+     * @return true if its bit is 1 (docs/protocol.md §1.3.1: "1" = active)
+     */
     public boolean isActive(Flag flag) {
         return (flags & flag.mask()) != 0;
     }
 
-    /** The active flags, in byte and bit order (a new set on each call). */
+    /**
+     * The active flags, in byte and bit order (a new set on each call).
+     *
+     * @return the set flags, empty when none is; undefined bits are left out ({@link #undefinedFlagBits()})
+     */
     public Set<Flag> activeFlags() {
         EnumSet<Flag> active = EnumSet.noneOf(Flag.class);
         for (Flag flag : FLAGS) {
@@ -116,42 +142,74 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
         return active;
     }
 
-    /** Whether any protection-level flag is set. */
+    /**
+     * Whether any protection-level flag is set.
+     *
+     * @return true if a defined bit of bytes 0-1 is set: the battery has protected itself
+     */
     public boolean anyProtection() {
         return (flags & 0xFFFF & DEFINED_BITS) != 0;
     }
 
-    /** Whether any alarm-level flag is set. */
+    /**
+     * Whether any alarm-level flag is set.
+     *
+     * @return true if a defined bit of bytes 2-3 is set
+     */
     public boolean anyAlarm() {
         return (flags >>> 16 & 0xFFFF & DEFINED_BITS >>> 16) != 0;
     }
 
-    /** The set bits of the four flag bytes that no {@link Flag} names (byte 0 in bits 0-7); normally 0. */
+    /**
+     * The set bits of the four flag bytes that no {@link Flag} names (byte 0 in bits 0-7); normally 0.
+     *
+     * @return the flag bytes with every defined bit masked out
+     */
     public int undefinedFlagBits() {
         return flags & ~DEFINED_BITS;
     }
 
-    /** Whether the frame carried the module count (byte 4). */
+    /**
+     * Whether the frame carried the module count (byte 4).
+     *
+     * @return true if the DLC reaches byte 4
+     */
     public boolean hasModuleCount() {
         return moduleCount != NOT_SENT;
     }
 
-    /** The number of modules in the stack, or empty when the frame did not carry it (never a made-up 0). */
+    /**
+     * The number of modules in the stack, or empty when the frame did not carry it (never a made-up 0).
+     *
+     * @return the count, 0 to 255, or empty for a 4-byte frame
+     */
     public OptionalInt modules() {
         return hasModuleCount() ? OptionalInt.of(moduleCount) : OptionalInt.empty();
     }
 
-    /** Whether the frame carried any of the letters of bytes 5-6. */
+    /**
+     * Whether the frame carried any of the letters of bytes 5-6.
+     *
+     * @return true if the DLC reaches byte 5
+     */
     public boolean hasMarker() {
         return marker != NOT_SENT;
     }
 
-    /** Bytes 5-6 as text: {@code "PN"}; the one letter of a 6-byte frame; {@code ""} when the frame had neither. */
+    /**
+     * Bytes 5-6 as text: {@code "PN"}; the one letter of a 6-byte frame; {@code ""} when the frame had neither.
+     *
+     * @return the letters as ISO-8859-1 characters, or {@code ""}
+     */
     public String markerText() {
         return hasMarker() ? Text.decode(marker, length >= 7 ? 2 : 1) : "";
     }
 
-    /** Whether the frame carried byte 7. */
+    /**
+     * Whether the frame carried byte 7.
+     *
+     * @return true if the DLC is 8
+     */
     public boolean hasOnlineModules() {
         return onlineModules != NOT_SENT;
     }
@@ -250,32 +308,56 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
             this.source = source;
         }
 
-        /** The data byte, 0 to 3. */
+        /**
+         * The data byte, 0 to 3.
+         *
+         * @return 0 or 1 for a protection, 2 or 3 for an alarm
+         */
         public int byteIndex() {
             return byteIndex;
         }
 
-        /** The bit within the byte, 0 (least significant) to 7. */
+        /**
+         * The bit within the byte, 0 (least significant) to 7.
+         *
+         * @return the bit's position in its byte
+         */
         public int bit() {
             return bit;
         }
 
-        /** Protection (bytes 0-1) or alarm (bytes 2-3). */
+        /**
+         * Protection (bytes 0-1) or alarm (bytes 2-3).
+         *
+         * @return the flag's level, which its byte decides
+         */
         public Level level() {
             return level;
         }
 
-        /** What the bit means, in the words of its source. */
+        /**
+         * What the bit means, in the words of its source.
+         *
+         * @return a short English phrase, {@code "cell over-temperature"}
+         */
         public String description() {
             return description;
         }
 
-        /** Which source defines the bit (keys of docs/protocol.md §0). */
+        /**
+         * Which source defines the bit (keys of docs/protocol.md §0).
+         *
+         * @return the source keys, {@code "[CAN12]"} or several separated by commas
+         */
         public String source() {
             return source;
         }
 
-        /** The bit within {@link ProtectionAndAlarmFlags#flags()}. */
+        /**
+         * The bit within {@link ProtectionAndAlarmFlags#flags()}.
+         *
+         * @return a single bit: {@code 1 << (8 * byteIndex() + bit())}
+         */
         public int mask() {
             return 1 << (8 * byteIndex + bit);
         }

@@ -62,6 +62,7 @@ public final class PylonCanCodec {
     /**
      * A codec that decodes and encodes under {@code profile}.
      *
+     * @param profile the unit, polarity and meaning choices of the bank and inverter on the bus
      * @throws NullPointerException if {@code profile} is null
      */
     public PylonCanCodec(CanProfile profile) {
@@ -73,12 +74,20 @@ public final class PylonCanCodec {
         smaInverter = profile.inverterFrames() == CanProfile.InverterFrames.SMA;
     }
 
-    /** The codec for real Pylontech hardware, {@link CanProfile#PYLONTECH}. */
+    /**
+     * The codec for real Pylontech hardware, {@link CanProfile#PYLONTECH}.
+     *
+     * @return the one shared codec of the Pylontech profile; immutable, so it may serve every thread
+     */
     public static PylonCanCodec standard() {
         return STANDARD;
     }
 
-    /** The profile this codec decodes and encodes under. */
+    /**
+     * The profile this codec decodes and encodes under.
+     *
+     * @return the profile given to the constructor
+     */
     public CanProfile profile() {
         return profile;
     }
@@ -86,6 +95,7 @@ public final class PylonCanCodec {
     /**
      * Decodes a frame.
      *
+     * @param frame the frame as read from the bus, any id and DLC
      * @return the message record for the frame's id, or an {@link UnknownCanMessage} for an id the codec does not
      *         know
      * @throws FrameTooShortException if the frame has fewer data bytes than its id's layout needs
@@ -153,6 +163,8 @@ public final class PylonCanCodec {
      * Encodes a message into its frame. Every record encodes to its own id and layout, whatever the profile's choice
      * for that id; the profile decides the units of 0x356 and 0x378 and the polarity of 0x35A.
      *
+     * @param message the record to encode, of any id
+     * @return the frame, of the message's own id and DLC
      * @throws IllegalArgumentException if a value does not fit the profile's wire unit (a 0x356 voltage beyond
      *                                  ±327.67 V at 0.01 V, a 0x378 counter beyond a u32 at 0.01 kWh)
      * @throws NullPointerException     if {@code message} is null
@@ -222,7 +234,12 @@ public final class PylonCanCodec {
         }
     }
 
-    /** Whether the codec decodes {@code canId} to a message of its own (not to {@link UnknownCanMessage}). */
+    /**
+     * Whether the codec decodes {@code canId} to a message of its own (not to {@link UnknownCanMessage}).
+     *
+     * @param canId an 11-bit CAN id
+     * @return true for the ids of docs/protocol.md §1 that have a record
+     */
     public static boolean isKnownId(int canId) {
         switch (canId) {
             case 0x00F: case 0x305: case 0x306: case 0x307:

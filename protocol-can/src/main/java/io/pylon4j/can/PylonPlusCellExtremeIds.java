@@ -41,6 +41,15 @@ public record PylonPlusCellExtremeIds(int maxCellTemperatureId, int minCellTempe
     /**
      * Checks every component against its wire range.
      *
+     * @param maxCellTemperatureId the id of the cell with the highest temperature, 0 to 65535
+     * @param minCellTemperatureId the id of the cell with the lowest temperature, 0 to 65535, or {@link #NOT_SENT}
+     *                             below DLC 4
+     * @param maxCellVoltageId     the id of the cell with the highest voltage, 0 to 65535, or {@link #NOT_SENT} below
+     *                             DLC 6
+     * @param minCellVoltageId     the id of the cell with the lowest voltage, 0 to 65535, or {@link #NOT_SENT} below
+     *                             DLC 8
+     * @param length               the DLC, 2 to 8
+     * @param reserved             the last byte of an odd DLC, in its wire position
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public PylonPlusCellExtremeIds {
@@ -56,6 +65,13 @@ public record PylonPlusCellExtremeIds(int maxCellTemperatureId, int minCellTempe
     /**
      * All four ids, a frame of 8 bytes.
      *
+     * @param maxCellTemperatureId the id of the cell with the highest temperature, 0 to 65535
+     * @param minCellTemperatureId the id of the cell with the lowest temperature, 0 to 65535, or {@link #NOT_SENT}
+     *                             below DLC 4
+     * @param maxCellVoltageId     the id of the cell with the highest voltage, 0 to 65535, or {@link #NOT_SENT} below
+     *                             DLC 6
+     * @param minCellVoltageId     the id of the cell with the lowest voltage, 0 to 65535, or {@link #NOT_SENT} below
+     *                             DLC 8
      * @throws IllegalArgumentException if an id does not fit a u16
      */
     public PylonPlusCellExtremeIds(int maxCellTemperatureId, int minCellTemperatureId, int maxCellVoltageId,

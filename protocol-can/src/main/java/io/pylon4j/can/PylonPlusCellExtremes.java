@@ -45,6 +45,13 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
     /**
      * Checks every component against its wire range.
      *
+     * @param maxCellTemperatureDeciCelsius the highest cell temperature in 0.1 °C, -32768 to 32767
+     * @param minCellTemperatureDeciCelsius the lowest cell temperature in 0.1 °C, -32768 to 32767, or {@link #NOT_SENT}
+     *                                      below DLC 4
+     * @param maxCellVoltageMilliVolts      the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param minCellVoltageMilliVolts      the lowest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 8
+     * @param length                        the DLC, 2 to 8
+     * @param reserved                      the last byte of an odd DLC, in its wire position
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public PylonPlusCellExtremes {
@@ -60,6 +67,11 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
     /**
      * All four fields, a frame of 8 bytes.
      *
+     * @param maxCellTemperatureDeciCelsius the highest cell temperature in 0.1 °C, -32768 to 32767
+     * @param minCellTemperatureDeciCelsius the lowest cell temperature in 0.1 °C, -32768 to 32767, or {@link #NOT_SENT}
+     *                                      below DLC 4
+     * @param maxCellVoltageMilliVolts      the highest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 6
+     * @param minCellVoltageMilliVolts      the lowest cell voltage in mV, 0 to 65535, or {@link #NOT_SENT} below DLC 8
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCellTemperatureDeciCelsius,
@@ -68,22 +80,39 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
                 minCellVoltageMilliVolts, 8, 0);
     }
 
-    /** The highest cell temperature in °C. */
+    /**
+     * The highest cell temperature in °C.
+     *
+     * @return the temperature in °C, from the wire's 0.1 °C
+     */
     public double maxCellTemperatureCelsius() {
         return maxCellTemperatureDeciCelsius / 10.0;
     }
 
-    /** The lowest cell temperature in °C, or empty when the frame did not carry it. */
+    /**
+     * The lowest cell temperature in °C, or empty when the frame did not carry it.
+     *
+     * @return the temperature in °C, from the wire's 0.1 °C, or empty when the frame did not carry it (never a
+     *         made-up 0)
+     */
     public OptionalDouble minCellTemperatureCelsius() {
         return scaled(minCellTemperatureDeciCelsius, 10.0);
     }
 
-    /** The highest cell voltage in volts, or empty when the frame did not carry it. */
+    /**
+     * The highest cell voltage in volts, or empty when the frame did not carry it.
+     *
+     * @return the voltage in V, from the wire's 1 mV, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble maxCellVoltageVolts() {
         return scaled(maxCellVoltageMilliVolts, 1000.0);
     }
 
-    /** The lowest cell voltage in volts, or empty when the frame did not carry it. */
+    /**
+     * The lowest cell voltage in volts, or empty when the frame did not carry it.
+     *
+     * @return the voltage in V, from the wire's 1 mV, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble minCellVoltageVolts() {
         return scaled(minCellVoltageMilliVolts, 1000.0);
     }

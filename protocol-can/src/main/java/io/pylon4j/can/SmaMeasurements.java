@@ -35,6 +35,10 @@ public record SmaMeasurements(int voltageDeciVolts, int currentDeciAmps, int tem
     /**
      * Checks every component against its wire range.
      *
+     * @param voltageDeciVolts       the battery voltage in 0.1 V, 0 to 65535
+     * @param currentDeciAmps        the battery current in 0.1 A, -32768 to 32767, negative while charging
+     * @param temperatureDeciCelsius the battery temperature in 0.1 °C, -32768 to 32767
+     * @param socDeciPercent         the SOC in 0.1 %, -32768 to 32767
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public SmaMeasurements {
@@ -45,22 +49,38 @@ public record SmaMeasurements(int voltageDeciVolts, int currentDeciAmps, int tem
         Wire.checkS16(socDeciPercent, type, "socDeciPercent");
     }
 
-    /** The battery voltage in volts. */
+    /**
+     * The battery voltage in volts.
+     *
+     * @return the voltage in V, from the wire's 0.1 V
+     */
     public double voltageVolts() {
         return voltageDeciVolts / 10.0;
     }
 
-    /** The battery current in amperes, negative while charging. */
+    /**
+     * The battery current in amperes, negative while charging.
+     *
+     * @return the current in A, from the wire's 0.1 A, in SMA's sign (the opposite of 0x356)
+     */
     public double currentAmps() {
         return currentDeciAmps / 10.0;
     }
 
-    /** The battery temperature in °C. */
+    /**
+     * The battery temperature in °C.
+     *
+     * @return the temperature in °C, from the wire's 0.1 °C
+     */
     public double temperatureCelsius() {
         return temperatureDeciCelsius / 10.0;
     }
 
-    /** The SOC in %. */
+    /**
+     * The SOC in %.
+     *
+     * @return the SOC in %, from the wire's 0.1 %
+     */
     public double socPercent() {
         return socDeciPercent / 10.0;
     }

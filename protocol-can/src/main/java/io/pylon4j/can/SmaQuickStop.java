@@ -25,6 +25,8 @@ public record SmaQuickStop(int length, long data) implements InverterMessage {
     /**
      * Checks the components.
      *
+     * @param length the number of data bytes, 0 to 8
+     * @param data   the data bytes, byte 0 in the least significant eight bits
      * @throws IllegalArgumentException if {@code length} is not 0 to 8 or {@code data} has bits beyond it
      */
     public SmaQuickStop {

@@ -23,6 +23,9 @@ public record SmaRelayState(int relayState, int length, long reserved) implement
     /**
      * Checks every component against its wire range.
      *
+     * @param relayState the relay bits, 0 to 65535
+     * @param length     the DLC, 2 to 8
+     * @param reserved   bytes 2 to {@code length - 1}, in their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public SmaRelayState {
@@ -32,7 +35,13 @@ public record SmaRelayState(int relayState, int length, long reserved) implement
         Wire.checkBytesWithin(reserved, MIN_LENGTH, length, type, "reserved");
     }
 
-    /** Whether relay bit {@code bit} (0 to 15) is set. */
+    /**
+     * Whether relay bit {@code bit} (0 to 15) is set.
+     *
+     * @param bit the relay bit, 0 (least significant) to 15
+     * @return true if that bit of the relay state is 1
+     * @throws IllegalArgumentException if {@code bit} is not 0 to 15
+     */
     public boolean isSet(int bit) {
         if (bit < 0 || bit > 15) {
             throw new IllegalArgumentException("relay bit must be 0 to 15, was " + bit);

@@ -44,6 +44,11 @@ public record SmaStatus(int sohPercent, int chargingProcedure, int operatingStat
     /**
      * Checks every component against its wire range.
      *
+     * @param sohPercent                     the SOH in %, 0 to 65535
+     * @param chargingProcedure              the charging procedure, 0 to 255
+     * @param operatingState                 the operating state, 0 to 255
+     * @param activeErrorNumber              the active error number, 0 to 65535
+     * @param chargeVoltageSetpointDeciVolts the charge-voltage set-point in 0.1 V, 0 to 65535
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public SmaStatus {
@@ -55,7 +60,11 @@ public record SmaStatus(int sohPercent, int chargingProcedure, int operatingStat
         Wire.checkU16(chargeVoltageSetpointDeciVolts, type, "chargeVoltageSetpointDeciVolts");
     }
 
-    /** The charge-voltage set-point in volts. */
+    /**
+     * The charge-voltage set-point in volts.
+     *
+     * @return the set-point in V, from the wire's 0.1 V
+     */
     public double chargeVoltageSetpointVolts() {
         return chargeVoltageSetpointDeciVolts / 10.0;
     }

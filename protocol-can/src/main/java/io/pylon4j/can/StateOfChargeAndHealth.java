@@ -39,6 +39,13 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
     /**
      * Checks every component against its wire range.
      *
+     * @param socPercent                    SOC in %, 0 to 65535 as on the wire
+     * @param sohPercent                    SOH in %, 0 to 65535, or {@link #NOT_SENT} exactly when {@code length} is
+     *                                      below 4
+     * @param highResolutionSocCentiPercent SOC in 0.01 %, 0 to 65535, or {@link #NOT_SENT} exactly when {@code length}
+     *                                      is below 6
+     * @param length                        the DLC, 2 to 8
+     * @param reserved                      data bytes this layout leaves undefined, in their wire positions
      * @throws IllegalArgumentException if a value does not fit its wire field, or an optional field's presence does
      *                                  not match {@code length}
      */
@@ -54,6 +61,8 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
     /**
      * SOC and SOH as Pylontech V1.2 firmware sends them, DLC 4 (DLC 2 when {@code sohPercent} is {@link #NOT_SENT}).
      *
+     * @param socPercent SOC in %, 0 to 65535 as on the wire
+     * @param sohPercent SOH in %, 0 to 65535, or {@link #NOT_SENT} for the shorter frame
      * @throws IllegalArgumentException if a value does not fit its wire field
      */
     public StateOfChargeAndHealth(int socPercent, int sohPercent) {
@@ -64,6 +73,9 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
      * SOC, SOH and the high-resolution SOC, DLC 6, as V1.3 firmware and SMA-style batteries send them; the DLC
      * shrinks to 4 or 2 when the last fields are {@link #NOT_SENT}.
      *
+     * @param socPercent                    SOC in %, 0 to 65535 as on the wire
+     * @param sohPercent                    SOH in %, 0 to 65535, or {@link #NOT_SENT} for the shorter frame
+     * @param highResolutionSocCentiPercent SOC in 0.01 %, 0 to 65535, or {@link #NOT_SENT} for the shorter frame
      * @throws IllegalArgumentException if a value does not fit its wire field, or the high-resolution SOC is given
      *                                  without the SOH
      */
@@ -72,22 +84,38 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
                 highResolutionSocCentiPercent != NOT_SENT ? 6 : sohPercent != NOT_SENT ? 4 : 2, 0);
     }
 
-    /** Whether the frame carried the SOH (bytes 2-3). */
+    /**
+     * Whether the frame carried the SOH (bytes 2-3).
+     *
+     * @return true if the DLC reaches bytes 2-3
+     */
     public boolean hasSoh() {
         return sohPercent != NOT_SENT;
     }
 
-    /** The SOH in %, or empty when the frame did not carry it. */
+    /**
+     * The SOH in %, or empty when the frame did not carry it.
+     *
+     * @return the SOH in %, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalInt soh() {
         return hasSoh() ? OptionalInt.of(sohPercent) : OptionalInt.empty();
     }
 
-    /** Whether the frame carried the high-resolution SOC (bytes 4-5). */
+    /**
+     * Whether the frame carried the high-resolution SOC (bytes 4-5).
+     *
+     * @return true if the DLC reaches bytes 4-5
+     */
     public boolean hasHighResolutionSoc() {
         return highResolutionSocCentiPercent != NOT_SENT;
     }
 
-    /** The high-resolution SOC in % (88.25), or empty when the frame did not carry it. */
+    /**
+     * The high-resolution SOC in % (88.25), or empty when the frame did not carry it.
+     *
+     * @return the SOC in %, from the wire's 0.01 %, or empty when the frame did not carry it (never a made-up 0)
+     */
     public OptionalDouble highResolutionSocPercent() {
         return hasHighResolutionSoc() ? OptionalDouble.of(highResolutionSocCentiPercent / 100.0)
                 : OptionalDouble.empty();

@@ -17,13 +17,25 @@ public sealed interface TextMessage extends BatteryMessage
     /** The smallest DLC a text frame may have: one character. */
     int MIN_LENGTH = 1;
 
-    /** The number of data bytes, 1 to 8. */
+    /**
+     * The number of data bytes, 1 to 8.
+     *
+     * @return the DLC, one character a byte
+     */
     int length();
 
-    /** The data bytes, byte 0 in the least significant eight bits, as on the wire. */
+    /**
+     * The data bytes, byte 0 in the least significant eight bits, as on the wire.
+     *
+     * @return the {@link #length()} bytes; the bits above them are 0
+     */
     long data();
 
-    /** The text with trailing spaces and NULs removed: {@code "PYLON"} for {@code 50 59 4C 4F 4E 20 20 20}. */
+    /**
+     * The text with trailing spaces and NULs removed: {@code "PYLON"} for {@code 50 59 4C 4F 4E 20 20 20}.
+     *
+     * @return the characters (ISO-8859-1) up to the last one that is neither a space nor a NUL
+     */
     default String text() {
         int end = length();
         long data = data();
@@ -37,7 +49,11 @@ public sealed interface TextMessage extends BatteryMessage
         return Text.decode(data, end);
     }
 
-    /** Every data byte as a character, padding included: {@code "PYLON   "}. */
+    /**
+     * Every data byte as a character, padding included: {@code "PYLON   "}.
+     *
+     * @return {@link #length()} ISO-8859-1 characters, one a data byte
+     */
     default String rawText() {
         return Text.decode(data(), length());
     }

@@ -11,6 +11,7 @@ public record UnknownCanMessage(CanFrame frame) implements CanMessage {
     /**
      * Checks the frame.
      *
+     * @param frame the frame as received
      * @throws NullPointerException     if {@code frame} is null
      * @throws IllegalArgumentException if its id is one the codec decodes (build that id's record instead)
      */

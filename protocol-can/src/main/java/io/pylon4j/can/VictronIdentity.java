@@ -29,6 +29,8 @@ public record VictronIdentity(int length, long data) implements InverterMessage 
     /**
      * Checks the components.
      *
+     * @param length the number of data bytes, 0 to 8
+     * @param data   the data bytes, byte 0 in the least significant eight bits
      * @throws IllegalArgumentException if {@code length} is not 0 to 8 or {@code data} has bits beyond it
      */
     public VictronIdentity {
@@ -36,7 +38,11 @@ public record VictronIdentity(int length, long data) implements InverterMessage 
         Wire.checkBytesWithin(data, 0, length, "VictronIdentity", "data");
     }
 
-    /** Whether bytes 0-6 are Victron's signature {@code 12 34 56 78 'V' 'I' 'C'} (byte 7 is not looked at). */
+    /**
+     * Whether bytes 0-6 are Victron's signature {@code 12 34 56 78 'V' 'I' 'C'} (byte 7 is not looked at).
+     *
+     * @return true if the frame carries Victron's signature
+     */
     public boolean isVictron() {
         return length >= 7 && (data & SIGNATURE_MASK) == SIGNATURE;
     }

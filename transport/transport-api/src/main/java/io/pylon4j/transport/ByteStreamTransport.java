@@ -9,12 +9,21 @@ public interface ByteStreamTransport extends Transport {
     /**
      * Writes bytes to the stream (copied before this returns).
      *
+     * @param data   the buffer holding the bytes; the caller may reuse it once this returns
+     * @param offset the index of the first byte to send
+     * @param length how many bytes to send
      * @throws TransportClosedException if the transport is closed
      * @throws NotConnectedException    if the link is down at the moment (the bytes are counted as dropped)
      */
     void write(byte[] data, int offset, int length);
 
-    /** Writes all of {@code data}. */
+    /**
+     * Writes all of {@code data}.
+     *
+     * @param data the bytes to send; the caller may reuse the array once this returns
+     * @throws TransportClosedException if the transport is closed
+     * @throws NotConnectedException    if the link is down at the moment (the bytes are counted as dropped)
+     */
     default void write(byte[] data) {
         write(data, 0, data.length);
     }
@@ -22,9 +31,15 @@ public interface ByteStreamTransport extends Transport {
     /**
      * Adds a listener for received bytes, called on the transport's I/O thread in arrival order. The buffer it is
      * given is valid only during the call.
+     *
+     * @param listener called with each chunk as it was read; chunks follow no frame boundary
      */
     void addByteListener(ByteListener listener);
 
-    /** Removes a listener added with {@link #addByteListener}; does nothing if it was not added. */
+    /**
+     * Removes a listener added with {@link #addByteListener}; does nothing if it was not added.
+     *
+     * @param listener the listener to stop calling
+     */
     void removeByteListener(ByteListener listener);
 }

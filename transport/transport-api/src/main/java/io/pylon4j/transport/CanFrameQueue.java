@@ -19,7 +19,10 @@ public final class CanFrameQueue implements CanFrameListener {
     private final AtomicLong dropped = new AtomicLong();
 
     /**
+     * An empty queue, to be added as a frame listener.
+     *
      * @param capacity how many frames to hold at most, at least 1
+     * @throws IllegalArgumentException if {@code capacity} is below 1
      */
     public CanFrameQueue(int capacity) {
         if (capacity < 1) {
@@ -38,6 +41,7 @@ public final class CanFrameQueue implements CanFrameListener {
     /**
      * The next frame, waiting up to {@code timeout} for one.
      *
+     * @param timeout the longest wait, zero for none
      * @return the frame, or {@code null} if none arrived in time
      * @throws InterruptedException if interrupted while waiting
      */
@@ -45,12 +49,20 @@ public final class CanFrameQueue implements CanFrameListener {
         return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** How many frames are waiting. */
+    /**
+     * How many frames are waiting.
+     *
+     * @return the frames queued and not yet polled
+     */
     public int size() {
         return frames.size();
     }
 
-    /** How many frames were dropped because the queue was full. */
+    /**
+     * How many frames were dropped because the queue was full.
+     *
+     * @return the count since the queue was made; a full queue drops the newest frame, keeping the oldest
+     */
     public long dropped() {
         return dropped.get();
     }

@@ -22,6 +22,8 @@ public final class CanIdFilter {
     /**
      * A filter that accepts exactly the given ids.
      *
+     * @param ids the 11-bit ids to receive, 0x000 to 0x7FF; duplicates are fine
+     * @return a filter accepting those ids and no other
      * @throws IllegalArgumentException if an id is not an 11-bit value
      */
     public static CanIdFilter of(int... ids) {
@@ -35,18 +37,31 @@ public final class CanIdFilter {
         return new CanIdFilter(bits);
     }
 
-    /** Whether frames with this id are delivered. */
+    /**
+     * Whether frames with this id are delivered.
+     *
+     * @param id an 11-bit CAN id
+     * @return true if a frame with this id passes the filter
+     */
     public boolean accepts(int id) {
         return bits == null || (id >= 0 && id <= io.pylon4j.can.CanFrame.MAX_STANDARD_ID
                 && (bits[id >>> 6] & 1L << (id & 63)) != 0);
     }
 
-    /** Whether this filter accepts every id. */
+    /**
+     * Whether this filter accepts every id.
+     *
+     * @return true only for {@link #ALL}; a filter listing every id is not the same object and answers false
+     */
     public boolean acceptsAll() {
         return bits == null;
     }
 
-    /** The accepted ids in ascending order, or all 2048 ids for {@link #ALL}. */
+    /**
+     * The accepted ids in ascending order, or all 2048 ids for {@link #ALL}.
+     *
+     * @return a new array, which the caller may change
+     */
     public int[] ids() {
         int[] out = new int[io.pylon4j.can.CanFrame.MAX_STANDARD_ID + 1];
         int n = 0;

@@ -18,6 +18,16 @@ import java.util.Optional;
 public record ConnectionStateChange(String endpoint, ConnectionState previous, ConnectionState current,
                                     Throwable cause, int attempt, Duration nextAttemptDelay) {
 
+    /**
+     * Checks that the endpoint, the states and the delay are present.
+     *
+     * @param endpoint         the transport's endpoint string
+     * @param previous         the state before the change
+     * @param current          the state after the change
+     * @param cause            the fault that caused the change, or null
+     * @param attempt          the connect attempt this belongs to, 1 for the first
+     * @param nextAttemptDelay the wait before the next attempt, {@link Duration#ZERO} unless waiting to reconnect
+     */
     public ConnectionStateChange {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(previous, "previous");
@@ -25,7 +35,11 @@ public record ConnectionStateChange(String endpoint, ConnectionState previous, C
         Objects.requireNonNull(nextAttemptDelay, "nextAttemptDelay");
     }
 
-    /** The fault that caused this change, if any. */
+    /**
+     * The fault that caused this change, if any.
+     *
+     * @return the {@code cause} component, or empty for a change no fault caused
+     */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(cause);
     }
@@ -33,6 +47,8 @@ public record ConnectionStateChange(String endpoint, ConnectionState previous, C
     /**
      * The cause as a short phrase an installer can act on ("connection refused by 127.0.0.1:1", "no such device
      * /dev/ttyUSB9"), if there was a fault; see {@link LinkFailures#describe(String, Throwable)}.
+     *
+     * @return the phrase, or empty for a change no fault caused
      */
     public Optional<String> causeText() {
         return cause == null ? Optional.empty() : Optional.of(LinkFailures.describe(endpoint, cause));

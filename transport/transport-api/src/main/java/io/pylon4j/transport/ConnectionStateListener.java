@@ -4,6 +4,10 @@ package io.pylon4j.transport;
 @FunctionalInterface
 public interface ConnectionStateListener {
 
-    /** The transport's state changed. */
+    /**
+     * The transport's state changed.
+     *
+     * @param change the previous and the new state, with the cause and the attempt
+     */
     void onStateChange(ConnectionStateChange change);
 }

@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public record Endpoint(String text, String scheme, String target, Map<String, String> parameters) {
 
+    /**
+     * Copies the parameters into an unmodifiable map that keeps their order.
+     *
+     * @param text       the string as given, not null
+     * @param scheme     the part before the first {@code ':'}, lower case, not null
+     * @param target     what follows, up to the first {@code '?'}, not null
+     * @param parameters the {@code key=value} pairs after {@code '?'}, in order
+     */
     public Endpoint {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(scheme, "scheme");
@@ -26,6 +34,8 @@ public record Endpoint(String text, String scheme, String target, Map<String, St
     /**
      * Parses an endpoint string.
      *
+     * @param text an endpoint string such as {@code serial:/dev/ttyUSB0?baud=9600}
+     * @return the parsed endpoint, its scheme in lower case
      * @throws InvalidEndpointException if it has no scheme, an empty target, or a malformed parameter
      */
     public static Endpoint parse(String text) {
@@ -71,6 +81,9 @@ public record Endpoint(String text, String scheme, String target, Map<String, St
     /**
      * An integer parameter, or {@code defaultValue} when absent.
      *
+     * @param name         the parameter's key, as written after {@code ?}
+     * @param defaultValue what to return when the endpoint does not set it
+     * @return the parameter's decimal value, or {@code defaultValue}
      * @throws InvalidEndpointException if present but not an integer
      */
     public int intParameter(String name, int defaultValue) {
@@ -89,6 +102,7 @@ public record Endpoint(String text, String scheme, String target, Map<String, St
     /**
      * The target read as {@code HOST:PORT} (IPv6 hosts in brackets: {@code [::1]:4196}).
      *
+     * @return the host (brackets removed) and the port
      * @throws InvalidEndpointException if it is not
      */
     public HostPort hostPort() {
@@ -108,6 +122,13 @@ public record Endpoint(String text, String scheme, String target, Map<String, St
      */
     public record HostPort(String host, int port) {
 
+        /**
+         * Checks the host and the port.
+         *
+         * @param host a host name or address, without brackets, not empty
+         * @param port 1 to 65535
+         * @throws InvalidEndpointException if the host is empty or the port out of range
+         */
         public HostPort {
             Objects.requireNonNull(host, "host");
             if (host.isEmpty()) {

@@ -29,6 +29,16 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
     public static final ReconnectPolicy NO_RETRY =
             new ReconnectPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 1.0, 0.0, 1);
 
+    /**
+     * Checks the policy.
+     *
+     * @param initialDelay the delay before the second attempt, positive
+     * @param maxDelay     the largest delay, at least {@code initialDelay}
+     * @param multiplier   growth per attempt, at least 1 and finite
+     * @param jitter       the fraction of random spread, 0 to 1
+     * @param maxAttempts  attempts before giving up, 0 for never
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ReconnectPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
@@ -49,7 +59,12 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
         }
     }
 
-    /** Whether attempt number {@code attempt} (1-based) may be made. */
+    /**
+     * Whether attempt number {@code attempt} (1-based) may be made.
+     *
+     * @param attempt the attempt's number, 1 for the first connect
+     * @return true if {@code maxAttempts} is 0 (never give up) or at least {@code attempt}
+     */
     public boolean allowsAttempt(int attempt) {
         return maxAttempts == 0 || attempt <= maxAttempts;
     }
@@ -57,7 +72,9 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
     /**
      * The wait before attempt number {@code attempt} (1-based; the first attempt waits nothing).
      *
-     * @param random the source of jitter (inject a seeded one in tests)
+     * @param attempt the attempt's number, 1 for the first connect
+     * @param random  the source of jitter (inject a seeded one in tests)
+     * @return the wait, {@link Duration#ZERO} for the first attempt
      */
     public Duration delayBefore(int attempt, RandomGenerator random) {
         if (attempt <= 1) {

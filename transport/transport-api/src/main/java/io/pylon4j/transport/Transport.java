@@ -15,7 +15,11 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Transport extends AutoCloseable {
 
-    /** The endpoint this transport was opened from, as a user would type it ({@code tcp:192.0.2.7:4196}). */
+    /**
+     * The endpoint this transport was opened from, as a user would type it ({@code tcp:192.0.2.7:4196}).
+     *
+     * @return the endpoint string, parameters included ({@code stream:NAME} for streams a caller hands over)
+     */
     String endpoint();
 
     /**
@@ -26,16 +30,32 @@ public interface Transport extends AutoCloseable {
      */
     CompletionStage<Void> open();
 
-    /** The current state. */
+    /**
+     * The current state.
+     *
+     * @return the link's state at this moment; it may change on the I/O thread right after
+     */
     ConnectionState state();
 
-    /** Adds a listener for state changes; it is called on the transport's I/O thread. */
+    /**
+     * Adds a listener for state changes; it is called on the transport's I/O thread.
+     *
+     * @param listener called with every state change, in order; must not block
+     */
     void addStateListener(ConnectionStateListener listener);
 
-    /** Removes a listener added with {@link #addStateListener}; does nothing if it was not added. */
+    /**
+     * Removes a listener added with {@link #addStateListener}; does nothing if it was not added.
+     *
+     * @param listener the listener to stop calling
+     */
     void removeStateListener(ConnectionStateListener listener);
 
-    /** A snapshot of what this transport has moved, dropped and retried since it was created. */
+    /**
+     * A snapshot of what this transport has moved, dropped and retried since it was created.
+     *
+     * @return counts since creation, over every connection; a new snapshot on each call
+     */
     TransportCounters counters();
 
     /** Closes the transport; idempotent, never throws, and safe to call from a listener. */

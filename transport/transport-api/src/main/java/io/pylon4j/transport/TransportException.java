@@ -16,10 +16,21 @@ public abstract class TransportException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A transport fault with nothing underneath.
+     *
+     * @param message what failed, naming the endpoint
+     */
     protected TransportException(String message) {
         super(message);
     }
 
+    /**
+     * A transport fault caused by another exception.
+     *
+     * @param message what failed, naming the endpoint
+     * @param cause   the underlying fault (an {@code IOException}, a library's exception)
+     */
     protected TransportException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -72,6 +72,7 @@ public final class Transports {
     /**
      * Uses exactly the given providers.
      *
+     * @param providers the providers to use, each claiming its own schemes
      * @throws IllegalStateException if two providers claim the same scheme
      */
     public Transports(Iterable<? extends TransportProvider> providers) {
@@ -95,12 +96,21 @@ public final class Transports {
         this.unavailable = Collections.unmodifiableMap(broken);
     }
 
-    /** Uses the providers that {@link ServiceLoader} finds for this module's layer or class loader. */
+    /**
+     * Uses the providers that {@link ServiceLoader} finds for this module's layer or class loader.
+     *
+     * @return the transports of every provider found; those that failed to load are in {@link #unavailable()}
+     */
     public static Transports fromServiceLoader() {
         return fromServiceLoader(Transports.class.getClassLoader());
     }
 
-    /** Uses the providers that {@link ServiceLoader} finds through {@code loader} (e.g. an OSGi bundle's). */
+    /**
+     * Uses the providers that {@link ServiceLoader} finds through {@code loader} (e.g. an OSGi bundle's).
+     *
+     * @param loader the class loader whose {@code META-INF/services} entries are read
+     * @return the transports of every provider found; those that failed to load are in {@link #unavailable()}
+     */
     public static Transports fromServiceLoader(ClassLoader loader) {
         List<TransportProvider> providers = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
@@ -157,7 +167,11 @@ public final class Transports {
         return out;
     }
 
-    /** The schemes available, sorted. */
+    /**
+     * The schemes available, sorted.
+     *
+     * @return the lower-case schemes of every loaded provider, an unmodifiable list
+     */
     public List<String> schemes() {
         return List.copyOf(byScheme.keySet());
     }
@@ -165,6 +179,8 @@ public final class Transports {
     /**
      * What {@link #fromServiceLoader()} found but could not load, and why: keyed by scheme for pylon4j's own
      * providers, by provider class name for others (whose schemes cannot be asked). Empty when all loaded.
+     *
+     * @return an unmodifiable map from scheme or class name to the reason
      */
     public Map<String, String> unavailable() {
         return unavailable;
@@ -173,6 +189,8 @@ public final class Transports {
     /**
      * Creates (does not open) a CAN transport.
      *
+     * @param endpoint a CAN endpoint string, {@code socketcan:can0} or {@code virtual:bench}
+     * @return a new transport with {@link TransportOptions#defaults()}; the caller opens and closes it
      * @throws InvalidEndpointException if the string is malformed, names an unknown scheme (the message lists the
      *                                  known ones) or a byte-stream scheme
      */
@@ -180,7 +198,14 @@ public final class Transports {
         return can(endpoint, TransportOptions.defaults());
     }
 
-    /** Creates (does not open) a CAN transport with the given options. */
+    /**
+     * Creates (does not open) a CAN transport with the given options.
+     *
+     * @param endpoint a CAN endpoint string
+     * @param options  reconnect policy, timeouts and thread names for this transport
+     * @return a new transport; the caller opens and closes it
+     * @throws InvalidEndpointException if the string is malformed, names an unknown scheme or a byte-stream scheme
+     */
     public CanTransport can(String endpoint, TransportOptions options) {
         Endpoint parsed = Endpoint.parse(endpoint);
         TransportProvider provider = provider(parsed);
@@ -199,6 +224,8 @@ public final class Transports {
     /**
      * Creates (does not open) a byte-stream transport.
      *
+     * @param endpoint a byte-stream endpoint string, {@code serial:/dev/ttyUSB0} or {@code tcp:HOST:PORT}
+     * @return a new transport with {@link TransportOptions#defaults()}; the caller opens and closes it
      * @throws InvalidEndpointException if the string is malformed, names an unknown scheme (the message lists the
      *                                  known ones) or a CAN scheme
      */
@@ -206,7 +233,14 @@ public final class Transports {
         return byteStream(endpoint, TransportOptions.defaults());
     }
 
-    /** Creates (does not open) a byte-stream transport with the given options. */
+    /**
+     * Creates (does not open) a byte-stream transport with the given options.
+     *
+     * @param endpoint a byte-stream endpoint string
+     * @param options  reconnect policy, timeouts and thread names for this transport
+     * @return a new transport; the caller opens and closes it
+     * @throws InvalidEndpointException if the string is malformed, names an unknown scheme or a CAN scheme
+     */
     public ByteStreamTransport byteStream(String endpoint, TransportOptions options) {
         Endpoint parsed = Endpoint.parse(endpoint);
         TransportProvider provider = provider(parsed);

@@ -43,7 +43,14 @@ public final class LogLineReader implements Closeable {
      */
     public record Line(String text, long lengthBytes, boolean truncated, boolean malformed) {
 
-        /** Checks the text is present and the length not negative. */
+        /**
+         * Checks the text is present and the length not negative.
+         *
+         * @param text        the line without its end, not null
+         * @param lengthBytes the bytes the line took in the input, its line end included, not negative
+         * @param truncated   true when the line was longer than the cap
+         * @param malformed   true when some kept bytes were not UTF-8 and were replaced
+         */
         public Line {
             Objects.requireNonNull(text, "text");
             if (lengthBytes < 0) {
@@ -61,7 +68,11 @@ public final class LogLineReader implements Closeable {
     private byte[] line = new byte[256];
     private boolean endOfInput;
 
-    /** A reader keeping at most {@value #DEFAULT_MAX_LINE_BYTES} bytes of a line. */
+    /**
+     * A reader keeping at most {@value #DEFAULT_MAX_LINE_BYTES} bytes of a line.
+     *
+     * @param in the log's bytes; the reader buffers them itself and closes the stream when closed
+     */
     public LogLineReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_BYTES);
     }
@@ -69,6 +80,8 @@ public final class LogLineReader implements Closeable {
     /**
      * A reader keeping at most {@code maxLineBytes} bytes of a line.
      *
+     * @param in           the log's bytes; the reader buffers them itself and closes the stream when closed
+     * @param maxLineBytes the most bytes of one line held in memory; the rest of a longer line is read through
      * @throws IllegalArgumentException if {@code maxLineBytes} is below 1
      */
     public LogLineReader(InputStream in, int maxLineBytes) {
@@ -79,7 +92,11 @@ public final class LogLineReader implements Closeable {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The cap of one line's kept bytes. */
+    /**
+     * The cap of one line's kept bytes.
+     *
+     * @return the cap in bytes, as given to the constructor
+     */
     public int maxLineBytes() {
         return maxLineBytes;
     }
@@ -87,6 +104,7 @@ public final class LogLineReader implements Closeable {
     /**
      * The next line, or null at the end of the input. A last line without a line end is still a line.
      *
+     * @return the next line, or null once the input is exhausted
      * @throws IOException if the stream fails; the lines returned before stay valid
      */
     public Line readLine() throws IOException {

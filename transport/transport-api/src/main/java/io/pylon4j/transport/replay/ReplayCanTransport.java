@@ -68,6 +68,8 @@ public final class ReplayCanTransport extends BlockingCanTransport {
     /**
      * A replay of {@code file}; {@link #open()} starts it.
      *
+     * @param file    the candump log to play, read afresh on each pass
+     * @param pace    at the recorded timestamps, or as fast as the listeners take the frames
      * @param loops   how many passes, 0 for endless
      * @param options thread name prefix (the reconnect policy is ignored, see above)
      */
@@ -90,6 +92,8 @@ public final class ReplayCanTransport extends BlockingCanTransport {
     /**
      * Completes with the number of frames played (before the receive filter) when the last pass is done (never,
      * for endless replays); completes exceptionally if the replay is closed or fails first.
+     *
+     * @return a stage with the count of frames played over all passes
      */
     public CompletionStage<Long> finished() {
         return finished.copy();

@@ -21,12 +21,26 @@ public abstract class BlockingByteStreamTransport extends BlockingTransport impl
     private final List<ByteListener> listeners = new CopyOnWriteArrayList<>();
     private final ListenerFailureLog listenerFailures;
 
+    /**
+     * A byte-stream transport in state {@code NEW}; {@link #open()} starts its thread.
+     *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
+     */
     protected BlockingByteStreamTransport(Endpoint endpoint, TransportOptions options) {
         super(endpoint, options);
         this.listenerFailures = new ListenerFailureLog(ConnectionStateTracker.LOG, endpoint.text() + " byte");
     }
 
-    /** Writes bytes to the open link. */
+    /**
+     * Writes bytes to the open link.
+     *
+     * @param data   the caller's buffer, valid only during this call
+     * @param offset the index of the first byte to write
+     * @param length how many bytes to write
+     * @throws Exception if the write fails; it is counted as an error and rethrown as a
+     *                    {@link io.pylon4j.transport.TransportIoException}
+     */
     protected abstract void writeBytes(byte[] data, int offset, int length) throws Exception;
 
     @Override
@@ -52,7 +66,14 @@ public abstract class BlockingByteStreamTransport extends BlockingTransport impl
         listeners.remove(listener);
     }
 
-    /** Hands received bytes to the listeners. Call on the transport's thread. */
+    /**
+     * Hands received bytes to the listeners. Call on the transport's thread.
+     *
+     * @param buffer           the bytes read; listeners may use them only during their call, so it can be reused
+     * @param offset           the index of the first byte read
+     * @param length           how many bytes were read; nothing happens for 0 or less
+     * @param receivedNanoTime {@link System#nanoTime()} when they were read
+     */
     protected final void deliver(byte[] buffer, int offset, int length, long receivedNanoTime) {
         if (length <= 0) {
             return;

@@ -20,6 +20,12 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
 
     private final CanFrameDispatcher dispatcher;
 
+    /**
+     * A CAN transport in state {@code NEW}, receiving every id; {@link #open()} starts its thread.
+     *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
+     */
     protected BlockingCanTransport(Endpoint endpoint, TransportOptions options) {
         super(endpoint, options);
         this.dispatcher = new CanFrameDispatcher(metrics());
@@ -28,6 +34,7 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
     /**
      * Writes one frame to the open link.
      *
+     * @param frame the frame to send, not null
      * @throws Exception if the write fails; the frame is counted as dropped and the exception rethrown as a
      *                   {@link io.pylon4j.transport.TransportIoException}
      */
@@ -36,12 +43,19 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
     /**
      * Installs a filter in the kernel or adapter, where the implementation can. Called on {@link #setReceiveFilter}
      * and should also be applied by {@link #connect()} to a new link. The default does nothing.
+     *
+     * @param filter the ids to let through, {@link CanIdFilter#ALL} to clear the filter
+     * @throws Exception if the kernel or adapter refuses it; the software filter is in force anyway
      */
     protected void applyFilter(CanIdFilter filter) throws Exception {
         // software filtering only
     }
 
-    /** The filter in force. */
+    /**
+     * The filter in force.
+     *
+     * @return the filter last set, {@link CanIdFilter#ALL} before any
+     */
     protected final CanIdFilter receiveFilter() {
         return dispatcher.filter();
     }
@@ -81,7 +95,12 @@ public abstract class BlockingCanTransport extends BlockingTransport implements 
         }
     }
 
-    /** Hands a received frame to the listeners, if the filter accepts it. Call on the transport's thread. */
+    /**
+     * Hands a received frame to the listeners, if the filter accepts it. Call on the transport's thread.
+     *
+     * @param frame            the frame read
+     * @param receivedNanoTime {@link System#nanoTime()} when it was read
+     */
     protected final void deliver(CanFrame frame, long receivedNanoTime) {
         dispatcher.deliver(frame, receivedNanoTime);
     }

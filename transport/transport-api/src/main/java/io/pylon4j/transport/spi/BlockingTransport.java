@@ -47,6 +47,12 @@ public abstract class BlockingTransport implements Transport {
     private final Condition wakeUp = lock.newCondition();
     private Thread thread; // guarded by lock
 
+    /**
+     * A transport in state {@code NEW}; {@link #open()} starts its thread.
+     *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
+     */
     protected BlockingTransport(Endpoint endpoint, TransportOptions options) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.options = Objects.requireNonNull(options, "options");
@@ -77,17 +83,29 @@ public abstract class BlockingTransport implements Transport {
         return endpoint.text();
     }
 
-    /** The parsed endpoint. */
+    /**
+     * The parsed endpoint.
+     *
+     * @return the scheme, target and parameters this transport was created for
+     */
     protected final Endpoint parsedEndpoint() {
         return endpoint;
     }
 
-    /** The options this transport was created with. */
+    /**
+     * The options this transport was created with.
+     *
+     * @return the options as given, including the reconnect policy the thread follows
+     */
     protected final TransportOptions options() {
         return options;
     }
 
-    /** The live counters, for subclasses to increment. */
+    /**
+     * The live counters, for subclasses to increment.
+     *
+     * @return the one set of counters behind {@link #counters()}
+     */
     protected final TransportMetrics metrics() {
         return metrics;
     }

@@ -40,18 +40,27 @@ public final class CanFrameDispatcher {
     /**
      * Adds a frame listener.
      *
+     * @param listener called with each accepted frame, on the thread that delivers it
      * @throws NullPointerException if {@code listener} is null
      */
     public void addListener(CanFrameListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a frame listener; nothing happens if it was not added. */
+    /**
+     * Removes a frame listener; nothing happens if it was not added.
+     *
+     * @param listener the listener to stop calling
+     */
     public void removeListener(CanFrameListener listener) {
         listeners.remove(listener);
     }
 
-    /** The software filter in force. */
+    /**
+     * The software filter in force.
+     *
+     * @return the filter last set, {@link CanIdFilter#ALL} before any
+     */
     public CanIdFilter filter() {
         return filter;
     }
@@ -59,6 +68,7 @@ public final class CanFrameDispatcher {
     /**
      * Replaces the software filter; frames delivered from now on are checked against it.
      *
+     * @param filter the ids to deliver from now on
      * @throws NullPointerException if {@code filter} is null
      */
     public void setFilter(CanIdFilter filter) {

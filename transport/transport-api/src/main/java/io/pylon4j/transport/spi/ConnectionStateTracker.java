@@ -69,7 +69,11 @@ public final class ConnectionStateTracker {
         return endpoint;
     }
 
-    /** The current state. */
+    /**
+     * The current state.
+     *
+     * @return the state of the last transition, {@code NEW} before any
+     */
     public ConnectionState state() {
         return state;
     }
@@ -77,13 +81,18 @@ public final class ConnectionStateTracker {
     /**
      * Adds a state listener.
      *
+     * @param listener called with every later state change, on the thread that makes it
      * @throws NullPointerException if {@code listener} is null
      */
     public void addListener(ConnectionStateListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a state listener; nothing happens if it was not added. */
+    /**
+     * Removes a state listener; nothing happens if it was not added.
+     *
+     * @param listener the listener to stop calling
+     */
     public void removeListener(ConnectionStateListener listener) {
         listeners.remove(listener);
     }
@@ -91,6 +100,8 @@ public final class ConnectionStateTracker {
     /**
      * A new stage that completes with the first connection, or fails when the transport gives up or is closed
      * first. Each call returns its own copy, so a caller completing it cannot affect the transport.
+     *
+     * @return a copy of the first-connection future
      */
     public CompletionStage<Void> firstConnection() {
         return firstConnection.copy();
@@ -104,13 +115,22 @@ public final class ConnectionStateTracker {
     /**
      * Fails the first-connection future with {@code cause} as it is, if it is not completed yet.
      *
+     * @param cause the exception the future fails with, usually from {@link #asTransportException}
      * @see #asTransportException(String, Throwable)
      */
     public void failFirstConnection(Throwable cause) {
         firstConnection.completeExceptionally(cause);
     }
 
-    /** Moves to {@code next} and tells every listener, counting a listener that throws as an error. */
+    /**
+     * Moves to {@code next} and tells every listener, counting a listener that throws as an error.
+     *
+     * @param next    the new state
+     * @param cause   the fault that caused the change, or null
+     * @param attempt the connect attempt this belongs to, 1 for the first
+     * @param delay   the wait before the next attempt when {@code next} is {@code WAITING_TO_RECONNECT}, else
+     *                {@link Duration#ZERO}
+     */
     public void transition(ConnectionState next, Throwable cause, int attempt, Duration delay) {
         ConnectionState previous = state;
         state = next;
@@ -167,6 +187,10 @@ public final class ConnectionStateTracker {
      * {@code fault} as the transport exception the open future fails with when the reconnect policy gives up: a
      * {@link TransportException} as it is, anything else wrapped in a {@link TransportIoException} that names the
      * endpoint.
+     *
+     * @param endpoint the endpoint text, named in the message of a wrapping exception
+     * @param fault    the last connect failure
+     * @return the exception to fail the open future with
      */
     public static TransportException asTransportException(String endpoint, Throwable fault) {
         return fault instanceof TransportException te ? te

@@ -45,6 +45,9 @@ public final class ListenerFailureLog {
     /**
      * A log with its own interval and clock (for tests).
      *
+     * @param logger   where to log
+     * @param what     what the listeners listen to, for the message
+     * @param interval the shortest time between two logged failures of one listener
      * @param nanoTime a monotonic clock in nanoseconds
      */
     public ListenerFailureLog(Logger logger, String what, Duration interval, LongSupplier nanoTime) {
@@ -59,6 +62,8 @@ public final class ListenerFailureLog {
      * Reports that {@code listener} threw {@code failure}: logs it with its stack trace unless this listener was
      * reported less than an interval ago, in which case it is only counted.
      *
+     * @param listener the listener that threw, compared by identity
+     * @param failure  what it threw
      * @return whether it was logged
      */
     public boolean failed(Object listener, Throwable failure) {

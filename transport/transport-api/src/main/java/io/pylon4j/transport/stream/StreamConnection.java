@@ -25,13 +25,25 @@ import java.util.Objects;
  */
 public record StreamConnection(InputStream input, OutputStream output, Closeable resource) {
 
-    /** Checks that both streams are there. */
+    /**
+     * Checks that both streams are there.
+     *
+     * @param input    the bytes from the device, not null
+     * @param output   the bytes to the device, not null
+     * @param resource closed after both streams, or {@code null} for nothing more
+     */
     public StreamConnection {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
     }
 
-    /** A connection of two streams and nothing more to close. */
+    /**
+     * A connection of two streams and nothing more to close.
+     *
+     * @param input  the bytes from the device
+     * @param output the bytes to the device
+     * @return a connection with no further resource
+     */
     public static StreamConnection of(InputStream input, OutputStream output) {
         return new StreamConnection(input, output, null);
     }
@@ -41,6 +53,9 @@ public record StreamConnection(InputStream input, OutputStream output, Closeable
      * {@link java.nio.channels.Channels#newInputStream}: for a socket channel its reads hold a lock that its writes
      * also need, so a pending read would hold up every write.)
      *
+     * @param input  the channel of the bytes from the device, in blocking mode
+     * @param output the channel of the bytes to the device, in blocking mode
+     * @return a connection whose streams read and write the channels directly
      * @throws IllegalArgumentException if a channel is a selectable channel in non-blocking mode
      */
     public static StreamConnection of(ReadableByteChannel input, WritableByteChannel output) {

@@ -21,6 +21,7 @@ public interface StreamConnector {
     /**
      * Opens the link.
      *
+     * @return the new link's streams, and what else to close with them
      * @throws IOException if it cannot be opened now; the reconnect policy decides whether to try again
      */
     StreamConnection connect() throws IOException;

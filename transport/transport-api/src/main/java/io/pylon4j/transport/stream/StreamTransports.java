@@ -35,7 +35,14 @@ public final class StreamTransports {
     private StreamTransports() {
     }
 
-    /** A transport over the given streams, with default options; not opened yet. */
+    /**
+     * A transport over the given streams, with default options; not opened yet.
+     *
+     * @param input  the bytes from the device; read on the transport's thread, closed with the transport
+     * @param output the bytes to the device; flushed after every write, closed with the transport
+     * @param name   names the endpoint ({@code stream:NAME}) and the thread
+     * @return an unopened transport the caller opens and closes
+     */
     public static ByteStreamTransport of(InputStream input, OutputStream output, String name) {
         return of(input, output, name, TransportOptions.defaults());
     }
@@ -43,16 +50,26 @@ public final class StreamTransports {
     /**
      * A transport over the given streams; not opened yet.
      *
+     * @param input   the bytes from the device; read on the transport's thread, closed with the transport
+     * @param output  the bytes to the device; flushed after every write, closed with the transport
      * @param name    names the endpoint ({@code stream:NAME}) and the thread
      * @param options thread name prefix and the rest; the reconnect policy is replaced by
      *                {@link ReconnectPolicy#NO_RETRY}, since these streams cannot be reopened
+     * @return an unopened transport the caller opens and closes
      */
     public static ByteStreamTransport of(InputStream input, OutputStream output, String name,
                                          TransportOptions options) {
         return once(StreamConnection.of(input, output), name, options);
     }
 
-    /** A transport over the given channels (in blocking mode), with default options; not opened yet. */
+    /**
+     * A transport over the given channels (in blocking mode), with default options; not opened yet.
+     *
+     * @param input  the channel of the bytes from the device, in blocking mode; closed with the transport
+     * @param output the channel of the bytes to the device, in blocking mode; closed with the transport
+     * @param name   names the endpoint ({@code stream:NAME}) and the thread
+     * @return an unopened transport the caller opens and closes
+     */
     public static ByteStreamTransport of(ReadableByteChannel input, WritableByteChannel output, String name) {
         return of(input, output, name, TransportOptions.defaults());
     }
@@ -60,6 +77,13 @@ public final class StreamTransports {
     /**
      * A transport over the given channels (in blocking mode); not opened yet. As
      * {@link #of(InputStream, OutputStream, String, TransportOptions)}.
+     *
+     * @param input   the channel of the bytes from the device, in blocking mode; closed with the transport
+     * @param output  the channel of the bytes to the device, in blocking mode; closed with the transport
+     * @param name    names the endpoint ({@code stream:NAME}) and the thread
+     * @param options thread name prefix and the rest; the reconnect policy is replaced by
+     *                {@link ReconnectPolicy#NO_RETRY}
+     * @return an unopened transport the caller opens and closes
      */
     public static ByteStreamTransport of(ReadableByteChannel input, WritableByteChannel output, String name,
                                          TransportOptions options) {
@@ -70,7 +94,10 @@ public final class StreamTransports {
      * A transport that opens its link with {@code connector} on every connect attempt, and so reconnects by the
      * options' {@link ReconnectPolicy} when the link ends; not opened yet.
      *
-     * @param name names the endpoint ({@code stream:NAME}) and the thread
+     * @param name      names the endpoint ({@code stream:NAME}) and the thread
+     * @param connector opens a new link on each connect attempt; its {@code IOException} counts as a failed attempt
+     * @param options   the reconnect policy that paces the attempts, timeouts and thread-name prefix
+     * @return an unopened transport the caller opens and closes
      */
     public static ByteStreamTransport reconnecting(String name, StreamConnector connector, TransportOptions options) {
         Objects.requireNonNull(connector, "connector");

@@ -72,6 +72,9 @@ public final class TcpListenTransport extends BlockingByteStreamTransport {
     /**
      * A transport for {@code endpoint}.
      *
+     * @param endpoint a {@code tcp-listen:PORT} endpoint, with optional {@code bind}, {@code idle-timeout} and
+     *                 {@code takeover-after}
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
      * @throws InvalidEndpointException if the port is not 0 to 65535 or the bind address cannot be resolved
      */
     public TcpListenTransport(Endpoint endpoint, TransportOptions options) {
@@ -109,6 +112,7 @@ public final class TcpListenTransport extends BlockingByteStreamTransport {
     /**
      * The local port listened on, binding the socket now if it is not bound yet (useful with port 0).
      *
+     * @return the TCP port, the one the system chose when the endpoint asked for port 0
      * @throws TransportIoException if the port cannot be bound
      */
     public synchronized int localPort() {
@@ -120,12 +124,20 @@ public final class TcpListenTransport extends BlockingByteStreamTransport {
         }
     }
 
-    /** How long a client may send nothing before it is disconnected; zero for never. */
+    /**
+     * How long a client may send nothing before it is disconnected; zero for never.
+     *
+     * @return the endpoint's {@code idle-timeout}, {@value #DEFAULT_IDLE_TIMEOUT_SECONDS} s if absent
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** How long the attached client must have sent nothing for a new client to take over from it. */
+    /**
+     * How long the attached client must have sent nothing for a new client to take over from it.
+     *
+     * @return the endpoint's {@code takeover-after}, {@value #DEFAULT_TAKEOVER_AFTER_SECONDS} s if absent
+     */
     public Duration takeoverAfter() {
         return takeoverAfter;
     }
@@ -147,7 +159,11 @@ public final class TcpListenTransport extends BlockingByteStreamTransport {
                 + " is not a number of seconds (0 or more, decimals allowed)");
     }
 
-    /** The address listened on (loopback unless the endpoint's {@code bind} says otherwise). */
+    /**
+     * The address listened on (loopback unless the endpoint's {@code bind} says otherwise).
+     *
+     * @return the resolved address the server socket binds to
+     */
     public InetAddress bindAddress() {
         return bindAddress;
     }

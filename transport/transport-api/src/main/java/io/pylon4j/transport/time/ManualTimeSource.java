@@ -14,12 +14,21 @@ public final class ManualTimeSource implements TimeSource {
     private long nanos;
     private Instant wall;
 
-    /** A source at {@code wallStart}, with its monotonic reading at an arbitrary origin. */
+    /**
+     * A source at {@code wallStart}, with its monotonic reading at an arbitrary origin.
+     *
+     * @param wallStart the wall-clock reading until time is advanced or the clock stepped
+     */
     public ManualTimeSource(Instant wallStart) {
         this(1_000_000_000_000L, wallStart);
     }
 
-    /** A source at the given readings. */
+    /**
+     * A source at the given readings.
+     *
+     * @param startNanos the first monotonic reading, in nanoseconds
+     * @param wallStart  the first wall-clock reading
+     */
     public ManualTimeSource(long startNanos, Instant wallStart) {
         this.nanos = startNanos;
         this.wall = Objects.requireNonNull(wallStart, "wallStart");
@@ -40,7 +49,13 @@ public final class ManualTimeSource implements TimeSource {
         return new Moment(nanos, wall);
     }
 
-    /** Lets {@code d} pass (not negative): both readings move by it. Returns the new moment. */
+    /**
+     * Lets {@code d} pass (not negative): both readings move by it. Returns the new moment.
+     *
+     * @param d how much time passes, zero or more
+     * @return the readings after the advance
+     * @throws IllegalArgumentException if {@code d} is negative
+     */
     public synchronized Moment advance(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("time does not go back: " + d);
@@ -50,7 +65,11 @@ public final class ManualTimeSource implements TimeSource {
         return now();
     }
 
-    /** Steps the wall clock by {@code d} (negative steps it back) without any time passing. */
+    /**
+     * Steps the wall clock by {@code d} (negative steps it back) without any time passing.
+     *
+     * @param d how far the wall clock jumps, forward or (negative) back; the monotonic reading stays
+     */
     public synchronized void stepWallClock(Duration d) {
         wall = wall.plus(d);
     }

@@ -14,18 +14,32 @@ public interface TimeSource {
      * A monotonic count of nanoseconds from an arbitrary origin, like {@link System#nanoTime()}: only differences
      * between two readings of the same source mean anything, and they are never negative (compare with
      * {@code a - b < 0}, not {@code a < b}, so that a wrap-around cannot invert an order).
+     *
+     * @return the current monotonic reading in nanoseconds
      */
     long nanoTime();
 
-    /** The wall-clock time, for display only: it may jump back or forward at any moment. */
+    /**
+     * The wall-clock time, for display only: it may jump back or forward at any moment.
+     *
+     * @return the current wall-clock instant (UTC)
+     */
     Instant wallTime();
 
-    /** Both readings at once. */
+    /**
+     * Both readings at once.
+     *
+     * @return a moment holding a monotonic and a wall-clock reading taken together
+     */
     default Moment now() {
         return new Moment(nanoTime(), wallTime());
     }
 
-    /** {@link System#nanoTime()} and the system UTC clock. */
+    /**
+     * {@link System#nanoTime()} and the system UTC clock.
+     *
+     * @return the source for production use; thread-safe, so one may serve every component
+     */
     static TimeSource system() {
         return withWallClock(Clock.systemUTC());
     }
@@ -33,6 +47,9 @@ public interface TimeSource {
     /**
      * {@link System#nanoTime()} for ages and timeouts, {@code wallClock} for display only: a clock given here cannot
      * make a silent bank look fresh, whatever it does.
+     *
+     * @param wallClock the clock whose instants are shown (a zone-shifted or fixed one, for instance)
+     * @return a source whose ages and timeouts still run on the JVM's monotonic clock
      */
     static TimeSource withWallClock(Clock wallClock) {
         Objects.requireNonNull(wallClock, "wallClock");

@@ -59,17 +59,29 @@ public final class VirtualByteBus {
         return name;
     }
 
-    /** The bus's name. */
+    /**
+     * The bus's name.
+     *
+     * @return the name given at creation, shown as {@code virtual:NAME} by every member
+     */
     public String name() {
         return name;
     }
 
-    /** How many members are open on the bus now. */
+    /**
+     * How many members are open on the bus now.
+     *
+     * @return members opened and not yet closed
+     */
     public int memberCount() {
         return members.size();
     }
 
-    /** A new member with default options and queue capacity; call {@code open()} to join. */
+    /**
+     * A new member with default options and queue capacity; call {@code open()} to join.
+     *
+     * @return an unopened member the caller opens and closes
+     */
     public ByteStreamTransport newMember() {
         return newMember(TransportOptions.defaults(), DEFAULT_QUEUE_CAPACITY);
     }
@@ -79,6 +91,7 @@ public final class VirtualByteBus {
      *
      * @param options       thread name prefix and the rest (a member never reconnects: its link cannot fail)
      * @param queueCapacity how many written chunks may wait for delivery, at least 1
+     * @return an unopened member the caller opens and closes
      */
     public ByteStreamTransport newMember(TransportOptions options, int queueCapacity) {
         return newMember(new Endpoint("virtual:" + name, "virtual", name, Map.of()), options, queueCapacity);

@@ -22,24 +22,40 @@ public final class VirtualByteLink {
     private final ByteStreamTransport a;
     private final ByteStreamTransport b;
 
-    /** A new link whose ends show {@code virtual:NAME} as their endpoint. */
+    /**
+     * A new link whose ends show {@code virtual:NAME} as their endpoint.
+     *
+     * @param name the link's name, the {@code NAME} of {@code virtual:NAME}; the link's own, not a provider's bus
+     */
     public VirtualByteLink(String name) {
         this.bus = new VirtualByteBus(name);
         this.a = bus.newMember();
         this.b = bus.newMember();
     }
 
-    /** One end. */
+    /**
+     * One end.
+     *
+     * @return the end made first, unopened until the caller opens it
+     */
     public ByteStreamTransport a() {
         return a;
     }
 
-    /** The other end. */
+    /**
+     * The other end.
+     *
+     * @return the end made second, unopened until the caller opens it
+     */
     public ByteStreamTransport b() {
         return b;
     }
 
-    /** The bus underneath, for adding more members (a sniffer). */
+    /**
+     * The bus underneath, for adding more members (a sniffer).
+     *
+     * @return the two-member bus both ends belong to
+     */
     public VirtualByteBus bus() {
         return bus;
     }

@@ -42,6 +42,8 @@ public final class VirtualTransportProvider implements TransportProvider {
      * A provider with no buses yet whose members all deliver on {@code deliveryExecutor}, which the caller owns
      * (it is never shut down here) and must keep running while members are open. Each member still delivers in
      * order, from at most one task at a time.
+     *
+     * @param deliveryExecutor runs the delivery tasks of every member of every bus of this provider
      */
     public VirtualTransportProvider(Executor deliveryExecutor) {
         this.threads = new DeliveryThreads(deliveryExecutor);
@@ -62,12 +64,22 @@ public final class VirtualTransportProvider implements TransportProvider {
         return true;
     }
 
-    /** The CAN bus called {@code name}, made on first use. */
+    /**
+     * The CAN bus called {@code name}, made on first use.
+     *
+     * @param name the {@code NAME} of {@code virtual:NAME}
+     * @return the one CAN bus of that name in this provider
+     */
     public VirtualCanBus canBus(String name) {
         return canBuses.computeIfAbsent(name, n -> new VirtualCanBus(n, threads));
     }
 
-    /** The byte bus called {@code name}, made on first use (a separate namespace from the CAN buses). */
+    /**
+     * The byte bus called {@code name}, made on first use (a separate namespace from the CAN buses).
+     *
+     * @param name the {@code NAME} of {@code virtual:NAME}
+     * @return the one byte bus of that name in this provider
+     */
     public VirtualByteBus byteBus(String name) {
         return byteBuses.computeIfAbsent(name, n -> new VirtualByteBus(n, threads));
     }

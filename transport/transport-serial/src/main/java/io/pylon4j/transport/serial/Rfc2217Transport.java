@@ -75,6 +75,8 @@ public final class Rfc2217Transport extends BlockingByteStreamTransport {
     /**
      * Creates (does not open) a transport for an {@code rfc2217:HOST:PORT} endpoint.
      *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
      * @throws io.pylon4j.transport.InvalidEndpointException if the target is not HOST:PORT or a parameter is unknown
      *                                                       or malformed
      */
@@ -85,18 +87,30 @@ public final class Rfc2217Transport extends BlockingByteStreamTransport {
         this.settings = SerialSettings.fromEndpoint(endpoint);
     }
 
-    /** The line settings sent to the server. */
+    /**
+     * The line settings sent to the server.
+     *
+     * @return the baud rate, data bits, parity and stop bits from the endpoint, defaults where absent
+     */
     public SerialSettings settings() {
         return settings;
     }
 
-    /** The baud rate the server confirmed at the last connect, if it has. */
+    /**
+     * The baud rate the server confirmed at the last connect, if it has.
+     *
+     * @return the confirmed rate in baud, or empty before the first connect or if the server never confirmed
+     */
     public OptionalInt reportedBaudRate() {
         int baud = reportedBaudRate;
         return baud < 0 ? OptionalInt.empty() : OptionalInt.of(baud);
     }
 
-    /** The server's RFC 2217 signature, if it sent one. */
+    /**
+     * The server's RFC 2217 signature, if it sent one.
+     *
+     * @return the signature text (usually the server's name and version), or empty
+     */
     public Optional<String> serverSignature() {
         return Optional.ofNullable(serverSignature);
     }

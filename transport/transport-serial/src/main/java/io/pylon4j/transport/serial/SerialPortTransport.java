@@ -44,6 +44,8 @@ public final class SerialPortTransport extends BlockingByteStreamTransport {
     /**
      * Creates (does not open) a transport for a {@code serial:} endpoint.
      *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
      * @throws io.pylon4j.transport.InvalidEndpointException if a parameter is unknown or malformed
      */
     public SerialPortTransport(Endpoint endpoint, TransportOptions options) {
@@ -53,7 +55,11 @@ public final class SerialPortTransport extends BlockingByteStreamTransport {
         this.settings = SerialSettings.fromEndpoint(endpoint);
     }
 
-    /** The line settings this transport opens the port with. */
+    /**
+     * The line settings this transport opens the port with.
+     *
+     * @return the baud rate, data bits, parity and stop bits from the endpoint, defaults where absent
+     */
     public SerialSettings settings() {
         return settings;
     }

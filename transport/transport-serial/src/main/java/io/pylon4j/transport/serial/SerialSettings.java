@@ -56,6 +56,10 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
     /**
      * Checks the settings.
      *
+     * @param baudRate bits per second, positive
+     * @param dataBits data bits per character, 5 to 8
+     * @param parity   the parity bit, not null
+     * @param stopBits the stop bits, not null
      * @throws IllegalArgumentException if the baud rate is not positive or the data bits are not 5 to 8
      */
     public SerialSettings {
@@ -72,27 +76,51 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
     /**
      * 115200 baud, 8 data bits, no parity, one stop bit: the Pylontech RS485 default (docs/protocol.md §2.1, "8N1 at
      * 115200, or 9600 when DIP switch 1 is up").
+     *
+     * @return 8N1 at 115200 baud
      */
     public static SerialSettings defaults() {
         return new SerialSettings(115200, 8, Parity.NONE, StopBits.ONE);
     }
 
-    /** These settings with another baud rate. */
+    /**
+     * These settings with another baud rate.
+     *
+     * @param baudRate the new rate in bit/s, positive
+     * @return a copy with only the baud rate changed
+     * @throws IllegalArgumentException if {@code baudRate} is not positive
+     */
     public SerialSettings withBaudRate(int baudRate) {
         return new SerialSettings(baudRate, dataBits, parity, stopBits);
     }
 
-    /** These settings with other data bits. */
+    /**
+     * These settings with other data bits.
+     *
+     * @param dataBits the new data bits per character, 5 to 8
+     * @return a copy with only the data bits changed
+     * @throws IllegalArgumentException if {@code dataBits} is not 5 to 8
+     */
     public SerialSettings withDataBits(int dataBits) {
         return new SerialSettings(baudRate, dataBits, parity, stopBits);
     }
 
-    /** These settings with another parity. */
+    /**
+     * These settings with another parity.
+     *
+     * @param parity the new parity, not null
+     * @return a copy with only the parity changed
+     */
     public SerialSettings withParity(Parity parity) {
         return new SerialSettings(baudRate, dataBits, parity, stopBits);
     }
 
-    /** These settings with other stop bits. */
+    /**
+     * These settings with other stop bits.
+     *
+     * @param stopBits the new stop bits, not null
+     * @return a copy with only the stop bits changed
+     */
     public SerialSettings withStopBits(StopBits stopBits) {
         return new SerialSettings(baudRate, dataBits, parity, stopBits);
     }
@@ -101,6 +129,8 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, StopBits
      * Reads {@code baud}, {@code databits}, {@code parity} and {@code stopbits} from an endpoint; absent ones keep
      * their {@link #defaults()}. Other parameters are not looked at (the transport checks for unknown ones).
      *
+     * @param endpoint a {@code serial:}, {@code rfc2217:} or {@code slcan:} endpoint
+     * @return the settings the endpoint asks for
      * @throws InvalidEndpointException if a value is malformed or out of range; the message names the parameter and
      *                                  the accepted values
      */

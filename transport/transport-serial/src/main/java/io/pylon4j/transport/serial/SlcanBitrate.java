@@ -37,12 +37,20 @@ public enum SlcanBitrate {
         this.bitsPerSecond = bitsPerSecond;
     }
 
-    /** The bit rate in bit/s. */
+    /**
+     * The bit rate in bit/s.
+     *
+     * @return the CAN bit rate this command selects, in bit/s (500000 for {@link #S6})
+     */
     public int bitsPerSecond() {
         return bitsPerSecond;
     }
 
-    /** The command that selects this rate, without its CR: {@code "S6"}. */
+    /**
+     * The command that selects this rate, without its CR: {@code "S6"}.
+     *
+     * @return the command's ASCII text, {@code S0} to {@code S8}
+     */
     public String command() {
         return name();
     }
@@ -50,6 +58,8 @@ public enum SlcanBitrate {
     /**
      * The setting for a bit rate.
      *
+     * @param bitsPerSecond the CAN bit rate in bit/s, as in the endpoint's {@code bitrate} parameter
+     * @return the setting whose {@code S} command selects exactly that rate
      * @throws IllegalArgumentException if no {@code S} command selects that rate; the message lists the ones that do
      */
     public static SlcanBitrate forBitsPerSecond(int bitsPerSecond) {

@@ -90,6 +90,8 @@ public final class SlcanTransport extends BlockingCanTransport {
     /**
      * Creates (does not open) a transport for an {@code slcan:} endpoint.
      *
+     * @param endpoint the parsed endpoint string, its scheme already matched by the provider
+     * @param options  the reconnect policy, timeouts and thread-name prefix every transport takes
      * @throws InvalidEndpointException if a parameter is unknown or malformed, or the bit rate has no {@code S}
      *                                  command
      */
@@ -106,22 +108,38 @@ public final class SlcanTransport extends BlockingCanTransport {
         this.listenOnly = EndpointChecks.booleanParameter(endpoint, LISTEN, false);
     }
 
-    /** The CAN bit rate the adapter is set to. */
+    /**
+     * The CAN bit rate the adapter is set to.
+     *
+     * @return the rate from the endpoint's {@code bitrate} parameter, {@link SlcanBitrate#S6} (500 kbit/s) if absent
+     */
     public SlcanBitrate bitrate() {
         return bitrate;
     }
 
-    /** Whether the channel is opened listen-only ({@code L}): nothing can be sent, nothing is acknowledged. */
+    /**
+     * Whether the channel is opened listen-only ({@code L}): nothing can be sent, nothing is acknowledged.
+     *
+     * @return true if the endpoint asked for {@code listen=true}
+     */
     public boolean listenOnly() {
         return listenOnly;
     }
 
-    /** The adapter's reply to {@code V} at the last connect ({@code V1013}, or free text), if it gave one. */
+    /**
+     * The adapter's reply to {@code V} at the last connect ({@code V1013}, or free text), if it gave one.
+     *
+     * @return the version text without its CR, or empty before the first connect or if the adapter did not answer
+     */
     public Optional<String> adapterVersion() {
         return Optional.ofNullable(version);
     }
 
-    /** The adapter's serial number from {@code N} at the last connect ({@code A123}), if it gave one. */
+    /**
+     * The adapter's serial number from {@code N} at the last connect ({@code A123}), if it gave one.
+     *
+     * @return the serial number text without its CR, or empty if the adapter did not answer
+     */
     public Optional<String> adapterSerialNumber() {
         return Optional.ofNullable(serialNumber);
     }
@@ -129,12 +147,18 @@ public final class SlcanTransport extends BlockingCanTransport {
     /**
      * How many positive replies ({@code z}, {@code Z} or a bare CR) arrived while connected: transmit
      * acknowledgements.
+     *
+     * @return the count since this transport was created, over all connections
      */
     public long acknowledgedReplies() {
         return acknowledged.sum();
     }
 
-    /** How many BEL replies arrived while connected: refused transmits (also counted in the transport's errors). */
+    /**
+     * How many BEL replies arrived while connected: refused transmits (also counted in the transport's errors).
+     *
+     * @return the count since this transport was created, over all connections
+     */
     public long errorReplies() {
         return errorReplies.sum();
     }

@@ -48,7 +48,11 @@ public record CanErrorFrame(int errorClass, long data) {
             this.bit = bit;
         }
 
-        /** The bit of this class in the {@code can_id}. */
+        /**
+         * The bit of this class in the {@code can_id}.
+         *
+         * @return the {@code CAN_ERR_*} mask, a single bit from {@code 0x001} to {@code 0x200}
+         */
         public int bit() {
             return bit;
         }
@@ -69,7 +73,11 @@ public record CanErrorFrame(int errorClass, long data) {
     /** Controller status bit {@code CAN_ERR_CRTL_ACTIVE}: back to error-active. */
     public static final int CONTROLLER_ACTIVE = 0x40;
 
-    /** The error classes set in {@link #errorClass()}; bits this version does not know are left out. */
+    /**
+     * The error classes set in {@link #errorClass()}; bits this version does not know are left out.
+     *
+     * @return a new mutable set, empty when no known class bit is set
+     */
     public Set<Kind> kinds() {
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         for (Kind kind : Kind.values()) {
@@ -80,12 +88,23 @@ public record CanErrorFrame(int errorClass, long data) {
         return kinds;
     }
 
-    /** Whether the error class {@code kind} is set. */
+    /**
+     * Whether the error class {@code kind} is set.
+     *
+     * @param kind the error class to test
+     * @return true if its bit is set in {@link #errorClass()}
+     */
     public boolean has(Kind kind) {
         return (errorClass & kind.bit) != 0;
     }
 
-    /** Data byte {@code index} (0 to 7), unsigned. */
+    /**
+     * Data byte {@code index} (0 to 7), unsigned.
+     *
+     * @param index the byte's position in the data field, 0 to 7
+     * @return the byte, 0 to 255
+     * @throws IndexOutOfBoundsException if {@code index} is outside 0 to 7
+     */
     public int u8(int index) {
         if (index < 0 || index > 7) {
             throw new IndexOutOfBoundsException("error frame data byte " + index + " (0 to 7)");
@@ -93,22 +112,38 @@ public record CanErrorFrame(int errorClass, long data) {
         return (int) (data >>> (8 * index)) & 0xFF;
     }
 
-    /** Byte 1, the controller status bits ({@code CONTROLLER_*}); meaningful with {@link Kind#CONTROLLER}. */
+    /**
+     * Byte 1, the controller status bits ({@code CONTROLLER_*}); meaningful with {@link Kind#CONTROLLER}.
+     *
+     * @return the status bits, 0 to 255
+     */
     public int controllerStatus() {
         return u8(1);
     }
 
-    /** Byte 6, the transmit error counter; meaningful with {@link Kind#COUNTERS}. */
+    /**
+     * Byte 6, the transmit error counter; meaningful with {@link Kind#COUNTERS}.
+     *
+     * @return the controller's TX error count, 0 to 255 (error-passive from 128)
+     */
     public int txErrorCount() {
         return u8(6);
     }
 
-    /** Byte 7, the receive error counter; meaningful with {@link Kind#COUNTERS}. */
+    /**
+     * Byte 7, the receive error counter; meaningful with {@link Kind#COUNTERS}.
+     *
+     * @return the controller's RX error count, 0 to 255 (error-passive from 128)
+     */
     public int rxErrorCount() {
         return u8(7);
     }
 
-    /** The classes and the data bytes in hex, {@code CanErrorFrame[CONTROLLER] 0004000000000000}. */
+    /**
+     * The classes and the data bytes in hex, {@code CanErrorFrame[CONTROLLER] 0004000000000000}.
+     *
+     * @return the known classes, then the eight data bytes from byte 0, for logs
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("CanErrorFrame").append(kinds()).append(' ');

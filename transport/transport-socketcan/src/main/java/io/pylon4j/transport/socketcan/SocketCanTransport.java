@@ -96,17 +96,29 @@ public final class SocketCanTransport extends BlockingCanTransport {
         this.interfaceName = Objects.requireNonNull(interfaceName, "interfaceName");
     }
 
-    /** The Linux network interface, {@code can0}. */
+    /**
+     * The Linux network interface this transport binds to.
+     *
+     * @return the interface name from the endpoint, {@code can0} or {@code vcan0}
+     */
     public String interfaceName() {
         return interfaceName;
     }
 
-    /** Adds a listener for error frames, called on the transport's I/O thread in arrival order. */
+    /**
+     * Adds a listener for error frames, called on the transport's I/O thread in arrival order.
+     *
+     * @param listener called with each error frame the kernel reports; must not block
+     */
     public void addErrorFrameListener(CanErrorFrameListener listener) {
         errorListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Removes a listener added with {@link #addErrorFrameListener}; does nothing if it was not added. */
+    /**
+     * Removes a listener added with {@link #addErrorFrameListener}; does nothing if it was not added.
+     *
+     * @param listener the listener to stop calling
+     */
     public void removeErrorFrameListener(CanErrorFrameListener listener) {
         errorListeners.remove(listener);
     }
