@@ -13,6 +13,11 @@ import java.util.Objects;
 public record Acknowledgement(int address, Command command) implements Rs485Response {
 
     /**
+     * Checks the fields.
+     *
+     * @param address ADR, 0 to 255
+     * @param command the control command acknowledged ({@link Command#isControl()})
+     *
      * @throws IllegalArgumentException if {@code address} is not a byte or {@code command} is not a control command
      * @throws NullPointerException     if {@code command} is null
      */

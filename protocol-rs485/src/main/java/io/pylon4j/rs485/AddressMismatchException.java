@@ -9,10 +9,14 @@ public final class AddressMismatchException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ADR the request was sent to. */
     private final int expected;
+    /** The ADR the response came from. */
     private final int actual;
 
     /**
+     * An exception for a reply from {@code actual} to a request sent to {@code expected}.
+     *
      * @param expected the request's address
      * @param actual   the response's address
      */
@@ -23,12 +27,12 @@ public final class AddressMismatchException extends Rs485Exception {
         this.actual = actual;
     }
 
-    /** The request's address. */
+    /** {@return the request's address} */
     public int expected() {
         return expected;
     }
 
-    /** The response's address. */
+    /** {@return the response's address} */
     public int actual() {
         return actual;
     }

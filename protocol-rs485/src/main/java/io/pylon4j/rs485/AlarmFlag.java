@@ -55,17 +55,23 @@ public enum AlarmFlag {
         this.bit = bit;
     }
 
-    /** Which status byte holds the flag: 1, 2 or 3. */
+    /** {@return which status byte holds the flag: 1, 2 or 3} */
     public int status() {
         return status;
     }
 
-    /** The bit number within that byte, 7 = most significant. */
+    /** {@return the bit number within that byte, 7 = most significant} */
     public int bit() {
         return bit;
     }
 
-    /** The flags set in Status1, Status2 and Status3. */
+    /**
+     * {@return the flags set in Status1, Status2 and Status3}
+     *
+     * @param status1 the Status1 byte of a module's 0x44 block (under-voltage, over-temperature, over-current)
+     * @param status2 the Status2 byte (battery-module power; discharge, charge and pre-charge MOSFETs)
+     * @param status3 the Status3 byte (effective charge and discharge current, heater, fully charged, buzzer)
+     */
     public static Set<AlarmFlag> setIn(int status1, int status2, int status3) {
         EnumSet<AlarmFlag> set = EnumSet.noneOf(AlarmFlag.class);
         for (AlarmFlag f : values()) {

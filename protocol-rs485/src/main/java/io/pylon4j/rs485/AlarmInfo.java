@@ -13,7 +13,7 @@ import java.util.Objects;
  * (count, then blocks, as [R232-28] describes for 0xFF queries); no public capture of it exists.
  *
  * @param address      ADR, 0 to 255
- * @param infoFlag     INFOFLAG
+ * @param infoFlag     INFOFLAG: whether a switch value or an alarm changed since last read
  * @param commandValue the command value echoed (single module) or 0xFF (whole stack)
  * @param modules      the module blocks: exactly one for a single module, at most 255 for a stack (copied)
  */
@@ -22,6 +22,11 @@ public record AlarmInfo(int address, InfoFlag infoFlag, int commandValue, List<M
 
     /**
      * Checks and copies the fields.
+     *
+     * @param address      ADR, 0 to 255
+     * @param infoFlag     INFOFLAG: whether a switch value or an alarm changed since last read
+     * @param commandValue the command value echoed (single module) or 0xFF (whole stack)
+     * @param modules      the module blocks: exactly one for a single module, at most 255 for a stack (copied)
      *
      * @throws IllegalArgumentException if a field is out of range, or a single-module reply has not exactly one block
      * @throws NullPointerException     if a reference or a block is null
@@ -33,7 +38,7 @@ public record AlarmInfo(int address, InfoFlag infoFlag, int commandValue, List<M
         modules = ModuleBlockReply.checkModules(commandValue, modules);
     }
 
-    /** Whether this answers a whole-stack query (command value 0xFF). */
+    /** {@return whether this answers a whole-stack query (command value 0xFF)} */
     public boolean isWholeStack() {
         return ModuleBlockReply.isWholeStack(commandValue);
     }

@@ -12,15 +12,23 @@ package io.pylon4j.rs485;
  */
 public record AlarmInfoRequest(int address, int commandValue) implements Rs485Request {
 
-    /** @throws IllegalArgumentException if a field is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address      ADR, 0 to 255
+     * @param commandValue the INFO command value, 0 to 255
+     *
+     * @throws IllegalArgumentException if a field is not a byte
+     */
     public AlarmInfoRequest {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);
     }
 
     /**
-     * The query of the single module at {@code address}, with command value = ADR.
+     * {@return the query of the single module at {@code address}, with command value = ADR}
      *
+     * @param address ADR of the module asked, 0 to 255 (see {@link Rs485Address#of(int, int)})
      * @throws IllegalArgumentException if {@code address} is not a byte
      */
     public static AlarmInfoRequest of(int address) {
@@ -28,16 +36,17 @@ public record AlarmInfoRequest(int address, int commandValue) implements Rs485Re
     }
 
     /**
-     * The whole-stack query of group {@code group}: sent to the group's master with command value 0xFF, answered
-     * by one frame for every module (docs/protocol.md §2.3).
+     * {@return the whole-stack query of group {@code group}: sent to the group's master with command value 0xFF,
+     * answered by one frame for every module (docs/protocol.md §2.3)}
      *
+     * @param group the group behind an LV-Hub, 0 to 7; 0 for a bank without a hub
      * @throws IllegalArgumentException if {@code group} is not 0 to 7
      */
     public static AlarmInfoRequest wholeStack(int group) {
         return new AlarmInfoRequest(Rs485Address.master(group), Rs485Address.WHOLE_STACK);
     }
 
-    /** Whether this is a whole-stack query (command value 0xFF). */
+    /** {@return whether this is a whole-stack query (command value 0xFF)} */
     public boolean isWholeStack() {
         return ModuleBlockReply.isWholeStack(commandValue);
     }

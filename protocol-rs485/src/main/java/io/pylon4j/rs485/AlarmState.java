@@ -23,12 +23,16 @@ public enum AlarmState {
         this.code = code;
     }
 
-    /** The state byte, or -1 for {@link #UNDEFINED}. */
+    /** {@return the state byte, or -1 for {@link #UNDEFINED}} */
     public int code() {
         return code;
     }
 
-    /** The state a byte stands for; {@link #UNDEFINED} for a byte the document does not define. */
+    /**
+     * {@return the state a byte stands for; {@link #UNDEFINED} for a byte the document does not define}
+     *
+     * @param code a cell-voltage or temperature state byte of a 0x44 reply, 0 to 255
+     */
     public static AlarmState of(int code) {
         return switch (code) {
             case 0x00 -> NORMAL;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * for a whole stack, whose count byte is {@code modules().size()}.
  *
  * @param address      ADR, 0 to 255
- * @param infoFlag     INFOFLAG
+ * @param infoFlag     INFOFLAG: whether a switch value or an alarm changed since last read
  * @param commandValue the command value echoed (single module) or 0xFF (whole stack)
  * @param modules      the module blocks: exactly one for a single module, at most 255 for a stack (copied)
  */
@@ -26,6 +26,11 @@ public record AnalogValues(int address, InfoFlag infoFlag, int commandValue, Lis
 
     /**
      * Checks and copies the fields.
+     *
+     * @param address      ADR, 0 to 255
+     * @param infoFlag     INFOFLAG: whether a switch value or an alarm changed since last read
+     * @param commandValue the command value echoed (single module) or 0xFF (whole stack)
+     * @param modules      the module blocks: exactly one for a single module, at most 255 for a stack (copied)
      *
      * @throws IllegalArgumentException if a field is out of range, or a single-module reply has not exactly one block
      * @throws NullPointerException     if a reference or a block is null
@@ -37,7 +42,7 @@ public record AnalogValues(int address, InfoFlag infoFlag, int commandValue, Lis
         modules = ModuleBlockReply.checkModules(commandValue, modules);
     }
 
-    /** Whether this answers a whole-stack query (command value 0xFF). */
+    /** {@return whether this answers a whole-stack query (command value 0xFF)} */
     public boolean isWholeStack() {
         return ModuleBlockReply.isWholeStack(commandValue);
     }

@@ -23,7 +23,19 @@ public record ChargeDischargeManagement(int address, int commandValue, int charg
         int dischargeVoltageLimitMilliVolts, int chargeCurrentLimitDeciAmps, int dischargeCurrentLimitDeciAmps,
         int status) implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is out of its range */
+    /**
+     * Checks the fields.
+     *
+     * @param address                         ADR, 0 to 255
+     * @param commandValue                    the command value echoed (the module's address), 0 to 255
+     * @param chargeVoltageLimitMilliVolts    charge voltage limit in mV, 0 to 65535
+     * @param dischargeVoltageLimitMilliVolts discharge voltage limit in mV, 0 to 65535
+     * @param chargeCurrentLimitDeciAmps      charge current limit in 0.1 A, -32768 to 32767
+     * @param dischargeCurrentLimitDeciAmps   discharge current limit in 0.1 A, negative as on the wire
+     * @param status                          the status byte, 0 to 255, reserved bits kept
+     *
+     * @throws IllegalArgumentException if a field is out of its range
+     */
     public ChargeDischargeManagement {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);
@@ -34,52 +46,52 @@ public record ChargeDischargeManagement(int address, int commandValue, int charg
         Check.u8("status", status);
     }
 
-    /** The status flags set. */
+    /** {@return the status flags set} */
     public Set<ManagementStatusFlag> flags() {
         return ManagementStatusFlag.setIn(status);
     }
 
-    /** Status bit 7: charging allowed. */
+    /** {@return status bit 7: charging allowed} */
     public boolean chargeEnable() {
         return ManagementStatusFlag.CHARGE_ENABLE.isSetIn(status);
     }
 
-    /** Status bit 6: discharging allowed. */
+    /** {@return status bit 6: discharging allowed} */
     public boolean dischargeEnable() {
         return ManagementStatusFlag.DISCHARGE_ENABLE.isSetIn(status);
     }
 
-    /** Status bit 5: charge immediately 1. */
+    /** {@return status bit 5: charge immediately 1} */
     public boolean forceChargeI() {
         return ManagementStatusFlag.FORCE_CHARGE_I.isSetIn(status);
     }
 
-    /** Status bit 4: charge immediately 2. */
+    /** {@return status bit 4: charge immediately 2} */
     public boolean forceChargeII() {
         return ManagementStatusFlag.FORCE_CHARGE_II.isSetIn(status);
     }
 
-    /** Status bit 3: full-charge request. */
+    /** {@return status bit 3: full-charge request} */
     public boolean fullChargeRequest() {
         return ManagementStatusFlag.FULL_CHARGE_REQUEST.isSetIn(status);
     }
 
-    /** The charge voltage limit in V. */
+    /** {@return the charge voltage limit in V} */
     public double chargeVoltageLimitVolts() {
         return Units.milli(chargeVoltageLimitMilliVolts);
     }
 
-    /** The discharge voltage limit in V. */
+    /** {@return the discharge voltage limit in V} */
     public double dischargeVoltageLimitVolts() {
         return Units.milli(dischargeVoltageLimitMilliVolts);
     }
 
-    /** The charge current limit in A. */
+    /** {@return the charge current limit in A} */
     public double chargeCurrentLimitAmps() {
         return Units.deci(chargeCurrentLimitDeciAmps);
     }
 
-    /** The discharge current limit in A, negative as on the wire. */
+    /** {@return the discharge current limit in A, negative as on the wire} */
     public double dischargeCurrentLimitAmps() {
         return Units.deci(dischargeCurrentLimitDeciAmps);
     }

@@ -12,15 +12,23 @@ package io.pylon4j.rs485;
  */
 public record ChargeDischargeManagementRequest(int address, int commandValue) implements Rs485Request {
 
-    /** @throws IllegalArgumentException if a field is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address      ADR, 0 to 255
+     * @param commandValue the INFO command value, 0 to 255
+     *
+     * @throws IllegalArgumentException if a field is not a byte
+     */
     public ChargeDischargeManagementRequest {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);
     }
 
     /**
-     * The query of the single module at {@code address}, with command value = ADR.
+     * {@return the query of the single module at {@code address}, with command value = ADR}
      *
+     * @param address ADR of the module asked, 0 to 255 (see {@link Rs485Address#of(int, int)})
      * @throws IllegalArgumentException if {@code address} is not a byte
      */
     public static ChargeDischargeManagementRequest of(int address) {

@@ -8,10 +8,14 @@ public final class ChecksumMismatchException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CHKSUM the frame's content requires. */
     private final int expected;
+    /** The CHKSUM received. */
     private final int actual;
 
     /**
+     * An exception for a frame whose CHKSUM is {@code actual} where its content requires {@code expected}.
+     *
      * @param expected the CHKSUM the content requires
      * @param actual   the CHKSUM received
      */
@@ -21,12 +25,12 @@ public final class ChecksumMismatchException extends Rs485Exception {
         this.actual = actual;
     }
 
-    /** The CHKSUM the frame's content requires. */
+    /** {@return the CHKSUM the frame's content requires} */
     public int expected() {
         return expected;
     }
 
-    /** The CHKSUM received. */
+    /** {@return the CHKSUM received} */
     public int actual() {
         return actual;
     }

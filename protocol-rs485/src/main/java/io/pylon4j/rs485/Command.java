@@ -64,34 +64,39 @@ public enum Command {
         this.hex = String.format("0x%02X", code);
     }
 
-    /** The CID2 code, 0x42 for {@link #ANALOG_VALUES}. */
+    /** {@return the CID2 code, 0x42 for {@link #ANALOG_VALUES}} */
     public int code() {
         return code;
     }
 
-    /** The command's name in the protocol documents, "get analog values". */
+    /** {@return the command's name in the protocol documents, "get analog values"} */
     public String title() {
         return title;
     }
 
-    /** The code as text the way logs and the JSON output write it: {@code "0x42"}. */
+    /** {@return the code as text the way logs and the JSON output write it: {@code "0x42"}} */
     public String hex() {
         return hex;
     }
 
-    /** Whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data. */
+    /** {@return whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data} */
     public boolean isControl() {
         return this == SET_CHARGE_DISCHARGE_MANAGEMENT || this == TURN_OFF || this == SET_COMMUNICATION_RATE;
     }
 
-    /** Whether {@code cid2} is a known command code. */
+    /**
+     * {@return whether {@code cid2} is a known command code}
+     *
+     * @param cid2 a CID2 byte from a request frame, 0 to 255
+     */
     public static boolean isKnown(int cid2) {
         return cid2 >= 0 && cid2 < 256 && BY_CODE[cid2] != null;
     }
 
     /**
-     * The command with CID2 code {@code cid2}.
+     * {@return the command with CID2 code {@code cid2}}
      *
+     * @param cid2 the CID2 byte of a request frame (0x42 for get analog values)
      * @throws UnknownCommandException if no command has that code
      */
     public static Command of(int cid2) {

@@ -21,12 +21,12 @@ public enum CommunicationRate {
         this.bitsPerSecond = bitsPerSecond;
     }
 
-    /** The INFO byte that selects this rate. */
+    /** {@return the INFO byte that selects this rate} */
     public int code() {
         return code;
     }
 
-    /** The rate in bit/s. */
+    /** {@return the rate in bit/s} */
     public int bitsPerSecond() {
         return bitsPerSecond;
     }

@@ -18,8 +18,11 @@ public final class FrameChecksum {
     }
 
     /**
-     * The CHKSUM of the ASCII characters {@code ascii[from]} up to but excluding {@code ascii[to]}.
+     * {@return the CHKSUM of the ASCII characters {@code ascii[from]} up to but excluding {@code ascii[to]}}
      *
+     * @param ascii the frame's ASCII bytes
+     * @param from  the index of the first character summed (VER's first digit, just after SOI)
+     * @param to    the index just past the last character summed (where CHKSUM begins)
      * @throws IndexOutOfBoundsException if the range is not within the array
      */
     public static int of(byte[] ascii, int from, int to) {
@@ -32,8 +35,9 @@ public final class FrameChecksum {
     }
 
     /**
-     * The CHKSUM of the characters of {@code text} (VER to the end of INFO, without SOI).
+     * {@return the CHKSUM of the characters of {@code text} (VER to the end of INFO, without SOI)}
      *
+     * @param text the frame text from VER to the end of INFO
      * @throws IllegalArgumentException if a character is beyond 0xFF (no such character can travel in a frame)
      */
     public static int of(CharSequence text) {

@@ -8,9 +8,12 @@ public final class FrameTooShortException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The number of characters from SOI to EOI inclusive. */
     private final int length;
 
     /**
+     * An exception for a frame of {@code length} characters, too short to hold a header.
+     *
      * @param length the number of characters from SOI to EOI inclusive (EOI counted even where it was optional)
      */
     public FrameTooShortException(int length) {
@@ -19,7 +22,7 @@ public final class FrameTooShortException extends Rs485Exception {
         this.length = length;
     }
 
-    /** The number of characters from SOI to EOI inclusive. */
+    /** {@return the number of characters from SOI to EOI inclusive} */
     public int length() {
         return length;
     }

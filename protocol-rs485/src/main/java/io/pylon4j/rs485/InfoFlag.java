@@ -17,26 +17,33 @@ public record InfoFlag(int value) {
         }
     }
 
-    /** @throws IllegalArgumentException if {@code value} is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param value the byte, 0 to 255
+     *
+     * @throws IllegalArgumentException if {@code value} is not a byte
+     */
     public InfoFlag {
         Check.u8("infoFlag", value);
     }
 
     /**
-     * The flag with byte {@code value} (a shared instance).
+     * {@return the flag with byte {@code value} (a shared instance)}
      *
+     * @param value the INFOFLAG byte at the start of a 0x42 or 0x44 reply's INFO
      * @throws IllegalArgumentException if {@code value} is not a byte
      */
     public static InfoFlag of(int value) {
         return CACHE[Check.u8("infoFlag", value)];
     }
 
-    /** Bit 4: a switch value has changed and not been read yet. */
+    /** {@return bit 4: a switch value has changed and not been read yet} */
     public boolean switchChangeUnread() {
         return (value & 0x10) != 0;
     }
 
-    /** Bit 0: an alarm has changed and not been read yet. */
+    /** {@return bit 0: an alarm has changed and not been read yet} */
     public boolean alarmChangeUnread() {
         return (value & 0x01) != 0;
     }

@@ -8,11 +8,16 @@ public final class InfoTooShortException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The command whose layout was being read. */
     private final Command command;
+    /** The INFO bytes the layout needs up to the field that did not fit. */
     private final int needed;
+    /** The INFO bytes present. */
     private final int got;
 
     /**
+     * An exception for an INFO of {@code got} bytes where the command's layout needs {@code needed}.
+     *
      * @param command the command whose layout was being read
      * @param needed  the number of INFO bytes the layout needs up to the field that did not fit
      * @param got     the number of INFO bytes present
@@ -25,17 +30,17 @@ public final class InfoTooShortException extends Rs485Exception {
         this.got = got;
     }
 
-    /** The command whose layout was being read. */
+    /** {@return the command whose layout was being read} */
     public Command command() {
         return command;
     }
 
-    /** The number of INFO bytes the layout needs up to the field that did not fit. */
+    /** {@return the number of INFO bytes the layout needs up to the field that did not fit} */
     public int needed() {
         return needed;
     }
 
-    /** The number of INFO bytes present. */
+    /** {@return the number of INFO bytes present} */
     public int got() {
         return got;
     }

@@ -8,11 +8,16 @@ public final class InvalidInfoException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The command whose layout was being read. */
     private final Command command;
+    /** The offset of the field in INFO, in bytes. */
     private final int offset;
+    /** The value found there. */
     private final int value;
 
     /**
+     * An exception for the value {@code value} at INFO offset {@code offset}, which the layout cannot take.
+     *
      * @param command the command whose layout was being read
      * @param offset  the offset of the field in INFO, in bytes
      * @param value   the value found there
@@ -26,17 +31,17 @@ public final class InvalidInfoException extends Rs485Exception {
         this.value = value;
     }
 
-    /** The command whose layout was being read. */
+    /** {@return the command whose layout was being read} */
     public Command command() {
         return command;
     }
 
-    /** The offset of the field in INFO, in bytes. */
+    /** {@return the offset of the field in INFO, in bytes} */
     public int offset() {
         return offset;
     }
 
-    /** The value found there. */
+    /** {@return the value found there} */
     public int value() {
         return value;
     }

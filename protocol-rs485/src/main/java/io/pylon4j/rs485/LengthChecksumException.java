@@ -9,11 +9,16 @@ public final class LengthChecksumException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 16-bit LENGTH field as received. */
     private final int lengthField;
+    /** The LCHKSUM nibble the LENID requires. */
     private final int expected;
+    /** The LCHKSUM nibble received. */
     private final int actual;
 
     /**
+     * An exception for a LENGTH field whose LCHKSUM nibble does not match its LENID.
+     *
      * @param lengthField the 16-bit LENGTH field as received
      * @param expected    the LCHKSUM nibble its LENID requires
      * @param actual      the LCHKSUM nibble received
@@ -26,17 +31,17 @@ public final class LengthChecksumException extends Rs485Exception {
         this.actual = actual;
     }
 
-    /** The 16-bit LENGTH field as received. */
+    /** {@return the 16-bit LENGTH field as received} */
     public int lengthField() {
         return lengthField;
     }
 
-    /** The LCHKSUM nibble the LENID requires. */
+    /** {@return the LCHKSUM nibble the LENID requires} */
     public int expected() {
         return expected;
     }
 
-    /** The LCHKSUM nibble received. */
+    /** {@return the LCHKSUM nibble received} */
     public int actual() {
         return actual;
     }

@@ -22,8 +22,9 @@ public final class LengthField {
     }
 
     /**
-     * The LCHKSUM nibble that goes with {@code lenid}.
+     * {@return the LCHKSUM nibble that goes with {@code lenid}}
      *
+     * @param lenid the number of INFO characters, 0 to 4095
      * @throws IllegalArgumentException if {@code lenid} is not 0 to 4095
      */
     public static int checksumOf(int lenid) {
@@ -32,32 +33,47 @@ public final class LengthField {
     }
 
     /**
-     * The 16-bit LENGTH field for {@code lenid}: {@code checksumOf(lenid) << 12 | lenid}.
+     * {@return the 16-bit LENGTH field for {@code lenid}: {@code checksumOf(lenid) << 12 | lenid}}
      *
+     * @param lenid the number of INFO characters, 0 to 4095
      * @throws IllegalArgumentException if {@code lenid} is not 0 to 4095
      */
     public static int of(int lenid) {
         return checksumOf(lenid) << 12 | lenid;
     }
 
-    /** The LENID of a 16-bit LENGTH field (its low twelve bits). */
+    /**
+     * {@return the LENID of a 16-bit LENGTH field (its low twelve bits)}
+     *
+     * @param lengthField a 16-bit LENGTH field as received
+     */
     public static int lenid(int lengthField) {
         return lengthField & MAX_LENID;
     }
 
-    /** The LCHKSUM nibble of a 16-bit LENGTH field (its high four bits). */
+    /**
+     * {@return the LCHKSUM nibble of a 16-bit LENGTH field (its high four bits)}
+     *
+     * @param lengthField a 16-bit LENGTH field as received
+     */
     public static int checksum(int lengthField) {
         return (lengthField >> 12) & 0xF;
     }
 
-    /** Whether a 16-bit LENGTH field's LCHKSUM matches its LENID. */
+    /**
+     * {@return whether a 16-bit LENGTH field's LCHKSUM matches its LENID}
+     *
+     * @param lengthField a 16-bit LENGTH field as received
+     */
     public static boolean isValid(int lengthField) {
         return (lengthField & ~0xFFFF) == 0 && checksum(lengthField) == checksumOf(lenid(lengthField));
     }
 
     /**
-     * The LENGTH field for {@code lenid} as the four upper-case hex characters sent on the wire: {@code "D012"}.
+     * {@return the LENGTH field for {@code lenid} as the four upper-case hex characters sent on the wire:
+     * {@code "D012"}}
      *
+     * @param lenid the number of INFO characters, 0 to 4095
      * @throws IllegalArgumentException if {@code lenid} is not 0 to 4095
      */
     public static String toHex(int lenid) {

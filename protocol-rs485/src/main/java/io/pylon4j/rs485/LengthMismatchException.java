@@ -8,10 +8,14 @@ public final class LengthMismatchException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The LENID received, 0 to 4095. */
     private final int lenid;
+    /** The INFO characters present between LENGTH and CHKSUM. */
     private final int infoCharacters;
 
     /**
+     * An exception for a LENID that disagrees with the INFO characters present.
+     *
      * @param lenid          the LENID received (0 to 4095)
      * @param infoCharacters the number of INFO characters present between LENGTH and CHKSUM
      */
@@ -24,12 +28,12 @@ public final class LengthMismatchException extends Rs485Exception {
         this.infoCharacters = infoCharacters;
     }
 
-    /** The LENID received (0 to 4095). */
+    /** {@return the LENID received (0 to 4095)} */
     public int lenid() {
         return lenid;
     }
 
-    /** The number of INFO characters present between LENGTH and CHKSUM. */
+    /** {@return the number of INFO characters present between LENGTH and CHKSUM} */
     public int infoCharacters() {
         return infoCharacters;
     }

@@ -36,17 +36,25 @@ public enum ManagementStatusFlag {
         this.bit = bit;
     }
 
-    /** The bit number in the status byte, 7 = most significant. */
+    /** {@return the bit number in the status byte, 7 = most significant} */
     public int bit() {
         return bit;
     }
 
-    /** Whether this flag is set in {@code status}. */
+    /**
+     * {@return whether this flag is set in {@code status}}
+     *
+     * @param status the charge/discharge management status byte of a 0x92 or 0x96 reply
+     */
     public boolean isSetIn(int status) {
         return (status >> bit & 1) != 0;
     }
 
-    /** The flags set in {@code status}, in declaration order. */
+    /**
+     * {@return the flags set in {@code status}, in declaration order}
+     *
+     * @param status the charge/discharge management status byte of a 0x92 or 0x96 reply
+     */
     public static Set<ManagementStatusFlag> setIn(int status) {
         EnumSet<ManagementStatusFlag> set = EnumSet.noneOf(ManagementStatusFlag.class);
         for (ManagementStatusFlag f : values()) {

@@ -21,7 +21,16 @@ public record ManufacturerInfo(int address, String deviceName, int softwareVersi
     /** The width of the manufacturer-name field in bytes. */
     public static final int MANUFACTURER_NAME_LENGTH = 20;
 
-    /** @throws IllegalArgumentException if a field is out of range or a name does not fit its field */
+    /**
+     * Checks the fields.
+     *
+     * @param address          ADR, 0 to 255
+     * @param deviceName       the device (battery) name, at most 10 characters, not ending with NUL
+     * @param softwareVersion  the 2-byte software version, high byte first (0x0203 is shown as 2.3)
+     * @param manufacturerName the manufacturer name, at most 20 characters, not ending with NUL
+     *
+     * @throws IllegalArgumentException if a field is out of range or a name does not fit its field
+     */
     public ManufacturerInfo {
         Check.u8("address", address);
         Check.latin1("deviceName", deviceName, DEVICE_NAME_LENGTH);
@@ -29,7 +38,7 @@ public record ManufacturerInfo(int address, String deviceName, int softwareVersi
         Check.latin1("manufacturerName", manufacturerName, MANUFACTURER_NAME_LENGTH);
     }
 
-    /** The software version as text, one number per byte: {@code "2.3"} for 0x0203. */
+    /** {@return the software version as text, one number per byte: {@code "2.3"} for 0x0203} */
     public String softwareVersionText() {
         return (softwareVersion >> 8) + "." + (softwareVersion & 0xFF);
     }

@@ -9,10 +9,14 @@ public final class MissingEoiException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where EOI was expected, counted from SOI at 0. */
     private final int position;
+    /** The character found there (0 to 255), or -1 when the input ended there. */
     private final int actual;
 
     /**
+     * An exception for a frame with no EOI at {@code position}.
+     *
      * @param position where EOI was expected, counted from SOI at 0
      * @param actual   the character found there (0 to 255), or -1 when the input ended there
      * @param reason   why the frame was cut there, for the message
@@ -24,12 +28,12 @@ public final class MissingEoiException extends Rs485Exception {
         this.actual = actual;
     }
 
-    /** Where EOI was expected, counted from SOI at 0. */
+    /** {@return where EOI was expected, counted from SOI at 0} */
     public int position() {
         return position;
     }
 
-    /** The character found where EOI was expected (0 to 255), or -1 when the input ended there. */
+    /** {@return the character found where EOI was expected (0 to 255), or -1 when the input ended there} */
     public int actual() {
         return actual;
     }

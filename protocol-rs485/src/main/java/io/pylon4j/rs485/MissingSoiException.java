@@ -7,9 +7,12 @@ public final class MissingSoiException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The character found where SOI belongs, or -1 when the input was empty. */
     private final int actual;
 
     /**
+     * An exception for input that does not start with SOI.
+     *
      * @param actual the code of the character found where SOI belongs, or -1 when the input was empty
      */
     public MissingSoiException(int actual) {
@@ -18,7 +21,7 @@ public final class MissingSoiException extends Rs485Exception {
         this.actual = actual;
     }
 
-    /** The code of the character found where SOI belongs, or -1 when the input was empty. */
+    /** {@return the code of the character found where SOI belongs, or -1 when the input was empty} */
     public int actual() {
         return actual;
     }

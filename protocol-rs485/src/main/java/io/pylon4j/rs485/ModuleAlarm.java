@@ -19,9 +19,9 @@ import java.util.Set;
  * @param chargeCurrentState    the charge-current state byte
  * @param moduleVoltageState    the module-voltage state byte
  * @param dischargeCurrentState the discharge-current state byte
- * @param status1               Status1
- * @param status2               Status2
- * @param status3               Status3
+ * @param status1               Status1: {@link AlarmFlag} bits, under-voltage, over-temperature, over-current
+ * @param status2               Status2: {@link AlarmFlag} bits, module power and MOSFETs
+ * @param status3               Status3: {@link AlarmFlag} bits, effective current, heater, fully charged
  * @param status4               Status4: voltage errors of cells 1 to 8
  * @param status5               Status5: voltage errors of cells 9 to 16
  */
@@ -30,6 +30,17 @@ public record ModuleAlarm(int[] cellStates, int[] temperatureStates, int chargeC
 
     /**
      * Checks and copies the fields.
+     *
+     * @param cellStates            the cell-voltage state bytes, at most 255 (copied)
+     * @param temperatureStates     the temperature state bytes, at most 255 (copied)
+     * @param chargeCurrentState    the charge-current state byte
+     * @param moduleVoltageState    the module-voltage state byte
+     * @param dischargeCurrentState the discharge-current state byte
+     * @param status1               Status1: {@link AlarmFlag} bits, under-voltage, over-temperature, over-current
+     * @param status2               Status2: {@link AlarmFlag} bits, module power and MOSFETs
+     * @param status3               Status3: {@link AlarmFlag} bits, effective current, heater, fully charged
+     * @param status4               Status4: voltage errors of cells 1 to 8
+     * @param status5               Status5: voltage errors of cells 9 to 16
      *
      * @throws IllegalArgumentException if a value is not a byte or there are more than 255 of a kind
      * @throws NullPointerException     if an array is null
@@ -50,31 +61,32 @@ public record ModuleAlarm(int[] cellStates, int[] temperatureStates, int chargeC
         Check.u8("status5", status5);
     }
 
-    /** A copy of the cell-voltage state bytes. */
+    /** {@return a copy of the cell-voltage state bytes} */
     @Override
     public int[] cellStates() {
         return cellStates.clone();
     }
 
-    /** A copy of the temperature state bytes. */
+    /** {@return a copy of the temperature state bytes} */
     @Override
     public int[] temperatureStates() {
         return temperatureStates.clone();
     }
 
-    /** The number of cells, M. */
+    /** {@return the number of cells, M} */
     public int cellCount() {
         return cellStates.length;
     }
 
-    /** The number of temperatures, N. */
+    /** {@return the number of temperatures, N} */
     public int temperatureCount() {
         return temperatureStates.length;
     }
 
     /**
-     * The state of cell {@code index}'s voltage (0 = cell 1).
+     * {@return the state of cell {@code index}'s voltage (0 = cell 1)}
      *
+     * @param index the cell, 0 for cell 1, below {@link #cellCount()}
      * @throws IndexOutOfBoundsException if there is no such cell
      */
     public AlarmState cellState(int index) {
@@ -82,27 +94,32 @@ public record ModuleAlarm(int[] cellStates, int[] temperatureStates, int chargeC
     }
 
     /**
-     * The state of temperature {@code index} (0 = BMS board).
+     * {@return the state of temperature {@code index} (0 = BMS board)}
      *
+     * @param index the temperature sensor, 0 for the BMS board, below {@link #temperatureCount()}
      * @throws IndexOutOfBoundsException if there is no such temperature
      */
     public AlarmState temperatureState(int index) {
         return AlarmState.of(temperatureStates[index]);
     }
 
-    /** The named flags of Status1 to Status3 that are set. */
+    /** {@return the named flags of Status1 to Status3 that are set} */
     public Set<AlarmFlag> flags() {
         return AlarmFlag.setIn(status1, status2, status3);
     }
 
-    /** Whether {@code flag} is set. */
+    /**
+     * {@return whether {@code flag} is set}
+     *
+     * @param flag a named bit of Status1 to Status3
+     */
     public boolean has(AlarmFlag flag) {
         int s = flag.status() == 1 ? status1 : flag.status() == 2 ? status2 : status3;
         return (s >> flag.bit() & 1) != 0;
     }
 
     /**
-     * Whether Status4/Status5 report a voltage error for cell {@code cell}.
+     * {@return whether Status4/Status5 report a voltage error for cell {@code cell}}
      *
      * @param cell 1 to 16
      * @throws IllegalArgumentException if {@code cell} is not 1 to 16
@@ -114,7 +131,7 @@ public record ModuleAlarm(int[] cellStates, int[] temperatureStates, int chargeC
         return ((status5 << 8 | status4) >> (cell - 1) & 1) != 0;
     }
 
-    /** The cells (1 to 16) with a voltage error in Status4/Status5, in ascending order. */
+    /** {@return the cells (1 to 16) with a voltage error in Status4/Status5, in ascending order} */
     public int[] cellVoltageErrors() {
         int bits = status5 << 8 | status4;
         int[] cells = new int[Integer.bitCount(bits)];

@@ -51,6 +51,17 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     /**
      * Checks and copies the fields.
      *
+     * @param cellVoltagesMilliVolts          cell voltages, mV, at most 255, each -32768 to 32767
+     * @param temperaturesDeciKelvin          temperatures as sent, 0.1 K with offset 2731, at most 255
+     * @param currentDeciAmps                 current, 0.1 A, positive = charge
+     * @param voltageMilliVolts               module voltage, mV, 0 to 65535
+     * @param remainingCapacity1MilliAmpHours remaining capacity 1, mAh, 0 to 65535 (0xFFFF when the count is 4)
+     * @param userDefinedCount                the user-defined item count, 2 or 4
+     * @param totalCapacity1MilliAmpHours     total capacity 1, mAh, 0 to 65535 (0xFFFF when the count is 4)
+     * @param cycles                          cycle count, 0 to 65535
+     * @param remainingCapacity2MilliAmpHours remaining capacity 2, mAh, 0 to 0xFFFFFF; 0 (not sent) when the count is 2
+     * @param totalCapacity2MilliAmpHours     total capacity 2, mAh, 0 to 0xFFFFFF; 0 (not sent) when the count is 2
+     *
      * @throws IllegalArgumentException if a field is out of its range, the count is not 2 or 4, or the 3-byte fields
      *                                  are not 0 with count 2
      * @throws NullPointerException     if an array is null
@@ -79,8 +90,15 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     }
 
     /**
-     * A block with user-defined count 2 (modules up to 65 Ah, US2000B): capacities in the 2-byte fields.
+     * {@return a block with user-defined count 2 (modules up to 65 Ah, US2000B): capacities in the 2-byte fields}
      *
+     * @param cellVoltagesMilliVolts         cell voltages, mV, at most 255, each -32768 to 32767
+     * @param temperaturesDeciKelvin         temperatures as sent, 0.1 K with offset 2731 (0 = BMS board), at most 255
+     * @param currentDeciAmps                current, 0.1 A, positive = charge
+     * @param voltageMilliVolts              module voltage, mV, 0 to 65535
+     * @param remainingCapacityMilliAmpHours remaining capacity, mAh, 0 to 65535
+     * @param totalCapacityMilliAmpHours     total (full-charge) capacity, mAh, 0 to 65535
+     * @param cycles                         cycle count, 0 to 65535
      * @throws IllegalArgumentException if a value does not fit its field
      */
     public static ModuleAnalog withCount2(int[] cellVoltagesMilliVolts, int[] temperaturesDeciKelvin,
@@ -91,9 +109,16 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     }
 
     /**
-     * A block with user-defined count 4 (modules over 65 Ah, US3000, US5000): capacities in the 3-byte fields, the
-     * 2-byte ones 0xFFFF as batteries send them.
+     * {@return a block with user-defined count 4 (modules over 65 Ah, US3000, US5000): capacities in the 3-byte fields,
+     * the 2-byte ones 0xFFFF as batteries send them}
      *
+     * @param cellVoltagesMilliVolts         cell voltages, mV, at most 255, each -32768 to 32767
+     * @param temperaturesDeciKelvin         temperatures as sent, 0.1 K with offset 2731 (0 = BMS board), at most 255
+     * @param currentDeciAmps                current, 0.1 A, positive = charge
+     * @param voltageMilliVolts              module voltage, mV, 0 to 65535
+     * @param remainingCapacityMilliAmpHours remaining capacity, mAh, 0 to 0xFFFFFF
+     * @param totalCapacityMilliAmpHours     total (full-charge) capacity, mAh, 0 to 0xFFFFFF
+     * @param cycles                         cycle count, 0 to 65535
      * @throws IllegalArgumentException if a value does not fit its field
      */
     public static ModuleAnalog withCount4(int[] cellVoltagesMilliVolts, int[] temperaturesDeciKelvin,
@@ -103,19 +128,19 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
                 0xFFFF, 4, 0xFFFF, cycles, remainingCapacityMilliAmpHours, totalCapacityMilliAmpHours);
     }
 
-    /** A copy of the cell voltages, mV. */
+    /** {@return a copy of the cell voltages, mV} */
     @Override
     public int[] cellVoltagesMilliVolts() {
         return cellVoltagesMilliVolts.clone();
     }
 
-    /** A copy of the temperatures as sent, 0.1 K with offset 2731. */
+    /** {@return a copy of the temperatures as sent, 0.1 K with offset 2731} */
     @Override
     public int[] temperaturesDeciKelvin() {
         return temperaturesDeciKelvin.clone();
     }
 
-    /** The number of cells, M. */
+    /** {@return the number of cells, M} */
     public int cellCount() {
         return cellVoltagesMilliVolts.length;
     }
@@ -123,13 +148,15 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     /**
      * Cell {@code index}'s voltage (0 = cell 1), mV.
      *
+     * @param index the cell, 0 for cell 1, below {@link #cellCount()}
+     * @return the cell's voltage as sent, mV
      * @throws IndexOutOfBoundsException if there is no such cell
      */
     public int cellVoltageMilliVolts(int index) {
         return cellVoltagesMilliVolts[index];
     }
 
-    /** The number of temperatures, N. */
+    /** {@return the number of temperatures, N} */
     public int temperatureCount() {
         return temperaturesDeciKelvin.length;
     }
@@ -137,6 +164,8 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     /**
      * Temperature {@code index} as sent (0 = BMS board), 0.1 K with offset 2731.
      *
+     * @param index the sensor, 0 for the BMS board, below {@link #temperatureCount()}
+     * @return the temperature as sent, 0.1 K with offset 2731
      * @throws IndexOutOfBoundsException if there is no such temperature
      */
     public int temperatureDeciKelvin(int index) {
@@ -146,23 +175,25 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     /**
      * Temperature {@code index} in 0.1 °C: raw − 2731.
      *
+     * @param index the sensor, 0 for the BMS board, below {@link #temperatureCount()}
+     * @return the temperature, 0.1 °C
      * @throws IndexOutOfBoundsException if there is no such temperature
      */
     public int temperatureDeciCelsius(int index) {
         return temperaturesDeciKelvin[index] - Units.DECI_KELVIN_AT_ZERO_CELSIUS;
     }
 
-    /** The remaining capacity, mAh: from the 3-byte field when the count is 4, else the 2-byte one. */
+    /** {@return the remaining capacity, mAh: from the 3-byte field when the count is 4, else the 2-byte one} */
     public int remainingCapacityMilliAmpHours() {
         return userDefinedCount == 4 ? remainingCapacity2MilliAmpHours : remainingCapacity1MilliAmpHours;
     }
 
-    /** The total capacity, mAh: from the 3-byte field when the count is 4, else the 2-byte one. */
+    /** {@return the total capacity, mAh: from the 3-byte field when the count is 4, else the 2-byte one} */
     public int totalCapacityMilliAmpHours() {
         return userDefinedCount == 4 ? totalCapacity2MilliAmpHours : totalCapacity1MilliAmpHours;
     }
 
-    /** The cell voltages in V. */
+    /** {@return the cell voltages in V} */
     public double[] cellVoltagesVolts() {
         double[] v = new double[cellVoltagesMilliVolts.length];
         for (int i = 0; i < v.length; i++) {
@@ -171,7 +202,7 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
         return v;
     }
 
-    /** The temperatures in °C. */
+    /** {@return the temperatures in °C} */
     public double[] temperaturesCelsius() {
         double[] t = new double[temperaturesDeciKelvin.length];
         for (int i = 0; i < t.length; i++) {
@@ -180,22 +211,22 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
         return t;
     }
 
-    /** The current in A, positive = charge. */
+    /** {@return the current in A, positive = charge} */
     public double currentAmps() {
         return Units.deci(currentDeciAmps);
     }
 
-    /** The module voltage in V. */
+    /** {@return the module voltage in V} */
     public double voltageVolts() {
         return Units.milli(voltageMilliVolts);
     }
 
-    /** The remaining capacity in Ah (see {@link #remainingCapacityMilliAmpHours()}). */
+    /** {@return the remaining capacity in Ah (see {@link #remainingCapacityMilliAmpHours()})} */
     public double remainingCapacityAmpHours() {
         return Units.milli(remainingCapacityMilliAmpHours());
     }
 
-    /** The total capacity in Ah (see {@link #totalCapacityMilliAmpHours()}). */
+    /** {@return the total capacity in Ah (see {@link #totalCapacityMilliAmpHours()})} */
     public double totalCapacityAmpHours() {
         return Units.milli(totalCapacityMilliAmpHours());
     }

@@ -8,10 +8,14 @@ public final class NonHexCharacterException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the character is, counted from SOI at 0. */
     private final int position;
+    /** The character that is not a hex digit. */
     private final char character;
 
     /**
+     * An exception for a character between SOI and EOI that is not a hex digit.
+     *
      * @param position  where the character is, counted from SOI at 0
      * @param character the character
      */
@@ -21,12 +25,12 @@ public final class NonHexCharacterException extends Rs485Exception {
         this.character = character;
     }
 
-    /** Where the character is, counted from SOI at 0. */
+    /** {@return where the character is, counted from SOI at 0} */
     public int position() {
         return position;
     }
 
-    /** The character that is not a hex digit. */
+    /** {@return the character that is not a hex digit} */
     public char character() {
         return character;
     }

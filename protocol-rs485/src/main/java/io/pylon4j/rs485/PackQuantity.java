@@ -10,7 +10,14 @@ package io.pylon4j.rs485;
  */
 public record PackQuantity(int address, int packCount) implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address   ADR, 0 to 255
+     * @param packCount the number of packs, 0 to 255
+     *
+     * @throws IllegalArgumentException if a field is not a byte
+     */
     public PackQuantity {
         Check.u8("address", address);
         Check.u8("packCount", packCount);

@@ -10,13 +10,20 @@ package io.pylon4j.rs485;
  */
 public record ProtocolVersion(int address, int version) implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address ADR, 0 to 255
+     * @param version the protocol version, the reply's VER: high nibble major, low nibble minor (0x20 = 2.0)
+     *
+     * @throws IllegalArgumentException if a field is not a byte
+     */
     public ProtocolVersion {
         Check.u8("address", address);
         Check.u8("version", version);
     }
 
-    /** The version as text, major.minor from the two nibbles: {@code "2.0"} for 0x20. */
+    /** {@return the version as text, major.minor from the two nibbles: {@code "2.0"} for 0x20} */
     public String versionText() {
         return (version >> 4) + "." + (version & 0xF);
     }

@@ -9,7 +9,13 @@ package io.pylon4j.rs485;
  */
 public record ProtocolVersionRequest(int address) implements Rs485Request {
 
-    /** @throws IllegalArgumentException if {@code address} is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address ADR, 0 to 255
+     *
+     * @throws IllegalArgumentException if {@code address} is not a byte
+     */
     public ProtocolVersionRequest {
         Check.u8("address", address);
     }

@@ -16,6 +16,11 @@ public sealed interface ReadResult permits ReadResult.Frame, ReadResult.Failure 
      */
     record Frame(Rs485Frame frame) implements ReadResult {
 
+        /**
+         * Checks that there is a frame.
+         *
+         * @param frame the frame
+         */
         public Frame {
             Objects.requireNonNull(frame, "frame");
         }
@@ -30,6 +35,13 @@ public sealed interface ReadResult permits ReadResult.Frame, ReadResult.Failure 
      */
     record Failure(Rs485Exception error, int discardedBytes) implements ReadResult {
 
+        /**
+         * Checks the failure.
+         *
+         * @param error          what was wrong, one of the framing exceptions of {@link Rs485FrameCodec}
+         * @param discardedBytes how many bytes were thrown away with it, its SOI included; at least 1
+         * @throws IllegalArgumentException if {@code discardedBytes} is below 1
+         */
         public Failure {
             Objects.requireNonNull(error, "error");
             if (discardedBytes < 1) {

@@ -16,6 +16,13 @@ import java.util.Objects;
 public record Rejection(int address, Command command, ReturnCode returnCode, byte[] info) implements Rs485Response {
 
     /**
+     * Checks the fields.
+     *
+     * @param address    ADR, 0 to 255
+     * @param command    the command refused (from the request)
+     * @param returnCode the reason, never {@link ReturnCode#NORMAL}
+     * @param info       the INFO bytes of the reply (copied)
+     *
      * @throws IllegalArgumentException if {@code address} is not a byte, {@code returnCode} is NORMAL, or INFO is too
      *                                  long for a frame
      * @throws NullPointerException     if a reference is null
@@ -34,7 +41,7 @@ public record Rejection(int address, Command command, ReturnCode returnCode, byt
         }
     }
 
-    /** A copy of the reply's INFO bytes. */
+    /** {@return a copy of the reply's INFO bytes} */
     @Override
     public byte[] info() {
         return info.clone();

@@ -33,19 +33,24 @@ public enum ReturnCode {
         this.code = code;
     }
 
-    /** The RTN byte. */
+    /** {@return the RTN byte} */
     public int code() {
         return code;
     }
 
-    /** Whether {@code rtn} is one of the return codes. */
+    /**
+     * {@return whether {@code rtn} is one of the return codes}
+     *
+     * @param rtn the RTN byte of a response, 0 to 255
+     */
     public static boolean isKnown(int rtn) {
         return (rtn >= 0x00 && rtn <= 0x06) || rtn == 0x90 || rtn == 0x91;
     }
 
     /**
-     * The return code with byte value {@code rtn}.
+     * {@return the return code with byte value {@code rtn}}
      *
+     * @param rtn the RTN byte of a response (the CID2 position), 0 to 255
      * @throws UnknownReturnCodeException if {@code rtn} is none of them
      */
     public static ReturnCode of(int rtn) {

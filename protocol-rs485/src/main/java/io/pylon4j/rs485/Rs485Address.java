@@ -27,7 +27,7 @@ public final class Rs485Address {
     }
 
     /**
-     * The address of battery {@code battery} of group {@code group}: {@code 0x10 * group + battery + 1}.
+     * {@return the address of battery {@code battery} of group {@code group}: {@code 0x10 * group + battery + 1}}
      *
      * @param group   0 to 7
      * @param battery 1 (the group's master) to 14
@@ -42,22 +42,29 @@ public final class Rs485Address {
     }
 
     /**
-     * The address of group {@code group}'s master, which answers whole-stack queries: {@code 0x02 + 0x10 * group}.
+     * {@return the address of group {@code group}'s master, which answers whole-stack queries:
+     * {@code 0x02 + 0x10 * group}}
      *
+     * @param group the group behind an LV-Hub, 0 to 7; 0 for a bank without a hub
      * @throws IllegalArgumentException if {@code group} is not 0 to 7
      */
     public static int master(int group) {
         return of(group, 1);
     }
 
-    /** Whether {@code address} is a battery address under this scheme: group 0 to 7, position 2 to 15. */
+    /**
+     * {@return whether {@code address} is a battery address under this scheme: group 0 to 7, position 2 to 15}
+     *
+     * @param address an ADR byte, 0 to 255
+     */
     public static boolean isBattery(int address) {
         return address >= 0 && address <= 0x7F && (address & 0xF) >= 2;
     }
 
     /**
-     * The group of a battery address.
+     * {@return the group of a battery address}
      *
+     * @param address a battery address, such as ADR of a reply
      * @throws IllegalArgumentException if {@code address} is not a battery address
      */
     public static int groupOf(int address) {
@@ -66,8 +73,9 @@ public final class Rs485Address {
     }
 
     /**
-     * The battery number (1 = master) of a battery address within its group.
+     * {@return the battery number (1 = master) of a battery address within its group}
      *
+     * @param address a battery address, such as ADR of a reply
      * @throws IllegalArgumentException if {@code address} is not a battery address
      */
     public static int batteryOf(int address) {

@@ -31,6 +31,8 @@ public final class Rs485Codec {
     /**
      * Decodes a request frame (from a master) into its typed record.
      *
+     * @param frame a frame a master sent, already checked by {@link Rs485FrameCodec}
+     * @return the typed request, which {@link #decodeResponse(Rs485Request, Rs485Frame)} then needs to read the reply
      * @throws UnknownCommandException if CID1 is not 0x46 or CID2 is not a known {@link Command}
      * @throws InfoTooShortException   if INFO is too short for the command
      * @throws InvalidInfoException    if INFO holds a value the command cannot take (an unknown 0x91 rate)
@@ -66,6 +68,11 @@ public final class Rs485Codec {
      * <p>A non-zero return code decodes to a {@link Rejection} (the battery said no); a zero one to the record of the
      * request's command, or an {@link Acknowledgement} for a control command.
      *
+     * @param request the request this frame answers: its command says how to read INFO, its address which battery must
+     *                answer
+     * @param frame   the response frame, already checked by {@link Rs485FrameCodec}
+     * @return the typed reply, a {@link Rejection} for a non-zero RTN or an {@link Acknowledgement} for a control
+     *         command
      * @throws UnknownCommandException    if CID1 is not 0x46
      * @throws AddressMismatchException   if the response comes from another address than the request went to
      * @throws UnknownReturnCodeException if RTN is not a {@link ReturnCode}

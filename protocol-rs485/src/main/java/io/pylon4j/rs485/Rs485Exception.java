@@ -13,7 +13,11 @@ public abstract class Rs485Exception extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message that names the fault and its values. */
+    /**
+     * An exception with a message that names the fault and its values.
+     *
+     * @param message the fault and its offending values, as a log line shows them
+     */
     protected Rs485Exception(String message) {
         super(message);
     }

@@ -41,6 +41,12 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     /**
      * Checks and copies the fields.
      *
+     * @param version   VER, 0 to 255 (0x20 for every Pylontech battery seen; docs/protocol.md §2.2)
+     * @param address   ADR, 0 to 255 (see {@link Rs485Address})
+     * @param cid1      CID1, 0 to 255 (0x46, "battery data", for every Pylontech command)
+     * @param cid2OrRtn CID2 in a request (the {@link Command}), RTN in a response (the {@link ReturnCode}), 0 to 255
+     * @param info      the INFO bytes, at most {@value #MAX_INFO_BYTES} (copied)
+     *
      * @throws IllegalArgumentException if a field is not a byte or INFO is longer than {@value #MAX_INFO_BYTES} bytes
      * @throws NullPointerException     if {@code info} is null
      */
@@ -58,15 +64,20 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     }
 
     /**
-     * A frame with the given INFO bytes (copied); the same as the constructor, with INFO last for readability.
+     * {@return a frame with the given INFO bytes (copied); the same as the constructor, with INFO last for readability}
      *
+     * @param version   VER, 0 to 255 (0x20 for every Pylontech battery seen)
+     * @param address   ADR, 0 to 255 (see {@link Rs485Address})
+     * @param cid1      CID1, 0 to 255 (0x46 for every Pylontech command)
+     * @param cid2OrRtn CID2 in a request (the {@link Command}), RTN in a response (the {@link ReturnCode}), 0 to 255
+     * @param info      the INFO bytes, at most {@value #MAX_INFO_BYTES}; copied
      * @throws IllegalArgumentException if a field is not a byte or INFO is too long
      */
     public static Rs485Frame of(int version, int address, int cid1, int cid2OrRtn, byte... info) {
         return new Rs485Frame(version, address, cid1, cid2OrRtn, info);
     }
 
-    /** A copy of the INFO bytes. */
+    /** {@return a copy of the INFO bytes} */
     @Override
     public byte[] info() {
         return info.clone();
@@ -77,7 +88,7 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
         return info;
     }
 
-    /** The number of INFO bytes. */
+    /** {@return the number of INFO bytes} */
     public int infoLength() {
         return info.length;
     }
@@ -85,6 +96,8 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     /**
      * INFO byte {@code offset}, unsigned (0 to 255).
      *
+     * @param offset the index of the byte in INFO, from 0
+     * @return the byte, unsigned (0 to 255)
      * @throws IndexOutOfBoundsException if the byte is not within INFO
      */
     public int u8(int offset) {
@@ -93,8 +106,9 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     }
 
     /**
-     * The unsigned big-endian 16-bit value at INFO bytes {@code offset} and {@code offset + 1}.
+     * {@return the unsigned big-endian 16-bit value at INFO bytes {@code offset} and {@code offset + 1}}
      *
+     * @param offset the index in INFO of the value's first (most significant) byte, from 0
      * @throws IndexOutOfBoundsException if the bytes are not within INFO
      */
     public int u16(int offset) {
@@ -103,8 +117,10 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     }
 
     /**
-     * The signed (two's complement) big-endian 16-bit value at INFO bytes {@code offset} and {@code offset + 1}.
+     * {@return the signed (two's complement) big-endian 16-bit value at INFO bytes {@code offset} and
+     * {@code offset + 1}}
      *
+     * @param offset the index in INFO of the value's first (most significant) byte, from 0
      * @throws IndexOutOfBoundsException if the bytes are not within INFO
      */
     public int s16(int offset) {
@@ -112,8 +128,9 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
     }
 
     /**
-     * The unsigned big-endian 24-bit value at INFO bytes {@code offset} to {@code offset + 2}.
+     * {@return the unsigned big-endian 24-bit value at INFO bytes {@code offset} to {@code offset + 2}}
      *
+     * @param offset the index in INFO of the value's first (most significant) byte, from 0
      * @throws IndexOutOfBoundsException if the bytes are not within INFO
      */
     public int u24(int offset) {
@@ -121,33 +138,39 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
         return (info[offset] & 0xFF) << 16 | (info[offset + 1] & 0xFF) << 8 | info[offset + 2] & 0xFF;
     }
 
-    /** The INFO bytes as upper-case hex, {@code "02D002"}. */
+    /** {@return the INFO bytes as upper-case hex, {@code "02D002"}} */
     public String infoHex() {
         return Hex.toHex(info);
     }
 
-    /** LENID: the number of INFO characters on the wire, twice the INFO byte count. */
+    /** {@return LENID: the number of INFO characters on the wire, twice the INFO byte count} */
     public int lenid() {
         return 2 * info.length;
     }
 
-    /** The 16-bit LENGTH field: LCHKSUM and LENID (see {@link LengthField}). */
+    /** {@return the 16-bit LENGTH field: LCHKSUM and LENID (see {@link LengthField})} */
     public int lengthField() {
         return LengthField.of(lenid());
     }
 
-    /** The number of ASCII bytes {@link #encode()} produces, SOI and EOI included: {@code 18 + 2 * infoLength()}. */
+    /**
+     * {@return the number of ASCII bytes {@link #encode()} produces, SOI and EOI included:
+     * {@code 18 + 2 * infoLength()}}
+     */
     public int encodedLength() {
         return Rs485FrameCodec.MIN_FRAME_LENGTH + 2 * info.length;
     }
 
-    /** The 16-bit CHKSUM of this frame as {@link #encode()} writes it (upper-case hex; see {@link FrameChecksum}). */
+    /**
+     * {@return the 16-bit CHKSUM of this frame as {@link #encode()} writes it (upper-case hex; see
+     * {@link FrameChecksum})}
+     */
     public int checksum() {
         byte[] ascii = encode();
         return FrameChecksum.of(ascii, 1, ascii.length - 5);
     }
 
-    /** The frame as it travels: ASCII bytes from SOI to EOI, hex in upper case. */
+    /** {@return the frame as it travels: ASCII bytes from SOI to EOI, hex in upper case} */
     public byte[] encode() {
         byte[] out = new byte[encodedLength()];
         encodeTo(out, 0);
@@ -158,6 +181,8 @@ public record Rs485Frame(int version, int address, int cid1, int cid2OrRtn, byte
      * Writes the frame as it travels (see {@link #encode()}) into {@code target} from {@code offset}, without
      * allocating.
      *
+     * @param target the array to write into
+     * @param offset the index in {@code target} where SOI goes
      * @return the number of bytes written, {@link #encodedLength()}
      * @throws IndexOutOfBoundsException if the frame does not fit
      */

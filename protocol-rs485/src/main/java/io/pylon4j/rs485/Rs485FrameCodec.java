@@ -47,6 +47,7 @@ public final class Rs485FrameCodec {
      * Decodes one whole frame as it travels.
      *
      * @param bytes the frame, SOI first and EOI last
+     * @return the frame, its LENGTH and CHKSUM checked
      * @throws Rs485Exception the first of the checks in the class documentation that fails
      */
     public static Rs485Frame decode(byte[] bytes) {
@@ -57,6 +58,10 @@ public final class Rs485FrameCodec {
      * Decodes one whole frame as it travels, from {@code bytes[offset]} (SOI) to {@code bytes[offset + length - 1]}
      * (EOI).
      *
+     * @param bytes  the array that holds the frame
+     * @param offset the index of SOI
+     * @param length the number of bytes from SOI to EOI inclusive
+     * @return the frame, its LENGTH and CHKSUM checked
      * @throws Rs485Exception            the first of the checks in the class documentation that fails
      * @throws IndexOutOfBoundsException if the range is not within the array
      */
@@ -68,6 +73,8 @@ public final class Rs485FrameCodec {
     /**
      * Parses one frame written as text, {@code ~20024642E00202FD33}, with or without a trailing CR.
      *
+     * @param text the frame, SOI first
+     * @return the frame, its LENGTH and CHKSUM checked
      * @throws Rs485Exception the first of the checks in the class documentation that fails
      */
     public static Rs485Frame parse(CharSequence text) {
@@ -78,6 +85,10 @@ public final class Rs485FrameCodec {
      * Parses one frame written as text, the characters {@code text[start]} (SOI) up to but excluding
      * {@code text[end]}, with or without a trailing CR.
      *
+     * @param text  the text that holds the frame, such as a log line
+     * @param start the index of SOI
+     * @param end   the index just past the frame (past EOI, if it is there)
+     * @return the frame, its LENGTH and CHKSUM checked
      * @throws Rs485Exception            the first of the checks in the class documentation that fails
      * @throws IndexOutOfBoundsException if the range is not within the text
      */

@@ -52,10 +52,19 @@ public final class Rs485FrameReader {
         void onFrameBytes(byte[] bytes, int length);
     }
 
-    /** A running count of what the reader has seen; a snapshot from {@link #counters()}. */
+    /**
+     * A running count of what the reader has seen; a snapshot from {@link #counters()}. Every byte pushed is, in the
+     * end, in a frame or discarded: {@code bytesReceived = bytesInFrames + bytesDiscarded + bytesPending()}.
+     *
+     * @param bytesReceived  bytes pushed since the reader was made
+     * @param bytesInFrames  bytes of the frames that passed every framing check, SOI and EOI included
+     * @param bytesDiscarded bytes thrown away: garbage between frames and the bytes of broken frames
+     * @param frames         frames that passed every framing check
+     * @param badFrames      frames begun with SOI that failed a framing check ({@link ReadResult.Failure})
+     */
     public record Counters(long bytesReceived, long bytesInFrames, long bytesDiscarded, long frames, long badFrames) {
 
-        /** Bytes received but neither in a frame nor discarded yet: the start of a frame still arriving. */
+        /** {@return bytes received but neither in a frame nor discarded yet: the start of a frame still arriving} */
         public long bytesPending() {
             return bytesReceived - bytesInFrames - bytesDiscarded;
         }
@@ -101,7 +110,12 @@ public final class Rs485FrameReader {
         this.texts = Objects.requireNonNull(texts, "texts");
     }
 
-    /** Pushes all of {@code bytes}; see {@link #push(byte[], int, int, Consumer)}. */
+    /**
+     * Pushes all of {@code bytes}; see {@link #push(byte[], int, int, Consumer)}.
+     *
+     * @param bytes bytes as read from the line, any chunk of the stream
+     * @param sink  receives a {@link ReadResult} for each frame completed or broken by these bytes, in order
+     */
     public void push(byte[] bytes, Consumer<? super ReadResult> sink) {
         push(bytes, 0, bytes.length, sink);
     }
@@ -110,6 +124,10 @@ public final class Rs485FrameReader {
      * Pushes {@code length} bytes from {@code bytes[offset]}, calling {@code sink} once for each frame completed or
      * broken by them, in order. The bytes are copied as needed; the caller may reuse the array when this returns.
      *
+     * @param bytes  bytes as read from the line, any chunk of the stream
+     * @param offset the index of the first byte to read
+     * @param length the number of bytes to read
+     * @param sink   receives a {@link ReadResult} for each frame completed or broken by these bytes, in order
      * @throws IndexOutOfBoundsException if the range is not within the array
      * @throws NullPointerException      if {@code bytes} or {@code sink} is null
      */
@@ -180,6 +198,8 @@ public final class Rs485FrameReader {
     /**
      * Declares the input ended or idle: a frame still arriving is reported as broken
      * ({@link MissingEoiException}) and dropped, and the reader starts hunting for SOI again.
+     *
+     * @param sink receives the {@link ReadResult.Failure} of a frame cut off, if one was arriving
      */
     public void endOfInput(Consumer<? super ReadResult> sink) {
         Objects.requireNonNull(sink, "sink");
@@ -190,12 +210,12 @@ public final class Rs485FrameReader {
         }
     }
 
-    /** The number of bytes of a frame still arriving (0 when between frames). */
+    /** {@return the number of bytes of a frame still arriving (0 when between frames)} */
     public int pendingBytes() {
         return length;
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public Counters counters() {
         return new Counters(bytesReceived, bytesInFrames, bytesDiscarded, frames, badFrames);
     }

@@ -18,23 +18,24 @@ public sealed interface Rs485Request permits ProtocolVersionRequest, Manufacture
         SetChargeDischargeManagementRequest, TurnOffRequest, SoftwareVersionRequest, PackQuantityRequest,
         SetCommunicationRateRequest, SystemAnalogRequest, SystemAlarmRequest, SystemChargeDischargeManagementRequest {
 
-    /** ADR: the battery (or group master) asked. */
+    /** {@return ADR: the battery (or group master) asked} */
     int address();
 
-    /** The command, which goes in CID2. */
+    /** {@return the command, which goes in CID2} */
     Command command();
 
-    /** The INFO bytes of this request as they go on the wire (a new array). */
+    /** {@return the INFO bytes of this request as they go on the wire (a new array)} */
     byte[] encodeInfo();
 
-    /** The request as a frame with VER 0x20, CID1 0x46 and CID2 = the command. */
+    /** {@return the request as a frame with VER 0x20, CID1 0x46 and CID2 = the command} */
     default Rs485Frame toFrame() {
         return toFrame(Rs485Frame.PYLONTECH_VERSION);
     }
 
     /**
-     * The request as a frame with the given VER (FHEM sends 0x4F with VER 0x00; the battery ignores it there).
+     * {@return the request as a frame with the given VER (FHEM sends 0x4F with VER 0x00; the battery ignores it there)}
      *
+     * @param version VER to send, 0 to 255
      * @throws IllegalArgumentException if {@code version} is not a byte
      */
     default Rs485Frame toFrame(int version) {

@@ -17,21 +17,21 @@ public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo,
         SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemAnalog,
         SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
 
-    /** ADR: the battery (or group master) that answered. */
+    /** {@return ADR: the battery (or group master) that answered} */
     int address();
 
-    /** The command this response answers. */
+    /** {@return the command this response answers} */
     Command command();
 
-    /** RTN: {@link ReturnCode#NORMAL} for every response but a {@link Rejection}. */
+    /** {@return RTN: {@link ReturnCode#NORMAL} for every response but a {@link Rejection}} */
     default ReturnCode returnCode() {
         return ReturnCode.NORMAL;
     }
 
-    /** The INFO bytes of this response as they go on the wire (a new array). */
+    /** {@return the INFO bytes of this response as they go on the wire (a new array)} */
     byte[] encodeInfo();
 
-    /** The response as a frame with VER 0x20, CID1 0x46 and RTN in the CID2 position. */
+    /** {@return the response as a frame with VER 0x20, CID1 0x46 and RTN in the CID2 position} */
     default Rs485Frame toFrame() {
         return new Rs485Frame(Rs485Frame.PYLONTECH_VERSION, address(), Command.CID1, returnCode().code(),
                 encodeInfo());

@@ -15,7 +15,15 @@ public record SerialNumber(int address, int commandValue, String serialNumber) i
     /** The width of the serial-number field in bytes. */
     public static final int LENGTH = 16;
 
-    /** @throws IllegalArgumentException if a field is out of range or the serial number does not fit */
+    /**
+     * Checks the fields.
+     *
+     * @param address      ADR, 0 to 255
+     * @param commandValue the command value echoed (the module's address), 0 to 255
+     * @param serialNumber the serial number, at most 16 characters, not ending with NUL
+     *
+     * @throws IllegalArgumentException if a field is out of range or the serial number does not fit
+     */
     public SerialNumber {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);

@@ -24,7 +24,18 @@ public record SetChargeDischargeManagementRequest(int address, int commandValue,
         int dischargeVoltageLimitMilliVolts, int chargeCurrentLimitDeciAmps, int dischargeCurrentLimitDeciAmps)
         implements Rs485Request {
 
-    /** @throws IllegalArgumentException if a field is out of its range */
+    /**
+     * Checks the fields.
+     *
+     * @param address                         ADR, 0 to 255
+     * @param commandValue                    the INFO command value (ADR), 0 to 255
+     * @param chargeVoltageLimitMilliVolts    charge voltage limit in mV, 0 to 65535
+     * @param dischargeVoltageLimitMilliVolts discharge voltage limit in mV, 0 to 65535
+     * @param chargeCurrentLimitDeciAmps      maximum charge current in 0.1 A, -32768 to 32767
+     * @param dischargeCurrentLimitDeciAmps   maximum discharge current in 0.1 A, negative, -32768 to 32767
+     *
+     * @throws IllegalArgumentException if a field is out of its range
+     */
     public SetChargeDischargeManagementRequest {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);

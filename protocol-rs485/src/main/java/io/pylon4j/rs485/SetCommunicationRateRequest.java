@@ -15,6 +15,12 @@ import java.util.Objects;
 public record SetCommunicationRateRequest(int address, CommunicationRate rate) implements Rs485Request {
 
     /**
+     * Checks the fields.
+     *
+     * @param address ADR, 0 to 255 (the RS232 console answered ADR 0x01 where 0 and 2 were rejected, docs/protocol.md
+     *                §2.3)
+     * @param rate    the rate to switch to
+     *
      * @throws IllegalArgumentException if {@code address} is not a byte
      * @throws NullPointerException     if {@code rate} is null
      */

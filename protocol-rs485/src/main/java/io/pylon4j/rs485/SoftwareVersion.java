@@ -14,7 +14,16 @@ package io.pylon4j.rs485;
 public record SoftwareVersion(int address, int commandValue, int manufacturerVersion, int mainlineVersion)
         implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is out of range */
+    /**
+     * Checks the fields.
+     *
+     * @param address             ADR, 0 to 255
+     * @param commandValue        the command value echoed (the module's address), 0 to 255
+     * @param manufacturerVersion the 2-byte manufacturer version, 0 to 0xFFFF
+     * @param mainlineVersion     the 3-byte main-line version, 0 to 0xFFFFFF
+     *
+     * @throws IllegalArgumentException if a field is out of range
+     */
     public SoftwareVersion {
         Check.u8("address", address);
         Check.u8("commandValue", commandValue);
@@ -22,12 +31,12 @@ public record SoftwareVersion(int address, int commandValue, int manufacturerVer
         Check.u24("mainlineVersion", mainlineVersion);
     }
 
-    /** The manufacturer version, one number per byte: {@code "2.3"}. */
+    /** {@return the manufacturer version, one number per byte: {@code "2.3"}} */
     public String manufacturerVersionText() {
         return (manufacturerVersion >> 8) + "." + (manufacturerVersion & 0xFF);
     }
 
-    /** The main-line version, one number per byte: {@code "0.6.5"}. */
+    /** {@return the main-line version, one number per byte: {@code "0.6.5"}} */
     public String mainlineVersionText() {
         return (mainlineVersion >> 16) + "." + ((mainlineVersion >> 8) & 0xFF) + "." + (mainlineVersion & 0xFF);
     }

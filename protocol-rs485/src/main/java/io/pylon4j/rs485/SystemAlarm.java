@@ -12,15 +12,25 @@ import java.util.Set;
  * status 2.
  *
  * @param address           ADR, 0 to 255
- * @param warningStatus1    warning status byte 1
- * @param warningStatus2    warning status byte 2
- * @param protectionStatus1 protection status byte 1
- * @param protectionStatus2 protection status byte 2
+ * @param warningStatus1    warning (alarm) status byte 1, {@link SystemAlarmFlag} bits
+ * @param warningStatus2    warning (alarm) status byte 2, {@link SystemAlarmFlag} bits
+ * @param protectionStatus1 protection status byte 1, {@link SystemAlarmFlag} bits
+ * @param protectionStatus2 protection status byte 2, {@link SystemAlarmFlag} bits
  */
 public record SystemAlarm(int address, int warningStatus1, int warningStatus2, int protectionStatus1,
         int protectionStatus2) implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is not a byte */
+    /**
+     * Checks the fields.
+     *
+     * @param address           ADR, 0 to 255
+     * @param warningStatus1    warning (alarm) status byte 1, {@link SystemAlarmFlag} bits
+     * @param warningStatus2    warning (alarm) status byte 2, {@link SystemAlarmFlag} bits
+     * @param protectionStatus1 protection status byte 1, {@link SystemAlarmFlag} bits
+     * @param protectionStatus2 protection status byte 2, {@link SystemAlarmFlag} bits
+     *
+     * @throws IllegalArgumentException if a field is not a byte
+     */
     public SystemAlarm {
         Check.u8("address", address);
         Check.u8("warningStatus1", warningStatus1);
@@ -29,12 +39,12 @@ public record SystemAlarm(int address, int warningStatus1, int warningStatus2, i
         Check.u8("protectionStatus2", protectionStatus2);
     }
 
-    /** The warnings (alarms) raised. */
+    /** {@return the warnings (alarms) raised} */
     public Set<SystemAlarmFlag> warnings() {
         return SystemAlarmFlag.setIn(warningStatus1, warningStatus2);
     }
 
-    /** The protections active. */
+    /** {@return the protections active} */
     public Set<SystemAlarmFlag> protections() {
         return SystemAlarmFlag.setIn(protectionStatus1, protectionStatus2);
     }

@@ -43,17 +43,22 @@ public enum SystemAlarmFlag {
         this.bit = bit;
     }
 
-    /** Which status byte of a pair holds the flag: 1 or 2. */
+    /** {@return which status byte of a pair holds the flag: 1 or 2} */
     public int statusByte() {
         return statusByte;
     }
 
-    /** The bit number within that byte, 7 = most significant. */
+    /** {@return the bit number within that byte, 7 = most significant} */
     public int bit() {
         return bit;
     }
 
-    /** The flags set in a pair of status bytes. */
+    /**
+     * {@return the flags set in a pair of status bytes}
+     *
+     * @param status1 the first byte of a pair of 0x62 status bytes (warning or protection)
+     * @param status2 the second byte of the same pair
+     */
     public static Set<SystemAlarmFlag> setIn(int status1, int status2) {
         EnumSet<SystemAlarmFlag> set = EnumSet.noneOf(SystemAlarmFlag.class);
         for (SystemAlarmFlag f : values()) {

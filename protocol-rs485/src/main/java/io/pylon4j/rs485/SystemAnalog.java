@@ -53,7 +53,15 @@ public record SystemAnalog(int address, int voltageMilliVolts, int currentCentiA
      */
     public record Extreme(int value, int module, int position) {
 
-        /** @throws IllegalArgumentException if a field is out of its range */
+        /**
+         * Checks the fields.
+         *
+         * @param value    the value, u16 (mV or 0.1 K)
+         * @param module   the module it is in, 0 to 255
+         * @param position the cell or sensor within the module, 0 to 255
+         *
+         * @throws IllegalArgumentException if a field is out of its range
+         */
         public Extreme {
             Check.u16("value", value);
             Check.u8("module", module);
@@ -70,6 +78,28 @@ public record SystemAnalog(int address, int voltageMilliVolts, int currentCentiA
     }
 
     /**
+     * Checks the fields.
+     *
+     * @param address                            ADR, 0 to 255
+     * @param voltageMilliVolts                  total/average voltage, mV
+     * @param currentCentiAmps                   total current, 10 mA, positive = charge
+     * @param stateOfChargePercent               SOC, %
+     * @param averageCycles                      average cycle count
+     * @param maximumCycles                      maximum cycle count
+     * @param averageStateOfHealthPercent        average SOH, %
+     * @param minimumStateOfHealthPercent        minimum SOH, %
+     * @param maximumCellVoltage                 maximum cell voltage (mV) and where
+     * @param minimumCellVoltage                 minimum cell voltage (mV) and where
+     * @param averageCellTemperatureDeciKelvin   average cell temperature, 0.1 K
+     * @param maximumCellTemperature             maximum cell temperature (0.1 K) and where
+     * @param minimumCellTemperature             minimum cell temperature (0.1 K) and where
+     * @param averageMosfetTemperatureDeciKelvin average MOSFET temperature, 0.1 K
+     * @param maximumMosfetTemperature           maximum MOSFET temperature (0.1 K) and where
+     * @param minimumMosfetTemperature           minimum MOSFET temperature (0.1 K) and where
+     * @param averageBmsTemperatureDeciKelvin    average BMS temperature, 0.1 K
+     * @param maximumBmsTemperature              maximum BMS temperature (0.1 K) and where
+     * @param minimumBmsTemperature              minimum BMS temperature (0.1 K) and where
+     *
      * @throws IllegalArgumentException if a field is out of its range
      * @throws NullPointerException     if an extreme is null
      */
@@ -95,17 +125,17 @@ public record SystemAnalog(int address, int voltageMilliVolts, int currentCentiA
         Objects.requireNonNull(minimumBmsTemperature, "minimumBmsTemperature");
     }
 
-    /** The voltage in V. */
+    /** {@return the voltage in V} */
     public double voltageVolts() {
         return Units.milli(voltageMilliVolts);
     }
 
-    /** The total current in A, positive = charge. */
+    /** {@return the total current in A, positive = charge} */
     public double currentAmps() {
         return Units.centi(currentCentiAmps);
     }
 
-    /** The average cell temperature in °C. */
+    /** {@return the average cell temperature in °C} */
     public double averageCellTemperatureCelsius() {
         return Units.celsius(averageCellTemperatureDeciKelvin);
     }

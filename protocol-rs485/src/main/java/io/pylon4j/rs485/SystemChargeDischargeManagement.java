@@ -22,7 +22,18 @@ public record SystemChargeDischargeManagement(int address, int chargeVoltageLimi
         int dischargeVoltageLimitMilliVolts, int chargeCurrentLimitDeciAmps, int dischargeCurrentLimitDeciAmps,
         int status) implements Rs485Response {
 
-    /** @throws IllegalArgumentException if a field is out of its range */
+    /**
+     * Checks the fields.
+     *
+     * @param address                         ADR, 0 to 255
+     * @param chargeVoltageLimitMilliVolts    charge voltage limit in mV, 0 to 65535
+     * @param dischargeVoltageLimitMilliVolts discharge voltage limit in mV, 0 to 65535
+     * @param chargeCurrentLimitDeciAmps      maximum charge current in 0.1 A, 0 to 65535
+     * @param dischargeCurrentLimitDeciAmps   maximum discharge current in 0.1 A, 0 to 65535
+     * @param status                          the status byte, 0 to 255, undefined bits kept
+     *
+     * @throws IllegalArgumentException if a field is out of its range
+     */
     public SystemChargeDischargeManagement {
         Check.u8("address", address);
         Check.u16("chargeVoltageLimitMilliVolts", chargeVoltageLimitMilliVolts);
@@ -32,37 +43,37 @@ public record SystemChargeDischargeManagement(int address, int chargeVoltageLimi
         Check.u8("status", status);
     }
 
-    /** Status bit 7: charging allowed. */
+    /** {@return status bit 7: charging allowed} */
     public boolean chargeEnable() {
         return ManagementStatusFlag.CHARGE_ENABLE.isSetIn(status);
     }
 
-    /** Status bit 6: discharging allowed. */
+    /** {@return status bit 6: discharging allowed} */
     public boolean dischargeEnable() {
         return ManagementStatusFlag.DISCHARGE_ENABLE.isSetIn(status);
     }
 
-    /** Status bit 5: force charge. */
+    /** {@return status bit 5: force charge} */
     public boolean forceCharge() {
         return ManagementStatusFlag.FORCE_CHARGE_I.isSetIn(status);
     }
 
-    /** The charge voltage limit in V. */
+    /** {@return the charge voltage limit in V} */
     public double chargeVoltageLimitVolts() {
         return Units.milli(chargeVoltageLimitMilliVolts);
     }
 
-    /** The discharge voltage limit in V. */
+    /** {@return the discharge voltage limit in V} */
     public double dischargeVoltageLimitVolts() {
         return Units.milli(dischargeVoltageLimitMilliVolts);
     }
 
-    /** The maximum charge current in A. */
+    /** {@return the maximum charge current in A} */
     public double chargeCurrentLimitAmps() {
         return Units.deci(chargeCurrentLimitDeciAmps);
     }
 
-    /** The maximum discharge current in A (positive). */
+    /** {@return the maximum discharge current in A (positive)} */
     public double dischargeCurrentLimitAmps() {
         return Units.deci(dischargeCurrentLimitDeciAmps);
     }

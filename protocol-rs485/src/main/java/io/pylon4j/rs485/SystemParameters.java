@@ -40,6 +40,23 @@ public record SystemParameters(int address, InfoFlag infoFlag, int cellHighVolta
         int dischargeCurrentLimitDeciAmps) implements Rs485Response {
 
     /**
+     * Checks the fields.
+     *
+     * @param address                                 ADR, 0 to 255
+     * @param infoFlag                                INFOFLAG
+     * @param cellHighVoltageLimitMilliVolts          cell high-voltage limit, mV
+     * @param cellLowVoltageLimitMilliVolts           cell low-voltage (alarm) limit, mV
+     * @param cellUnderVoltageLimitMilliVolts         cell under-voltage (protect) limit, mV
+     * @param chargeHighTemperatureLimitDeciKelvin    charge high-temperature limit, 0.1 K
+     * @param chargeLowTemperatureLimitDeciKelvin     charge low-temperature limit, 0.1 K
+     * @param chargeCurrentLimitDeciAmps              charge current limit, 0.1 A
+     * @param moduleHighVoltageLimitMilliVolts        module high-voltage limit, mV, unsigned
+     * @param moduleLowVoltageLimitMilliVolts         module low-voltage (alarm) limit, mV, unsigned
+     * @param moduleUnderVoltageLimitMilliVolts       module under-voltage (protect) limit, mV, unsigned
+     * @param dischargeHighTemperatureLimitDeciKelvin discharge high-temperature limit, 0.1 K
+     * @param dischargeLowTemperatureLimitDeciKelvin  discharge low-temperature limit, 0.1 K
+     * @param dischargeCurrentLimitDeciAmps           discharge current limit, 0.1 A, negative as on the wire
+     *
      * @throws IllegalArgumentException if a field is out of its range
      * @throws NullPointerException     if {@code infoFlag} is null
      */
@@ -60,62 +77,62 @@ public record SystemParameters(int address, InfoFlag infoFlag, int cellHighVolta
         Check.s16("dischargeCurrentLimitDeciAmps", dischargeCurrentLimitDeciAmps);
     }
 
-    /** The cell high-voltage limit in V. */
+    /** {@return the cell high-voltage limit in V} */
     public double cellHighVoltageLimitVolts() {
         return Units.milli(cellHighVoltageLimitMilliVolts);
     }
 
-    /** The cell low-voltage (alarm) limit in V. */
+    /** {@return the cell low-voltage (alarm) limit in V} */
     public double cellLowVoltageLimitVolts() {
         return Units.milli(cellLowVoltageLimitMilliVolts);
     }
 
-    /** The cell under-voltage (protect) limit in V. */
+    /** {@return the cell under-voltage (protect) limit in V} */
     public double cellUnderVoltageLimitVolts() {
         return Units.milli(cellUnderVoltageLimitMilliVolts);
     }
 
-    /** The charge high-temperature limit in °C. */
+    /** {@return the charge high-temperature limit in °C} */
     public double chargeHighTemperatureLimitCelsius() {
         return Units.celsius(chargeHighTemperatureLimitDeciKelvin);
     }
 
-    /** The charge low-temperature limit in °C. */
+    /** {@return the charge low-temperature limit in °C} */
     public double chargeLowTemperatureLimitCelsius() {
         return Units.celsius(chargeLowTemperatureLimitDeciKelvin);
     }
 
-    /** The charge current limit in A. */
+    /** {@return the charge current limit in A} */
     public double chargeCurrentLimitAmps() {
         return Units.deci(chargeCurrentLimitDeciAmps);
     }
 
-    /** The module high-voltage limit in V. */
+    /** {@return the module high-voltage limit in V} */
     public double moduleHighVoltageLimitVolts() {
         return Units.milli(moduleHighVoltageLimitMilliVolts);
     }
 
-    /** The module low-voltage (alarm) limit in V. */
+    /** {@return the module low-voltage (alarm) limit in V} */
     public double moduleLowVoltageLimitVolts() {
         return Units.milli(moduleLowVoltageLimitMilliVolts);
     }
 
-    /** The module under-voltage (protect) limit in V. */
+    /** {@return the module under-voltage (protect) limit in V} */
     public double moduleUnderVoltageLimitVolts() {
         return Units.milli(moduleUnderVoltageLimitMilliVolts);
     }
 
-    /** The discharge high-temperature limit in °C. */
+    /** {@return the discharge high-temperature limit in °C} */
     public double dischargeHighTemperatureLimitCelsius() {
         return Units.celsius(dischargeHighTemperatureLimitDeciKelvin);
     }
 
-    /** The discharge low-temperature limit in °C. */
+    /** {@return the discharge low-temperature limit in °C} */
     public double dischargeLowTemperatureLimitCelsius() {
         return Units.celsius(dischargeLowTemperatureLimitDeciKelvin);
     }
 
-    /** The discharge current limit in A, negative as on the wire. */
+    /** {@return the discharge current limit in A, negative as on the wire} */
     public double dischargeCurrentLimitAmps() {
         return Units.deci(dischargeCurrentLimitDeciAmps);
     }

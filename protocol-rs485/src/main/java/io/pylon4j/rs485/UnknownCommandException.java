@@ -8,10 +8,14 @@ public final class UnknownCommandException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CID1 received (0x46 for a Pylontech command). */
     private final int cid1;
+    /** The CID2 received. */
     private final int cid2;
 
     /**
+     * An exception for a frame whose CID1 and CID2 name no command this codec knows.
+     *
      * @param cid1 the CID1 received
      * @param cid2 the CID2 received (for a response: the command it was decoded against)
      */
@@ -23,12 +27,12 @@ public final class UnknownCommandException extends Rs485Exception {
         this.cid2 = cid2;
     }
 
-    /** The CID1 received. */
+    /** {@return the CID1 received} */
     public int cid1() {
         return cid1;
     }
 
-    /** The CID2 received. */
+    /** {@return the CID2 received} */
     public int cid2() {
         return cid2;
     }

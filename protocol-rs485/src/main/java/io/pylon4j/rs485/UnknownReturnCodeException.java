@@ -8,15 +8,20 @@ public final class UnknownReturnCodeException extends Rs485Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The RTN received, 0 to 255. */
     private final int returnCode;
 
-    /** @param returnCode the RTN received (0 to 255) */
+    /**
+     * An exception for an RTN that is none of the {@link ReturnCode} values.
+     *
+     * @param returnCode the RTN received (0 to 255)
+     */
     public UnknownReturnCodeException(int returnCode) {
         super(String.format("unknown return code: RTN %02X", returnCode));
         this.returnCode = returnCode;
     }
 
-    /** The RTN received (0 to 255). */
+    /** {@return the RTN received (0 to 255)} */
     public int returnCode() {
         return returnCode;
     }

@@ -28,12 +28,12 @@ public enum Alarm {
         this.canBit = canBit;
     }
 
-    /** The byte of CAN 0x359 that carries this condition (2 or 3). */
+    /** {@return the byte of CAN 0x359 that carries this condition (2 or 3)} */
     public int canByte() {
         return canByte;
     }
 
-    /** The bit within {@link #canByte()} (0 = least significant). */
+    /** {@return the bit within {@link #canByte()} (0 = least significant)} */
     public int canBit() {
         return canBit;
     }

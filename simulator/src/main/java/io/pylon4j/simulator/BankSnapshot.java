@@ -35,6 +35,21 @@ public record BankSnapshot(Instant time, ModulePreset preset, int modulesOnline,
     /**
      * Copies the collections and checks the values.
      *
+     * @param time                          the simulated time of the snapshot
+     * @param preset                        the modules' preset (for RS485 0x47 and 0x51)
+     * @param modulesOnline                 CAN 0x359 byte 4: the number of modules online
+     * @param limits                        CAN 0x351: CVL and discharge voltage from the preset; CCL and DCL the
+     *                                      smallest per-module (derated) figure times {@code modulesOnline}
+     * @param stateOfChargePercent          CAN 0x355: the average SOC, rounded
+     * @param stateOfHealthPercent          CAN 0x355: the average SOH, rounded
+     * @param voltageMillivolts             CAN 0x356: the average module voltage (CAN sends 0.01 V)
+     * @param currentDeciAmps               CAN 0x356: the total current (the sum of the modules'), positive = charge
+     * @param averageTemperatureDeciCelsius CAN 0x356: the average of all cell temperatures
+     * @param protections                   CAN 0x359 bytes 0–1: the union over the modules online
+     * @param alarms                        CAN 0x359 bytes 2–3: the union over the modules online
+     * @param requests                      CAN 0x35C byte 0
+     * @param modules                       every module, online or not, in {@link ModuleId} order
+     *
      * @throws IllegalArgumentException if the module count does not match the modules, or a percentage is out of range
      */
     public BankSnapshot {
@@ -58,8 +73,9 @@ public record BankSnapshot(Instant time, ModulePreset preset, int modulesOnline,
     }
 
     /**
-     * The snapshot of one module.
+     * {@return the snapshot of one module}
      *
+     * @param id the module, as {@link ModuleId#of(int, int)} names it
      * @throws IllegalArgumentException if the bank has no such module
      */
     public ModuleSnapshot module(ModuleId id) {
@@ -71,12 +87,17 @@ public record BankSnapshot(Instant time, ModulePreset preset, int modulesOnline,
         throw new IllegalArgumentException("the bank has no module " + id);
     }
 
-    /** The snapshots of one group's modules (online or not), in position order; empty if there is no such group. */
+    /**
+     * {@return the snapshots of one group's modules (online or not), in position order; empty if there is no such
+     * group}
+     *
+     * @param group the group, 0-based (0 to 5)
+     */
     public List<ModuleSnapshot> group(int group) {
         return modules.stream().filter(m -> m.id().group() == group).toList();
     }
 
-    /** The total current in amperes, positive = charge. */
+    /** {@return the total current in amperes, positive = charge} */
     public double currentAmps() {
         return currentDeciAmps / 10.0;
     }

@@ -20,6 +20,11 @@ public record ChargeLimits(int chargeVoltageMillivolts, int dischargeVoltageMill
     /**
      * Checks the values.
      *
+     * @param chargeVoltageMillivolts    CVL, mV (CAN: 0.1 V, truncate)
+     * @param dischargeVoltageMillivolts discharge (cut-off) voltage limit, mV (CAN: 0.1 V, truncate)
+     * @param chargeCurrentDeciAmps      CCL, 0.1 A, magnitude
+     * @param dischargeCurrentDeciAmps   DCL, 0.1 A, magnitude
+     *
      * @throws IllegalArgumentException if a value is negative
      */
     public ChargeLimits {
@@ -35,22 +40,22 @@ public record ChargeLimits(int chargeVoltageMillivolts, int dischargeVoltageMill
         }
     }
 
-    /** The CCL in amperes. */
+    /** {@return the CCL in amperes} */
     public double chargeCurrentAmps() {
         return chargeCurrentDeciAmps / 10.0;
     }
 
-    /** The DCL in amperes (a magnitude). */
+    /** {@return the DCL in amperes (a magnitude)} */
     public double dischargeCurrentAmps() {
         return dischargeCurrentDeciAmps / 10.0;
     }
 
-    /** The CVL in volts. */
+    /** {@return the CVL in volts} */
     public double chargeVoltageVolts() {
         return chargeVoltageMillivolts / 1000.0;
     }
 
-    /** The discharge voltage limit in volts. */
+    /** {@return the discharge voltage limit in volts} */
     public double dischargeVoltageVolts() {
         return dischargeVoltageMillivolts / 1000.0;
     }

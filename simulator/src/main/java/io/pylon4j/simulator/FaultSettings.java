@@ -36,6 +36,18 @@ public record FaultSettings(boolean communicationLost, boolean valuesFrozen, boo
     /**
      * Checks the values.
      *
+     * @param communicationLost  the front ends send nothing and answer nothing (communication lost)
+     * @param valuesFrozen       the published snapshot stops changing while simulated time and physics go on (the
+     *                           "static numbers" symptom of a bank without BMS communication); clearing it publishes
+     *                           the current state at once
+     * @param baudMismatch       the RS485 front end answers at the other baud rate (115200 ⇄ 9600: the DIP switch 1
+     *                           mistake, docs/protocol.md §2.1)
+     * @param corruptChecksums   the RS485 front end sends replies with a wrong CHKSUM
+     * @param noiseBytes         bytes of noise the RS485 front end writes before each reply, 0 for none
+     * @param replyDelay         how late the RS485 front end replies, {@link Duration#ZERO} for at once
+     * @param secondMasterLimits when not null, a second CAN master (a slave's CAN port also wired to the inverter)
+     *                           sends its own 0x351 with these limits besides the master's
+     *
      * @throws IllegalArgumentException if the noise count is outside 0 to 4096 or the delay is negative
      */
     public FaultSettings {
@@ -48,53 +60,90 @@ public record FaultSettings(boolean communicationLost, boolean valuesFrozen, boo
         }
     }
 
-    /** The second CAN master's limits, if that fault is on. */
+    /** {@return the second CAN master's limits, if that fault is on} */
     public Optional<ChargeLimits> secondMaster() {
         return Optional.ofNullable(secondMasterLimits);
     }
 
-    /** Whether no fault is on. */
+    /** {@return whether no fault is on} */
     public boolean isNone() {
         return equals(NONE);
     }
 
-    /** These settings with communication lost or back. */
+    /**
+     * These settings with communication lost or back.
+     *
+     * @param on true for silence on both buses
+     * @return new settings, the others unchanged
+     */
     public FaultSettings withCommunicationLost(boolean on) {
         return new FaultSettings(on, valuesFrozen, baudMismatch, corruptChecksums, noiseBytes, replyDelay,
                 secondMasterLimits);
     }
 
-    /** These settings with values frozen or live. */
+    /**
+     * These settings with values frozen or live.
+     *
+     * @param on true to freeze the published snapshot
+     * @return new settings, the others unchanged
+     */
     public FaultSettings withValuesFrozen(boolean on) {
         return new FaultSettings(communicationLost, on, baudMismatch, corruptChecksums, noiseBytes, replyDelay,
                 secondMasterLimits);
     }
 
-    /** These settings with or without the baud rate mismatch. */
+    /**
+     * These settings with or without the baud rate mismatch.
+     *
+     * @param on true to answer RS485 at the other baud rate
+     * @return new settings, the others unchanged
+     */
     public FaultSettings withBaudMismatch(boolean on) {
         return new FaultSettings(communicationLost, valuesFrozen, on, corruptChecksums, noiseBytes, replyDelay,
                 secondMasterLimits);
     }
 
-    /** These settings with or without corrupted checksums. */
+    /**
+     * These settings with or without corrupted checksums.
+     *
+     * @param on true to send RS485 replies with a wrong CHKSUM
+     * @return new settings, the others unchanged
+     */
     public FaultSettings withCorruptChecksums(boolean on) {
         return new FaultSettings(communicationLost, valuesFrozen, baudMismatch, on, noiseBytes, replyDelay,
                 secondMasterLimits);
     }
 
-    /** These settings with {@code count} noise bytes before each reply (0 = off). */
+    /**
+     * These settings with {@code count} noise bytes before each reply (0 = off).
+     *
+     * @param count noise bytes before each RS485 reply, 0 to {@value #MAX_NOISE_BYTES}
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code count} is out of range
+     */
     public FaultSettings withNoiseBytes(int count) {
         return new FaultSettings(communicationLost, valuesFrozen, baudMismatch, corruptChecksums, count, replyDelay,
                 secondMasterLimits);
     }
 
-    /** These settings with replies delayed by {@code delay} ({@link Duration#ZERO} = off). */
+    /**
+     * These settings with replies delayed by {@code delay} ({@link Duration#ZERO} = off).
+     *
+     * @param delay how late each RS485 reply goes out, not negative
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
     public FaultSettings withReplyDelay(Duration delay) {
         return new FaultSettings(communicationLost, valuesFrozen, baudMismatch, corruptChecksums, noiseBytes, delay,
                 secondMasterLimits);
     }
 
-    /** These settings with a second CAN master sending {@code limits}, or without one if {@code limits} is null. */
+    /**
+     * These settings with a second CAN master sending {@code limits}, or without one if {@code limits} is null.
+     *
+     * @param limits the second master's 0x351 limits, or null for no second master
+     * @return new settings, the others unchanged
+     */
     public FaultSettings withSecondMaster(ChargeLimits limits) {
         return new FaultSettings(communicationLost, valuesFrozen, baudMismatch, corruptChecksums, noiseBytes,
                 replyDelay, limits);

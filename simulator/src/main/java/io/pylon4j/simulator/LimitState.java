@@ -19,7 +19,7 @@ public enum LimitState {
         this.code = code;
     }
 
-    /** The state byte as RS485 0x44 sends it. */
+    /** {@return the state byte as RS485 0x44 sends it} */
     public int code() {
         return code;
     }

@@ -21,7 +21,15 @@ import java.util.Objects;
 public record LimitStates(List<LimitState> cellVoltages, List<LimitState> temperatures, LimitState chargeCurrent,
                           LimitState moduleVoltage, LimitState dischargeCurrent) {
 
-    /** Copies the lists and checks for nulls. */
+    /**
+     * Copies the lists and checks for nulls.
+     *
+     * @param cellVoltages     one state per cell
+     * @param temperatures     one state per temperature (BMS board first, as in {@link ModuleSnapshot})
+     * @param chargeCurrent    the charge current state
+     * @param moduleVoltage    the module voltage state
+     * @param dischargeCurrent the discharge current state
+     */
     public LimitStates {
         cellVoltages = Immutables.list(cellVoltages, "cellVoltages");
         temperatures = Immutables.list(temperatures, "temperatures");
@@ -30,7 +38,7 @@ public record LimitStates(List<LimitState> cellVoltages, List<LimitState> temper
         Objects.requireNonNull(dischargeCurrent, "dischargeCurrent");
     }
 
-    /** Whether every state is {@link LimitState#NORMAL}. */
+    /** {@return whether every state is {@link LimitState#NORMAL}} */
     public boolean allNormal() {
         return cellVoltages.stream().allMatch(s -> s == LimitState.NORMAL)
                 && temperatures.stream().allMatch(s -> s == LimitState.NORMAL)

@@ -22,31 +22,55 @@ import java.util.Optional;
  */
 public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.Steps, LoadProfile.Samples {
 
-    /** The current, in amperes, at {@code sinceStart} (not negative) after the profile started. */
+    /**
+     * {@return the current, in amperes, at {@code sinceStart} (not negative) after the profile started}
+     *
+     * @param sinceStart the time since the profile was given to the bank
+     */
     double currentAt(Duration sinceStart);
 
     /**
-     * The first moment strictly after {@code sinceStart} at which the current may change, or empty if it never
-     * changes again. The bank never integrates across such a moment in one step.
+     * {@return the first moment strictly after {@code sinceStart} at which the current may change, or empty if it never
+     * changes again} The bank never integrates across such a moment in one step.
+     *
+     * @param sinceStart the time since the profile was given to the bank
      */
     Optional<Duration> nextChangeAfter(Duration sinceStart);
 
-    /** A constant current. */
+    /**
+     * {@return a constant current}
+     *
+     * @param amps the current, A, positive = charge
+     */
     static Constant constant(double amps) {
         return new Constant(amps);
     }
 
-    /** One pass through {@code steps}, then 0 A. */
+    /**
+     * {@return one pass through {@code steps}, then 0 A}
+     *
+     * @param steps the durations and currents, in order
+     */
     static Steps steps(List<Step> steps) {
         return new Steps(steps, false);
     }
 
-    /** {@code steps} over and over (for example a daily cycle). */
+    /**
+     * {@code steps} over and over (for example a daily cycle).
+     *
+     * @param steps the durations and currents of one pass, in order
+     * @return the profile, repeating for ever
+     */
     static Steps repeating(List<Step> steps) {
         return new Steps(steps, true);
     }
 
-    /** One step: {@code amps} for {@code duration}. */
+    /**
+     * {@return one step: {@code amps} for {@code duration}}
+     *
+     * @param duration how long the current holds, positive
+     * @param amps     the current, A, positive = charge
+     */
     static Step step(Duration duration, double amps) {
         return new Step(duration, amps);
     }
@@ -58,6 +82,8 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      * and lines starting with {@code #} are skipped; the first row may be a header whose two fields are both not
      * numbers (such as {@code time_s,current_a}).
      *
+     * @param reader the CSV text; read to its end, not closed
+     * @return the profile the rows describe
      * @throws LoadProfileFormatException naming the line, if a row is malformed or there is no data row
      * @throws IOException                if reading fails
      */
@@ -151,7 +177,13 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      */
     record Constant(double amps) implements LoadProfile {
 
-        /** @throws IllegalArgumentException if {@code amps} is not finite */
+        /**
+         * Checks the fields.
+         *
+         * @param amps the current, positive = charge
+         *
+         * @throws IllegalArgumentException if {@code amps} is not finite
+         */
         public Constant {
             checkAmps(amps);
         }
@@ -175,7 +207,14 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      */
     record Step(Duration duration, double amps) {
 
-        /** @throws IllegalArgumentException if the duration is not positive or the current not finite */
+        /**
+         * Checks the fields.
+         *
+         * @param duration how long the step lasts, positive
+         * @param amps     the current, positive = charge
+         *
+         * @throws IllegalArgumentException if the duration is not positive or the current not finite
+         */
         public Step {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative() || duration.isZero()) {
@@ -194,7 +233,14 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      */
     record Steps(List<Step> steps, boolean repeat) implements LoadProfile {
 
-        /** @throws IllegalArgumentException if there are no steps */
+        /**
+         * Checks the fields.
+         *
+         * @param steps  the steps, at least one
+         * @param repeat whether to start over after the last step
+         *
+         * @throws IllegalArgumentException if there are no steps
+         */
         public Steps {
             steps = Immutables.list(steps, "steps");
             if (steps.isEmpty()) {
@@ -210,7 +256,7 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
             }
         }
 
-        /** The length of one pass through the steps. */
+        /** {@return the length of one pass through the steps} */
         public Duration totalDuration() {
             long total = 0;
             for (Step s : steps) {
@@ -270,7 +316,14 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      */
     record Sample(Duration time, double amps) {
 
-        /** @throws IllegalArgumentException if the time is negative or the current not finite */
+        /**
+         * Checks the fields.
+         *
+         * @param time the time since the profile started, not negative
+         * @param amps the current from this time on, positive = charge
+         *
+         * @throws IllegalArgumentException if the time is negative or the current not finite
+         */
         public Sample {
             Objects.requireNonNull(time, "time");
             if (time.isNegative()) {
@@ -288,7 +341,13 @@ public sealed interface LoadProfile permits LoadProfile.Constant, LoadProfile.St
      */
     record Samples(List<Sample> samples) implements LoadProfile {
 
-        /** @throws IllegalArgumentException if there are no rows or the times do not increase */
+        /**
+         * Checks the fields.
+         *
+         * @param samples the rows, at least one, times strictly increasing
+         *
+         * @throws IllegalArgumentException if there are no rows or the times do not increase
+         */
         public Samples {
             samples = Immutables.list(samples, "samples");
             if (samples.isEmpty()) {

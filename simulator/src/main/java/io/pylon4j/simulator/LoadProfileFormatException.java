@@ -8,9 +8,12 @@ public final class LoadProfileFormatException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line, or 0 for the whole text. */
     private final int lineNumber;
 
     /**
+     * An exception for the CSV text's line {@code lineNumber}, or for the whole text.
+     *
      * @param lineNumber the 1-based line, or 0 for the whole text
      * @param message    what is wrong, without the line prefix
      */
@@ -19,7 +22,7 @@ public final class LoadProfileFormatException extends IllegalArgumentException {
         this.lineNumber = lineNumber;
     }
 
-    /** The 1-based number of the offending line, or 0 when the problem is the text as a whole. */
+    /** {@return the 1-based number of the offending line, or 0 when the problem is the text as a whole} */
     public int lineNumber() {
         return lineNumber;
     }

@@ -24,6 +24,9 @@ public record ModuleId(int group, int index) implements Comparable<ModuleId> {
     /**
      * Checks the numbers.
      *
+     * @param group the group, 0 to {@value #MAX_GROUPS} − 1
+     * @param index the position within the group, 0 to {@value #MAX_MODULES_PER_GROUP} − 1
+     *
      * @throws IllegalArgumentException if the group is not 0 to 5 or the index not 0 to 15
      */
     public ModuleId {
@@ -37,12 +40,17 @@ public record ModuleId(int group, int index) implements Comparable<ModuleId> {
         }
     }
 
-    /** The module at {@code index} in {@code group} (both zero-based). */
+    /**
+     * {@return the module at {@code index} in {@code group} (both zero-based)}
+     *
+     * @param group the group, 0 to 5
+     * @param index the position in the group, 0 (the group's master) to 15
+     */
     public static ModuleId of(int group, int index) {
         return new ModuleId(group, index);
     }
 
-    /** Whether this is a group's master (position 0), the module that talks to the inverter. */
+    /** {@return whether this is a group's master (position 0), the module that talks to the inverter} */
     public boolean isGroupMaster() {
         return index == 0;
     }

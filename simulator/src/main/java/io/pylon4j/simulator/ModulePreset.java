@@ -76,6 +76,16 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
     /**
      * Checks the preset.
      *
+     * @param model                           the model name (RS485 0x51 sends up to 10 ASCII characters of it)
+     * @param cellCount                       cells in series, 1 to 16 (15 on the US series, 8 on the 24 V UP2500)
+     * @param capacityMilliampHours           nominal capacity
+     * @param chargeCurrentDeciAmps           per-module charge current limit (0.1 A) before derating: the figure the
+     *                                        master multiplies by the modules online for CAN 0x351
+     * @param dischargeCurrentDeciAmps        per-module discharge current limit (0.1 A, magnitude) before derating
+     * @param chargeVoltageLimitMillivolts    the bank's charge voltage limit (CVL)
+     * @param dischargeVoltageLimitMillivolts the bank's discharge (cut-off) voltage limit
+     * @param systemParameters                what RS485 0x47 reports
+     *
      * @throws IllegalArgumentException if a value is out of range (each message names the value)
      */
     public ModulePreset {
@@ -103,7 +113,7 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
     }
 
     /**
-     * A preset for any other module, in SI units. The 0x47 parameters are the US3000C's with module voltages
+     * {@return a preset for any other module, in SI units} The 0x47 parameters are the US3000C's with module voltages
      * scaled to {@code cellCount} cells and maximum currents set to twice the per-module figures (assumptions).
      *
      * @param model          a name
@@ -126,15 +136,16 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
                         .withCurrentLimits(Math.max(1, 2 * charge), Math.max(1, 2 * discharge)));
     }
 
-    /** The built-in presets: US2000C, US2000B-Plus, US3000C, US5000, UP2500. */
+    /** {@return the built-in presets: US2000C, US2000B-Plus, US3000C, US5000, UP2500} */
     public static List<ModulePreset> standard() {
         return List.of(US2000C, US2000B_PLUS, US3000C, US5000, UP2500);
     }
 
     /**
-     * The built-in preset with this model name, ignoring case; {@code "US2000B-Plus"} is accepted for
-     * {@link #US2000B_PLUS}.
+     * {@return the built-in preset with this model name, ignoring case; {@code "US2000B-Plus"} is accepted for
+     * {@link #US2000B_PLUS}}
      *
+     * @param model a model name: US2000C, US2000B-Plus, US3000C, US5000 or UP2500
      * @throws IllegalArgumentException if there is none, naming the ones there are
      */
     public static ModulePreset named(String model) {
@@ -151,24 +162,42 @@ public record ModulePreset(String model, int cellCount, int capacityMilliampHour
                 + "'; known: US2000C, US2000B-Plus (US2KBPL), US3000C, US5000, UP2500");
     }
 
-    /** Nominal capacity in ampere-hours. */
+    /**
+     * Nominal capacity in ampere-hours.
+     *
+     * @return the nominal capacity, Ah
+     */
     public double capacityAmpHours() {
         return capacityMilliampHours / 1000.0;
     }
 
-    /** The same preset with another capacity. */
+    /**
+     * {@return the same preset with another capacity}
+     *
+     * @param capacity the nominal capacity, mAh
+     */
     public ModulePreset withCapacityMilliampHours(int capacity) {
         return new ModulePreset(model, cellCount, capacity, chargeCurrentDeciAmps, dischargeCurrentDeciAmps,
                 chargeVoltageLimitMillivolts, dischargeVoltageLimitMillivolts, systemParameters);
     }
 
-    /** The same preset with other per-module current figures (0.1 A, magnitudes). */
+    /**
+     * {@return the same preset with other per-module current figures (0.1 A, magnitudes)}
+     *
+     * @param chargeDeciAmps    the per-module charge current limit before derating, 0.1 A
+     * @param dischargeDeciAmps the per-module discharge current limit before derating, 0.1 A
+     */
     public ModulePreset withCurrents(int chargeDeciAmps, int dischargeDeciAmps) {
         return new ModulePreset(model, cellCount, capacityMilliampHours, chargeDeciAmps, dischargeDeciAmps,
                 chargeVoltageLimitMillivolts, dischargeVoltageLimitMillivolts, systemParameters);
     }
 
-    /** The same preset with other bank voltage limits (mV). */
+    /**
+     * {@return the same preset with other bank voltage limits (mV)}
+     *
+     * @param chargeMillivolts    the charge voltage limit (CVL), mV
+     * @param dischargeMillivolts the discharge voltage limit (DVL), mV
+     */
     public ModulePreset withVoltageLimits(int chargeMillivolts, int dischargeMillivolts) {
         return new ModulePreset(model, cellCount, capacityMilliampHours, chargeCurrentDeciAmps,
                 dischargeCurrentDeciAmps, chargeMillivolts, dischargeMillivolts, systemParameters);

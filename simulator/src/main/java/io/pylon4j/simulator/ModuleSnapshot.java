@@ -48,6 +48,26 @@ public record ModuleSnapshot(ModuleId id, boolean online, List<Integer> cellVolt
     /**
      * Copies the collections and checks the values.
      *
+     * @param id                             where the module sits
+     * @param online                         whether the module takes part in the bank
+     * @param cellVoltagesMillivolts         one voltage per cell
+     * @param temperaturesDeciCelsius        five temperatures, in RS485 0x42 order: BMS board, cells 1–4, cells 5–8,
+     *                                       cells 9–12, cells 13–15/16
+     * @param currentDeciAmps                the module's current, 0.1 A, positive = charge
+     * @param voltageMillivolts              module voltage (the sum of the cell voltages)
+     * @param remainingCapacityMilliampHours remaining capacity
+     * @param totalCapacityMilliampHours     full capacity (nominal × SOH)
+     * @param stateOfChargePercent           SOC, 0 to 100, rounded
+     * @param stateOfHealthPercent           SOH, 0 to 100
+     * @param cycles                         full equivalent discharge cycles
+     * @param limits                         the module's own (derated) limits, for RS485 0x92
+     * @param requests                       the module's own request flags, for the RS485 0x92 status byte
+     * @param protections                    active protections, forced ones included
+     * @param alarms                         active alarms, forced ones included
+     * @param limitStates                    the RS485 0x44 state bytes
+     * @param chargeMosfetOn                 RS485 0x44 Status2 bit 1: charging possible
+     * @param dischargeMosfetOn              RS485 0x44 Status2 bit 2: discharging possible
+     *
      * @throws IllegalArgumentException if the counts or ranges do not fit a module
      */
     public ModuleSnapshot {
@@ -85,37 +105,49 @@ public record ModuleSnapshot(ModuleId id, boolean online, List<Integer> cellVolt
         }
     }
 
-    /** The lowest cell voltage, mV. */
+    /** {@return the lowest cell voltage, mV} */
     public int minCellVoltageMillivolts() {
         return Collections.min(cellVoltagesMillivolts);
     }
 
-    /** The highest cell voltage, mV. */
+    /** {@return the highest cell voltage, mV} */
     public int maxCellVoltageMillivolts() {
         return Collections.max(cellVoltagesMillivolts);
     }
 
-    /** The BMS board temperature (the first of the five), 0.1 °C. */
+    /** {@return the BMS board temperature (the first of the five), 0.1 °C} */
     public int bmsTemperatureDeciCelsius() {
         return temperaturesDeciCelsius.get(0);
     }
 
-    /** The four cell-group temperatures (the last four of the five), 0.1 °C. */
+    /** {@return the four cell-group temperatures (the last four of the five), 0.1 °C} */
     public List<Integer> cellTemperaturesDeciCelsius() {
         return temperaturesDeciCelsius.subList(1, TEMPERATURE_COUNT);
     }
 
-    /** RS485 0x44 Status3 bit 7: a charge current above 0.1 A flows. */
+    /**
+     * RS485 0x44 Status3 bit 7: a charge current above 0.1 A flows.
+     *
+     * @return whether the current is above +0.1 A
+     */
     public boolean effectiveChargeCurrent() {
         return currentDeciAmps > EFFECTIVE_CURRENT_DECI_AMPS;
     }
 
-    /** RS485 0x44 Status3 bit 6: a discharge current above 0.1 A flows. */
+    /**
+     * RS485 0x44 Status3 bit 6: a discharge current above 0.1 A flows.
+     *
+     * @return whether the current is below −0.1 A
+     */
     public boolean effectiveDischargeCurrent() {
         return currentDeciAmps < -EFFECTIVE_CURRENT_DECI_AMPS;
     }
 
-    /** RS485 0x44 Status3 bit 3: fully charged (remaining capacity equals full capacity). */
+    /**
+     * RS485 0x44 Status3 bit 3: fully charged (remaining capacity equals full capacity).
+     *
+     * @return whether the remaining capacity equals the full capacity
+     */
     public boolean fullyCharged() {
         return remainingCapacityMilliampHours == totalCapacityMilliampHours;
     }

@@ -33,22 +33,30 @@ public enum Protection {
         this.blocksDischarge = blocksDischarge;
     }
 
-    /** The byte of CAN 0x359 that carries this condition (0 or 1). */
+    /** {@return the byte of CAN 0x359 that carries this condition (0 or 1)} */
     public int canByte() {
         return canByte;
     }
 
-    /** The bit within {@link #canByte()} (0 = least significant). */
+    /** {@return the bit within {@link #canByte()} (0 = least significant)} */
     public int canBit() {
         return canBit;
     }
 
-    /** Whether, in this simulator, the condition sets a module's charge current limit to zero. */
+    /**
+     * Whether, in this simulator, the condition sets a module's charge current limit to zero.
+     *
+     * @return whether the module's CCL becomes 0 A while this is raised
+     */
     public boolean blocksCharge() {
         return blocksCharge;
     }
 
-    /** Whether, in this simulator, the condition sets a module's discharge current limit to zero. */
+    /**
+     * Whether, in this simulator, the condition sets a module's discharge current limit to zero.
+     *
+     * @return whether the module's DCL becomes 0 A while this is raised
+     */
     public boolean blocksDischarge() {
         return blocksDischarge;
     }

@@ -17,8 +17,8 @@ public record RequestFlags(boolean chargeEnable, boolean dischargeEnable, boolea
     public static final RequestFlags NONE = new RequestFlags(false, false, false, false, false);
 
     /**
-     * The flags as one byte, bit 7 = charge enable … bit 3 = full-charge request, bits 2–0 zero: the value of CAN
-     * 0x35C byte 0 and of the RS485 0x92 status byte. {@code 0xC0} is the normal state.
+     * {@return the flags as one byte, bit 7 = charge enable … bit 3 = full-charge request, bits 2–0 zero: the value of
+     * CAN 0x35C byte 0 and of the RS485 0x92 status byte} {@code 0xC0} is the normal state.
      */
     public int toByte() {
         return (chargeEnable ? 0x80 : 0) | (dischargeEnable ? 0x40 : 0) | (forceChargeI ? 0x20 : 0)

@@ -11,12 +11,12 @@ import java.util.Objects;
  * request is set once the SOC has stayed below {@code fullChargeSocPercent} for {@code fullChargeInterval} of
  * simulated time, and cleared (with the timer) as soon as the SOC reaches it. SOC here is the exact, unrounded value.
  *
- * @param forceChargeISetPercent   force charge I is set at or below this SOC
- * @param forceChargeIClearPercent force charge I is cleared at or above this SOC
- * @param forceChargeIISetPercent  force charge II is set at or below this SOC
+ * @param forceChargeISetPercent    force charge I is set at or below this SOC
+ * @param forceChargeIClearPercent  force charge I is cleared at or above this SOC
+ * @param forceChargeIISetPercent   force charge II is set at or below this SOC
  * @param forceChargeIIClearPercent force charge II is cleared at or above this SOC
- * @param fullChargeSocPercent     the SOC that counts as "fully charged" for the full-charge request
- * @param fullChargeInterval       how long the SOC may stay below {@code fullChargeSocPercent}
+ * @param fullChargeSocPercent      the SOC that counts as "fully charged" for the full-charge request
+ * @param fullChargeInterval        how long the SOC may stay below {@code fullChargeSocPercent}
  */
 public record RequestPolicy(double forceChargeISetPercent, double forceChargeIClearPercent,
                             double forceChargeIISetPercent, double forceChargeIIClearPercent,
@@ -37,6 +37,13 @@ public record RequestPolicy(double forceChargeISetPercent, double forceChargeICl
 
     /**
      * Checks the thresholds.
+     *
+     * @param forceChargeISetPercent    force charge I is set at or below this SOC
+     * @param forceChargeIClearPercent  force charge I is cleared at or above this SOC
+     * @param forceChargeIISetPercent   force charge II is set at or below this SOC
+     * @param forceChargeIIClearPercent force charge II is cleared at or above this SOC
+     * @param fullChargeSocPercent      the SOC that counts as "fully charged" for the full-charge request
+     * @param fullChargeInterval        how long the SOC may stay below {@code fullChargeSocPercent}
      *
      * @throws IllegalArgumentException if a clear threshold is below its set threshold, a value is above 100 %, or
      *                                  the interval is not positive

@@ -121,32 +121,37 @@ public final class SimulatedBank {
         return width == 0 ? 0 : (random.nextDouble() * 2 - 1) * width;
     }
 
-    /** A builder for a bank of {@code preset} modules: by default one group of one module at 50 % SOC, 25 °C, 0 A. */
+    /**
+     * {@return a builder for a bank of {@code preset} modules: by default one group of one module at 50 % SOC, 25 °C,
+     * 0 A}
+     *
+     * @param preset the model of every module (cells, capacity, limits)
+     */
     public static Builder builder(ModulePreset preset) {
         return new Builder(preset);
     }
 
-    /** The latest published snapshot: lock-free, from any thread. While values are frozen, the one before. */
+    /** {@return the latest published snapshot: lock-free, from any thread} While values are frozen, the one before. */
     public BankSnapshot snapshot() {
         return published;
     }
 
-    /** The bank-wide fault switches the front ends obey: lock-free, from any thread. */
+    /** {@return the bank-wide fault switches the front ends obey: lock-free, from any thread} */
     public FaultSettings faults() {
         return faults;
     }
 
-    /** The modules' preset. */
+    /** {@return the modules' preset} */
     public ModulePreset preset() {
         return preset;
     }
 
-    /** Every module's id, group by group. */
+    /** {@return every module's id, group by group} */
     public List<ModuleId> moduleIds() {
         return ids;
     }
 
-    /** The simulated time now (also while values are frozen). */
+    /** {@return the simulated time now (also while values are frozen)} */
     public Instant now() {
         lock.lock();
         try {
@@ -160,6 +165,7 @@ public final class SimulatedBank {
      * Lets {@code duration} of simulated time pass: integrates the load profile's current, updates temperatures,
      * limits and request flags, and publishes a new snapshot.
      *
+     * @param duration how much simulated time passes, zero or more
      * @return the published snapshot (the frozen one while values are frozen)
      * @throws IllegalArgumentException if {@code duration} is negative
      */
@@ -192,6 +198,8 @@ public final class SimulatedBank {
     /**
      * Advances simulated time to {@code time}: for front ends driven by an injected clock.
      *
+     * @param time the simulated time to reach, not before {@link #now()}
+     * @return the published snapshot (the frozen one while values are frozen)
      * @throws IllegalArgumentException if {@code time} is before {@link #now()}
      */
     public BankSnapshot advanceTo(Instant time) {
@@ -240,7 +248,11 @@ public final class SimulatedBank {
                 .orElse(0);
     }
 
-    /** Replaces the load profile; the new profile's time starts now. */
+    /**
+     * Replaces the load profile; the new profile's time starts now.
+     *
+     * @param loadProfile the bank current from now on
+     */
     public void setLoadProfile(LoadProfile loadProfile) {
         Objects.requireNonNull(loadProfile, "loadProfile");
         mutate(() -> {
@@ -249,18 +261,30 @@ public final class SimulatedBank {
         });
     }
 
-    /** Shortcut for a {@linkplain LoadProfile#constant constant} profile: {@code amps} from now on (+ = charge). */
+    /**
+     * Shortcut for a {@linkplain LoadProfile#constant constant} profile: {@code amps} from now on (+ = charge).
+     *
+     * @param amps the bank current, A, positive = charge
+     */
     public void setCurrent(double amps) {
         setLoadProfile(LoadProfile.constant(amps));
     }
 
-    /** Sets the ambient temperature; the modules drift towards it with the thermal model's time constant (1 h). */
+    /**
+     * Sets the ambient temperature; the modules drift towards it with the thermal model's time constant (1 h).
+     *
+     * @param celsius the ambient temperature, °C, −60 to 150
+     */
     public void setAmbientTemperature(double celsius) {
         checkTemperature(celsius);
         mutate(() -> ambientCelsius = celsius);
     }
 
-    /** Sets the ambient temperature and every module's cell temperature at once (the bank moved somewhere else). */
+    /**
+     * Sets the ambient temperature and every module's cell temperature at once (the bank moved somewhere else).
+     *
+     * @param celsius the temperature, °C, −60 to 150
+     */
     public void setTemperature(double celsius) {
         checkTemperature(celsius);
         mutate(() -> {
@@ -269,7 +293,12 @@ public final class SimulatedBank {
         });
     }
 
-    /** Sets one module's cell temperature at once (it then drifts towards the ambient temperature). */
+    /**
+     * Sets one module's cell temperature at once (it then drifts towards the ambient temperature).
+     *
+     * @param id      the module, as {@link ModuleId#of(int, int)} names it
+     * @param celsius the module's cell temperature, °C, −60 to 150
+     */
     public void setCellTemperature(ModuleId id, double celsius) {
         checkTemperature(celsius);
         mutate(() -> module(id).setCellTemperature(celsius));
@@ -284,24 +313,41 @@ public final class SimulatedBank {
     /**
      * Takes a module out of the bank or puts it back (the "module dropping out" fault): an offline module carries no
      * current and leaves the count, the CCL and DCL and every average.
+     *
+     * @param id     the module, as {@link ModuleId#of(int, int)} names it
+     * @param online false to take the module out, true to put it back
      */
     public void setModuleOnline(ModuleId id, boolean online) {
         mutate(() -> module(id).setOnline(online));
     }
 
-    /** Sets one module's SOC (the "SOC divergence" fault), 0 to 100 %. */
+    /**
+     * Sets one module's SOC (the "SOC divergence" fault), 0 to 100 %.
+     *
+     * @param id      the module, as {@link ModuleId#of(int, int)} names it
+     * @param percent the module's SOC, %, 0 to 100
+     */
     public void setStateOfCharge(ModuleId id, double percent) {
         checkPercent(percent, "SOC");
         mutate(() -> module(id).setStateOfCharge(percent));
     }
 
-    /** Sets every module's SOC, 0 to 100 %. */
+    /**
+     * Sets every module's SOC, 0 to 100 %.
+     *
+     * @param percent every module's SOC, %, 0 to 100
+     */
     public void setStateOfCharge(double percent) {
         checkPercent(percent, "SOC");
         mutate(() -> modules.forEach(m -> m.setStateOfCharge(percent)));
     }
 
-    /** Sets one module's SOH, 1 to 100 %: its full capacity becomes nominal × SOH, its SOC stays. */
+    /**
+     * Sets one module's SOH, 1 to 100 %: its full capacity becomes nominal × SOH, its SOC stays.
+     *
+     * @param id      the module, as {@link ModuleId#of(int, int)} names it
+     * @param percent the module's SOH, %, 1 to 100
+     */
     public void setStateOfHealth(ModuleId id, int percent) {
         if (percent < 1 || percent > 100) {
             throw new IllegalArgumentException("SOH must be 1 to 100 %: " + percent);
@@ -315,25 +361,45 @@ public final class SimulatedBank {
         }
     }
 
-    /** Raises a protection on a module until cleared, whatever its state. */
+    /**
+     * Raises a protection on a module until cleared, whatever its state.
+     *
+     * @param id         the module, as {@link ModuleId#of(int, int)} names it
+     * @param protection the protection to raise
+     */
     public void forceProtection(ModuleId id, Protection protection) {
         Objects.requireNonNull(protection, "protection");
         mutate(() -> module(id).forcedProtections().add(protection));
     }
 
-    /** Stops forcing a protection (it stays if the module's state raises it). */
+    /**
+     * Stops forcing a protection (it stays if the module's state raises it).
+     *
+     * @param id         the module, as {@link ModuleId#of(int, int)} names it
+     * @param protection the protection no longer forced
+     */
     public void clearProtection(ModuleId id, Protection protection) {
         Objects.requireNonNull(protection, "protection");
         mutate(() -> module(id).forcedProtections().remove(protection));
     }
 
-    /** Raises an alarm on a module until cleared, whatever its state. */
+    /**
+     * Raises an alarm on a module until cleared, whatever its state.
+     *
+     * @param id    the module, as {@link ModuleId#of(int, int)} names it
+     * @param alarm the alarm to raise
+     */
     public void forceAlarm(ModuleId id, Alarm alarm) {
         Objects.requireNonNull(alarm, "alarm");
         mutate(() -> module(id).forcedAlarms().add(alarm));
     }
 
-    /** Stops forcing an alarm (it stays if the module's state raises it). */
+    /**
+     * Stops forcing an alarm (it stays if the module's state raises it).
+     *
+     * @param id    the module, as {@link ModuleId#of(int, int)} names it
+     * @param alarm the alarm no longer forced
+     */
     public void clearAlarm(ModuleId id, Alarm alarm) {
         Objects.requireNonNull(alarm, "alarm");
         mutate(() -> module(id).forcedAlarms().remove(alarm));
@@ -357,7 +423,11 @@ public final class SimulatedBank {
         updateFaults(f -> f.withValuesFrozen(false));
     }
 
-    /** Turns the second-CAN-master fault on with the given limits for the second 0x351 source. */
+    /**
+     * Turns the second-CAN-master fault on with the given limits for the second 0x351 source.
+     *
+     * @param limits what the second master's 0x351 sends
+     */
     public void enableSecondMaster(ChargeLimits limits) {
         Objects.requireNonNull(limits, "limits");
         updateFaults(f -> f.withSecondMaster(limits));
@@ -387,6 +457,7 @@ public final class SimulatedBank {
      * Changes the fault settings atomically, for example {@code bank.updateFaults(f -> f.withCommunicationLost(true))}.
      * Unfreezing publishes the current state.
      *
+     * @param change maps the current settings to the new ones; called under the bank's lock, must not block
      * @return the new settings
      */
     public FaultSettings updateFaults(UnaryOperator<FaultSettings> change) {
@@ -402,7 +473,11 @@ public final class SimulatedBank {
         }
     }
 
-    /** Replaces all fault settings ({@link FaultSettings#NONE} switches every bank-wide fault off). */
+    /**
+     * Replaces all fault settings ({@link FaultSettings#NONE} switches every bank-wide fault off).
+     *
+     * @param settings the new bank-wide fault settings
+     */
     public void setFaults(FaultSettings settings) {
         Objects.requireNonNull(settings, "settings");
         updateFaults(f -> settings);
@@ -515,6 +590,8 @@ public final class SimulatedBank {
         /**
          * The number of groups, 1 to 6 (an LV-Hub joins up to six groups). Default 1.
          *
+         * @param groups the number of groups
+         * @return this builder
          * @throws IllegalArgumentException if out of range
          */
         public Builder groups(int groups) {
@@ -529,6 +606,8 @@ public final class SimulatedBank {
         /**
          * The number of modules in each group, 1 to 16. Default 1.
          *
+         * @param modules the modules in each group
+         * @return this builder
          * @throws IllegalArgumentException if out of range
          */
         public Builder modulesPerGroup(int modules) {
@@ -540,14 +619,26 @@ public final class SimulatedBank {
             return this;
         }
 
-        /** Every module's starting SOC, 0 to 100 %. Default 50. */
+        /**
+         * Every module's starting SOC, 0 to 100 %. Default 50.
+         *
+         * @param percent the SOC, %
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder stateOfCharge(double percent) {
             checkPercent(percent, "SOC");
             this.socPercent = percent;
             return this;
         }
 
-        /** Every module's SOH, 1 to 100 % (full capacity = nominal × SOH). Default 100. */
+        /**
+         * Every module's SOH, 1 to 100 % (full capacity = nominal × SOH). Default 100.
+         *
+         * @param percent the SOH, %
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder stateOfHealth(int percent) {
             if (percent < 1 || percent > 100) {
                 throw new IllegalArgumentException("SOH must be 1 to 100 %: " + percent);
@@ -556,7 +647,13 @@ public final class SimulatedBank {
             return this;
         }
 
-        /** Every module's starting cycle count, not negative. Default 0. */
+        /**
+         * Every module's starting cycle count, not negative. Default 0.
+         *
+         * @param cycles the cycle count
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder cycles(int cycles) {
             if (cycles < 0) {
                 throw new IllegalArgumentException("cycles must not be negative: " + cycles);
@@ -565,33 +662,57 @@ public final class SimulatedBank {
             return this;
         }
 
-        /** The ambient temperature, which is also every module's starting temperature. Default 25 °C. */
+        /**
+         * The ambient temperature, which is also every module's starting temperature. Default 25 °C.
+         *
+         * @param celsius the temperature, °C, −60 to 150
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder ambientTemperature(double celsius) {
             checkTemperature(celsius);
             this.ambientCelsius = celsius;
             return this;
         }
 
-        /** The load profile from the start. Default 0 A. */
+        /**
+         * The load profile from the start. Default 0 A.
+         *
+         * @param profile the bank current over time
+         * @return this builder
+         */
         public Builder loadProfile(LoadProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
-        /** When the force-charge and full-charge requests are raised. Default {@link RequestPolicy#US2000B_PLUS}. */
+        /**
+         * When the force-charge and full-charge requests are raised. Default {@link RequestPolicy#US2000B_PLUS}.
+         *
+         * @param policy the SOC thresholds and timer of the requests
+         * @return this builder
+         */
         public Builder requestPolicy(RequestPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
         /** The source of the per-cell and per-sensor offsets. Default a {@link SplittableRandom} seeded with
+         *
+         * @param random draws each cell's and sensor's offset once, at build time
+         * @return this builder
          * {@link #DEFAULT_SEED}. */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** Shortcut for {@code random(new SplittableRandom(seed))}. */
+        /**
+         * Shortcut for {@code random(new SplittableRandom(seed))}.
+         *
+         * @param seed the seed of the offsets: the same seed, the same cells
+         * @return this builder
+         */
         public Builder seed(long seed) {
             return random(new SplittableRandom(seed));
         }
@@ -599,6 +720,11 @@ public final class SimulatedBank {
         /**
          * The largest per-cell voltage offset (± mV, drawn once per cell) and per-sensor temperature offset (± °C,
          * drawn once per sensor). Defaults 3 mV and 0.3 °C; 0 and 0 give identical cells and sensors.
+         *
+         * @param cellMillivolts     the largest cell voltage offset, mV, 0 to 100
+         * @param temperatureCelsius the largest sensor temperature offset, °C, 0 to 10
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
          */
         public Builder spread(double cellMillivolts, double temperatureCelsius) {
             if (!(cellMillivolts >= 0 && cellMillivolts <= 100)) {
@@ -612,7 +738,13 @@ public final class SimulatedBank {
             return this;
         }
 
-        /** The longest integration step. Default 10 s. */
+        /**
+         * The longest integration step. Default 10 s.
+         *
+         * @param step the longest step, positive, at most one day
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder integrationStep(Duration step) {
             Objects.requireNonNull(step, "step");
             if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofDays(1)) > 0) {
@@ -622,13 +754,18 @@ public final class SimulatedBank {
             return this;
         }
 
-        /** The simulated time at the start. Default {@link Instant#EPOCH}. */
+        /**
+         * The simulated time at the start. Default {@link Instant#EPOCH}.
+         *
+         * @param time the simulated wall-clock time at the start
+         * @return this builder
+         */
         public Builder startTime(Instant time) {
             this.startTime = Objects.requireNonNull(time, "time");
             return this;
         }
 
-        /** The bank. */
+        /** {@return a new bank with these settings, at its start time} */
         public SimulatedBank build() {
             if (random == null) {
                 random = new SplittableRandom(DEFAULT_SEED);

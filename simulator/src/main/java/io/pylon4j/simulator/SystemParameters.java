@@ -51,6 +51,20 @@ public record SystemParameters(int cellHighVoltageMillivolts, int cellLowVoltage
     /**
      * Checks the values for consistency.
      *
+     * @param cellHighVoltageMillivolts           cell high-voltage limit
+     * @param cellLowVoltageMillivolts            cell low-voltage (alarm) limit
+     * @param cellUnderVoltageMillivolts          cell under-voltage (protection) limit
+     * @param chargeHighTemperatureDeciCelsius    charge high-temperature limit, 0.1 °C
+     * @param chargeLowTemperatureDeciCelsius     charge low-temperature limit, 0.1 °C
+     * @param chargeCurrentLimitDeciAmps          the module's maximum charge current, 0.1 A
+     * @param moduleHighVoltageMillivolts         module high-voltage limit
+     * @param moduleLowVoltageMillivolts          module low-voltage (alarm) limit
+     * @param moduleUnderVoltageMillivolts        module under-voltage (protection) limit
+     * @param dischargeHighTemperatureDeciCelsius discharge high-temperature limit, 0.1 °C
+     * @param dischargeLowTemperatureDeciCelsius  discharge low-temperature limit, 0.1 °C
+     * @param dischargeCurrentLimitDeciAmps       the module's maximum discharge current, 0.1 A, a <b>magnitude</b>
+     *                                            (positive; RS485 sends it negative)
+     *
      * @throws IllegalArgumentException if a low limit is not below its high limit or a current limit is not positive
      */
     public SystemParameters {
@@ -84,9 +98,11 @@ public record SystemParameters(int cellHighVoltageMillivolts, int cellLowVoltage
     }
 
     /**
-     * The same cell limits, temperatures and currents with module voltages scaled for {@code cellCount} cells from a
-     * 15-cell original ({@code module × cellCount / 15}, rounded to 0.1 V). This simulator's assumption for modules
-     * whose 0x47 reply docs/protocol.md has not seen (UP2500, custom presets).
+     * {@return the same cell limits, temperatures and currents with module voltages scaled for {@code cellCount} cells
+     * from a 15-cell original ({@code module × cellCount / 15}, rounded to 0.1 V)} This simulator's assumption for
+     * modules whose 0x47 reply docs/protocol.md has not seen (UP2500, custom presets).
+     *
+     * @param cellCount cells in series in the target module, 1 to 16
      */
     public SystemParameters scaledToCells(int cellCount) {
         return new SystemParameters(cellHighVoltageMillivolts, cellLowVoltageMillivolts, cellUnderVoltageMillivolts,
@@ -96,7 +112,12 @@ public record SystemParameters(int cellHighVoltageMillivolts, int cellLowVoltage
                 dischargeLowTemperatureDeciCelsius, dischargeCurrentLimitDeciAmps);
     }
 
-    /** The same values with other maximum charge and discharge currents (0.1 A, magnitudes). */
+    /**
+     * {@return the same values with other maximum charge and discharge currents (0.1 A, magnitudes)}
+     *
+     * @param chargeDeciAmps    the maximum charge current, 0.1 A, a magnitude
+     * @param dischargeDeciAmps the maximum discharge current, 0.1 A, a magnitude
+     */
     public SystemParameters withCurrentLimits(int chargeDeciAmps, int dischargeDeciAmps) {
         return new SystemParameters(cellHighVoltageMillivolts, cellLowVoltageMillivolts, cellUnderVoltageMillivolts,
                 chargeHighTemperatureDeciCelsius, chargeLowTemperatureDeciCelsius, chargeDeciAmps,

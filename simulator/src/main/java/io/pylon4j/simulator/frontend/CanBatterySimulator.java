@@ -48,7 +48,13 @@ public final class CanBatterySimulator implements AutoCloseable {
     /**
      * A front end for {@code bank} on {@code transport}.
      *
-     * @param traffic where received frames are recorded (shared with the RS485 front end if wanted)
+     * @param bank      the bank whose snapshot each cycle sends, and which each cycle advances by {@code period}
+     * @param transport the CAN bus to send on and listen to (0x305 keep-alives); opened and closed by the caller
+     * @param frameSet  which frames a cycle holds
+     * @param scheduler times the cycles: wall-clock or a test's manual time
+     * @param period    the cycle, 1 s on real batteries; positive
+     * @param traffic   where received frames are recorded (shared with the RS485 front end if wanted)
+     * @throws IllegalArgumentException if {@code period} is not positive
      */
     public CanBatterySimulator(SimulatedBank bank, CanTransport transport, CanFrameSet frameSet,
             Scheduler scheduler, Duration period, ReceivedTraffic traffic) {
@@ -64,7 +70,11 @@ public final class CanBatterySimulator implements AutoCloseable {
         this.listener = (frame, nanos) -> traffic.canReceived(frame, bank.now());
     }
 
-    /** Calls {@code listener} with the frames of every cycle, after they are sent (for logging). */
+    /**
+     * Calls {@code listener} with the frames of every cycle, after they are sent (for logging).
+     *
+     * @param listener receives the frames sent by each cycle, on the scheduler's thread; replaces any listener before
+     */
     public void onCycle(Consumer<List<CanFrame>> listener) {
         this.cycleListener = Objects.requireNonNull(listener, "listener");
     }
@@ -112,7 +122,12 @@ public final class CanBatterySimulator implements AutoCloseable {
         cycleListener.accept(sent);
     }
 
-    /** The frames one cycle sends for {@code snapshot} under {@code faults}; empty when communication is lost. */
+    /**
+     * {@return the frames one cycle sends for {@code snapshot} under {@code faults}; empty when communication is lost}
+     *
+     * @param snapshot the bank state to encode
+     * @param faults   the bank-wide faults: communication lost, a second master
+     */
     public List<CanFrame> frames(BankSnapshot snapshot, FaultSettings faults) {
         if (faults.communicationLost()) {
             return List.of();
@@ -122,7 +137,7 @@ public final class CanBatterySimulator implements AutoCloseable {
         return frames;
     }
 
-    /** What was received and sent. */
+    /** {@return what was received and sent} */
     public ReceivedTraffic traffic() {
         return traffic;
     }

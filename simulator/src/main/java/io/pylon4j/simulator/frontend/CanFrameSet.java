@@ -16,9 +16,10 @@ public enum CanFrameSet {
     VICTRON;
 
     /**
-     * The frame set named {@code pylon-v12}, {@code pylon-v13} or {@code victron} (case-insensitive, {@code _} for
-     * {@code -} accepted).
+     * {@return the frame set named {@code pylon-v12}, {@code pylon-v13} or {@code victron} (case-insensitive, {@code _}
+     * for {@code -} accepted)}
      *
+     * @param name a frame set's name, as {@code pylon simulate --can-frames} takes it
      * @throws IllegalArgumentException for any other name
      */
     public static CanFrameSet named(String name) {

@@ -46,17 +46,25 @@ public final class CanFrameSetGenerator {
     private final CanFrameSet frameSet;
     private final PylonCanCodec codec = PylonCanCodec.standard();
 
-    /** A generator for {@code frameSet}. */
+    /**
+     * A generator for {@code frameSet}.
+     *
+     * @param frameSet which frames each cycle holds
+     */
     public CanFrameSetGenerator(CanFrameSet frameSet) {
         this.frameSet = Objects.requireNonNull(frameSet, "frameSet");
     }
 
-    /** The frame set this generator produces. */
+    /** {@return the frame set this generator produces} */
     public CanFrameSet frameSet() {
         return frameSet;
     }
 
-    /** The frames of one cycle, in id order. */
+    /**
+     * {@return the frames of one cycle, in id order}
+     *
+     * @param s the bank state to encode
+     */
     public List<CanFrame> frames(BankSnapshot s) {
         List<CanMessage> messages = new ArrayList<>();
         messages.add(limits(s.limits()));
@@ -88,7 +96,11 @@ public final class CanFrameSetGenerator {
         return List.copyOf(frames);
     }
 
-    /** The 0x351 frame for {@code limits}: CVL and DVL truncated to 0.1 V, currents saturated, DCL positive. */
+    /**
+     * {@return the 0x351 frame for {@code limits}: CVL and DVL truncated to 0.1 V, currents saturated, DCL positive}
+     *
+     * @param limits the limits to send, in the simulator's units (mV, 0.1 A)
+     */
     public CanFrame limitsFrame(ChargeLimits limits) {
         return codec.encode(limits(limits));
     }

@@ -63,32 +63,36 @@ public final class ReceivedTraffic {
         deque.addLast(item);
     }
 
-    /** The number of 0x305 frames (inverter keep-alives) received. */
+    /** {@return the number of 0x305 frames (inverter keep-alives) received} */
     public synchronized long keepAliveCount() {
         return keepAlives;
     }
 
-    /** The latest 0x305 frame received, with its content. */
+    /** {@return the latest 0x305 frame received, with its content} */
     public synchronized Optional<CanFrame> lastKeepAlive() {
         return Optional.ofNullable(lastKeepAlive);
     }
 
-    /** The bank's simulated time when the latest 0x305 arrived. */
+    /** {@return the bank's simulated time when the latest 0x305 arrived} */
     public synchronized Optional<Instant> lastKeepAliveTime() {
         return Optional.ofNullable(lastKeepAliveTime);
     }
 
-    /** Every CAN frame received (the latest {@value #CAPACITY}), oldest first. */
+    /** {@return every CAN frame received (the latest {@value #CAPACITY}), oldest first} */
     public synchronized List<CanFrame> canFrames() {
         return List.copyOf(canFrames);
     }
 
-    /** Every RS485 request frame received (the latest {@value #CAPACITY}), oldest first, answered or not. */
+    /** {@return every RS485 request frame received (the latest {@value #CAPACITY}), oldest first, answered or not} */
     public synchronized List<Rs485Frame> rs485Requests() {
         return List.copyOf(requests);
     }
 
-    /** The RS485 requests received with CID2 {@code cid2} (for example 0x94 or 0x95), oldest first. */
+    /**
+     * {@return the RS485 requests received with CID2 {@code cid2} (for example 0x94 or 0x95), oldest first}
+     *
+     * @param cid2 the command code, 0 to 255
+     */
     public synchronized List<Rs485Frame> rs485Requests(int cid2) {
         List<Rs485Frame> out = new ArrayList<>();
         for (Rs485Frame f : requests) {
@@ -99,17 +103,17 @@ public final class ReceivedTraffic {
         return out;
     }
 
-    /** The number of RS485 request frames received. */
+    /** {@return the number of RS485 request frames received} */
     public synchronized long rs485RequestCount() {
         return rs485Requests;
     }
 
-    /** The number of RS485 replies written (garbled ones included). */
+    /** {@return the number of RS485 replies written (garbled ones included)} */
     public synchronized long rs485ReplyCount() {
         return rs485Replies;
     }
 
-    /** The number of CAN frames sent. */
+    /** {@return the number of CAN frames sent} */
     public synchronized long canFramesSent() {
         return canFramesSent;
     }

@@ -51,7 +51,14 @@ public final class Rs485BatterySimulator implements AutoCloseable {
     private final ByteListener listener = this::onBytes;
     private volatile boolean running;
 
-    /** A front end for {@code bank} on {@code transport}, late replies timed by {@code scheduler}. */
+    /**
+     * A front end for {@code bank} on {@code transport}, late replies timed by {@code scheduler}.
+     *
+     * @param bank      the bank whose snapshot answers the requests
+     * @param transport the byte stream to read requests from and write replies to; opened and closed by the caller
+     * @param scheduler times late replies (the reply-delay fault): wall-clock or a test's manual time
+     * @param traffic   where received requests are recorded (shared with the CAN front end if wanted)
+     */
     public Rs485BatterySimulator(SimulatedBank bank, ByteStreamTransport transport, Scheduler scheduler,
             ReceivedTraffic traffic) {
         this.bank = Objects.requireNonNull(bank, "bank");
@@ -134,7 +141,7 @@ public final class Rs485BatterySimulator implements AutoCloseable {
         }
     }
 
-    /** What was received and sent. */
+    /** {@return what was received and sent} */
     public ReceivedTraffic traffic() {
         return traffic;
     }

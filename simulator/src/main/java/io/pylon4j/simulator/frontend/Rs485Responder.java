@@ -91,7 +91,13 @@ public final class Rs485Responder {
     public Rs485Responder() {
     }
 
-    /** The RS485 address of a module in a bank of {@code groups} groups, or empty if it has none (position 14, 15). */
+    /**
+     * {@return the RS485 address of a module in a bank of {@code groups} groups, or empty if it has none
+     * (position 14, 15)}
+     *
+     * @param id     the module
+     * @param groups the number of groups in the bank: one group answers at 0x02 to 0x0F, several at 0x12 and up
+     */
     public static Optional<Integer> addressOf(ModuleId id, int groups) {
         if (id.index() > 13) {
             return Optional.empty();
@@ -101,7 +107,11 @@ public final class Rs485Responder {
     }
 
     /**
-     * The response to {@code request}, or empty for silence (no online module at that address, or not a request).
+     * {@return the response to {@code request}, or empty for silence (no online module at that address, or not a
+     * request)}
+     *
+     * @param request a frame received on the bus
+     * @param s       the bank state the reply reports
      */
     public Optional<Rs485Frame> respond(Rs485Frame request, BankSnapshot s) {
         int groups = s.modules().stream().mapToInt(m -> m.id().group()).max().orElse(0) + 1;

@@ -16,8 +16,10 @@ public final class Rs485WireFaults {
     }
 
     /**
-     * The reply with its CHKSUM broken: the last checksum hex digit replaced by another ({@code '0'} → {@code '1'},
-     * anything else → {@code '0'}). A client's reader reports a checksum mismatch.
+     * {@return the reply with its CHKSUM broken: the last checksum hex digit replaced by another ({@code '0'} →
+     * {@code '1'}, anything else → {@code '0'})} A client's reader reports a checksum mismatch.
+     *
+     * @param frame an encoded reply, SOI to CR; not changed
      */
     public static byte[] corruptChecksum(byte[] frame) {
         byte[] out = frame.clone();
@@ -26,7 +28,12 @@ public final class Rs485WireFaults {
         return out;
     }
 
-    /** {@code count} noise bytes from a fixed pattern that holds neither {@code '~'} nor CR. */
+    /**
+     * {@code count} noise bytes from a fixed pattern that holds neither {@code '~'} nor CR.
+     *
+     * @param count how many bytes
+     * @return a new array of {@code count} bytes
+     */
     public static byte[] noise(int count) {
         byte[] out = new byte[count];
         for (int i = 0; i < count; i++) {
@@ -36,10 +43,12 @@ public final class Rs485WireFaults {
     }
 
     /**
-     * What a client at the right baud rate reads when the battery answers at the other one: one byte per byte sent,
-     * {@code 0x00} where the sent byte's lowest bit is 0 and {@code 0xF0} where it is 1 (the shapes a UART reads off
-     * bit cells of the wrong width, each normally with a framing error). There is no {@code '~'} and no CR, so the
+     * {@return what a client at the right baud rate reads when the battery answers at the other one: one byte per byte
+     * sent, {@code 0x00} where the sent byte's lowest bit is 0 and {@code 0xF0} where it is 1 (the shapes a UART reads
+     * off bit cells of the wrong width, each normally with a framing error)} There is no {@code '~'} and no CR, so the
      * client sees discarded bytes and never a frame.
+     *
+     * @param bytes the bytes the battery sends; not changed
      */
     public static byte[] atWrongBaudRate(byte[] bytes) {
         byte[] out = new byte[bytes.length];
@@ -49,7 +58,13 @@ public final class Rs485WireFaults {
         return out;
     }
 
-    /** Applies the checksum, noise and baud-rate faults of {@code faults} to an encoded reply, in that order. */
+    /**
+     * Applies the checksum, noise and baud-rate faults of {@code faults} to an encoded reply, in that order.
+     *
+     * @param frame  an encoded reply, SOI to CR; not changed
+     * @param faults the bank-wide faults
+     * @return the bytes to write: {@code frame} itself when no wire fault is on, else a new array
+     */
     public static byte[] apply(byte[] frame, FaultSettings faults) {
         byte[] out = faults.corruptChecksums() ? corruptChecksum(frame) : frame;
         if (faults.noiseBytes() > 0) {

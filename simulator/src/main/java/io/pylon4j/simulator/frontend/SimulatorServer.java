@@ -66,7 +66,11 @@ public final class SimulatorServer implements AutoCloseable {
                 : new Rs485BatterySimulator(bank, rs485Transport, scheduler, traffic);
     }
 
-    /** A builder for a server of {@code bank}. */
+    /**
+     * {@return a builder for a server of {@code bank}}
+     *
+     * @param bank the bank to serve
+     */
     public static Builder builder(SimulatedBank bank) {
         return new Builder(bank);
     }
@@ -149,22 +153,22 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
-    /** The bank served. */
+    /** {@return the bank served} */
     public SimulatedBank bank() {
         return bank;
     }
 
-    /** What the front ends received and sent. */
+    /** {@return what the front ends received and sent} */
     public ReceivedTraffic traffic() {
         return traffic;
     }
 
-    /** The CAN front end, if the server has a CAN transport. */
+    /** {@return the CAN front end, if the server has a CAN transport} */
     public Optional<CanBatterySimulator> can() {
         return Optional.ofNullable(can);
     }
 
-    /** The RS485 front end, if the server has an RS485 transport. */
+    /** {@return the RS485 front end, if the server has an RS485 transport} */
     public Optional<Rs485BatterySimulator> rs485() {
         return Optional.ofNullable(rs485);
     }
@@ -208,31 +212,57 @@ public final class SimulatorServer implements AutoCloseable {
             this.bank = Objects.requireNonNull(bank, "bank");
         }
 
-        /** Serves CAN on {@code transport} (not yet opened; the server opens and closes it). */
+        /**
+         * Serves CAN on {@code transport} (not yet opened; the server opens and closes it).
+         *
+         * @param transport the CAN bus to serve
+         * @return this builder
+         */
         public Builder can(CanTransport transport) {
             this.can = transport;
             return this;
         }
 
-        /** Serves RS485 on {@code transport} (not yet opened; the server opens and closes it). */
+        /**
+         * Serves RS485 on {@code transport} (not yet opened; the server opens and closes it).
+         *
+         * @param transport the byte stream to serve
+         * @return this builder
+         */
         public Builder rs485(ByteStreamTransport transport) {
             this.rs485 = transport;
             return this;
         }
 
-        /** The CAN frame set, {@link CanFrameSet#PYLON_V12} by default. */
+        /**
+         * The CAN frame set, {@link CanFrameSet#PYLON_V12} by default.
+         *
+         * @param frameSet the frames each CAN cycle holds
+         * @return this builder
+         */
         public Builder frameSet(CanFrameSet frameSet) {
             this.frameSet = Objects.requireNonNull(frameSet, "frameSet");
             return this;
         }
 
-        /** The scheduler; by default the server runs its own daemon thread on wall-clock time. */
+        /**
+         * The scheduler; by default the server runs its own daemon thread on wall-clock time.
+         *
+         * @param scheduler times the CAN cycles and late replies; the caller keeps owning it
+         * @return this builder
+         */
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
-        /** How long {@link SimulatorServer#start()} waits for each transport to open, 10 s by default; positive. */
+        /**
+         * How long {@link SimulatorServer#start()} waits for each transport to open, 10 s by default; positive.
+         *
+         * @param timeout the longest wait for one transport to open
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
         public Builder openTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -242,7 +272,12 @@ public final class SimulatorServer implements AutoCloseable {
             return this;
         }
 
-        /** The CAN cycle, 1 s by default. */
+        /**
+         * The CAN cycle, 1 s by default.
+         *
+         * @param period the CAN cycle, positive
+         * @return this builder
+         */
         public Builder period(Duration period) {
             this.period = Objects.requireNonNull(period, "period");
             return this;
@@ -251,6 +286,7 @@ public final class SimulatorServer implements AutoCloseable {
         /**
          * Builds the server.
          *
+         * @return a server, not started yet
          * @throws IllegalStateException if neither a CAN nor an RS485 transport was given
          */
         public SimulatorServer build() {

@@ -31,35 +31,43 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PylonBankExtension.class)
 public @interface PylonBank {
 
-    /** Modules per group, 1 to 16. */
+    /**
+     * Modules per group, 1 to 16.
+     *
+     * @return the modules in each group
+     */
     int modules() default 1;
 
-    /** Groups, 1 to 6. */
+    /**
+     * Groups, 1 to 6.
+     *
+     * @return the number of groups (behind an LV-Hub when more than one)
+     */
     int groups() default 1;
 
-    /** The preset's model name, as {@link io.pylon4j.simulator.ModulePreset#named(String)} takes it. */
+    /** {@return the preset's model name, as {@link io.pylon4j.simulator.ModulePreset#named(String)} takes it} */
     String preset() default "US3000C";
 
-    /** The starting state of charge of every module, %. */
+    /** {@return the starting state of charge of every module, %} */
     double soc() default 50;
 
-    /** Where the RS485 side listens: an in-memory byte bus or a loopback TCP port. */
+    /** {@return where the RS485 side listens: an in-memory byte bus or a loopback TCP port} */
     Transport transport() default Transport.VIRTUAL;
 
-    /** Whether to serve CAN (always on an in-memory {@code virtual:} bus). */
+    /** {@return whether to serve CAN (always on an in-memory {@code virtual:} bus)} */
     boolean can() default true;
 
-    /** Whether to serve RS485. */
+    /** {@return whether to serve RS485} */
     boolean rs485() default true;
 
-    /** The CAN frame set. */
+    /** {@return the CAN frame set} */
     CanFrameSet profile() default CanFrameSet.PYLON_V12;
 
     /**
-     * Whether time is the test's to move ({@link SimulatedBankHandle#advance}); otherwise the CAN cycle runs on a
-     * background thread every second of wall-clock time and late replies wait real time. Manual time is
-     * {@code io.pylon4j.testing.ManualScheduler}: it needs {@code io.pylon4j:pylon4j-testing} on the test class
-     * path (a test dependency, like JUnit; without it the parameter fails to resolve and says so).
+     * {@return whether time is the test's to move ({@link SimulatedBankHandle#advance}); otherwise the CAN cycle runs
+     * on a background thread every second of wall-clock time and late replies wait real time} Manual time is
+     * {@code io.pylon4j.testing.ManualScheduler}: it needs {@code io.pylon4j:pylon4j-testing} on the test class path (a
+     * test dependency, like JUnit; without it the parameter fails to resolve and says so).
      */
     boolean manualTime() default true;
 

@@ -44,22 +44,27 @@ public final class SimulatedBankHandle implements AutoCloseable {
         this.rs485Port = rs485Port;
     }
 
-    /** The bank model: load, SOC, temperatures, modules offline, forced protections and alarms. */
+    /** {@return the bank model: load, SOC, temperatures, modules offline, forced protections and alarms} */
     public SimulatedBank bank() {
         return server.bank();
     }
 
-    /** The latest snapshot of the bank. */
+    /** {@return the latest snapshot of the bank} */
     public BankSnapshot snapshot() {
         return server.bank().snapshot();
     }
 
-    /** Changes the wire faults, e.g. {@code handle.faults(f -> f.withCorruptChecksums(true))}. */
+    /**
+     * Changes the wire faults, e.g. {@code handle.faults(f -> f.withCorruptChecksums(true))}.
+     *
+     * @param change maps the current settings to the new ones (see {@link SimulatedBank#updateFaults})
+     * @return the new settings
+     */
     public FaultSettings faults(UnaryOperator<FaultSettings> change) {
         return server.bank().updateFaults(change);
     }
 
-    /** What the bank received (0x305 keep-alives, RS485 requests) and sent. */
+    /** {@return what the bank received (0x305 keep-alives, RS485 requests) and sent} */
     public ReceivedTraffic traffic() {
         return server.traffic();
     }
@@ -67,6 +72,7 @@ public final class SimulatedBankHandle implements AutoCloseable {
     /**
      * Moves the virtual clock: CAN cycles and late replies due in {@code duration} happen now, on this thread.
      *
+     * @param duration how much manual time passes, zero or more
      * @throws IllegalStateException if the bank runs on wall-clock time ({@code manualTime = false})
      */
     public void advance(Duration duration) {
@@ -76,30 +82,32 @@ public final class SimulatedBankHandle implements AutoCloseable {
         clock.accept(duration);
     }
 
-    /** The transports instance that resolves the bank's {@code virtual:} endpoints (buses belong to it). */
+    /** {@return the transports instance that resolves the bank's {@code virtual:} endpoints (buses belong to it)} */
     public Transports transports() {
         return transports;
     }
 
-    /** The CAN endpoint to connect to ({@code virtual:NAME} through {@link #transports()}), if CAN is served. */
+    /**
+     * {@return the CAN endpoint to connect to ({@code virtual:NAME} through {@link #transports()}), if CAN is served}
+     */
     public Optional<String> canEndpoint() {
         return Optional.ofNullable(canEndpoint);
     }
 
     /**
-     * The RS485 endpoint to connect to, if RS485 is served: {@code virtual:NAME} (through {@link #transports()}) or
-     * {@code tcp:127.0.0.1:PORT}.
+     * {@return the RS485 endpoint to connect to, if RS485 is served: {@code virtual:NAME} (through
+     * {@link #transports()}) or {@code tcp:127.0.0.1:PORT}}
      */
     public Optional<String> rs485Endpoint() {
         return Optional.ofNullable(rs485Endpoint);
     }
 
-    /** The loopback TCP port of the RS485 side, when it listens on TCP. */
+    /** {@return the loopback TCP port of the RS485 side, when it listens on TCP} */
     public OptionalInt rs485Port() {
         return rs485Port > 0 ? OptionalInt.of(rs485Port) : OptionalInt.empty();
     }
 
-    /** A new, open member of the bank's virtual CAN bus, closed with the bank. */
+    /** {@return a new, open member of the bank's virtual CAN bus, closed with the bank} */
     public synchronized CanTransport newCanClient() {
         CanTransport t = transports.can(canEndpoint().orElseThrow(() -> new IllegalStateException("no CAN served")));
         clients.add(t);
@@ -107,7 +115,7 @@ public final class SimulatedBankHandle implements AutoCloseable {
         return t;
     }
 
-    /** A new, open member of the bank's virtual RS485 bus (VIRTUAL transport only), closed with the bank. */
+    /** {@return a new, open member of the bank's virtual RS485 bus (VIRTUAL transport only), closed with the bank} */
     public synchronized ByteStreamTransport newRs485Client() {
         String endpoint = rs485Endpoint().filter(e -> e.startsWith("virtual:"))
                 .orElseThrow(() -> new IllegalStateException("RS485 is not served on a virtual bus"));
