@@ -109,6 +109,19 @@ public final class Rs485FrameCodec {
         return decode(bytes, 0, length, false);
     }
 
+    /**
+     * Parses one frame written as ASCII bytes, {@code bytes[offset]} (SOI) and the {@code length - 1} bytes after it,
+     * with or without a trailing CR: {@link #parse(CharSequence, int, int)} for text that is already bytes (a log
+     * line read as bytes), with no character copied and the same checks and exceptions.
+     *
+     * @throws Rs485Exception            the first of the checks in the class documentation that fails
+     * @throws IndexOutOfBoundsException if the range is not within the array
+     */
+    public static Rs485Frame parseAscii(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        return decode(bytes, offset, length, false);
+    }
+
     private static Rs485Frame decode(byte[] b, int offset, int length, boolean eoiRequired) {
         if (length == 0) {
             throw new MissingSoiException(-1);

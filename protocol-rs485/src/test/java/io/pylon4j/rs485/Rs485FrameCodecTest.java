@@ -2,6 +2,7 @@ package io.pylon4j.rs485;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,29 @@ class Rs485FrameCodecTest {
                 .satisfies(e -> assertThat(e.position()).isEqualTo(18))
                 .satisfies(e -> assertThat(e.actual()).isEqualTo('3'));
         assertThat(Rs485FrameCodec.parse("xx~20024642E00202FD33yy", 2, 21).address()).isEqualTo(2);
+    }
+
+    @Test
+    void parseAsciiReadsTheBytesOfALineAsParseReadsItsText() {
+        byte[] line = "-> ~20024642E00202FD33\r # a comment".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Rs485FrameCodec.parseAscii(line, 3, 19)).isEqualTo(Rs485FrameCodec.parse("~20024642E00202FD33"));
+        assertThat(Rs485FrameCodec.parseAscii(line, 3, 20)).isEqualTo(Rs485FrameCodec.parse("~20024642E00202FD33"));
+        byte[] lower = "~200246000000fdb2".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Rs485FrameCodec.parseAscii(lower, 0, lower.length).infoLength()).isZero();
+        assertThatThrownBy(() -> Rs485FrameCodec.parseAscii(line, 30, 19))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void parseAsciiFailsAsParseFailsWithTheOffsetOfTheFrameNotOfTheLine() {
+        for (String bad : new String[] {"~20024642E00202FD3", "~20024642E00202FD3G", "~20024642e00202FD34", "20024642",
+                "~", "~2002464", "~20024642E00202FD33\r\r", "~20024642E00202FD33\n", "~2002\u00ff642E00202FD33"}) {
+            byte[] line = ("  " + bad + "  ").getBytes(StandardCharsets.ISO_8859_1);
+            Throwable byText = catchThrowable(() -> Rs485FrameCodec.parse(bad));
+            Throwable byBytes = catchThrowable(() -> Rs485FrameCodec.parseAscii(line, 2, bad.length()));
+            assertThat(byText).as(bad).isInstanceOf(Rs485Exception.class);
+            assertThat(byBytes).as(bad).isInstanceOf(byText.getClass()).hasMessage(byText.getMessage());
+        }
     }
 
     @Test

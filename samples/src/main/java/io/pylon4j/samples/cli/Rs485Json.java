@@ -274,10 +274,27 @@ final class Rs485Json {
     private static void names(JsonWriter json, String name, Set<? extends Enum<?>> flags) {
         json.beginArray(name);
         for (Enum<?> f : flags) {
-            json.value(camelCase(f.name()));
+            json.value(CAMEL_CASE_NAMES.get(f.getDeclaringClass())[f.ordinal()]);
         }
         json.endArray();
     }
+
+    /**
+     * The {@link #camelCase} names of an enum's constants, by ordinal: made once per enum rather than once per flag
+     * and line, and the same {@code String} instances every time, which {@link JsonWriter} keeps encoded. A pure
+     * function of the class, so this cache is no state anyone can observe.
+     */
+    private static final ClassValue<String[]> CAMEL_CASE_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = camelCase(((Enum<?>) constants[i]).name());
+            }
+            return names;
+        }
+    };
 
     /** {@code USING_BATTERY_MODULE_POWER} → {@code usingBatteryModulePower}. */
     static String camelCase(String constant) {

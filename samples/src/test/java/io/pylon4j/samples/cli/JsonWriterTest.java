@@ -2,11 +2,13 @@ package io.pylon4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * The string escapes of {@link JsonWriter}, held to the bytes {@code pylon decode} has always printed (a text field of
- * a CAN frame may hold NULs and other control characters: docs/json-can.md).
+ * a CAN frame may hold NULs and other control characters: docs/json-can.md), and its numbers and UTF-8 bytes, held
+ * to what {@code Long.toString}, {@code BigDecimal} and {@code String.getBytes} write.
  */
 class JsonWriterTest {
 
@@ -29,5 +31,95 @@ class JsonWriterTest {
         assertThat(line("x\n\r\ty")).isEqualTo("{\"text\":\"x\\n\\r\\ty\"}\n");
         assertThat(line("\u001f\u007f\u001b[0m")).isEqualTo("{\"text\":\"\\u001f\\u007f\\u001b[0m\"}\n");
         assertThat(line("ok\u0001")).isEqualTo("{\"text\":\"ok\\u0001\"}\n");
+    }
+
+    private static byte[] drained(JsonWriter json) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        json.drainTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void integersAreWrittenAsLongToStringWritesThem() {
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, 1L, -1L, 9L, 10L, 99L, 100L, 101L,
+                -100L, 999L, 1000L, 65535L, -32768L, 999_999_999L, 1_000_000_000L, (long) Integer.MAX_VALUE,
+                (long) Integer.MIN_VALUE, Integer.MIN_VALUE + 1L, Integer.MAX_VALUE + 1L, Integer.MIN_VALUE - 1L,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 2_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : values) {
+            assertThat(new JsonWriter().beginObject().field("n", v).endObject().peek()).isEqualTo("{\"n\":" + v + "}\n");
+            assertThat(new JsonWriter().beginObject().beginArray("a").value(v).value(v).endArray().endObject().peek())
+                    .isEqualTo("{\"a\":[" + v + "," + v + "]}\n");
+        }
+    }
+
+    @Test
+    void scaledNumbersAreTheExactDecimalWithTrailingZerosDroppedButOneDecimalKept() {
+        assertThat(new JsonWriter().beginObject().fieldScaled("v", 532, 1).fieldScaled("t", -5, 1)
+                .fieldScaled("c", 48000, 3).fieldScaled("z", 0, 2).fieldScaled("r", 1234, 0)
+                .fieldScaled("m", 1005, 3).endObject().peek())
+                .isEqualTo("{\"v\":53.2,\"t\":-0.5,\"c\":48.0,\"z\":0.0,\"r\":1234,\"m\":1.005}\n");
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            long unscaled = i < 8 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1L,
+                Integer.MAX_VALUE + 1L, Long.MAX_VALUE, Long.MIN_VALUE + 1, -1, 1}[i]
+                    : random.nextLong() >> random.nextInt(64);
+            int decimals = random.nextInt(8);
+            String expected = new java.math.BigDecimal(java.math.BigInteger.valueOf(unscaled), decimals).toPlainString();
+            while (decimals > 1 && expected.endsWith("0") && expected.indexOf('.') < expected.length() - 2) {
+                expected = expected.substring(0, expected.length() - 1);
+            }
+            assertThat(new JsonWriter().beginObject().fieldScaled("x", unscaled, decimals).endObject().peek())
+                    .as("%d scaled by %d", unscaled, decimals).isEqualTo("{\"x\":" + expected + "}\n");
+        }
+    }
+
+    @Test
+    void theOutputIsUtf8AsStringGetBytesEncodesIt() throws Exception {
+        String text = "µ°é\u20ac\uD83D\uDD0B \uD800 lone \"q\" \u0001";
+        JsonWriter json = new JsonWriter().beginObject().field("t", text).field("\u00e9t\u00e9", true).endObject();
+        String expected = "{\"t\":\"µ°é\u20ac\uD83D\uDD0B \uD800 lone \\\"q\\\" \\u0001\",\"\u00e9t\u00e9\":true}\n";
+        assertThat(json.buffered()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(drained(json)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+        assertThat(json.buffered()).isZero();
+        StringBuilder appended = new StringBuilder();
+        new JsonWriter().beginObject().field("t", "\u20ac").endObject().drainTo(appended);
+        assertThat(appended).hasToString("{\"t\":\"\u20ac\"}\n");
+    }
+
+    @Test
+    void stringsThatShareACacheSlotOrTheirTextAreEachWrittenAsThemselves() {
+        // "Aa" and "BB" have the same hash: one cache slot, written in turn; a new String of equal text
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        JsonWriter json = new JsonWriter();
+        for (int i = 0; i < 3; i++) {
+            json.beginObject().field("Aa", "BB").field("BB", "Aa").field(new String("Aa".toCharArray()), "x\"")
+                    .endObject();
+        }
+        assertThat(json.peek()).isEqualTo("{\"Aa\":\"BB\",\"BB\":\"Aa\",\"Aa\":\"x\\\"\"}\n".repeat(3));
+    }
+
+    @Test
+    void aRollbackForgetsTheBytesOfTheObjectBegunEvenMultiByteOnes() {
+        JsonWriter json = new JsonWriter().beginObject().field("ok", 1).endObject();
+        int mark = json.buffered();
+        json.beginObject().field("name", "é\u20ac").beginArray("a").value(12).value("\uD83D\uDD0B");
+        json.errorLine(mark, "rs485", "bad", "~é");
+        assertThat(json.peek()).isEqualTo("{\"ok\":1}\n{\"bus\":\"rs485\",\"error\":\"bad\",\"input\":\"~é\"}\n");
+    }
+
+    @Test
+    void theBufferGrowsPastItsFirstSizeAndKeepsEveryByte() throws Exception {
+        String big = "0123456789ABCDEF".repeat(10_000); // 160,000 characters: longer than the first 64 KiB buffer
+        JsonWriter json = new JsonWriter();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            json.beginObject().field("input", big).field("i", i).endObject();
+            expected.append("{\"input\":\"").append(big).append("\",\"i\":").append(i).append("}\n");
+        }
+        assertThat(drained(json)).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
