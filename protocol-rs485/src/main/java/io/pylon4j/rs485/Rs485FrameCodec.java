@@ -114,6 +114,10 @@ public final class Rs485FrameCodec {
      * with or without a trailing CR: {@link #parse(CharSequence, int, int)} for text that is already bytes (a log
      * line read as bytes), with no character copied and the same checks and exceptions.
      *
+     * @param bytes  the ASCII bytes that hold the frame, such as a log line's
+     * @param offset the index of SOI
+     * @param length the number of bytes from SOI to the end of the frame (past EOI, if it is there)
+     * @return the frame, its LENGTH and CHKSUM checked
      * @throws Rs485Exception            the first of the checks in the class documentation that fails
      * @throws IndexOutOfBoundsException if the range is not within the array
      */
