@@ -38,7 +38,7 @@ public record FieldStamp(Instant at, Source source, long atNanos) {
     /**
      * A stamp at {@link Moment#ofInstant at} (replays and tests).
      *
-     * @param at     when the value was observed, wall clock; its monotonic reading is derived from it
+     * @param at     when the value was observed, wall clock; also its monotonic reading, as nanoseconds since the epoch
      * @param source the link it came from
      */
     public FieldStamp(Instant at, Source source) {

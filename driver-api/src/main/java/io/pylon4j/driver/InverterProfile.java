@@ -149,7 +149,7 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
     /**
      * The preset with this name ({@code "victron"}, {@code "sma"}, …), case-insensitive.
      *
-     * @param name a preset's {@link #name()}
+     * @param name a preset's {@link #name()}, in any case
      * @return the preset, or empty if no preset has that name
      */
     public static Optional<InverterProfile> preset(String name) {

@@ -32,7 +32,7 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
     /**
      * The worst verdict of any check ({@link Verdict#SKIPPED} only when every check was skipped).
      *
-     * @return FAIL, WARN, PASS or SKIPPED, the worst first
+     * @return the most severe verdict (FAIL over WARN over PASS); SKIPPED when no check ran or every one was skipped
      */
     public Verdict overall() {
         Verdict v = Verdict.SKIPPED;

@@ -111,10 +111,10 @@ public final class Rs485AddressScanner implements AutoCloseable {
      * Starts a scan on {@code transport} (open it first; requests written while the link is down count as write
      * failures and time out). The first request goes out at once on {@code scheduler}.
      *
-     * @param progress called with each address's result as it is known (see the class comment for its thread)
      * @param transport the RS485 link, open, at the baud rate to scan
      * @param scheduler runs the gap and timeout timers; the caller's, not closed by the scanner
      * @param options   what to ask and how fast
+     * @param progress  called with each address's result as it is known (see the class comment for its thread)
      * @return the running scanner; close it to cancel the scan
      */
     public static Rs485AddressScanner start(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options,

@@ -40,12 +40,12 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
     /**
      * Validates and copies.
      *
-     * @throws IllegalArgumentException if a list is empty or has duplicates, an address is not a battery address, the
-     *                                  gap is negative or the timeout not positive
      * @param addresses    the battery addresses to ask, in order
      * @param probes       the requests sent to each address, in order
      * @param minimumGap   the least time between the end of one exchange and the next request, ≥ 0
      * @param replyTimeout how long to wait for one reply, &gt; 0
+     * @throws IllegalArgumentException if a list is empty or has duplicates, an address is not a battery address, the
+     *                                  gap is negative or the timeout not positive
      */
     public ScanOptions {
         addresses = List.copyOf(addresses);
