@@ -19,17 +19,34 @@ public record ActiveAlarm(Alarm alarm, Alarm.Level level) implements Comparable<
     private static final Comparator<ActiveAlarm> ORDER =
             Comparator.comparing(ActiveAlarm::alarm).thenComparing(ActiveAlarm::level);
 
+    /**
+     * Checks the references.
+     *
+     * @param alarm the condition
+     * @param level how serious
+     */
     public ActiveAlarm {
         Objects.requireNonNull(alarm, "alarm");
         Objects.requireNonNull(level, "level");
     }
 
-    /** Shorthand for {@code new ActiveAlarm(alarm, level)}. */
+    /**
+     * Shorthand for {@code new ActiveAlarm(alarm, level)}.
+     *
+     * @param alarm the condition
+     * @param level how serious
+     * @return the active alarm
+     */
     public static ActiveAlarm of(Alarm alarm, Alarm.Level level) {
         return new ActiveAlarm(alarm, level);
     }
 
-    /** An unmodifiable set of alarms iterating in a stable order (condition, then level). */
+    /**
+     * An unmodifiable set of alarms iterating in a stable order (condition, then level).
+     *
+     * @param alarms the alarms, in any order; duplicates collapse
+     * @return the sorted, unmodifiable set
+     */
     public static Set<ActiveAlarm> sortedSet(Collection<ActiveAlarm> alarms) {
         return Collections.unmodifiableSortedSet(new TreeSet<>(alarms));
     }

@@ -97,7 +97,11 @@ public enum Alarm {
         this.description = description;
     }
 
-    /** A short human description, for logs and {@code pylon monitor}. */
+    /**
+     * A short human description, for logs and {@code pylon monitor}.
+     *
+     * @return the description, e.g. {@code "cell or module voltage high"}
+     */
     public String description() {
         return description;
     }

@@ -11,7 +11,12 @@ public final class BankEventJson {
     private BankEventJson() {
     }
 
-    /** The event as a single-line JSON object. */
+    /**
+     * The event as a single-line JSON object.
+     *
+     * @param event the event
+     * @return the JSON object, on one line, without a line end
+     */
     public static String toJson(BankEvent event) {
         JsonWriter w = new JsonWriter();
         w.begin();

@@ -26,7 +26,11 @@ public enum BankField {
     /** Per-module details, stamped with the newest update of any module (RS485 0x42, 0x44, 0x93, 0x96). */
     MODULE_DETAILS;
 
-    /** Whether this is one of the five {@link Measurements} fields. */
+    /**
+     * Whether this is one of the five {@link Measurements} fields.
+     *
+     * @return true for SOC, SOH, VOLTAGE, CURRENT and TEMPERATURE
+     */
     public boolean isMeasurement() {
         return switch (this) {
             case SOC, SOH, VOLTAGE, CURRENT, TEMPERATURE -> true;

@@ -45,6 +45,28 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
                          Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
                          Optional<BankInfo> bankInfo, long supervisionSinceNanos) {
 
+    /**
+     * Checks that nothing is null and copies the collections (alarms sorted, maps unmodifiable, modules ascending).
+     *
+     * @param bankId                the bank
+     * @param at                    the time of the newest input, wall clock
+     * @param batteryLimits         the battery's newest limits as sent, if any arrived
+     * @param publishedLimits       what control software should obey, with provenance
+     * @param measurements          the newest value of each measurement
+     * @param activeAlarms          the active conditions
+     * @param requestFlags          the newest request flags, if any arrived
+     * @param moduleCount           the module count the battery reports, if known
+     * @param modules               per-module details by address
+     * @param supervisionState      the supervision state
+     * @param supervisionSince      when it was entered, wall clock
+     * @param supervisionReason     why it was entered
+     * @param stamps                when and from which link each field last received a value
+     * @param moduleStamps          the same per module address
+     * @param sources               per link: when it last delivered and its transport state
+     * @param bankInfo              what the bank says about itself, if anything arrived
+     * @param supervisionSinceNanos when the supervision state was entered, monotonic nanoseconds ({@link Moment#nanos()})
+     * @throws NullPointerException if a component or a collection's element is null
+     */
     public BankStatus {
         Objects.requireNonNull(bankId, "bankId");
         Objects.requireNonNull(at, "at");
@@ -117,53 +139,97 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
      * How old the newest value of {@code field} is at {@code now}, on the monotonic scale (a stepped wall clock does
      * not change it); empty if the field never received one. {@code now} comes from the driver's
      * {@link io.pylon4j.transport.time.TimeSource} ({@link PylonDriver#now()}).
+     * @param field the field
+     * @param now   the current moment, from the same driver
+     * @return the age, or empty if the field never received a value
      */
     public Optional<Duration> age(BankField field, Moment now) {
         return stamp(field).map(s -> Duration.ofNanos(now.nanos() - s.atNanos()));
     }
 
-    /** How long the bank has been in its supervision state at {@code now}, on the monotonic scale. */
+    /**
+     * How long the bank has been in its supervision state at {@code now}, on the monotonic scale.
+     *
+     * @param now the current moment, from the same driver
+     * @return the time since the state was entered
+     */
     public Duration supervisionAge(Moment now) {
         return Duration.ofNanos(now.nanos() - supervisionSinceNanos);
     }
 
-    /** When and from which link {@code field} last received a value. */
+    /**
+     * When and from which link {@code field} last received a value.
+     *
+     * @param field the field
+     * @return its stamp, or empty if it never received a value
+     */
     public Optional<FieldStamp> stamp(BankField field) {
         return Optional.ofNullable(stamps.get(field));
     }
 
-    /** How old the newest details of module {@code address} are, on the monotonic scale. */
+    /**
+     * How old the newest details of module {@code address} are, on the monotonic scale.
+     *
+     * @param address the module's RS485 address
+     * @param now     the current moment, from the same driver
+     * @return the age, or empty if no details of that module arrived
+     */
     public Optional<Duration> moduleAge(int address, Moment now) {
         return Optional.ofNullable(moduleStamps.get(address)).map(s -> Duration.ofNanos(now.nanos() - s.atNanos()));
     }
 
-    /** Freshness of one link (empty values if it never delivered or reported anything). */
+    /**
+     * Freshness of one link (empty values if it never delivered or reported anything).
+     *
+     * @param source the link
+     * @return its status; never null
+     */
     public SourceStatus source(Source source) {
         SourceStatus s = sources.get(source);
         return s != null ? s : SourceStatus.of(source, Optional.empty(), Optional.empty());
     }
 
-    /** Whether the published limits are the battery's current ones (FRESH or RECOVERED). */
+    /**
+     * Whether the published limits are the battery's current ones (FRESH or RECOVERED).
+     *
+     * @return true while FRESH or RECOVERED
+     */
     public boolean isFresh() {
         return supervisionState.isFresh();
     }
 
-    /** Why the published charge voltage limit has its value. */
+    /**
+     * Why the published charge voltage limit has its value.
+     *
+     * @return the charge voltage limit's provenance
+     */
     public LimitProvenance chargeVoltageLimitProvenance() {
         return publishedLimits.chargeVoltageLimitProvenance();
     }
 
-    /** Why the published charge current limit has its value: the answer to "why is the charge limit 0?". */
+    /**
+     * Why the published charge current limit has its value: the answer to "why is the charge limit 0?".
+     *
+     * @return the charge current limit's provenance
+     */
     public LimitProvenance chargeCurrentLimitProvenance() {
         return publishedLimits.chargeCurrentLimitProvenance();
     }
 
-    /** Why the published discharge current limit has its value. */
+    /**
+     * Why the published discharge current limit has its value.
+     *
+     * @return the discharge current limit's provenance
+     */
     public LimitProvenance dischargeCurrentLimitProvenance() {
         return publishedLimits.dischargeCurrentLimitProvenance();
     }
 
-    /** Why the published discharge voltage limit has its value. */
+    /**
+     * Why the published discharge voltage limit has its value.
+     *
+     * @return the discharge voltage limit's provenance
+     */
     public LimitProvenance dischargeVoltageLimitProvenance() {
         return publishedLimits.dischargeVoltageLimitProvenance();
     }

@@ -19,6 +19,9 @@ public final class BankStatusJson {
     /**
      * The snapshot as a single-line JSON object, with ages computed at {@code now} on the monotonic scale (the
      * driver's {@link PylonDriver#now()}); instants are the wall-clock readings, for display.
+     * @param s   the snapshot
+     * @param now the moment to compute ages at, from the same driver
+     * @return the JSON object, on one line, without a line end
      */
     public static String toJson(BankStatus s, Moment now) {
         JsonWriter w = new JsonWriter();

@@ -66,7 +66,11 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
             new ListenerFailureLog(System.getLogger("io.pylon4j.driver"), "bank event");
     private volatile boolean closed;
 
-    /** A publisher with the default buffer and batch sizes. */
+    /**
+     * A publisher with the default buffer and batch sizes.
+     *
+     * @param executor runs delivery tasks; never one of a transport's I/O threads
+     */
     public EventPublisher(Executor executor) {
         this(executor, DEFAULT_BUFFER_SIZE, DEFAULT_BATCH_SIZE);
     }
@@ -91,6 +95,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     /**
      * Queues {@code event} for every current subscriber and returns at once; never blocks.
      *
+     * @param event the event to deliver
      * @return false if the publisher is closed (the event is ignored)
      */
     public boolean submit(BankEvent event) {
@@ -113,6 +118,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
      * Calls {@code listener} for every event from now on, on the executor, in order, with unbounded demand. A
      * listener that throws keeps receiving events.
      *
+     * @param listener called with each event, on the executor
      * @return the handle to read its drop counter and to remove it ({@link EventSubscription#close()})
      */
     public EventSubscription addListener(Consumer<? super BankEvent> listener) {
@@ -154,7 +160,11 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         return sub;
     }
 
-    /** Number of current subscribers and listeners. */
+    /**
+     * Number of current subscribers and listeners.
+     *
+     * @return how many subscribers and listeners are attached now
+     */
     public int subscriberCount() {
         return subscribers.size();
     }
@@ -162,27 +172,44 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     /**
      * Events dropped over all subscribers since creation: always 0, since a full queue coalesces instead (see
      * {@link #coalescedEvents()}); kept for the monitoring built on it.
+     * @return 0
      */
     public long droppedEvents() {
         return 0;
     }
 
-    /** Events left out of full subscriber queues because a newer one superseded them, over all subscribers. */
+    /**
+     * Events left out of full subscriber queues because a newer one superseded them, over all subscribers.
+     *
+     * @return the count since creation; it only grows
+     */
     public long coalescedEvents() {
         return coalesced.sum();
     }
 
-    /** Exceptions thrown by listeners added with {@link #addListener}. */
+    /**
+     * Exceptions thrown by listeners added with {@link #addListener}.
+     *
+     * @return the count since creation; it only grows
+     */
     public long listenerFailures() {
         return listenerFailures.sum();
     }
 
-    /** Delivery tasks the executor rejected. */
+    /**
+     * Delivery tasks the executor rejected.
+     *
+     * @return the count since creation; it only grows
+     */
     public long rejectedExecutions() {
         return rejected.sum();
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return closed;
     }

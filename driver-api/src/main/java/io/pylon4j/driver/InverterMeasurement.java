@@ -26,6 +26,10 @@ public record InverterMeasurement(double voltageVolts, double currentAmps, doubl
     /**
      * Checks every value against its wire range.
      *
+     * @param voltageVolts       battery voltage, V, 0 to 6553.5
+     * @param currentAmps        battery current, A, positive while charging, -3276.7 to 3276.7
+     * @param temperatureCelsius battery temperature, °C, -3276.8 to 3276.7
+     * @param socPercent         state of charge, %, 0 to 100
      * @throws IllegalArgumentException if a value is not finite or does not fit its 0x305 field
      */
     public InverterMeasurement {
@@ -38,6 +42,8 @@ public record InverterMeasurement(double voltageVolts, double currentAmps, doubl
     /**
      * The SMA 0x305 record of these values, in 0.1 units, with the current negated to SMA's sign (negative while
      * charging).
+     *
+     * @return the values in 0.1 V, 0.1 A (SMA's sign), 0.1 °C and 0.1 %
      */
     public SmaMeasurements toSmaMeasurements() {
         return new SmaMeasurements(deci(voltageVolts), -deci(currentAmps), deci(temperatureCelsius),

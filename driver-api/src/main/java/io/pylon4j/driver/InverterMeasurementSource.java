@@ -18,6 +18,10 @@ public interface InverterMeasurementSource {
     /** No measurement, ever: every keep-alive is 8 × 00. The default. */
     InverterMeasurementSource NONE = Optional::empty;
 
-    /** The newest measurement, or empty if there is none (yet). */
+    /**
+     * The newest measurement, or empty if there is none (yet).
+     *
+     * @return the measurement to send, or empty for the plain 8 × 00 keep-alive
+     */
     Optional<InverterMeasurement> current();
 }

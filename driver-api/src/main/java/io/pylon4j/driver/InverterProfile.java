@@ -85,6 +85,23 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
 
     private static final List<InverterProfile> PRESETS = List.of(GENERIC_PYLON, VICTRON, SMA, DEYE, SOL_ARK, SOFAR);
 
+    /**
+     * Checks the values.
+     *
+     * @param name                      a short name, not blank
+     * @param keepAliveInterval         period of the 0x305 keep-alive, ≥ 0; zero sends none
+     * @param sendsVictronIdentity      also send 0x307 with each keep-alive
+     * @param keepAliveCarriesValues    the 0x305 carries the inverter's measurements (SMA)
+     * @param keepAliveAfterEachDataSet send 0x305 after each complete data set rather than on a timer
+     * @param staleTimeout              age of the newest limits at which the bank is STALE, &gt; 0
+     * @param lostTimeout               age of the newest limits at which the bank is LOST, ≥ {@code staleTimeout}
+     * @param rs485PollInterval         period of one RS485 poll cycle, &gt; 0
+     * @param rs485ResponseTimeout      how long to wait for one RS485 reply, &gt; 0
+     * @param rs485Retries              how often to repeat an unanswered RS485 request, ≥ 0
+     * @param failSafe                  when published currents are forced to 0
+     * @throws IllegalArgumentException if a value is out of its range or {@code name} is blank
+     * @throws NullPointerException     if an object is null
+     */
     public InverterProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
@@ -111,23 +128,40 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
         }
     }
 
-    /** The generic Pylon profile. */
+    /**
+     * The generic Pylon profile.
+     *
+     * @return {@link #GENERIC_PYLON}
+     */
     public static InverterProfile defaults() {
         return GENERIC_PYLON;
     }
 
-    /** Every preset, generic first. */
+    /**
+     * Every preset, generic first.
+     *
+     * @return the presets, an unmodifiable list
+     */
     public static List<InverterProfile> presets() {
         return PRESETS;
     }
 
-    /** The preset with this name ({@code "victron"}, {@code "sma"}, …), case-insensitive. */
+    /**
+     * The preset with this name ({@code "victron"}, {@code "sma"}, …), case-insensitive.
+     *
+     * @param name a preset's {@link #name()}, in any case
+     * @return the preset, or empty if no preset has that name
+     */
     public static Optional<InverterProfile> preset(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         return PRESETS.stream().filter(p -> p.name.equals(wanted)).findFirst();
     }
 
-    /** A builder starting from this profile's values. */
+    /**
+     * A builder starting from this profile's values.
+     *
+     * @return a new builder holding this profile's values
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -166,61 +200,134 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
             failSafe = p.failSafe;
         }
 
+        /**
+         * Sets the short name.
+         *
+         * @param value a short name, e.g. {@code "victron"}; not blank
+         * @return this builder
+         */
         public Builder name(String value) {
             name = value;
             return this;
         }
 
+        /**
+         * Sets the period of the 0x305 keep-alive.
+         *
+         * @param value the period; {@link Duration#ZERO} sends none
+         * @return this builder
+         */
         public Builder keepAliveInterval(Duration value) {
             keepAliveInterval = value;
             return this;
         }
 
+        /**
+         * Sets whether 0x307 (Victron's identity) goes with each keep-alive.
+         *
+         * @param value true to send 0x307
+         * @return this builder
+         */
         public Builder sendsVictronIdentity(boolean value) {
             sendsVictronIdentity = value;
             return this;
         }
 
+        /**
+         * Sets whether the 0x305 carries the inverter's measurements (SMA) rather than 8 × 00.
+         *
+         * @param value true to send measurements
+         * @return this builder
+         */
         public Builder keepAliveCarriesValues(boolean value) {
             keepAliveCarriesValues = value;
             return this;
         }
 
+        /**
+         * Sets whether 0x305 goes after each complete data set received (Sol-Ark) rather than on a timer.
+         *
+         * @param value true to answer each data set
+         * @return this builder
+         */
         public Builder keepAliveAfterEachDataSet(boolean value) {
             keepAliveAfterEachDataSet = value;
             return this;
         }
 
+        /**
+         * Sets the age of the newest limits at which the bank becomes STALE.
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
         public Builder staleTimeout(Duration value) {
             staleTimeout = value;
             return this;
         }
 
+        /**
+         * Sets the age of the newest limits at which the bank becomes LOST.
+         *
+         * @param value the timeout, at least the stale timeout
+         * @return this builder
+         */
         public Builder lostTimeout(Duration value) {
             lostTimeout = value;
             return this;
         }
 
+        /**
+         * Sets the period of one RS485 poll cycle.
+         *
+         * @param value the period, positive
+         * @return this builder
+         */
         public Builder rs485PollInterval(Duration value) {
             rs485PollInterval = value;
             return this;
         }
 
+        /**
+         * Sets how long to wait for one RS485 reply.
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
         public Builder rs485ResponseTimeout(Duration value) {
             rs485ResponseTimeout = value;
             return this;
         }
 
+        /**
+         * Sets how often an unanswered RS485 request is repeated.
+         *
+         * @param value the number of retries, ≥ 0
+         * @return this builder
+         */
         public Builder rs485Retries(int value) {
             rs485Retries = value;
             return this;
         }
 
+        /**
+         * Sets when the published currents are forced to 0.
+         *
+         * @param value the fail-safe policy
+         * @return this builder
+         */
         public Builder failSafe(FailSafePolicy value) {
             failSafe = value;
             return this;
         }
 
+        /**
+         * Builds and validates the profile.
+         *
+         * @return the profile
+         * @throws IllegalArgumentException if a value is out of its range (see the record's constructor)
+         * @throws NullPointerException     if a value is null
+         */
         public InverterProfile build() {
             return new InverterProfile(name, keepAliveInterval, sendsVictronIdentity, keepAliveCarriesValues,
                     keepAliveAfterEachDataSet, staleTimeout, lostTimeout, rs485PollInterval, rs485ResponseTimeout,

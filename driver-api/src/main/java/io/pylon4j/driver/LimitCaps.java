@@ -19,6 +19,15 @@ public record LimitCaps(OptionalDouble maxChargeVoltageVolts, OptionalDouble max
     private static final LimitCaps NONE = new LimitCaps(OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty());
 
+    /**
+     * Checks that every cap present is a finite value ≥ 0.
+     *
+     * @param maxChargeVoltageVolts    highest CVL to publish, V
+     * @param maxChargeCurrentAmps     highest CCL to publish, A
+     * @param maxDischargeCurrentAmps  highest DCL to publish, A, a magnitude
+     * @param minDischargeVoltageVolts lowest discharge voltage limit to publish, V
+     * @throws IllegalArgumentException if a cap is negative, NaN or infinite
+     */
     public LimitCaps {
         check("maxChargeVoltageVolts", maxChargeVoltageVolts);
         check("maxChargeCurrentAmps", maxChargeCurrentAmps);
@@ -26,26 +35,54 @@ public record LimitCaps(OptionalDouble maxChargeVoltageVolts, OptionalDouble max
         check("minDischargeVoltageVolts", minDischargeVoltageVolts);
     }
 
-    /** No caps: the battery's values pass unchanged. */
+    /**
+     * No caps: the battery's values pass unchanged.
+     *
+     * @return the caps with every value empty
+     */
     public static LimitCaps none() {
         return NONE;
     }
 
+    /**
+     * These caps with a highest charge voltage limit.
+     *
+     * @param value the highest CVL to publish, V, ≥ 0
+     * @return the new caps
+     */
     public LimitCaps withMaxChargeVoltageVolts(double value) {
         return new LimitCaps(OptionalDouble.of(value), maxChargeCurrentAmps, maxDischargeCurrentAmps,
                 minDischargeVoltageVolts);
     }
 
+    /**
+     * These caps with a highest charge current limit.
+     *
+     * @param value the highest CCL to publish, A, ≥ 0
+     * @return the new caps
+     */
     public LimitCaps withMaxChargeCurrentAmps(double value) {
         return new LimitCaps(maxChargeVoltageVolts, OptionalDouble.of(value), maxDischargeCurrentAmps,
                 minDischargeVoltageVolts);
     }
 
+    /**
+     * These caps with a highest discharge current limit.
+     *
+     * @param value the highest DCL to publish, A, a magnitude ≥ 0
+     * @return the new caps
+     */
     public LimitCaps withMaxDischargeCurrentAmps(double value) {
         return new LimitCaps(maxChargeVoltageVolts, maxChargeCurrentAmps, OptionalDouble.of(value),
                 minDischargeVoltageVolts);
     }
 
+    /**
+     * These caps with a lowest discharge (cut-off) voltage limit.
+     *
+     * @param value the lowest discharge voltage limit to publish, V, ≥ 0
+     * @return the new caps
+     */
     public LimitCaps withMinDischargeVoltageVolts(double value) {
         return new LimitCaps(maxChargeVoltageVolts, maxChargeCurrentAmps, maxDischargeCurrentAmps,
                 OptionalDouble.of(value));

@@ -37,6 +37,15 @@ import java.util.OptionalInt;
 public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailSafePolicy failSafe,
                           LimitPlausibility plausibility) {
 
+    /**
+     * Checks that nothing is null and that an expected module count is at least 1.
+     *
+     * @param caps                the user's caps
+     * @param expectedModuleCount the number of modules the stack should have, if known; ≥ 1
+     * @param failSafe            when the currents are forced to 0
+     * @param plausibility        the bounds the battery's limits must lie within
+     * @throws IllegalArgumentException if {@code expectedModuleCount} is below 1
+     */
     public LimitPolicy {
         Objects.requireNonNull(plausibility, "plausibility");
         Objects.requireNonNull(caps, "caps");
@@ -47,34 +56,73 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         }
     }
 
-    /** A policy with the default plausibility bounds ({@link LimitPlausibility#defaults()}). */
+    /**
+     * A policy with the default plausibility bounds ({@link LimitPlausibility#defaults()}).
+     *
+     * @param caps                the user's caps
+     * @param expectedModuleCount the number of modules the stack should have, if known; ≥ 1
+     * @param failSafe            when the currents are forced to 0
+     */
     public LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailSafePolicy failSafe) {
         this(caps, expectedModuleCount, failSafe, LimitPlausibility.defaults());
     }
 
-    /** No caps, no expected module count, currents 0 from STALE on, 48 V LV plausibility bounds. */
+    /**
+     * No caps, no expected module count, currents 0 from STALE on, 48 V LV plausibility bounds.
+     *
+     * @return the default policy
+     */
     public static LimitPolicy defaults() {
         return new LimitPolicy(LimitCaps.none(), OptionalInt.empty(), FailSafePolicy.ZERO_CURRENTS_WHEN_STALE);
     }
 
-    /** The default policy with the fail-safe of {@code profile}. */
+    /**
+     * The default policy with the fail-safe of {@code profile}.
+     *
+     * @param profile the inverter profile whose {@link InverterProfile#failSafe()} to use
+     * @return the policy
+     */
     public static LimitPolicy of(InverterProfile profile) {
         return defaults().withFailSafe(profile.failSafe());
     }
 
+    /**
+     * This policy with other user caps.
+     *
+     * @param value the caps applied after the battery's values
+     * @return the new policy
+     */
     public LimitPolicy withCaps(LimitCaps value) {
         return new LimitPolicy(value, expectedModuleCount, failSafe, plausibility);
     }
 
+    /**
+     * This policy expecting a number of modules, so that currents are scaled down when the battery reports fewer.
+     *
+     * @param value the module count the stack should have, ≥ 1
+     * @return the new policy
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public LimitPolicy withExpectedModuleCount(int value) {
         return new LimitPolicy(caps, OptionalInt.of(value), failSafe, plausibility);
     }
 
+    /**
+     * This policy with another fail-safe.
+     *
+     * @param value when the published currents are forced to 0
+     * @return the new policy
+     */
     public LimitPolicy withFailSafe(FailSafePolicy value) {
         return new LimitPolicy(caps, expectedModuleCount, value, plausibility);
     }
 
-    /** This policy with other plausibility bounds (another cell count, a bank rating). */
+    /**
+     * This policy with other plausibility bounds (another cell count, a bank rating).
+     *
+     * @param value the bounds the battery's limits must lie within
+     * @return the new policy
+     */
     public LimitPolicy withPlausibility(LimitPlausibility value) {
         return new LimitPolicy(caps, expectedModuleCount, failSafe, value);
     }
@@ -82,6 +130,11 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
     /**
      * Why the battery's limits are implausible ({@link LimitPlausibility#check}) for {@code reportedModules} (or, when
      * the battery has not said, the expected count), or empty if they pass.
+     *
+     * @param battery         the battery's limits as received
+     * @param wireInvalid     the fields the wire marked "invalid"
+     * @param reportedModules the module count the battery reports, if known
+     * @return why the limits are refused, or empty
      */
     public Optional<String> implausibility(Limits battery, java.util.Set<LimitPlausibility.Field> wireInvalid,
                                            OptionalInt reportedModules) {
@@ -114,6 +167,7 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
      * @param state           the supervision state
      * @param reportedModules the module count the battery reports, if known
      * @param now             the current time (for the age in reasons)
+     * @return the limits to publish, each with its provenance
      */
     public PublishedLimits apply(Optional<Limits> battery, Optional<Instant> batteryAt, SupervisionState state,
                                  OptionalInt reportedModules, Instant now) {
@@ -130,6 +184,7 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
      * @param stateReason     why the supervisor entered {@code state}, if known
      * @param reportedModules the module count the battery reports, if known
      * @param now             the current time (for the age in reasons)
+     * @return the limits to publish, each with its provenance
      */
     public PublishedLimits apply(Optional<Limits> battery, Optional<Instant> batteryAt, SupervisionState state,
                                  Optional<String> stateReason, OptionalInt reportedModules, Instant now) {

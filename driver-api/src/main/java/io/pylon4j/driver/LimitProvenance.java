@@ -12,6 +12,13 @@ import java.util.OptionalDouble;
  */
 public record LimitProvenance(LimitSource source, OptionalDouble batteryValue, String reason) {
 
+    /**
+     * Checks the references.
+     *
+     * @param source       the step that decided the value
+     * @param batteryValue the battery's own (last) value, when there is one
+     * @param reason       a human sentence saying why
+     */
     public LimitProvenance {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(batteryValue, "batteryValue");

@@ -21,6 +21,15 @@ import java.util.OptionalDouble;
 public record Limits(double chargeVoltageLimitVolts, double chargeCurrentLimitAmps, double dischargeCurrentLimitAmps,
                      OptionalDouble dischargeVoltageLimitVolts) {
 
+    /**
+     * Checks that every value is a finite magnitude.
+     *
+     * @param chargeVoltageLimitVolts    CVL, V, ≥ 0
+     * @param chargeCurrentLimitAmps     CCL, A, ≥ 0
+     * @param dischargeCurrentLimitAmps  DCL, A, ≥ 0
+     * @param dischargeVoltageLimitVolts discharge voltage limit, V, ≥ 0, if the battery sends one
+     * @throws IllegalArgumentException if a value is negative, NaN or infinite
+     */
     public Limits {
         requireMagnitude("chargeVoltageLimitVolts", chargeVoltageLimitVolts);
         requireMagnitude("chargeCurrentLimitAmps", chargeCurrentLimitAmps);
@@ -31,14 +40,31 @@ public record Limits(double chargeVoltageLimitVolts, double chargeCurrentLimitAm
         }
     }
 
-    /** Limits without a discharge voltage limit. */
+    /**
+     * Limits without a discharge voltage limit.
+     *
+     * @param chargeVoltageLimitVolts   CVL, V, ≥ 0
+     * @param chargeCurrentLimitAmps    CCL, A, ≥ 0
+     * @param dischargeCurrentLimitAmps DCL, A, ≥ 0
+     * @return the limits
+     * @throws IllegalArgumentException if a value is negative, NaN or infinite
+     */
     public static Limits of(double chargeVoltageLimitVolts, double chargeCurrentLimitAmps,
                             double dischargeCurrentLimitAmps) {
         return new Limits(chargeVoltageLimitVolts, chargeCurrentLimitAmps, dischargeCurrentLimitAmps,
                 OptionalDouble.empty());
     }
 
-    /** Limits with a discharge voltage limit. */
+    /**
+     * Limits with a discharge voltage limit.
+     *
+     * @param chargeVoltageLimitVolts    CVL, V, ≥ 0
+     * @param chargeCurrentLimitAmps     CCL, A, ≥ 0
+     * @param dischargeCurrentLimitAmps  DCL, A, ≥ 0
+     * @param dischargeVoltageLimitVolts discharge (cut-off) voltage limit, V, ≥ 0
+     * @return the limits
+     * @throws IllegalArgumentException if a value is negative, NaN or infinite
+     */
     public static Limits of(double chargeVoltageLimitVolts, double chargeCurrentLimitAmps,
                             double dischargeCurrentLimitAmps, double dischargeVoltageLimitVolts) {
         return new Limits(chargeVoltageLimitVolts, chargeCurrentLimitAmps, dischargeCurrentLimitAmps,
@@ -49,6 +75,13 @@ public record Limits(double chargeVoltageLimitVolts, double chargeCurrentLimitAm
      * Limits from wire values with either sign convention: the discharge current limit becomes its magnitude
      * (CAN sends it positive, RS485 negative), and a negative charge current limit, which no document defines,
      * becomes 0 (the battery accepts no charge).
+     *
+     * @param chargeVoltageLimitVolts         CVL, V, ≥ 0
+     * @param chargeCurrentLimitAmpsSigned    CCL as on the wire, A; negative becomes 0
+     * @param dischargeCurrentLimitAmpsSigned DCL as on the wire, A, either sign
+     * @param dischargeVoltageLimitVolts      discharge voltage limit, V, if the battery sends one
+     * @return the limits as magnitudes
+     * @throws IllegalArgumentException if a value is NaN or infinite, or a voltage negative
      */
     public static Limits normalised(double chargeVoltageLimitVolts, double chargeCurrentLimitAmpsSigned,
                                     double dischargeCurrentLimitAmpsSigned, OptionalDouble dischargeVoltageLimitVolts) {

@@ -21,13 +21,25 @@ import java.util.Optional;
  */
 public record LinkStatus(ConnectionState state, Optional<String> cause, Instant since, int attempt) {
 
+    /**
+     * Checks the references.
+     *
+     * @param state   the transport's newest state
+     * @param cause   why the link is not up, or empty
+     * @param since   when the link last came up or went down
+     * @param attempt the transport's connect attempt, 0 when not known
+     */
     public LinkStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(since, "since");
     }
 
-    /** Whether the link is up. */
+    /**
+     * Whether the link is up.
+     *
+     * @return true when the state is {@link ConnectionState#CONNECTED}
+     */
     public boolean up() {
         return state == ConnectionState.CONNECTED;
     }

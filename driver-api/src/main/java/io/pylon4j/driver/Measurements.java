@@ -24,6 +24,17 @@ public record Measurements(OptionalDouble socPercent, OptionalDouble sohPercent,
     public static final Measurements EMPTY = new Measurements(OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
 
+    /**
+     * Checks that no field is null and that present values are finite.
+     *
+     * @param socPercent         state of charge, %
+     * @param sohPercent         state of health, %
+     * @param voltageVolts       bank voltage, V
+     * @param currentAmps        bank current, A, positive = charge
+     * @param temperatureCelsius temperature, °C
+     * @throws IllegalArgumentException if a present value is NaN or infinite
+     * @throws NullPointerException     if a field is null
+     */
     public Measurements {
         requireFinite("socPercent", socPercent);
         requireFinite("sohPercent", sohPercent);
@@ -32,19 +43,39 @@ public record Measurements(OptionalDouble socPercent, OptionalDouble sohPercent,
         requireFinite("temperatureCelsius", temperatureCelsius);
     }
 
-    /** All five values present. */
+    /**
+     * All five values present.
+     *
+     * @param socPercent         state of charge, %
+     * @param sohPercent         state of health, %
+     * @param voltageVolts       bank voltage, V
+     * @param currentAmps        bank current, A, positive = charge
+     * @param temperatureCelsius temperature, °C
+     * @return the measurements
+     * @throws IllegalArgumentException if a value is NaN or infinite
+     */
     public static Measurements of(double socPercent, double sohPercent, double voltageVolts, double currentAmps,
                                   double temperatureCelsius) {
         return new Measurements(OptionalDouble.of(socPercent), OptionalDouble.of(sohPercent),
                 OptionalDouble.of(voltageVolts), OptionalDouble.of(currentAmps), OptionalDouble.of(temperatureCelsius));
     }
 
-    /** A builder starting from no values. */
+    /**
+     * A builder starting from no values.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The value of one field; {@code field} must be one of the five measurement fields. */
+    /**
+     * The value of one field, for code that walks the fields generically.
+     *
+     * @param field SOC, SOH, VOLTAGE, CURRENT or TEMPERATURE
+     * @return the field's value in its unit, or empty when unknown
+     * @throws IllegalArgumentException if {@code field} is not a measurement field
+     */
     public OptionalDouble get(BankField field) {
         return switch (field) {
             case SOC -> socPercent;
@@ -57,7 +88,14 @@ public record Measurements(OptionalDouble socPercent, OptionalDouble sohPercent,
         };
     }
 
-    /** A copy with one field replaced. */
+    /**
+     * A copy with one field replaced.
+     *
+     * @param field SOC, SOH, VOLTAGE, CURRENT or TEMPERATURE
+     * @param value the new value in the field's unit, or empty to forget it
+     * @return the copy
+     * @throws IllegalArgumentException if {@code field} is not a measurement field, or the value is not finite
+     */
     public Measurements with(BankField field, OptionalDouble value) {
         return switch (field) {
             case SOC -> new Measurements(value, sohPercent, voltageVolts, currentAmps, temperatureCelsius);
@@ -88,32 +126,67 @@ public record Measurements(OptionalDouble socPercent, OptionalDouble sohPercent,
         private Builder() {
         }
 
+        /**
+         * Sets the state of charge.
+         *
+         * @param value state of charge, %
+         * @return this builder
+         */
         public Builder socPercent(double value) {
             soc = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the state of health.
+         *
+         * @param value state of health, %
+         * @return this builder
+         */
         public Builder sohPercent(double value) {
             soh = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the bank voltage.
+         *
+         * @param value voltage, V
+         * @return this builder
+         */
         public Builder voltageVolts(double value) {
             voltage = OptionalDouble.of(value);
             return this;
         }
 
-        /** Positive = charge, negative = discharge. */
+        /**
+         * Sets the bank current.
+         *
+         * @param value current, A, positive = charge, negative = discharge
+         * @return this builder
+         */
         public Builder currentAmps(double value) {
             current = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the temperature.
+         *
+         * @param value temperature, °C
+         * @return this builder
+         */
         public Builder temperatureCelsius(double value) {
             temperature = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Builds the measurements; fields never set stay empty.
+         *
+         * @return the measurements
+         * @throws IllegalArgumentException if a value set is NaN or infinite
+         */
         public Measurements build() {
             return new Measurements(soc, soh, voltage, current, temperature);
         }

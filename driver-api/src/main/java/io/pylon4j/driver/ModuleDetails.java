@@ -41,6 +41,27 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
                             OptionalDouble dischargeVoltageLimitVolts, OptionalDouble chargeCurrentLimitAmps,
                             OptionalDouble dischargeCurrentLimitAmps) {
 
+    /**
+     * Checks the address and that no field is null, and copies the lists.
+     *
+     * @param address                    the module's RS485 address, 0 to 255
+     * @param cellVoltagesVolts          cell voltages, V, cell 1 first; empty when unknown
+     * @param temperaturesCelsius        temperatures, °C, in the battery's order; empty when unknown
+     * @param currentAmps                module current, A, positive = charge
+     * @param voltageVolts               module voltage, V
+     * @param remainingCapacityAh        remaining capacity, Ah
+     * @param totalCapacityAh            total (full) capacity, Ah
+     * @param cycles                     cycle count
+     * @param serialNumber               serial number (0x93)
+     * @param manufacturerVersion        manufacturer software version (0x96)
+     * @param mainlineVersion            main-line software version (0x96)
+     * @param chargeVoltageLimitVolts    the module's charge voltage limit (0x92), V
+     * @param dischargeVoltageLimitVolts the module's discharge (cut-off) voltage limit (0x92), V
+     * @param chargeCurrentLimitAmps     the module's charge current limit (0x92), A, a magnitude
+     * @param dischargeCurrentLimitAmps  the module's discharge current limit (0x92), A, a magnitude
+     * @throws IllegalArgumentException if {@code address} is not 0 to 255
+     * @throws NullPointerException     if a list or optional is null
+     */
     public ModuleDetails {
         if (address < 0 || address > 255) {
             throw new IllegalArgumentException("address must be 0…255: " + address);
@@ -61,7 +82,12 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
         Objects.requireNonNull(dischargeCurrentLimitAmps, "dischargeCurrentLimitAmps");
     }
 
-    /** A builder for the module at {@code address}, all fields unknown. */
+    /**
+     * A builder for the module at {@code address}, all fields unknown.
+     *
+     * @param address the module's RS485 address, 0 to 255 (checked by {@link Builder#build()})
+     * @return a new builder
+     */
     public static Builder builder(int address) {
         return new Builder(address);
     }
@@ -69,6 +95,10 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
     /**
      * These details overlaid with the known fields of {@code newer} (same address): a field {@code newer} does not
      * carry keeps its value here.
+     *
+     * @param newer details of the same module received later
+     * @return the merged details
+     * @throws IllegalArgumentException if {@code newer} is about another address
      */
     public ModuleDetails mergedWith(ModuleDetails newer) {
         if (newer.address != address) {
@@ -117,51 +147,111 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
             this.address = address;
         }
 
+        /**
+         * Sets the cell voltages.
+         *
+         * @param value cell voltages, V, cell 1 first
+         * @return this builder
+         */
         public Builder cellVoltagesVolts(List<Double> value) {
             cells = value;
             return this;
         }
 
+        /**
+         * Sets the temperatures.
+         *
+         * @param value temperatures, °C, in the battery's order (BMS board, cell groups, MOSFET)
+         * @return this builder
+         */
         public Builder temperaturesCelsius(List<Double> value) {
             temperatures = value;
             return this;
         }
 
+        /**
+         * Sets the module current.
+         *
+         * @param value current, A, positive = charge
+         * @return this builder
+         */
         public Builder currentAmps(double value) {
             current = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the module voltage.
+         *
+         * @param value voltage, V
+         * @return this builder
+         */
         public Builder voltageVolts(double value) {
             voltage = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the remaining capacity.
+         *
+         * @param value remaining capacity, Ah
+         * @return this builder
+         */
         public Builder remainingCapacityAh(double value) {
             remaining = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the total (full) capacity.
+         *
+         * @param value total capacity, Ah
+         * @return this builder
+         */
         public Builder totalCapacityAh(double value) {
             total = OptionalDouble.of(value);
             return this;
         }
 
+        /**
+         * Sets the cycle count.
+         *
+         * @param value charge/discharge cycles so far
+         * @return this builder
+         */
         public Builder cycles(int value) {
             cycles = OptionalInt.of(value);
             return this;
         }
 
+        /**
+         * Sets the serial number (0x93).
+         *
+         * @param value the serial number as the module reports it
+         * @return this builder
+         */
         public Builder serialNumber(String value) {
             serial = Optional.of(value);
             return this;
         }
 
+        /**
+         * Sets the manufacturer software version (0x96).
+         *
+         * @param value the version, e.g. {@code "2.3"}
+         * @return this builder
+         */
         public Builder manufacturerVersion(String value) {
             manufacturerVersion = Optional.of(value);
             return this;
         }
 
+        /**
+         * Sets the main-line software version (0x96).
+         *
+         * @param value the version, e.g. {@code "0.6.5"}
+         * @return this builder
+         */
         public Builder mainlineVersion(String value) {
             mainlineVersion = Optional.of(value);
             return this;
@@ -170,6 +260,12 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
         /**
          * The module's own 0x92 limits; currents as magnitudes ({@code Math.abs} is applied, as RS485 sends the
          * discharge limit negative).
+         *
+         * @param chargeVoltageLimitVolts    charge voltage limit, V
+         * @param dischargeVoltageLimitVolts discharge (cut-off) voltage limit, V
+         * @param chargeCurrentLimitAmps     charge current limit, A, either sign
+         * @param dischargeCurrentLimitAmps  discharge current limit, A, either sign (the wire's is negative)
+         * @return this builder
          */
         public Builder limits(double chargeVoltageLimitVolts, double dischargeVoltageLimitVolts,
                               double chargeCurrentLimitAmps, double dischargeCurrentLimitAmps) {
@@ -180,6 +276,12 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
             return this;
         }
 
+        /**
+         * Builds the details; fields never set stay unknown.
+         *
+         * @return the module's details
+         * @throws IllegalArgumentException if the address is not 0 to 255
+         */
         public ModuleDetails build() {
             return new ModuleDetails(address, cells, temperatures, current, voltage, remaining, total, cycles,
                     serial, manufacturerVersion, mainlineVersion, cvl, dvl, ccl, dcl);

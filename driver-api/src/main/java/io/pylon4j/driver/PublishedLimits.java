@@ -25,6 +25,18 @@ public record PublishedLimits(double chargeVoltageLimitVolts, double chargeCurre
                               LimitProvenance dischargeCurrentLimitProvenance,
                               LimitProvenance dischargeVoltageLimitProvenance) {
 
+    /**
+     * Checks the references.
+     *
+     * @param chargeVoltageLimitVolts         published CVL, V
+     * @param chargeCurrentLimitAmps          published CCL, A
+     * @param dischargeCurrentLimitAmps       published DCL, A
+     * @param dischargeVoltageLimitVolts      published discharge voltage limit, V, when known
+     * @param chargeVoltageLimitProvenance    why CVL is what it is
+     * @param chargeCurrentLimitProvenance    why CCL is what it is
+     * @param dischargeCurrentLimitProvenance why DCL is what it is
+     * @param dischargeVoltageLimitProvenance why the discharge voltage limit is what it is
+     */
     public PublishedLimits {
         Objects.requireNonNull(dischargeVoltageLimitVolts, "dischargeVoltageLimitVolts");
         Objects.requireNonNull(chargeVoltageLimitProvenance, "chargeVoltageLimitProvenance");
@@ -33,7 +45,11 @@ public record PublishedLimits(double chargeVoltageLimitVolts, double chargeCurre
         Objects.requireNonNull(dischargeVoltageLimitProvenance, "dischargeVoltageLimitProvenance");
     }
 
-    /** The published values as {@link Limits}. */
+    /**
+     * The published values as {@link Limits}.
+     *
+     * @return the four values, without their provenance
+     */
     public Limits asLimits() {
         return new Limits(chargeVoltageLimitVolts, chargeCurrentLimitAmps, dischargeCurrentLimitAmps,
                 dischargeVoltageLimitVolts);
@@ -43,6 +59,9 @@ public record PublishedLimits(double chargeVoltageLimitVolts, double chargeCurre
      * Whether {@code other} publishes the same values from the same sources with the same battery values: the
      * reasons (which mention ages) are not compared. The model emits {@link BankEvent.LimitsChanged} only when this
      * is false.
+     *
+     * @param other the limits to compare with, usually the previously published ones
+     * @return true if the values, sources and battery values are all equal
      */
     public boolean sameDecisionAs(PublishedLimits other) {
         return asLimits().equals(other.asLimits())

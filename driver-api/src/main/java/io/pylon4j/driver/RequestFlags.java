@@ -20,13 +20,22 @@ public record RequestFlags(boolean chargeEnable, boolean dischargeEnable, boolea
     /** Charge and discharge enabled, nothing requested: CAN 0x35C {@code C0}, the normal state. */
     public static final RequestFlags NORMAL = new RequestFlags(true, true, false, false, false);
 
-    /** The flags of a 0x35C byte 0 / 0x92 status byte (bits 2–0 are ignored). */
+    /**
+     * The flags of a 0x35C byte 0 / 0x92 status byte (bits 2–0 are ignored).
+     *
+     * @param bits the byte, 0 to 255 (higher bits are ignored too)
+     * @return the flags
+     */
     public static RequestFlags fromBits(int bits) {
         return new RequestFlags((bits & 0x80) != 0, (bits & 0x40) != 0, (bits & 0x20) != 0, (bits & 0x10) != 0,
                 (bits & 0x08) != 0);
     }
 
-    /** The flags as a 0x35C byte 0 / 0x92 status byte. */
+    /**
+     * The flags as a 0x35C byte 0 / 0x92 status byte.
+     *
+     * @return the byte, bits 2–0 zero
+     */
     public int toBits() {
         return (chargeEnable ? 0x80 : 0) | (dischargeEnable ? 0x40 : 0) | (forceChargeI ? 0x20 : 0)
                 | (forceChargeII ? 0x10 : 0) | (fullChargeRequest ? 0x08 : 0);

@@ -42,6 +42,7 @@ public final class SlidingRate {
      * @param counter reads the counter (monotonic; a decrease is read as no growth)
      * @param time    the time source (the driver's, so that tests can drive it); only its monotonic reading is used
      * @param window  the sliding window, positive
+     * @throws IllegalArgumentException if {@code window} is zero or negative
      */
     public SlidingRate(LongSupplier counter, TimeSource time, Duration window) {
         this.counter = Objects.requireNonNull(counter, "counter");
@@ -55,12 +56,21 @@ public final class SlidingRate {
         restart(time.nanoTime(), counter.getAsLong());
     }
 
-    /** A rate over {@link #DEFAULT_WINDOW}. */
+    /**
+     * A rate over {@link #DEFAULT_WINDOW}.
+     *
+     * @param counter reads the counter (monotonic; a decrease is read as no growth)
+     * @param time    the time source; only its monotonic reading is used
+     */
     public SlidingRate(LongSupplier counter, TimeSource time) {
         this(counter, time, DEFAULT_WINDOW);
     }
 
-    /** Counts per second over the window ending now; 0 when no time has passed since the base sample. */
+    /**
+     * Counts per second over the window ending now; 0 when no time has passed since the base sample.
+     *
+     * @return the counter's growth per second, ≥ 0
+     */
     public synchronized double perSecond() {
         long now = time.nanoTime();
         long count = counter.getAsLong();

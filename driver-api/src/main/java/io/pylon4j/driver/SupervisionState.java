@@ -21,7 +21,11 @@ public enum SupervisionState {
     /** Limits arrived again after STALE or LOST; becomes FRESH on the next tick or limits. */
     RECOVERED;
 
-    /** Whether the battery's limits may be published as current ones in this state. */
+    /**
+     * Whether the battery's limits may be published as current ones in this state.
+     *
+     * @return true for FRESH and RECOVERED
+     */
     public boolean isFresh() {
         return switch (this) {
             case FRESH, RECOVERED -> true;

@@ -33,6 +33,7 @@ public final class SupervisionTicker implements AutoCloseable {
      * @param time      the time source of the banks' drivers
      * @param scheduler runs the periodic task
      * @param period    how often every bank is ticked, positive
+     * @throws IllegalArgumentException if {@code period} is zero or negative
      */
     public SupervisionTicker(TimeSource time, Scheduler scheduler, Duration period) {
         this.time = Objects.requireNonNull(time, "time");
@@ -43,7 +44,12 @@ public final class SupervisionTicker implements AutoCloseable {
         this.task = scheduler.scheduleAtFixedRate(this::tickAll, period, period);
     }
 
-    /** Starts ticking every {@link #DEFAULT_PERIOD}. */
+    /**
+     * Starts ticking every {@link #DEFAULT_PERIOD}.
+     *
+     * @param time      the time source of the banks' drivers
+     * @param scheduler runs the periodic task
+     */
     public SupervisionTicker(TimeSource time, Scheduler scheduler) {
         this(time, scheduler, DEFAULT_PERIOD);
     }
@@ -52,27 +58,45 @@ public final class SupervisionTicker implements AutoCloseable {
      * Starts ticking every {@link #DEFAULT_PERIOD}, with {@code wallClock} for display only: the timeouts are
      * measured on {@link System#nanoTime()} ({@link TimeSource#withWallClock}), so the banks ticked here must read
      * the same source (drivers built with {@link DriverOptions.Builder#clock} or the default do).
+     * @param wallClock the wall clock for display times
+     * @param scheduler runs the periodic task
      */
     public SupervisionTicker(Clock wallClock, Scheduler scheduler) {
         this(TimeSource.withWallClock(wallClock), scheduler, DEFAULT_PERIOD);
     }
 
-    /** Adds a bank (idempotent). */
+    /**
+     * Adds a bank (idempotent).
+     *
+     * @param bank the bank whose supervision to tick
+     */
     public void add(BankModel bank) {
         banks.addIfAbsent(Objects.requireNonNull(bank, "bank"));
     }
 
-    /** Removes a bank; does nothing if it was not added. */
+    /**
+     * Removes a bank; does nothing if it was not added.
+     *
+     * @param bank the bank to stop ticking
+     */
     public void remove(BankModel bank) {
         banks.remove(bank);
     }
 
-    /** The number of banks ticked. */
+    /**
+     * The number of banks ticked.
+     *
+     * @return the number of banks added and not removed
+     */
     public int size() {
         return banks.size();
     }
 
-    /** Ticks that threw. */
+    /**
+     * Ticks that threw.
+     *
+     * @return the count since creation; it only grows
+     */
     public long failures() {
         return failures.sum();
     }

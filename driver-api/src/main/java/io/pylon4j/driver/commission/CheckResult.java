@@ -15,7 +15,16 @@ import java.util.Objects;
  */
 public record CheckResult(String id, Verdict verdict, String explanation, String measured, String expected) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id          the check's stable kebab-case id
+     * @param verdict     pass, warn, fail or skipped
+     * @param explanation what was seen and what to do, in the installer's terms
+     * @param measured    what was measured, with units; empty when nothing was
+     * @param expected    what was expected, with units; empty when there is no expectation
+     * @throws IllegalArgumentException if {@code id} is not kebab-case
+     */
     public CheckResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(verdict, "verdict");
@@ -27,12 +36,27 @@ public record CheckResult(String id, Verdict verdict, String explanation, String
         }
     }
 
-    /** A result with the given verdict. */
+    /**
+     * A result with the given verdict.
+     *
+     * @param id          the check's stable kebab-case id
+     * @param verdict     pass, warn, fail or skipped
+     * @param explanation what was seen and what to do
+     * @param measured    what was measured, with units, or empty
+     * @param expected    what was expected, with units, or empty
+     * @return the result
+     */
     public static CheckResult of(String id, Verdict verdict, String explanation, String measured, String expected) {
         return new CheckResult(id, verdict, explanation, measured, expected);
     }
 
-    /** A skipped result: the check lacked {@code why}. */
+    /**
+     * A skipped result: the check lacked {@code why}.
+     *
+     * @param id  the check's stable kebab-case id
+     * @param why what the check needed and did not have, in words
+     * @return a {@link Verdict#SKIPPED} result with no values
+     */
     public static CheckResult skipped(String id, String why) {
         return new CheckResult(id, Verdict.SKIPPED, why, "", "");
     }

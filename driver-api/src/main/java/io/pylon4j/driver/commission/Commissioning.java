@@ -24,19 +24,36 @@ public final class Commissioning {
     private Commissioning() {
     }
 
-    /** The built-in checks, in report order. */
+    /**
+     * The built-in checks, in report order.
+     *
+     * @return the standard checks, a new unmodifiable list
+     */
     public static List<CommissioningCheck> standardChecks() {
         return List.of(new CommunicationCheck(), new ValuesMoveCheck(), new ModuleCountCheck(),
                 new ChargeCurrentLimitCheck(), new LimitsPlausibleCheck(), new TemperatureCheck(), new SingleCanMasterCheck(),
                 new GroupLimitsCheck(), new SocSpreadCheck(), new NewModuleSocCheck());
     }
 
-    /** Runs the standard checks. */
+    /**
+     * Runs the standard checks.
+     *
+     * @param observation what was seen of the bank
+     * @param expected    what the installer knows about the bank; {@link Expectations#NONE} skips the checks that need it
+     * @return the report, one result per check
+     */
     public static CommissioningReport evaluate(Observation observation, Expectations expected) {
         return evaluate(observation, expected, standardChecks());
     }
 
-    /** Runs {@code checks}, in order. */
+    /**
+     * Runs {@code checks}, in order.
+     *
+     * @param observation what was seen of the bank
+     * @param expected    what the installer knows about the bank
+     * @param checks      the checks to run, in report order
+     * @return the report, one result per check (a check that threw as a failure)
+     */
     public static CommissioningReport evaluate(Observation observation, Expectations expected,
                                                List<? extends CommissioningCheck> checks) {
         Objects.requireNonNull(observation, "observation");

@@ -10,9 +10,19 @@ package io.pylon4j.driver.commission;
  */
 public interface CommissioningCheck {
 
-    /** The stable kebab-case id its results carry. */
+    /**
+     * The stable kebab-case id its results carry.
+     *
+     * @return the id, e.g. {@code charge-current-limit}; the same for every result of this check
+     */
     String id();
 
-    /** Judges the observation. */
+    /**
+     * Judges the observation.
+     *
+     * @param observation what was seen of the bank
+     * @param expected    what the installer knows; a check that needs a missing expectation is skipped
+     * @return the result, with this check's {@link #id()}; never null
+     */
     CheckResult evaluate(Observation observation, Expectations expected);
 }

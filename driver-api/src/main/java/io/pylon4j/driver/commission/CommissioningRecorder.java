@@ -55,6 +55,7 @@ public final class CommissioningRecorder implements AutoCloseable {
      * @param driver the driver, started or not
      * @param can    the CAN transport the driver reads, or null
      * @param rs485  whether the driver polls RS485
+     * @return the recorder, listening already; close it when the run is over
      */
     public static CommissioningRecorder watching(PylonDriver driver, CanTransport can, boolean rs485) {
         return new CommissioningRecorder(driver, can, rs485, driver.options().time());
@@ -82,14 +83,22 @@ public final class CommissioningRecorder implements AutoCloseable {
         }
     }
 
-    /** How many snapshots were taken so far. */
+    /**
+     * How many snapshots were taken so far.
+     *
+     * @return the number of {@link #sample()} calls so far
+     */
     public int sampleCount() {
         synchronized (samples) {
             return samples.size();
         }
     }
 
-    /** Everything recorded so far, with the driver's counters now and the time since this recorder was made. */
+    /**
+     * Everything recorded so far, with the driver's counters now and the time since this recorder was made.
+     *
+     * @return an immutable observation of the samples and frames so far
+     */
     public Observation observation() {
         List<BankStatus> s;
         synchronized (samples) {

@@ -16,13 +16,24 @@ import java.util.Objects;
  */
 public record CommissioningReport(String bankId, double windowSeconds, int samples, List<CheckResult> results) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param bankId        the bank
+     * @param windowSeconds how long the bank was observed, s
+     * @param samples       how many snapshots were taken
+     * @param results       one result per check, in check order
+     */
     public CommissioningReport {
         Objects.requireNonNull(bankId, "bankId");
         results = List.copyOf(results);
     }
 
-    /** The worst verdict of any check ({@link Verdict#SKIPPED} only when every check was skipped). */
+    /**
+     * The worst verdict of any check ({@link Verdict#SKIPPED} only when every check was skipped).
+     *
+     * @return the most severe verdict (FAIL over WARN over PASS); SKIPPED when no check ran or every one was skipped
+     */
     public Verdict overall() {
         Verdict v = Verdict.SKIPPED;
         for (CheckResult r : results) {
@@ -34,6 +45,8 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
     /**
      * The exit status of {@code pylon commission}: 0 when nothing failed or warned (skipped checks are not
      * failures), 1 when any check failed, 3 when some warned and none failed (2 is every command's usage status).
+     *
+     * @return 0, 1 or 3
      */
     public int exitCode() {
         return switch (overall()) {
@@ -43,12 +56,21 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
         };
     }
 
-    /** The result of the check with {@code id}, if it ran. */
+    /**
+     * The result of the check with {@code id}, if it ran.
+     *
+     * @param id the check's kebab-case id, e.g. {@code charge-current-limit}
+     * @return its result, or empty if no check has that id
+     */
     public java.util.Optional<CheckResult> result(String id) {
         return results.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** A plain-text report: one block per check, then the overall verdict. */
+    /**
+     * A plain-text report: one block per check, then the overall verdict.
+     *
+     * @return the report as several lines of text, for a terminal or a log
+     */
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Commissioning report for bank %s (observed %.0f s, %d snapshots)%n%n",
@@ -68,7 +90,11 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
         return b.toString();
     }
 
-    /** The report as one JSON object. */
+    /**
+     * The report as one JSON object.
+     *
+     * @return the JSON text, on one line, with the stable field names above
+     */
     public String toJson() {
         StringBuilder b = new StringBuilder(256 + 256 * results.size());
         b.append("{\"bankId\":").append(quote(bankId)).append(",\"overall\":\"").append(overall())

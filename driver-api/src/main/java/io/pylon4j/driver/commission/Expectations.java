@@ -21,7 +21,15 @@ public record Expectations(OptionalInt modules, int groups, Optional<ModuleRatin
     /** Nothing known: every check that needs an expectation is skipped. */
     public static final Expectations NONE = new Expectations(OptionalInt.empty(), 1, Optional.empty(), Set.of());
 
-    /** Validates. */
+    /**
+     * Validates and copies the set.
+     *
+     * @param modules            the modules the installer connected, all groups together, ≥ 1 when present
+     * @param groups             the groups, ≥ 1
+     * @param rating             the module type's per-module current figures, if known
+     * @param newModuleAddresses RS485 addresses of modules just added; empty when none was
+     * @throws IllegalArgumentException if {@code modules} or {@code groups} is below 1
+     */
     public Expectations {
         Objects.requireNonNull(modules, "modules");
         Objects.requireNonNull(rating, "rating");
@@ -34,27 +42,53 @@ public record Expectations(OptionalInt modules, int groups, Optional<ModuleRatin
         }
     }
 
-    /** {@code modules} modules of type {@code rating} in one group. */
+    /**
+     * {@code modules} modules of type {@code rating} in one group.
+     *
+     * @param modules the number of modules, ≥ 1
+     * @param rating  their type's current figures
+     * @return the expectations, no new modules
+     */
     public static Expectations of(int modules, ModuleRating rating) {
         return new Expectations(OptionalInt.of(modules), 1, Optional.of(rating), Set.of());
     }
 
-    /** These expectations with {@code count} modules. */
+    /**
+     * These expectations with {@code count} modules.
+     *
+     * @param count the number of modules in all groups, ≥ 1
+     * @return the new expectations
+     */
     public Expectations withModules(int count) {
         return new Expectations(OptionalInt.of(count), groups, rating, newModuleAddresses);
     }
 
-    /** These expectations with {@code count} groups. */
+    /**
+     * These expectations with {@code count} groups.
+     *
+     * @param count the number of groups, ≥ 1
+     * @return the new expectations
+     */
     public Expectations withGroups(int count) {
         return new Expectations(modules, count, rating, newModuleAddresses);
     }
 
-    /** These expectations with a module type. */
+    /**
+     * These expectations with a module type.
+     *
+     * @param value the module type's current figures
+     * @return the new expectations
+     */
     public Expectations withRating(ModuleRating value) {
         return new Expectations(modules, groups, Optional.of(value), newModuleAddresses);
     }
 
-    /** These expectations with the RS485 addresses of newly added modules. */
+    /**
+     * These expectations with the RS485 addresses of newly added modules.
+     *
+     * @param addresses RS485 addresses of the modules just added
+     * @return the new expectations
+     */
     public Expectations withNewModules(Set<Integer> addresses) {
         return new Expectations(modules, groups, rating, addresses);
     }

@@ -36,7 +36,11 @@ public final class LimitsPlausibleCheck implements CommissioningCheck {
         this(LimitPlausibility.defaults());
     }
 
-    /** The check against {@code bounds} (use the driver's, when it was given others). */
+    /**
+     * The check against {@code bounds} (use the driver's, when it was given others).
+     *
+     * @param bounds the plausibility bounds the driver was configured with
+     */
     public LimitsPlausibleCheck(LimitPlausibility bounds) {
         this.bounds = Objects.requireNonNull(bounds, "bounds");
     }

@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record ModuleRating(String model, double chargeCurrentAmps, double dischargeCurrentAmps) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param model                the module type, not blank
+     * @param chargeCurrentAmps    one module's charge current limit, A, finite and &gt; 0
+     * @param dischargeCurrentAmps one module's discharge current limit, A, finite and &gt; 0
+     * @throws IllegalArgumentException if the model is blank or a current is not a finite positive value
+     */
     public ModuleRating {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) {

@@ -24,7 +24,18 @@ import java.util.Optional;
 public record Observation(List<BankStatus> samples, List<SeenFrame> bankFrames, long framesDropped,
                           DriverCounters counters, boolean canObserved, boolean rs485Observed, Duration window) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param samples       snapshots over the window, oldest first
+     * @param bankFrames    the bank frames seen on the CAN bus, in arrival order
+     * @param framesDropped bank frames not kept because the buffer was full, ≥ 0
+     * @param counters      the driver's counters at the end of the window
+     * @param canObserved   whether a CAN link was watched
+     * @param rs485Observed whether an RS485 link was polled
+     * @param window        how long the observation lasted
+     * @throws IllegalArgumentException if {@code framesDropped} is negative
+     */
     public Observation {
         samples = List.copyOf(samples);
         bankFrames = List.copyOf(bankFrames);
@@ -35,12 +46,21 @@ public record Observation(List<BankStatus> samples, List<SeenFrame> bankFrames, 
         }
     }
 
-    /** The newest snapshot, if any was taken. */
+    /**
+     * The newest snapshot, if any was taken.
+     *
+     * @return the last sample, or empty if none was taken
+     */
     public Optional<BankStatus> last() {
         return samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1));
     }
 
-    /** The bank frames with CAN id {@code id}, in arrival order. */
+    /**
+     * The bank frames with CAN id {@code id}, in arrival order.
+     *
+     * @param id the 11-bit CAN id, e.g. {@code 0x351}
+     * @return those frames, in arrival order; empty if none was seen
+     */
     public List<SeenFrame> frames(int id) {
         return bankFrames.stream().filter(f -> f.frame().id() == id).toList();
     }
@@ -52,7 +72,12 @@ public record Observation(List<BankStatus> samples, List<SeenFrame> bankFrames, 
      * @param frame            the frame
      */
     public record SeenFrame(long receivedNanoTime, CanFrame frame) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param receivedNanoTime the transport's receive time, ns ({@link System#nanoTime()} scale)
+         * @param frame            the frame
+         */
         public SeenFrame {
             Objects.requireNonNull(frame, "frame");
         }

@@ -14,7 +14,12 @@ public enum Verdict {
     /** The check had nothing to judge (an input was missing); the explanation says which. */
     SKIPPED;
 
-    /** The worse of two verdicts; {@link #SKIPPED} is weaker than anything else. */
+    /**
+     * The worse of two verdicts; {@link #SKIPPED} is weaker than anything else.
+     *
+     * @param other the verdict to compare with
+     * @return {@code other} if it is more severe than this one, else this one
+     */
     public Verdict worse(Verdict other) {
         return rank(other) > rank(this) ? other : this;
     }

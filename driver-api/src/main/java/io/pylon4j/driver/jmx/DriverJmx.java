@@ -40,7 +40,12 @@ public final class DriverJmx {
     private DriverJmx() {
     }
 
-    /** The name a driver for {@code bankId} is registered under. */
+    /**
+     * The name a driver for {@code bankId} is registered under.
+     *
+     * @param bankId the bank id, any string (it is quoted)
+     * @return the ObjectName, never a pattern
+     */
     public static ObjectName objectName(String bankId) {
         Objects.requireNonNull(bankId, "bankId");
         try {
@@ -50,7 +55,13 @@ public final class DriverJmx {
         }
     }
 
-    /** Registers {@code driver} with the platform MBean server. */
+    /**
+     * Registers {@code driver} with the platform MBean server.
+     *
+     * @param driver the driver to expose; not closed
+     * @return the handle whose {@link Registration#close()} unregisters the bean
+     * @throws IllegalStateException if the driver is closed, or a bean is already registered under its name
+     */
     public static Registration register(PylonDriver driver) {
         return register(driver, ManagementFactory.getPlatformMBeanServer());
     }
@@ -58,6 +69,8 @@ public final class DriverJmx {
     /**
      * Registers {@code driver} with {@code server} under {@link #objectName(String) objectName(bankId)}.
      *
+     * @param driver the driver to expose; not closed
+     * @param server the MBean server to register with
      * @return the handle whose {@link Registration#close()} unregisters the bean
      * @throws IllegalStateException if the driver is closed, or a bean is already registered under that name
      *                               (two drivers with one bank id)
@@ -94,12 +107,20 @@ public final class DriverJmx {
             this.name = name;
         }
 
-        /** The bean's name. */
+        /**
+         * The bean's name.
+         *
+         * @return the ObjectName it was registered under
+         */
         public ObjectName name() {
             return name;
         }
 
-        /** Whether this registration was closed (by the caller or by the driver closing). */
+        /**
+         * Whether this registration was closed (by the caller or by the driver closing).
+         *
+         * @return true once closed
+         */
         public boolean isClosed() {
             return closed.get();
         }

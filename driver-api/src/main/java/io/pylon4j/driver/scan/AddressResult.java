@@ -18,15 +18,27 @@ import java.util.Optional;
  */
 public sealed interface AddressResult {
 
-    /** ADR, a battery address (group 0–7, position 2–15). */
+    /**
+     * ADR, a battery address (group 0–7, position 2–15).
+     *
+     * @return the address asked, 0x02 to 0x7F
+     */
     int address();
 
-    /** The group of the address (0–7, docs/protocol.md §2.3). */
+    /**
+     * The group of the address (0–7, docs/protocol.md §2.3).
+     *
+     * @return the group, 0 to 7
+     */
     default int group() {
         return Rs485Address.groupOf(address());
     }
 
-    /** The battery number within its group, 1 = the group's master (docs/protocol.md §2.3). */
+    /**
+     * The battery number within its group, 1 = the group's master (docs/protocol.md §2.3).
+     *
+     * @return the battery number, 1 to 14
+     */
     default int battery() {
         return Rs485Address.batteryOf(address());
     }
@@ -43,7 +55,16 @@ public sealed interface AddressResult {
     record Answered(int address, Optional<ProtocolVersion> protocolVersion, Optional<ManufacturerInfo> manufacturerInfo,
                     Optional<SerialNumber> serialNumber, List<Rejection> rejections) implements AddressResult {
 
-        /** @throws IllegalArgumentException if no reply is present */
+        /**
+         * Checks that at least one reply is present and copies the rejections.
+         *
+         * @param address          ADR
+         * @param protocolVersion  the 0x4F reply, if answered
+         * @param manufacturerInfo the 0x51 reply, if answered
+         * @param serialNumber     the 0x93 reply, if answered
+         * @param rejections       the probes this address refused
+         * @throws IllegalArgumentException if no reply is present
+         */
         public Answered {
             Objects.requireNonNull(protocolVersion, "protocolVersion");
             Objects.requireNonNull(manufacturerInfo, "manufacturerInfo");
@@ -64,7 +85,13 @@ public sealed interface AddressResult {
      */
     record Rejected(int address, ScanProbe probe, ReturnCode returnCode) implements AddressResult {
 
-        /** Checks the references. */
+        /**
+         * Checks the references.
+         *
+         * @param address    ADR
+         * @param probe      the first probe refused
+         * @param returnCode its RTN
+         */
         public Rejected {
             Objects.requireNonNull(probe, "probe");
             Objects.requireNonNull(returnCode, "returnCode");
@@ -80,7 +107,12 @@ public sealed interface AddressResult {
      */
     record Garbled(int address, String reason) implements AddressResult {
 
-        /** Checks the reason. */
+        /**
+         * Checks the reason.
+         *
+         * @param address ADR
+         * @param reason  the first fault seen, in words
+         */
         public Garbled {
             Objects.requireNonNull(reason, "reason");
         }

@@ -111,7 +111,11 @@ public final class Rs485AddressScanner implements AutoCloseable {
      * Starts a scan on {@code transport} (open it first; requests written while the link is down count as write
      * failures and time out). The first request goes out at once on {@code scheduler}.
      *
-     * @param progress called with each address's result as it is known (see the class comment for its thread)
+     * @param transport the RS485 link, open, at the baud rate to scan
+     * @param scheduler runs the gap and timeout timers; the caller's, not closed by the scanner
+     * @param options   what to ask and how fast
+     * @param progress  called with each address's result as it is known (see the class comment for its thread)
+     * @return the running scanner; close it to cancel the scan
      */
     public static Rs485AddressScanner start(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options,
             Consumer<? super AddressResult> progress) {
@@ -120,7 +124,14 @@ public final class Rs485AddressScanner implements AutoCloseable {
         return scanner;
     }
 
-    /** As {@link #start(ByteStreamTransport, Scheduler, ScanOptions, Consumer)} without a progress consumer. */
+    /**
+     * As {@link #start(ByteStreamTransport, Scheduler, ScanOptions, Consumer)} without a progress consumer.
+     *
+     * @param transport the RS485 link, open, at the baud rate to scan
+     * @param scheduler runs the gap and timeout timers
+     * @param options   what to ask and how fast
+     * @return the running scanner; close it to cancel the scan
+     */
     public static Rs485AddressScanner start(ByteStreamTransport transport, Scheduler scheduler, ScanOptions options) {
         return start(transport, scheduler, options, result -> { });
     }
@@ -130,17 +141,29 @@ public final class Rs485AddressScanner implements AutoCloseable {
         timer = scheduler.schedule(this::sendNext, java.time.Duration.ZERO);
     }
 
-    /** The report: completes after the last address, or when the scan is closed. Never completes exceptionally. */
+    /**
+     * The report: completes after the last address, or when the scan is closed. Never completes exceptionally.
+     *
+     * @return a stage completing with the report (a copy per call)
+     */
     public CompletionStage<ScanReport> report() {
         return report.copy();
     }
 
-    /** How often the progress consumer threw (its exceptions are caught so that the scan goes on). */
+    /**
+     * How often the progress consumer threw (its exceptions are caught so that the scan goes on).
+     *
+     * @return the number of exceptions the progress consumer threw
+     */
     public synchronized long progressFailures() {
         return progressFailures;
     }
 
-    /** The counters so far. */
+    /**
+     * The counters so far.
+     *
+     * @return a snapshot of the scan's counters
+     */
     public synchronized ScanCounters counters() {
         return new ScanCounters(requests, replies, rejectionCount, timeouts, badFrames, noiseSeen, writeFailures);
     }

@@ -40,6 +40,10 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
     /**
      * Validates and copies.
      *
+     * @param addresses    the battery addresses to ask, in order
+     * @param probes       the requests sent to each address, in order
+     * @param minimumGap   the least time between the end of one exchange and the next request, ≥ 0
+     * @param replyTimeout how long to wait for one reply, &gt; 0
      * @throws IllegalArgumentException if a list is empty or has duplicates, an address is not a battery address, the
      *                                  gap is negative or the timeout not positive
      */
@@ -74,7 +78,11 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
         }
     }
 
-    /** Every battery address, 0x4F then 0x51, 100 ms gap, 500 ms timeout. */
+    /**
+     * Every battery address, 0x4F then 0x51, 100 ms gap, 500 ms timeout.
+     *
+     * @return the default options
+     */
     public static ScanOptions defaults() {
         return new ScanOptions(addresses(0, Rs485Address.MAX_GROUP, 1, Rs485Address.MAX_BATTERY),
                 List.of(ScanProbe.PROTOCOL_VERSION, ScanProbe.MANUFACTURER_INFO), DEFAULT_MINIMUM_GAP,
@@ -86,6 +94,12 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
      * group by group ({@link Rs485Address#of}).
      *
      * @throws IllegalArgumentException if a bound is out of range or a range is empty
+     *
+     * @param fromGroup   the first group, 0 to 7
+     * @param toGroup     the last group, 0 to 7
+     * @param fromBattery the first battery of each group, 1 (master) to 14
+     * @param toBattery   the last battery of each group, 1 to 14
+     * @return the ADRs, group by group, battery by battery
      */
     public static List<Integer> addresses(int fromGroup, int toGroup, int fromBattery, int toBattery) {
         if (fromGroup > toGroup || fromBattery > toBattery) {
@@ -101,22 +115,42 @@ public record ScanOptions(List<Integer> addresses, List<ScanProbe> probes, Durat
         return out;
     }
 
-    /** These options with other addresses. */
+    /**
+     * These options with other addresses.
+     *
+     * @param value the battery addresses to ask, in order (see {@link #addresses(int, int, int, int)})
+     * @return the new options
+     */
     public ScanOptions withAddresses(List<Integer> value) {
         return new ScanOptions(value, probes, minimumGap, replyTimeout);
     }
 
-    /** These options with other probes. */
+    /**
+     * These options with other probes.
+     *
+     * @param value the requests to send each address, in order
+     * @return the new options
+     */
     public ScanOptions withProbes(List<ScanProbe> value) {
         return new ScanOptions(addresses, value, minimumGap, replyTimeout);
     }
 
-    /** These options with another gap between requests. */
+    /**
+     * These options with another gap between requests.
+     *
+     * @param value the least time between the end of one exchange and the next request
+     * @return the new options
+     */
     public ScanOptions withMinimumGap(Duration value) {
         return new ScanOptions(addresses, probes, value, replyTimeout);
     }
 
-    /** These options with another reply timeout. */
+    /**
+     * These options with another reply timeout.
+     *
+     * @param value how long to wait for one reply
+     * @return the new options
+     */
     public ScanOptions withReplyTimeout(Duration value) {
         return new ScanOptions(addresses, probes, minimumGap, value);
     }

@@ -23,7 +23,12 @@ public enum ScanProbe {
     /** 0x93 get module serial number: the addressed module's own 16-character serial (docs/protocol.md §2.5.7). */
     SERIAL_NUMBER;
 
-    /** The read request of this probe to {@code address}. */
+    /**
+     * The read request of this probe to {@code address}.
+     *
+     * @param address the battery address to ask (ADR)
+     * @return the read-only request
+     */
     public Rs485Request request(int address) {
         return switch (this) {
             case PROTOCOL_VERSION -> new ProtocolVersionRequest(address);

@@ -13,13 +13,23 @@ import java.util.Objects;
  */
 public record ScanReport(List<AddressResult> results, ScanCounters counters, boolean cancelled) {
 
-    /** Copies the results. */
+    /**
+     * Copies the results.
+     *
+     * @param results   one result per address finished, in scan order
+     * @param counters  the scan's counters
+     * @param cancelled whether the scan was closed before its last address
+     */
     public ScanReport {
         results = List.copyOf(results);
         Objects.requireNonNull(counters, "counters");
     }
 
-    /** The addresses that answered, in scan order. */
+    /**
+     * The addresses that answered, in scan order.
+     *
+     * @return the {@link AddressResult.Answered} results, in scan order
+     */
     public List<AddressResult.Answered> answered() {
         return results.stream().filter(AddressResult.Answered.class::isInstance)
                 .map(AddressResult.Answered.class::cast).toList();
