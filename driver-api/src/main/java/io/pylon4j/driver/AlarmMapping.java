@@ -44,6 +44,12 @@ public final class AlarmMapping {
      * CAN 0x359 (Pylontech V1.2) bytes 0–3. Protection bytes 0–1 map to {@link Alarm.Level#PROTECTION}, alarm bytes
      * 2–3 to {@link Alarm.Level#ALARM}. Byte 1 bit 7 and byte 3 bit 7 (system error / warning where [ARMIN] and
      * [BE-LVCAN] put them; undefined in [CAN12]) are read as {@link Alarm#SYSTEM_ERROR} too.
+     *
+     * @param protection1 byte 0, protection flags (discharge over-current, cell/module temperature and voltage)
+     * @param protection2 byte 1, protection flags (charge over-current, system error)
+     * @param alarm1      byte 2, alarm flags, the same bits as {@code protection1}
+     * @param alarm2      byte 3, alarm flags, the bits of {@code protection2} plus internal communication
+     * @return the active conditions, sorted and unmodifiable; empty when every flag is clear
      */
     public static Set<ActiveAlarm> can359(int protection1, int protection2, int alarm1, int alarm2) {
         TreeSet<ActiveAlarm> out = new TreeSet<>();
@@ -89,6 +95,10 @@ public final class AlarmMapping {
      * {@code 00}/{@code 11} leave it as it was, so the result depends on {@code previous} (the set this function
      * returned last time for this bank; empty at first). All {@code 00} (old Pylontech firmware) therefore changes
      * nothing, all {@code AA} clears everything.
+     *
+     * @param data     the frame's eight data bytes, byte 0 in the lowest 8 bits
+     * @param previous the channel's set after the previous 0x35A ({@link BankModel#channelAlarms}); empty at first
+     * @return {@code previous} with the items raised by this frame added and those cleared removed, unmodifiable
      */
     public static Set<ActiveAlarm> can35A(long data, Set<ActiveAlarm> previous) {
         TreeSet<ActiveAlarm> out = new TreeSet<>(previous);
@@ -121,6 +131,17 @@ public final class AlarmMapping {
      * {@link Alarm#MODULE_OVER_VOLTAGE}, discharge current above → {@link Alarm#DISCHARGE_OVER_CURRENT}, 0xF0 →
      * {@link Alarm#OTHER_FAILURE}. Status1 bits and Status4/5 (any cell voltage error →
      * {@link Alarm#CELL_VOLTAGE_ERROR}) map to {@link Alarm.Level#PROTECTION}. Status2/3 are states, not alarms.
+     *
+     * @param cellStates            one state byte per cell
+     * @param temperatureStates     one state byte per temperature sensor
+     * @param chargeCurrentState    the charge current's state byte (only "above" and 0xF0 mean something)
+     * @param moduleVoltageState    the module voltage's state byte
+     * @param dischargeCurrentState the discharge current's state byte (only "above" and 0xF0 mean something)
+     * @param status1               the Status1 protection bits ({@link #rs485Status1})
+     * @param status4               Status4, one bit per cell 1–8 with a voltage error
+     * @param status5               Status5, one bit per cell 9–16 with a voltage error
+     *                              ({@code docs/protocol.md §2.5.4})
+     * @return the module's active conditions, sorted and unmodifiable; empty when everything is normal
      */
     public static Set<ActiveAlarm> rs485AlarmInfo(int[] cellStates, int[] temperatureStates, int chargeCurrentState,
                                                   int moduleVoltageState, int dischargeCurrentState, int status1,
@@ -147,7 +168,14 @@ public final class AlarmMapping {
         return Collections.unmodifiableSet(out);
     }
 
-    /** RS485 0x44 Status1 alone, all {@link Alarm.Level#PROTECTION}. */
+    /**
+     * RS485 0x44 Status1 alone, all {@link Alarm.Level#PROTECTION}.
+     *
+     * @param status1 the Status1 byte: module under-voltage (0x80), charge and discharge high temperature (0x40,
+     *                0x20), discharge and charge over-current (0x10, 0x04), cell under-voltage (0x02), module
+     *                over-voltage (0x01)
+     * @return the conditions whose bits are set, sorted and unmodifiable
+     */
     public static Set<ActiveAlarm> rs485Status1(int status1) {
         TreeSet<ActiveAlarm> out = new TreeSet<>();
         STATUS1_BITS.forEach((alarm, mask) -> {

@@ -25,7 +25,15 @@ public record BankInfo(Optional<String> deviceName, Optional<String> manufacture
     public static final BankInfo EMPTY = new BankInfo(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty());
 
-    /** Validates. */
+    /**
+     * Rejects null components (an unknown field is empty, not null).
+     *
+     * @param deviceName       the device (battery) name from 0x51, e.g. {@code "US2KBPL"}, without its NUL padding
+     * @param manufacturerName the manufacturer name from 0x51, e.g. {@code "Pylon---------------"}, without NUL padding
+     * @param softwareVersion  the 0x51 software version, one number per byte, e.g. {@code "2.3"}
+     * @param systemParameters the 0x47 system parameters (a module's fixed protection limits)
+     * @throws NullPointerException if a component is null
+     */
     public BankInfo {
         Objects.requireNonNull(deviceName, "deviceName");
         Objects.requireNonNull(manufacturerName, "manufacturerName");
@@ -33,18 +41,37 @@ public record BankInfo(Optional<String> deviceName, Optional<String> manufacture
         Objects.requireNonNull(systemParameters, "systemParameters");
     }
 
-    /** The 0x51 fields. */
+    /**
+     * The 0x51 fields.
+     *
+     * @param deviceName       the device (battery) name, e.g. {@code "US2KBPL"}, without its NUL padding
+     * @param manufacturerName the manufacturer name, without its NUL padding
+     * @param softwareVersion  the software version, one number per byte, e.g. {@code "2.3"}
+     * @return the three 0x51 fields known, the 0x47 parameters empty
+     * @throws NullPointerException if an argument is null
+     */
     public static BankInfo ofManufacturerInfo(String deviceName, String manufacturerName, String softwareVersion) {
         return new BankInfo(Optional.of(deviceName), Optional.of(manufacturerName), Optional.of(softwareVersion),
                 Optional.empty());
     }
 
-    /** The 0x47 fields. */
+    /**
+     * The 0x47 fields.
+     *
+     * @param parameters the system parameters of the 0x47 reply
+     * @return the 0x47 parameters known, the 0x51 fields empty
+     * @throws NullPointerException if {@code parameters} is null
+     */
     public static BankInfo ofSystemParameters(SystemParameters parameters) {
         return new BankInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(parameters));
     }
 
-    /** These values overlaid with the known fields of {@code newer}: a field {@code newer} lacks keeps its value. */
+    /**
+     * These values overlaid with the known fields of {@code newer}: a field {@code newer} lacks keeps its value.
+     *
+     * @param newer the newer report, e.g. a 0x47 after a 0x51
+     * @return every field of {@code newer} that is present, and this one's value for each that is not
+     */
     public BankInfo mergedWith(BankInfo newer) {
         return new BankInfo(newer.deviceName.isPresent() ? newer.deviceName : deviceName,
                 newer.manufacturerName.isPresent() ? newer.manufacturerName : manufacturerName,
@@ -78,7 +105,23 @@ public record BankInfo(Optional<String> deviceName, Optional<String> manufacture
                                    double moduleUnderVoltageLimitVolts, double dischargeHighTemperatureLimitCelsius,
                                    double dischargeLowTemperatureLimitCelsius, double dischargeCurrentLimitAmps) {
 
-        /** Rejects negative current magnitudes (a caller forgot to normalise the wire's sign). */
+        /**
+         * Rejects negative current magnitudes (a caller forgot to normalise the wire's sign).
+         *
+         * @param cellHighVoltageLimitVolts            cell high-voltage limit, V
+         * @param cellLowVoltageLimitVolts             cell low-voltage (alarm) limit, V
+         * @param cellUnderVoltageLimitVolts           cell under-voltage (protect) limit, V
+         * @param chargeHighTemperatureLimitCelsius    charge high-temperature limit, °C
+         * @param chargeLowTemperatureLimitCelsius     charge low-temperature limit, °C
+         * @param chargeCurrentLimitAmps               a module's charge current limit, A, a magnitude
+         * @param moduleHighVoltageLimitVolts          module high-voltage limit, V
+         * @param moduleLowVoltageLimitVolts           module low-voltage (alarm) limit, V
+         * @param moduleUnderVoltageLimitVolts         module under-voltage (protect) limit, V
+         * @param dischargeHighTemperatureLimitCelsius discharge high-temperature limit, °C
+         * @param dischargeLowTemperatureLimitCelsius  discharge low-temperature limit, °C
+         * @param dischargeCurrentLimitAmps            a module's discharge current limit, A, a magnitude
+         * @throws IllegalArgumentException if a current limit is negative
+         */
         public SystemParameters {
             if (chargeCurrentLimitAmps < 0 || dischargeCurrentLimitAmps < 0) {
                 throw new IllegalArgumentException("current limits are magnitudes, ≥ 0: charge "

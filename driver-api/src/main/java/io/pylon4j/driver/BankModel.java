@@ -119,30 +119,63 @@ public final class BankModel {
         this.tickDue = tickDue();
     }
 
-    /** A model started at {@link Moment#ofInstant now} (replays and tests). */
+    /**
+     * A model started at {@link Moment#ofInstant now} (replays and tests).
+     *
+     * @param bankId  the bank's id, carried by every event
+     * @param profile supplies the supervision timeouts
+     * @param policy  turns the battery's limits into published ones
+     * @param sink    receives the events, in order, under this model's lock; must not block
+     * @param now     the start, standing for both the monotonic and the wall clock
+     */
     public BankModel(String bankId, InverterProfile profile, LimitPolicy policy, Consumer<? super BankEvent> sink,
                      Instant now) {
         this(bankId, profile, policy, sink, Moment.ofInstant(now));
     }
 
-    /** A model with the profile's fail-safe and no caps. */
+    /**
+     * A model with the profile's fail-safe and no caps.
+     *
+     * @param bankId  the bank's id, carried by every event
+     * @param profile supplies the supervision timeouts and the fail-safe limits
+     * @param sink    receives the events, in order, under this model's lock; must not block
+     * @param now     the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     * @return a model in {@link SupervisionState#CONNECTING}
+     */
     public static BankModel create(String bankId, InverterProfile profile, Consumer<? super BankEvent> sink,
                                    Moment now) {
         return new BankModel(bankId, profile, LimitPolicy.of(profile), sink, now);
     }
 
-    /** A model with the profile's fail-safe and no caps, started at {@link Moment#ofInstant now}. */
+    /**
+     * A model with the profile's fail-safe and no caps, started at {@link Moment#ofInstant now}.
+     *
+     * @param bankId  the bank's id, carried by every event
+     * @param profile supplies the supervision timeouts and the fail-safe limits
+     * @param sink    receives the events, in order, under this model's lock; must not block
+     * @param now     the start, standing for both the monotonic and the wall clock
+     * @return a model in {@link SupervisionState#CONNECTING}
+     */
     public static BankModel create(String bankId, InverterProfile profile, Consumer<? super BankEvent> sink,
                                    Instant now) {
         return create(bankId, profile, sink, Moment.ofInstant(now));
     }
 
-    /** The bank's id. */
+    /**
+     * The bank's id.
+     *
+     * @return the id every event of this model carries
+     */
     public String bankId() {
         return bankId;
     }
 
-    /** The newest snapshot; lock-free. */
+    /**
+     * The newest snapshot; lock-free.
+     *
+     * @return the state after the newest input, tick or policy change (at least the input whose events are being
+     *         delivered)
+     */
     public BankStatus status() {
         return status;
     }
@@ -164,7 +197,11 @@ public final class BankModel {
         }
     }
 
-    /** The monotonic reading at which {@link #tick} should next be called ({@link Supervisor#nextDeadlineNanos()}). */
+    /**
+     * The monotonic reading at which {@link #tick} should next be called ({@link Supervisor#nextDeadlineNanos()}).
+     *
+     * @return a {@link Moment#nanos()} reading, or empty when no tick can change the supervision state (LOST)
+     */
     public synchronized OptionalLong nextDeadlineNanos() {
         return supervisor.nextDeadlineNanos();
     }
@@ -172,6 +209,9 @@ public final class BankModel {
     /**
      * The battery's limits (CAN 0x351, RS485 0x92), already normalised to magnitudes ({@link Limits#normalised}).
      *
+     * @param source the link they came from
+     * @param limits the battery's limits, currents as magnitudes
+     * @param at     when they were received
      * @return false if they were implausible (see {@link #onLimits(Source, Limits, Set, Moment)})
      */
     public boolean onLimits(Source source, Limits limits, Moment at) {
@@ -182,6 +222,11 @@ public final class BankModel {
      * The battery's limits, with the fields whose wire value meant "invalid". Limits that fail the policy's
      * {@link LimitPlausibility} count as missing ({@link #onImplausibleLimits}): the caller counts them.
      *
+     * @param source      the link they came from
+     * @param limits      the battery's limits, currents as magnitudes
+     * @param wireInvalid the fields whose wire value meant "invalid" ({@link LimitPlausibility#invalidFields}); any
+     *                    makes the limits implausible
+     * @param at          when they were received
      * @return false if they were implausible and not taken
      */
     public synchronized boolean onLimits(Source source, Limits limits, Set<LimitPlausibility.Field> wireInvalid,
@@ -211,6 +256,10 @@ public final class BankModel {
      * The battery sent limits that cannot be trusted ({@code reason} says why): they count as missing. Nothing of
      * them is kept, the limits' age is not refreshed (so the bank ages to STALE and the fail-safe as when silent),
      * and every published limit's reason says why until plausible limits arrive.
+     *
+     * @param source the link they came from
+     * @param reason why they cannot be trusted, in words (shown in the published limits' reasons)
+     * @param at     when they were received
      */
     public synchronized void onImplausibleLimits(Source source, String reason, Moment at) {
         Objects.requireNonNull(reason, "reason");
@@ -223,7 +272,13 @@ public final class BankModel {
         commit(events);
     }
 
-    /** Some measurements (fields left empty keep their values). */
+    /**
+     * Some measurements (fields left empty keep their values).
+     *
+     * @param source the link they came from
+     * @param update the measured values; an empty field leaves the current value as it is
+     * @param at     when they were received
+     */
     public synchronized void onMeasurements(Source source, Measurements update, Moment at) {
         Objects.requireNonNull(update, "update");
         List<BankEvent> events = begin(source, at);
@@ -249,7 +304,10 @@ public final class BankModel {
     /**
      * The complete set of conditions one channel reports now (an empty set clears the channel's alarms).
      *
+     * @param source  the link that reported them
      * @param channel a name for the kind of report, stable per source, e.g. {@code "0x359"} or {@code "0x44@2"}
+     * @param active  every condition the channel reports active now; replaces the channel's previous set
+     * @param at      when the report was received
      */
     public synchronized void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Moment at) {
         Objects.requireNonNull(active, "active");
@@ -285,13 +343,23 @@ public final class BankModel {
     /**
      * The set a channel reported last (empty if it never reported): what a strategy passes as {@code previous} to
      * {@link AlarmMapping#can35A}, whose raise/clear pairs are relative to it.
+     *
+     * @param source  the link the channel belongs to
+     * @param channel the channel's name, as passed to {@link #onAlarms(Source, String, Set, Moment)}
+     * @return the channel's newest set, unmodifiable
      */
     public synchronized Set<ActiveAlarm> channelAlarms(Source source, String channel) {
         Set<ActiveAlarm> set = alarmChannels.get(source + "/" + channel);
         return set == null ? Set.of() : set;
     }
 
-    /** The battery's request flags (CAN 0x35C, RS485 0x92 status). */
+    /**
+     * The battery's request flags (CAN 0x35C, RS485 0x92 status).
+     *
+     * @param source the link they came from
+     * @param flags  the flags as the battery sent them
+     * @param at     when they were received
+     */
     public synchronized void onRequestFlags(Source source, RequestFlags flags, Moment at) {
         Objects.requireNonNull(flags, "flags");
         List<BankEvent> events = begin(source, at);
@@ -302,7 +370,14 @@ public final class BankModel {
         commit(events);
     }
 
-    /** The number of modules the battery reports (CAN 0x359 byte 4, RS485 0x42 stack reply). */
+    /**
+     * The number of modules the battery reports (CAN 0x359 byte 4, RS485 0x42 stack reply).
+     *
+     * @param source the link it came from
+     * @param count  the module count; a change rescales limits the policy derives from it
+     * @param at     when it was received
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public synchronized void onModuleCount(Source source, int count, Moment at) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be ≥ 0: " + count);
@@ -318,7 +393,13 @@ public final class BankModel {
         commit(events);
     }
 
-    /** Details of one module; fields left empty keep their values ({@link ModuleDetails#mergedWith}). */
+    /**
+     * Details of one module; fields left empty keep their values ({@link ModuleDetails#mergedWith}).
+     *
+     * @param source  the link they came from
+     * @param details what the reply says about the module, keyed by its {@link ModuleDetails#address()}
+     * @param at      when they were received; older than the module's newest input, they are ignored
+     */
     public synchronized void onModuleDetails(Source source, ModuleDetails details, Moment at) {
         Objects.requireNonNull(details, "details");
         List<BankEvent> events = begin(source, at);
@@ -342,6 +423,10 @@ public final class BankModel {
      * A module is no longer in the bank (RS485: absent from the newest whole-stack 0x42 reply): its details and age
      * are removed and a {@link BankEvent.ModuleLeft} is emitted. Its alarm channels are the caller's to clear (only
      * the strategy knows their names). Unknown modules and inputs older than the module's newest are ignored.
+     *
+     * @param source  the link that saw it leave
+     * @param address the module's RS485 address
+     * @param at      when the reply without it was received
      */
     public synchronized void onModuleLeft(Source source, int address, Moment at) {
         List<BankEvent> events = begin(source, at);
@@ -359,6 +444,10 @@ public final class BankModel {
     /**
      * What the bank says about itself (RS485 0x51, 0x47); fields left empty keep their values
      * ({@link BankInfo#mergedWith}). An input older than the newest one is ignored.
+     *
+     * @param source the link it came from
+     * @param info   what the reply says; empty fields keep the values known
+     * @param at     when it was received
      */
     public synchronized void onBankInfo(Source source, BankInfo info, Moment at) {
         Objects.requireNonNull(info, "info");
@@ -377,6 +466,10 @@ public final class BankModel {
     /**
      * The transport of one link changed state (forward {@link io.pylon4j.transport.ConnectionStateChange}s here).
      * The supervisor sees the best state over all links: the bank is down only when every link is.
+     *
+     * @param source the link whose transport changed
+     * @param state  the transport's new state
+     * @param at     when it changed
      */
     public synchronized void onTransportState(Source source, ConnectionState state, Moment at) {
         Objects.requireNonNull(source, "source");
@@ -400,6 +493,10 @@ public final class BankModel {
      * A transport's {@link io.pylon4j.transport.ConnectionStateChange}: its state as
      * {@link #onTransportState(Source, ConnectionState, Moment)}, plus its cause, kept in
      * {@link SourceStatus#linkStatus()} and announced by a {@link BankEvent.LinkStateChanged} (coalesced per link under back-pressure, never lost).
+     *
+     * @param source the link whose transport changed
+     * @param change the transport's change, with its cause, attempt and next delay
+     * @param at     when it changed
      */
     public synchronized void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change,
                                               Moment at) {
@@ -426,6 +523,8 @@ public final class BankModel {
     /**
      * Time passed: applies the supervision timeouts. Cheap when nothing is due (no allocation, no snapshot), so one
      * task may tick every bank of a process a few times a second ({@link SupervisionTicker}).
+     *
+     * @param now the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
      */
     public void tick(Moment now) {
         Objects.requireNonNull(now, "now");
@@ -448,7 +547,12 @@ public final class BankModel {
         commit(events);
     }
 
-    /** Replaces the limit policy (new user caps, expected module count) and republishes. */
+    /**
+     * Replaces the limit policy (new user caps, expected module count) and republishes.
+     *
+     * @param newPolicy the policy that decides the published limits from now on
+     * @param now       the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     */
     public synchronized void setPolicy(LimitPolicy newPolicy, Moment now) {
         policy = Objects.requireNonNull(newPolicy, "newPolicy");
         List<BankEvent> events = new ArrayList<>(1);
@@ -457,7 +561,11 @@ public final class BankModel {
         commit(events);
     }
 
-    /** The current limit policy. */
+    /**
+     * The current limit policy.
+     *
+     * @return the policy given at construction or by the newest {@link #setPolicy(LimitPolicy, Moment)}
+     */
     public synchronized LimitPolicy policy() {
         return policy;
     }
@@ -465,62 +573,134 @@ public final class BankModel {
     // The same inputs at an Instant that stands for both clocks (Moment#ofInstant): for replays and tests whose
     // instants are already in order. A driver passes Moments from its TimeSource instead.
 
-    /** {@link #onLimits(Source, Limits, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onLimits(Source, Limits, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link they came from
+     * @param limits the battery's limits, currents as magnitudes
+     * @param at     when they were received, standing for both clocks
+     * @return false if they were implausible and not taken
+     */
     public boolean onLimits(Source source, Limits limits, Instant at) {
         return onLimits(source, limits, Moment.ofInstant(at));
     }
 
-    /** {@link #onMeasurements(Source, Measurements, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onMeasurements(Source, Measurements, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link they came from
+     * @param update the measured values; an empty field leaves the current value as it is
+     * @param at     when they were received, standing for both clocks
+     */
     public void onMeasurements(Source source, Measurements update, Instant at) {
         onMeasurements(source, update, Moment.ofInstant(at));
     }
 
-    /** {@link #onAlarms(Source, String, Set, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onAlarms(Source, String, Set, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source  the link that reported them
+     * @param channel a name for the kind of report, stable per source
+     * @param active  every condition the channel reports active now
+     * @param at      when the report was received, standing for both clocks
+     */
     public void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Instant at) {
         onAlarms(source, channel, active, Moment.ofInstant(at));
     }
 
-    /** {@link #onRequestFlags(Source, RequestFlags, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onRequestFlags(Source, RequestFlags, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link they came from
+     * @param flags  the flags as the battery sent them
+     * @param at     when they were received, standing for both clocks
+     */
     public void onRequestFlags(Source source, RequestFlags flags, Instant at) {
         onRequestFlags(source, flags, Moment.ofInstant(at));
     }
 
-    /** {@link #onModuleCount(Source, int, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onModuleCount(Source, int, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link it came from
+     * @param count  the module count, ≥ 0
+     * @param at     when it was received, standing for both clocks
+     */
     public void onModuleCount(Source source, int count, Instant at) {
         onModuleCount(source, count, Moment.ofInstant(at));
     }
 
-    /** {@link #onModuleDetails(Source, ModuleDetails, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onModuleDetails(Source, ModuleDetails, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source  the link they came from
+     * @param details what the reply says about the module
+     * @param at      when they were received, standing for both clocks
+     */
     public void onModuleDetails(Source source, ModuleDetails details, Instant at) {
         onModuleDetails(source, details, Moment.ofInstant(at));
     }
 
-    /** {@link #onModuleLeft(Source, int, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onModuleLeft(Source, int, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source  the link that saw it leave
+     * @param address the module's RS485 address
+     * @param at      when the reply without it was received, standing for both clocks
+     */
     public void onModuleLeft(Source source, int address, Instant at) {
         onModuleLeft(source, address, Moment.ofInstant(at));
     }
 
-    /** {@link #onBankInfo(Source, BankInfo, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onBankInfo(Source, BankInfo, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link it came from
+     * @param info   what the reply says; empty fields keep the values known
+     * @param at     when it was received, standing for both clocks
+     */
     public void onBankInfo(Source source, BankInfo info, Instant at) {
         onBankInfo(source, info, Moment.ofInstant(at));
     }
 
-    /** {@link #onTransportState(Source, ConnectionState, Moment)} at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onTransportState(Source, ConnectionState, Moment)} at {@link Moment#ofInstant at}.
+     *
+     * @param source the link whose transport changed
+     * @param state  the transport's new state
+     * @param at     when it changed, standing for both clocks
+     */
     public void onTransportState(Source source, ConnectionState state, Instant at) {
         onTransportState(source, state, Moment.ofInstant(at));
     }
 
-    /** The change's current state at {@link Moment#ofInstant at}. */
+    /**
+     * {@link #onTransportState(Source, io.pylon4j.transport.ConnectionStateChange, Moment)} at
+     * {@link Moment#ofInstant at}.
+     *
+     * @param source the link whose transport changed
+     * @param change the transport's change, with its cause, attempt and next delay
+     * @param at     when it changed, standing for both clocks
+     */
     public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
         onTransportState(source, change, Moment.ofInstant(at));
     }
 
-    /** {@link #tick(Moment)} at {@link Moment#ofInstant now}. */
+    /**
+     * {@link #tick(Moment)} at {@link Moment#ofInstant now}.
+     *
+     * @param now the current time, standing for both clocks
+     */
     public void tick(Instant now) {
         tick(Moment.ofInstant(now));
     }
 
-    /** {@link #setPolicy(LimitPolicy, Moment)} at {@link Moment#ofInstant now}. */
+    /**
+     * {@link #setPolicy(LimitPolicy, Moment)} at {@link Moment#ofInstant now}.
+     *
+     * @param newPolicy the policy that decides the published limits from now on
+     * @param now       the current time, standing for both clocks
+     */
     public void setPolicy(LimitPolicy newPolicy, Instant now) {
         setPolicy(newPolicy, Moment.ofInstant(now));
     }

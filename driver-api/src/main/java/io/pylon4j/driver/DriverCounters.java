@@ -47,7 +47,44 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
                              long listenerFailures, long implausibleValues, long coalescedEvents) {
 
-    /** Counters without {@code coalescedEvents} (0), the shape before it was added: keeps callers compiling. */
+    /**
+     * Counters without {@code coalescedEvents} (0), the shape before it was added: keeps callers compiling.
+     *
+     * @param canFrames                   CAN frames received
+     * @param canMalformed                CAN frames too short or otherwise undecodable (counted, then ignored)
+     * @param canUnknown                  CAN frames with an id the codec does not know
+     * @param keepAlivesSent              inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+     * @param keepAlivesSkipped           keep-alive rounds skipped because the CAN link was down
+     * @param inverterMeasurementFailures SMA keep-alives (0x305 with values) for which the
+     *                                    {@link InverterMeasurementSource} threw or returned null: 8 × 00 went out
+     *                                    instead
+     * @param inverterMeasurementsMissing SMA keep-alives for which the source had no measurement (empty): 8 × 00 went
+     *                                    out instead, as it does before the application's first value (not a fault on
+     *                                    its own)
+     * @param rs485Requests               RS485 requests written, retries included
+     * @param rs485Replies                RS485 replies decoded and applied
+     * @param rs485Retries                RS485 requests repeated after a timeout
+     * @param rs485Timeouts               RS485 requests given up for the cycle after every retry timed out
+     * @param rs485Rejections             RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
+     * @param rs485BadFrames              RS485 frames that failed to deframe or decode (checksum, length, layout) or
+     *                                    came unasked; checksum errors included
+     * @param rs485ChecksumErrors         RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (docs/protocol.md
+     *                                    §2.2); each is also one of {@code rs485BadFrames}
+     * @param rs485Resyncs                bytes the RS485 reader discarded while resynchronising
+     * @param rs485Cycles                 RS485 poll cycles started
+     * @param rs485RequestsSkipped        RS485 requests not sent because their LV-Hub group was silent: its probe went
+     *                                    unanswered, so the rest of its cycle was dropped
+     * @param reconnects                  transport reconnects (a link that came up again after being down)
+     * @param baudSwitches                RS485 baud-rate changes made by baud detection
+     * @param droppedEvents               events dropped from full subscriber queues
+     *                                    ({@link EventPublisher#droppedEvents()}): always 0, since full queues coalesce
+     *                                    instead
+     * @param listenerFailures            exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+     * @param implausibleValues           battery limits refused by the plausibility gate ({@link LimitPlausibility}):
+     *                                    CAN 0x351 frames, RS485 0x92 replies (per group) and 0x47 replies, and bank
+     *                                    limits merged from them, that were out of bounds or carried a wire value
+     *                                    meaning "invalid"; each counted as missing
+     */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long inverterMeasurementFailures,
                           long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
@@ -61,7 +98,40 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                 reconnects, baudSwitches, droppedEvents, listenerFailures, implausibleValues, 0L);
     }
 
-    /** Counters without {@code implausibleValues} and {@code coalescedEvents} (0), the shape before they were added. */
+    /**
+     * Counters without {@code implausibleValues} and {@code coalescedEvents} (0), the shape before they were added.
+     *
+     * @param canFrames                   CAN frames received
+     * @param canMalformed                CAN frames too short or otherwise undecodable (counted, then ignored)
+     * @param canUnknown                  CAN frames with an id the codec does not know
+     * @param keepAlivesSent              inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+     * @param keepAlivesSkipped           keep-alive rounds skipped because the CAN link was down
+     * @param inverterMeasurementFailures SMA keep-alives (0x305 with values) for which the
+     *                                    {@link InverterMeasurementSource} threw or returned null: 8 × 00 went out
+     *                                    instead
+     * @param inverterMeasurementsMissing SMA keep-alives for which the source had no measurement (empty): 8 × 00 went
+     *                                    out instead, as it does before the application's first value (not a fault on
+     *                                    its own)
+     * @param rs485Requests               RS485 requests written, retries included
+     * @param rs485Replies                RS485 replies decoded and applied
+     * @param rs485Retries                RS485 requests repeated after a timeout
+     * @param rs485Timeouts               RS485 requests given up for the cycle after every retry timed out
+     * @param rs485Rejections             RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
+     * @param rs485BadFrames              RS485 frames that failed to deframe or decode (checksum, length, layout) or
+     *                                    came unasked; checksum errors included
+     * @param rs485ChecksumErrors         RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch (docs/protocol.md
+     *                                    §2.2); each is also one of {@code rs485BadFrames}
+     * @param rs485Resyncs                bytes the RS485 reader discarded while resynchronising
+     * @param rs485Cycles                 RS485 poll cycles started
+     * @param rs485RequestsSkipped        RS485 requests not sent because their LV-Hub group was silent: its probe went
+     *                                    unanswered, so the rest of its cycle was dropped
+     * @param reconnects                  transport reconnects (a link that came up again after being down)
+     * @param baudSwitches                RS485 baud-rate changes made by baud detection
+     * @param droppedEvents               events dropped from full subscriber queues
+     *                                    ({@link EventPublisher#droppedEvents()}): always 0, since full queues coalesce
+     *                                    instead
+     * @param listenerFailures            exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+     */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long inverterMeasurementFailures,
                           long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
@@ -77,8 +147,27 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
 
     /**
      * Counters without the four added later (inverter measurement failures and misses, RS485 checksum errors and
-     * skipped requests, all 0), the shape before they were added: keeps callers that build counters by hand
-     * compiling.
+     * skipped requests, all 0), the shape before they were added: keeps callers that build counters by hand compiling.
+     *
+     * @param canFrames         CAN frames received
+     * @param canMalformed      CAN frames too short or otherwise undecodable (counted, then ignored)
+     * @param canUnknown        CAN frames with an id the codec does not know
+     * @param keepAlivesSent    inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+     * @param keepAlivesSkipped keep-alive rounds skipped because the CAN link was down
+     * @param rs485Requests     RS485 requests written, retries included
+     * @param rs485Replies      RS485 replies decoded and applied
+     * @param rs485Retries      RS485 requests repeated after a timeout
+     * @param rs485Timeouts     RS485 requests given up for the cycle after every retry timed out
+     * @param rs485Rejections   RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
+     * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came
+     *                          unasked; checksum errors included
+     * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
+     * @param rs485Cycles       RS485 poll cycles started
+     * @param reconnects        transport reconnects (a link that came up again after being down)
+     * @param baudSwitches      RS485 baud-rate changes made by baud detection
+     * @param droppedEvents     events dropped from full subscriber queues ({@link EventPublisher#droppedEvents()}):
+     *                          always 0, since full queues coalesce instead
+     * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
      */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,
@@ -91,8 +180,25 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
     }
 
     /**
-     * Counters without the two event counters (both 0), the shape before they were added: keeps callers that
-     * build counters by hand (tests, views) compiling.
+     * Counters without the two event counters (both 0), the shape before they were added: keeps callers that build
+     * counters by hand (tests, views) compiling.
+     *
+     * @param canFrames         CAN frames received
+     * @param canMalformed      CAN frames too short or otherwise undecodable (counted, then ignored)
+     * @param canUnknown        CAN frames with an id the codec does not know
+     * @param keepAlivesSent    inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+     * @param keepAlivesSkipped keep-alive rounds skipped because the CAN link was down
+     * @param rs485Requests     RS485 requests written, retries included
+     * @param rs485Replies      RS485 replies decoded and applied
+     * @param rs485Retries      RS485 requests repeated after a timeout
+     * @param rs485Timeouts     RS485 requests given up for the cycle after every retry timed out
+     * @param rs485Rejections   RS485 replies with RTN ≠ 0 (the battery said no; not fatal)
+     * @param rs485BadFrames    RS485 frames that failed to deframe or decode (checksum, length, layout) or came
+     *                          unasked; checksum errors included
+     * @param rs485Resyncs      bytes the RS485 reader discarded while resynchronising
+     * @param rs485Cycles       RS485 poll cycles started
+     * @param reconnects        transport reconnects (a link that came up again after being down)
+     * @param baudSwitches      RS485 baud-rate changes made by baud detection
      */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,

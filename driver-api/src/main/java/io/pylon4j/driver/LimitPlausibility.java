@@ -39,8 +39,8 @@ import java.util.Set;
  *
  * @param minCells            the fewest cells in series a bank of this kind has
  * @param maxCells            the most cells in series
- * @param minCellVolts        the lowest voltage a cell may be asked to discharge to
- * @param maxCellVolts        the highest voltage a cell may be charged to
+ * @param minCellVolts        the lowest voltage a cell may be asked to discharge to, V
+ * @param maxCellVolts        the highest voltage a cell may be charged to, V
  * @param moduleCurrentAmps   the largest current one module is rated for, A
  * @param modulesWhenUnknown  the module count assumed when neither the battery nor the policy says
  * @param bankCurrentAmps     the bank's rating, A, when the installer knows it (replaces modules × module rating)
@@ -68,6 +68,9 @@ public record LimitPlausibility(int minCells, int maxCells, double minCellVolts,
     /**
      * The fields of a CAN 0x351 whose wire value means "invalid" ({@code docs/protocol.md §1.5}): 0xFFFF in the
      * unsigned voltages, 0x8000 in the signed currents.
+     *
+     * @param l a decoded 0x351, before any scaling or sign normalisation
+     * @return the fields carrying their "invalid" value, empty when none does; a modifiable set the caller owns
      */
     public static Set<Field> invalidFields(ChargeDischargeLimits l) {
         EnumSet<Field> invalid = EnumSet.noneOf(Field.class);
@@ -86,13 +89,31 @@ public record LimitPlausibility(int minCells, int maxCells, double minCellVolts,
         return invalid;
     }
 
-    /** A 0x351 as the CAN strategy hands it to the model: signs normalised ({@link Limits#normalised}). */
+    /**
+     * A 0x351 as the CAN strategy hands it to the model: signs normalised ({@link Limits#normalised}).
+     *
+     * @param l a decoded 0x351
+     * @return its limits in V and A, currents as magnitudes, the discharge voltage limit empty when the frame has none
+     */
     public static Limits limitsOf(ChargeDischargeLimits l) {
         return Limits.normalised(l.chargeVoltageLimitVolts(), l.chargeCurrentLimitAmps(), l.dischargeCurrentLimitAmps(),
                 l.dischargeVoltageLimitVolts());
     }
 
-    /** Validates. */
+    /**
+     * Validates the bounds.
+     *
+     * @param minCells           the fewest cells in series a bank of this kind has
+     * @param maxCells           the most cells in series
+     * @param minCellVolts       the lowest voltage a cell may be asked to discharge to, V
+     * @param maxCellVolts       the highest voltage a cell may be charged to, V
+     * @param moduleCurrentAmps  the largest current one module is rated for, A
+     * @param modulesWhenUnknown the module count assumed when neither the battery nor the policy says
+     * @param bankCurrentAmps    the bank's rating, A, when the installer knows it (replaces modules × module rating)
+     * @throws NullPointerException if {@code bankCurrentAmps} is null
+     * @throws IllegalArgumentException if the cell counts are not 1 ≤ min ≤ max, the cell volts not 0 &lt; min &lt; max
+     *         (finite), a current not finite and &gt; 0, or {@code modulesWhenUnknown} &lt; 1
+     */
     public LimitPlausibility {
         Objects.requireNonNull(bankCurrentAmps, "bankCurrentAmps");
         if (minCells < 1 || maxCells < minCells) {
@@ -114,34 +135,65 @@ public record LimitPlausibility(int minCells, int maxCells, double minCellVolts,
         }
     }
 
-    /** The bounds of 48 V Pylontech LV banks: 15–16 LFP cells, 100 A per module, 12 modules when unknown. */
+    /**
+     * The bounds of 48 V Pylontech LV banks: 15–16 LFP cells, 100 A per module, 12 modules when unknown.
+     *
+     * @return 37.5–58.4 V, up to 100 A per module, no bank rating
+     */
     public static LimitPlausibility defaults() {
         return lfpCells(15, 16);
     }
 
-    /** LFP cells (2.5–3.65 V each) in series, {@code minCells} to {@code maxCells}, otherwise the defaults. */
+    /**
+     * LFP cells (2.5–3.65 V each) in series, {@code minCells} to {@code maxCells}, otherwise the defaults.
+     *
+     * @param minCells the fewest cells in series, ≥ 1 (8 for a 24 V UP2500, 15 for 48 V banks)
+     * @param maxCells the most cells in series, ≥ {@code minCells}
+     * @return bounds of {@code minCells} × 2.5 V to {@code maxCells} × 3.65 V, 100 A per module
+     * @throws IllegalArgumentException if the cell counts are not 1 ≤ min ≤ max
+     */
     public static LimitPlausibility lfpCells(int minCells, int maxCells) {
         return new LimitPlausibility(minCells, maxCells, 2.5, 3.65, 100.0, 12, OptionalDouble.empty());
     }
 
-    /** These bounds with the bank's current rating set by the installer. */
+    /**
+     * These bounds with the bank's current rating set by the installer.
+     *
+     * @param amps the bank's rated current, A, finite and &gt; 0; replaces module count × module rating
+     * @return a copy with {@link #bankCurrentAmps()} set
+     * @throws IllegalArgumentException if {@code amps} is not finite and &gt; 0
+     */
     public LimitPlausibility withBankCurrentAmps(double amps) {
         return new LimitPlausibility(minCells, maxCells, minCellVolts, maxCellVolts, moduleCurrentAmps,
                 modulesWhenUnknown, OptionalDouble.of(amps));
     }
 
-    /** These bounds with another largest per-module rating. */
+    /**
+     * These bounds with another largest per-module rating.
+     *
+     * @param amps the largest current one module is rated for, A, finite and &gt; 0
+     * @return a copy with {@link #moduleCurrentAmps()} replaced
+     * @throws IllegalArgumentException if {@code amps} is not finite and &gt; 0
+     */
     public LimitPlausibility withModuleCurrentAmps(double amps) {
         return new LimitPlausibility(minCells, maxCells, minCellVolts, maxCellVolts, amps, modulesWhenUnknown,
                 bankCurrentAmps);
     }
 
-    /** The lowest plausible voltage limit, V. */
+    /**
+     * The lowest plausible voltage limit, V.
+     *
+     * @return {@code minCells × minCellVolts}, V, rounded to the mV
+     */
     public double minVolts() {
         return round(minCells * minCellVolts);
     }
 
-    /** The highest plausible voltage limit, V. */
+    /**
+     * The highest plausible voltage limit, V.
+     *
+     * @return {@code maxCells × maxCellVolts}, V, rounded to the mV
+     */
     public double maxVolts() {
         return round(maxCells * maxCellVolts);
     }
@@ -178,7 +230,12 @@ public record LimitPlausibility(int minCells, int maxCells, double minCellVolts,
         return why.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", why));
     }
 
-    /** The largest plausible current for {@code modules}, A. */
+    /**
+     * The largest plausible current for {@code modules}, A.
+     *
+     * @param modules the module count the limits stand for; empty or 0 means unknown ({@link #modulesWhenUnknown()})
+     * @return the configured bank rating if set, else the module count times {@link #moduleCurrentAmps()}, A
+     */
     public double maxCurrentAmps(OptionalInt modules) {
         if (bankCurrentAmps.isPresent()) {
             return bankCurrentAmps.getAsDouble();

@@ -177,12 +177,24 @@ public final class PylonDriver implements AutoCloseable {
     /** Links that have been up at least once; not under the driver's lock (an I/O thread must never wait for it). */
     private final Set<Source> everUp = ConcurrentHashMap.newKeySet();
 
-    /** A driver reading a bank over CAN, on a transport the caller owns (and closes). */
+    /**
+     * A driver reading a bank over CAN, on a transport the caller owns (and closes).
+     *
+     * @param transport the CAN link to the bank; the driver opens it if still new, but never closes it
+     * @param options   the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     */
     public static PylonDriver can(CanTransport transport, DriverOptions options) {
         return new PylonDriver(Objects.requireNonNull(transport, "transport"), null, List.of(), options);
     }
 
-    /** A driver polling a bank over RS485, on a transport the caller owns (and closes). */
+    /**
+     * A driver polling a bank over RS485, on a transport the caller owns (and closes).
+     *
+     * @param transport the RS485 link to the bank; the driver opens it if still new, but never closes it
+     * @param options   the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     */
     public static PylonDriver rs485(ByteStreamTransport transport, DriverOptions options) {
         return new PylonDriver(null, Objects.requireNonNull(transport, "transport"), List.of(), options);
     }
@@ -190,6 +202,11 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * A driver reading one bank over CAN and RS485 at once, merged into one model with per-source freshness
      * ({@link BankStatus#sources()}); the bank is down only when both links are. The caller owns both transports.
+     *
+     * @param can     the CAN link to the bank; opened by the driver if still new, never closed by it
+     * @param rs485   the RS485 link to the same bank; opened by the driver if still new, never closed by it
+     * @param options the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver canAndRs485(CanTransport can, ByteStreamTransport rs485, DriverOptions options) {
         return new PylonDriver(Objects.requireNonNull(can, "can"), Objects.requireNonNull(rs485, "rs485"), List.of(),
@@ -199,6 +216,14 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * A driver reading one bank over CAN and RS485 at once, both opened by endpoint; the driver closes both. If the
      * second endpoint cannot be resolved the first transport is closed before the exception leaves.
+     *
+     * @param transports    the transport providers that resolve both endpoints
+     * @param canEndpoint   the CAN transport's endpoint, e.g. {@code socketcan:can0}
+     * @param rs485Endpoint the RS485 transport's endpoint, e.g. {@code serial:/dev/ttyUSB0?baud=115200}
+     * @param options       the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
+     *         one of the other kind (CAN for RS485, or the reverse)
      */
     public static PylonDriver openCanAndRs485(Transports transports, String canEndpoint, String rs485Endpoint,
                                               DriverOptions options) {
@@ -219,6 +244,10 @@ public final class PylonDriver implements AutoCloseable {
      * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, docs/protocol.md §2.1), and so on in turn
      * until a rate answers ({@link #rs485BaudRate()}, {@link DriverCounters#baudSwitches()}). The driver owns and
      * closes the transports the factory makes.
+     *
+     * @param factory makes a new, unopened RS485 transport at the given baud rate (bit/s); called once per rate tried
+     * @param options the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver rs485DetectingBaud(IntFunction<ByteStreamTransport> factory, DriverOptions options) {
         return new PylonDriver(null, null, List.of(), options, Objects.requireNonNull(factory, "factory"),
@@ -232,6 +261,10 @@ public final class PylonDriver implements AutoCloseable {
      * then {@code ?baud=9600}. A rate the endpoint names is tried first (so {@code serial:/dev/ttyUSB0?baud=9600}
      * starts at 9600), then the others of 115200 and 9600.
      *
+     * @param transports the transport providers that resolve the endpoint at each rate
+     * @param endpoint   the RS485 transport's endpoint, with or without a {@code baud} parameter
+     * @param options    the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
      * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint does not parse or its baud is not a number
      */
     public static PylonDriver openRs485DetectingBaud(Transports transports, String endpoint, DriverOptions options) {
@@ -257,23 +290,57 @@ public final class PylonDriver implements AutoCloseable {
         return (question < 0 ? text : text.substring(0, question)) + query;
     }
 
-    /** A CAN driver on a transport found by endpoint ({@code socketcan:can0}, {@code replay:FILE}); closes it. */
+    /**
+     * A CAN driver on a transport found by endpoint ({@code socketcan:can0}, {@code replay:FILE}); closes it.
+     *
+     * @param endpoint the CAN transport's endpoint, resolved by the transports the service loader finds
+     * @param options  the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
+     *         one of the other kind (CAN for RS485, or the reverse)
+     */
     public static PylonDriver openCan(String endpoint, DriverOptions options) {
         return openCan(Transports.fromServiceLoader(), endpoint, options);
     }
 
-    /** A CAN driver on a transport from {@code transports}; the driver closes the transport. */
+    /**
+     * A CAN driver on a transport from {@code transports}; the driver closes the transport.
+     *
+     * @param transports the transport providers that resolve {@code endpoint}
+     * @param endpoint   the CAN transport's endpoint, e.g. {@code socketcan:can0}
+     * @param options    the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
+     *         one of the other kind (CAN for RS485, or the reverse)
+     */
     public static PylonDriver openCan(Transports transports, String endpoint, DriverOptions options) {
         CanTransport t = transports.can(endpoint);
         return new PylonDriver(t, null, List.of(t), options);
     }
 
-    /** An RS485 driver on a transport found by endpoint ({@code serial:/dev/ttyUSB0?baud=115200}); closes it. */
+    /**
+     * An RS485 driver on a transport found by endpoint ({@code serial:/dev/ttyUSB0?baud=115200}); closes it.
+     *
+     * @param endpoint the RS485 transport's endpoint, resolved by the transports the service loader finds
+     * @param options  the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
+     *         one of the other kind (CAN for RS485, or the reverse)
+     */
     public static PylonDriver openRs485(String endpoint, DriverOptions options) {
         return openRs485(Transports.fromServiceLoader(), endpoint, options);
     }
 
-    /** An RS485 driver on a transport from {@code transports}; the driver closes the transport. */
+    /**
+     * An RS485 driver on a transport from {@code transports}; the driver closes the transport.
+     *
+     * @param transports the transport providers that resolve {@code endpoint}
+     * @param endpoint   the RS485 transport's endpoint, e.g. {@code serial:/dev/ttyUSB0?baud=115200}
+     * @param options    the bank, profiles, policy, time source and threads
+     * @return a driver not yet started ({@link #start()})
+     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
+     *         one of the other kind (CAN for RS485, or the reverse)
+     */
     public static PylonDriver openRs485(Transports transports, String endpoint, DriverOptions options) {
         ByteStreamTransport t = transports.byteStream(endpoint);
         return new PylonDriver(null, t, List.of(t), options);
@@ -283,6 +350,9 @@ public final class PylonDriver implements AutoCloseable {
      * Opens the transports (those still {@link ConnectionState#NEW}) and starts keep-alives and polling.
      * Idempotent. The stage completes when every link is up the first time, or exceptionally when a transport
      * gives up; the driver keeps running either way (supervision reports the link) until closed.
+     *
+     * @return a stage completed when every link is first up, completed exceptionally when a transport gives up or the
+     *         driver is already closed
      */
     public CompletionStage<Void> start() {
         if (closed.get()) {
@@ -347,18 +417,28 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * The baud rate that answered, when the driver was made with {@link #rs485DetectingBaud}; empty before a rate
      * answered or for other drivers.
+     *
+     * @return the rate that answered, bit/s
      */
     public OptionalInt rs485BaudRate() {
         int b = detectedBaud;
         return b == 0 ? OptionalInt.empty() : OptionalInt.of(b);
     }
 
-    /** The bank's id. */
+    /**
+     * The bank's id.
+     *
+     * @return {@link DriverOptions#bankId()}, carried by every event
+     */
     public String bankId() {
         return options.bankId();
     }
 
-    /** The options this driver runs with. */
+    /**
+     * The options this driver runs with.
+     *
+     * @return the options given at construction (the policy may since have been replaced by {@link #setPolicy})
+     */
     public DriverOptions options() {
         return options;
     }
@@ -366,42 +446,74 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * The current time of this driver's {@link DriverOptions#time() time source}: pass it to
      * {@link BankStatus#age} and {@link BankStatusJson#toJson} (ages are monotonic; the wall reading is for display).
+     *
+     * @return the time source's monotonic and wall readings now
      */
     public io.pylon4j.transport.time.Moment now() {
         return options.time().now();
     }
 
-    /** The newest snapshot; lock-free, any thread. */
+    /**
+     * The newest snapshot; lock-free, any thread.
+     *
+     * @return the bank's state after the newest input, tick or policy change
+     */
     public BankStatus status() {
         return model.status();
     }
 
-    /** Adds a listener called for every event, in order, on the event executor. */
+    /**
+     * Adds a listener called for every event, in order, on the event executor.
+     *
+     * @param listener called once per event, never concurrently with itself; what it throws is counted
+     *                 ({@link DriverCounters#listenerFailures()}), not propagated
+     * @return a subscription whose cancel or close removes the listener
+     */
     public EventSubscription addListener(Consumer<? super BankEvent> listener) {
         return publisher.addListener(listener);
     }
 
-    /** The events as a {@link Flow.Publisher} (delivered on the event executor; see {@link EventPublisher}). */
+    /**
+     * The events as a {@link Flow.Publisher} (delivered on the event executor; see {@link EventPublisher}).
+     *
+     * @return the driver's publisher; each subscriber gets its own bounded queue
+     */
     public Flow.Publisher<BankEvent> events() {
         return publisher;
     }
 
-    /** A snapshot of the driver's counters. */
+    /**
+     * A snapshot of the driver's counters.
+     *
+     * @return every counter's value now; each only grows
+     */
     public DriverCounters counters() {
         return metrics.snapshot(publisher);
     }
 
-    /** The model, for callers that feed extra inputs or tick it themselves. */
+    /**
+     * The model, for callers that feed extra inputs or tick it themselves.
+     *
+     * @return the model this driver feeds; its inputs and ticks are serialised with the driver's
+     */
     public BankModel model() {
         return model;
     }
 
-    /** Replaces the limit policy (new caps, expected module count) and republishes. */
+    /**
+     * Replaces the limit policy (new caps, expected module count) and republishes.
+     *
+     * @param policy the policy that decides the published limits from now on
+     */
     public void setPolicy(LimitPolicy policy) {
         model.setPolicy(policy, options.time().now());
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once {@link #close()} has been called, even while it is still running
+     */
     public boolean isClosed() {
         return closed.get();
     }
@@ -411,6 +523,8 @@ public final class PylonDriver implements AutoCloseable {
      * driver (or at once, on the caller's thread, if it is closed already), must be quick, and cannot make
      * {@code close()} throw; the JMX and Micrometer registrations use it to remove themselves. The stage is a
      * read-only view: completing what {@code toCompletableFuture()} returns does not affect the driver's.
+     *
+     * @return a stage completed, normally, once {@link #close()} has finished
      */
     public CompletionStage<Void> whenClosed() {
         return closedStage.minimalCompletionStage();

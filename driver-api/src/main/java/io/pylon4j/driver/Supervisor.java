@@ -47,6 +47,15 @@ public final class Supervisor {
      * @param at       when, on the wall clock (for display)
      */
     public record Transition(SupervisionState previous, SupervisionState current, String reason, Instant at) {
+        /**
+         * A transition; every component is required.
+         *
+         * @param previous the state before
+         * @param current  the state after
+         * @param reason   why, in words (mentions the age of the newest limits where it matters)
+         * @param at       when, on the wall clock (for display)
+         * @throws NullPointerException if a component is null
+         */
         public Transition {
             Objects.requireNonNull(previous, "previous");
             Objects.requireNonNull(current, "current");
@@ -95,52 +104,99 @@ public final class Supervisor {
         this.neverLimitsLostAtNanos = startedAt.nanos() + lostTimeout.toNanos();
     }
 
-    /** A supervisor started at {@link Moment#ofInstant startedAt} (replays and tests). */
+    /**
+     * A supervisor started at {@link Moment#ofInstant startedAt} (replays and tests).
+     *
+     * @param staleTimeout age of the newest limits at which the bank becomes STALE
+     * @param lostTimeout  age at which it becomes LOST; at least {@code staleTimeout}
+     * @param startedAt    now, standing for both the monotonic and the wall clock
+     */
     public Supervisor(Duration staleTimeout, Duration lostTimeout, Instant startedAt) {
         this(staleTimeout, lostTimeout, Moment.ofInstant(startedAt));
     }
 
-    /** A supervisor with the timeouts of {@code profile}. */
+    /**
+     * A supervisor with the timeouts of {@code profile}.
+     *
+     * @param profile   supplies {@link InverterProfile#staleTimeout()} and {@link InverterProfile#lostTimeout()}
+     * @param startedAt now, from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     * @return a supervisor in {@link SupervisionState#CONNECTING}
+     */
     public static Supervisor of(InverterProfile profile, Moment startedAt) {
         return new Supervisor(profile.staleTimeout(), profile.lostTimeout(), startedAt);
     }
 
-    /** A supervisor with the timeouts of {@code profile}, started at {@link Moment#ofInstant startedAt}. */
+    /**
+     * A supervisor with the timeouts of {@code profile}, started at {@link Moment#ofInstant startedAt}.
+     *
+     * @param profile   supplies {@link InverterProfile#staleTimeout()} and {@link InverterProfile#lostTimeout()}
+     * @param startedAt now, standing for both the monotonic and the wall clock
+     * @return a supervisor in {@link SupervisionState#CONNECTING}
+     */
     public static Supervisor of(InverterProfile profile, Instant startedAt) {
         return of(profile, Moment.ofInstant(startedAt));
     }
 
-    /** The current state. */
+    /**
+     * The current state.
+     *
+     * @return the state after the newest input or tick
+     */
     public SupervisionState state() {
         return state;
     }
 
-    /** When the current state was entered, on the wall clock (for display). */
+    /**
+     * When the current state was entered, on the wall clock (for display).
+     *
+     * @return the wall-clock reading of the transition into the current state (or of the start)
+     */
     public Instant since() {
         return since;
     }
 
-    /** When the current state was entered, on the monotonic scale ({@link Moment#nanos()}). */
+    /**
+     * When the current state was entered, on the monotonic scale ({@link Moment#nanos()}).
+     *
+     * @return the monotonic reading of the transition into the current state (or of the start), ns
+     */
     public long sinceNanos() {
         return sinceNanos;
     }
 
-    /** When the newest limits arrived, on the wall clock (for display), if any did. */
+    /**
+     * When the newest limits arrived, on the wall clock (for display), if any did.
+     *
+     * @return the wall-clock reading of the newest {@link #onLimitsReceived(Moment)}, or empty if none came yet
+     */
     public Optional<Instant> lastLimitsAt() {
         return Optional.ofNullable(lastLimitsAt);
     }
 
-    /** The stale timeout. */
+    /**
+     * The stale timeout.
+     *
+     * @return age of the newest limits at which the bank becomes STALE
+     */
     public Duration staleTimeout() {
         return staleTimeout;
     }
 
-    /** The lost timeout. */
+    /**
+     * The lost timeout.
+     *
+     * @return age of the newest limits (or, without any, time since start) at which the bank becomes LOST
+     */
     public Duration lostTimeout() {
         return lostTimeout;
     }
 
-    /** New limits arrived (from any source). */
+    /**
+     * New limits arrived (from any source).
+     *
+     * @param now when they arrived, from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     * @return the transition they caused (to FRESH or RECOVERED), or empty if the state stays
+     */
     public Optional<Transition> onLimitsReceived(Moment now) {
         boolean hadLimits = lastLimitsAt != null;
         long previousLimitsNanos = lastLimitsNanos;
@@ -161,12 +217,23 @@ public final class Supervisor {
         };
     }
 
-    /** {@link #onLimitsReceived(Moment)} at {@link Moment#ofInstant now}. */
+    /**
+     * {@link #onLimitsReceived(Moment)} at {@link Moment#ofInstant now}.
+     *
+     * @param now when they arrived, standing for both clocks
+     * @return the transition they caused, or empty if the state stays
+     */
     public Optional<Transition> onLimitsReceived(Instant now) {
         return onLimitsReceived(Moment.ofInstant(now));
     }
 
-    /** The link (or, for a bank read over several links, the best of them) changed state. */
+    /**
+     * The link (or, for a bank read over several links, the best of them) changed state.
+     *
+     * @param link the link's new state (the best over all links)
+     * @param now  when it changed, from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     * @return the transition it caused, or empty if the state stays
+     */
     public Optional<Transition> onTransportState(ConnectionState link, Moment now) {
         Objects.requireNonNull(link, "link");
         switch (link) {
@@ -194,12 +261,23 @@ public final class Supervisor {
         }
     }
 
-    /** {@link #onTransportState(ConnectionState, Moment)} at {@link Moment#ofInstant now}. */
+    /**
+     * {@link #onTransportState(ConnectionState, Moment)} at {@link Moment#ofInstant now}.
+     *
+     * @param link the link's new state (the best over all links)
+     * @param now  when it changed, standing for both clocks
+     * @return the transition it caused, or empty if the state stays
+     */
     public Optional<Transition> onTransportState(ConnectionState link, Instant now) {
         return onTransportState(link, Moment.ofInstant(now));
     }
 
-    /** Time passed: applies the timeouts. Call it at {@link #nextDeadlineNanos()} or periodically. */
+    /**
+     * Time passed: applies the timeouts. Call it at {@link #nextDeadlineNanos()} or periodically.
+     *
+     * @param now the current time, from the driver's {@link io.pylon4j.transport.time.TimeSource}
+     * @return the transition a reached timeout caused (to STALE or LOST), or empty if none is due
+     */
     public Optional<Transition> tick(Moment now) {
         long t = now.nanos();
         return switch (state) {
@@ -240,7 +318,12 @@ public final class Supervisor {
         };
     }
 
-    /** {@link #tick(Moment)} at {@link Moment#ofInstant now}. */
+    /**
+     * {@link #tick(Moment)} at {@link Moment#ofInstant now}.
+     *
+     * @param now the current time, standing for both clocks
+     * @return the transition a reached timeout caused, or empty if none is due
+     */
     public Optional<Transition> tick(Instant now) {
         return tick(Moment.ofInstant(now));
     }
@@ -249,6 +332,8 @@ public final class Supervisor {
      * The earliest monotonic reading ({@link Moment#nanos()}) at which a {@link #tick} can change the state, if one
      * can; ticking earlier is harmless. Owners of many banks schedule one timer per bank at this reading instead of
      * ticking all banks constantly.
+     *
+     * @return a {@link Moment#nanos()} reading, or empty when no tick can change the state (LOST)
      */
     public OptionalLong nextDeadlineNanos() {
         return state == SupervisionState.LOST ? OptionalLong.empty() : OptionalLong.of(deadlineNanos());
