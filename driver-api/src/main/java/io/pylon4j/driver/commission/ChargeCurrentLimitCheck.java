@@ -19,6 +19,10 @@ public final class ChargeCurrentLimitCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "charge-current-limit";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public ChargeCurrentLimitCheck() {
+    }
+
     /** How close, A, a limit must be to a multiple of the per-module figure to count as that multiple. */
     public static final double TOLERANCE_AMPS = 0.5;
 

@@ -17,6 +17,10 @@ public final class CommunicationCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "communication";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public CommunicationCheck() {
+    }
+
     @Override
     public String id() {
         return ID;

@@ -16,6 +16,10 @@ public final class GroupLimitsCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "group-limits";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public GroupLimitsCheck() {
+    }
+
     /** The most modules in one group. */
     public static final int MAX_MODULES_PER_GROUP = 16;
 

@@ -12,6 +12,10 @@ public final class ModuleCountCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "module-count";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public ModuleCountCheck() {
+    }
+
     @Override
     public String id() {
         return ID;

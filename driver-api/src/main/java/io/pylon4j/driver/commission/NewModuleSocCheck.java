@@ -16,6 +16,10 @@ public final class NewModuleSocCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "new-module-soc";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public NewModuleSocCheck() {
+    }
+
     /** The largest difference, %, between a new module and the bank. */
     public static final double MAX_DIFFERENCE_PERCENT = 2;
 

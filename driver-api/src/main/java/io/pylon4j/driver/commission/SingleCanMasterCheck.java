@@ -14,6 +14,10 @@ public final class SingleCanMasterCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "single-can-master";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public SingleCanMasterCheck() {
+    }
+
     /** 0x351 per other cyclic frame at or above which a second sender is assumed (one sender gives 1.0). */
     public static final double RATE_RATIO = 1.8;
 

@@ -14,6 +14,10 @@ public final class SocSpreadCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "soc-spread";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public SocSpreadCheck() {
+    }
+
     /** A spread above this, %, warns. */
     public static final double WARN_PERCENT = 5;
 

@@ -17,6 +17,10 @@ public final class TemperatureCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "temperature";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public TemperatureCheck() {
+    }
+
     /** The lowest temperature, °C, a working bank plausibly reports (LFP cells must not be charged below 0 °C). */
     public static final double MIN_PLAUSIBLE_CELSIUS = -30;
 

@@ -23,6 +23,10 @@ public final class ValuesMoveCheck implements CommissioningCheck {
     /** This check's id. */
     public static final String ID = "values-move";
 
+    /** Creates the check; it has no settings: what it judges comes from the observation and the expectations. */
+    public ValuesMoveCheck() {
+    }
+
     /** The smallest current, A, that counts as "under load". */
     public static final double LOAD_AMPS = 1.0;
 
