@@ -210,6 +210,7 @@ abstract class NettyTransport implements Transport {
         if (!machine.fire(start, null).moved()) {
             return; // closed
         }
+        Throwable[] pipelineFault = new Throwable[1]; // set by the initializer on this thread (the event loop)
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
@@ -230,11 +231,21 @@ abstract class NettyTransport implements Transport {
                         initPipeline(ch, pipeline);
                         pipeline.addLast("link", new LinkHandler());
                     }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        // Netty's own handling logs "Failed to initialize a channel" and closes it, which then reads
+                        // as "closed by the other end"; the cause (a class missing from the path, most often) is
+                        // the link's. It runs inside connect() below, before this channel is the current one.
+                        pipelineFault[0] = new TransportIoException(endpoint()
+                                + ": cannot set up the connection: " + cause, cause);
+                        ctx.close();
+                    }
                 });
         ChannelFuture connect = bootstrap.connect(address.host(), address.port());
         Channel ch = connect.channel();
         channel = ch;
-        channelFault = null;
+        channelFault = pipelineFault[0];
         ch.closeFuture().addListener(f -> linkDown(ch));
         connect.addListener(f -> {
             if (!f.isSuccess()) {
