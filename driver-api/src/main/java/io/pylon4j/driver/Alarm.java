@@ -1,5 +1,7 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.AlarmMapping;
+
 /**
  * The driver's one vocabulary of named battery conditions. Each protocol's flags map into it, and each raised
  * condition carries a {@link Level}, so an {@link ActiveAlarm} is a pair (condition, level): the same condition can

@@ -1,5 +1,7 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.EventPublisher;
+import io.pylon4j.driver.internal.Supervisor;
 import io.pylon4j.transport.ConnectionState;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
      * An immutable copy of a per-module map, ascending by address; a map this method returned is taken as it is, so
      * that {@link BankModel} can hand the same copy to every snapshot until its modules change.
      */
-    static <V> Map<Integer, V> frozenModules(Map<Integer, V> map) {
+    public static <V> Map<Integer, V> frozenModules(Map<Integer, V> map) {
         return map instanceof FrozenSortedMap<Integer, V> frozen ? frozen : new FrozenSortedMap<>(map);
     }
 

@@ -1,5 +1,7 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.EventPublisher;
+
 /**
  * What a {@link PylonDriver} has received, sent, dropped and retried since it was created: an immutable snapshot
  * from {@link PylonDriver#counters()}. Nothing the driver throws away goes uncounted. Every counter only grows.

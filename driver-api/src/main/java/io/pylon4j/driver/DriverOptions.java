@@ -1,8 +1,8 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.can.CanProfile;
+import io.pylon4j.driver.internal.EventPublisher;
 import io.pylon4j.rs485.Rs485Address;
-
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;

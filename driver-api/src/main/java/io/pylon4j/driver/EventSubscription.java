@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.EventPublisher;
 import java.util.concurrent.Flow;
 
 /**

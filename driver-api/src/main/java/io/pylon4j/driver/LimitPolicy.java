@@ -1,5 +1,7 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.BankModel;
+import io.pylon4j.driver.internal.Supervisor;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +148,7 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
      * {@code limits} with every reason saying that the battery's newest limits were rejected and why: they counted as
      * missing, so what is published is the last plausible value, or the fail-safe.
      */
-    static PublishedLimits explainRejection(PublishedLimits limits, String rejection) {
+    public static PublishedLimits explainRejection(PublishedLimits limits, String rejection) {
         String note = "; the battery's newest limits were rejected: " + rejection;
         return new PublishedLimits(limits.chargeVoltageLimitVolts(), limits.chargeCurrentLimitAmps(),
                 limits.dischargeCurrentLimitAmps(), limits.dischargeVoltageLimitVolts(),
@@ -278,7 +280,7 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         return d;
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

@@ -1,5 +1,10 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.BankModel;
+import io.pylon4j.driver.internal.CanStrategy;
+import io.pylon4j.driver.internal.DriverMetrics;
+import io.pylon4j.driver.internal.EventPublisher;
+import io.pylon4j.driver.internal.Rs485Strategy;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
@@ -8,23 +13,22 @@ import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
-
 import io.pylon4j.transport.time.Scheduler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;

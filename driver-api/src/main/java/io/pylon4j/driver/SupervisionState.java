@@ -1,5 +1,7 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.Supervisor;
+
 /**
  * How current the bank's data is, as judged by the {@link Supervisor} from the age of the newest limits and the
  * state of the links. Every transition is published as a {@link BankEvent.SupervisionStateChanged}.

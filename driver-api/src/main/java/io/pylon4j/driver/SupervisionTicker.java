@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;

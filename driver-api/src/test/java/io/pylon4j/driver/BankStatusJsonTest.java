@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Instant;

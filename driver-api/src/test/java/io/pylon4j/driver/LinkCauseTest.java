@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.driver.jmx.DriverJmx;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.ConnectionState;

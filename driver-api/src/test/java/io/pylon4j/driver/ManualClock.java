@@ -11,41 +11,41 @@ import java.time.Instant;
  * wall clock's nanoseconds since the epoch, so an {@code Instant} it returned and the {@link Moment} of the same time
  * ({@link Moment#ofInstant}) are the same moment to a model or supervisor.
  */
-final class ManualClock implements TimeSource {
+public final class ManualClock implements TimeSource {
 
-    static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
 
     private final ManualTimeSource time;
 
-    ManualClock() {
+    public ManualClock() {
         this(T0);
     }
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.time = new ManualTimeSource(Moment.ofInstant(start).nanos(), start);
     }
 
     /** Moves time forward (both clocks) and returns the new wall-clock now. */
-    Instant advance(Duration d) {
+    public Instant advance(Duration d) {
         return time.advance(d).wall();
     }
 
-    Instant advanceMillis(long millis) {
+    public Instant advanceMillis(long millis) {
         return advance(Duration.ofMillis(millis));
     }
 
     /** Steps the wall clock alone (an NTP correction): no time passes. */
-    void stepWallClock(Duration d) {
+    public void stepWallClock(Duration d) {
         time.stepWallClock(d);
     }
 
     /** The time source this clock reads, for a {@code ManualScheduler} that moves it. */
-    ManualTimeSource source() {
+    public ManualTimeSource source() {
         return time;
     }
 
     /** The wall-clock now. */
-    Instant instant() {
+    public Instant instant() {
         return time.wallTime();
     }
 

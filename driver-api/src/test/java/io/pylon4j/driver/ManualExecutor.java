@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /** An executor whose tasks run only when a test runs them, on the test's thread. */
-final class ManualExecutor implements Executor {
+public final class ManualExecutor implements Executor {
 
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean rejecting;
@@ -19,7 +19,7 @@ final class ManualExecutor implements Executor {
     }
 
     /** Runs the oldest task; false if there was none. */
-    boolean runNext() {
+    public boolean runNext() {
         Runnable t = tasks.pollFirst();
         if (t == null) {
             return false;
@@ -29,7 +29,7 @@ final class ManualExecutor implements Executor {
     }
 
     /** Runs tasks (including those they submit) until none is left; returns how many ran. */
-    int runAll() {
+    public int runAll() {
         int n = 0;
         while (runNext()) {
             n++;
@@ -37,11 +37,11 @@ final class ManualExecutor implements Executor {
         return n;
     }
 
-    int pending() {
+    public int pending() {
         return tasks.size();
     }
 
-    void rejecting(boolean value) {
+    public void rejecting(boolean value) {
         rejecting = value;
     }
 }

@@ -3,17 +3,16 @@ package io.pylon4j.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pylon4j.driver.internal.Rs485Strategy;
 import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.Rs485Codec;
-
 import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,6 @@ package io.pylon4j.driver.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.CanFrame;
-import io.pylon4j.driver.BankModel;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.InverterProfile;
@@ -12,6 +11,7 @@ import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Source;
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.pylon4j.samples.cli;
 
 import io.pylon4j.driver.BankEvent;
-import io.pylon4j.driver.EventPublisher;
+import io.pylon4j.driver.internal.EventPublisher;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;

@@ -75,7 +75,7 @@ class MonitorCommandTest {
 
     @Test
     void theTextViewNamesWhyALinkIsDownUnderTheBankLine() {
-        var model = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
+        var model = io.pylon4j.driver.internal.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
                 e -> { }, java.time.Instant.EPOCH);
         model.onTransportState(io.pylon4j.driver.Source.RS485, new io.pylon4j.transport.ConnectionStateChange(
                 "tcp:127.0.0.1:1", io.pylon4j.transport.ConnectionState.CONNECTING,
@@ -92,7 +92,7 @@ class MonitorCommandTest {
 
     @Test
     void theTextViewShowsLimitsMeasurementsAndCounters() {
-        var status = io.pylon4j.driver.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
+        var status = io.pylon4j.driver.internal.BankModel.create("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON,
                 e -> { }, java.time.Instant.EPOCH).status();
         String view = MonitorCommand.view(status, new DriverCounters(1, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                 Moment.ofInstant(java.time.Instant.EPOCH));
@@ -132,8 +132,8 @@ class MonitorCommandTest {
     static final java.time.Instant T0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
     static final DriverCounters NO_COUNTS = new DriverCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    static io.pylon4j.driver.BankModel model(io.pylon4j.driver.LimitPolicy policy) {
-        var m = new io.pylon4j.driver.BankModel("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON, policy,
+    static io.pylon4j.driver.internal.BankModel model(io.pylon4j.driver.LimitPolicy policy) {
+        var m = new io.pylon4j.driver.internal.BankModel("b", io.pylon4j.driver.InverterProfile.GENERIC_PYLON, policy,
                 e -> { }, T0);
         m.onLimits(io.pylon4j.driver.Source.CAN, io.pylon4j.driver.Limits.of(53.2, 148, 148), T0);
         return m;

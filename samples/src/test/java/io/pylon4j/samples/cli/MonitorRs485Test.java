@@ -3,7 +3,6 @@ package io.pylon4j.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.driver.BankInfo;
-import io.pylon4j.driver.BankModel;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
@@ -11,6 +10,7 @@ import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.Source;
+import io.pylon4j.driver.internal.BankModel;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.tcplisten.TcpListenTransportProvider;
 import io.pylon4j.transport.time.Moment;

@@ -1,7 +1,9 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.Source;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,7 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.ActiveAlarm;
+import io.pylon4j.driver.Alarm;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,26 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.ActiveAlarm;
+import io.pylon4j.driver.Alarm;
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankField;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitCaps;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.LimitProvenance;
+import io.pylon4j.driver.LimitSource;
+import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.ManualClock;
+import io.pylon4j.driver.ManualExecutor;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;

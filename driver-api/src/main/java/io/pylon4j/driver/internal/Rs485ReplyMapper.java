@@ -1,5 +1,10 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.ActiveAlarm;
+import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.ChargeDischargeManagement;

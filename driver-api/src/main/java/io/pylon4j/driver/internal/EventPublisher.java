@@ -1,5 +1,7 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.transport.spi.ListenerFailureLog;
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
@@ -367,7 +370,7 @@ public final class Supervisor {
     }
 
     /** A duration as seconds with one decimal, e.g. {@code "10.0 s"}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -1,5 +1,10 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.ModuleAnalog;

@@ -1,19 +1,22 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pylon4j.driver.Rs485ReplyMapper.AlarmsInput;
-import io.pylon4j.driver.Rs485ReplyMapper.BankInfoInput;
-import io.pylon4j.driver.Rs485ReplyMapper.Implausible;
-import io.pylon4j.driver.Rs485ReplyMapper.Input;
-import io.pylon4j.driver.Rs485ReplyMapper.ModuleInput;
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.internal.Rs485ReplyMapper.AlarmsInput;
+import io.pylon4j.driver.internal.Rs485ReplyMapper.BankInfoInput;
+import io.pylon4j.driver.internal.Rs485ReplyMapper.Implausible;
+import io.pylon4j.driver.internal.Rs485ReplyMapper.Input;
+import io.pylon4j.driver.internal.Rs485ReplyMapper.ModuleInput;
 import io.pylon4j.rs485.AnalogValues;
+import io.pylon4j.rs485.Command;
 import io.pylon4j.rs485.InfoFlag;
 import io.pylon4j.rs485.ManufacturerInfo;
 import io.pylon4j.rs485.ModuleAnalog;
 import io.pylon4j.rs485.Rejection;
 import io.pylon4j.rs485.ReturnCode;
-import io.pylon4j.rs485.Command;
 import io.pylon4j.rs485.SerialNumber;
 import io.pylon4j.rs485.SystemParameters;
 import java.util.ArrayList;

@@ -1,6 +1,10 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
-import io.pylon4j.driver.Rs485GroupAggregator.BankValues;
+import io.pylon4j.driver.DriverCounters;
+import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.internal.Rs485GroupAggregator.BankValues;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.Rejection;
@@ -47,10 +51,10 @@ import java.util.Set;
  *
  * <p>Thread-safety: every entry point synchronises on this object; model calls under it never block.
  */
-final class Rs485Strategy implements ByteListener {
+public final class Rs485Strategy implements ByteListener {
 
     /** The longest a request's wait is extended while its reply is still arriving (about 4.3 s). */
-    static final Duration MAX_REPLY_WIRE_TIME = Rs485Exchange.MAX_REPLY_WIRE_TIME;
+    public static final Duration MAX_REPLY_WIRE_TIME = Rs485Exchange.MAX_REPLY_WIRE_TIME;
 
     private final ByteStreamTransport transport;
     private final BankModel model;
@@ -74,7 +78,7 @@ final class Rs485Strategy implements ByteListener {
      */
     private volatile boolean reconnected;
 
-    Rs485Strategy(ByteStreamTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
+    public Rs485Strategy(ByteStreamTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
         this.transport = transport;
         this.model = model;
         this.profile = options.profile();
@@ -86,12 +90,12 @@ final class Rs485Strategy implements ByteListener {
         transport.addByteListener(this);
     }
 
-    synchronized void start(Scheduler s) {
+    public synchronized void start(Scheduler s) {
         this.scheduler = s;
         cycleTask = s.scheduleAtFixedRate(this::startCycle, Duration.ZERO, profile.rs485PollInterval());
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         if (cycleTask != null) {
             cycleTask.close();
@@ -105,12 +109,12 @@ final class Rs485Strategy implements ByteListener {
      * The link came up again after having been up (the driver's reconnect, {@link DriverCounters#reconnects()}): the
      * other end may now be another bank, or the same one changed, so the next cycle reads the static info again.
      */
-    void linkReconnected() {
+    public void linkReconnected() {
         reconnected = true;
     }
 
     /** Whether any valid reply has been received (used by baud-rate detection). */
-    boolean answered() {
+    public boolean answered() {
         return answered;
     }
 

@@ -1,12 +1,13 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pylon4j.driver.Rs485Poll.Ask;
-import io.pylon4j.driver.Rs485Poll.CycleDone;
-import io.pylon4j.driver.Rs485Poll.Next;
-import io.pylon4j.driver.Rs485Poll.Nothing;
-import io.pylon4j.driver.Rs485Poll.State;
+import io.pylon4j.driver.SupervisionState;
+import io.pylon4j.driver.internal.Rs485Poll.Ask;
+import io.pylon4j.driver.internal.Rs485Poll.CycleDone;
+import io.pylon4j.driver.internal.Rs485Poll.Next;
+import io.pylon4j.driver.internal.Rs485Poll.Nothing;
+import io.pylon4j.driver.internal.Rs485Poll.State;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.AnalogValuesRequest;

@@ -1,4 +1,4 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static io.pylon4j.driver.SupervisionState.CONNECTING;
 import static io.pylon4j.driver.SupervisionState.FRESH;
@@ -8,6 +8,9 @@ import static io.pylon4j.driver.SupervisionState.STALE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.ManualClock;
+import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;

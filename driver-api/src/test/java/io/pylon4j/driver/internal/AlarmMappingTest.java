@@ -1,10 +1,12 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static io.pylon4j.driver.Alarm.Level.ALARM;
 import static io.pylon4j.driver.Alarm.Level.PROTECTION;
 import static io.pylon4j.driver.Alarm.Level.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.ActiveAlarm;
+import io.pylon4j.driver.Alarm;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

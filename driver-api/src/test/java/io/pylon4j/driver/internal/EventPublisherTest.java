@@ -1,7 +1,20 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.Alarm;
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.EventSubscription;
+import io.pylon4j.driver.LimitProvenance;
+import io.pylon4j.driver.LimitSource;
+import io.pylon4j.driver.ManualClock;
+import io.pylon4j.driver.ManualExecutor;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.PublishedLimits;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.SupervisionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,14 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pylon4j.driver.Rs485GroupAggregator.BankValues;
-import io.pylon4j.driver.Rs485GroupAggregator.GroupReading;
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.internal.Rs485GroupAggregator.BankValues;
+import io.pylon4j.driver.internal.Rs485GroupAggregator.GroupReading;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.InfoFlag;

@@ -1,5 +1,8 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.Alarm;
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.Source;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,24 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.ActiveAlarm;
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankField;
+import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.LinkStatus;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.PublishedLimits;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.SourceStatus;
+import io.pylon4j.driver.SupervisionState;
+import io.pylon4j.driver.SupervisionTicker;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
-import io.pylon4j.driver.Rs485GroupAggregator.GroupReading;
+import io.pylon4j.driver.SupervisionState;
+import io.pylon4j.driver.internal.Rs485GroupAggregator.GroupReading;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.AnalogValuesRequest;

@@ -1,4 +1,4 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
 import io.pylon4j.can.AlarmsAndWarnings;
 import io.pylon4j.can.BatteryMeasurements;
@@ -14,13 +14,21 @@ import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.StateOfChargeAndHealth;
 import io.pylon4j.can.UnknownCanMessage;
 import io.pylon4j.can.VictronIdentity;
+import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterMeasurement;
+import io.pylon4j.driver.InverterMeasurementSource;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.Source;
 import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.TransportException;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
-
 import java.time.Duration;
 
 /**
@@ -28,7 +36,7 @@ import java.time.Duration;
  * never blocking), and sends the inverter's keep-alive from the scheduler. Package-private: {@link PylonDriver} is
  * the API.
  */
-final class CanStrategy implements CanFrameListener {
+public final class CanStrategy implements CanFrameListener {
 
     private static final String CH_359 = "0x359";
     private static final String CH_35A = "0x35A";
@@ -44,7 +52,7 @@ final class CanStrategy implements CanFrameListener {
     private final InverterMeasurementSource measurements;
     private Scheduler.Cancellable keepAliveTask;
 
-    CanStrategy(CanTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
+    public CanStrategy(CanTransport transport, BankModel model, DriverOptions options, DriverMetrics metrics) {
         this.transport = transport;
         this.model = model;
         this.profile = options.profile();
@@ -57,14 +65,14 @@ final class CanStrategy implements CanFrameListener {
         transport.addFrameListener(this);
     }
 
-    void start(Scheduler scheduler) {
+    public void start(Scheduler scheduler) {
         Duration interval = profile.keepAliveInterval();
         if (!interval.isZero() && !profile.keepAliveAfterEachDataSet()) {
             keepAliveTask = scheduler.scheduleAtFixedRate(this::sendKeepAlive, Duration.ZERO, interval);
         }
     }
 
-    void close() {
+    public void close() {
         if (keepAliveTask != null) {
             keepAliveTask.close();
         }

@@ -1,5 +1,6 @@
-package io.pylon4j.driver;
+package io.pylon4j.driver.internal;
 
+import io.pylon4j.driver.DriverCounters;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -7,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  * public {@link DriverCounters}. The event counters live in the {@link EventPublisher} (it counts what it coalesces)
  * and are passed in, so that there is one source of truth for each number.
  */
-final class DriverMetrics {
+public final class DriverMetrics {
     final LongAdder canFrames = new LongAdder();
     final LongAdder canMalformed = new LongAdder();
     final LongAdder canUnknown = new LongAdder();
@@ -25,11 +26,11 @@ final class DriverMetrics {
     final LongAdder rs485Resyncs = new LongAdder();
     final LongAdder rs485Cycles = new LongAdder();
     final LongAdder rs485RequestsSkipped = new LongAdder();
-    final LongAdder reconnects = new LongAdder();
-    final LongAdder baudSwitches = new LongAdder();
+    public final LongAdder reconnects = new LongAdder();
+    public final LongAdder baudSwitches = new LongAdder();
     final LongAdder implausibleValues = new LongAdder();
 
-    DriverCounters snapshot(EventPublisher publisher) {
+    public DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
                 keepAlivesSkipped.sum(), inverterMeasurementFailures.sum(), inverterMeasurementsMissing.sum(),
                 rs485Requests.sum(), rs485Replies.sum(), rs485Retries.sum(), rs485Timeouts.sum(),
