@@ -1,6 +1,5 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.AlarmMapping;
 
 /**
  * The driver's one vocabulary of named battery conditions. Each protocol's flags map into it, and each raised
@@ -36,7 +35,7 @@ import io.pylon4j.driver.internal.AlarmMapping;
  * </table>
  * The RS485 0x44 per-cell, per-temperature, current and voltage state bytes map at {@link Level#ALARM} (below /
  * above a limit → the matching LOW/UNDER or HIGH/OVER condition, 0xF0 → {@link #OTHER_FAILURE}).
- * {@link AlarmMapping} implements this table.
+ * The driver's alarm mapping (engine, not public) implements this table.
  * The RS485 0x62 system alarm bytes (V3.5-era, emulator layouts only) map to the same names, with
  * {@link #TEMPERATURE_SENSOR_DIFFERENCE} and {@link #OTHER_FAILURE} for its two extra items.
  *

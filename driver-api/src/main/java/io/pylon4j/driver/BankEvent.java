@@ -1,7 +1,5 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.EventPublisher;
-import io.pylon4j.driver.internal.Supervisor;
 import io.pylon4j.transport.ConnectionState;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,7 @@ import java.util.OptionalInt;
  * which the change was observed, and is a plain record of strings, numbers, enums and lists, so that a JSON or MQTT
  * bridge is trivial ({@link BankEventJson}; field names in {@code docs/driver-events.md}).
  *
- * <p>Match on {@link #type()} with an exhaustive {@code switch}. An {@link EventPublisher} drops no event: under
+ * <p>Match on {@link #type()} with an exhaustive {@code switch}. The driver's event delivery drops no event: under
  * back-pressure a newer event supersedes a queued one about the same thing (the newest state always arrives; see
  * its "Back-pressure").
  */
@@ -55,7 +53,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
 
     /**
      * Whether this event carries only current values that the next one of its kind repeats (measurements, module
-     * details). {@link EventPublisher} no longer drops any event; it coalesces every kind ({@link EventPublisher},
+     * details). Delivery no longer drops any event; it coalesces every kind ({@link EventSubscription},
      * "Back-pressure").
      *
      * @return true for measurements and module details, false for every other kind
@@ -331,7 +329,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
     }
 
     /**
-     * The supervision state changed; one event per {@link Supervisor.Transition}.
+     * The supervision state changed; one event per transition of the supervision state machine.
      *
      * @param bankId   the id of the bank the event is about
      * @param at       when the change was observed, on the driver's wall clock (for display)

@@ -1,10 +1,9 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.BankModel;
+import io.pylon4j.driver.internal.ModuleMaps;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,12 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An immutable snapshot of everything known about one bank: the battery's values, the limits published to control
  * software with their provenance, the supervision state, and when and from which link every field last changed.
- * {@link BankModel#status()} returns the newest one; it can be read from any thread.
+ * {@link PylonDriver#status()} returns the newest one; it can be read from any thread.
  *
  * @param bankId             the bank
  * @param at                 the time of the newest input this snapshot reflects, on the wall clock (display)
@@ -77,52 +75,14 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         activeAlarms = ActiveAlarm.sortedSet(activeAlarms);
         Objects.requireNonNull(requestFlags, "requestFlags");
         Objects.requireNonNull(moduleCount, "moduleCount");
-        modules = frozenModules(modules);
+        modules = ModuleMaps.frozen(modules);
         Objects.requireNonNull(supervisionState, "supervisionState");
         Objects.requireNonNull(supervisionSince, "supervisionSince");
         Objects.requireNonNull(supervisionReason, "supervisionReason");
         stamps = enumCopy(BankField.class, stamps);
-        moduleStamps = frozenModules(moduleStamps);
+        moduleStamps = ModuleMaps.frozen(moduleStamps);
         sources = enumCopy(Source.class, sources);
         Objects.requireNonNull(bankInfo, "bankInfo");
-    }
-
-    /**
-     * An immutable copy of a per-module map, ascending by address; a map this method returned is taken as it is, so
-     * that {@link BankModel} can hand the same copy to every snapshot until its modules change.
-     */
-    public static <V> Map<Integer, V> frozenModules(Map<Integer, V> map) {
-        return map instanceof FrozenSortedMap<Integer, V> frozen ? frozen : new FrozenSortedMap<>(map);
-    }
-
-    /** An unmodifiable sorted copy that no one else can reach or change: safe to share between snapshots. */
-    private static final class FrozenSortedMap<K, V> extends AbstractMap<K, V> {
-
-        private final Map<K, V> map;
-
-        FrozenSortedMap(Map<K, V> map) {
-            this.map = Collections.unmodifiableMap(new TreeMap<>(map));
-        }
-
-        @Override
-        public Set<Entry<K, V>> entrySet() {
-            return map.entrySet();
-        }
-
-        @Override
-        public V get(Object key) {
-            return map.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return map.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
     }
 
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {

@@ -1,6 +1,5 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.EventPublisher;
 
 /**
  * What a {@link PylonDriver} has received, sent, dropped and retried since it was created: an immutable snapshot
@@ -32,14 +31,14 @@ import io.pylon4j.driver.internal.EventPublisher;
  *                          unanswered, so the rest of its cycle was dropped
  * @param reconnects        transport reconnects (a link that came up again after being down)
  * @param baudSwitches      RS485 baud-rate changes made by baud detection
- * @param droppedEvents     events dropped from full subscriber queues ({@link EventPublisher#droppedEvents()}):
+ * @param droppedEvents     events dropped from full subscriber queues ({@link EventSubscription#droppedEvents()}):
  *                          always 0, since full queues coalesce instead
- * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+ * @param listenerFailures  exceptions thrown by listeners ({@link PylonDriver#addListener})
  * @param implausibleValues battery limits refused by the plausibility gate ({@link LimitPlausibility}): CAN 0x351
  *                          frames, RS485 0x92 replies (per group) and 0x47 replies, and bank limits merged from them,
  *                          that were out of bounds or carried a wire value meaning "invalid"; each counted as missing
  * @param coalescedEvents   events left out of full subscriber queues because a newer one about the same thing
- *                          superseded them, summed over subscribers ({@link EventPublisher#coalescedEvents()})
+ *                          superseded them, summed over subscribers ({@link EventSubscription#coalescedEvents()})
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -79,9 +78,9 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
      * @param reconnects                  transport reconnects (a link that came up again after being down)
      * @param baudSwitches                RS485 baud-rate changes made by baud detection
      * @param droppedEvents               events dropped from full subscriber queues
-     *                                    ({@link EventPublisher#droppedEvents()}): always 0, since full queues coalesce
+     *                                    ({@link EventSubscription#droppedEvents()}): always 0, since full queues coalesce
      *                                    instead
-     * @param listenerFailures            exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+     * @param listenerFailures            exceptions thrown by listeners ({@link PylonDriver#addListener})
      * @param implausibleValues           battery limits refused by the plausibility gate ({@link LimitPlausibility}):
      *                                    CAN 0x351 frames, RS485 0x92 replies (per group) and 0x47 replies, and bank
      *                                    limits merged from them, that were out of bounds or carried a wire value
@@ -130,9 +129,9 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
      * @param reconnects                  transport reconnects (a link that came up again after being down)
      * @param baudSwitches                RS485 baud-rate changes made by baud detection
      * @param droppedEvents               events dropped from full subscriber queues
-     *                                    ({@link EventPublisher#droppedEvents()}): always 0, since full queues coalesce
+     *                                    ({@link EventSubscription#droppedEvents()}): always 0, since full queues coalesce
      *                                    instead
-     * @param listenerFailures            exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+     * @param listenerFailures            exceptions thrown by listeners ({@link PylonDriver#addListener})
      */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -167,9 +166,9 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
      * @param rs485Cycles       RS485 poll cycles started
      * @param reconnects        transport reconnects (a link that came up again after being down)
      * @param baudSwitches      RS485 baud-rate changes made by baud detection
-     * @param droppedEvents     events dropped from full subscriber queues ({@link EventPublisher#droppedEvents()}):
+     * @param droppedEvents     events dropped from full subscriber queues ({@link EventSubscription#droppedEvents()}):
      *                          always 0, since full queues coalesce instead
-     * @param listenerFailures  exceptions thrown by listeners ({@link EventPublisher#listenerFailures()})
+     * @param listenerFailures  exceptions thrown by listeners ({@link PylonDriver#addListener})
      */
     public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                           long keepAlivesSkipped, long rs485Requests, long rs485Replies, long rs485Retries,

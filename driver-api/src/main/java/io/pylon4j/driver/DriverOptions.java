@@ -34,7 +34,7 @@ import java.util.concurrent.Executor;
  * @param ticker        a shared supervision ticker, or empty for one of the driver's own on {@code scheduler}
  * @param rs485Group    the RS485 group (0–7) whose master is polled; with several groups the first of
  *                      {@code rs485Groups}, whose master is also asked 0x51 and 0x47
- * @param eventBuffer   per-subscriber event queue bound ({@link EventPublisher})
+ * @param eventBuffer   per-subscriber event queue bound ({@link EventSubscription})
  * @param rs485Groups   every RS485 group polled, first {@code rs485Group}, distinct, each 0–7 (an LV-Hub joins up to
  *                      six groups, numbered from 1 on the masters' DIP switches, docs/protocol.md §2.3)
  * @param rs485PerModuleLimits whether 0x92 is asked of every module each cycle (into {@link ModuleDetails}), not only
@@ -64,7 +64,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
      *                             {@code scheduler}
      * @param rs485Group           the RS485 group (0–7) whose master is polled; with several groups the first of
      *                             {@code rs485Groups}, whose master is also asked 0x51 and 0x47
-     * @param eventBuffer          per-subscriber event queue bound ({@link EventPublisher})
+     * @param eventBuffer          per-subscriber event queue bound ({@link EventSubscription})
      * @param rs485Groups          every RS485 group polled, first {@code rs485Group}, distinct, each 0–7 (an LV-Hub
      *                             joins up to six groups, numbered from 1 on the masters' DIP switches,
      *                             docs/protocol.md §2.3)
@@ -349,7 +349,7 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
          * Per-subscriber event queue bound.
          *
          * @param value how many events each subscriber's queue holds before newer ones supersede queued ones,
-         *              ≥ 1 (default {@link EventPublisher#DEFAULT_BUFFER_SIZE})
+         *              ≥ 1 (default 256)
          * @return this builder
          */
         public Builder eventBuffer(int value) {

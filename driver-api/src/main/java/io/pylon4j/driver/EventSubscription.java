@@ -1,11 +1,21 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.EventPublisher;
 import java.util.concurrent.Flow;
 
 /**
- * A subscription to an {@link EventPublisher}: the {@link Flow.Subscription} a subscriber receives (cast it to read
- * the counters) and the handle {@link EventPublisher#addListener} returns. {@link #close()} cancels.
+ * A subscription to a driver's events: the {@link Flow.Subscription} a subscriber of {@link PylonDriver#events()}
+ * receives (cast it to read the counters) and the handle {@link PylonDriver#addListener} returns. {@link #close()}
+ * cancels.
+ *
+ * <p><b>Delivery.</b> Events arrive in order on the driver's event executor, never on a transport's I/O thread,
+ * serially per subscriber. <b>Back-pressure:</b> each subscriber has a queue bounded for every type of event
+ * ({@link DriverOptions#eventBuffer()}, 256 by default). While it has room every event is kept, in order; once it is
+ * full, an arriving event supersedes the newest queued event about the same thing (the same kind of state of the
+ * same bank, module, or alarm and level), counted in {@link #coalescedEvents()}: the newest limits, measurements,
+ * flags, module details and supervision state always arrive, alarm and supervision changes keep their order, and a
+ * flooding peer or a subscriber that stopped reading costs a fixed amount of memory. No event is dropped.
+ * {@link Flow.Subscription#request(long)} is honoured. A subscriber whose {@code onNext} throws is cancelled; a
+ * listener that throws is counted ({@link DriverCounters#listenerFailures()}) and keeps receiving.
  */
 public interface EventSubscription extends Flow.Subscription, AutoCloseable {
 
@@ -18,7 +28,7 @@ public interface EventSubscription extends Flow.Subscription, AutoCloseable {
 
     /**
      * Events left out of this subscriber's full queue because a newer one about the same thing superseded them
-     * ({@link EventPublisher}, "Back-pressure").
+     * ("Back-pressure" above).
      * @return the count since subscribing; it only grows
      */
     long coalescedEvents();

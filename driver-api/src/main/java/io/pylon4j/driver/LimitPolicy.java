@@ -1,8 +1,7 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.BankModel;
+import io.pylon4j.driver.internal.Numbers;
 import io.pylon4j.driver.internal.Supervisor;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +27,7 @@ import java.util.OptionalInt;
  * <li><b>User caps</b> ({@link LimitCaps}): CVL, CCL and DCL become the smaller, the discharge voltage limit the
  *     larger, of battery and cap ({@link LimitSource#USER_CAP}).</li>
  * </ol>
- * Before any of this, the {@link BankModel} passes the battery's limits through {@link #plausibility()}: limits that
+ * Before any of this, the driver's model passes the battery's limits through {@link #plausibility()}: limits that
  * fail never reach this function (they count as missing), and the model adds why to every reason.
  *
  * @param caps                the user's caps
@@ -142,23 +141,6 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
                                            OptionalInt reportedModules) {
         return plausibility.check(battery, reportedModules.isPresent() ? reportedModules : expectedModuleCount,
                 wireInvalid);
-    }
-
-    /**
-     * {@code limits} with every reason saying that the battery's newest limits were rejected and why: they counted as
-     * missing, so what is published is the last plausible value, or the fail-safe.
-     */
-    public static PublishedLimits explainRejection(PublishedLimits limits, String rejection) {
-        String note = "; the battery's newest limits were rejected: " + rejection;
-        return new PublishedLimits(limits.chargeVoltageLimitVolts(), limits.chargeCurrentLimitAmps(),
-                limits.dischargeCurrentLimitAmps(), limits.dischargeVoltageLimitVolts(),
-                noted(limits.chargeVoltageLimitProvenance(), note), noted(limits.chargeCurrentLimitProvenance(), note),
-                noted(limits.dischargeCurrentLimitProvenance(), note),
-                noted(limits.dischargeVoltageLimitProvenance(), note));
-    }
-
-    private static LimitProvenance noted(LimitProvenance p, String note) {
-        return new LimitProvenance(p.source(), p.batteryValue(), p.reason() + note);
     }
 
     /**
@@ -280,8 +262,8 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         return d;
     }
 
-    public static String num(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    static String num(double v) {
+        return Numbers.plain(v);
     }
 
     private record Decision(double value, OptionalDouble battery, LimitSource source, String reason) {

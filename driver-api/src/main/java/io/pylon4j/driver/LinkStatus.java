@@ -43,19 +43,4 @@ public record LinkStatus(ConnectionState state, Optional<String> cause, Instant 
     public boolean up() {
         return state == ConnectionState.CONNECTED;
     }
-
-    /**
-     * The status after {@code next} was reported at {@code at}: the new cause, or the one before while the link
-     * stays down; {@code since} moved only when the link came up or went down.
-     */
-    public LinkStatus next(ConnectionState next, Optional<String> nextCause, int nextAttempt, Instant at) {
-        boolean nowUp = next == ConnectionState.CONNECTED;
-        Optional<String> c = nowUp ? Optional.empty() : nextCause.isPresent() ? nextCause : cause;
-        return new LinkStatus(next, c, nowUp == up() ? since : at, nextAttempt);
-    }
-
-    /** The first status reported for a link. */
-    public static LinkStatus first(ConnectionState state, Optional<String> cause, int attempt, Instant at) {
-        return new LinkStatus(state, state == ConnectionState.CONNECTED ? Optional.empty() : cause, at, attempt);
-    }
 }

@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
 
 /**
  * The inverter-side driver of one Pylontech bank: reads it over CAN, RS485 or both, merges what it reads into one
- * {@link BankModel}, supervises freshness and publishes {@link BankEvent}s and fail-safe limits.
+ * bank model, supervises freshness and publishes {@link BankEvent}s and fail-safe limits.
  *
  * <pre>{@code
  * try (PylonDriver driver = PylonDriver.openCan("socketcan:can0", DriverOptions.builder("bank-1")
@@ -478,7 +478,7 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
-     * The events as a {@link Flow.Publisher} (delivered on the event executor; see {@link EventPublisher}).
+     * The events as a {@link Flow.Publisher} (delivered on the event executor; see {@link EventSubscription}).
      *
      * @return the driver's publisher; each subscriber gets its own bounded queue
      */
@@ -496,11 +496,11 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
-     * The model, for callers that feed extra inputs or tick it themselves.
+     * The model, for tests in this package that look inside it; the engine is not part of the public face.
      *
      * @return the model this driver feeds; its inputs and ticks are serialised with the driver's
      */
-    public BankModel model() {
+    BankModel model() {
         return model;
     }
 

@@ -1,14 +1,13 @@
 package io.pylon4j.driver;
 
-import io.pylon4j.driver.internal.Supervisor;
 
 /**
- * How current the bank's data is, as judged by the {@link Supervisor} from the age of the newest limits and the
+ * How current the bank's data is, as judged by the driver's supervision from the age of the newest limits and the
  * state of the links. Every transition is published as a {@link BankEvent.SupervisionStateChanged}.
  *
  * <p>{@link #RECOVERED} is <b>transient</b>: it is entered when limits arrive again after {@link #STALE} or
  * {@link #LOST}, so that a recovery is visible as its own event (with how long the data was missing), and it becomes
- * {@link #FRESH} on the next {@link Supervisor#tick tick} or the next limits, whichever comes first. While
+ * {@link #FRESH} on the next supervision tick ({@link SupervisionTicker}) or the next limits, whichever comes first. While
  * RECOVERED the data is fresh: the published limits are the battery's.
  */
 public enum SupervisionState {

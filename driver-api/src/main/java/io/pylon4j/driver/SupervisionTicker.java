@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
  * after its timeout (100 ms by default, well inside Victron's 3 s). The time comes from the injected
  * {@link TimeSource}: its monotonic reading decides the timeouts, so a stepped wall clock moves no deadline.
  *
+ * <p>Public, beside the engine it drives, because applications create one and hand it to every driver
+ * ({@link DriverOptions.Builder#ticker}); the banks are added and removed by the drivers themselves.
+ *
  * <p>A bank whose tick throws is counted ({@link #failures()}) and the others are still ticked. Thread-safe;
  * {@link #close()} cancels the task and is idempotent.
  */
@@ -71,7 +74,7 @@ public final class SupervisionTicker implements AutoCloseable {
      *
      * @param bank the bank whose supervision to tick
      */
-    public void add(BankModel bank) {
+    void add(BankModel bank) {
         banks.addIfAbsent(Objects.requireNonNull(bank, "bank"));
     }
 
@@ -80,7 +83,7 @@ public final class SupervisionTicker implements AutoCloseable {
      *
      * @param bank the bank to stop ticking
      */
-    public void remove(BankModel bank) {
+    void remove(BankModel bank) {
         banks.remove(bank);
     }
 

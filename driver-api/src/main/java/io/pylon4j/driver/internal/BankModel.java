@@ -112,8 +112,8 @@ public final class BankModel {
      * Immutable copies of the per-module maps for the snapshot, made again only when the maps change: a 0x44 reply
      * or a cycle's bank values do not touch them, and the copies were the snapshot's main cost.
      */
-    private Map<Integer, ModuleDetails> modulesCopy = BankStatus.frozenModules(Map.of());
-    private Map<Integer, FieldStamp> moduleStampsCopy = BankStatus.frozenModules(Map.of());
+    private Map<Integer, ModuleDetails> modulesCopy = ModuleMaps.frozen(Map.of());
+    private Map<Integer, FieldStamp> moduleStampsCopy = ModuleMaps.frozen(Map.of());
     private boolean modulesChanged;
     private boolean moduleStampsChanged;
 
@@ -533,8 +533,8 @@ public final class BankModel {
     private LinkStatus linkState(Source source, ConnectionState state, Optional<String> cause, int attempt,
                                  Moment at) {
         LinkStatus before = linkStatus.get(source);
-        LinkStatus now = before == null ? LinkStatus.first(state, cause, attempt, at.wall())
-                : before.next(state, cause, attempt, at.wall());
+        LinkStatus now = before == null ? LinkStatuses.first(state, cause, attempt, at.wall())
+                : LinkStatuses.next(before, state, cause, attempt, at.wall());
         linkStatus.put(source, now);
         return now;
     }
@@ -791,7 +791,7 @@ public final class BankModel {
                 .map(s -> now.wall().minusNanos(now.nanos() - s.atNanos()));
         PublishedLimits limits = policy.apply(Optional.ofNullable(batteryLimits), limitsAt, supervisor.state(),
                 Optional.of(supervisionReason), moduleCount, now.wall());
-        return rejectedLimits == null ? limits : LimitPolicy.explainRejection(limits, rejectedLimits);
+        return rejectedLimits == null ? limits : RejectedLimits.explain(limits, rejectedLimits);
     }
 
     private ConnectionState bestLink() {
@@ -857,11 +857,11 @@ public final class BankModel {
             }
         }
         if (modulesChanged) {
-            modulesCopy = BankStatus.frozenModules(modules);
+            modulesCopy = ModuleMaps.frozen(modules);
             modulesChanged = false;
         }
         if (moduleStampsChanged) {
-            moduleStampsCopy = BankStatus.frozenModules(moduleStamps);
+            moduleStampsCopy = ModuleMaps.frozen(moduleStamps);
             moduleStampsChanged = false;
         }
         return new BankStatus(bankId, latest.wall(), Optional.ofNullable(batteryLimits), published, measurements,

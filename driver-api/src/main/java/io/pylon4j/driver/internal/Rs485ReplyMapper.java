@@ -3,7 +3,6 @@ package io.pylon4j.driver.internal;
 import io.pylon4j.driver.ActiveAlarm;
 import io.pylon4j.driver.BankInfo;
 import io.pylon4j.driver.LimitPlausibility;
-import io.pylon4j.driver.LimitPolicy;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AnalogValues;
@@ -210,8 +209,8 @@ final class Rs485ReplyMapper {
         if (why.isEmpty()) {
             double high = p.moduleHighVoltageLimitVolts();
             if (high < bounds.minVolts() || high > bounds.maxVolts()) {
-                why.add("module high-voltage limit " + LimitPolicy.num(high) + " V outside "
-                        + LimitPolicy.num(bounds.minVolts()) + "–" + LimitPolicy.num(bounds.maxVolts()) + " V");
+                why.add("module high-voltage limit " + Numbers.plain(high) + " V outside "
+                        + Numbers.plain(bounds.minVolts()) + "–" + Numbers.plain(bounds.maxVolts()) + " V");
             }
         }
         return why.isEmpty() ? Optional.empty() : Optional.of("0x47 from the battery is implausible: "

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.EventSubscription;
-import io.pylon4j.driver.internal.EventPublisher;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
@@ -93,7 +93,7 @@ class MonitorFloodTest {
             // far more limits than the bound reached the queue while the output was blocked
             awaitTrue(() -> sub.coalescedEvents() > 2_000);
             // the bound (256) plus one per distinct thing; nothing else of the command's holds events
-            assertThat(sub.maxQueuedEvents()).isLessThanOrEqualTo(EventPublisher.DEFAULT_BUFFER_SIZE + 10);
+            assertThat(sub.maxQueuedEvents()).isLessThanOrEqualTo(DriverOptions.defaults("b").eventBuffer() + 10);
             peer.send(limits(777));
             out.released.countDown();
             awaitTrue(() -> out.text().contains("\"chargeCurrentLimitAmps\":77.7"));
