@@ -39,7 +39,7 @@ class FacadeBoundaryTest {
     static final Set<String> NOT_SPLIT_YET = Set.of("io/pylon4j/driver/internal/Rs485Poll.java",
             "io/pylon4j/driver/PylonDriver.java", "io/pylon4j/driver/scan/Rs485AddressScanner.java",
             "io/pylon4j/driver/jmx/PylonDriverMXBean.java", "io/pylon4j/driver/BankEvent.java",
-            "io/pylon4j/driver/DriverOptions.java", "io/pylon4j/driver/internal/EventPublisher.java",
+            "io/pylon4j/driver/DriverOptions.java",
             "io/pylon4j/driver/internal/Supervisor.java", "io/pylon4j/driver/internal/BankModel.java",
             "io/pylon4j/driver/InverterProfile.java");
 

@@ -3,15 +3,10 @@ package io.pylon4j.driver.internal;
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.transport.spi.ListenerFailureLog;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -60,7 +55,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     private final Executor executor;
     private final int bufferSize;
     private final int batchSize;
-    private final CopyOnWriteArrayList<Sub> subscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<SubscriberQueue> subscribers = new CopyOnWriteArrayList<>();
     private final LongAdder coalesced = new LongAdder();
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -105,7 +100,7 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         if (closed) {
             return false;
         }
-        for (Sub s : subscribers) {
+        for (SubscriberQueue s : subscribers) {
             s.offer(event);
         }
         return true;
@@ -151,9 +146,10 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
         });
     }
 
-    private Sub subscribeInternal(Flow.Subscriber<? super BankEvent> subscriber) {
+    private SubscriberQueue subscribeInternal(Flow.Subscriber<? super BankEvent> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
-        Sub sub = new Sub(subscriber);
+        SubscriberQueue sub = new SubscriberQueue(subscriber, executor, bufferSize, batchSize, coalesced, rejected,
+                subscribers::remove);
         subscribers.add(sub);
         sub.start();
         if (closed) {
@@ -220,260 +216,8 @@ public final class EventPublisher implements Flow.Publisher<BankEvent>, AutoClos
     @Override
     public void close() {
         closed = true;
-        for (Sub s : subscribers) {
+        for (SubscriberQueue s : subscribers) {
             s.complete();
-        }
-    }
-
-    /** One queued event and what it is about; coalescing replaces the event in place. */
-    private static final class Slot {
-        final EventCoalescing.Key key;
-        BankEvent event;
-
-        Slot(EventCoalescing.Key key, BankEvent event) {
-            this.key = key;
-            this.event = event;
-        }
-    }
-
-    /** One subscriber's queue, demand and delivery task. */
-    private final class Sub implements EventSubscription, Runnable {
-        private final Flow.Subscriber<? super BankEvent> subscriber;
-        private final ArrayDeque<Slot> queue = new ArrayDeque<>();
-        /** The newest queued slot of each key in {@link #queue}. */
-        private final HashMap<EventCoalescing.Key, Slot> newestByKey = new HashMap<>();
-        // all guarded by this
-        private long demand;
-        private boolean scheduled;
-        private boolean subscribeSignalled;
-        private boolean cancelled;
-        private boolean completePending;
-        private boolean terminated;
-        private Throwable errorPending;
-        private long coalescedHere;
-        private int maxQueued;
-
-        Sub(Flow.Subscriber<? super BankEvent> subscriber) {
-            this.subscriber = subscriber;
-        }
-
-        void start() {
-            synchronized (this) {
-                scheduled = true; // the first task signals onSubscribe
-            }
-            execute();
-        }
-
-        void offer(BankEvent event) {
-            boolean schedule;
-            synchronized (this) {
-                if (cancelled || completePending || terminated) {
-                    return;
-                }
-                EventCoalescing.Key key = EventCoalescing.key(event);
-                Slot older = queue.size() >= bufferSize ? newestByKey.get(key) : null;
-                if (older != null) {
-                    coalesce(older, event);
-                } else {
-                    Slot slot = new Slot(key, event);
-                    queue.addLast(slot);
-                    newestByKey.put(key, slot);
-                    maxQueued = Math.max(maxQueued, queue.size());
-                }
-                schedule = !scheduled && !queue.isEmpty() && (demand > 0 || !subscribeSignalled);
-                if (schedule) {
-                    scheduled = true;
-                }
-            }
-            if (schedule) {
-                execute();
-            }
-        }
-
-        /**
-         * Folds {@code newer} into the queued {@code older} of the same key, in {@code older}'s place, or takes
-         * both out when together they change nothing. Caller holds the lock.
-         */
-        private void coalesce(Slot older, BankEvent newer) {
-            Optional<BankEvent> merged = EventCoalescing.merge(older.event, newer);
-            if (merged.isPresent()) {
-                older.event = merged.get();
-                countCoalesced(1);
-                return;
-            }
-            queue.removeLastOccurrence(older);
-            newestByKey.remove(older.key);
-            for (Iterator<Slot> it = queue.descendingIterator(); it.hasNext(); ) {
-                Slot s = it.next();
-                if (s.key.equals(older.key)) {
-                    newestByKey.put(s.key, s);
-                    break;
-                }
-            }
-            countCoalesced(2);
-        }
-
-        private void countCoalesced(int n) {
-            coalescedHere += n;
-            coalesced.add(n);
-        }
-
-        void complete() {
-            boolean schedule;
-            synchronized (this) {
-                if (completePending || cancelled || terminated) {
-                    return;
-                }
-                completePending = true;
-                schedule = !scheduled;
-                scheduled = true;
-            }
-            if (schedule) {
-                execute();
-            }
-        }
-
-        private void execute() {
-            try {
-                executor.execute(this);
-            } catch (RejectedExecutionException e) {
-                rejected.increment();
-                synchronized (this) {
-                    scheduled = false;
-                }
-            }
-        }
-
-        @Override
-        public void request(long n) {
-            boolean schedule;
-            synchronized (this) {
-                if (cancelled || terminated) {
-                    return;
-                }
-                if (n <= 0) {
-                    errorPending = new IllegalArgumentException("request must be positive (rule 3.9): " + n);
-                    clearQueue();
-                } else {
-                    demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-                }
-                schedule = !scheduled && (errorPending != null || !queue.isEmpty() || completePending);
-                if (schedule) {
-                    scheduled = true;
-                }
-            }
-            if (schedule) {
-                execute();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            synchronized (this) {
-                cancelled = true;
-                clearQueue();
-            }
-            subscribers.remove(this);
-        }
-
-        @Override
-        public void close() {
-            cancel();
-        }
-
-        private void clearQueue() {
-            queue.clear();
-            newestByKey.clear();
-        }
-
-        /** Always 0: a full queue coalesces instead of dropping. */
-        @Override
-        public long droppedEvents() {
-            return 0;
-        }
-
-        @Override
-        public synchronized long coalescedEvents() {
-            return coalescedHere;
-        }
-
-        @Override
-        public synchronized int queuedEvents() {
-            return queue.size();
-        }
-
-        @Override
-        public synchronized int maxQueuedEvents() {
-            return maxQueued;
-        }
-
-        /** The delivery task: at most one runs at a time per subscriber (guarded by {@code scheduled}). */
-        @Override
-        public void run() {
-            boolean signalSubscribe;
-            synchronized (this) {
-                signalSubscribe = !subscribeSignalled;
-                subscribeSignalled = true;
-            }
-            if (signalSubscribe) {
-                try {
-                    subscriber.onSubscribe(this);
-                } catch (RuntimeException e) {
-                    cancel();
-                }
-            }
-            int delivered = 0;
-            while (true) {
-                BankEvent next = null;
-                Throwable error = null;
-                boolean completeNow = false;
-                synchronized (this) {
-                    if (cancelled || terminated) {
-                        scheduled = false;
-                        return;
-                    }
-                    if (errorPending != null) {
-                        error = errorPending;
-                        terminated = true;
-                    } else if (!queue.isEmpty() && demand > 0) {
-                        if (delivered >= batchSize) {
-                            break; // yield the executor; still scheduled
-                        }
-                        Slot slot = queue.pollFirst();
-                        if (newestByKey.get(slot.key) == slot) {
-                            newestByKey.remove(slot.key);
-                        }
-                        next = slot.event;
-                        if (demand != Long.MAX_VALUE) {
-                            demand--;
-                        }
-                    } else if (queue.isEmpty() && completePending) {
-                        completeNow = true;
-                        terminated = true;
-                    } else {
-                        scheduled = false;
-                        return;
-                    }
-                }
-                if (error != null) {
-                    subscribers.remove(this);
-                    subscriber.onError(error);
-                    return;
-                }
-                if (completeNow) {
-                    subscribers.remove(this);
-                    subscriber.onComplete();
-                    return;
-                }
-                try {
-                    subscriber.onNext(next);
-                } catch (RuntimeException e) {
-                    cancel(); // rule 2.13: a subscriber that throws is treated as cancelled
-                    return;
-                }
-                delivered++;
-            }
-            execute();
         }
     }
 }
