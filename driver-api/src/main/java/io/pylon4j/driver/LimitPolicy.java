@@ -1,7 +1,6 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.driver.internal.Numbers;
-import io.pylon4j.driver.internal.Supervisor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -181,7 +180,7 @@ public record LimitPolicy(LimitCaps caps, OptionalInt expectedModuleCount, FailS
         // the age appears only in the reasons of a bank that is not fresh; formatting it costs more than the rest of
         // this method, and a fresh bank passes here on every limits frame (1,000 banks: 1,000 times a second)
         String age = state.isFresh() ? ""
-                : batteryAt.map(t -> Supervisor.format(Duration.between(t, now))).orElse("unknown");
+                : batteryAt.map(t -> Numbers.seconds(Duration.between(t, now))).orElse("unknown");
 
         Decision cvl = voltage(b.chargeVoltageLimitVolts(), state, age);
         Decision ccl = current(b.chargeCurrentLimitAmps(), state, stateReason, age);

@@ -40,7 +40,7 @@ class FacadeBoundaryTest {
             "io/pylon4j/driver/PylonDriver.java", "io/pylon4j/driver/scan/Rs485AddressScanner.java",
             "io/pylon4j/driver/jmx/PylonDriverMXBean.java", "io/pylon4j/driver/BankEvent.java",
             "io/pylon4j/driver/DriverOptions.java",
-            "io/pylon4j/driver/internal/Supervisor.java", "io/pylon4j/driver/internal/BankModel.java",
+            "io/pylon4j/driver/internal/BankModel.java",
             "io/pylon4j/driver/InverterProfile.java");
 
     static ModuleDescriptor descriptor() throws IOException {

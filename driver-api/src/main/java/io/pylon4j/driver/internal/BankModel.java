@@ -555,7 +555,7 @@ public final class BankModel {
     }
 
     private synchronized void tickLocked(Moment now) {
-        Optional<Supervisor.Transition> t = supervisor.tick(now);
+        Optional<SupervisionTransition> t = supervisor.tick(now);
         if (t.isEmpty()) {
             return; // the common case: nothing to rebuild, nothing to emit
         }
@@ -759,7 +759,7 @@ public final class BankModel {
         }
     }
 
-    private void transition(Supervisor.Transition t, List<BankEvent> events) {
+    private void transition(SupervisionTransition t, List<BankEvent> events) {
         supervisionReason = t.reason();
         events.add(new BankEvent.SupervisionStateChanged(bankId, t.at(), t.previous(), t.current(), t.reason()));
     }

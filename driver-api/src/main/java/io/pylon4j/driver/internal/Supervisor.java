@@ -7,7 +7,6 @@ import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,52 +19,12 @@ import java.util.OptionalLong;
  *
  * <p>"Age" is the time since the newest limits, on the monotonic scale of the {@link Moment}s passed in
  * ({@link Moment#nanos()}): a wall clock stepped back or forward changes the instants in transitions and
- * {@link #since()}, never when a timeout is reached. The {@code Instant}-taking methods are for replays and tests
+ * {@link #since()}, never when a timeout is reached. The {@code Instant}-taking inputs are for replays and tests
  * whose instants are already in order ({@link Moment#ofInstant}); one supervisor must be fed one kind only.
- * A timeout is reached when the age is equal to or greater than it.
- * <table>
- * <caption>transitions (— = no change)</caption>
- * <tr><th>state</th><th>limits received</th><th>tick: age ≥ stale</th><th>tick: age ≥ lost</th>
- *     <th>tick: otherwise</th><th>link down (NEW, CONNECTING, WAITING_TO_RECONNECT)</th>
- *     <th>link gave up (FAILED, CLOSED)</th><th>link CONNECTED</th></tr>
- * <tr><td>CONNECTING</td><td>FRESH</td><td>—</td><td>LOST (time since start ≥ lost)</td><td>—</td><td>—</td>
- *     <td>LOST</td><td>—</td></tr>
- * <tr><td>FRESH</td><td>—</td><td>STALE</td><td>LOST</td><td>—</td><td>STALE</td><td>LOST</td><td>—</td></tr>
- * <tr><td>RECOVERED</td><td>FRESH</td><td>STALE</td><td>LOST</td><td>FRESH</td><td>STALE</td><td>LOST</td>
- *     <td>—</td></tr>
- * <tr><td>STALE</td><td>RECOVERED</td><td>—</td><td>LOST</td><td>—</td><td>—</td><td>LOST</td><td>—</td></tr>
- * <tr><td>LOST</td><td>RECOVERED</td><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td></tr>
- * </table>
- * A tick that finds both timeouts reached goes straight to LOST (one transition, one event). STALE never returns to
- * FRESH by a tick or a reconnect alone: only new limits end it, so old limits are never presented as current.
+ * A timeout is reached when the age is equal to or greater than it. The transitions are the table of
+ * {@link SupervisionState}.
  */
 public final class Supervisor {
-
-    /**
-     * One transition.
-     *
-     * @param previous the state before
-     * @param current  the state after
-     * @param reason   why, in words (mentions the age of the newest limits where it matters)
-     * @param at       when, on the wall clock (for display)
-     */
-    public record Transition(SupervisionState previous, SupervisionState current, String reason, Instant at) {
-        /**
-         * A transition; every component is required.
-         *
-         * @param previous the state before
-         * @param current  the state after
-         * @param reason   why, in words (mentions the age of the newest limits where it matters)
-         * @param at       when, on the wall clock (for display)
-         * @throws NullPointerException if a component is null
-         */
-        public Transition {
-            Objects.requireNonNull(previous, "previous");
-            Objects.requireNonNull(current, "current");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(at, "at");
-        }
-    }
 
     private final Duration staleTimeout;
     private final Duration lostTimeout;
@@ -108,17 +67,6 @@ public final class Supervisor {
     }
 
     /**
-     * A supervisor started at {@link Moment#ofInstant startedAt} (replays and tests).
-     *
-     * @param staleTimeout age of the newest limits at which the bank becomes STALE
-     * @param lostTimeout  age at which it becomes LOST; at least {@code staleTimeout}
-     * @param startedAt    now, standing for both the monotonic and the wall clock
-     */
-    public Supervisor(Duration staleTimeout, Duration lostTimeout, Instant startedAt) {
-        this(staleTimeout, lostTimeout, Moment.ofInstant(startedAt));
-    }
-
-    /**
      * A supervisor with the timeouts of {@code profile}.
      *
      * @param profile   supplies {@link InverterProfile#staleTimeout()} and {@link InverterProfile#lostTimeout()}
@@ -127,17 +75,6 @@ public final class Supervisor {
      */
     public static Supervisor of(InverterProfile profile, Moment startedAt) {
         return new Supervisor(profile.staleTimeout(), profile.lostTimeout(), startedAt);
-    }
-
-    /**
-     * A supervisor with the timeouts of {@code profile}, started at {@link Moment#ofInstant startedAt}.
-     *
-     * @param profile   supplies {@link InverterProfile#staleTimeout()} and {@link InverterProfile#lostTimeout()}
-     * @param startedAt now, standing for both the monotonic and the wall clock
-     * @return a supervisor in {@link SupervisionState#CONNECTING}
-     */
-    public static Supervisor of(InverterProfile profile, Instant startedAt) {
-        return of(profile, Moment.ofInstant(startedAt));
     }
 
     /**
@@ -200,7 +137,7 @@ public final class Supervisor {
      * @param now when they arrived, from the driver's {@link io.pylon4j.transport.time.TimeSource}
      * @return the transition they caused (to FRESH or RECOVERED), or empty if the state stays
      */
-    public Optional<Transition> onLimitsReceived(Moment now) {
+    public Optional<SupervisionTransition> onLimitsReceived(Moment now) {
         boolean hadLimits = lastLimitsAt != null;
         long previousLimitsNanos = lastLimitsNanos;
         if (!hadLimits || now.nanos() - lastLimitsNanos > 0) {
@@ -215,7 +152,7 @@ public final class Supervisor {
             case RECOVERED -> move(SupervisionState.FRESH, "limits received", now);
             case STALE, LOST -> move(SupervisionState.RECOVERED, !hadLimits
                     ? "first limits received (was " + state + ")"
-                    : "limits received again after " + format(Duration.ofNanos(now.nanos() - previousLimitsNanos))
+                    : "limits received again after " + Numbers.seconds(Duration.ofNanos(now.nanos() - previousLimitsNanos))
                     + " (was " + state + ")", now);
         };
     }
@@ -226,7 +163,7 @@ public final class Supervisor {
      * @param now when they arrived, standing for both clocks
      * @return the transition they caused, or empty if the state stays
      */
-    public Optional<Transition> onLimitsReceived(Instant now) {
+    public Optional<SupervisionTransition> onLimitsReceived(Instant now) {
         return onLimitsReceived(Moment.ofInstant(now));
     }
 
@@ -237,7 +174,7 @@ public final class Supervisor {
      * @param now  when it changed, from the driver's {@link io.pylon4j.transport.time.TimeSource}
      * @return the transition it caused, or empty if the state stays
      */
-    public Optional<Transition> onTransportState(ConnectionState link, Moment now) {
+    public Optional<SupervisionTransition> onTransportState(ConnectionState link, Moment now) {
         Objects.requireNonNull(link, "link");
         switch (link) {
             case CONNECTED:
@@ -271,7 +208,7 @@ public final class Supervisor {
      * @param now  when it changed, standing for both clocks
      * @return the transition it caused, or empty if the state stays
      */
-    public Optional<Transition> onTransportState(ConnectionState link, Instant now) {
+    public Optional<SupervisionTransition> onTransportState(ConnectionState link, Instant now) {
         return onTransportState(link, Moment.ofInstant(now));
     }
 
@@ -281,7 +218,7 @@ public final class Supervisor {
      * @param now the current time, from the driver's {@link io.pylon4j.transport.time.TimeSource}
      * @return the transition a reached timeout caused (to STALE or LOST), or empty if none is due
      */
-    public Optional<Transition> tick(Moment now) {
+    public Optional<SupervisionTransition> tick(Moment now) {
         long t = now.nanos();
         return switch (state) {
             case CONNECTING -> {
@@ -290,7 +227,7 @@ public final class Supervisor {
                 }
                 Duration waited = Duration.ofNanos(t - startedAtNanos);
                 yield reached(waited, lostTimeout) ? move(SupervisionState.LOST, "no limits received within "
-                        + format(waited) + " of start (lost after " + format(lostTimeout) + ")", now)
+                        + Numbers.seconds(waited) + " of start (lost after " + Numbers.seconds(lostTimeout) + ")", now)
                         : Optional.empty();
             }
             case FRESH, RECOVERED -> {
@@ -301,8 +238,8 @@ public final class Supervisor {
                 if (reached(age, lostTimeout)) {
                     yield move(SupervisionState.LOST, lostReason(age), now);
                 } else if (reached(age, staleTimeout)) {
-                    yield move(SupervisionState.STALE, "no limits for " + format(age) + " (stale after "
-                            + format(staleTimeout) + ")", now);
+                    yield move(SupervisionState.STALE, "no limits for " + Numbers.seconds(age) + " (stale after "
+                            + Numbers.seconds(staleTimeout) + ")", now);
                 } else if (state == SupervisionState.RECOVERED) {
                     yield linkDown ? move(SupervisionState.STALE, "link down", now)
                             : move(SupervisionState.FRESH, "limits current", now);
@@ -327,7 +264,7 @@ public final class Supervisor {
      * @param now the current time, standing for both clocks
      * @return the transition a reached timeout caused, or empty if none is due
      */
-    public Optional<Transition> tick(Instant now) {
+    public Optional<SupervisionTransition> tick(Instant now) {
         return tick(Moment.ofInstant(now));
     }
 
@@ -354,11 +291,11 @@ public final class Supervisor {
     }
 
     private String lostReason(Duration age) {
-        return "no limits for " + format(age) + " (lost after " + format(lostTimeout) + ")";
+        return "no limits for " + Numbers.seconds(age) + " (lost after " + Numbers.seconds(lostTimeout) + ")";
     }
 
-    private Optional<Transition> move(SupervisionState next, String reason, Moment now) {
-        Transition t = new Transition(state, next, reason, now.wall());
+    private Optional<SupervisionTransition> move(SupervisionState next, String reason, Moment now) {
+        SupervisionTransition t = new SupervisionTransition(state, next, reason, now.wall());
         state = next;
         since = now.wall();
         sinceNanos = now.nanos();
@@ -367,10 +304,5 @@ public final class Supervisor {
 
     private static boolean reached(Duration age, Duration timeout) {
         return age.compareTo(timeout) >= 0;
-    }
-
-    /** A duration as seconds with one decimal, e.g. {@code "10.0 s"}. */
-    public static String format(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SupervisorTest {
 
     final ManualClock clock = new ManualClock();
-    final Supervisor sup = new Supervisor(Duration.ofSeconds(3), Duration.ofSeconds(10), clock.instant());
+    final Supervisor sup = new Supervisor(Duration.ofSeconds(3), Duration.ofSeconds(10), Moment.ofInstant(clock.instant()));
 
     /** Drives the supervisor into {@code state}, the newest limits arriving at the returned instant. */
     Instant enter(SupervisionState state) {
@@ -63,7 +63,7 @@ class SupervisorTest {
         return Moment.ofInstant(t).nanos();
     }
 
-    static void assertTransition(Optional<Supervisor.Transition> t, SupervisionState from, SupervisionState to,
+    static void assertTransition(Optional<SupervisionTransition> t, SupervisionState from, SupervisionState to,
                                  Instant at) {
         assertThat(t).isPresent();
         assertThat(t.get().previous()).isEqualTo(from);
@@ -80,9 +80,9 @@ class SupervisorTest {
 
     @Test
     void rejectsLostShorterThanStale() {
-        assertThatThrownBy(() -> new Supervisor(Duration.ofSeconds(5), Duration.ofSeconds(4), ManualClock.T0))
+        assertThatThrownBy(() -> new Supervisor(Duration.ofSeconds(5), Duration.ofSeconds(4), Moment.ofInstant(ManualClock.T0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Supervisor(Duration.ZERO, Duration.ofSeconds(4), ManualClock.T0))
+        assertThatThrownBy(() -> new Supervisor(Duration.ZERO, Duration.ofSeconds(4), Moment.ofInstant(ManualClock.T0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -364,7 +364,7 @@ class SupervisorTest {
 
     @Test
     void equalTimeoutsSkipStale() {
-        Supervisor sma = Supervisor.of(InverterProfile.SMA, ManualClock.T0);
+        Supervisor sma = Supervisor.of(InverterProfile.SMA, Moment.ofInstant(ManualClock.T0));
         sma.onLimitsReceived(ManualClock.T0);
         assertThat(sma.tick(ManualClock.T0.plusSeconds(59))).isEmpty();
         assertTransition(sma.tick(ManualClock.T0.plusSeconds(60)), FRESH, LOST, ManualClock.T0.plusSeconds(60));
@@ -388,7 +388,7 @@ class SupervisorTest {
             if (ms == 1000) {
                 clock.stepWallClock(wallStep);
             }
-            Optional<Supervisor.Transition> t = sup.tick(clock.now());
+            Optional<SupervisionTransition> t = sup.tick(clock.now());
             t.ifPresent(tr -> {
                 assertThat(tr.at()).isEqualTo(clock.instant()); // the wall clock, stepped or not, is what is shown
                 seen.add(Map.entry(tr.current(), Duration.ofNanos(clock.nanoTime() - fromNanos)));
@@ -425,7 +425,7 @@ class SupervisorTest {
         Instant again = clock.advanceMillis(500);
         assertThat(again).isBefore(last); // on the wall clock, but half a second later on the monotonic one
 
-        Optional<Supervisor.Transition> t = sup.onLimitsReceived(clock.now());
+        Optional<SupervisionTransition> t = sup.onLimitsReceived(clock.now());
 
         assertTransition(t, STALE, RECOVERED, again);
         assertThat(t.get().reason()).contains("after 3.5 s");
