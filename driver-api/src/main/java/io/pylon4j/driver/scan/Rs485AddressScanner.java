@@ -1,11 +1,6 @@
 package io.pylon4j.driver.scan;
 
-import io.pylon4j.rs485.ManufacturerInfo;
-import io.pylon4j.rs485.ProtocolVersion;
-import io.pylon4j.rs485.Rejection;
 import io.pylon4j.rs485.Rs485Request;
-import io.pylon4j.rs485.Rs485Response;
-import io.pylon4j.rs485.SerialNumber;
 import io.pylon4j.rs485.exchange.Rs485Exchange;
 import io.pylon4j.rs485.exchange.Rs485Exchange.Discarded;
 import io.pylon4j.rs485.exchange.Rs485Exchange.Event;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -81,13 +75,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
     private boolean done;
     private boolean cancelled;
 
-    // what the current address said so far
-    private ProtocolVersion protocolVersion;
-    private ManufacturerInfo manufacturerInfo;
-    private SerialNumber serialNumber;
-    private final List<Rejection> rejections = new ArrayList<>();
-    private ScanProbe firstRejected;
-    private String garbled;
+    private AddressFindings findings = new AddressFindings();
 
     private long requests;
     private long replies;
@@ -234,7 +222,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
             exchange.onBytes(buffer, offset, length, events::add);
             long noise = exchange.counters().noiseBytes();
             if (noise > noiseSeen && inFlight != null) {
-                noteGarbled((noise - noiseSeen) + " bytes outside any frame (noise, or another baud rate)");
+                findings.noteGarbled((noise - noiseSeen) + " bytes outside any frame (noise, or another baud rate)");
             }
             noiseSeen = Math.max(noiseSeen, noise);
             for (Event e : events) {
@@ -253,14 +241,14 @@ public final class Rs485AddressScanner implements AutoCloseable {
             switch (d.reason()) {
                 case BROKEN_FRAME -> {
                     if (inFlight != null) {
-                        noteGarbled(d.error().orElseThrow().getMessage());
+                        findings.noteGarbled(d.error().orElseThrow().getMessage());
                     }
                 }
                 case NOT_THE_REPLY -> {
                     int from = d.frame().orElseThrow().address();
                     if (from != previousAddress || previousAddress == inFlight.address()) {
                         // not the previous address answering after its timeout (late): this address's garbage
-                        noteGarbled(d.error().orElseThrow().getMessage());
+                        findings.noteGarbled(d.error().orElseThrow().getMessage());
                     }
                 }
                 case UNASKED -> {
@@ -269,30 +257,12 @@ public final class Rs485AddressScanner implements AutoCloseable {
             }
             return null; // keep waiting: the right answer may still come before the timeout
         }
-        Rs485Response response = ((Replied) event).response();
-        if (response instanceof Rejection r) {
+        if (findings.reply(((Replied) event).response(), options.probes().get(probeIndex))) {
             rejectionCount++;
-            if (rejections.isEmpty()) {
-                firstRejected = options.probes().get(probeIndex);
-            }
-            rejections.add(r);
         } else {
             replies++;
-            if (response instanceof ProtocolVersion v) {
-                protocolVersion = v;
-            } else if (response instanceof ManufacturerInfo m) {
-                manufacturerInfo = m;
-            } else if (response instanceof SerialNumber s) {
-                serialNumber = s;
-            }
         }
         return endExchange(true);
-    }
-
-    private void noteGarbled(String reason) {
-        if (garbled == null) {
-            garbled = reason;
-        }
     }
 
     /** Ends the exchange in flight; returns the report if that was the scan's last. */
@@ -302,7 +272,7 @@ public final class Rs485AddressScanner implements AutoCloseable {
             timer = null;
         }
         inFlight = null;
-        boolean silent = !replied && probeIndex == 0 && garbled == null;
+        boolean silent = !replied && probeIndex == 0 && !findings.garbled();
         probeIndex++;
         if (silent || probeIndex == options.probes().size()) {
             finishAddress();
@@ -316,26 +286,11 @@ public final class Rs485AddressScanner implements AutoCloseable {
 
     private void finishAddress() {
         int address = options.addresses().get(addressIndex);
-        AddressResult result;
-        if (protocolVersion != null || manufacturerInfo != null || serialNumber != null) {
-            result = new AddressResult.Answered(address, Optional.ofNullable(protocolVersion),
-                    Optional.ofNullable(manufacturerInfo), Optional.ofNullable(serialNumber), rejections);
-        } else if (!rejections.isEmpty()) {
-            result = new AddressResult.Rejected(address, firstRejected, rejections.get(0).returnCode());
-        } else if (garbled != null) {
-            result = new AddressResult.Garbled(address, garbled);
-        } else {
-            result = new AddressResult.TimedOut(address);
-        }
+        AddressResult result = findings.result(address);
         results.add(result);
         addressIndex++;
         probeIndex = 0;
-        protocolVersion = null;
-        manufacturerInfo = null;
-        serialNumber = null;
-        rejections.clear();
-        firstRejected = null;
-        garbled = null;
+        findings = new AddressFindings();
         try {
             progress.accept(result);
         } catch (RuntimeException e) {
