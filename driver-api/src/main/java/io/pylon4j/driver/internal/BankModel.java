@@ -68,7 +68,7 @@ import java.util.function.Consumer;
  * not block ({@link EventPublisher#submit} never does). {@link #status()} is lock-free. No thread, timer or clock
  * is owned here: the caller passes the time and calls {@link #tick} at {@link #nextDeadlineNanos()} (or periodically).
  */
-public final class BankModel {
+public final class BankModel implements InstantInputs {
 
     private final String bankId;
     private final Consumer<? super BankEvent> sink;
@@ -233,6 +233,7 @@ public final class BankModel {
      * @param at     when they were received
      * @return false if they were implausible (see {@link #onLimits(Source, Limits, Set, Moment)})
      */
+    @Override
     public boolean onLimits(Source source, Limits limits, Moment at) {
         return onLimits(source, limits, Set.of(), at);
     }
@@ -298,6 +299,7 @@ public final class BankModel {
      * @param update the measured values; an empty field leaves the current value as it is
      * @param at     when they were received
      */
+    @Override
     public synchronized void onMeasurements(Source source, Measurements update, Moment at) {
         Objects.requireNonNull(update, "update");
         List<BankEvent> events = begin(source, at);
@@ -328,6 +330,7 @@ public final class BankModel {
      * @param active  every condition the channel reports active now; replaces the channel's previous set
      * @param at      when the report was received
      */
+    @Override
     public synchronized void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Moment at) {
         Objects.requireNonNull(active, "active");
         String key = source + "/" + Objects.requireNonNull(channel, "channel");
@@ -379,6 +382,7 @@ public final class BankModel {
      * @param flags  the flags as the battery sent them
      * @param at     when they were received
      */
+    @Override
     public synchronized void onRequestFlags(Source source, RequestFlags flags, Moment at) {
         Objects.requireNonNull(flags, "flags");
         List<BankEvent> events = begin(source, at);
@@ -397,6 +401,7 @@ public final class BankModel {
      * @param at     when it was received
      * @throws IllegalArgumentException if {@code count} is negative
      */
+    @Override
     public synchronized void onModuleCount(Source source, int count, Moment at) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be ≥ 0: " + count);
@@ -419,6 +424,7 @@ public final class BankModel {
      * @param details what the reply says about the module, keyed by its {@link ModuleDetails#address()}
      * @param at      when they were received; older than the module's newest input, they are ignored
      */
+    @Override
     public synchronized void onModuleDetails(Source source, ModuleDetails details, Moment at) {
         Objects.requireNonNull(details, "details");
         List<BankEvent> events = begin(source, at);
@@ -447,6 +453,7 @@ public final class BankModel {
      * @param address the module's RS485 address
      * @param at      when the reply without it was received
      */
+    @Override
     public synchronized void onModuleLeft(Source source, int address, Moment at) {
         List<BankEvent> events = begin(source, at);
         FieldStamp previous = moduleStamps.get(address);
@@ -468,6 +475,7 @@ public final class BankModel {
      * @param info   what the reply says; empty fields keep the values known
      * @param at     when it was received
      */
+    @Override
     public synchronized void onBankInfo(Source source, BankInfo info, Moment at) {
         Objects.requireNonNull(info, "info");
         List<BankEvent> events = begin(source, at);
@@ -490,6 +498,7 @@ public final class BankModel {
      * @param state  the transport's new state
      * @param at     when it changed
      */
+    @Override
     public synchronized void onTransportState(Source source, ConnectionState state, Moment at) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
@@ -517,6 +526,7 @@ public final class BankModel {
      * @param change the transport's change, with its cause, attempt and next delay
      * @param at     when it changed
      */
+    @Override
     public synchronized void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change,
                                               Moment at) {
         Objects.requireNonNull(source, "source");
@@ -545,6 +555,7 @@ public final class BankModel {
      *
      * @param now the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
      */
+    @Override
     public void tick(Moment now) {
         Objects.requireNonNull(now, "now");
         long due = tickDue;
@@ -572,6 +583,7 @@ public final class BankModel {
      * @param newPolicy the policy that decides the published limits from now on
      * @param now       the current time from the driver's {@link io.pylon4j.transport.time.TimeSource}
      */
+    @Override
     public synchronized void setPolicy(LimitPolicy newPolicy, Moment now) {
         policy = Objects.requireNonNull(newPolicy, "newPolicy");
         List<BankEvent> events = new ArrayList<>(1);
@@ -587,141 +599,6 @@ public final class BankModel {
      */
     public synchronized LimitPolicy policy() {
         return policy;
-    }
-
-    // The same inputs at an Instant that stands for both clocks (Moment#ofInstant): for replays and tests whose
-    // instants are already in order. A driver passes Moments from its TimeSource instead.
-
-    /**
-     * {@link #onLimits(Source, Limits, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link they came from
-     * @param limits the battery's limits, currents as magnitudes
-     * @param at     when they were received, standing for both clocks
-     * @return false if they were implausible and not taken
-     */
-    public boolean onLimits(Source source, Limits limits, Instant at) {
-        return onLimits(source, limits, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onMeasurements(Source, Measurements, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link they came from
-     * @param update the measured values; an empty field leaves the current value as it is
-     * @param at     when they were received, standing for both clocks
-     */
-    public void onMeasurements(Source source, Measurements update, Instant at) {
-        onMeasurements(source, update, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onAlarms(Source, String, Set, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source  the link that reported them
-     * @param channel a name for the kind of report, stable per source
-     * @param active  every condition the channel reports active now
-     * @param at      when the report was received, standing for both clocks
-     */
-    public void onAlarms(Source source, String channel, Set<ActiveAlarm> active, Instant at) {
-        onAlarms(source, channel, active, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onRequestFlags(Source, RequestFlags, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link they came from
-     * @param flags  the flags as the battery sent them
-     * @param at     when they were received, standing for both clocks
-     */
-    public void onRequestFlags(Source source, RequestFlags flags, Instant at) {
-        onRequestFlags(source, flags, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onModuleCount(Source, int, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link it came from
-     * @param count  the module count, ≥ 0
-     * @param at     when it was received, standing for both clocks
-     */
-    public void onModuleCount(Source source, int count, Instant at) {
-        onModuleCount(source, count, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onModuleDetails(Source, ModuleDetails, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source  the link they came from
-     * @param details what the reply says about the module
-     * @param at      when they were received, standing for both clocks
-     */
-    public void onModuleDetails(Source source, ModuleDetails details, Instant at) {
-        onModuleDetails(source, details, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onModuleLeft(Source, int, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source  the link that saw it leave
-     * @param address the module's RS485 address
-     * @param at      when the reply without it was received, standing for both clocks
-     */
-    public void onModuleLeft(Source source, int address, Instant at) {
-        onModuleLeft(source, address, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onBankInfo(Source, BankInfo, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link it came from
-     * @param info   what the reply says; empty fields keep the values known
-     * @param at     when it was received, standing for both clocks
-     */
-    public void onBankInfo(Source source, BankInfo info, Instant at) {
-        onBankInfo(source, info, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onTransportState(Source, ConnectionState, Moment)} at {@link Moment#ofInstant at}.
-     *
-     * @param source the link whose transport changed
-     * @param state  the transport's new state
-     * @param at     when it changed, standing for both clocks
-     */
-    public void onTransportState(Source source, ConnectionState state, Instant at) {
-        onTransportState(source, state, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #onTransportState(Source, io.pylon4j.transport.ConnectionStateChange, Moment)} at
-     * {@link Moment#ofInstant at}.
-     *
-     * @param source the link whose transport changed
-     * @param change the transport's change, with its cause, attempt and next delay
-     * @param at     when it changed, standing for both clocks
-     */
-    public void onTransportState(Source source, io.pylon4j.transport.ConnectionStateChange change, Instant at) {
-        onTransportState(source, change, Moment.ofInstant(at));
-    }
-
-    /**
-     * {@link #tick(Moment)} at {@link Moment#ofInstant now}.
-     *
-     * @param now the current time, standing for both clocks
-     */
-    public void tick(Instant now) {
-        tick(Moment.ofInstant(now));
-    }
-
-    /**
-     * {@link #setPolicy(LimitPolicy, Moment)} at {@link Moment#ofInstant now}.
-     *
-     * @param newPolicy the policy that decides the published limits from now on
-     * @param now       the current time, standing for both clocks
-     */
-    public void setPolicy(LimitPolicy newPolicy, Instant now) {
-        setPolicy(newPolicy, Moment.ofInstant(now));
     }
 
     private List<BankEvent> begin(Source source, Moment at) {
