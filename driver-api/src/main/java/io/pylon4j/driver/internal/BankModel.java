@@ -24,17 +24,13 @@ import io.pylon4j.transport.time.Moment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -79,19 +75,14 @@ public final class BankModel implements InstantInputs {
     /** Why the battery's newest limits were implausible, until plausible ones arrive; null when they were not. */
     private String rejectedLimits;
     private Measurements measurements = Measurements.EMPTY;
-    private final Map<String, Set<ActiveAlarm>> alarmChannels = new HashMap<>();
-    private final Map<String, Moment> alarmChannelStamps = new HashMap<>();
-    private Set<ActiveAlarm> activeAlarms = Set.of();
+    private final AlarmChannels alarms = new AlarmChannels();
     private RequestFlags requestFlags;
     private OptionalInt moduleCount = OptionalInt.empty();
-    private final Map<Integer, ModuleDetails> modules = new TreeMap<>();
-    private final Map<Integer, FieldStamp> moduleStamps = new TreeMap<>();
+    private final ModuleTable modules = new ModuleTable();
     private BankInfo bankInfo;
     private Moment bankInfoAt;
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
-    private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
-    private final EnumMap<Source, ConnectionState> links = new EnumMap<>(Source.class);
-    private final EnumMap<Source, LinkStatus> linkStatus = new EnumMap<>(Source.class);
+    private final Links links = new Links();
     private String supervisionReason = "started";
     private PublishedLimits published;
     private Moment latest;
@@ -108,14 +99,6 @@ public final class BankModel implements InstantInputs {
     private int batchDepth;
     private boolean batchChanged;
     private final List<BankEvent> batchEvents = new ArrayList<>();
-    /**
-     * Immutable copies of the per-module maps for the snapshot, made again only when the maps change: a 0x44 reply
-     * or a cycle's bank values do not touch them, and the copies were the snapshot's main cost.
-     */
-    private Map<Integer, ModuleDetails> modulesCopy = ModuleMaps.frozen(Map.of());
-    private Map<Integer, FieldStamp> moduleStampsCopy = ModuleMaps.frozen(Map.of());
-    private boolean modulesChanged;
-    private boolean moduleStampsChanged;
 
     /**
      * A model in {@link SupervisionState#CONNECTING}.
@@ -335,29 +318,9 @@ public final class BankModel implements InstantInputs {
         Objects.requireNonNull(active, "active");
         String key = source + "/" + Objects.requireNonNull(channel, "channel");
         List<BankEvent> events = begin(source, at);
-        Moment previous = alarmChannelStamps.get(key);
-        if (previous == null || !at.isBefore(previous)) {
-            alarmChannelStamps.put(key, at);
+        if (alarms.accepts(key, at)) {
             stampNewest(BankField.ALARMS, source, at);
-            Set<ActiveAlarm> before = alarmChannels.get(key);
-            if (before != null && before.equals(active)) {
-                commit(events); // the channel says what it said: nothing to merge, no union to rebuild
-                return;
-            }
-            alarmChannels.put(key, Set.copyOf(active));
-            Set<ActiveAlarm> union = new TreeSet<>();
-            alarmChannels.values().forEach(union::addAll);
-            for (ActiveAlarm gone : activeAlarms) {
-                if (!union.contains(gone)) {
-                    events.add(new BankEvent.AlarmCleared(bankId, at.wall(), source, gone.alarm(), gone.level()));
-                }
-            }
-            for (ActiveAlarm added : union) {
-                if (!activeAlarms.contains(added)) {
-                    events.add(new BankEvent.AlarmRaised(bankId, at.wall(), source, added.alarm(), added.level()));
-                }
-            }
-            activeAlarms = ActiveAlarm.sortedSet(union);
+            alarms.report(key, active, bankId, source, at, events);
         }
         commit(events);
     }
@@ -371,8 +334,7 @@ public final class BankModel implements InstantInputs {
      * @return the channel's newest set, unmodifiable
      */
     public synchronized Set<ActiveAlarm> channelAlarms(Source source, String channel) {
-        Set<ActiveAlarm> set = alarmChannels.get(source + "/" + channel);
-        return set == null ? Set.of() : set;
+        return alarms.channel(source + "/" + channel);
     }
 
     /**
@@ -428,16 +390,10 @@ public final class BankModel implements InstantInputs {
     public synchronized void onModuleDetails(Source source, ModuleDetails details, Moment at) {
         Objects.requireNonNull(details, "details");
         List<BankEvent> events = begin(source, at);
-        FieldStamp previous = moduleStamps.get(details.address());
-        if (previous == null || at.nanos() - previous.atNanos() >= 0) {
-            moduleStamps.put(details.address(), new FieldStamp(at, source));
-            moduleStampsChanged = true;
+        if (modules.accepts(details.address(), at)) {
             stampNewest(BankField.MODULE_DETAILS, source, at);
-            ModuleDetails old = modules.get(details.address());
-            ModuleDetails merged = old == null ? details : old.mergedWith(details);
-            if (!merged.equals(old)) {
-                modules.put(details.address(), merged);
-                modulesChanged = true;
+            ModuleDetails merged = modules.merge(source, details, at);
+            if (merged != null) {
                 events.add(new BankEvent.ModuleDetailsUpdated(bankId, at.wall(), source, merged));
             }
         }
@@ -456,12 +412,7 @@ public final class BankModel implements InstantInputs {
     @Override
     public synchronized void onModuleLeft(Source source, int address, Moment at) {
         List<BankEvent> events = begin(source, at);
-        FieldStamp previous = moduleStamps.get(address);
-        if (previous != null && at.nanos() - previous.atNanos() >= 0) {
-            moduleStamps.remove(address);
-            moduleStampsChanged = true;
-            modules.remove(address);
-            modulesChanged = true;
+        if (modules.remove(address, at)) {
             events.add(new BankEvent.ModuleLeft(bankId, at.wall(), source, address));
         }
         commit(events);
@@ -503,15 +454,15 @@ public final class BankModel implements InstantInputs {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(state, "state");
         List<BankEvent> events = new ArrayList<>(2);
-        linkState(source, state, Optional.empty(), 0, at);
+        links.status(source, state, Optional.empty(), 0, at);
         transportState(source, state, at, events);
         commit(events);
     }
 
     private void transportState(Source source, ConnectionState state, Moment at, List<BankEvent> events) {
         advance(at);
-        links.put(source, state);
-        supervisor.onTransportState(bestLink(), at).ifPresent(t -> {
+        links.state(source, state);
+        supervisor.onTransportState(links.best(), at).ifPresent(t -> {
             transition(t, events);
             republish(at, events);
         });
@@ -531,22 +482,13 @@ public final class BankModel implements InstantInputs {
                                               Moment at) {
         Objects.requireNonNull(source, "source");
         List<BankEvent> events = new ArrayList<>(3);
-        ConnectionState previous = links.get(source);
-        LinkStatus now = linkState(source, change.current(), change.causeText(), change.attempt(), at);
+        ConnectionState previous = links.state(source);
+        LinkStatus now = links.status(source, change.current(), change.causeText(), change.attempt(), at);
         events.add(new BankEvent.LinkStateChanged(bankId, at.wall(), source,
                 previous != null ? previous : change.previous(), now.state(), now.cause(), now.attempt(),
                 change.nextAttemptDelay()));
         transportState(source, change.current(), at, events);
         commit(events);
-    }
-
-    private LinkStatus linkState(Source source, ConnectionState state, Optional<String> cause, int attempt,
-                                 Moment at) {
-        LinkStatus before = linkStatus.get(source);
-        LinkStatus now = before == null ? LinkStatuses.first(state, cause, attempt, at.wall())
-                : LinkStatuses.next(before, state, cause, attempt, at.wall());
-        linkStatus.put(source, now);
-        return now;
     }
 
     /**
@@ -605,10 +547,7 @@ public final class BankModel implements InstantInputs {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(at, "at");
         advance(at);
-        Moment last = lastReceived.get(source);
-        if (last == null || at.isAfter(last)) {
-            lastReceived.put(source, at);
-        }
+        links.received(source, at);
         return new ArrayList<>(4);
     }
 
@@ -671,27 +610,6 @@ public final class BankModel implements InstantInputs {
         return rejectedLimits == null ? limits : RejectedLimits.explain(limits, rejectedLimits);
     }
 
-    private ConnectionState bestLink() {
-        ConnectionState best = null;
-        for (ConnectionState s : links.values()) {
-            if (best == null || rank(s) > rank(best)) {
-                best = s;
-            }
-        }
-        return best;
-    }
-
-    private static int rank(ConnectionState s) {
-        return switch (s) {
-            case CONNECTED -> 5;
-            case CONNECTING -> 4;
-            case WAITING_TO_RECONNECT -> 3;
-            case NEW -> 2;
-            case FAILED -> 1;
-            case CLOSED -> 0;
-        };
-    }
-
     /** Publishes an input's changes: a new snapshot, then its events; within a batch, at the batch's end. */
     private void commit(List<BankEvent> events) {
         if (batchDepth > 0) {
@@ -726,24 +644,9 @@ public final class BankModel implements InstantInputs {
     }
 
     private BankStatus snapshot() {
-        EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
-        for (Source s : Source.values()) {
-            if (lastReceived.containsKey(s) || links.containsKey(s)) {
-                sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
-                        Optional.ofNullable(links.get(s)), Optional.ofNullable(linkStatus.get(s))));
-            }
-        }
-        if (modulesChanged) {
-            modulesCopy = ModuleMaps.frozen(modules);
-            modulesChanged = false;
-        }
-        if (moduleStampsChanged) {
-            moduleStampsCopy = ModuleMaps.frozen(moduleStamps);
-            moduleStampsChanged = false;
-        }
         return new BankStatus(bankId, latest.wall(), Optional.ofNullable(batteryLimits), published, measurements,
-                activeAlarms, Optional.ofNullable(requestFlags), moduleCount, modulesCopy, supervisor.state(),
-                supervisor.since(), supervisionReason, stamps, moduleStampsCopy, sources,
+                alarms.active(), Optional.ofNullable(requestFlags), moduleCount, modules.details(), supervisor.state(),
+                supervisor.since(), supervisionReason, stamps, modules.stamps(), links.sources(),
                 Optional.ofNullable(bankInfo), supervisor.sinceNanos());
     }
 }

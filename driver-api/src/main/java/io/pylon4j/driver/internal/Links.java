@@ -1,0 +1,83 @@
+package io.pylon4j.driver.internal;
+
+import io.pylon4j.driver.LinkStatus;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.SourceStatus;
+import io.pylon4j.transport.ConnectionState;
+import io.pylon4j.transport.time.Moment;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link BankModel}'s view of its links: when each last delivered data, its transport's newest state and, while
+ * it is down, why; and the best state over all links, which is what supervision sees (the bank is down only when
+ * every link is). Confined to the model's lock.
+ */
+final class Links {
+
+    private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
+    private final EnumMap<Source, ConnectionState> states = new EnumMap<>(Source.class);
+    private final EnumMap<Source, LinkStatus> statuses = new EnumMap<>(Source.class);
+
+    /** Data arrived on {@code source} at {@code at}; the newest arrival is kept. */
+    void received(Source source, Moment at) {
+        Moment last = lastReceived.get(source);
+        if (last == null || at.isAfter(last)) {
+            lastReceived.put(source, at);
+        }
+    }
+
+    /** The newest state reported for {@code source}'s transport, or null if none was. */
+    ConnectionState state(Source source) {
+        return states.get(source);
+    }
+
+    /** Records {@code source}'s transport state. */
+    void state(Source source, ConnectionState state) {
+        states.put(source, state);
+    }
+
+    /** Moves {@code source}'s {@link LinkStatus} on a reported state ({@link LinkStatuses}) and returns it. */
+    LinkStatus status(Source source, ConnectionState state, Optional<String> cause, int attempt, Moment at) {
+        LinkStatus before = statuses.get(source);
+        LinkStatus now = before == null ? LinkStatuses.first(state, cause, attempt, at.wall())
+                : LinkStatuses.next(before, state, cause, attempt, at.wall());
+        statuses.put(source, now);
+        return now;
+    }
+
+    /** The best state over all links (CONNECTED before CONNECTING … before CLOSED), or null if none was reported. */
+    ConnectionState best() {
+        ConnectionState best = null;
+        for (ConnectionState s : states.values()) {
+            if (best == null || rank(s) > rank(best)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(ConnectionState s) {
+        return switch (s) {
+            case CONNECTED -> 5;
+            case CONNECTING -> 4;
+            case WAITING_TO_RECONNECT -> 3;
+            case NEW -> 2;
+            case FAILED -> 1;
+            case CLOSED -> 0;
+        };
+    }
+
+    /** Each link's status for a snapshot: the links that delivered data or reported a state. */
+    Map<Source, SourceStatus> sources() {
+        EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            if (lastReceived.containsKey(s) || states.containsKey(s)) {
+                sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
+                        Optional.ofNullable(states.get(s)), Optional.ofNullable(statuses.get(s))));
+            }
+        }
+        return sources;
+    }
+}
