@@ -7,9 +7,7 @@ import static io.pylon4j.can.ProfileChoice.PYLON_PLUS_NUMERIC;
 import static io.pylon4j.can.ProfileChoice.SMA_INVERTER;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -161,19 +159,20 @@ public enum CanMessageType {
     private static final int[] KNOWN_IDS;
     /** Slot by 11-bit id: 0 for an unknown id. */
     private static final byte[] SLOT_BY_ID = new byte[CanFrame.MAX_STANDARD_ID + 1];
-    private static final Map<Class<?>, CanMessageType> BY_RECORD_TYPE;
+    /** The entries of each slot (one, or two where the profile picks), {@link #UNKNOWN} alone in slot 0. */
+    private static final CanMessageType[][] ENTRIES_BY_SLOT;
 
     static {
-        KNOWN_IDS = Arrays.stream(values()).filter(CanMessageType::isKnown).mapToInt(t -> t.canId)
-                .distinct().toArray();
+        KNOWN_IDS = Arrays.stream(values()).filter(CanMessageType::isKnown).mapToInt(t -> t.canId).distinct()
+                .toArray();
+        ENTRIES_BY_SLOT = new CanMessageType[KNOWN_IDS.length + 1][];
+        ENTRIES_BY_SLOT[0] = new CanMessageType[] {UNKNOWN};
         for (int i = 0; i < KNOWN_IDS.length; i++) {
-            SLOT_BY_ID[KNOWN_IDS[i]] = (byte) (i + 1);
+            int id = KNOWN_IDS[i];
+            SLOT_BY_ID[id] = (byte) (i + 1);
+            ENTRIES_BY_SLOT[i + 1] = Arrays.stream(values()).filter(t -> t.canId == id)
+                    .toArray(CanMessageType[]::new);
         }
-        Map<Class<?>, CanMessageType> byRecordType = new HashMap<>();
-        for (CanMessageType type : values()) {
-            byRecordType.put(type.recordType, type);
-        }
-        BY_RECORD_TYPE = Map.copyOf(byRecordType);
     }
 
     private final Class<? extends CanMessage> recordType;
@@ -275,7 +274,14 @@ public enum CanMessageType {
      * @throws NullPointerException if {@code message} is null
      */
     public static CanMessageType of(CanMessage message) {
-        return BY_RECORD_TYPE.get(message.getClass());
+        // by id first (one or two entries), not by a map of classes: encoding stays a few nanoseconds a frame
+        Class<?> recordType = message.getClass();
+        for (CanMessageType type : ENTRIES_BY_SLOT[SLOT_BY_ID[message.canId()]]) {
+            if (type.recordType == recordType) {
+                return type;
+            }
+        }
+        throw new AssertionError("no table entry for " + recordType.getName()); // CanMessageTypeTest proves it
     }
 
     /**
@@ -287,7 +293,7 @@ public enum CanMessageType {
      *         {@link #UNKNOWN})
      */
     public static List<CanMessageType> forId(int canId) {
-        return isKnownId(canId) ? Arrays.stream(values()).filter(t -> t.canId == canId).toList() : List.of();
+        return isKnownId(canId) ? List.of(ENTRIES_BY_SLOT[SLOT_BY_ID[canId]]) : List.of();
     }
 
     /**
