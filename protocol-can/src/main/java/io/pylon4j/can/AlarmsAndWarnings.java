@@ -204,7 +204,6 @@ public record AlarmsAndWarnings(long states, int length) implements BatteryMessa
     }
 
     static AlarmsAndWarnings decode(CanFrame frame, boolean reversed) {
-        Wire.requireLength(frame, MIN_LENGTH, "AlarmsAndWarnings");
         return new AlarmsAndWarnings(reversed ? swapPairs(frame.payload()) : frame.payload(), frame.length());
     }
 

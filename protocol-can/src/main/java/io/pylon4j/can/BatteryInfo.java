@@ -112,7 +112,6 @@ public record BatteryInfo(int chemistry, int versionMajor, int versionMinor, int
     }
 
     static BatteryInfo decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "BatteryInfo");
         long p = frame.payload();
         int n = frame.length();
         return new BatteryInfo(Wire.u16(p, 0), n >= 3 ? Wire.u8(p, 2) : NOT_SENT, n >= 4 ? Wire.u8(p, 3) : NOT_SENT,

@@ -132,7 +132,6 @@ public record BatteryMeasurements(int voltageCentiVolts, int currentDeciAmps, in
     }
 
     static BatteryMeasurements decode(CanFrame frame, boolean deciVolts) {
-        Wire.requireLength(frame, MIN_LENGTH, "BatteryMeasurements");
         long p = frame.payload();
         int n = frame.length();
         int voltage = Wire.s16(p, 0);

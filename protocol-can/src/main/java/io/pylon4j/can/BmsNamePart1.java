@@ -48,7 +48,6 @@ public record BmsNamePart1(int length, long data) implements TextMessage {
     }
 
     static BmsNamePart1 decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "BmsNamePart1");
         return new BmsNamePart1(frame.length(), frame.payload());
     }
 

@@ -45,7 +45,6 @@ public record BmsNamePart2(int length, long data) implements TextMessage {
     }
 
     static BmsNamePart2 decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "BmsNamePart2");
         return new BmsNamePart2(frame.length(), frame.payload());
     }
 

@@ -123,7 +123,6 @@ public record CellExtremes(int minCellVoltageMilliVolts, int maxCellVoltageMilli
     }
 
     static CellExtremes decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "CellExtremes");
         long p = frame.payload();
         int n = frame.length();
         return new CellExtremes(Wire.u16(p, 0), n >= 4 ? Wire.u16(p, 2) : NOT_SENT,

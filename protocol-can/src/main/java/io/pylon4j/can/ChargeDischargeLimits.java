@@ -136,7 +136,6 @@ public record ChargeDischargeLimits(int chargeVoltageLimitDeciVolts, int chargeC
     }
 
     static ChargeDischargeLimits decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ChargeDischargeLimits");
         long p = frame.payload();
         int n = frame.length();
         return new ChargeDischargeLimits(Wire.u16(p, 0), Wire.s16(p, 2), Wire.s16(p, 4),

@@ -157,7 +157,6 @@ public record ChargeRequestFlags(int flags, int length, long reserved) implement
     }
 
     static ChargeRequestFlags decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ChargeRequestFlags");
         long p = frame.payload();
         return new ChargeRequestFlags(Wire.u8(p, 0), frame.length(), Wire.from(p, MIN_LENGTH));
     }

@@ -106,7 +106,6 @@ public record EnergyCounters(long chargedEnergyWattHours, long dischargedEnergyW
     }
 
     static EnergyCounters decode(CanFrame frame, boolean tenWattHours) {
-        Wire.requireLength(frame, MIN_LENGTH, "EnergyCounters");
         long p = frame.payload();
         long unit = tenWattHours ? 10 : 100;
         int n = frame.length();

@@ -50,7 +50,6 @@ public record InstalledCapacity(int installedCapacityAh, int length, long reserv
     }
 
     static InstalledCapacity decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "InstalledCapacity");
         long p = frame.payload();
         return new InstalledCapacity(Wire.u16(p, 0), frame.length(), Wire.from(p, MIN_LENGTH));
     }

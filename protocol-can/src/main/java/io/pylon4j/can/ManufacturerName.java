@@ -49,7 +49,6 @@ public record ManufacturerName(int length, long data) implements TextMessage {
     }
 
     static ManufacturerName decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ManufacturerName");
         return new ManufacturerName(frame.length(), frame.payload());
     }
 

@@ -44,7 +44,6 @@ public record MaxCellTemperatureId(int length, long data) implements TextMessage
     }
 
     static MaxCellTemperatureId decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "MaxCellTemperatureId");
         return new MaxCellTemperatureId(frame.length(), frame.payload());
     }
 

@@ -44,7 +44,6 @@ public record MaxCellVoltageId(int length, long data) implements TextMessage {
     }
 
     static MaxCellVoltageId decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "MaxCellVoltageId");
         return new MaxCellVoltageId(frame.length(), frame.payload());
     }
 

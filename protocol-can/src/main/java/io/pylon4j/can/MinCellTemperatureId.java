@@ -44,7 +44,6 @@ public record MinCellTemperatureId(int length, long data) implements TextMessage
     }
 
     static MinCellTemperatureId decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "MinCellTemperatureId");
         return new MinCellTemperatureId(frame.length(), frame.payload());
     }
 

@@ -45,7 +45,6 @@ public record MinCellVoltageId(int length, long data) implements TextMessage {
     }
 
     static MinCellVoltageId decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "MinCellVoltageId");
         return new MinCellVoltageId(frame.length(), frame.payload());
     }
 

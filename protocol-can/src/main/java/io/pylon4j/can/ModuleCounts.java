@@ -113,7 +113,6 @@ public record ModuleCounts(int modulesOnline, int modulesBlockingCharge, int mod
     }
 
     static ModuleCounts decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ModuleCounts");
         long p = frame.payload();
         int n = frame.length();
         return new ModuleCounts(Wire.u16(p, 0), n >= 4 ? Wire.u16(p, 2) : NOT_SENT,

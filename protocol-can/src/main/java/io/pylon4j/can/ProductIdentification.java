@@ -44,7 +44,6 @@ public record ProductIdentification(int length, long data) implements TextMessag
     }
 
     static ProductIdentification decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ProductIdentification");
         return new ProductIdentification(frame.length(), frame.payload());
     }
 

@@ -220,7 +220,6 @@ public record ProtectionAndAlarmFlags(int flags, int moduleCount, int marker, in
     }
 
     static ProtectionAndAlarmFlags decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "ProtectionAndAlarmFlags");
         long p = frame.payload();
         int n = frame.length();
         return new ProtectionAndAlarmFlags((int) p, n >= 5 ? Wire.u8(p, 4) : NOT_SENT,

@@ -85,7 +85,6 @@ public record PylonPlusCellExtremeIds(int maxCellTemperatureId, int minCellTempe
     }
 
     static PylonPlusCellExtremeIds decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "PylonPlusCellExtremeIds");
         long p = frame.payload();
         int n = frame.length();
         return new PylonPlusCellExtremeIds(Wire.u16(p, 0), n >= 4 ? Wire.u16(p, 2) : NOT_SENT,

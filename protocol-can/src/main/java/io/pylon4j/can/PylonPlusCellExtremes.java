@@ -127,7 +127,6 @@ public record PylonPlusCellExtremes(int maxCellTemperatureDeciCelsius, int minCe
     }
 
     static PylonPlusCellExtremes decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "PylonPlusCellExtremes");
         long p = frame.payload();
         int n = frame.length();
         return new PylonPlusCellExtremes(Wire.s16(p, 0), n >= 4 ? Wire.s16(p, 2) : NOT_SENT,

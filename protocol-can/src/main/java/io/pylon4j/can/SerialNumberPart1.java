@@ -44,7 +44,6 @@ public record SerialNumberPart1(int length, long data) implements TextMessage {
     }
 
     static SerialNumberPart1 decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "SerialNumberPart1");
         return new SerialNumberPart1(frame.length(), frame.payload());
     }
 

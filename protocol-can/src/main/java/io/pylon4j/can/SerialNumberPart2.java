@@ -44,7 +44,6 @@ public record SerialNumberPart2(int length, long data) implements TextMessage {
     }
 
     static SerialNumberPart2 decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "SerialNumberPart2");
         return new SerialNumberPart2(frame.length(), frame.payload());
     }
 

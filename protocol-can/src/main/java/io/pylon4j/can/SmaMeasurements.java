@@ -91,7 +91,6 @@ public record SmaMeasurements(int voltageDeciVolts, int currentDeciAmps, int tem
     }
 
     static SmaMeasurements decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "SmaMeasurements");
         long p = frame.payload();
         return new SmaMeasurements(Wire.u16(p, 0), Wire.s16(p, 2), Wire.s16(p, 4), Wire.s16(p, 6));
     }

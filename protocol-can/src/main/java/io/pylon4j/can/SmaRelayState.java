@@ -55,7 +55,6 @@ public record SmaRelayState(int relayState, int length, long reserved) implement
     }
 
     static SmaRelayState decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "SmaRelayState");
         long p = frame.payload();
         return new SmaRelayState(Wire.u16(p, 0), frame.length(), Wire.from(p, MIN_LENGTH));
     }

@@ -75,7 +75,6 @@ public record SmaStatus(int sohPercent, int chargingProcedure, int operatingStat
     }
 
     static SmaStatus decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "SmaStatus");
         long p = frame.payload();
         return new SmaStatus(Wire.u16(p, 0), Wire.u8(p, 2), Wire.u8(p, 3), Wire.u16(p, 4), Wire.u16(p, 6));
     }

@@ -131,7 +131,6 @@ public record StateOfChargeAndHealth(int socPercent, int sohPercent, int highRes
     }
 
     static StateOfChargeAndHealth decode(CanFrame frame) {
-        Wire.requireLength(frame, MIN_LENGTH, "StateOfChargeAndHealth");
         long p = frame.payload();
         int n = frame.length();
         return new StateOfChargeAndHealth(Wire.u16(p, 0), n >= 4 ? Wire.u16(p, 2) : NOT_SENT,

@@ -34,17 +34,6 @@ final class Wire {
         return from >= CanFrame.MAX_LENGTH ? 0 : payload & (-1L << (8 * from));
     }
 
-    /**
-     * Checks that a frame carries at least {@code minimum} data bytes.
-     *
-     * @throws FrameTooShortException naming the id, the DLC and the minimum
-     */
-    static void requireLength(CanFrame frame, int minimum, String messageName) {
-        if (frame.length() < minimum) {
-            throw new FrameTooShortException(frame.id(), frame.length(), minimum, messageName);
-        }
-    }
-
     // --- writing ------------------------------------------------------------------------------------------------
 
     static long put8(int value, int index) {

@@ -13,8 +13,9 @@
  * }</pre>
  *
  * <ul>
- *   <li>{@link io.pylon4j.can.PylonCanCodec}: {@code decode(CanFrame)} and {@code encode(CanMessage)}; its Javadoc
- *       lists every id, its record and its minimum DLC.</li>
+ *   <li>{@link io.pylon4j.can.PylonCanCodec}: {@code decode(CanFrame)} and {@code encode(CanMessage)}.</li>
+ *   <li>{@link io.pylon4j.can.CanMessageType}: the one table of known ids, one entry per record with its id,
+ *       minimum DLC, sender and the profile that picks it; the codec decodes and encodes from it alone.</li>
  *   <li>{@link io.pylon4j.can.CanMessage}: the sealed hierarchy of records, {@link io.pylon4j.can.BatteryMessage}
  *       (with {@link io.pylon4j.can.TextMessage}), {@link io.pylon4j.can.InverterMessage} and
  *       {@link io.pylon4j.can.UnknownCanMessage}. Records hold the wire integers and keep every byte their layout

@@ -1,5 +1,8 @@
 package io.pylon4j.rs485;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 /**
  * The commands of the Pylontech LV RS485 protocol, by their CID2 code (docs/protocol.md §2.5; CID1 is always
  * {@value #CID1}, "battery data").
@@ -9,39 +12,77 @@ package io.pylon4j.rs485;
  * those of two independent emulators, docs/protocol.md §2.5.12). Control commands, which change the battery's behaviour and which
  * this library never sends on its own: 0x94, 0x95 ([R485-33] §3.8, §3.9) and the RS232 rate switch 0x91
  * ([R232-28] §3.4); see {@link #isControl()}.
+ *
+ * <p>This enum is the one table of the commands the codec knows: each entry holds its CID2 code, its name, the
+ * {@link #requestType() request record} and how a request frame decodes to it, and the
+ * {@link #responseType() reply record} and how a normal reply decodes to it against its request.
+ * {@link Rs485Codec} decodes from it alone, each record's {@code command()} names its entry (encoding: CID2 is
+ * {@code command().code()}, INFO the record's own {@code encodeInfo()}), and a switch over {@code Command} is checked
+ * for exhaustiveness by the compiler. A new command is one entry plus its two records in the sealed
+ * {@link Rs485Request} and {@link Rs485Response}; {@code CommandTableTest} fails until they agree.
  */
 public enum Command {
 
     /** 0x4F get protocol version: the reply's VER is the answer ([R485-33] §3.1). */
-    PROTOCOL_VERSION(0x4F, "get protocol version"),
+    PROTOCOL_VERSION(0x4F, "get protocol version",
+            ProtocolVersionRequest.class, f -> new ProtocolVersionRequest(f.address()),
+            ProtocolVersion.class, (r, f) -> ProtocolVersion.decode(f)),
     /** 0x51 get manufacturer info: device name, software version, manufacturer ([R485-33] §3.2). */
-    MANUFACTURER_INFO(0x51, "get manufacturer info"),
+    MANUFACTURER_INFO(0x51, "get manufacturer info",
+            ManufacturerInfoRequest.class, f -> new ManufacturerInfoRequest(f.address()),
+            ManufacturerInfo.class, (r, f) -> ManufacturerInfo.decode(f)),
     /** 0x42 get analog values: cells, temperatures, current, voltage, capacities, cycles ([R485-33] §3.3). */
-    ANALOG_VALUES(0x42, "get analog values"),
+    ANALOG_VALUES(0x42, "get analog values",
+            AnalogValuesRequest.class, AnalogValuesRequest::decode,
+            AnalogValues.class, (r, f) -> AnalogValues.decode(f, ((AnalogValuesRequest) r).isWholeStack())),
     /** 0x44 get alarm info: per-value states and Status1 to Status5 ([R485-33] §3.5). */
-    ALARM_INFO(0x44, "get alarm info"),
+    ALARM_INFO(0x44, "get alarm info",
+            AlarmInfoRequest.class, AlarmInfoRequest::decode,
+            AlarmInfo.class, (r, f) -> AlarmInfo.decode(f, ((AlarmInfoRequest) r).isWholeStack())),
     /** 0x47 get system parameters: the module's voltage, temperature and current limits ([R485-33] §3.4). */
-    SYSTEM_PARAMETERS(0x47, "get system parameters"),
+    SYSTEM_PARAMETERS(0x47, "get system parameters",
+            SystemParametersRequest.class, f -> new SystemParametersRequest(f.address()),
+            SystemParameters.class, (r, f) -> SystemParameters.decode(f)),
     /** 0x92 get charge/discharge management info: the limits an inverter should apply ([R485-33] §3.6). */
-    CHARGE_DISCHARGE_MANAGEMENT(0x92, "get charge/discharge management info"),
+    CHARGE_DISCHARGE_MANAGEMENT(0x92, "get charge/discharge management info",
+            ChargeDischargeManagementRequest.class, ChargeDischargeManagementRequest::decode,
+            ChargeDischargeManagement.class, (r, f) -> ChargeDischargeManagement.decode(f)),
     /** 0x93 get module serial number ([R485-33] §3.7). */
-    SERIAL_NUMBER(0x93, "get module serial number"),
+    SERIAL_NUMBER(0x93, "get module serial number",
+            SerialNumberRequest.class, SerialNumberRequest::decode,
+            SerialNumber.class, (r, f) -> SerialNumber.decode(f)),
     /** 0x94 set charge/discharge management info, a control command ([R485-33] §3.8). */
-    SET_CHARGE_DISCHARGE_MANAGEMENT(0x94, "set charge/discharge management info"),
+    SET_CHARGE_DISCHARGE_MANAGEMENT(0x94, "set charge/discharge management info",
+            SetChargeDischargeManagementRequest.class, SetChargeDischargeManagementRequest::decode,
+            Acknowledgement.class, Command::acknowledgement),
     /** 0x95 turn off module, a control command ([R485-33] §3.9). */
-    TURN_OFF(0x95, "turn off module"),
+    TURN_OFF(0x95, "turn off module",
+            TurnOffRequest.class, TurnOffRequest::decode,
+            Acknowledgement.class, Command::acknowledgement),
     /** 0x96 get software version ([R485-33] §3.10). */
-    SOFTWARE_VERSION(0x96, "get software version"),
+    SOFTWARE_VERSION(0x96, "get software version",
+            SoftwareVersionRequest.class, SoftwareVersionRequest::decode,
+            SoftwareVersion.class, (r, f) -> SoftwareVersion.decode(f)),
     /** 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2). */
-    PACK_QUANTITY(0x90, "get pack quantity"),
+    PACK_QUANTITY(0x90, "get pack quantity",
+            PackQuantityRequest.class, f -> new PackQuantityRequest(f.address()),
+            PackQuantity.class, (r, f) -> PackQuantity.decode(f)),
     /** 0x91 set communication rate, RS232 V2.8 only, a control command ([R232-28] §3.4). */
-    SET_COMMUNICATION_RATE(0x91, "set communication rate"),
+    SET_COMMUNICATION_RATE(0x91, "set communication rate",
+            SetCommunicationRateRequest.class, SetCommunicationRateRequest::decode,
+            Acknowledgement.class, Command::acknowledgement),
     /** 0x61 get system analog data, whole system (emulator layout, docs/protocol.md §2.5.12). */
-    SYSTEM_ANALOG(0x61, "get system analog data"),
+    SYSTEM_ANALOG(0x61, "get system analog data",
+            SystemAnalogRequest.class, f -> new SystemAnalogRequest(f.address()),
+            SystemAnalog.class, (r, f) -> SystemAnalog.decode(f)),
     /** 0x62 get system alarm and protection status (emulator layout, docs/protocol.md §2.5.12). */
-    SYSTEM_ALARM(0x62, "get system alarm info"),
+    SYSTEM_ALARM(0x62, "get system alarm info",
+            SystemAlarmRequest.class, f -> new SystemAlarmRequest(f.address()),
+            SystemAlarm.class, (r, f) -> SystemAlarm.decode(f)),
     /** 0x63 get system charge/discharge management info (emulator layout, docs/protocol.md §2.5.12). */
-    SYSTEM_CHARGE_DISCHARGE_MANAGEMENT(0x63, "get system charge/discharge management info");
+    SYSTEM_CHARGE_DISCHARGE_MANAGEMENT(0x63, "get system charge/discharge management info",
+            SystemChargeDischargeManagementRequest.class, f -> new SystemChargeDischargeManagementRequest(f.address()),
+            SystemChargeDischargeManagement.class, (r, f) -> SystemChargeDischargeManagement.decode(f));
 
     /** CID1 of every Pylontech battery command: 0x46, "battery data". */
     public static final int CID1 = 0x46;
@@ -57,11 +98,26 @@ public enum Command {
     private final int code;
     private final String title;
     private final String hex;
+    private final Class<? extends Rs485Request> requestType;
+    private final Function<Rs485Frame, Rs485Request> requestDecoder;
+    private final Class<? extends Rs485Response> responseType;
+    private final BiFunction<Rs485Request, Rs485Frame, Rs485Response> responseDecoder;
 
-    Command(int code, String title) {
+    Command(int code, String title, Class<? extends Rs485Request> requestType,
+            Function<Rs485Frame, Rs485Request> requestDecoder, Class<? extends Rs485Response> responseType,
+            BiFunction<Rs485Request, Rs485Frame, Rs485Response> responseDecoder) {
         this.code = code;
         this.title = title;
         this.hex = String.format("0x%02X", code);
+        this.requestType = requestType;
+        this.requestDecoder = requestDecoder;
+        this.responseType = responseType;
+        this.responseDecoder = responseDecoder;
+    }
+
+    /** A control command's reply carries nothing but its return code. */
+    private static Rs485Response acknowledgement(Rs485Request request, Rs485Frame frame) {
+        return new Acknowledgement(frame.address(), request.command());
     }
 
     /** {@return the CID2 code, 0x42 for {@link #ANALOG_VALUES}} */
@@ -79,9 +135,25 @@ public enum Command {
         return hex;
     }
 
-    /** {@return whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data} */
+    /**
+     * {@return whether the command changes the battery's state (0x94, 0x95, 0x91) rather than asking for data: the
+     * commands answered by an {@link Acknowledgement}}
+     */
     public boolean isControl() {
-        return this == SET_CHARGE_DISCHARGE_MANAGEMENT || this == TURN_OFF || this == SET_COMMUNICATION_RATE;
+        return responseType == Acknowledgement.class;
+    }
+
+    /** {@return the record a request of this command decodes to: {@code AnalogValuesRequest.class} for 0x42} */
+    public Class<? extends Rs485Request> requestType() {
+        return requestType;
+    }
+
+    /**
+     * {@return the record a normal reply (RTN 0) to this command decodes to: {@code AnalogValues.class} for 0x42,
+     * {@code Acknowledgement.class} for a control command; a non-zero RTN decodes to a {@link Rejection} instead}
+     */
+    public Class<? extends Rs485Response> responseType() {
+        return responseType;
     }
 
     /**
@@ -104,5 +176,15 @@ public enum Command {
             throw new UnknownCommandException(CID1, cid2);
         }
         return BY_CODE[cid2];
+    }
+
+    /** The request in {@code frame}, whose CID1 and CID2 are this command's (checked by the caller). */
+    Rs485Request decodeRequest(Rs485Frame frame) {
+        return requestDecoder.apply(frame);
+    }
+
+    /** The normal (RTN 0) reply in {@code frame} to {@code request}, a request of this command. */
+    Rs485Response decodeResponse(Rs485Request request, Rs485Frame frame) {
+        return responseDecoder.apply(request, frame);
     }
 }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * module or the whole stack. Every decoder reads its layout strictly up to the layout's end: a field past the end of
  * INFO throws {@link InfoTooShortException}; bytes after the end are ignored (docs/protocol.md §4).
  *
+ * <p>Which record a command's request and reply decode to is the {@link Command} table's, the one list of commands;
+ * this class only checks CID1, the address and the return code around it.
+ *
  * <p>The only exceptions these methods throw for a frame's content are the {@link Rs485Exception} subclasses named
  * on each method. Stateless and thread-safe.
  */
@@ -42,24 +45,7 @@ public final class Rs485Codec {
         if (frame.cid1() != Command.CID1) {
             throw new UnknownCommandException(frame.cid1(), frame.cid2OrRtn());
         }
-        int address = frame.address();
-        return switch (Command.of(frame.cid2OrRtn())) {
-            case PROTOCOL_VERSION -> new ProtocolVersionRequest(address);
-            case MANUFACTURER_INFO -> new ManufacturerInfoRequest(address);
-            case ANALOG_VALUES -> AnalogValuesRequest.decode(frame);
-            case ALARM_INFO -> AlarmInfoRequest.decode(frame);
-            case SYSTEM_PARAMETERS -> new SystemParametersRequest(address);
-            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagementRequest.decode(frame);
-            case SERIAL_NUMBER -> SerialNumberRequest.decode(frame);
-            case SET_CHARGE_DISCHARGE_MANAGEMENT -> SetChargeDischargeManagementRequest.decode(frame);
-            case TURN_OFF -> TurnOffRequest.decode(frame);
-            case SOFTWARE_VERSION -> SoftwareVersionRequest.decode(frame);
-            case PACK_QUANTITY -> new PackQuantityRequest(address);
-            case SET_COMMUNICATION_RATE -> SetCommunicationRateRequest.decode(frame);
-            case SYSTEM_ANALOG -> new SystemAnalogRequest(address);
-            case SYSTEM_ALARM -> new SystemAlarmRequest(address);
-            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagementRequest(address);
-        };
+        return Command.of(frame.cid2OrRtn()).decodeRequest(frame);
     }
 
     /**
@@ -94,21 +80,6 @@ public final class Rs485Codec {
         if (returnCode != ReturnCode.NORMAL) {
             return new Rejection(frame.address(), command, returnCode, frame.info());
         }
-        return switch (command) {
-            case PROTOCOL_VERSION -> ProtocolVersion.decode(frame);
-            case MANUFACTURER_INFO -> ManufacturerInfo.decode(frame);
-            case ANALOG_VALUES -> AnalogValues.decode(frame, ((AnalogValuesRequest) request).isWholeStack());
-            case ALARM_INFO -> AlarmInfo.decode(frame, ((AlarmInfoRequest) request).isWholeStack());
-            case SYSTEM_PARAMETERS -> SystemParameters.decode(frame);
-            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagement.decode(frame);
-            case SERIAL_NUMBER -> SerialNumber.decode(frame);
-            case SOFTWARE_VERSION -> SoftwareVersion.decode(frame);
-            case PACK_QUANTITY -> PackQuantity.decode(frame);
-            case SYSTEM_ANALOG -> SystemAnalog.decode(frame);
-            case SYSTEM_ALARM -> SystemAlarm.decode(frame);
-            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> SystemChargeDischargeManagement.decode(frame);
-            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
-                    new Acknowledgement(frame.address(), command);
-        };
+        return command.decodeResponse(request, frame);
     }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenVectorTest {
 
-    private static final String[] FILES = {"rs485-fhem-request-vectors.vectors", "rs485-pylontech-spec-examples.vectors",
+    static final String[] FILES = {"rs485-fhem-request-vectors.vectors", "rs485-pylontech-spec-examples.vectors",
             "rs485-python-pylontech-tests.vectors", "rs485-tomcat42-lowlevel-us2000b.vectors"};
 
     record Vector(String file, String name, String request, String frame, String expect, Map<String, String> values) {

@@ -7,6 +7,7 @@ import io.pylon4j.can.BatteryMeasurements;
 import io.pylon4j.can.BmsNamePart1;
 import io.pylon4j.can.BmsNamePart2;
 import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.CanMessageType;
 import io.pylon4j.can.CellExtremes;
 import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.can.ChargeRequestFlags;
@@ -66,7 +67,7 @@ final class CanJson {
     /** Writes {@code message} as one complete object (one line). */
     static void write(CanMessage message, JsonWriter json) {
         json.beginObject().field("bus", "can").field("id", ID_TEXT[message.canId()])
-                .field("type", message.getClass().getSimpleName());
+                .field("type", CanMessageType.of(message).messageName());
         fields(message, json);
         json.endObject();
     }

@@ -10,13 +10,10 @@ import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.Command;
 import io.pylon4j.rs485.InfoFlag;
 import io.pylon4j.rs485.ManufacturerInfo;
-import io.pylon4j.rs485.ManufacturerInfoRequest;
 import io.pylon4j.rs485.ModuleAlarm;
 import io.pylon4j.rs485.ModuleAnalog;
 import io.pylon4j.rs485.PackQuantity;
-import io.pylon4j.rs485.PackQuantityRequest;
 import io.pylon4j.rs485.ProtocolVersion;
-import io.pylon4j.rs485.ProtocolVersionRequest;
 import io.pylon4j.rs485.Rejection;
 import io.pylon4j.rs485.ReturnCode;
 import io.pylon4j.rs485.Rs485Codec;
@@ -26,19 +23,12 @@ import io.pylon4j.rs485.Rs485Request;
 import io.pylon4j.rs485.Rs485Response;
 import io.pylon4j.rs485.SerialNumber;
 import io.pylon4j.rs485.SerialNumberRequest;
-import io.pylon4j.rs485.SetChargeDischargeManagementRequest;
-import io.pylon4j.rs485.SetCommunicationRateRequest;
 import io.pylon4j.rs485.SoftwareVersion;
 import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemAlarm;
 import io.pylon4j.rs485.SystemAlarmFlag;
-import io.pylon4j.rs485.SystemAlarmRequest;
 import io.pylon4j.rs485.SystemAnalog;
-import io.pylon4j.rs485.SystemAnalogRequest;
 import io.pylon4j.rs485.SystemChargeDischargeManagement;
-import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
-import io.pylon4j.rs485.SystemParametersRequest;
-import io.pylon4j.rs485.TurnOffRequest;
 import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.LimitState;
@@ -140,74 +130,53 @@ public final class Rs485Responder {
         return Optional.of(answer(decoded, module, s).toFrame());
     }
 
+    // A switch over the command table (Command), which the compiler checks for exhaustiveness: a command added to
+    // the table does not compile here until the simulated battery answers it.
     private Rs485Response answer(Rs485Request request, ModuleSnapshot m, BankSnapshot s) {
         int adr = request.address();
         ModulePreset preset = s.preset();
-        if (request instanceof ProtocolVersionRequest) {
-            return new ProtocolVersion(adr, Rs485Frame.PYLONTECH_VERSION);
-        }
-        if (request instanceof ManufacturerInfoRequest) {
-            return new ManufacturerInfo(adr, fit(preset.model(), 10), 0x0100,
-                    fit("PYLON", 20));
-        }
-        if (request instanceof AnalogValuesRequest r) {
-            List<ModuleSnapshot> modules = wholeStack(r.commandValue(), m, s);
-            return new AnalogValues(adr, InfoFlag.of(0), r.commandValue(),
-                        modules.stream().map(Rs485Responder::analog).toList());
-        }
-        if (request instanceof AlarmInfoRequest r) {
-            List<ModuleSnapshot> modules = wholeStack(r.commandValue(), m, s);
-            return new AlarmInfo(adr, InfoFlag.of(0), r.commandValue(),
-                        modules.stream().map(Rs485Responder::alarm).toList());
-        }
-        if (request instanceof SystemParametersRequest) {
-            SystemParameters p = preset.systemParameters();
-            return new io.pylon4j.rs485.SystemParameters(adr, InfoFlag.of(0), p.cellHighVoltageMillivolts(),
-                        p.cellLowVoltageMillivolts(), p.cellUnderVoltageMillivolts(),
-                        p.chargeHighTemperatureDeciCelsius() + 2731, p.chargeLowTemperatureDeciCelsius() + 2731,
-                        p.chargeCurrentLimitDeciAmps(), p.moduleHighVoltageMillivolts(),
-                        p.moduleLowVoltageMillivolts(), p.moduleUnderVoltageMillivolts(),
-                        p.dischargeHighTemperatureDeciCelsius() + 2731, p.dischargeLowTemperatureDeciCelsius() + 2731,
-                        -p.dischargeCurrentLimitDeciAmps());
-        }
-        if (request instanceof ChargeDischargeManagementRequest r) {
-            return new ChargeDischargeManagement(adr, r.commandValue(),
+        return switch (request.command()) {
+            case PROTOCOL_VERSION -> new ProtocolVersion(adr, Rs485Frame.PYLONTECH_VERSION);
+            case MANUFACTURER_INFO -> new ManufacturerInfo(adr, fit(preset.model(), 10), 0x0100, fit("PYLON", 20));
+            case ANALOG_VALUES -> {
+                int commandValue = ((AnalogValuesRequest) request).commandValue();
+                yield new AnalogValues(adr, InfoFlag.of(0), commandValue,
+                        wholeStack(commandValue, m, s).stream().map(Rs485Responder::analog).toList());
+            }
+            case ALARM_INFO -> {
+                int commandValue = ((AlarmInfoRequest) request).commandValue();
+                yield new AlarmInfo(adr, InfoFlag.of(0), commandValue,
+                        wholeStack(commandValue, m, s).stream().map(Rs485Responder::alarm).toList());
+            }
+            case SYSTEM_PARAMETERS -> systemParameters(adr, preset.systemParameters());
+            case CHARGE_DISCHARGE_MANAGEMENT -> new ChargeDischargeManagement(adr,
+                    ((ChargeDischargeManagementRequest) request).commandValue(),
                     m.limits().chargeVoltageMillivolts(), m.limits().dischargeVoltageMillivolts(),
                     s16(m.limits().chargeCurrentDeciAmps()), s16(-m.limits().dischargeCurrentDeciAmps()),
                     m.requests().toByte());
-        }
-        if (request instanceof SerialNumberRequest r) {
-            return new SerialNumber(adr, r.commandValue(), serial(m));
-        }
-        if (request instanceof SoftwareVersionRequest r) {
-            return new SoftwareVersion(adr, r.commandValue(), MANUFACTURER_VERSION,
-                    MAINLINE_VERSION);
-        }
-        if (request instanceof SetChargeDischargeManagementRequest) {
-            return new Acknowledgement(adr, Command.SET_CHARGE_DISCHARGE_MANAGEMENT);
-        }
-        if (request instanceof TurnOffRequest) {
-            return new Acknowledgement(adr, Command.TURN_OFF);
-        }
-        if (request instanceof SetCommunicationRateRequest) {
-            return new Acknowledgement(adr, Command.SET_COMMUNICATION_RATE);
-        }
-        if (request instanceof PackQuantityRequest) {
-            return new PackQuantity(adr, Math.min(255, s.modulesOnline()));
-        }
-        if (request instanceof SystemAnalogRequest) {
-            return systemAnalog(adr, s);
-        }
-        if (request instanceof SystemAlarmRequest) {
-            return systemAlarm(adr, s);
-        }
-        if (request instanceof SystemChargeDischargeManagementRequest) {
-            return new SystemChargeDischargeManagement(adr,
+            case SERIAL_NUMBER -> new SerialNumber(adr, ((SerialNumberRequest) request).commandValue(), serial(m));
+            case SOFTWARE_VERSION -> new SoftwareVersion(adr, ((SoftwareVersionRequest) request).commandValue(),
+                    MANUFACTURER_VERSION, MAINLINE_VERSION);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
+                    new Acknowledgement(adr, request.command());
+            case PACK_QUANTITY -> new PackQuantity(adr, Math.min(255, s.modulesOnline()));
+            case SYSTEM_ANALOG -> systemAnalog(adr, s);
+            case SYSTEM_ALARM -> systemAlarm(adr, s);
+            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagement(adr,
                     s.limits().chargeVoltageMillivolts(), s.limits().dischargeVoltageMillivolts(),
                     u16(s.limits().chargeCurrentDeciAmps()), u16(s.limits().dischargeCurrentDeciAmps()),
                     s.requests().toByte() & 0xE0);
-        }
-        throw new IllegalStateException("unhandled request " + request);
+        };
+    }
+
+    private static io.pylon4j.rs485.SystemParameters systemParameters(int adr, SystemParameters p) {
+        return new io.pylon4j.rs485.SystemParameters(adr, InfoFlag.of(0), p.cellHighVoltageMillivolts(),
+                p.cellLowVoltageMillivolts(), p.cellUnderVoltageMillivolts(),
+                p.chargeHighTemperatureDeciCelsius() + 2731, p.chargeLowTemperatureDeciCelsius() + 2731,
+                p.chargeCurrentLimitDeciAmps(), p.moduleHighVoltageMillivolts(),
+                p.moduleLowVoltageMillivolts(), p.moduleUnderVoltageMillivolts(),
+                p.dischargeHighTemperatureDeciCelsius() + 2731, p.dischargeLowTemperatureDeciCelsius() + 2731,
+                -p.dischargeCurrentLimitDeciAmps());
     }
 
     private static List<ModuleSnapshot> wholeStack(int commandValue, ModuleSnapshot addressed, BankSnapshot s) {
