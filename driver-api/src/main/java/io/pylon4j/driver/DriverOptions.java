@@ -20,7 +20,10 @@ import java.util.concurrent.Executor;
  * {@code scheduler} runs keep-alives, RS485 polls and timeouts; {@code ticker} ticks supervision. Leave any of them
  * empty and the driver creates what is missing on <em>one</em> single-thread scheduled executor of its own, named
  * {@code pylon4j-driver-<bankId>}, which {@link PylonDriver#close()} shuts down. To run many banks without a thread
- * each, pass the same executor, scheduler and ticker to every driver (you own and close them).
+ * each, pass the same executor, scheduler and ticker to every driver (you own and close them). When that scheduler
+ * runs on the system clock ({@link io.pylon4j.transport.time.Scheduler#onSystemClock()}) and the RS485 transport
+ * offers its I/O thread's ({@link io.pylon4j.transport.ByteStreamTransport#ioScheduler()}, {@code tcp:}), RS485
+ * polls and timeouts run on that thread instead, at the same times; on a virtual clock they stay on the scheduler.
  *
  * @param bankId        the bank's id, carried by every event
  * @param profile       keep-alive, timeouts, RS485 polling

@@ -2,10 +2,12 @@ package io.pylon4j.driver;
 
 import io.pylon4j.transport.ByteListener;
 import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.time.Scheduler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -21,6 +23,8 @@ final class FakeByteTransport extends FakeTransport implements ByteStreamTranspo
     final List<String> written = new CopyOnWriteArrayList<>();
     /** Whether the battery's answer reaches the listeners within {@code write}, before it returns. */
     private volatile boolean inline;
+    /** What {@link #ioScheduler()} offers; null for none, as most transports. */
+    private volatile Scheduler io;
 
     /** @param battery the request bytes in, the reply bytes out, or null for no answer */
     FakeByteTransport(String endpoint, Function<byte[], byte[]> battery) {
@@ -48,6 +52,17 @@ final class FakeByteTransport extends FakeTransport implements ByteStreamTranspo
     FakeByteTransport deliverInline() {
         inline = true;
         return this;
+    }
+
+    /** From now on {@link #ioScheduler()} offers {@code scheduler}, as an event-loop transport offers its loop. */
+    FakeByteTransport withIoScheduler(Scheduler scheduler) {
+        io = scheduler;
+        return this;
+    }
+
+    @Override
+    public Optional<Scheduler> ioScheduler() {
+        return Optional.ofNullable(io);
     }
 
     /** Bytes from the battery that nobody asked for (noise, a second master). */

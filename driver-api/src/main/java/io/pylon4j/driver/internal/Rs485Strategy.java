@@ -49,6 +49,12 @@ import java.util.Set;
  * <p>No idle line of our own making: while requests are queued, a reply's next request is written as soon as the
  * reply is decoded, and the reply is applied to the model after that write (replies still reach the model in order).
  *
+ * <p>Where it runs: when the caller's scheduler is on the system clock and the transport offers its I/O thread's
+ * scheduler ({@link ByteStreamTransport#ioScheduler()}, an event loop), cycles start and timeouts fall there, so a
+ * cycle's first write needs no hand-over between threads; their starts are aligned to a 10 ms tick, so that
+ * the cycles of many banks due within the same tick start from one wake-up ({@link Rs485Timing}). The response timeout is one re-armed
+ * deadline ({@link Rs485ResponseTimer}). On a virtual clock everything stays on the caller's scheduler, as before.
+ *
  * <p>Thread-safety: every entry point synchronises on this object; model calls under it never block.
  */
 public final class Rs485Strategy implements ByteListener {
@@ -63,9 +69,8 @@ public final class Rs485Strategy implements ByteListener {
     private final DriverMetrics metrics;
     private final Rs485Poll poll;
     private final Rs485Exchange exchange;
-    private Scheduler scheduler;
     private Scheduler.Cancellable cycleTask;
-    private Scheduler.Cancellable timeout;
+    private Rs485ResponseTimer timeout;
     private boolean closed;
     private long resyncBase;
     /** A decoded reply not yet applied to the model: its next request went out first (see onReplied). */
@@ -91,8 +96,10 @@ public final class Rs485Strategy implements ByteListener {
     }
 
     public synchronized void start(Scheduler s) {
-        this.scheduler = s;
-        cycleTask = s.scheduleAtFixedRate(this::startCycle, Duration.ZERO, profile.rs485PollInterval());
+        Scheduler timers = Rs485Timing.timers(s, transport);
+        timeout = new Rs485ResponseTimer(timers, System::nanoTime, this::onWakeup);
+        cycleTask = timers.scheduleAtFixedRate(this::startCycle, Rs485Timing.firstCycleDelay(timers),
+                profile.rs485PollInterval());
     }
 
     public synchronized void close() {
@@ -100,7 +107,9 @@ public final class Rs485Strategy implements ByteListener {
         if (cycleTask != null) {
             cycleTask.close();
         }
-        cancelTimeout();
+        if (timeout != null) {
+            timeout.close();
+        }
         poll.close();
         transport.removeByteListener(this);
     }
@@ -156,20 +165,16 @@ public final class Rs485Strategy implements ByteListener {
     }
 
     private void arm(Duration delay, long timer) {
-        timeout = scheduler.schedule(() -> onTimeout(timer), delay);
+        timeout.arm(delay, timer);
     }
 
-    private void cancelTimeout() {
-        if (timeout != null) {
-            timeout.close();
-            timeout = null;
+    private synchronized void onWakeup(long number) {
+        if (!closed) {
+            timeout.expired(number).ifPresent(this::onTimeout);
         }
     }
 
-    private synchronized void onTimeout(long timer) {
-        if (closed) {
-            return;
-        }
+    private void onTimeout(long timer) {
         Action action = exchange.onTimeout(timer, this::onEvent);
         countResyncs();
         if (action instanceof Wait w) {
@@ -216,7 +221,7 @@ public final class Rs485Strategy implements ByteListener {
 
     private void onReplied(Replied r) {
         applyPending(); // an earlier reply first, if this one came in while its next request was being written
-        cancelTimeout();
+        timeout.disarm();
         answered = true;
         poll.onAnswered(r.request());
         Rs485Response response = r.response();

@@ -1,5 +1,8 @@
 package io.pylon4j.transport;
 
+import io.pylon4j.transport.time.Scheduler;
+import java.util.Optional;
+
 /**
  * A transport that carries a byte stream: RS485 through a USB converter, a raw TCP serial server, RFC 2217, or
  * any input/output stream pair a caller hands over.
@@ -42,4 +45,17 @@ public interface ByteStreamTransport extends Transport {
      * @param listener the listener to stop calling
      */
     void removeByteListener(ByteListener listener);
+
+    /**
+     * A scheduler whose tasks run on this transport's I/O thread, the thread that calls the byte listeners, on the
+     * system's monotonic clock ({@link Scheduler#onSystemClock()}), when the transport has such a thread that can
+     * also run timers (an event loop). A protocol that writes from a timer (an RS485 poll cycle, a response timeout)
+     * runs it there, so the write needs no hand-over to the I/O thread and no timer thread wakes up. Tasks must not
+     * block: they delay every listener of the thread. Once the transport is closed, tasks may no longer run.
+     *
+     * @return the I/O thread's scheduler; empty (the default) when the transport has none, or before it is opened
+     */
+    default Optional<Scheduler> ioScheduler() {
+        return Optional.empty();
+    }
 }

@@ -59,6 +59,19 @@ public interface Scheduler {
         };
     }
 
+    /**
+     * Whether this scheduler measures its delays on {@link System#nanoTime()}, the JVM's monotonic clock, as
+     * {@link #of} and a transport's event loop do. Work may move between two such schedulers without changing when
+     * it runs, so the RS485 driver then runs its polls and response timeouts on the transport's I/O thread
+     * ({@code ByteStreamTransport.ioScheduler()}). A virtual clock (a test's {@code ManualScheduler}) answers false,
+     * as does any scheduler that does not say (the default): its timed work stays on it.
+     *
+     * @return true if delays are measured on {@link System#nanoTime()}
+     */
+    default boolean onSystemClock() {
+        return false;
+    }
+
     /** A scheduled task; {@link #close()} cancels it (idempotent). */
     @FunctionalInterface
     interface Cancellable extends AutoCloseable {
@@ -87,6 +100,11 @@ public interface Scheduler {
             public Cancellable schedule(Runnable task, Duration delay) {
                 ScheduledFuture<?> f = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
                 return () -> f.cancel(false);
+            }
+
+            @Override
+            public boolean onSystemClock() {
+                return true; // a ScheduledExecutorService measures its delays on System.nanoTime()
             }
         };
     }

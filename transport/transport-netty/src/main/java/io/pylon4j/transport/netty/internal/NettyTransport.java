@@ -32,6 +32,7 @@ import io.pylon4j.transport.spi.TransportMetrics;
 import io.pylon4j.transport.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -112,6 +113,16 @@ abstract class NettyTransport implements Transport {
 
     final TransportMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * A scheduler on this transport's event loop, chosen at {@link #open()} and kept across reconnects.
+     *
+     * @return it, or empty before {@link #open()}
+     */
+    final Optional<Scheduler> eventLoopScheduler() {
+        EventLoop l = loop;
+        return l == null ? Optional.empty() : Optional.of(new EventLoopScheduler(l));
     }
 
     @Override

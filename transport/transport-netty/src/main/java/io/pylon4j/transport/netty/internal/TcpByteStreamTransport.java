@@ -11,8 +11,10 @@ import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.TransportOptions;
 import io.pylon4j.transport.spi.ListenerFailureLog;
+import io.pylon4j.transport.time.Scheduler;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -69,6 +71,12 @@ public final class TcpByteStreamTransport extends NettyTransport implements Byte
     public void write(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
         send(Unpooled.copiedBuffer(data, offset, length), false);
+    }
+
+    /** The event loop this link is read on, from {@link #open()} on (the loop is kept across reconnects). */
+    @Override
+    public Optional<Scheduler> ioScheduler() {
+        return eventLoopScheduler();
     }
 
     @Override
