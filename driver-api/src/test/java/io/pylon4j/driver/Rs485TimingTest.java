@@ -1,4 +1,4 @@
-package io.pylon4j.driver.internal;
+package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the RS485 driver's timed work runs ({@link Rs485Timing}, {@link Rs485ResponseTimer}): on the transport's I/O
+ * Where the RS485 driver's timed work runs ({@code Rs485Timing}, {@code Rs485ResponseTimer}): on the transport's I/O
  * scheduler when the caller's scheduler is on the system clock, on the caller's one on a virtual clock; and a poll's
  * answered requests cost no timer task each. Real threads, real time, the captured replies of
  * {@link FakeRs485Battery}; nothing is asserted about speed.
