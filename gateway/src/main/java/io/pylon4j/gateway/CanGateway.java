@@ -42,6 +42,8 @@ public final class CanGateway implements AutoCloseable {
     // guarded by lock
     private final SafetyGate gate;
     private KeepAliveWatch watch;
+    private Optional<LimitOverride> override = Optional.empty();
+    private long overrideExpiresAtNanos;
     private Scheduler.Cancellable cycleTask;
     private boolean closed;
     private long cycles;
@@ -120,6 +122,41 @@ public final class CanGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets (or renews) a remote override of the current limits: from the next cycle on, CCL and DCL are at most its
+     * caps, until {@link LimitOverride#validFor()} has passed on the monotonic clock, when it expires by itself
+     * (announced as {@link GatewayEvent.OverrideChanged}). It never raises a limit and never lifts the fail-safe.
+     *
+     * @param value the override
+     */
+    public void override(LimitOverride value) {
+        Objects.requireNonNull(value, "value");
+        synchronized (lock) {
+            override = Optional.of(value);
+            overrideExpiresAtNanos = time.nanoTime() + value.validFor().toNanos();
+        }
+        announce(new GatewayEvent.OverrideChanged(time.wallTime(), Optional.of(value),
+                "set by " + value.origin() + " for " + value.validFor().toMillis() + " ms"));
+    }
+
+    /** Clears the remote override at once, if one is set. */
+    public void clearOverride() {
+        Optional<LimitOverride> was;
+        synchronized (lock) {
+            was = override;
+            override = Optional.empty();
+        }
+        was.ifPresent(o -> announce(new GatewayEvent.OverrideChanged(time.wallTime(), Optional.empty(),
+                "cleared (set by " + o.origin() + ")")));
+    }
+
+    /** {@return the remote override in force, if any} */
+    public Optional<LimitOverride> activeOverride() {
+        synchronized (lock) {
+            return override;
+        }
+    }
+
     private void onFrame(CanFrame frame) {
         if (!profile.keepAliveIds().contains(frame.id())) {
             return;
@@ -151,6 +188,7 @@ public final class CanGateway implements AutoCloseable {
         }
         List<GatewayEvent> events = new ArrayList<>(2);
         SafetyGate.Decision d;
+        Optional<LimitOverride> capped;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -165,6 +203,13 @@ public final class CanGateway implements AutoCloseable {
                 case FAIL_SAFE -> failSafe++;
                 case WAITING_FOR_DATA, SILENT -> withheld++;
             }
+            if (override.isPresent() && now - overrideExpiresAtNanos >= 0) {
+                LimitOverride o = override.get();
+                override = Optional.empty();
+                events.add(new GatewayEvent.OverrideChanged(time.wallTime(), Optional.empty(), "expired after "
+                        + o.validFor().toMillis() + " ms (set by " + o.origin() + ")"));
+            }
+            capped = override;
             KeepAliveState before = watch.state();
             Optional<KeepAliveState> ka = watch.check(now);
             if (ka.isPresent()) {
@@ -177,7 +222,7 @@ public final class CanGateway implements AutoCloseable {
         if (d.changed()) {
             events.add(0, new GatewayEvent.StateChanged(time.wallTime(), d.before(), d.after(), d.reason()));
         }
-        d.send().ifPresent(this::send);
+        d.send().map(v -> capped.map(o -> o.applyTo(v)).orElse(v)).ifPresent(this::send);
         events.forEach(this::announce);
     }
 

@@ -59,4 +59,27 @@ public sealed interface GatewayEvent {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * A remote override was set, renewed, cleared or expired ({@link CanGateway#override}).
+     *
+     * @param at       when, wall clock
+     * @param override the override in force now, if any
+     * @param reason   what happened, e.g. "expired after 60000 ms (set by ems)"
+     */
+    record OverrideChanged(Instant at, java.util.Optional<LimitOverride> override, String reason)
+            implements GatewayEvent {
+        /**
+         * Checks the references.
+         *
+         * @param at       when, wall clock
+         * @param override the override in force now, if any
+         * @param reason   what happened
+         */
+        public OverrideChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(override, "override");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -176,8 +176,11 @@ final class GatewayCommand implements Callable<Integer> {
         if (e instanceof GatewayEvent.StateChanged s) {
             return s.at() + " sending " + s.from() + " → " + s.to() + ": " + s.reason();
         }
-        GatewayEvent.KeepAliveChanged k = (GatewayEvent.KeepAliveChanged) e; // the only other kind (sealed)
-        return k.at() + " inverter keep-alive " + k.from() + " → " + k.to() + ": " + k.reason();
+        if (e instanceof GatewayEvent.KeepAliveChanged k) {
+            return k.at() + " inverter keep-alive " + k.from() + " → " + k.to() + ": " + k.reason();
+        }
+        GatewayEvent.OverrideChanged o = (GatewayEvent.OverrideChanged) e; // the only other kind (sealed)
+        return o.at() + " override: " + o.reason();
     }
 
     static String counters(GatewayCounters c) {
