@@ -79,8 +79,11 @@ public final class CanFrameSetEncoder {
         }
         messages.add(ManufacturerName.PYLON);
         int capacityAh = u16((int) Math.floor(v.capacityAmpHours()));
-        if (frameSet != FrameSet.PYLON_V12) {
+        if (frameSet == FrameSet.PYLON_V13 || frameSet == FrameSet.VICTRON) {
             messages.add(new BatteryInfo('L' | 'I' << 8, 1, 3, capacityAh, 8, 0xAAL << 48));
+        }
+        if (frameSet == FrameSet.PYLON_V12_CAPACITY) {
+            messages.add(new InstalledCapacity(capacityAh));
         }
         if (frameSet == FrameSet.VICTRON) {
             int blocking = v.modules();

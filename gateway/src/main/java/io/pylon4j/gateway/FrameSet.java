@@ -7,6 +7,11 @@ package io.pylon4j.gateway;
 public enum FrameSet {
     /** Pylontech V1.2: 0x351, 0x355, 0x356, 0x359, 0x35C, 0x35E. */
     PYLON_V12,
+    /**
+     * The V1.2 set plus 0x379, the installed capacity in Ah, which LuxPower SNA inverters read (docs/protocol.md §1.8,
+     * [ARMIN]).
+     */
+    PYLON_V12_CAPACITY,
     /** V1.3 firmware: 0x351, 0x355 (with high-resolution SOC), 0x356, 0x359, 0x35A all zero, 0x35E, 0x35F. */
     PYLON_V13,
     /**

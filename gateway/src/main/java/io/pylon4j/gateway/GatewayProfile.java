@@ -50,8 +50,13 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
             Duration.ofSeconds(1), KEEP_ALIVE_IDS, Optional.of(Duration.ofSeconds(10)),
             Optional.of(Duration.ofSeconds(60)));
 
+    /** LuxPower SNA: the V1.2 set plus 0x379 (installed capacity), timings as {@link #PYLON_V12}. */
+    public static final GatewayProfile LUXPOWER = new GatewayProfile("luxpower", FrameSet.PYLON_V12_CAPACITY,
+            CanProfile.PYLONTECH, Duration.ofSeconds(1), KEEP_ALIVE_IDS, Optional.of(Duration.ofSeconds(10)),
+            Optional.of(Duration.ofSeconds(60)));
+
     /** Every preset, in the order {@code pylon gateway --help} lists them. */
-    public static final List<GatewayProfile> PRESETS = List.of(PYLON_V12, PYLON_V13, VICTRON);
+    public static final List<GatewayProfile> PRESETS = List.of(PYLON_V12, PYLON_V13, VICTRON, LUXPOWER);
 
     /**
      * Checks the values.
@@ -111,7 +116,7 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
 
     /**
      * The preset of this name, ignoring case ({@code pylon}, {@code pylon-v1.2}, {@code deye}, {@code pylon-v1.3},
-     * {@code victron}).
+     * {@code victron}, {@code luxpower}).
      *
      * @param name a preset's name
      * @return the preset
@@ -122,8 +127,9 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
             case "pylon", "pylon-v1.2", "pylon-v12", "deye" -> PYLON_V12;
             case "pylon-v1.3", "pylon-v13" -> PYLON_V13;
             case "victron" -> VICTRON;
+            case "luxpower" -> LUXPOWER;
             default -> throw new IllegalArgumentException("no gateway profile named '" + name
-                    + "'; the presets are pylon (pylon-v1.2, deye), pylon-v1.3, victron");
+                    + "'; the presets are pylon (pylon-v1.2, deye), pylon-v1.3, victron, luxpower");
         };
     }
 }

@@ -36,6 +36,8 @@ class CanFrameSetEncoderTest {
                 .containsExactly(0x351, 0x355, 0x356, 0x359, 0x35C, 0x35E);
         assertThat(ids(FrameSet.PYLON_V13, CanProfile.PYLONTECH))
                 .containsExactly(0x351, 0x355, 0x356, 0x359, 0x35A, 0x35E, 0x35F);
+        assertThat(ids(FrameSet.PYLON_V12_CAPACITY, CanProfile.PYLONTECH))
+                .containsExactly(0x351, 0x355, 0x356, 0x359, 0x35C, 0x35E, 0x379);
         assertThat(ids(FrameSet.VICTRON, CanProfile.VICTRON))
                 .containsExactly(0x351, 0x355, 0x356, 0x359, 0x35A, 0x35C, 0x35E, 0x35F, 0x372, 0x379, 0x382)
                 .allMatch(id -> id <= CanFrame.MAX_STANDARD_ID);
@@ -90,5 +92,15 @@ class CanFrameSetEncoderTest {
         List<CanFrame> victron = new CanFrameSetEncoder(FrameSet.VICTRON, CanProfile.VICTRON).frames(failSafe);
         AlarmsAndWarnings pairs = (AlarmsAndWarnings) new PylonCanCodec(CanProfile.VICTRON).decode(victron.get(4));
         assertThat(pairs.hasAlarm(AlarmsAndWarnings.Item.BMS_INTERNAL)).isTrue();
+    }
+
+    @Test
+    void everyPresetIsFoundByItsName() {
+        for (GatewayProfile p : GatewayProfile.PRESETS) {
+            assertThat(GatewayProfile.named(p.name().toUpperCase(java.util.Locale.ROOT))).isSameAs(p);
+        }
+        assertThat(GatewayProfile.named("deye")).isSameAs(GatewayProfile.PYLON_V12);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayProfile.named("sma"))
+                .hasMessageContaining("the presets are pylon");
     }
 }
