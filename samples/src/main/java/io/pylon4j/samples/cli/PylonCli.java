@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 CommissionCommand.class,
                 ScanCommand.class,
+                GatewayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PylonCli {
 
