@@ -42,6 +42,9 @@ public final class JsonWriter {
     private int length;
     private final String[] cachedStrings;
     private final byte[][] cachedJson;
+    /** Member names, each kept as {@code ,"name":} (comma and colon included: one copy a member). */
+    private final String[] cachedNames;
+    private final byte[][] cachedNameJson;
     /** Whether the next member or element at the current depth needs a comma before it. */
     private boolean needComma;
     private int depth;
@@ -65,6 +68,8 @@ public final class JsonWriter {
         int slots = Math.max(MIN_CACHE_SLOTS, Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(initialBytes / 8)));
         cachedStrings = new String[slots];
         cachedJson = new byte[slots][];
+        cachedNames = new String[slots];
+        cachedNameJson = new byte[slots][];
     }
 
     /**
@@ -158,7 +163,6 @@ public final class JsonWriter {
      */
     public JsonWriter field(String name, long value) {
         name(name);
-        ensure(JsonNumbers.MAX_SCALED_CHARS);
         length = JsonNumbers.writeLong(out, length, value);
         return this;
     }
@@ -214,7 +218,8 @@ public final class JsonWriter {
      */
     public JsonWriter fieldScaled(String name, long unscaled, int decimals) {
         name(name);
-        scaled(unscaled, decimals);
+        checkDecimals(decimals);
+        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
         return this;
     }
 
@@ -339,10 +344,26 @@ public final class JsonWriter {
         needComma = false;
     }
 
+    /** Writes {@code ,"name":}, or {@code "name":} for the first member, as one copy (names: the same few dozen). */
     private void name(String name) {
-        separator();
-        put(json(name));
-        put(':');
+        int slot = name.hashCode() & (cachedNames.length - 1);
+        byte[] member = cachedNameJson[slot];
+        if (cachedNames[slot] != name) { // by identity, as in json(String)
+            byte[] quoted = JsonStrings.quoted(name);
+            member = new byte[quoted.length + 2];
+            member[0] = ',';
+            System.arraycopy(quoted, 0, member, 1, quoted.length);
+            member[member.length - 1] = ':';
+            if (name.length() <= CACHE_MAX_CHARS) {
+                cachedNameJson[slot] = member;
+                cachedNames[slot] = name;
+            }
+        }
+        int from = needComma ? 0 : 1;
+        int count = member.length - from;
+        ensure(count + JsonNumbers.MAX_SCALED_CHARS); // room for a number too: the value's writer need not check
+        System.arraycopy(member, from, out, length, count);
+        length += count;
         needComma = true;
     }
 
@@ -353,11 +374,15 @@ public final class JsonWriter {
     }
 
     private void scaled(long unscaled, int decimals) {
+        checkDecimals(decimals);
+        ensure(JsonNumbers.MAX_SCALED_CHARS);
+        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
+    }
+
+    private static void checkDecimals(int decimals) {
         if (decimals < 0 || decimals > JsonNumbers.MAX_DECIMALS) {
             throw new IllegalArgumentException("decimals must be 0 to " + JsonNumbers.MAX_DECIMALS + ": " + decimals);
         }
-        ensure(JsonNumbers.MAX_SCALED_CHARS);
-        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
     }
 
     private void number(double value) {
