@@ -27,7 +27,7 @@ import java.util.Arrays;
  * <p>Why bytes and not a {@code StringBuilder}: the output is UTF-8 bytes, and the {@code pylon} launcher runs C1
  * only, where a character-by-character {@code StringBuilder} and the copy out through {@code getBytes(UTF_8)} were
  * half of {@code pylon decode}'s time on an RS485 log. Names and short values (the same few dozen strings on every
- * line) are encoded once and kept, already quoted and escaped, in a small cache keyed by identity.
+ * line) are encoded once and kept, already quoted and escaped, in a small table ({@code JsonCache}).
  */
 public final class JsonWriter {
 
@@ -35,16 +35,11 @@ public final class JsonWriter {
     private static final int MAX_CACHE_SLOTS = 512;
     /** The fewest: a writer for one event writes a few dozen names. */
     private static final int MIN_CACHE_SLOTS = 32;
-    /** Longer strings (an error's input line) are encoded each time rather than cached. */
-    private static final int CACHE_MAX_CHARS = 48;
 
     private byte[] out;
     private int length;
-    private final String[] cachedStrings;
-    private final byte[][] cachedJson;
-    /** Member names, each kept as {@code ,"name":} (comma and colon included: one copy a member). */
-    private final String[] cachedNames;
-    private final byte[][] cachedNameJson;
+    private final JsonCache values;
+    private final JsonCache names;
     /** Whether the next member or element at the current depth needs a comma before it. */
     private boolean needComma;
     private int depth;
@@ -66,10 +61,8 @@ public final class JsonWriter {
         out = new byte[initialBytes];
         // a small writer (one event, then dropped) gets a small cache: it costs an allocation per writer
         int slots = Math.max(MIN_CACHE_SLOTS, Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(initialBytes / 8)));
-        cachedStrings = new String[slots];
-        cachedJson = new byte[slots][];
-        cachedNames = new String[slots];
-        cachedNameJson = new byte[slots][];
+        values = new JsonCache(slots, false);
+        names = new JsonCache(slots, true);
     }
 
     /**
@@ -346,19 +339,7 @@ public final class JsonWriter {
 
     /** Writes {@code ,"name":}, or {@code "name":} for the first member, as one copy (names: the same few dozen). */
     private void name(String name) {
-        int slot = name.hashCode() & (cachedNames.length - 1);
-        byte[] member = cachedNameJson[slot];
-        if (cachedNames[slot] != name) { // by identity, as in json(String)
-            byte[] quoted = JsonStrings.quoted(name);
-            member = new byte[quoted.length + 2];
-            member[0] = ',';
-            System.arraycopy(quoted, 0, member, 1, quoted.length);
-            member[member.length - 1] = ':';
-            if (name.length() <= CACHE_MAX_CHARS) {
-                cachedNameJson[slot] = member;
-                cachedNames[slot] = name;
-            }
-        }
+        byte[] member = names.get(name);
         int from = needComma ? 0 : 1;
         int count = member.length - from;
         ensure(count + JsonNumbers.MAX_SCALED_CHARS); // room for a number too: the value's writer need not check
@@ -400,20 +381,7 @@ public final class JsonWriter {
     }
 
     private void string(String value) {
-        put(value == null ? NULL : json(value));
-    }
-
-    /** {@code value} as a JSON string in UTF-8, quoted and escaped: from the cache when it is short. */
-    private byte[] json(String value) {
-        if (value.length() > CACHE_MAX_CHARS) {
-            return JsonStrings.quoted(value);
-        }
-        int slot = value.hashCode() & (cachedStrings.length - 1);
-        if (cachedStrings[slot] != value) { // by identity: names and enum values are the same instances every line
-            cachedJson[slot] = JsonStrings.quoted(value);
-            cachedStrings[slot] = value;
-        }
-        return cachedJson[slot];
+        put(value == null ? NULL : values.get(value));
     }
 
     private void put(char ascii) {

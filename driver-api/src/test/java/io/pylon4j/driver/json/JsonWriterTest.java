@@ -102,6 +102,20 @@ class JsonWriterTest {
     }
 
     @Test
+    void moreDistinctStringsThanTheCacheKeepsAreStillEachWrittenAsThemselves() {
+        JsonWriter json = new JsonWriter(64); // the smallest cache: 32 slots, kept up to half full
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            String name = "n" + (i % 1_000);
+            String value = "v" + i;
+            json.beginObject().field(name, value).field("k", i).endObject();
+            expected.append("{\"").append(name).append("\":\"").append(value).append("\",\"k\":").append(i)
+                    .append("}\n");
+        }
+        assertThat(json.peek()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void aRollbackForgetsTheBytesOfTheObjectBegunEvenMultiByteOnes() {
         JsonWriter json = new JsonWriter().beginObject().field("ok", 1).endObject();
         int mark = json.buffered();
