@@ -10,6 +10,7 @@ module io.pylon4j.driver {
     requires transitive java.management;
 
     exports io.pylon4j.driver;
+    exports io.pylon4j.driver.json;
     exports io.pylon4j.driver.jmx;
     exports io.pylon4j.driver.scan;
     exports io.pylon4j.driver.commission;

@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,98 +25,93 @@ public final class BankStatusJson {
      * @return the JSON object, on one line, without a line end
      */
     public static String toJson(BankStatus s, Moment now) {
-        JsonWriter w = new JsonWriter();
-        w.begin();
-        w.field("bankId").string(s.bankId());
-        w.field("at").string(s.at().toString());
-        w.field("supervision").begin();
-        w.field("state").string(s.supervisionState().name());
-        w.field("since").string(s.supervisionSince().toString());
-        w.field("reason").string(s.supervisionReason());
-        w.close();
-        w.field("published").begin();
+        JsonWriter w = new JsonWriter(4096);
+        w.beginObject();
+        BankEventJson.string(w, "bankId", s.bankId());
+        BankEventJson.string(w, "at", s.at().toString());
+        w.beginObject("supervision");
+        BankEventJson.string(w, "state", s.supervisionState().name());
+        BankEventJson.string(w, "since", s.supervisionSince().toString());
+        BankEventJson.string(w, "reason", s.supervisionReason());
+        w.endObject();
+        w.beginObject("published");
         BankEventJson.limits(w, s.publishedLimits());
-        w.close();
-        w.field("battery");
+        w.endObject();
         if (s.batteryLimits().isPresent()) {
             Limits l = s.batteryLimits().get();
-            w.begin();
-            w.field("chargeVoltageLimitVolts").number(l.chargeVoltageLimitVolts());
-            w.field("chargeCurrentLimitAmps").number(l.chargeCurrentLimitAmps());
-            w.field("dischargeCurrentLimitAmps").number(l.dischargeCurrentLimitAmps());
-            w.field("dischargeVoltageLimitVolts").number(l.dischargeVoltageLimitVolts());
-            w.close();
+            w.beginObject("battery");
+            BankEventJson.number(w, "chargeVoltageLimitVolts", l.chargeVoltageLimitVolts());
+            BankEventJson.number(w, "chargeCurrentLimitAmps", l.chargeCurrentLimitAmps());
+            BankEventJson.number(w, "dischargeCurrentLimitAmps", l.dischargeCurrentLimitAmps());
+            BankEventJson.number(w, "dischargeVoltageLimitVolts", l.dischargeVoltageLimitVolts());
+            w.endObject();
         } else {
-            w.nullValue();
+            w.fieldNull("battery");
         }
-        w.field("measurements").begin();
+        w.beginObject("measurements");
         BankEventJson.measurements(w, s.measurements());
-        w.close();
-        w.field("activeAlarms").beginArray();
+        w.endObject();
+        w.beginArray("activeAlarms");
         for (ActiveAlarm a : s.activeAlarms()) {
-            w.element().begin();
-            w.field("alarm").string(a.alarm().name());
-            w.field("level").string(a.level().name());
-            w.field("description").string(a.alarm().description());
-            w.close();
+            w.beginObject();
+            BankEventJson.string(w, "alarm", a.alarm().name());
+            BankEventJson.string(w, "level", a.level().name());
+            BankEventJson.string(w, "description", a.alarm().description());
+            w.endObject();
         }
-        w.closeArray();
-        w.field("requestFlags");
+        w.endArray();
         if (s.requestFlags().isPresent()) {
-            w.begin();
+            w.beginObject("requestFlags");
             BankEventJson.flags(w, s.requestFlags().get());
-            w.close();
+            w.endObject();
         } else {
-            w.nullValue();
+            w.fieldNull("requestFlags");
         }
-        w.field("moduleCount").number(s.moduleCount());
-        w.field("modules").beginArray();
+        BankEventJson.number(w, "moduleCount", s.moduleCount());
+        w.beginArray("modules");
         for (ModuleDetails d : s.modules().values()) {
-            w.element().begin();
+            w.beginObject();
             BankEventJson.module(w, d);
-            w.field("ageSeconds");
             age(w, s.moduleAge(d.address(), now));
-            w.close();
+            w.endObject();
         }
-        w.closeArray();
-        w.field("bankInfo");
+        w.endArray();
         if (s.bankInfo().isPresent()) {
-            w.begin();
+            w.beginObject("bankInfo");
             BankEventJson.bankInfo(w, s.bankInfo().get());
-            w.close();
+            w.endObject();
         } else {
-            w.nullValue();
+            w.fieldNull("bankInfo");
         }
-        w.field("fields").begin();
+        w.beginObject("fields");
         for (Map.Entry<BankField, FieldStamp> e : s.stamps().entrySet()) {
-            w.field(e.getKey().name()).begin();
-            w.field("source").string(e.getValue().source().name());
-            w.field("at").string(e.getValue().at().toString());
-            w.field("ageSeconds");
+            w.beginObject(e.getKey().name());
+            BankEventJson.string(w, "source", e.getValue().source().name());
+            BankEventJson.string(w, "at", e.getValue().at().toString());
             age(w, s.age(e.getKey(), now));
-            w.close();
+            w.endObject();
         }
-        w.close();
-        w.field("sources").begin();
+        w.endObject();
+        w.beginObject("sources");
         for (SourceStatus src : s.sources().values()) {
-            w.field(src.source().name()).begin();
-            w.field("lastReceived").string(src.lastReceived().map(Instant::toString));
-            w.field("ageSeconds");
+            w.beginObject(src.source().name());
+            BankEventJson.string(w, "lastReceived", src.lastReceived().map(Instant::toString));
             age(w, src.age(now));
-            w.field("link").string(src.link().map(Enum::name));
-            w.field("linkCause").string(src.linkCause());
-            w.field("linkSince").string(src.linkStatus().map(l -> l.since().toString()));
-            w.close();
+            BankEventJson.string(w, "link", src.link().map(Enum::name));
+            BankEventJson.string(w, "linkCause", src.linkCause());
+            BankEventJson.string(w, "linkSince", src.linkStatus().map(l -> l.since().toString()));
+            w.endObject();
         }
-        w.close();
-        return w.end();
+        w.endObject();
+        return w.endObject().drainLine();
     }
 
+    /** An age in seconds, exact to the millisecond ({@code 1.5}, {@code 11}), or {@code null}. */
     private static void age(JsonWriter w, Optional<Duration> age) {
         if (age.isPresent()) {
-            w.number(age.get().toMillis() / 1000.0);
+            w.fieldScaled("ageSeconds", age.get().toMillis(), 3);
         } else {
-            w.nullValue();
+            w.fieldNull("ageSeconds");
         }
     }
 }

@@ -33,7 +33,7 @@ class ModuleBoundaryTest {
                 .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))).isTrue();
         assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source)
                 .containsExactlyInAnyOrder("io.pylon4j.driver", "io.pylon4j.driver.commission", "io.pylon4j.driver.jmx",
-                        "io.pylon4j.driver.scan");
+                        "io.pylon4j.driver.scan", "io.pylon4j.driver.json");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
     }
 

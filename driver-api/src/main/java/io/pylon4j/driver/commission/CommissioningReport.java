@@ -1,5 +1,6 @@
 package io.pylon4j.driver.commission;
 
+import io.pylon4j.driver.json.JsonWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,41 +97,14 @@ public record CommissioningReport(String bankId, double windowSeconds, int sampl
      * @return the JSON text, on one line, with the stable field names above
      */
     public String toJson() {
-        StringBuilder b = new StringBuilder(256 + 256 * results.size());
-        b.append("{\"bankId\":").append(quote(bankId)).append(",\"overall\":\"").append(overall())
-                .append("\",\"windowSeconds\":").append(String.format(Locale.ROOT, "%.1f", windowSeconds))
-                .append(",\"samples\":").append(samples).append(",\"checks\":[");
-        for (int i = 0; i < results.size(); i++) {
-            CheckResult r = results.get(i);
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append("{\"id\":").append(quote(r.id())).append(",\"verdict\":\"").append(r.verdict())
-                    .append("\",\"explanation\":").append(quote(r.explanation())).append(",\"measured\":")
-                    .append(quote(r.measured())).append(",\"expected\":").append(quote(r.expected())).append('}');
+        JsonWriter w = new JsonWriter(256 + 256 * results.size());
+        w.beginObject().field("bankId", bankId).field("overall", overall().name())
+                .field("windowSeconds", windowSeconds).field("samples", samples).beginArray("checks");
+        for (CheckResult r : results) {
+            w.beginObject().field("id", r.id()).field("verdict", r.verdict().name())
+                    .field("explanation", r.explanation()).field("measured", r.measured())
+                    .field("expected", r.expected()).endObject();
         }
-        return b.append("]}").toString();
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return w.endArray().endObject().drainLine();
     }
 }

@@ -366,7 +366,7 @@ class CommissioningChecksTest {
     void jsonHasStableFieldsAndEscapes() {
         CommissioningReport r = new CommissioningReport("b\"1", 10, 3, List.of(
                 CheckResult.of("module-count", Verdict.FAIL, "line\nbreak", "3", "4")));
-        assertThat(r.toJson()).isEqualTo("{\"bankId\":\"b\\\"1\",\"overall\":\"FAIL\",\"windowSeconds\":10.0,"
+        assertThat(r.toJson()).isEqualTo("{\"bankId\":\"b\\\"1\",\"overall\":\"FAIL\",\"windowSeconds\":10,"
                 + "\"samples\":3,\"checks\":[{\"id\":\"module-count\",\"verdict\":\"FAIL\","
                 + "\"explanation\":\"line\\nbreak\",\"measured\":\"3\",\"expected\":\"4\"}]}");
         assertThat(r.toText()).contains("FAIL    module-count").contains("measured: 3   expected: 4")

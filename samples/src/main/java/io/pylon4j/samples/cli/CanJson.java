@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.can.AlarmsAndWarnings;
 import io.pylon4j.can.BatteryEvents;
 import io.pylon4j.can.BatteryInfo;
@@ -228,7 +229,7 @@ final class CanJson {
         }
     }
 
-    /** {@link #optional} for a field with a unit scale: {@code "dischargeVoltageLimit":45.0} or {@code null}. */
+    /** {@link #optional} for a field with a unit scale: {@code "dischargeVoltageLimit":45} or {@code null}. */
     private static void optionalScaled(JsonWriter json, String name, int wire, int decimals) {
         if (wire == CanMessage.NOT_SENT) {
             json.fieldNull(name);

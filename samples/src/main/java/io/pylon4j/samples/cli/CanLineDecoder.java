@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.PylonCanCodec;
@@ -37,7 +38,7 @@ final class CanLineDecoder {
             CanJson.write(codec.decode(frame), json);
             return true;
         } catch (CanCodecException e) {
-            json.errorLine(mark, "can", e.getMessage(), line);
+            DecodeError.write(json, mark, "can", e.getMessage(), line);
             return false;
         }
     }

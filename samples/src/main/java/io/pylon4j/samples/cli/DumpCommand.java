@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.can.CandumpFormat;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.can.CanCodecException;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CandumpFormat;
@@ -77,8 +78,8 @@ final class LogDecoder {
         String reason = "line too long: " + line.lengthBytes() + " bytes, more than the "
                 + LogLineReader.DEFAULT_MAX_LINE_BYTES + " a line may have; \"input\" holds only its start";
         switch (bus) {
-            case RS485 -> json.errorLine(json.buffered(), "rs485", reason, text);
-            case CAN -> json.errorLine(json.buffered(), "can", reason, text);
+            case RS485 -> DecodeError.write(json, json.buffered(), "rs485", reason, text);
+            case CAN -> DecodeError.write(json, json.buffered(), "can", reason, text);
             case UNKNOWN -> hold(new Held(text, reason, reason), json);
         }
         return false;
@@ -121,7 +122,7 @@ final class LogDecoder {
     private boolean notAFrame(String line, String canReason, JsonWriter json) {
         switch (bus) {
             case RS485 -> rs485.decode(line, json);
-            case CAN -> json.errorLine(json.buffered(), "can", canReason, line);
+            case CAN -> DecodeError.write(json, json.buffered(), "can", canReason, line);
             case UNKNOWN -> hold(new Held(line, canReason, null), json);
         }
         return false;
@@ -141,11 +142,11 @@ final class LogDecoder {
         }
         for (Held h : held) {
             if (h.anyBusReason() != null) {
-                json.errorLine(json.buffered(), known == Bus.RS485 ? "rs485" : "can", h.anyBusReason(), h.line());
+                DecodeError.write(json, json.buffered(), known == Bus.RS485 ? "rs485" : "can", h.anyBusReason(), h.line());
             } else if (known == Bus.RS485) {
                 rs485.decode(h.line(), json);
             } else {
-                json.errorLine(json.buffered(), "can", h.canReason(), h.line());
+                DecodeError.write(json, json.buffered(), "can", h.canReason(), h.line());
             }
         }
         held.clear();

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.rs485.Acknowledgement;
 import io.pylon4j.rs485.AlarmFlag;
 import io.pylon4j.rs485.AlarmInfo;

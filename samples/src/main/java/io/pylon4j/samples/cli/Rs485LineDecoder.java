@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.AnalogValuesRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
@@ -135,7 +136,7 @@ final class Rs485LineDecoder {
             return decodeCharByChar(line, json); // perhaps a white space beyond Latin-1 before the frame
         }
         if (start == length || bytes[start] != '~') {
-            json.errorLine(mark, "rs485", "not an RS485 frame: a frame starts with '~'", line);
+            DecodeError.write(json, mark, "rs485", "not an RS485 frame: a frame starts with '~'", line);
             return false;
         }
         int end = start;
@@ -153,7 +154,7 @@ final class Rs485LineDecoder {
             frame = Rs485FrameCodec.parseAscii(bytes, start, end - start);
         } catch (Rs485Exception e) {
             pending = null; // it may have been a request: its replies must not be read against an older one
-            json.errorLine(mark, "rs485", e.getMessage(), line);
+            DecodeError.write(json, mark, "rs485", e.getMessage(), line);
             return false;
         }
         return decodeFrame(frame, line, json, mark);
@@ -182,7 +183,7 @@ final class Rs485LineDecoder {
             }
         }
         if (start == length || line.charAt(start) != '~') {
-            json.errorLine(mark, "rs485", "not an RS485 frame: a frame starts with '~'", line);
+            DecodeError.write(json, mark, "rs485", "not an RS485 frame: a frame starts with '~'", line);
             return false;
         }
         int end = start;
@@ -197,7 +198,7 @@ final class Rs485LineDecoder {
             frame = Rs485FrameCodec.parse(line, start, end);
         } catch (Rs485Exception e) {
             pending = null; // it may have been a request: its replies must not be read against an older one
-            json.errorLine(mark, "rs485", e.getMessage(), line);
+            DecodeError.write(json, mark, "rs485", e.getMessage(), line);
             return false;
         }
         return decodeFrame(frame, line, json, mark);
@@ -208,7 +209,7 @@ final class Rs485LineDecoder {
             decodeFrame(frame, json);
             return true;
         } catch (Rs485Exception e) {
-            json.errorLine(mark, "rs485", e.getMessage(), line);
+            DecodeError.write(json, mark, "rs485", e.getMessage(), line);
             return false;
         }
     }

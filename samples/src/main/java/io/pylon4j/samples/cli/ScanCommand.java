@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.driver.scan.AddressResult;
 import io.pylon4j.driver.scan.Rs485AddressScanner;

@@ -74,17 +74,17 @@ class CanCapturesDecodeTest {
         // old firmware: 53.2 V / 480.0 A / 480.0 A / 45.0 V; SOC 88 %, SOH 94 %; 49.86 V, -27.0 A, 36.3 degC;
         // no flags, 6 modules
         assertThat(run.line("0x351", 0)).contains("\"type\":\"ChargeDischargeLimits\"", "\"chargeVoltageLimit\":53.2,",
-                "\"chargeCurrentLimit\":480.0,", "\"dischargeCurrentLimit\":480.0,", "\"dischargeVoltageLimit\":45.0}");
+                "\"chargeCurrentLimit\":480,", "\"dischargeCurrentLimit\":480,", "\"dischargeVoltageLimit\":45}");
         assertThat(run.line("0x355", 0)).contains("\"soc\":88,", "\"soh\":94,\"highResolutionSoc\":null}");
-        assertThat(run.line("0x356", 0)).contains("\"voltage\":49.86,", "\"current\":-27.0,", "\"temperature\":36.3}");
+        assertThat(run.line("0x356", 0)).contains("\"voltage\":49.86,", "\"current\":-27,", "\"temperature\":36.3}");
         assertThat(run.line("0x359", 0)).contains("\"moduleCount\":6,", "\"flags\":[]", "\"marker\":\"PN\"");
         assertThat(run.line("0x35C", 0)).contains("\"chargeEnable\":true,", "\"dischargeEnable\":true,",
                 "\"forceChargeI\":false,", "\"forceChargeII\":false,", "\"fullChargeRequest\":false}");
         assertThat(run.line("0x35E", 0)).contains("\"manufacturer\":\"PYLON\"}");
         // new firmware: 52.8 V / 480.0 A / 480.0 A / 45.0 V; SOC 84 %, SOH 96 % + 00 00; 49.87 V, -27.9 A, 36.3 degC;
         // 0x35F 4C 49 ("LI"), 01 03, 572
-        assertThat(run.line("0x351", 1)).contains("\"chargeVoltageLimit\":52.8,", "\"dischargeVoltageLimit\":45.0}");
-        assertThat(run.line("0x355", 1)).contains("\"soc\":84,", "\"soh\":96,", "\"highResolutionSoc\":0.0}");
+        assertThat(run.line("0x351", 1)).contains("\"chargeVoltageLimit\":52.8,", "\"dischargeVoltageLimit\":45}");
+        assertThat(run.line("0x355", 1)).contains("\"soc\":84,", "\"soh\":96,", "\"highResolutionSoc\":0}");
         assertThat(run.line("0x356", 1)).contains("\"voltage\":49.87,", "\"current\":-27.9,", "\"temperature\":36.3}");
         assertThat(run.line("0x35A", 0)).contains("\"alarms\":[],\"warnings\":[]");
         assertThat(run.line("0x35F", 0)).contains("\"chemistry\":\"LI\",", "\"versionMajor\":1,", "\"versionMinor\":3,",
@@ -95,10 +95,10 @@ class CanCapturesDecodeTest {
     void dfchBydValuesAsStated() {
         Run run = decode(SharedCaptures.file(DFCH));
         assertThat(run.line("0x307", 0)).contains("\"type\":\"VictronIdentity\"", "\"victron\":true");
-        assertThat(run.line("0x351", 0)).contains("\"chargeVoltageLimit\":58.4,", "\"chargeCurrentLimit\":128.0,",
-                "\"dischargeCurrentLimit\":128.0,", "\"dischargeVoltageLimit\":43.0}");
+        assertThat(run.line("0x351", 0)).contains("\"chargeVoltageLimit\":58.4,", "\"chargeCurrentLimit\":128,",
+                "\"dischargeCurrentLimit\":128,", "\"dischargeVoltageLimit\":43}");
         assertThat(run.line("0x355", 0)).contains("\"soc\":67,", "\"soh\":100,");
-        assertThat(run.line("0x356", 0)).contains("\"voltage\":53.1,", "\"current\":-0.7,", "\"temperature\":14.0}");
+        assertThat(run.line("0x356", 0)).contains("\"voltage\":53.1,", "\"current\":-0.7,", "\"temperature\":14}");
         assertThat(run.line("0x35A", 0)).contains("\"alarms\":[],\"warnings\":[],\"states\":\"AAAAAAAAAAAAAAAA\"");
         assertThat(run.line("0x35E", 0)).contains("\"manufacturer\":\"BYD\"}");
         assertThat(run.line("0x35F", 0)).contains("\"chemistry\":\"Li\",", "\"versionMajor\":1,",
@@ -118,16 +118,16 @@ class CanCapturesDecodeTest {
     void emulatorValuesAsStated() {
         Run run = decode(SharedCaptures.file(EMULATORS));
         // diyBMS 2022: 58.0 V CVL, 10.0 A CCL, -10.0 A DCL (negative!), 57.5 V; 52.68 V, 0.0 A, 14.0 degC
-        assertThat(run.line("0x351", 0)).contains("\"chargeVoltageLimit\":58.0,", "\"chargeCurrentLimit\":10.0,",
-                "\"dischargeCurrentLimit\":-10.0,", "\"dischargeVoltageLimit\":57.5}");
-        assertThat(run.line("0x356", 0)).contains("\"voltage\":52.68,", "\"current\":0.0,", "\"temperature\":14.0}");
+        assertThat(run.line("0x351", 0)).contains("\"chargeVoltageLimit\":58,", "\"chargeCurrentLimit\":10,",
+                "\"dischargeCurrentLimit\":-10,", "\"dischargeVoltageLimit\":57.5}");
+        assertThat(run.line("0x356", 0)).contains("\"voltage\":52.68,", "\"current\":0,", "\"temperature\":14}");
         assertThat(run.line("0x359", 0)).contains("\"moduleCount\":0,", "\"onlineModules\":0}");
         // ArminJo: 0x21 keep-alive; 55.2 V, 50.0 A, 80.0 A, 48.0 V; 60 % / 100 %; 52.28 V, 0.4 A, 22.0 C; C0
         assertThat(run.line("0x305", 0)).contains("\"type\":\"InverterKeepAlive\"", "\"data\":\"2100000000000000\"");
-        assertThat(run.line("0x351", 2)).contains("\"chargeVoltageLimit\":55.2,", "\"chargeCurrentLimit\":50.0,",
-                "\"dischargeCurrentLimit\":80.0,", "\"dischargeVoltageLimit\":48.0}");
+        assertThat(run.line("0x351", 2)).contains("\"chargeVoltageLimit\":55.2,", "\"chargeCurrentLimit\":50,",
+                "\"dischargeCurrentLimit\":80,", "\"dischargeVoltageLimit\":48}");
         assertThat(run.line("0x355", 0)).contains("\"soc\":60,", "\"soh\":100,\"highResolutionSoc\":null}");
-        assertThat(run.line("0x356", 2)).contains("\"voltage\":52.28,", "\"current\":0.4,", "\"temperature\":22.0}");
+        assertThat(run.line("0x356", 2)).contains("\"voltage\":52.28,", "\"current\":0.4,", "\"temperature\":22}");
         assertThat(run.line("0x359", 1)).contains("\"moduleCount\":1,", "\"flags\":[]",
                 "\"marker\":\"PN\",\"onlineModules\":null}");
         assertThat(run.line("0x35C", 0)).contains("\"chargeEnable\":true,", "\"dischargeEnable\":true,");

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.AlarmsAndWarnings;
@@ -52,8 +53,8 @@ class CanJsonTest {
 
     static {
         expect(new ChargeDischargeLimits(532, 4800, -4800, CanMessage.NOT_SENT, 7, 0xC2L << 48),
-                "\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,\"chargeCurrentLimit\":480.0,"
-                        + "\"dischargeCurrentLimit\":-480.0,\"dischargeVoltageLimit\":null,\"reserved\":\"C2\"");
+                "\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,\"chargeCurrentLimit\":480,"
+                        + "\"dischargeCurrentLimit\":-480,\"dischargeVoltageLimit\":null,\"reserved\":\"C2\"");
         expect(new StateOfChargeAndHealth(88, 94, 8807, 8, 0xBEEFL << 48),
                 "\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":94,\"highResolutionSoc\":88.07,"
                         + "\"reserved\":\"EFBE\"");
@@ -63,7 +64,7 @@ class CanJsonTest {
                 "\"type\":\"BatteryMeasurements\",\"voltage\":-0.05,\"current\":-0.1,\"temperature\":-27.3");
         // a 5-byte 0x356: no temperature (null, never 0.0), its lone byte 4 kept as reserved
         expect(new BatteryMeasurements(4986, -270, CanMessage.NOT_SENT, 5, 0x6BL << 32),
-                "\"type\":\"BatteryMeasurements\",\"voltage\":49.86,\"current\":-27.0,\"temperature\":null,"
+                "\"type\":\"BatteryMeasurements\",\"voltage\":49.86,\"current\":-27,\"temperature\":null,"
                         + "\"reserved\":\"6B\"");
         expect(new ProtectionAndAlarmFlags(0x2000_8022, 15, ProtectionAndAlarmFlags.MARKER_PN, 3),
                 "\"type\":\"ProtectionAndAlarmFlags\",\"moduleCount\":15,"
@@ -96,11 +97,11 @@ class CanJsonTest {
         expect(new BatteryInfo(0x494C, 1, 3, 572, 6, 0),
                 "\"type\":\"BatteryInfo\",\"chemistry\":\"LI\",\"versionMajor\":1,\"versionMinor\":3,\"version\":\"1.3\",\"capacity\":572");
         expect(new PylonPlusCellExtremes(-50, -123, 3350, 3310),
-                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":-5.0,\"minCellTemperature\":-12.3,"
+                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":-5,\"minCellTemperature\":-12.3,"
                         + "\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31");
         // a 4-byte PYLON+ 0x370: the two temperatures, the voltages null
         expect(new PylonPlusCellExtremes(250, 215, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 4, 0),
-                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25.0,\"minCellTemperature\":21.5,"
+                "\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25,\"minCellTemperature\":21.5,"
                         + "\"maxCellVoltage\":null,\"minCellVoltage\":null");
         expect(new PylonPlusCellExtremeIds(3, CanMessage.NOT_SENT, CanMessage.NOT_SENT, CanMessage.NOT_SENT, 3,
                         0x07L << 16),
@@ -140,7 +141,7 @@ class CanJsonTest {
         expect(VictronIdentity.VICTRON,
                 "\"type\":\"VictronIdentity\",\"victron\":true,\"data\":\"1234567856494300\"");
         expect(new SmaMeasurements(530, -123, 250, 875),
-                "\"type\":\"SmaMeasurements\",\"voltage\":53.0,\"current\":-12.3,\"temperature\":25.0,\"soc\":87.5");
+                "\"type\":\"SmaMeasurements\",\"voltage\":53,\"current\":-12.3,\"temperature\":25,\"soc\":87.5");
         expect(new SmaStatus(98, 10, 1, 0, 562),
                 "\"type\":\"SmaStatus\",\"soh\":98,\"chargingProcedure\":10,\"operatingState\":1,"
                         + "\"activeErrorNumber\":0,\"chargeVoltageSetpoint\":56.2");

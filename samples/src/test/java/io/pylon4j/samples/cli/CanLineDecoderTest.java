@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.can.CandumpFormat;
@@ -30,7 +31,7 @@ class CanLineDecoderTest {
         boolean ok = DecodeCommand.decode(new BufferedReader(new StringReader(log)), out);
 
         String limits = "{\"bus\":\"can\",\"id\":\"0x351\",\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,"
-                + "\"chargeCurrentLimit\":480.0,\"dischargeCurrentLimit\":480.0,\"dischargeVoltageLimit\":45.0}\n";
+                + "\"chargeCurrentLimit\":480,\"dischargeCurrentLimit\":480,\"dischargeVoltageLimit\":45}\n";
         assertThat(ok).isTrue();
         assertThat(out).hasToString(limits + limits);
     }
@@ -50,12 +51,12 @@ class CanLineDecoderTest {
         assertThat(ok).isTrue();
         assertThat(out.toString().lines()).containsExactly(
                 "{\"bus\":\"can\",\"id\":\"0x351\",\"type\":\"ChargeDischargeLimits\",\"chargeVoltageLimit\":53.2,"
-                        + "\"chargeCurrentLimit\":100.0,\"dischargeCurrentLimit\":100.0,"
+                        + "\"chargeCurrentLimit\":100,\"dischargeCurrentLimit\":100,"
                         + "\"dischargeVoltageLimit\":null}",
                 "{\"bus\":\"can\",\"id\":\"0x355\",\"type\":\"StateOfChargeAndHealth\",\"soc\":88,\"soh\":null,"
                         + "\"highResolutionSoc\":null}",
                 "{\"bus\":\"can\",\"id\":\"0x356\",\"type\":\"BatteryMeasurements\",\"voltage\":49.86,"
-                        + "\"current\":-27.0,\"temperature\":null}",
+                        + "\"current\":-27,\"temperature\":null}",
                 "{\"bus\":\"can\",\"id\":\"0x35A\",\"type\":\"AlarmsAndWarnings\","
                         + "\"alarms\":[\"HIGH_TEMPERATURE_CHARGE\"],\"warnings\":[],\"states\":\"AAA6AA02AAAAAA\"}");
     }
@@ -122,7 +123,7 @@ class CanLineDecoderTest {
 
         assertThat(json.peek().lines()).containsExactly(
                 "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"BmsNamePart1\",\"name\":\"Discover\"}",
-                "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25.0,"
+                "{\"bus\":\"can\",\"id\":\"0x370\",\"type\":\"PylonPlusCellExtremes\",\"maxCellTemperature\":25,"
                         + "\"minCellTemperature\":21.5,\"maxCellVoltage\":3.35,\"minCellVoltage\":3.31}");
     }
 
@@ -139,8 +140,8 @@ class CanLineDecoderTest {
 
         assertThat(standard.line("0x370", 0)).contains("\"type\":\"PylonPlusCellExtremes\"");
         assertThat(victron.line("0x370", 0)).contains("\"type\":\"BmsNamePart1\",\"name\":\"Discover\"");
-        assertThat(standard.line("0x356", 0)).contains("\"voltage\":5.0,");
-        assertThat(solArk.line("0x356", 0)).contains("\"voltage\":50.0,");
+        assertThat(standard.line("0x356", 0)).contains("\"voltage\":5,");
+        assertThat(solArk.line("0x356", 0)).contains("\"voltage\":50,");
         assertThat(List.of(standard.status(), victron.status(), solArk.status())).containsOnly(0);
     }
 

@@ -53,7 +53,7 @@ class CommissionCommandTest {
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
         String[] lines = r.out().strip().split("\n");
         assertThat(lines).hasSize(1);
-        assertThat(lines[0]).startsWith("{\"bankId\":\"simulated-bank\",\"overall\":\"FAIL\",\"windowSeconds\":90.0,"
+        assertThat(lines[0]).startsWith("{\"bankId\":\"simulated-bank\",\"overall\":\"FAIL\",\"windowSeconds\":90,"
                         + "\"samples\":3,\"checks\":[")
                 .contains("{\"id\":\"charge-current-limit\",\"verdict\":\"FAIL\",\"explanation\":\"The bank reports "
                         + "37.0 A, 1 × the US3000C figure: only one module talks to the inverter.")

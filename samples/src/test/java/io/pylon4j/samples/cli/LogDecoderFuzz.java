@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.pylon4j.can.CanProfile;

@@ -70,22 +70,22 @@ class Rs485CapturesDecodeTest {
         assertThat(rs485.get(5)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
                 + "\"command\":\"0x42\",\"returnCode\":0,\"infoFlag\":0,\"commandValue\":2,\"modules\":[{"
                 + "\"cellVoltages\":[3.359,3.36,3.36,3.36,3.36,3.36,3.361,3.36,3.36,3.361,3.362,3.36,3.362,3.362,3.361],"
-                + "\"temperatures\":[29.0,26.0,26.0,26.0,26.0],\"current\":2.1,\"voltage\":50.408,"
-                + "\"remainingCapacity\":35.5,\"totalCapacity\":50.0,\"cycles\":79,\"userDefinedCount\":2}]}");
+                + "\"temperatures\":[29,26,26,26,26],\"current\":2.1,\"voltage\":50.408,"
+                + "\"remainingCapacity\":35.5,\"totalCapacity\":50,\"cycles\":79,\"userDefinedCount\":2}]}");
         assertThat(rs485.get(7)).isEqualTo(rs485.get(5)); // "0201" and "0202" get identical replies
         assertThat(rs485.get(9)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
                 + "\"command\":\"0x47\",\"returnCode\":0,\"infoFlag\":17,\"cellHighVoltageLimit\":3.65,"
-                + "\"cellLowVoltageLimit\":3.05,\"cellUnderVoltageLimit\":2.9,\"chargeHighTemperatureLimit\":61.0,"
-                + "\"chargeLowTemperatureLimit\":-11.0,\"chargeCurrentLimit\":102.0,\"moduleHighVoltageLimit\":54.0,"
-                + "\"moduleLowVoltageLimit\":46.0,\"moduleUnderVoltageLimit\":44.5,"
-                + "\"dischargeHighTemperatureLimit\":61.0,\"dischargeLowTemperatureLimit\":-11.0,"
-                + "\"dischargeCurrentLimit\":-100.0}");
+                + "\"cellLowVoltageLimit\":3.05,\"cellUnderVoltageLimit\":2.9,\"chargeHighTemperatureLimit\":61,"
+                + "\"chargeLowTemperatureLimit\":-11,\"chargeCurrentLimit\":102,\"moduleHighVoltageLimit\":54,"
+                + "\"moduleLowVoltageLimit\":46,\"moduleUnderVoltageLimit\":44.5,"
+                + "\"dischargeHighTemperatureLimit\":61,\"dischargeLowTemperatureLimit\":-11,"
+                + "\"dischargeCurrentLimit\":-100}");
         containsInOrder(rs485.get(11), "\"command\":\"0x44\"", "\"status1\":0", "\"status2\":14", "\"status3\":128",
                 "\"flags\":[\"usingBatteryModulePower\",\"dischargeMosfetOn\",\"chargeMosfetOn\","
                         + "\"effectiveChargeCurrent\"]", "\"cellVoltageErrors\":[]");
         assertThat(rs485.get(15)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
                 + "\"command\":\"0x92\",\"returnCode\":0,\"commandValue\":2,\"chargeVoltageLimit\":53.25,"
-                + "\"dischargeVoltageLimit\":47.0,\"chargeCurrentLimit\":25.0,\"dischargeCurrentLimit\":-25.0,"
+                + "\"dischargeVoltageLimit\":47,\"chargeCurrentLimit\":25,\"dischargeCurrentLimit\":-25,"
                 + "\"chargeEnable\":true,\"dischargeEnable\":true,\"forceChargeI\":false,\"forceChargeII\":false,"
                 + "\"fullChargeRequest\":false,\"status\":192}");
         assertThat(rs485.get(19)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
@@ -106,30 +106,30 @@ class Rs485CapturesDecodeTest {
         containsInOrder(out.get(0), "\"command\":\"0x42\"", "\"commandValue\":255",
                 "\"cellVoltages\":[3.303,3.304,3.302,3.303,3.304,3.304,3.304,3.302,3.301,3.302,3.304,3.303,3.306,"
                         + "3.301,3.302]",
-                "\"temperatures\":[23.0,22.0,22.0,22.0,22.0],\"current\":-2.6,\"voltage\":49.545,"
-                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50.0,\"cycles\":31",
-                "\"temperatures\":[23.0,22.0,22.0,22.0,22.0],\"current\":-2.5,\"voltage\":49.52,"
-                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50.0,\"cycles\":31",
-                "\"temperatures\":[23.0,21.0,21.0,21.0,21.0],\"current\":-2.7,\"voltage\":49.504,"
-                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50.0,\"cycles\":31,\"userDefinedCount\":2}]}");
+                "\"temperatures\":[23,22,22,22,22],\"current\":-2.6,\"voltage\":49.545,"
+                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50,\"cycles\":31",
+                "\"temperatures\":[23,22,22,22,22],\"current\":-2.5,\"voltage\":49.52,"
+                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50,\"cycles\":31",
+                "\"temperatures\":[23,21,21,21,21],\"current\":-2.7,\"voltage\":49.504,"
+                        + "\"remainingCapacity\":33.5,\"totalCapacity\":50,\"cycles\":31,\"userDefinedCount\":2}]}");
         containsInOrder(out.get(1),
-                "\"temperatures\":[31.0,29.0,29.0,29.0,29.0],\"current\":0.0,\"voltage\":49.857,"
-                        + "\"remainingCapacity\":61.42,\"totalCapacity\":74.0,\"cycles\":47,\"userDefinedCount\":4",
-                "\"current\":-6.8,\"voltage\":49.586,\"remainingCapacity\":62.16,\"totalCapacity\":74.0,\"cycles\":40",
-                "\"temperatures\":[", "28.0,28.0,28.0,28.0],\"current\":-7.3,\"voltage\":49.592,"
-                        + "\"remainingCapacity\":59.2,\"totalCapacity\":74.0,\"cycles\":113",
-                "\"temperatures\":[30.0,28.0,28.0,28.0,27.0],\"current\":-6.9,\"voltage\":49.593,"
-                        + "\"remainingCapacity\":60.68,\"totalCapacity\":74.0,\"cycles\":107,\"userDefinedCount\":4}]}");
+                "\"temperatures\":[31,29,29,29,29],\"current\":0,\"voltage\":49.857,"
+                        + "\"remainingCapacity\":61.42,\"totalCapacity\":74,\"cycles\":47,\"userDefinedCount\":4",
+                "\"current\":-6.8,\"voltage\":49.586,\"remainingCapacity\":62.16,\"totalCapacity\":74,\"cycles\":40",
+                "\"temperatures\":[", "28,28,28,28],\"current\":-7.3,\"voltage\":49.592,"
+                        + "\"remainingCapacity\":59.2,\"totalCapacity\":74,\"cycles\":113",
+                "\"temperatures\":[30,28,28,28,27],\"current\":-6.9,\"voltage\":49.593,"
+                        + "\"remainingCapacity\":60.68,\"totalCapacity\":74,\"cycles\":107,\"userDefinedCount\":4}]}");
         containsInOrder(out.get(2),
-                "\"temperatures\":[31.0,29.0,29.0,30.0,29.0],\"current\":-6.1,\"voltage\":49.149,"
-                        + "\"remainingCapacity\":32.56,\"totalCapacity\":74.0,\"cycles\":564,\"userDefinedCount\":4",
-                "\"temperatures\":[32.0,29.0,29.0,29.0,28.0],\"current\":-4.7,\"voltage\":49.125,"
-                        + "\"remainingCapacity\":24.5,\"totalCapacity\":50.0,\"cycles\":658,\"userDefinedCount\":4}]}");
+                "\"temperatures\":[31,29,29,30,29],\"current\":-6.1,\"voltage\":49.149,"
+                        + "\"remainingCapacity\":32.56,\"totalCapacity\":74,\"cycles\":564,\"userDefinedCount\":4",
+                "\"temperatures\":[32,29,29,29,28],\"current\":-4.7,\"voltage\":49.125,"
+                        + "\"remainingCapacity\":24.5,\"totalCapacity\":50,\"cycles\":658,\"userDefinedCount\":4}]}");
         assertThat(out.get(3)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
                 + "\"command\":\"0x42\",\"inferred\":true,\"returnCode\":0,\"infoFlag\":16,\"commandValue\":2,"
                 + "\"modules\":[{\"cellVoltages\":[3.33,3.33,3.33,3.331,3.328,3.329,3.329,3.331],"
-                + "\"temperatures\":[21.0,19.0,19.0,19.0,20.0],\"current\":-0.6,\"voltage\":26.638,"
-                + "\"remainingCapacity\":95.46,\"totalCapacity\":111.0,\"cycles\":0,\"userDefinedCount\":4}]}");
+                + "\"temperatures\":[21,19,19,19,20],\"current\":-0.6,\"voltage\":26.638,"
+                + "\"remainingCapacity\":95.46,\"totalCapacity\":111,\"cycles\":0,\"userDefinedCount\":4}]}");
         assertThat(out.get(4)).isEqualTo("{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\","
                 + "\"command\":\"0x92\",\"inferred\":true,\"returnCode\":0,\"commandValue\":2,"
                 + "\"chargeVoltageLimit\":28.4,\"dischargeVoltageLimit\":23.2,\"chargeCurrentLimit\":55.5,"
@@ -152,8 +152,8 @@ class Rs485CapturesDecodeTest {
         assertThat(out.get(3)).isEqualTo("{\"bus\":\"rs485\",\"address\":1,\"direction\":\"response\","
                 + "\"command\":\"0x42\",\"returnCode\":0,\"infoFlag\":17,\"commandValue\":1,\"modules\":[{"
                 + "\"cellVoltages\":[3.397,3.396,3.397,3.396,3.397,3.396,3.39,3.397,3.402,3.402,3.403,3.402,3.402,"
-                + "3.402,3.402],\"temperatures\":[28.0,28.0,28.0,29.0,29.0],\"current\":0.0,\"voltage\":50.981,"
-                + "\"remainingCapacity\":49.0,\"totalCapacity\":50.0,\"cycles\":2,\"userDefinedCount\":2}]}");
+                + "3.402,3.402],\"temperatures\":[28,28,28,29,29],\"current\":0,\"voltage\":50.981,"
+                + "\"remainingCapacity\":49,\"totalCapacity\":50,\"cycles\":2,\"userDefinedCount\":2}]}");
         assertThat(exitStatus("rs485-pylontech-spec-examples.txt")).isEqualTo(1);
     }
 

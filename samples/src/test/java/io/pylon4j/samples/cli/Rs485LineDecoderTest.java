@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,8 +18,8 @@ class Rs485LineDecoderTest {
                 .containsExactly(
                         "{\"bus\":\"rs485\",\"address\":2,\"direction\":\"request\",\"command\":\"0x92\",\"commandValue\":2}",
                         "{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\",\"command\":\"0x92\",\"returnCode\":0,"
-                                + "\"commandValue\":2,\"chargeVoltageLimit\":53.25,\"dischargeVoltageLimit\":47.0,"
-                                + "\"chargeCurrentLimit\":25.0,\"dischargeCurrentLimit\":-25.0,\"chargeEnable\":true,"
+                                + "\"commandValue\":2,\"chargeVoltageLimit\":53.25,\"dischargeVoltageLimit\":47,"
+                                + "\"chargeCurrentLimit\":25,\"dischargeCurrentLimit\":-25,\"chargeEnable\":true,"
                                 + "\"dischargeEnable\":true,\"forceChargeI\":false,\"forceChargeII\":false,"
                                 + "\"fullChargeRequest\":false,\"status\":192}");
     }
@@ -80,8 +81,8 @@ class Rs485LineDecoderTest {
                 .toFrame().toString();
         assertThat(decode(set, "~200246000000FDB2")).containsExactly(
                 "{\"bus\":\"rs485\",\"address\":2,\"direction\":\"request\",\"command\":\"0x94\",\"commandValue\":2,"
-                        + "\"chargeVoltageLimit\":53.25,\"dischargeVoltageLimit\":47.0,\"chargeCurrentLimit\":25.0,"
-                        + "\"dischargeCurrentLimit\":-25.0}",
+                        + "\"chargeVoltageLimit\":53.25,\"dischargeVoltageLimit\":47,\"chargeCurrentLimit\":25,"
+                        + "\"dischargeCurrentLimit\":-25}",
                 "{\"bus\":\"rs485\",\"address\":2,\"direction\":\"response\",\"command\":\"0x94\",\"returnCode\":0}");
     }
 

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.driver.scan.AddressResult;

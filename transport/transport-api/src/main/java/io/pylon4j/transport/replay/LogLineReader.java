@@ -118,10 +118,19 @@ public final class LogLineReader implements Closeable {
             any = true;
             int start = chunkPosition;
             int end = start;
-            while (end < chunkLimit && chunk[end] != '\n' && chunk[end] != '\r') {
+            int bits = 0; // negative once a byte is not ASCII
+            while (end < chunkLimit) {
+                byte b = chunk[end];
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                bits |= b;
                 end++;
             }
             int n = end - start;
+            if (content == 0 && end < chunkLimit && bits >= 0 && n <= maxLineBytes) {
+                return asciiLineInChunk(start, end); // nearly every line of a log: one copy, no second scan
+            }
             int keep = (int) Math.min(n, maxLineBytes - (long) kept);
             if (keep > 0) {
                 ensureCapacity(kept + keep);
@@ -143,6 +152,24 @@ public final class LogLineReader implements Closeable {
             }
             return finish(kept, content, length);
         }
+    }
+
+    /**
+     * The line {@code chunk[start..end)}, whole in this chunk, ASCII and within the cap, ended by the CR or LF at
+     * {@code end}: what {@link #finish} would make of it, straight from the chunk.
+     */
+    private Line asciiLineInChunk(int start, int end) throws IOException {
+        int n = end - start;
+        // the String first: looking for the LF of a CR LF may refill the chunk
+        String text = new String(chunk, start, n, StandardCharsets.ISO_8859_1);
+        boolean carriageReturn = chunk[end] == '\r';
+        chunkPosition = end + 1;
+        long length = n + 1;
+        if (carriageReturn && (chunkPosition < chunkLimit || fill()) && chunk[chunkPosition] == '\n') {
+            chunkPosition++;
+            length++;
+        }
+        return new Line(text, length, false, false);
     }
 
     private boolean fill() throws IOException {

@@ -1,4 +1,4 @@
-package io.pylon4j.samples.cli;
+package io.pylon4j.driver.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The string escapes of {@link JsonWriter}, held to the bytes {@code pylon decode} has always printed (a text field of
  * a CAN frame may hold NULs and other control characters: docs/json-can.md), and its numbers and UTF-8 bytes, held
- * to what {@code Long.toString}, {@code BigDecimal} and {@code String.getBytes} write.
+ * to what {@code Long.toString}, {@code BigDecimal} and {@code String.getBytes} write. The one number rule (the
+ * shortest plain decimal that is exactly the value) is held in {@link JsonNumberRuleTest}.
  */
 class JsonWriterTest {
 
@@ -57,21 +58,19 @@ class JsonWriterTest {
     }
 
     @Test
-    void scaledNumbersAreTheExactDecimalWithTrailingZerosDroppedButOneDecimalKept() {
+    void scaledNumbersAreTheExactDecimalWithEveryTrailingZeroDropped() {
         assertThat(new JsonWriter().beginObject().fieldScaled("v", 532, 1).fieldScaled("t", -5, 1)
                 .fieldScaled("c", 48000, 3).fieldScaled("z", 0, 2).fieldScaled("r", 1234, 0)
-                .fieldScaled("m", 1005, 3).endObject().peek())
-                .isEqualTo("{\"v\":53.2,\"t\":-0.5,\"c\":48.0,\"z\":0.0,\"r\":1234,\"m\":1.005}\n");
+                .fieldScaled("m", 1005, 3).fieldScaled("w", -4800, 1).endObject().peek())
+                .isEqualTo("{\"v\":53.2,\"t\":-0.5,\"c\":48,\"z\":0,\"r\":1234,\"m\":1.005,\"w\":-480}\n");
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 5_000; i++) {
             long unscaled = i < 8 ? new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1L,
-                Integer.MAX_VALUE + 1L, Long.MAX_VALUE, Long.MIN_VALUE + 1, -1, 1}[i]
+                Integer.MAX_VALUE + 1L, Long.MAX_VALUE, Long.MIN_VALUE, -1, 1}[i]
                     : random.nextLong() >> random.nextInt(64);
-            int decimals = random.nextInt(8);
-            String expected = new java.math.BigDecimal(java.math.BigInteger.valueOf(unscaled), decimals).toPlainString();
-            while (decimals > 1 && expected.endsWith("0") && expected.indexOf('.') < expected.length() - 2) {
-                expected = expected.substring(0, expected.length() - 1);
-            }
+            int decimals = random.nextInt(10);
+            String expected = new java.math.BigDecimal(java.math.BigInteger.valueOf(unscaled), decimals)
+                    .stripTrailingZeros().toPlainString();
             assertThat(new JsonWriter().beginObject().fieldScaled("x", unscaled, decimals).endObject().peek())
                     .as("%d scaled by %d", unscaled, decimals).isEqualTo("{\"x\":" + expected + "}\n");
         }
@@ -103,11 +102,26 @@ class JsonWriterTest {
     }
 
     @Test
+    void moreDistinctStringsThanTheCacheKeepsAreStillEachWrittenAsThemselves() {
+        JsonWriter json = new JsonWriter(64); // the smallest cache: 32 slots, kept up to half full
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            String name = "n" + (i % 1_000);
+            String value = "v" + i;
+            json.beginObject().field(name, value).field("k", i).endObject();
+            expected.append("{\"").append(name).append("\":\"").append(value).append("\",\"k\":").append(i)
+                    .append("}\n");
+        }
+        assertThat(json.peek()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void aRollbackForgetsTheBytesOfTheObjectBegunEvenMultiByteOnes() {
         JsonWriter json = new JsonWriter().beginObject().field("ok", 1).endObject();
         int mark = json.buffered();
         json.beginObject().field("name", "é\u20ac").beginArray("a").value(12).value("\uD83D\uDD0B");
-        json.errorLine(mark, "rs485", "bad", "~é");
+        json.rollbackTo(mark);
+        json.beginObject().field("bus", "rs485").field("error", "bad").field("input", "~é").endObject();
         assertThat(json.peek()).isEqualTo("{\"ok\":1}\n{\"bus\":\"rs485\",\"error\":\"bad\",\"input\":\"~é\"}\n");
     }
 
