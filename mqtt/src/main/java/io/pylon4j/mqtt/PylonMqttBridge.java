@@ -148,7 +148,7 @@ public final class PylonMqttBridge implements AutoCloseable {
             for (BankPublication p : banks.values()) {
                 p.tick(now);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // anything else would end the tick for good
             LOG.log(System.Logger.Level.WARNING, "MQTT bridge tick failed; retried at the next tick", e);
         }
     }
@@ -237,6 +237,11 @@ public final class PylonMqttBridge implements AutoCloseable {
      */
     public String linkCause() {
         return outbox.connected() ? "" : ownBroker.isPresent() ? linkCause : "not connected";
+    }
+
+    /** Publishes handed to the client and not yet acknowledged (the tests' view of the memory bound). */
+    int inFlight() {
+        return outbox.inFlight();
     }
 
     /**
