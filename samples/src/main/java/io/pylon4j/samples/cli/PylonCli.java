@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Talk to Pylontech low-voltage battery banks over CAN and RS485.",
         subcommands = {DecodeCommand.class, DumpCommand.class, DemoCommand.class, MonitorCommand.class,
                 SimulateCommand.class,
-                CommissionCommand.class,
+                CommissionCommand.class, MqttCommand.class,
                 ScanCommand.class,
                 GatewayCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,0 +1,136 @@
+package io.pylon4j.mqtt;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Mosquitto ({@code /usr/sbin/mosquitto}, Debian's {@code mosquitto}) on loopback and a free port, with a
+ * generated configuration (anonymous, no persistence: a restart loses every retained message, which is what the
+ * restart tests need). Missing Mosquitto FAILS the test with what to install ({@code .ci/run} installs it); a
+ * developer can opt out with {@code -Dpylon4j.tests.withoutExternalTools=true}, which turns the tests into skips.
+ * Shared with the {@code pylon mqtt} tests (samples) through this module's test jar.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+
+    /** The opt-out system property (the same as the serial transport's pty tests). */
+    public static final String OPT_OUT = "pylon4j.tests.withoutExternalTools";
+
+    private final Path mosquitto;
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private MosquittoBroker(Path mosquitto, Path dir, int port) {
+        this.mosquitto = mosquitto;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker on a free loopback port, its configuration and log in {@code dir}.
+     *
+     * @param dir a folder of the test's own
+     * @return the running broker
+     */
+    public static MosquittoBroker start(Path dir) throws IOException, InterruptedException {
+        Path binary = require("mosquitto", "mosquitto");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        MosquittoBroker broker = new MosquittoBroker(binary, dir, port);
+        broker.startProcess();
+        return broker;
+    }
+
+    /** The broker's port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:PORT}. */
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Stops the broker (SIGTERM) and waits for it to end; its retained messages are gone. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the broker again on the same port. */
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        startProcess();
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stderr",
+                "log_type error",
+                "log_type warning",
+                ""));
+        process = new ProcessBuilder(mosquitto.toString(), "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("mosquitto.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    Assertions.fail("mosquitto ended at start: " + Files.readString(dir.resolve("mosquitto.log")));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    Assertions.fail("mosquitto did not listen on " + port + " within 10 s");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** The path of {@code program} from Debian's {@code debianPackage}; fails (or skips, opted out) if absent. */
+    public static Path require(String program, String debianPackage) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "")
+                .split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin")); // mosquitto lives in sbin
+        for (String d : dirs) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return Path.of(d, program);
+            }
+        }
+        String message = program + " is not installed, and this test needs it: apt-get install " + debianPackage
+                + " (.ci/run installs it). To run the build without it, pass -D" + OPT_OUT + "=true and these tests"
+                + " are skipped.";
+        if (Boolean.getBoolean(OPT_OUT)) {
+            Assumptions.abort(message);
+        }
+        return Assertions.fail(message);
+    }
+}

@@ -1,0 +1,237 @@
+package io.pylon4j.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.driver.LimitSource;
+import io.pylon4j.driver.SupervisionState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bridge against a real Mosquitto, fed by a simulated bank through the real driver: what a late subscriber gets,
+ * availability under supervision, a broker restart, a broker away for a while, and the cap command.
+ */
+class MqttBridgeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String BASE = "pylon4j/test/bank1";
+
+    @TempDir
+    Path dir;
+    private MosquittoBroker broker;
+    private SimBank bank;
+    private PylonMqttBridge bridge;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoBroker.start(dir);
+        bank = new SimBank("bank1", 2);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bridge != null) {
+            bridge.close();
+        }
+        bank.close();
+        broker.close();
+    }
+
+    private PylonMqttBridge bridge(MqttBridgeOptions options) {
+        bridge = PylonMqttBridge.builder(options).broker(MqttBroker.parse(broker.uri())).build();
+        bridge.addBank("bank1", bank.driver);
+        bridge.start();
+        return bridge;
+    }
+
+    private static MqttBridgeOptions fast() {
+        return MqttBridgeOptions.defaults().withSite("test")
+                .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    private static double number(String json, String path) {
+        Object v = MiniJson.at(MiniJson.object(json), path);
+        return v == null ? Double.NaN : (Double) v;
+    }
+
+    @Test
+    void aLateSubscriberGetsTheRetainedStateAndItFollowsTheSimulatedBank() throws Exception {
+        bridge(fast());
+        try (MqttRecorder early = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            early.await(BASE + "/availability", "online"::equals, WAIT);
+            early.await(BASE + "/events", e -> e.contains("\"type\":\"MEASUREMENTS_UPDATED\""), WAIT);
+        }
+        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            String state = late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
+            assertThat(MiniJson.at(MiniJson.object(state), "bankId")).isEqualTo("bank1");
+            assertThat(late.messages()).filteredOn(m -> m.topic().equals(BASE + "/state"))
+                    .first().extracting(MqttRecorder.Message::retained).isEqualTo(true);
+            assertThat(late.latest("pylon4j/test/bridge/availability")).isEqualTo("online");
+            String module = late.awaitPrefix(BASE + "/module/", WAIT);
+            assertThat((java.util.List<?>) MiniJson.object(module).get("cellVoltagesVolts")).hasSize(15);
+
+            bank.bank.setStateOfCharge(35);
+            late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 35, WAIT);
+        }
+    }
+
+    @Test
+    void discoveryConfigsAreRetainedValidAndRemovedWithTheBank() throws Exception {
+        bridge(fast());
+        String prefix = "homeassistant/sensor/pylon4j_test_bank1/";
+        try (MqttRecorder early = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+            // the energy entity appears once the RS485 modules have reported their capacity
+            early.await(prefix + "stored_energy/config", c -> !c.isEmpty(), WAIT);
+        }
+        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+            String soc = late.await(prefix + "soc/config", c -> !c.isEmpty(), WAIT);
+            Thread.sleep(500); // the rest of the retained configs
+            assertThat(late.latest()).hasSize(HaEntity.values().length);
+            assertThat(late.messages()).allMatch(MqttRecorder.Message::retained);
+            late.latest().forEach(HaRules::check);
+            assertThat(MiniJson.at(MiniJson.object(soc), "device.model")).isNotNull();
+
+            bridge.removeBank("bank1").get();
+            for (String topic : late.latest().keySet()) {
+                late.await(topic, String::isEmpty, WAIT);
+            }
+        }
+        try (MqttRecorder after = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+            Thread.sleep(500);
+            assertThat(after.latest()).as("no retained config is left").isEmpty();
+        }
+    }
+
+    @Test
+    void aStaleBankIsNotShownAsAvailableAndComesBack() throws Exception {
+        bridge(fast());
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            bank.bank.updateFaults(f -> f.withCommunicationLost(true));
+            r.await(BASE + "/availability", "offline"::equals, WAIT);
+            String state = r.latest(BASE + "/state");
+            assertThat(MiniJson.at(MiniJson.object(state), "supervision.state")).isIn("STALE", "LOST");
+            bank.bank.updateFaults(f -> f.withCommunicationLost(false));
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+        }
+    }
+
+    @Test
+    void aBrokerRestartIsSurvivedAndTheRetainedTopicsArePublishedAgain() throws Exception {
+        bridge(fast());
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+            r.await(BASE + "/state", s -> true, WAIT);
+        }
+        broker.restart(); // no persistence: every retained message is gone
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+            r.await("pylon4j/test/bridge/availability", "online"::equals, WAIT);
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
+            r.await("homeassistant/sensor/pylon4j_test_bank1/soc/config", c -> c.contains("battery"), WAIT);
+        }
+        assertThat(bridge.counters().connections()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void whileTheBrokerIsAwayEventsAreDroppedAndCountedAndTheNewestStateFollowsAfter() throws Exception {
+        bridge(fast());
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/state", s -> true, WAIT);
+        }
+        long droppedBefore = bridge.counters().droppedEvents();
+        broker.stop();
+        Thread.sleep(1000); // the client notices
+        int inFlightWhenDown = bridge.inFlight(); // handed over just before the broker went: they stay until it is back
+        long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        while (System.nanoTime() < until) { // the bank keeps sending: events pile up nowhere
+            assertThat(bridge.inFlight()).isLessThanOrEqualTo(inFlightWhenDown);
+            Thread.sleep(100);
+        }
+        bank.bank.setStateOfCharge(21);
+        Thread.sleep(2500); // the driver sees it while the broker is still away
+        assertThat(bridge.isConnected()).isFalse();
+        assertThat(bridge.linkCause()).isNotEmpty();
+        assertThat(bridge.counters().droppedEvents()).isGreaterThan(droppedBefore);
+        assertThat(bridge.inFlight()).isLessThanOrEqualTo(inFlightWhenDown); // nothing more was handed over
+
+        broker.restart();
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 21, WAIT);
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+        }
+    }
+
+    @Test
+    void aCapCommandIsAcknowledgedAppliedAndLapsesAtItsExpiry() throws Exception {
+        bridge(fast().withAllowCommands(true));
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            double battery = bank.driver.status().publishedLimits().chargeCurrentLimitAmps();
+            assertThat(battery).isGreaterThan(10);
+
+            r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10}");
+            String rejected = r.await(BASE + "/cap/state", s -> s.contains("rejected"), WAIT);
+            assertThat(rejected).contains("expiresInSeconds is mandatory");
+            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+
+            r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 3}");
+            String applied = r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"applied\""), WAIT);
+            Map<String, Object> ack = MiniJson.object(applied);
+            assertThat(MiniJson.at(ack, "published.chargeCurrentLimitAmps")).isEqualTo(10.0);
+            assertThat(MiniJson.at(ack, "published.chargeCurrentLimitSource")).isEqualTo("USER_CAP");
+            assertThat(ack.get("expiresAt")).isNotNull();
+            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitProvenance().source())
+                    .isEqualTo(LimitSource.USER_CAP);
+
+            r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"expired\""), WAIT);
+            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+            assertThat(bridge.counters().commandsAccepted()).isEqualTo(1);
+            assertThat(bridge.counters().commandsRejected()).isEqualTo(1);
+            assertThat(bridge.counters().capsExpired()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void commandsAreNotListenedToUnlessSwitchedOn() throws Exception {
+        bridge(fast());
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            double battery = bank.driver.status().publishedLimits().chargeCurrentLimitAmps();
+            r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 60}");
+            Thread.sleep(1500);
+            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+            assertThat(r.latest(BASE + "/cap/state")).isNull();
+            assertThat(bridge.counters().commandsAccepted() + bridge.counters().commandsRejected()).isZero();
+        }
+    }
+
+    @Test
+    void aCleanCloseLeavesEverythingOfflineAndEndsTheBridgesThreads() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        bridge(fast());
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .noneMatch(n -> n.startsWith("RxComputation") || n.startsWith("com.hivemq"));
+            bridge.close();
+            r.await("pylon4j/test/bridge/availability", "offline"::equals, WAIT);
+            r.await(BASE + "/availability", "offline"::equals, WAIT);
+        }
+        // Netty's event loop ends after its graceful shutdown's quiet period (2 s)
+        java.util.function.Supplier<java.util.List<String>> ours = () -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("pylon4j-mqtt")).map(Thread::getName)
+                .toList();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!ours.get().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ours.get()).isEmpty();
+        assertThat(bank.driver.status().supervisionState()).isNotEqualTo(SupervisionState.CONNECTING);
+    }
+}

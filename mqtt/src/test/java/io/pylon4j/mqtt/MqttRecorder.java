@@ -1,0 +1,123 @@
+package io.pylon4j.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * A subscriber on a real broker, as Home Assistant or {@code mosquitto_sub} would be: it keeps the newest payload of
+ * every topic under a filter (retained ones included) and every message in order, and waits for a condition.
+ */
+public final class MqttRecorder implements AutoCloseable {
+
+    /** One message as received. */
+    public record Message(String topic, String payload, boolean retained) {
+    }
+
+    private final Mqtt5AsyncClient client;
+    private java.util.concurrent.ExecutorService callbacks;
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+    private final List<Message> all = new CopyOnWriteArrayList<>();
+
+    private MqttRecorder(Mqtt5AsyncClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Connects to {@code 127.0.0.1:port} and subscribes to {@code filter}.
+     *
+     * @param port   the broker's port
+     * @param filter the topic filter, e.g. {@code pylon4j/#}
+     * @return the recorder, subscribed
+     */
+    public static MqttRecorder subscribe(int port, String filter) throws Exception {
+        // threads of its own, named, so that a test can tell the bridge's threads from the recorder's
+        // discards what comes after close (the client ends its session a moment after the disconnect)
+        java.util.concurrent.ExecutorService callbacks = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), t -> new Thread(t, "test-recorder"),
+                new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().serverHost("127.0.0.1").serverPort(port)
+                .identifier("recorder-" + System.nanoTime())
+                .executorConfig().nettyExecutor(t -> new Thread(t, "test-recorder-netty").start()).nettyThreads(1)
+                .applicationScheduler(io.reactivex.schedulers.Schedulers.from(callbacks)).applyExecutorConfig()
+                .buildAsync();
+        c.connect().get(10, TimeUnit.SECONDS);
+        MqttRecorder r = new MqttRecorder(c);
+        r.callbacks = callbacks;
+        c.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(p -> {
+            String payload = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
+            r.latest.put(p.getTopic().toString(), payload);
+            r.all.add(new Message(p.getTopic().toString(), payload, p.isRetain()));
+        }).send().get(10, TimeUnit.SECONDS);
+        return r;
+    }
+
+    /** The newest payload of {@code topic}, or null. */
+    public String latest(String topic) {
+        return latest.get(topic);
+    }
+
+    /** The newest payloads by topic. */
+    public Map<String, String> latest() {
+        return Map.copyOf(latest);
+    }
+
+    /** Every message so far, in arrival order. */
+    public List<Message> messages() {
+        return List.copyOf(all);
+    }
+
+    /** Publishes {@code payload} to {@code topic} (QoS 1, not retained). */
+    public void publish(String topic, String payload) throws Exception {
+        client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8))
+                .qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the newest payload of {@code topic} satisfies {@code condition}; fails after {@code timeout}. */
+    public String await(String topic, Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String v = latest.get(topic);
+            if (v != null && condition.test(v)) {
+                return v;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return Assertions.fail("no matching message on " + topic + " within " + timeout + "; newest: " + v
+                        + "; topics: " + latest.keySet());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            client.disconnect().get(10, TimeUnit.SECONDS);
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    /** The newest payload of the first topic starting with {@code prefix}, waiting for one. */
+    public String awaitPrefix(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            for (Map.Entry<String, String> e : latest.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    return e.getValue();
+                }
+            }
+            Thread.sleep(20);
+        }
+        return Assertions.fail("no message on " + prefix + "… within " + timeout + "; topics: " + latest.keySet());
+    }
+}

@@ -1,0 +1,102 @@
+package io.pylon4j.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.mqtt.MiniJson;
+import io.pylon4j.mqtt.MosquittoBroker;
+import io.pylon4j.mqtt.MqttRecorder;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code pylon mqtt} against a real Mosquitto: a simulated bank published, and a bridge killed with SIGKILL. */
+class MqttCommandTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private MosquittoBroker broker;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = MosquittoBroker.start(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void aBridgeKilledWithSigkillIsShownOfflineByItsLastWill() throws Exception {
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PylonCli.class.getName(), "mqtt",
+                "--broker", broker.uri(), "--site", "kill", "--simulate", "2xUS3000C", "--ha-discovery");
+        Process bridge = new ProcessBuilder(java).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+            r.await("pylon4j/kill/bridge/availability", "online"::equals, WAIT);
+            String state = r.await("pylon4j/kill/simulated/state",
+                    s -> MiniJson.at(MiniJson.object(s), "measurements.socPercent") != null, WAIT);
+            assertThat(MiniJson.at(MiniJson.object(state), "moduleCount")).isEqualTo(2.0);
+            r.await("homeassistant/sensor/pylon4j_kill_simulated/soc/config", c -> c.contains("\"battery\""), WAIT);
+            assertThat(Files.readString(dir.resolve("out.txt")))
+                    .contains("# pylon mqtt: publishing 1 bank(s) to tcp://127.0.0.1:" + broker.port()
+                            + " under pylon4j/kill/BANK (Home Assistant discovery on, commands off)");
+
+            bridge.destroyForcibly(); // SIGKILL: no clean close, the broker sends the last will
+            assertThat(bridge.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(bridge.exitValue()).isEqualTo(137);
+            r.await("pylon4j/kill/bridge/availability", "offline"::equals, WAIT);
+        } finally {
+            bridge.destroyForcibly();
+        }
+        // the offline is retained: a subscriber that joins later learns it at once
+        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/kill/bridge/#")) {
+            late.await("pylon4j/kill/bridge/availability", "offline"::equals, WAIT);
+        }
+    }
+
+    @Test
+    void saysWhatItCouldNotOpenAndPublishesTheRest() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("mqtt", "--broker", broker.uri(), "--site", "cli", "--simulate", "1xUS3000C",
+                        "--bank", "lost=can:nosuchscheme:x", "--seconds", "3");
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("pylon mqtt: bank lost not published: ");
+        assertThat(out.toString()).contains("publishing 1 bank(s)");
+        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/cli/#")) {
+            // after a clean stop everything is offline, and the retained state is there for late subscribers
+            late.await("pylon4j/cli/bridge/availability", "offline"::equals, WAIT);
+            late.await("pylon4j/cli/simulated/availability", "offline"::equals, WAIT);
+            late.await("pylon4j/cli/simulated/state", s -> s.contains("\"bankId\""), WAIT);
+        }
+    }
+
+    @Test
+    void aBadBankOrNoBankIsACommandLineError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = PylonCli.commandLine().setErr(new PrintWriter(err));
+        assertThat(cli.execute("mqtt", "--broker", broker.uri())).isEqualTo(ExitStatus.USAGE);
+        assertThat(err.toString()).contains("give a bank");
+        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--bank", "x=serial:/dev/ttyS0"))
+                .isEqualTo(ExitStatus.USAGE);
+        assertThat(err.toString()).contains("--bank is ID=can:ENDPOINT or ID=rs485:ENDPOINT");
+        assertThat(cli.execute("mqtt", "--broker", "http://x", "--simulate", "1xUS3000C"))
+                .isEqualTo(ExitStatus.USAGE);
+    }
+}
