@@ -52,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "How long to run, at least 2.")
     int seconds;
 
+    @Option(names = "--http", paramLabel = "[HOST:]PORT",
+            description = {"Also serve the live web view (docs/web.md) on PORT, loopback unless HOST is given; "
+                    + "runs until stopped unless --seconds is given."})
+    String http;
+
     @Override
     public Integer call() throws Exception {
         if (seconds < 2) { // one screen before the drop-out and one after it
@@ -59,6 +64,8 @@ final class DemoCommand implements Callable<Integer> {
                     + seconds);
         }
         PrintWriter out = spec.commandLine().getOut();
+        // with --http and no --seconds the demo runs until stopped (Ctrl-C), as a page to look at
+        boolean untilStopped = http != null && !spec.commandLine().getParseResult().hasMatchedOption("--seconds");
         VirtualTransportProvider buses = new VirtualTransportProvider();
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(4).stateOfCharge(62)
                 .loadProfile(LoadProfile.constant(-20)).build();
@@ -71,12 +78,23 @@ final class DemoCommand implements Callable<Integer> {
              PylonDriver driver = PylonDriver.canAndRs485(inverterCan, inverterRs485,
                      DriverOptions.builder("demo-bank").build())) {
             out.println("# pylon demo: a simulated 4 x US3000C bank (CAN V1.2 + RS485, in memory), monitored by the "
-                    + "driver; runs " + seconds + " s (--seconds), Ctrl-C stops it sooner");
+                    + "driver; " + (untilStopped ? "runs until stopped (Ctrl-C)"
+                    : "runs " + seconds + " s (--seconds), Ctrl-C stops it sooner"));
             out.flush();
             EventHandoff events = new EventHandoff(); // one at a time: a blocked terminal holds no queue of ours
             driver.events().subscribe(events); // only to wake the waits; the screens read driver.status()
             battery.start();
             driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            try (io.pylon4j.web.PylonWebView view = http == null ? null
+                    : HttpAddress.serve(spec.commandLine(), http, driver, out)) {
+                return run(out, bank, driver, events, untilStopped ? Integer.MAX_VALUE : seconds);
+            }
+        }
+    }
+
+    private int run(PrintWriter out, SimulatedBank bank, PylonDriver driver, EventHandoff events, int seconds)
+            throws InterruptedException {
+        { // the screens, as they were inside call()'s try
             // the screens start with the bank's first complete snapshot, so the first one never shows "no data yet"
             awaitUntil(events, () -> MonitorCommand.complete(driver.status()));
             long start = System.nanoTime();

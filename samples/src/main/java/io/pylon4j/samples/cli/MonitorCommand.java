@@ -120,6 +120,14 @@ final class MonitorCommand implements Callable<Integer> {
                     + "standard output is not a terminal: a pipe or file gets no escape sequences).")
     boolean plain;
 
+    @Option(names = "--http", paramLabel = "[HOST:]PORT",
+            description = "Also serve the live web view (docs/web.md) on PORT, loopback unless HOST is given.")
+    String http;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "The live view (with or without --http): stop after S seconds; without it, run until stopped.")
+    Integer seconds;
+
     /** Resolves endpoints; {@link Transports#fromServiceLoader()} unless a test sets it. */
     Transports transports;
 
@@ -171,9 +179,13 @@ final class MonitorCommand implements Callable<Integer> {
         } catch (InvalidEndpointException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        try (driver) {
+        try (driver; io.pylon4j.web.PylonWebView view = http == null ? null
+                : HttpAddress.serve(spec.commandLine(), http, driver, out)) {
             driver.events().subscribe(events);
             driver.start();
+            long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds == null ? 0 : seconds);
+            java.util.function.BooleanSupplier running = seconds == null ? () -> true
+                    : () -> System.nanoTime() - endNanos < 0;
             if (once) {
                 return once(driver, events, out);
             }
@@ -191,7 +203,7 @@ final class MonitorCommand implements Callable<Integer> {
             SlidingRate rs485Rate = new SlidingRate(() -> driver.counters().rs485Replies(), driver.options().time());
             // screen clears only into a terminal: in a pipe or a file they are noise ("ESC[H ESC[2J" before each view)
             String beforeView = !plain && stdoutIsTerminal.getAsBoolean() ? CLEAR_SCREEN : System.lineSeparator();
-            while (true) {
+            while (running.getAsBoolean()) {
                 // redraw each second, or sooner when something changed (and then at most each 200 ms)
                 BankEvent first = events.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
@@ -203,6 +215,7 @@ final class MonitorCommand implements Callable<Integer> {
                 out.print(rates(canRate.perSecond(), rs485Rate.perSecond()));
                 out.flush();
             }
+            return 0;
         }
     }
 

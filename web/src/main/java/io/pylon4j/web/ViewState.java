@@ -1,0 +1,138 @@
+package io.pylon4j.web;
+
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.BankStatusJson;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.PublishedLimits;
+import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.Source;
+import io.pylon4j.driver.commission.Commissioning;
+import io.pylon4j.driver.commission.Expectations;
+import io.pylon4j.driver.commission.Observation;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What the view knows beyond the driver's snapshot: the history ring, the alarm log and the last minute of
+ * snapshots for the commissioning checks, and the one status document built from them (the same for
+ * {@code /api/status} and every live update).
+ */
+final class ViewState implements WebHandler.Source {
+
+    /** Snapshots kept for the commissioning checks run from the page: the last minute at one a second. */
+    static final int COMMISSIONING_SAMPLES = 60;
+
+    /** Alarm log entries kept. */
+    static final int ALARM_LOG_ENTRIES = 100;
+
+    private final PylonDriver driver;
+    private final HistoryRing history;
+    private final AlarmLog alarmLog = new AlarmLog(ALARM_LOG_ENTRIES);
+    private final Supplier<?> webCounters;
+    private record Sampled(BankStatus status, long nanos) {
+    }
+
+    private final ArrayDeque<Sampled> recent = new ArrayDeque<>(COMMISSIONING_SAMPLES);
+    private final AtomicLong samples = new AtomicLong();
+
+    ViewState(PylonDriver driver, int historySamples, Supplier<?> webCounters) {
+        this.driver = driver;
+        this.history = new HistoryRing(historySamples);
+        this.webCounters = webCounters;
+    }
+
+    void onEvent(BankEvent event) {
+        alarmLog.onEvent(event);
+    }
+
+    /** Adds one snapshot to the history and to the commissioning window. */
+    void record(BankStatus s) {
+        Measurements m = s.measurements();
+        PublishedLimits p = s.publishedLimits();
+        history.add(s.at().toEpochMilli() / 1000.0, value(m.socPercent()), value(m.voltageVolts()),
+                value(m.currentAmps()), p.chargeVoltageLimitVolts(), p.chargeCurrentLimitAmps(),
+                p.dischargeCurrentLimitAmps(), value(m.temperatureCelsius()));
+        long now = driver.now().nanos();
+        synchronized (recent) {
+            if (recent.size() == COMMISSIONING_SAMPLES) {
+                recent.removeFirst();
+            }
+            recent.addLast(new Sampled(s, now));
+        }
+        samples.incrementAndGet();
+    }
+
+    long samples() {
+        return samples.get();
+    }
+
+    HistoryRing history() {
+        return history;
+    }
+
+    @Override
+    public String statusJson() {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("{\"status\":").append(BankStatusJson.toJson(driver.status(), driver.now()));
+        out.append(",\"sample\":").append(history.newestJson());
+        out.append(",\"alarmLog\":").append(alarmLog.toJson());
+        out.append(",\"counters\":");
+        recordJson(out, driver.counters());
+        out.append(",\"web\":");
+        recordJson(out, webCounters.get());
+        return out.append('}').toString();
+    }
+
+    @Override
+    public String historyJson() {
+        return history.toJson();
+    }
+
+    /**
+     * The standard commissioning checks over the last minute of snapshots, with no expectations (the page asks for
+     * none). Read-only: it evaluates what was already observed. The raw CAN frames are not watched by the view, so
+     * the checks that need them say they were skipped.
+     */
+    @Override
+    public String commissioningJson() {
+        List<BankStatus> window;
+        Duration length;
+        synchronized (recent) {
+            window = recent.stream().map(Sampled::status).toList();
+            length = recent.isEmpty() ? Duration.ZERO
+                    : Duration.ofNanos(recent.getLast().nanos() - recent.getFirst().nanos());
+        }
+        BankStatus now = driver.status();
+        Observation o = new Observation(window, List.of(), 0, driver.counters(), false,
+                now.sources().containsKey(Source.RS485), length);
+        return Commissioning.evaluate(o, Expectations.NONE).toJson();
+    }
+
+    /** A record of numbers as a flat JSON object, one field per component, in declaration order. */
+    static void recordJson(StringBuilder out, Object record) {
+        out.append('{');
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(components[i].getName()).append("\":");
+            try {
+                out.append(components[i].getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                out.append("null");
+            }
+        }
+        out.append('}');
+    }
+
+    private static double value(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : Double.NaN;
+    }
+}

@@ -1,0 +1,19 @@
+package io.pylon4j.web;
+
+/**
+ * What a {@link PylonWebView} served and refused, for its own page and for monitoring: nothing is refused or dropped
+ * without being counted here.
+ *
+ * @param requests            HTTP requests answered (every status)
+ * @param methodNotAllowed    requests refused with 405 (anything but GET and HEAD: the view is read-only)
+ * @param notFound            requests for a path the view does not serve (404)
+ * @param sseClients          live pages connected now
+ * @param sseClientsRejected  live pages refused with 503 because {@link WebViewOptions#maxSseClients()} were connected
+ * @param sseClientsDropped   live pages dropped because their queue was full (a page, or its network, too slow)
+ * @param requestsShed        requests the view's threads could not take (its bounded queue was full); the connection
+ *                            is closed unanswered
+ * @param samples             status samples taken since the view started
+ */
+public record WebViewCounters(long requests, long methodNotAllowed, long notFound, int sseClients,
+                              long sseClientsRejected, long sseClientsDropped, long requestsShed, long samples) {
+}

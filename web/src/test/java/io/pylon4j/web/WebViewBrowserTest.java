@@ -1,0 +1,109 @@
+package io.pylon4j.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pylon4j.simulator.Alarm;
+import io.pylon4j.simulator.ModuleId;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+
+/**
+ * The page as an installer sees it, in a real headless Chromium, against a simulated bank read by the real driver
+ * in real time: history and live updates in the plots, a row per module, an alarm forced in the simulator, the bank
+ * going STALE then LOST when its link goes silent, and no request leaving the host. Screenshots are kept in
+ * {@code target/web-screenshots/}.
+ */
+class WebViewBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "web-screenshots");
+
+    @Test
+    void thePageFollowsASimulatedBankLive() throws Exception {
+        try (SimulatedBankLink link = new SimulatedBankLink("web-bank");
+             PylonWebView view = PylonWebView.start(link.driver, WebViewOptions.defaults());
+             Chromium chromium = Chromium.start(1280, 1900)) {
+            // a page opened late shows the history the server kept
+            WebViewServerTest.waitFor(() -> view.counters().samples() >= 4);
+            chromium.browser.get(view.url());
+            Chromium.await(30, "the bank FRESH", () -> text(chromium, "supervision-state").equals("FRESH"));
+            List<?> first = (List<?>) chromium.script("return [Number(document.body.dataset.updates),"
+                    + " Number(document.getElementById('plot-soc').dataset.points)]");
+            long updates = ((Number) first.get(0)).longValue();
+            long points = ((Number) first.get(1)).longValue();
+            assertTrue(points > updates && points >= 4, "history not shown: " + points + " points after " + updates
+                    + " live updates");
+
+            // the plots grow as live updates arrive
+            Chromium.await(20, "three more plotted points", () -> points(chromium, "plot-current") >= points + 3);
+            assertEquals(4, chromium.browser.findElements(By.cssSelector("#modules tbody tr")).size());
+            assertEquals(4, chromium.browser.findElements(By.cssSelector("#modules tbody tr td .heat")).size() / 15,
+                    "a heat map cell per cell voltage (15 cells per US3000C)");
+            assertTrue(text(chromium, "limits").contains("charge current (CCL)"));
+            assertTrue(chromium.browser.findElement(By.cssSelector("#limits tbody tr")).getText().contains("V"));
+            assertTrue(chromium.browser.findElements(By.cssSelector("#links li.link-up")).size() == 2,
+                    () -> "both links up: " + text(chromium, "links"));
+
+            // commissioning checks, run from the page (read-only, a GET)
+            chromium.browser.findElement(By.id("run-checks")).click();
+            Chromium.await(20, "commissioning verdicts",
+                    () -> chromium.browser.findElements(By.cssSelector("#commissioning tbody tr")).size() > 3);
+            assertTrue(text(chromium, "commissioning-overall").startsWith("overall: "));
+            screenshot(chromium, "desktop.png");
+
+            // an alarm forced in the simulator
+            link.bank.forceAlarm(ModuleId.of(0, 1), Alarm.CELL_HIGH_TEMPERATURE);
+            Chromium.await(20, "the forced alarm", () -> !chromium.browser.findElements(
+                    By.cssSelector("#active-alarms li.alarm-active")).isEmpty());
+            assertTrue(text(chromium, "alarm-log").contains("active"), text(chromium, "alarm-log"));
+            assertTrue(text(chromium, "active-alarms").toUpperCase().contains("TEMPERATURE"),
+                    text(chromium, "active-alarms"));
+
+            // the link goes silent: STALE after 2 s, LOST after 4 s (the rig's timeouts)
+            link.silence();
+            Chromium.await(20, "STALE", () -> text(chromium, "supervision-state").equals("STALE"));
+            Chromium.await(20, "LOST", () -> text(chromium, "supervision-state").equals("LOST"));
+            assertTrue(text(chromium, "supervision-detail").startsWith("LOST since "));
+
+            // phone width
+            chromium.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1900));
+            Thread.sleep(300); // one layout pass after the resize, only for the picture
+            screenshot(chromium, "phone.png");
+
+            // nothing left the host: every request the browser sent went to the view itself
+            String origin = URI.create(view.url()).resolve("/").toString();
+            List<String> urls = chromium.requestedUrls();
+            assertFalse(urls.isEmpty(), "the performance log recorded no request");
+            // (the browser's own chrome:// pages, such as the first empty tab, and data: URLs never reach a network)
+            List<String> network = urls.stream().filter(u -> !u.startsWith("chrome://") && !u.startsWith("data:")
+                    && !u.startsWith("about:")).toList();
+            assertTrue(network.contains(origin + "api/events"), "the live stream was not requested: " + network);
+            for (String url : network) {
+                assertTrue(url.startsWith(origin), "a request left the host: " + url + " (all: " + network + ")");
+            }
+            List<String> console = chromium.consoleMessages();
+            assertTrue(console.stream().noneMatch(m -> m.contains("Content Security Policy")
+                    || m.contains("Content-Security-Policy")), "CSP violations: " + console);
+            assertTrue(console.stream().noneMatch(m -> m.startsWith("SEVERE")), "console errors: " + console);
+        }
+    }
+
+    private static String text(Chromium chromium, String id) {
+        return chromium.browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private static long points(Chromium chromium, String plot) {
+        return Long.parseLong(chromium.browser.findElement(By.id(plot)).getDomAttribute("data-points"));
+    }
+
+    private static void screenshot(Chromium chromium, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name), chromium.browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
