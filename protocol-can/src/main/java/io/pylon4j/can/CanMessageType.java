@@ -6,7 +6,6 @@ import static io.pylon4j.can.ProfileChoice.GENERIC_INVERTER;
 import static io.pylon4j.can.ProfileChoice.PYLON_PLUS_NUMERIC;
 import static io.pylon4j.can.ProfileChoice.SMA_INVERTER;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -155,26 +154,6 @@ public enum CanMessageType {
         CanFrame encode(CanMessage message, PylonCanCodec codec);
     }
 
-    /** The known ids in table order; an id's index here plus one is its slot, 0 is "unknown". */
-    private static final int[] KNOWN_IDS;
-    /** Slot by 11-bit id: 0 for an unknown id. */
-    private static final byte[] SLOT_BY_ID = new byte[CanFrame.MAX_STANDARD_ID + 1];
-    /** The entries of each slot (one, or two where the profile picks), {@link #UNKNOWN} alone in slot 0. */
-    private static final CanMessageType[][] ENTRIES_BY_SLOT;
-
-    static {
-        KNOWN_IDS = Arrays.stream(values()).filter(CanMessageType::isKnown).mapToInt(t -> t.canId).distinct()
-                .toArray();
-        ENTRIES_BY_SLOT = new CanMessageType[KNOWN_IDS.length + 1][];
-        ENTRIES_BY_SLOT[0] = new CanMessageType[] {UNKNOWN};
-        for (int i = 0; i < KNOWN_IDS.length; i++) {
-            int id = KNOWN_IDS[i];
-            SLOT_BY_ID[id] = (byte) (i + 1);
-            ENTRIES_BY_SLOT[i + 1] = Arrays.stream(values()).filter(t -> t.canId == id)
-                    .toArray(CanMessageType[]::new);
-        }
-    }
-
     private final Class<? extends CanMessage> recordType;
     private final int canId;
     private final int minimumLength;
@@ -274,14 +253,7 @@ public enum CanMessageType {
      * @throws NullPointerException if {@code message} is null
      */
     public static CanMessageType of(CanMessage message) {
-        // by id first (one or two entries), not by a map of classes: encoding stays a few nanoseconds a frame
-        Class<?> recordType = message.getClass();
-        for (CanMessageType type : ENTRIES_BY_SLOT[SLOT_BY_ID[message.canId()]]) {
-            if (type.recordType == recordType) {
-                return type;
-            }
-        }
-        throw new AssertionError("no table entry for " + recordType.getName()); // CanMessageTypeTest proves it
+        return CanIdSlots.entryOf(message);
     }
 
     /**
@@ -293,7 +265,7 @@ public enum CanMessageType {
      *         {@link #UNKNOWN})
      */
     public static List<CanMessageType> forId(int canId) {
-        return isKnownId(canId) ? List.of(ENTRIES_BY_SLOT[SLOT_BY_ID[canId]]) : List.of();
+        return isKnownId(canId) ? List.of(CanIdSlots.entries(CanIdSlots.slotOf(canId))) : List.of();
     }
 
     /**
@@ -303,24 +275,10 @@ public enum CanMessageType {
      * @return true for the ids of the table, false for every other value
      */
     public static boolean isKnownId(int canId) {
-        return canId >= 0 && canId <= CanFrame.MAX_STANDARD_ID && SLOT_BY_ID[canId] != 0;
+        return canId >= 0 && canId <= CanFrame.MAX_STANDARD_ID && CanIdSlots.slotOf(canId) != 0;
     }
 
-    /** The number of slots a codec's decoder array needs: one per known id, plus slot 0 for unknown ids. */
-    static int slotCount() {
-        return KNOWN_IDS.length + 1;
-    }
-
-    /** The slot of an 11-bit id: 0 for an unknown id. */
-    static int slotOf(int canId) {
-        return SLOT_BY_ID[canId];
-    }
-
-    /** The id of a slot above 0. */
-    static int idOfSlot(int slot) {
-        return KNOWN_IDS[slot - 1];
-    }
-
+    /** Checks the minimum DLC, then decodes under the codec's units. */
     CanMessage decode(CanFrame frame, PylonCanCodec codec) {
         if (frame.length() < minimumLength) {
             throw new FrameTooShortException(frame.id(), frame.length(), minimumLength, messageName);
@@ -328,6 +286,7 @@ public enum CanMessageType {
         return decoder.decode(frame, codec);
     }
 
+    /** Encodes a message of this entry's record type under the codec's units. */
     CanFrame encode(CanMessage message, PylonCanCodec codec) {
         return encoder.encode(message, codec);
     }

@@ -31,7 +31,7 @@ public final class PylonCanCodec {
     final boolean reversedPairs;
     final boolean deciVolts;
     final boolean tenWattHours;
-    /** The entry each id's slot ({@link CanMessageType#slotOf(int)}) decodes to under this profile. */
+    /** The entry each id's slot ({@code CanIdSlots.slotOf}) decodes to under this profile. */
     private final CanMessageType[] decoderBySlot;
 
     /**
@@ -50,10 +50,10 @@ public final class PylonCanCodec {
 
     /** One entry per slot: {@link CanMessageType#UNKNOWN} for slot 0, the profile's choice for each known id. */
     private static CanMessageType[] decoders(CanProfile profile) {
-        CanMessageType[] bySlot = new CanMessageType[CanMessageType.slotCount()];
+        CanMessageType[] bySlot = new CanMessageType[CanIdSlots.count()];
         bySlot[0] = CanMessageType.UNKNOWN;
         for (int slot = 1; slot < bySlot.length; slot++) {
-            int id = CanMessageType.idOfSlot(slot);
+            int id = CanIdSlots.idOf(slot);
             for (CanMessageType type : CanMessageType.forId(id)) {
                 if (type.decodedUnder(profile)) {
                     if (bySlot[slot] != null) {
@@ -97,7 +97,7 @@ public final class PylonCanCodec {
      * @throws FrameTooShortException if the frame has fewer data bytes than its id's layout needs
      */
     public CanMessage decode(CanFrame frame) {
-        return decoderBySlot[CanMessageType.slotOf(frame.id())].decode(frame, this);
+        return decoderBySlot[CanIdSlots.slotOf(frame.id())].decode(frame, this);
     }
 
     /**
