@@ -73,7 +73,11 @@ public final class TcpByteStreamTransport extends NettyTransport implements Byte
         send(Unpooled.copiedBuffer(data, offset, length), false);
     }
 
-    /** The event loop this link is read on, from {@link #open()} on (the loop is kept across reconnects). */
+    /**
+     * The event loop this link is read on, from {@link #open()} on (the loop is kept across reconnects).
+     *
+     * @return a scheduler on that loop; empty before {@link #open()}
+     */
     @Override
     public Optional<Scheduler> ioScheduler() {
         return eventLoopScheduler();
