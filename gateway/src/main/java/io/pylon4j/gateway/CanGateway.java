@@ -56,7 +56,7 @@ public final class CanGateway implements AutoCloseable {
     private long keepAlivesSeen;
     private long keepAliveLosses;
 
-    private CanGateway(Builder b) {
+    CanGateway(CanGatewayBuilder b) {
         this.source = b.source;
         this.transport = b.transport;
         this.profile = b.profile;
@@ -73,10 +73,10 @@ public final class CanGateway implements AutoCloseable {
      * @param source     what to present
      * @param toInverter the CAN link to the inverter (the caller opens and closes it)
      * @param profile    the inverter's profile
-     * @return a builder; {@link Builder#scheduler} must be set
+     * @return a builder; {@link CanGatewayBuilder#scheduler} must be set
      */
-    public static Builder builder(BankSource source, CanTransport toInverter, GatewayProfile profile) {
-        return new Builder(source, toInverter, profile);
+    public static CanGatewayBuilder builder(BankSource source, CanTransport toInverter, GatewayProfile profile) {
+        return new CanGatewayBuilder(source, toInverter, profile);
     }
 
     /**
@@ -276,63 +276,5 @@ public final class CanGateway implements AutoCloseable {
             }
         }
         transport.removeFrameListener(keepAliveListener);
-    }
-
-    /** Builds a {@link CanGateway}. */
-    public static final class Builder {
-        private final BankSource source;
-        private final CanTransport transport;
-        private final GatewayProfile profile;
-        private Scheduler scheduler;
-        private TimeSource time = TimeSource.system();
-        private Consumer<? super GatewayEvent> listener = e -> { };
-
-        private Builder(BankSource source, CanTransport transport, GatewayProfile profile) {
-            this.source = Objects.requireNonNull(source, "source");
-            this.transport = Objects.requireNonNull(transport, "toInverter");
-            this.profile = Objects.requireNonNull(profile, "profile");
-        }
-
-        /**
-         * Where the cycle runs (required): {@code Scheduler.of(executor)}, or a test's manual scheduler.
-         *
-         * @param value the scheduler
-         * @return this builder
-         */
-        public Builder scheduler(Scheduler value) {
-            scheduler = Objects.requireNonNull(value, "scheduler");
-            return this;
-        }
-
-        /**
-         * The clock every age is measured on (default {@link TimeSource#system()}); the scheduler's in tests.
-         *
-         * @param value the time source
-         * @return this builder
-         */
-        public Builder time(TimeSource value) {
-            time = Objects.requireNonNull(value, "time");
-            return this;
-        }
-
-        /**
-         * Who hears the gateway's events, on the scheduler's thread; must not block.
-         *
-         * @param value the listener
-         * @return this builder
-         */
-        public Builder listener(Consumer<? super GatewayEvent> value) {
-            listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /**
-         * {@return the gateway, not started}
-         *
-         * @throws NullPointerException if no scheduler was set
-         */
-        public CanGateway build() {
-            return new CanGateway(this);
-        }
     }
 }
