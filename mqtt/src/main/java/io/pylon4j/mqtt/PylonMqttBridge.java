@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PylonMqttBridge implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PylonMqttBridge.class.getName());
+    /** A cap command is a few dozen bytes; MQTT 5 makes the broker drop anything larger for us. */
+    private static final int MAX_INCOMING_PACKET_BYTES = 4096;
 
     private final MqttBridgeOptions options;
     private final Mqtt5AsyncClient client;
@@ -125,7 +127,10 @@ public final class PylonMqttBridge implements AutoCloseable {
                 Math.min(options.minInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(200)));
         thread.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
         if (ownBroker.isPresent()) {
-            client.connectWith().cleanStart(true).noSessionExpiry().keepAlive(30).send()
+            // the broker may send us only small packets, few at a time: a peer's command cannot grow our memory
+            client.connectWith().cleanStart(true).noSessionExpiry().keepAlive(30)
+                    .restrictions().maximumPacketSize(MAX_INCOMING_PACKET_BYTES).receiveMaximum(16)
+                    .applyRestrictions().send()
                     .whenComplete((ack, failure) -> {
                         if (failure != null) {
                             onDisconnected(OwnClient.describe(failure));

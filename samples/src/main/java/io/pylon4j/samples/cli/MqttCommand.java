@@ -131,8 +131,19 @@ final class MqttCommand implements Callable<Integer> {
                 err.println("pylon mqtt: no bank could be opened");
                 return ExitStatus.USAGE;
             }
+            int published = owned.size();
+            // Ctrl-C or SIGTERM: a clean close publishes offline (only SIGKILL leaves it to the last will)
+            Thread onStop = new Thread(bridge::close, "pylon4j-mqtt-shutdown");
+            Runtime.getRuntime().addShutdownHook(onStop);
+            owned.add(() -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it closes the bridge
+                }
+            });
             bridge.start();
-            out.println("# pylon mqtt: publishing " + owned.size() + " bank(s) to " + target + " under "
+            out.println("# pylon mqtt: publishing " + published + " bank(s) to " + target + " under "
                     + prefix + "/" + site + "/BANK (Home Assistant discovery " + (haDiscovery ? "on" : "off")
                     + ", commands " + (allowCommands ? "on" : "off") + "); Ctrl-C stops it");
             out.flush();

@@ -70,6 +70,26 @@ class MqttCommandTest {
     }
 
     @Test
+    void aBridgeStoppedWithSigtermPublishesOfflineItself() throws Exception {
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PylonCli.class.getName(), "mqtt",
+                "--broker", broker.uri(), "--site", "term", "--simulate", "1xUS3000C");
+        Process bridge = new ProcessBuilder(java).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/term/#")) {
+            r.await("pylon4j/term/simulated/availability", "online"::equals, WAIT);
+            bridge.destroy(); // SIGTERM, as Ctrl-C or systemd would stop it
+            assertThat(bridge.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            // the bank's own offline can only come from the clean close, never from the last will
+            r.await("pylon4j/term/simulated/availability", "offline"::equals, WAIT);
+            r.await("pylon4j/term/bridge/availability", "offline"::equals, WAIT);
+        } finally {
+            bridge.destroyForcibly();
+        }
+    }
+
+    @Test
     void saysWhatItCouldNotOpenAndPublishesTheRest() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
