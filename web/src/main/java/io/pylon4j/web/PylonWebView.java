@@ -1,6 +1,7 @@
 package io.pylon4j.web;
 
 import com.sun.net.httpserver.HttpServer;
+import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.driver.PylonDriver;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +71,7 @@ public final class PylonWebView implements AutoCloseable {
         this.server = HttpServer.create(options.address(), 0);
         server.createContext("/", handler);
         server.setExecutor(httpThreads);
-        this.alarms = driver.addListener(state::onEvent);
+        this.alarms = driver.addListener(this::onEvent);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -149,6 +151,31 @@ public final class PylonWebView implements AutoCloseable {
     public WebViewCounters counters() {
         return new WebViewCounters(handler.requests.get(), handler.methodNotAllowed.get(), handler.notFound.get(),
                 hub.clientCount(), hub.rejected(), hub.dropped(), shed.get(), state.samples());
+    }
+
+    /**
+     * Keeps the alarm log, and pushes a change of the bank's state, an alarm or a link at once rather than at the next
+     * sample, so that a short STALE shows on the page even when the sampler runs late. Runs on the driver's event
+     * executor: hands the push to the sampler thread and returns.
+     */
+    private void onEvent(BankEvent event) {
+        state.onEvent(event);
+        if (event instanceof BankEvent.SupervisionStateChanged || event instanceof BankEvent.AlarmRaised
+                || event instanceof BankEvent.AlarmCleared || event instanceof BankEvent.LinkStateChanged) {
+            try {
+                sampler.execute(this::push);
+            } catch (RejectedExecutionException closing) {
+                // the view is closing: nobody to push to
+            }
+        }
+    }
+
+    private void push() {
+        try {
+            hub.broadcast("status", state.statusJson());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "web view push failed", e);
+        }
     }
 
     /** Takes one sample and pushes it to the live pages; never throws (the schedule would stop). */

@@ -100,6 +100,11 @@
     $('bank-id').textContent = s.bankId;
     const state = $('supervision-state');
     state.textContent = s.supervision.state;
+    const seen = document.body.dataset.states ? document.body.dataset.states.split(' ') : [];
+    if (seen[seen.length - 1] !== s.supervision.state) { // the states this page has shown, in order (tests read it)
+      seen.push(s.supervision.state);
+      document.body.dataset.states = seen.slice(-20).join(' ');
+    }
     state.className = 'state state-' + s.supervision.state;
     $('supervision-detail').textContent = s.supervision.state + ' since ' + time(s.supervision.since)
       + (s.supervision.reason ? ': ' + s.supervision.reason : '');
