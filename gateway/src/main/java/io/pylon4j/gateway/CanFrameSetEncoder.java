@@ -89,7 +89,9 @@ public final class CanFrameSetEncoder {
             int blocking = v.modules();
             messages.add(new ModuleCounts(u16(v.modules()), v.requests().chargeEnable() ? 0 : u16(blocking),
                     v.requests().dischargeEnable() ? 0 : u16(blocking), 0));
+            VictronDetailFrames.addCells(v, messages);
             messages.add(new InstalledCapacity(capacityAh));
+            VictronDetailFrames.addSerialNumber(v, messages);
             messages.add(ProductIdentification.of("PYLON4J"));
         }
         List<CanFrame> frames = new ArrayList<>(messages.size());
