@@ -1,6 +1,7 @@
 package io.pylon4j.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pylon4j.can.CanFrame;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,23 @@ class InverterProfilesOnVirtualBusTest {
             assertThat(rig.tapped(0x355).size() - before).isEqualTo(8);
             assertThat(rig.tapped.stream().map(CanFrame::id).distinct())
                     .containsExactlyInAnyOrder(0x351, 0x355, 0x356, 0x35A, 0x35E, 0x35F);
+        }
+    }
+
+    @Test
+    void theSmaQuickStopIsSentOnlyWhenAskedAndOnlyToAnSma() throws Exception {
+        try (GatewayRig rig = new GatewayRig(1, GatewayProfile.SMA, false)) {
+            rig.seconds(3);
+            assertThat(rig.tapped(0x00F)).isEmpty();
+
+            rig.gateway.sendSmaQuickStop();
+            rig.seconds(1);
+
+            assertThat(rig.tapped(0x00F)).singleElement().satisfies(f -> assertThat(f.length()).isZero());
+        }
+        try (GatewayRig rig = new GatewayRig(1, GatewayProfile.VICTRON, false)) {
+            assertThatThrownBy(rig.gateway::sendSmaQuickStop).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("SMA Sunny Island").hasMessageContaining("victron");
         }
     }
 }
