@@ -24,9 +24,12 @@ import java.util.Set;
  * @param modules          the modules online, 0 when unknown
  * @param capacityAmpHours the installed capacity of those modules, Ah, 0 when unknown (weighs SOC when banks are
  *                         combined; CAN 0x35F and 0x379)
+ * @param cells            the cell extremes and where they are (Victron 0x373–0x377), if the source knows them
+ * @param serialNumber     the bank's serial number (Victron 0x380/0x381, at most 16 ISO-8859-1 characters), if known
  */
 public record BankView(SourceState state, String reason, Optional<Limits> limits, Measurements measurements,
-                       RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours) {
+                       RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours,
+                       Optional<CellReport> cells, Optional<String> serialNumber) {
 
     /** The lowest charge voltage limit a 15- or 16-cell LFP low-voltage bank can mean, V. */
     public static final double MIN_CHARGE_VOLTAGE_VOLTS = 40.0;
@@ -48,8 +51,11 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
      * @param alarms           the active alarms and protections
      * @param modules          the modules online, ≥ 0
      * @param capacityAmpHours the installed capacity, Ah, ≥ 0 and finite
+     * @param cells            the cell extremes, if known
+     * @param serialNumber     the serial number, if known, 1 to 16 characters
      * @throws NullPointerException     if a reference is null
-     * @throws IllegalArgumentException if {@code modules} or {@code capacityAmpHours} is negative or not finite
+     * @throws IllegalArgumentException if {@code modules} or {@code capacityAmpHours} is negative or not finite, or
+     *                                  the serial number is empty or longer than 16 characters
      */
     public BankView {
         Objects.requireNonNull(state, "state");
@@ -64,6 +70,40 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
         if (!(capacityAmpHours >= 0) || Double.isInfinite(capacityAmpHours)) {
             throw new IllegalArgumentException("capacityAmpHours must be finite and ≥ 0: " + capacityAmpHours);
         }
+        Objects.requireNonNull(cells, "cells");
+        if (serialNumber.isPresent() && (serialNumber.get().isEmpty() || serialNumber.get().length() > 16)) {
+            throw new IllegalArgumentException("a serial number has 1 to 16 characters: '" + serialNumber.get() + "'");
+        }
+    }
+
+    /**
+     * A view without cell extremes and serial number (what every source but one that knows its cells gives).
+     *
+     * @param state            whether the values may be acted on
+     * @param reason           why the source is in that state
+     * @param limits           the limits to forward, if known
+     * @param measurements     the bank's measurements
+     * @param requests         the bank's request flags
+     * @param alarms           the active alarms and protections
+     * @param modules          the modules online, ≥ 0
+     * @param capacityAmpHours the installed capacity, Ah, ≥ 0 and finite
+     */
+    public BankView(SourceState state, String reason, Optional<Limits> limits, Measurements measurements,
+                    RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours) {
+        this(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * This view with cell extremes and a serial number.
+     *
+     * @param newCells        the cell extremes, if known
+     * @param newSerialNumber the serial number, if known
+     * @return the same values with these
+     */
+    public BankView withCells(Optional<CellReport> newCells, Optional<String> newSerialNumber) {
+        return new BankView(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours,
+                newCells, newSerialNumber);
     }
 
     /**
@@ -85,7 +125,8 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
      * @return the same values in {@code newState}
      */
     public BankView withState(SourceState newState, String newReason) {
-        return new BankView(newState, newReason, limits, measurements, requests, alarms, modules, capacityAmpHours);
+        return new BankView(newState, newReason, limits, measurements, requests, alarms, modules, capacityAmpHours,
+                cells, serialNumber);
     }
 
     /**
@@ -148,6 +189,7 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
         Set<ActiveAlarm> raised = new LinkedHashSet<>(alarms);
         raised.add(ActiveAlarm.of(Alarm.SYSTEM_ERROR, Alarm.Level.PROTECTION));
         return new BankView(SourceState.STALE, why, Optional.of(zero), measurements,
-                new RequestFlags(false, false, false, false, false), raised, modules, capacityAmpHours);
+                new RequestFlags(false, false, false, false, false), raised, modules, capacityAmpHours, cells,
+                serialNumber);
     }
 }

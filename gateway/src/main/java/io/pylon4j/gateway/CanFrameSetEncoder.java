@@ -61,42 +61,47 @@ public final class CanFrameSetEncoder {
         int soh = m.sohPercent().isPresent() ? (int) Math.round(m.sohPercent().getAsDouble()) : CanMessage.NOT_SENT;
         List<CanMessage> messages = new ArrayList<>();
         messages.add(limits(l));
-        messages.add(frameSet == FrameSet.PYLON_V13 && soh != CanMessage.NOT_SENT
+        boolean hiResSoc = frameSet == FrameSet.PYLON_V13 || frameSet == FrameSet.SMA;
+        messages.add(hiResSoc && soh != CanMessage.NOT_SENT
                 ? new StateOfChargeAndHealth(soc, soh, u16((int) Math.round(m.socPercent().getAsDouble() * 100)))
                 : new StateOfChargeAndHealth(soc, soh));
         messages.add(new BatteryMeasurements(centi(m.voltageVolts()), s16(Math.round(m.currentAmps().orElse(0) * 10)),
                 m.temperatureCelsius().isPresent() ? s16(Math.round(m.temperatureCelsius().getAsDouble() * 10))
                         : CanMessage.NOT_SENT));
-        messages.add(new ProtectionAndAlarmFlags(AlarmBits.flags359(v.alarms()), Math.min(255, v.modules()),
-                ProtectionAndAlarmFlags.MARKER_PN, CanMessage.NOT_SENT));
+        if (frameSet != FrameSet.SMA) { // a Sunny Island reads its alarms from 0x35A only (docs/protocol.md §1.10)
+            messages.add(new ProtectionAndAlarmFlags(AlarmBits.flags359(v.alarms()), Math.min(255, v.modules()),
+                    ProtectionAndAlarmFlags.MARKER_PN, CanMessage.NOT_SENT));
+        }
         if (frameSet == FrameSet.PYLON_V13) {
             messages.add(AlarmsAndWarnings.NOTHING_SET); // as the V1.3 capture shows it (docs/protocol.md §1.7)
-        } else if (frameSet == FrameSet.VICTRON) {
-            messages.add(AlarmBits.pairs35A(v.alarms())); // a GX reads its alarms here, not from 0x359
+        } else if (frameSet == FrameSet.VICTRON || frameSet == FrameSet.SMA) {
+            messages.add(AlarmBits.pairs35A(v.alarms())); // a GX and a Sunny Island read their alarms here
         }
-        if (frameSet != FrameSet.PYLON_V13) {
+        if (frameSet != FrameSet.PYLON_V13 && frameSet != FrameSet.SMA) {
             messages.add(new ChargeRequestFlags(v.requests().toBits(), 2, 0));
         }
         messages.add(ManufacturerName.PYLON);
         int capacityAh = u16((int) Math.floor(v.capacityAmpHours()));
-        if (frameSet == FrameSet.PYLON_V13 || frameSet == FrameSet.VICTRON) {
+        if (frameSet == FrameSet.PYLON_V13 || frameSet == FrameSet.VICTRON || frameSet == FrameSet.SMA) {
             messages.add(new BatteryInfo('L' | 'I' << 8, 1, 3, capacityAh, 8, 0xAAL << 48));
         }
-        if (frameSet == FrameSet.PYLON_V12_CAPACITY) {
+        if (frameSet == FrameSet.PYLON_V12_CAPACITY || frameSet == FrameSet.SOL_ARK) {
             messages.add(new InstalledCapacity(capacityAh));
         }
         if (frameSet == FrameSet.VICTRON) {
             int blocking = v.modules();
             messages.add(new ModuleCounts(u16(v.modules()), v.requests().chargeEnable() ? 0 : u16(blocking),
                     v.requests().dischargeEnable() ? 0 : u16(blocking), 0));
+            VictronDetailFrames.addCells(v, messages);
             messages.add(new InstalledCapacity(capacityAh));
+            VictronDetailFrames.addSerialNumber(v, messages);
             messages.add(ProductIdentification.of("PYLON4J"));
         }
         List<CanFrame> frames = new ArrayList<>(messages.size());
         for (CanMessage message : messages) {
             frames.add(codec.encode(message));
         }
-        return List.copyOf(frames);
+        return frameSet == FrameSet.SOL_ARK ? SolArkFrames.padded(frames) : List.copyOf(frames);
     }
 
     private static ChargeDischargeLimits limits(Limits l) {

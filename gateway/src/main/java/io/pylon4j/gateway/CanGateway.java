@@ -1,6 +1,7 @@
 package io.pylon4j.gateway;
 
 import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.SmaQuickStop;
 import io.pylon4j.transport.CanFrameListener;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.time.Scheduler;
@@ -154,6 +155,23 @@ public final class CanGateway implements AutoCloseable {
     public Optional<LimitOverride> activeOverride() {
         synchronized (lock) {
             return override;
+        }
+    }
+
+    /**
+     * Sends an SMA Sunny Island its remote quick stop, 0x00F with no data ({@code docs/protocol.md §1.4}): the
+     * inverter goes to standby until it is restarted. The gateway never sends it by itself; only this call does.
+     *
+     * @throws IllegalStateException if this gateway's profile is not an SMA Sunny Island's
+     */
+    public void sendSmaQuickStop() {
+        if (profile.frameSet() != FrameSet.SMA) {
+            throw new IllegalStateException("the quick stop 0x00F is for an SMA Sunny Island; this gateway's profile is "
+                    + profile.name());
+        }
+        transport.send(new CanFrame(SmaQuickStop.ID, 0, 0));
+        synchronized (lock) {
+            framesSent++;
         }
     }
 

@@ -55,8 +55,26 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
             CanProfile.PYLONTECH, Duration.ofSeconds(1), KEEP_ALIVE_IDS, Optional.of(Duration.ofSeconds(10)),
             Optional.of(Duration.ofSeconds(60)));
 
+    /**
+     * Sol-Ark: the V1.2 set plus 0x379, every frame eight bytes, 0x356's voltage in 0.1 V (docs/protocol.md §1.8,
+     * §1.10); the set each second, its 0x305 (sent after each set it received) expected at least every 10 s, zeros for
+     * 60 s then silence.
+     */
+    public static final GatewayProfile SOL_ARK = new GatewayProfile("sol-ark", FrameSet.SOL_ARK, CanProfile.SOL_ARK,
+            Duration.ofSeconds(1), KEEP_ALIVE_IDS, Optional.of(Duration.ofSeconds(10)),
+            Optional.of(Duration.ofSeconds(60)));
+    /**
+     * SMA Sunny Island: the SMA set every 500 ms (the SMA document forbids faster than 200 ms, docs/protocol.md §1.5;
+     * docs/gateway.md says why not 100 ms), its 0x305–0x307 (sent each second) expected at least every 10 s, zeros for
+     * 60 s then silence (the Sunny Island goes to standby 60 s after the last 0x355).
+     */
+    public static final GatewayProfile SMA = new GatewayProfile("sma", FrameSet.SMA, CanProfile.SMA,
+            Duration.ofMillis(500), KEEP_ALIVE_IDS, Optional.of(Duration.ofSeconds(10)),
+            Optional.of(Duration.ofSeconds(60)));
+
     /** Every preset, in the order {@code pylon gateway --help} lists them. */
-    public static final List<GatewayProfile> PRESETS = List.of(PYLON_V12, PYLON_V13, VICTRON, LUXPOWER);
+    public static final List<GatewayProfile> PRESETS = List.of(PYLON_V12, PYLON_V13, VICTRON, LUXPOWER, SOL_ARK,
+            SMA);
 
     /**
      * Checks the values.
@@ -116,7 +134,7 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
 
     /**
      * The preset of this name, ignoring case ({@code pylon}, {@code pylon-v1.2}, {@code deye}, {@code pylon-v1.3},
-     * {@code victron}, {@code luxpower}).
+     * {@code victron}, {@code luxpower}, {@code sol-ark}, {@code sma}, {@code sunny-island}).
      *
      * @param name a preset's name
      * @return the preset
@@ -128,8 +146,10 @@ public record GatewayProfile(String name, FrameSet frameSet, CanProfile canProfi
             case "pylon-v1.3", "pylon-v13" -> PYLON_V13;
             case "victron" -> VICTRON;
             case "luxpower" -> LUXPOWER;
+            case "sol-ark", "solark" -> SOL_ARK;
+            case "sma", "sunny-island" -> SMA;
             default -> throw new IllegalArgumentException("no gateway profile named '" + name
-                    + "'; the presets are pylon (pylon-v1.2, deye), pylon-v1.3, victron, luxpower");
+                    + "'; the presets are pylon (pylon-v1.2, deye), pylon-v1.3, victron, luxpower, sol-ark, sma");
         };
     }
 }

@@ -59,6 +59,7 @@ public record LimitOverride(OptionalDouble maxChargeCurrentAmps, OptionalDouble 
         double dcl = Math.min(l.dischargeCurrentLimitAmps(), maxDischargeCurrentAmps.orElse(Double.MAX_VALUE));
         return new BankView(view.state(), view.reason(), java.util.Optional.of(new io.pylon4j.driver.Limits(
                 l.chargeVoltageLimitVolts(), ccl, dcl, l.dischargeVoltageLimitVolts())), view.measurements(),
-                view.requests(), view.alarms(), view.modules(), view.capacityAmpHours());
+                view.requests(), view.alarms(), view.modules(), view.capacityAmpHours(), view.cells(),
+                view.serialNumber());
     }
 }

@@ -100,7 +100,7 @@ class CanFrameSetEncoderTest {
             assertThat(GatewayProfile.named(p.name().toUpperCase(java.util.Locale.ROOT))).isSameAs(p);
         }
         assertThat(GatewayProfile.named("deye")).isSameAs(GatewayProfile.PYLON_V12);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayProfile.named("sma"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayProfile.named("goodwe"))
                 .hasMessageContaining("the presets are pylon");
     }
 }

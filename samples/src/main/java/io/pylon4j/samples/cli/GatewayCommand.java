@@ -56,7 +56,8 @@ final class GatewayCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "pylon",
-            description = "The inverter's profile: pylon (pylon-v1.2, deye), pylon-v1.3, victron, luxpower.")
+            description = "The inverter's profile: pylon (pylon-v1.2, deye), pylon-v1.3, victron, luxpower, "
+                    + "sol-ark, sma.")
     String profile;
 
     @Option(names = "--silence-after", paramLabel = "SECONDS",
