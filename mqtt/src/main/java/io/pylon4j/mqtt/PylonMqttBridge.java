@@ -2,10 +2,7 @@ package io.pylon4j.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.pylon4j.driver.PylonDriver;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +45,7 @@ public final class PylonMqttBridge implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LongAdder connections = new LongAdder();
-    private final LongAdder commandsAccepted = new LongAdder();
-    private final LongAdder commandsRejected = new LongAdder();
-    private final LongAdder capsExpired = new LongAdder();
+    private final CapCommands commands;
     private volatile String linkCause = "not connected yet";
     private boolean wasConnected; // the bridge thread's view
     private boolean subscribed;
@@ -67,6 +62,7 @@ public final class PylonMqttBridge implements AutoCloseable {
         this.client = b.client != null ? b.client
                 : OwnClient.build(b.broker, options, thread, this::onDisconnected, this::onConnected);
         this.outbox = new Outbox(client, options);
+        this.commands = new CapCommands(banks, options, thread);
     }
 
     /**
@@ -168,7 +164,7 @@ public final class PylonMqttBridge implements AutoCloseable {
             // resubscribed by the client itself after a reconnection without a session (its default)
             subscribed = true;
             client.subscribeWith().topicFilter(options.prefix() + "/" + options.site() + "/+/cap/set")
-                    .qos(MqttQos.fromCode(options.qos())).callback(this::onCommand).executor(thread).send();
+                    .qos(MqttQos.fromCode(options.qos())).callback(commands::onCommand).executor(thread).send();
         }
     }
 
@@ -187,33 +183,6 @@ public final class PylonMqttBridge implements AutoCloseable {
         linkCause = cause;
     }
 
-    /** A cap command (on the bridge thread). */
-    private void onCommand(Mqtt5Publish publish) {
-        String topic = publish.getTopic().toString();
-        String[] levels = topic.split("/");
-        BankPublication p = levels.length >= 4 ? banks.get(levels[levels.length - 3]) : null;
-        if (p == null) {
-            commandsRejected.increment();
-            return; // no bank of ours: nowhere to acknowledge
-        }
-        String payload = new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8);
-        try {
-            if (publish.isRetain()) {
-                // a retained command would be applied again by every restart, long after its sender meant it
-                throw new IllegalArgumentException("retained commands are refused: publish without retain");
-            }
-            CapCommand command = CapCommand.parse(payload, options.maxCapDuration());
-            p.publishCapState(p.caps.apply(command, thread, () -> {
-                capsExpired.increment();
-                p.publishCapState(p.caps.expire());
-            }));
-            commandsAccepted.increment();
-        } catch (IllegalArgumentException e) {
-            commandsRejected.increment();
-            p.publishCapState(p.caps.rejected(e.getMessage()));
-        }
-    }
-
     /**
      * What the bridge did and dropped.
      *
@@ -221,8 +190,8 @@ public final class PylonMqttBridge implements AutoCloseable {
      */
     public BridgeCounters counters() {
         return new BridgeCounters(outbox.published.sum(), outbox.failed.sum(), outbox.droppedEvents.sum(),
-                outbox.droppedState.sum(), connections.sum(), commandsAccepted.sum(), commandsRejected.sum(),
-                capsExpired.sum());
+                outbox.droppedState.sum(), connections.sum(), commands.accepted.sum(), commands.rejected.sum(),
+                commands.expired.sum());
     }
 
     /**
