@@ -3,7 +3,6 @@ package io.pylon4j.driver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -103,29 +102,8 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
      * @throws NullPointerException     if an object is null
      */
     public InverterProfile {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
-        Objects.requireNonNull(staleTimeout, "staleTimeout");
-        Objects.requireNonNull(lostTimeout, "lostTimeout");
-        Objects.requireNonNull(rs485PollInterval, "rs485PollInterval");
-        Objects.requireNonNull(rs485ResponseTimeout, "rs485ResponseTimeout");
-        Objects.requireNonNull(failSafe, "failSafe");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
-        if (keepAliveInterval.isNegative()) {
-            throw new IllegalArgumentException("keepAliveInterval must not be negative: " + keepAliveInterval);
-        }
-        requirePositive("staleTimeout", staleTimeout);
-        requirePositive("rs485PollInterval", rs485PollInterval);
-        requirePositive("rs485ResponseTimeout", rs485ResponseTimeout);
-        if (lostTimeout.compareTo(staleTimeout) < 0) {
-            throw new IllegalArgumentException(
-                    "lostTimeout " + lostTimeout + " is shorter than staleTimeout " + staleTimeout);
-        }
-        if (rs485Retries < 0) {
-            throw new IllegalArgumentException("rs485Retries must not be negative: " + rs485Retries);
-        }
+        InverterProfileChecks.check(name, keepAliveInterval, staleTimeout, lostTimeout, rs485PollInterval,
+                rs485ResponseTimeout, rs485Retries, failSafe);
     }
 
     /**
@@ -164,12 +142,6 @@ public record InverterProfile(String name, Duration keepAliveInterval, boolean s
      */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void requirePositive(String field, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(field + " must be positive: " + value);
-        }
     }
 
     /** Builds an {@link InverterProfile}; validation happens in {@link #build()}. */

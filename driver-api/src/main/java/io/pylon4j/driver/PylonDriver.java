@@ -1,37 +1,23 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.driver.internal.BankModel;
-import io.pylon4j.driver.internal.CanStrategy;
-import io.pylon4j.driver.internal.DriverMetrics;
-import io.pylon4j.driver.internal.EventPublisher;
-import io.pylon4j.driver.internal.Rs485Strategy;
+import io.pylon4j.driver.internal.BaudRates;
+import io.pylon4j.driver.internal.DriverEngine;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
-import io.pylon4j.transport.ConnectionStateChange;
-import io.pylon4j.transport.ConnectionStateListener;
 import io.pylon4j.transport.Endpoint;
 import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
-import io.pylon4j.transport.time.Scheduler;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * The inverter-side driver of one Pylontech bank: reads it over CAN, RS485 or both, merges what it reads into one
@@ -66,31 +52,8 @@ import java.util.stream.IntStream;
  */
 public final class PylonDriver implements AutoCloseable {
 
-
-    /** Tried in this order by baud detection: the default, then the DIP-switch-1 mistake (docs/protocol.md §2.1). */
-    private static final int[] DEFAULT_BAUD_RATES = {115200, 9600};
-
     private final DriverOptions options;
-    private final DriverMetrics metrics = new DriverMetrics();
-    private final EventPublisher publisher;
-    private final BankModel model;
-    private final ScheduledThreadPoolExecutor ownExecutor;
-    private final Scheduler scheduler;
-    private final SupervisionTicker ticker;
-    private final boolean ownTicker;
-    private final CanTransport can;
-    private ByteStreamTransport rs485;
-    private final List<Transport> owned;
-    private final CanStrategy canStrategy;
-    /** Volatile: {@link #onState} reads it on a transport's I/O thread, where the driver's lock is not taken. */
-    private volatile Rs485Strategy rs485Strategy;
-    private Runnable rs485Detach;
-    private final IntFunction<ByteStreamTransport> rs485Factory;
-    private final int[] baudRates;
-    private int baudIndex;
-    private volatile int detectedBaud;
-    private Scheduler.Cancellable baudCheck;
-    private final List<Runnable> detach = new ArrayList<>();
+    private final DriverEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Completed at the end of {@link #close()}; metrics registrations hang their own clean-up on it. */
@@ -103,83 +66,9 @@ public final class PylonDriver implements AutoCloseable {
     private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options,
                         IntFunction<ByteStreamTransport> rs485Factory, int[] baudRates) {
         this.options = Objects.requireNonNull(options, "options");
-        this.can = can;
-        this.rs485Factory = rs485Factory;
-        this.baudRates = baudRates;
-        if (rs485Factory != null) {
-            rs485 = Objects.requireNonNull(rs485Factory.apply(baudRates[0]), "transport from the factory");
-            owned = List.of(rs485);
-        }
-        this.rs485 = rs485;
-        this.owned = new ArrayList<>(owned);
-        boolean needOwn = options.eventExecutor().isEmpty() || options.scheduler().isEmpty();
-        if (needOwn) {
-            String name = "pylon4j-driver-" + options.bankId();
-            ownExecutor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
-            ownExecutor.setRemoveOnCancelPolicy(true);
-        } else {
-            ownExecutor = null;
-        }
-        Executor events = options.eventExecutor().orElse(ownExecutor);
-        this.scheduler = options.scheduler().orElseGet(() -> Scheduler.of(ownExecutor));
-        this.publisher = new EventPublisher(events, options.eventBuffer(), EventPublisher.DEFAULT_BATCH_SIZE);
-        this.model = new BankModel(options.bankId(), options.profile(), options.policy(), publisher::submit,
-                options.time().now());
-        this.ownTicker = options.ticker().isEmpty();
-        this.ticker = ownTicker ? newTicker(options, scheduler, ownExecutor) : options.ticker().get();
-        ticker.add(model);
-        this.canStrategy = can == null ? null : new CanStrategy(can, model, options, metrics);
-        this.rs485Strategy = rs485 == null ? null : new Rs485Strategy(rs485, model, options, metrics);
-        if (can != null) {
-            detach.add(watch(can, Source.CAN));
-        }
-        if (rs485 != null) {
-            rs485Detach = watch(rs485, Source.RS485);
-        }
+        this.engine = new DriverEngine(can, rs485, owned, options, rs485Factory, baudRates);
+        engine.threads().ticker().add(engine.model());
     }
-
-    private static SupervisionTicker newTicker(DriverOptions options, Scheduler scheduler,
-                                               ScheduledThreadPoolExecutor own) {
-        try {
-            return new SupervisionTicker(options.time(), scheduler);
-        } catch (RuntimeException e) {
-            if (own != null) {
-                own.shutdown(); // a constructor that fails must not leave its thread behind
-            }
-            throw e;
-        }
-    }
-
-    private Runnable watch(Transport t, Source source) {
-        ConnectionStateListener l = change -> onState(source, change);
-        t.addStateListener(l);
-        if (t.state() != ConnectionState.NEW) {
-            model.onTransportState(source, t.state(), options.time().now());
-        }
-        if (t.state() == ConnectionState.CONNECTED) {
-            everUp.add(source); // opened by the caller before the driver: its next CONNECTED is a reconnect
-        }
-        return () -> t.removeStateListener(l);
-    }
-
-    private void onState(Source source, ConnectionStateChange change) {
-        if (change.current() == ConnectionState.CONNECTED && change.previous() != ConnectionState.CONNECTED
-                && !everUp.add(source)) {
-            metrics.reconnects.increment(); // up again after having been up before
-            Rs485Strategy rs485Now = rs485Strategy;
-            if (source == Source.RS485 && rs485Now != null) {
-                rs485Now.linkReconnected();
-            }
-        }
-        model.onTransportState(source, change, options.time().now());
-    }
-
-    /** Links that have been up at least once; not under the driver's lock (an I/O thread must never wait for it). */
-    private final Set<Source> everUp = ConcurrentHashMap.newKeySet();
 
     /**
      * A driver reading a bank over CAN, on a transport the caller owns (and closes).
@@ -255,7 +144,7 @@ public final class PylonDriver implements AutoCloseable {
      */
     public static PylonDriver rs485DetectingBaud(IntFunction<ByteStreamTransport> factory, DriverOptions options) {
         return new PylonDriver(null, null, List.of(), options, Objects.requireNonNull(factory, "factory"),
-                DEFAULT_BAUD_RATES.clone());
+                BaudRates.defaults());
     }
 
     /**
@@ -274,24 +163,8 @@ public final class PylonDriver implements AutoCloseable {
     public static PylonDriver openRs485DetectingBaud(Transports transports, String endpoint, DriverOptions options) {
         Objects.requireNonNull(transports, "transports");
         Endpoint parsed = Endpoint.parse(Objects.requireNonNull(endpoint, "endpoint"));
-        int named = parsed.intParameter(BAUD, 0);
-        int[] rates = named > 0 ? IntStream.concat(IntStream.of(named),
-                IntStream.of(DEFAULT_BAUD_RATES).filter(b -> b != named)).toArray() : DEFAULT_BAUD_RATES.clone();
         return new PylonDriver(null, null, List.of(), options,
-                baud -> transports.byteStream(withBaud(parsed, baud)), rates);
-    }
-
-    private static final String BAUD = "baud";
-
-    /** {@code endpoint} with its {@code baud} parameter set to {@code baud} (replaced in place, or added last). */
-    static String withBaud(Endpoint endpoint, int baud) {
-        Map<String, String> parameters = new LinkedHashMap<>(endpoint.parameters());
-        parameters.put(BAUD, Integer.toString(baud)); // a repeated key would make the endpoint invalid
-        String text = endpoint.text();
-        int question = text.indexOf('?');
-        StringJoiner query = new StringJoiner("&", "?", "");
-        parameters.forEach((k, v) -> query.add(k + "=" + v));
-        return (question < 0 ? text : text.substring(0, question)) + query;
+                baud -> transports.byteStream(BaudRates.withBaud(parsed, baud)), BaudRates.startingWith(parsed));
     }
 
     /**
@@ -362,60 +235,10 @@ public final class PylonDriver implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("driver closed"));
         }
-        List<CompletableFuture<Void>> opens = new ArrayList<>();
         if (started.compareAndSet(false, true)) {
-            if (can != null) {
-                opens.add(open(can));
-                canStrategy.start(scheduler);
-            }
-            synchronized (this) {
-                if (rs485 != null) {
-                    opens.add(open(rs485));
-                    rs485Strategy.start(scheduler);
-                    if (rs485Factory != null) {
-                        scheduleBaudCheck();
-                    }
-                }
-            }
-        }
-        return CompletableFuture.allOf(opens.toArray(CompletableFuture[]::new));
-    }
-
-    private static CompletableFuture<Void> open(Transport t) {
-        if (t.state() == ConnectionState.NEW) {
-            return t.open().toCompletableFuture();
+            return engine.start();
         }
         return CompletableFuture.completedFuture(null);
-    }
-
-    private void scheduleBaudCheck() {
-        InverterProfile p = options.profile();
-        var window = p.rs485ResponseTimeout().multipliedBy(p.rs485Retries() + 1L).plus(p.rs485PollInterval());
-        baudCheck = scheduler.schedule(this::checkBaud, window);
-    }
-
-    private synchronized void checkBaud() {
-        if (closed.get()) {
-            return;
-        }
-        if (rs485Strategy.answered()) {
-            detectedBaud = baudRates[baudIndex];
-            return;
-        }
-        rs485Strategy.close();
-        rs485Detach.run();
-        owned.remove(rs485);
-        rs485.close();
-        metrics.baudSwitches.increment();
-        everUp.remove(Source.RS485); // a new transport coming up is not a reconnect
-        baudIndex = (baudIndex + 1) % baudRates.length;
-        rs485 = Objects.requireNonNull(rs485Factory.apply(baudRates[baudIndex]), "transport from the factory");
-        owned.add(rs485);
-        rs485Strategy = new Rs485Strategy(rs485, model, options, metrics);
-        rs485Detach = watch(rs485, Source.RS485);
-        open(rs485).exceptionally(e -> null); // a failed open shows in the link state and the next window
-        rs485Strategy.start(scheduler);
-        scheduleBaudCheck();
     }
 
     /**
@@ -425,8 +248,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return the rate that answered, bit/s
      */
     public OptionalInt rs485BaudRate() {
-        int b = detectedBaud;
-        return b == 0 ? OptionalInt.empty() : OptionalInt.of(b);
+        return engine.rs485BaudRate();
     }
 
     /**
@@ -463,7 +285,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return the bank's state after the newest input, tick or policy change
      */
     public BankStatus status() {
-        return model.status();
+        return engine.model().status();
     }
 
     /**
@@ -474,7 +296,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return a subscription whose cancel or close removes the listener
      */
     public EventSubscription addListener(Consumer<? super BankEvent> listener) {
-        return publisher.addListener(listener);
+        return engine.publisher().addListener(listener);
     }
 
     /**
@@ -483,7 +305,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return the driver's publisher; each subscriber gets its own bounded queue
      */
     public Flow.Publisher<BankEvent> events() {
-        return publisher;
+        return engine.publisher();
     }
 
     /**
@@ -492,7 +314,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return every counter's value now; each only grows
      */
     public DriverCounters counters() {
-        return metrics.snapshot(publisher);
+        return engine.counters();
     }
 
     /**
@@ -501,7 +323,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return the model this driver feeds; its inputs and ticks are serialised with the driver's
      */
     BankModel model() {
-        return model;
+        return engine.model();
     }
 
     /**
@@ -510,7 +332,7 @@ public final class PylonDriver implements AutoCloseable {
      * @param policy the policy that decides the published limits from now on
      */
     public void setPolicy(LimitPolicy policy) {
-        model.setPolicy(policy, options.time().now());
+        engine.model().setPolicy(policy, options.time().now());
     }
 
     /**
@@ -543,42 +365,13 @@ public final class PylonDriver implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (canStrategy != null) {
-            canStrategy.close();
-        }
-        List<Transport> toClose;
-        synchronized (this) {
-            if (baudCheck != null) {
-                baudCheck.close();
-            }
-            if (rs485Strategy != null) {
-                rs485Strategy.close();
-                rs485Detach.run();
-            }
-            toClose = List.copyOf(owned);
-        }
-        detach.forEach(Runnable::run);
-        ticker.remove(model);
-        if (ownTicker) {
-            ticker.close();
-        }
-        for (Transport t : toClose) {
-            try {
-                t.close();
-            } catch (RuntimeException e) {
-                // close never throws by contract; keep closing the rest if one breaks it
-            }
-        }
-        publisher.close();
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-        }
+        engine.threads().ticker().remove(engine.model());
+        engine.close();
         closedStage.complete(null); // dependents' exceptions stay in their own stages: close still never throws
     }
 
     @Override
     public String toString() {
-        return "PylonDriver[" + options.bankId() + (can != null ? " can=" + can.endpoint() : "")
-                + (rs485 != null ? " rs485=" + rs485.endpoint() : "") + "]";
+        return "PylonDriver[" + options.bankId() + engine + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.driver.internal.BaudRates;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.SimulatorServer;
@@ -228,11 +229,11 @@ class BaudDetectionTest {
 
     @Test
     void theBaudParameterIsSetInPlaceOrAdded() {
-        assertThat(PylonDriver.withBaud(Endpoint.parse("serial:/dev/ttyUSB0"), 115200))
+        assertThat(BaudRates.withBaud(Endpoint.parse("serial:/dev/ttyUSB0"), 115200))
                 .isEqualTo("serial:/dev/ttyUSB0?baud=115200");
-        assertThat(PylonDriver.withBaud(Endpoint.parse("serial:/dev/ttyUSB0?baud=115200"), 9600))
+        assertThat(BaudRates.withBaud(Endpoint.parse("serial:/dev/ttyUSB0?baud=115200"), 9600))
                 .isEqualTo("serial:/dev/ttyUSB0?baud=9600");
-        assertThat(PylonDriver.withBaud(Endpoint.parse("rfc2217:[::1]:2001?parity=none"), 9600))
+        assertThat(BaudRates.withBaud(Endpoint.parse("rfc2217:[::1]:2001?parity=none"), 9600))
                 .isEqualTo("rfc2217:[::1]:2001?parity=none&baud=9600");
     }
 

@@ -51,7 +51,8 @@ class ModuleBoundaryTest {
                         .isFalse();
                 // the one exception: a driver given no executor or scheduler owns one thread, shut down by its
                 // close() (DriverLifecycleTest checks that no pylon4j thread outlives 1,000 drivers)
-                boolean allowed = c == PylonDriver.class && f.getName().equals("ownExecutor");
+                boolean allowed = c == io.pylon4j.driver.internal.DriverThreads.class
+                        && f.getName().equals("ownExecutor");
                 assertThat(java.util.concurrent.ExecutorService.class.isAssignableFrom(f.getType()) && !allowed)
                         .as("%s.%s owns an executor", c, f.getName()).isFalse();
             }

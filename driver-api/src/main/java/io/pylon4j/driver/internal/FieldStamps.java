@@ -1,0 +1,53 @@
+package io.pylon4j.driver.internal;
+
+import io.pylon4j.driver.BankField;
+import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.Source;
+import io.pylon4j.transport.time.Moment;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When, and from which link, each field of one {@link BankModel} last took a value: what decides "newest wins"
+ * between the links. Compares monotonic readings only. Not thread-safe: guarded by the model's lock.
+ */
+final class FieldStamps {
+
+    private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
+
+    /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
+    boolean accept(BankField field, Source source, Moment at) {
+        FieldStamp current = stamps.get(field);
+        if (current != null && at.nanos() - current.atNanos() < 0) {
+            return false;
+        }
+        stamps.put(field, new FieldStamp(at, source));
+        return true;
+    }
+
+    /**
+     * Stamps a field whose parts keep ages of their own (alarm channels, modules) if {@code at} is its newest;
+     * the caller has already decided to take the part's value.
+     */
+    void stampNewest(BankField field, Source source, Moment at) {
+        FieldStamp current = stamps.get(field);
+        if (current == null || at.nanos() - current.atNanos() >= 0) {
+            stamps.put(field, new FieldStamp(at, source));
+        }
+    }
+
+    /**
+     * The wall reading that lies the field's monotonic age before {@code now}'s: an instant from which a policy can
+     * state the age, which a stepped wall clock can neither shrink nor grow.
+     */
+    Optional<Instant> wallAt(BankField field, Moment now) {
+        return Optional.ofNullable(stamps.get(field)).map(s -> now.wall().minusNanos(now.nanos() - s.atNanos()));
+    }
+
+    /** The live map, for a snapshot to copy. */
+    Map<BankField, FieldStamp> view() {
+        return stamps;
+    }
+}

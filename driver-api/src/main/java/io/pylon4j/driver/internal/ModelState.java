@@ -1,0 +1,98 @@
+package io.pylon4j.driver.internal;
+
+import io.pylon4j.driver.BankEvent;
+import io.pylon4j.driver.BankField;
+import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.LimitPolicy;
+import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.PublishedLimits;
+import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.Source;
+import io.pylon4j.transport.time.Moment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Everything one {@link BankModel} knows, shared by its groups of inputs ({@link ReportInputs},
+ * {@link LimitInputs}, {@link LinkInputs}), with the steps they all take: note an input's time and link, record a
+ * supervision transition, publish the limits decided now, and build the snapshot. Its fields are the inputs' to
+ * change. Not thread-safe: confined to the model's lock.
+ */
+final class ModelState {
+
+    final String bankId;
+    final Supervisor supervisor;
+    final LimitsState limits;
+    final FieldStamps stamps = new FieldStamps();
+    final AlarmChannels alarms = new AlarmChannels();
+    final ModuleTable modules = new ModuleTable();
+    final Links links = new Links();
+    Measurements measurements = Measurements.EMPTY;
+    RequestFlags requestFlags;
+    OptionalInt moduleCount = OptionalInt.empty();
+    BankInfo bankInfo;
+    Moment bankInfoAt;
+    String supervisionReason = "started";
+    /** The newest time any input, tick or policy change carried: the snapshot's timestamp. */
+    private Moment latest;
+
+    /** A bank in {@link io.pylon4j.driver.SupervisionState#CONNECTING}, its limits published from {@code policy}. */
+    ModelState(String bankId, InverterProfile profile, LimitPolicy policy, Moment now) {
+        this.bankId = Objects.requireNonNull(bankId, "bankId");
+        this.limits = new LimitsState(policy);
+        this.supervisor = Supervisor.of(profile, now);
+        this.latest = now;
+        limits.publish(decideLimits(now), true);
+    }
+
+    /** An input arrived from {@code source}: the link is fresh; returns the list for the input's events. */
+    List<BankEvent> begin(Source source, Moment at) {
+        Objects.requireNonNull(source, "source");
+        advance(at);
+        links.received(source, at);
+        return new ArrayList<>(4);
+    }
+
+    /** Time moved to at least {@code at}. */
+    void advance(Moment at) {
+        Objects.requireNonNull(at, "at");
+        if (at.isAfter(latest)) {
+            latest = at;
+        }
+    }
+
+    /** Records a supervision transition and announces it. */
+    void transition(SupervisionTransition t, List<BankEvent> events) {
+        supervisionReason = t.reason();
+        events.add(new BankEvent.SupervisionStateChanged(bankId, t.at(), t.previous(), t.current(), t.reason()));
+    }
+
+    /**
+     * Announces the limits decided now if their decision changed, or with {@code reasonsToo} if anything changed
+     * (a rejection of implausible limits began or ended: the reasons say so even when the decision is the same).
+     */
+    void publishLimits(Moment now, List<BankEvent> events, boolean reasonsToo) {
+        PublishedLimits next = decideLimits(now);
+        if (limits.publish(next, reasonsToo)) {
+            events.add(new BankEvent.LimitsChanged(bankId, now.wall(), next));
+        }
+    }
+
+    private PublishedLimits decideLimits(Moment now) {
+        return limits.decide(stamps.wallAt(BankField.LIMITS, now), supervisor.state(), supervisionReason,
+                moduleCount, now.wall());
+    }
+
+    /** The immutable snapshot of everything known now. */
+    BankStatus snapshot() {
+        return new BankStatus(bankId, latest.wall(), limits.battery(), limits.published(), measurements,
+                alarms.active(), Optional.ofNullable(requestFlags), moduleCount, modules.details(), supervisor.state(),
+                supervisor.since(), supervisionReason, stamps.view(), modules.stamps(), links.sources(),
+                Optional.ofNullable(bankInfo), supervisor.sinceNanos());
+    }
+}

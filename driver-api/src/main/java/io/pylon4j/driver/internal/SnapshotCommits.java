@@ -1,0 +1,71 @@
+package io.pylon4j.driver.internal;
+
+import io.pylon4j.driver.BankEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a {@link BankModel} publishes the changes of an input: first a new snapshot, then the input's events to the
+ * sink, in order. Inside a {@link #batch} (the inputs of one RS485 reply) the snapshot is taken once, at the
+ * batch's end, and all the batch's events follow it: one snapshot per reply, not one per input (benchmarks/README.md
+ * "Scale"). Not thread-safe: every call is made under the model's lock.
+ */
+final class SnapshotCommits {
+
+    private final Consumer<? super BankEvent> sink;
+    private final Runnable snapshot;
+    /** Within {@link #batch}: how deep, whether an input was committed, and its events so far. */
+    private int batchDepth;
+    private boolean batchChanged;
+    private final List<BankEvent> batchEvents = new ArrayList<>();
+
+    /**
+     * @param sink     receives the events; must not block
+     * @param snapshot publishes a new snapshot of the model (called before the events it explains)
+     */
+    SnapshotCommits(Consumer<? super BankEvent> sink, Runnable snapshot) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+    }
+
+    /** Runs {@code inputs} as one: their commits are held back to its end; nested batches join the outer one. */
+    void batch(Runnable inputs) {
+        batchDepth++;
+        try {
+            inputs.run();
+        } finally {
+            if (--batchDepth == 0) {
+                flush();
+            }
+        }
+    }
+
+    /** Publishes an input's changes: a new snapshot, then its events; within a batch, at the batch's end. */
+    void commit(List<BankEvent> events) {
+        if (batchDepth > 0) {
+            batchChanged = true;
+            batchEvents.addAll(events);
+            return;
+        }
+        snapshot.run();
+        for (BankEvent e : events) {
+            sink.accept(e);
+        }
+    }
+
+    private void flush() {
+        if (!batchChanged) {
+            return; // no input in the batch
+        }
+        batchChanged = false;
+        snapshot.run();
+        // copied first: a sink that feeds the model again (same thread, reentrant lock) must not see the list change
+        List<BankEvent> events = List.copyOf(batchEvents);
+        batchEvents.clear();
+        for (BankEvent e : events) {
+            sink.accept(e);
+        }
+    }
+}
