@@ -127,7 +127,10 @@ class WebViewServerTest {
                 assertTrue(first.startsWith("retry: 2000\nevent: status\ndata: {\"status\":"), first);
             }
             waitFor(() -> view.counters().sseClients() == 2);
-            HttpResponse<String> third = get("/api/events");
+            // the body as a stream: if the cap failed, a 200 stream never ends and the test must fail, not hang
+            HttpResponse<InputStream> third = http.send(request("/api/events").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            streams.add(third.body());
             assertEquals(503, third.statusCode());
             assertEquals(1, view.counters().sseClientsRejected());
         } finally {
