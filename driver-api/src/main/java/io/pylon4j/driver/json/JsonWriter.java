@@ -1,9 +1,6 @@
 package io.pylon4j.driver.json;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The one JSON writer of pylon4j: every line the {@code pylon} commands print and every event and status JSON of the
@@ -29,15 +26,13 @@ import java.util.Arrays;
  * half of {@code pylon decode}'s time on an RS485 log. Names and short values (the same few dozen strings on every
  * line) are encoded once and kept, already quoted and escaped, in a small table ({@code JsonCache}).
  */
-public final class JsonWriter {
+public final class JsonWriter extends JsonBuffer {
 
     /** The cache's most slots: a power of two, well above the distinct names and enum values one log prints. */
     private static final int MAX_CACHE_SLOTS = 512;
     /** The fewest: a writer for one event writes a few dozen names. */
     private static final int MIN_CACHE_SLOTS = 32;
 
-    private byte[] out;
-    private int length;
     private final JsonCache values;
     private final JsonCache names;
     /** Whether the next member or element at the current depth needs a comma before it. */
@@ -55,10 +50,7 @@ public final class JsonWriter {
      * @param initialBytes the buffer's first size, at least 1
      */
     public JsonWriter(int initialBytes) {
-        if (initialBytes < 1) {
-            throw new IllegalArgumentException("initialBytes must be at least 1: " + initialBytes);
-        }
-        out = new byte[initialBytes];
+        super(initialBytes);
         // a small writer (one event, then dropped) gets a small cache: it costs an allocation per writer
         int slots = Math.max(MIN_CACHE_SLOTS, Math.min(MAX_CACHE_SLOTS, Integer.highestOneBit(initialBytes / 8)));
         values = new JsonCache(slots, false);
@@ -271,59 +263,6 @@ public final class JsonWriter {
     }
 
     /**
-     * Writes what has been written so far to {@code target}, UTF-8, and empties the buffer.
-     *
-     * @param target where the bytes go
-     * @throws IOException as {@code target} throws it
-     */
-    public void drainTo(OutputStream target) throws IOException {
-        target.write(out, 0, length);
-        length = 0;
-    }
-
-    /**
-     * Appends what has been written so far to {@code target} (decoded from UTF-8) and empties the buffer.
-     *
-     * @param target where the text goes
-     * @throws IOException as {@code target} throws it
-     */
-    public void drainTo(Appendable target) throws IOException {
-        target.append(peek());
-        length = 0;
-    }
-
-    /**
-     * The one line written, without its line end, and empties the buffer: for a caller that wants a
-     * {@code String} per object (an event's JSON).
-     *
-     * @return the text written so far, less a final line end
-     */
-    public String drainLine() {
-        int end = length > 0 && out[length - 1] == '\n' ? length - 1 : length;
-        String line = new String(out, 0, end, StandardCharsets.UTF_8);
-        length = 0;
-        return line;
-    }
-
-    /**
-     * The text written so far, left in the buffer.
-     *
-     * @return the text, decoded from UTF-8
-     */
-    public String peek() {
-        return new String(out, 0, length, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * How many bytes are buffered: a mark for {@link #rollbackTo} taken at a line's start, and how full the buffer is.
-     *
-     * @return the buffered byte count
-     */
-    public int buffered() {
-        return length;
-    }
-
-    /**
      * Forgets a line begun but not to be finished (one that turned out to be undecodable).
      *
      * @param lineStart a {@link #buffered()} mark taken between two lines
@@ -354,54 +293,7 @@ public final class JsonWriter {
         }
     }
 
-    private void scaled(long unscaled, int decimals) {
-        checkDecimals(decimals);
-        ensure(JsonNumbers.MAX_SCALED_CHARS);
-        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
-    }
-
-    private static void checkDecimals(int decimals) {
-        if (decimals < 0 || decimals > JsonNumbers.MAX_DECIMALS) {
-            throw new IllegalArgumentException("decimals must be 0 to " + JsonNumbers.MAX_DECIMALS + ": " + decimals);
-        }
-    }
-
-    private void number(double value) {
-        if (!Double.isFinite(value)) {
-            put(NULL);
-            return;
-        }
-        ensure(JsonNumbers.MAX_SCALED_CHARS);
-        int end = JsonNumbers.writeDouble(out, length, value);
-        if (end >= 0) {
-            length = end;
-        } else {
-            put(JsonNumbers.shortestPlain(value).getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
     private void string(String value) {
         put(value == null ? NULL : values.get(value));
     }
-
-    private void put(char ascii) {
-        ensure(1);
-        out[length++] = (byte) ascii;
-    }
-
-    private void put(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, out, length, bytes.length);
-        length += bytes.length;
-    }
-
-    private void ensure(int more) {
-        if (out.length - length < more) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, length + more));
-        }
-    }
-
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 }
