@@ -22,12 +22,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven through Debian's chromedriver by Selenium, with nothing downloaded (no Selenium
  * Manager: both paths are given) and a fresh profile. A missing browser FAILS the test with what to install: CI
  * installs it ({@code .ci/run}), so a skip there would hide a broken gate. A developer without it can opt out with
- * {@code -Dpylon4j.tests.withoutChromium=true}, which turns these tests into visible skips.
+ * {@code -Dpylon4j.tests.withoutChromium=true}, or with the project's common
+ * {@code -Dpylon4j.tests.withoutExternalTools=true}, either of which turns these tests into visible skips.
  */
 final class Chromium implements AutoCloseable {
 
-    /** The opt-out system property. */
+    /** The opt-out system property for this browser only. */
     static final String OPT_OUT = "pylon4j.tests.withoutChromium";
+
+    /** The project's common opt-out for every external program (the serial and MQTT tests honour it too). */
+    static final String OPT_OUT_ALL = "pylon4j.tests.withoutExternalTools";
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -92,8 +96,8 @@ final class Chromium implements AutoCloseable {
                 + e.getMessage()).toList();
     }
 
-    Object script(String js) {
-        return browser.executeScript(js);
+    Object script(String js, Object... arguments) {
+        return browser.executeScript(js, arguments);
     }
 
     @Override
@@ -105,14 +109,15 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    private static void require(Path program, String debianPackage) {
+    /** Returns if {@code program} is executable; otherwise fails the test, or skips it when opted out. */
+    static void require(Path program, String debianPackage) {
         if (Files.isExecutable(program)) {
             return;
         }
         String message = program + " is not installed, and this test needs it: apt-get install chromium "
                 + "chromium-driver (package " + debianPackage + "; .ci/run installs it). To run the build without it, "
-                + "pass -D" + OPT_OUT + "=true and these tests are skipped.";
-        if (Boolean.getBoolean(OPT_OUT)) {
+                + "pass -D" + OPT_OUT + "=true (or -D" + OPT_OUT_ALL + "=true) and these tests are skipped.";
+        if (Boolean.getBoolean(OPT_OUT) || Boolean.getBoolean(OPT_OUT_ALL)) {
             Assumptions.abort(message);
         }
         Assertions.fail(message);
