@@ -35,7 +35,9 @@ import java.util.Map;
  * @param receivedPerSecond   messages the subscriber received under {@code PREFIX/SITE}, per second
  * @param statesPerSecond     bank state messages the subscriber received, per second
  * @param banksSeen           banks of which the subscriber received a state in the window
- * @param latency             frame (reply's CR-ending chunk received) → state message at the subscriber
+ * @param latency             frame (reply's CR-ending chunk received) → state message at the subscriber (includes
+ *                            the wait for the bridge's tick and minimum interval)
+ * @param eventLatency        frame → event message at the subscriber (published at once: the pipeline alone)
  * @param fresh               banks FRESH at the end
  * @param notFresh            up to ten banks that were not FRESH at the end, with their state
  * @param failed              publishes the broker refused or that failed, in the window
@@ -53,7 +55,8 @@ record MqttScaleReport(int banks, int modulesPerBank, double warmupSeconds, doub
                        double subscriberCpuPercent, double mosquittoCpuPercent, double childCpuPercent,
                        Map<String, Double> cpuByThreadGroup, int liveThreads, int bridgeThreads,
                        double repliesPerSecond, double publishedPerSecond, double receivedPerSecond,
-                       double statesPerSecond, int banksSeen, LatencyHistogram.Latency latency, int fresh,
+                       double statesPerSecond, int banksSeen, LatencyHistogram.Latency latency,
+                       LatencyHistogram.Latency eventLatency, int fresh,
                        List<String> notFresh, long failed, long droppedEvents, long droppedState, long mosquittoPid,
                        long childPid, boolean processesGone, List<String> threadsLeft) {
 
@@ -97,6 +100,11 @@ record MqttScaleReport(int banks, int modulesPerBank, double warmupSeconds, doub
                 + micros(latency.p99Nanos()));
         row(b, "latency p99.9 / max (samples, unpaired)", micros(latency.p999Nanos()) + " / "
                 + micros(latency.maxNanos()) + " (" + latency.count() + ", " + latency.unpairedEvents() + ")");
+        row(b, "latency frame → MQTT subscriber (events, published at once), p50 / p99",
+                micros(eventLatency.p50Nanos()) + " / " + micros(eventLatency.p99Nanos()));
+        row(b, "latency p99.9 / max (samples, unpaired)", micros(eventLatency.p999Nanos()) + " / "
+                + micros(eventLatency.maxNanos()) + " (" + eventLatency.count() + ", "
+                + eventLatency.unpairedEvents() + ")");
         row(b, "heap per bank: drivers / added by the bridge", kib(heapPerBankDriversBytes()) + " / "
                 + kib(heapPerBankBridgeBytes()));
         row(b, "used heap: baseline / drivers / drivers + bridge", mib(heapBaselineBytes) + " / "

@@ -177,7 +177,7 @@ final class MqttScaleRun implements AutoCloseable {
                 child0 < 0 || child1 < 0 ? -1 : 100.0 * (child1 - child0) / windowNanos, byGroup, liveThreads,
                 bridgeThreads, (replies1 - replies0) / seconds, (bridge1.published() - bridge0.published()) / seconds,
                 subscriber.received() / seconds, subscriber.states() / seconds, subscriber.banksSeen(),
-                subscriber.latency(), freshAtEnd, notFresh, bridge1.failed() - bridge0.failed(),
+                subscriber.latency(), subscriber.eventLatency(), freshAtEnd, notFresh, bridge1.failed() - bridge0.failed(),
                 bridge1.droppedEvents() - bridge0.droppedEvents(), bridge1.droppedState() - bridge0.droppedState(),
                 mosquittoPid, childPid, gone, left);
     }

@@ -8,6 +8,7 @@ import io.reactivex.schedulers.Schedulers;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The MQTT scale benchmark's subscriber: a HiveMQ client in the measured JVM (so that its {@code nanoTime} compares
  * with the frames' arrival times) subscribed to {@code PREFIX/SITE/#}, counting every message and pairing each
- * {@code BANK/state} message with the newest reply arrival of its bank at or before its receipt (frame → subscriber
- * latency: the driver, the bridge's tick, the client, Mosquitto and back). Its threads are named
+ * {@code BANK/state} and {@code BANK/events} message with the newest reply arrival of its bank at or before its
+ * receipt (frame → subscriber latency: the driver, the bridge — for states its tick and minimum interval —, the
+ * client, Mosquitto and back). Its threads are named
  * {@code pylon4j-bench-subscriber-…}, so their CPU is reported apart from the bridge's and the drivers'.
  */
 final class MqttSubscriber implements AutoCloseable {
@@ -28,6 +30,7 @@ final class MqttSubscriber implements AutoCloseable {
     private final Map<String, Integer> bankIndex;
     private final ScaleBenchmark.ArrivalRing arrivals;
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final LatencyHistogram eventLatency = new LatencyHistogram();
     private final LongAdder received = new LongAdder();
     private final LongAdder states = new LongAdder();
     private final AtomicLongArray statesPerBank;
@@ -53,12 +56,20 @@ final class MqttSubscriber implements AutoCloseable {
                 .executorConfig().nettyThreads(1)
                 .nettyExecutor(task -> daemon(task, "pylon4j-bench-subscriber-netty-" + threads.incrementAndGet())
                         .start())
-                .applicationScheduler(Schedulers.from(application)).applyExecutorConfig()
+                .applicationScheduler(Schedulers.from(this::runOnApplicationThread)).applyExecutorConfig()
                 .buildAsync();
         client.connect().get(30, TimeUnit.SECONDS);
         // no executor given: the callback runs on the client's Netty thread, so the receipt time is taken at once
         client.subscribeWith().topicFilter(topicBase + "/#").qos(MqttQos.AT_LEAST_ONCE).callback(this::onMessage)
                 .send().get(30, TimeUnit.SECONDS);
+    }
+
+    private void runOnApplicationThread(Runnable task) {
+        try {
+            application.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // after close(): the client's last bookkeeping after its disconnect, nothing to deliver any more
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -74,17 +85,23 @@ final class MqttSubscriber implements AutoCloseable {
         }
         received.increment();
         String topic = publish.getTopic().toString();
-        if (!topic.endsWith("/state") || !topic.startsWith(statePrefix)) {
+        boolean state = topic.endsWith("/state");
+        if (!(state || topic.endsWith("/events")) || !topic.startsWith(statePrefix)) {
             return;
         }
-        Integer bank = bankIndex.get(topic.substring(statePrefix.length(), topic.length() - "/state".length()));
+        Integer bank = bankIndex.get(topic.substring(statePrefix.length(), topic.lastIndexOf('/')));
         if (bank == null) {
             return; // another level's state (a cap's): not a bank's status
         }
+        long arrival = arrivals.latestAtOrBefore(bank, now);
+        long nanos = arrival == Long.MIN_VALUE ? -1 : now - arrival;
+        if (!state) {
+            eventLatency.record(nanos); // published at once from the driver's event thread: the pipeline alone
+            return;
+        }
         states.increment();
         statesPerBank.incrementAndGet(bank);
-        long arrival = arrivals.latestAtOrBefore(bank, now);
-        latency.record(arrival == Long.MIN_VALUE ? -1 : now - arrival);
+        latency.record(nanos); // published at the bridge's tick, at most every minInterval: the cadence included
     }
 
     /** Starts or stops counting (messages before the window, e.g. the retained ones at subscription, are skipped). */
@@ -109,6 +126,11 @@ final class MqttSubscriber implements AutoCloseable {
             seen += statesPerBank.get(i) > 0 ? 1 : 0;
         }
         return seen;
+    }
+
+    /** Frame → subscriber latency of the event messages. */
+    LatencyHistogram.Latency eventLatency() {
+        return eventLatency.summary();
     }
 
     /** Frame → subscriber latency of the state messages. */

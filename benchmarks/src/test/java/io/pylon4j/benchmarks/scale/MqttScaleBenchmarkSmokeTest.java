@@ -40,6 +40,8 @@ class MqttScaleBenchmarkSmokeTest {
         assertThat(report.latency().count()).isPositive();
         assertThat(report.latency().unpairedEvents()).isZero();
         assertThat(report.latency().p99Nanos()).isPositive();
+        assertThat(report.eventLatency().count()).isPositive();
+        assertThat(report.eventLatency().unpairedEvents()).isZero();
         assertThat(report.bridgeCpuPercent()).isPositive();
         assertThat(report.mosquittoCpuPercent()).isNotNegative();
         assertThat(report.childCpuPercent()).isPositive();
@@ -50,7 +52,8 @@ class MqttScaleBenchmarkSmokeTest {
         assertThat(ProcessHandle.of(report.mosquittoPid()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(ProcessHandle.of(report.childPid()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(report.threadsLeft()).as("threads left after close").isEmpty();
-        assertThat(report.toMarkdown()).contains("frame → MQTT subscriber", "8/8", "CPU, Mosquitto",
+        assertThat(report.toMarkdown()).contains("frame → MQTT subscriber (state)",
+                "frame → MQTT subscriber (events", "8/8", "CPU, Mosquitto",
                 "bridge threads (`pylon4j-mqtt-*`)");
     }
 }
