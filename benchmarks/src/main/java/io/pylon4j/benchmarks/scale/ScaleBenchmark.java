@@ -179,7 +179,7 @@ public final class ScaleBenchmark {
     }
 
     /** The newest few frame arrival times per bank, written by the bank's I/O thread, read by the event thread. */
-    private static final class ArrivalRing {
+    static final class ArrivalRing {
         private static final int SLOTS = 8;
         private final AtomicLongArray times;
         private final int[] next; // each bank's index is written by that bank's I/O thread only
