@@ -3,6 +3,7 @@ package io.pylon4j.benchmarks.scale;
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.SupervisionTicker;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.SupervisionState;
@@ -13,6 +14,7 @@ import io.pylon4j.mqtt.PylonMqttBridge;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.time.Scheduler;
+import io.pylon4j.transport.time.TimeSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -41,6 +43,8 @@ final class MqttScaleRun implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final ThreadPoolExecutor events;
     private final Scheduler scheduler;
+    /** One supervision task for all the banks, as in the scale benchmark: not a ticker per driver. */
+    private final SupervisionTicker ticker;
     private final InverterProfile profile = InverterProfile.GENERIC_PYLON.toBuilder()
             .rs485PollInterval(Duration.ofSeconds(1)).build();
     private final ScaleBenchmark.ArrivalRing arrivals;
@@ -61,6 +65,7 @@ final class MqttScaleRun implements AutoCloseable {
         events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> daemon(r, "pylon4j-bench-events"));
         scheduler = Scheduler.of(timers);
+        ticker = new SupervisionTicker(TimeSource.system(), scheduler);
         arrivals = new ScaleBenchmark.ArrivalRing(config.banks());
         fresh = new CountDownLatch(config.banks());
     }
@@ -200,7 +205,7 @@ final class MqttScaleRun implements AutoCloseable {
                 }
             });
             PylonDriver driver = PylonDriver.rs485(tcp, DriverOptions.builder(bankId(i)).profile(profile)
-                    .eventExecutor(events).scheduler(scheduler).build());
+                    .eventExecutor(events).scheduler(scheduler).ticker(ticker).build());
             drivers.add(driver);
             boolean[] counted = {false}; // touched only on the single event thread
             driver.addListener(event -> {
@@ -255,6 +260,7 @@ final class MqttScaleRun implements AutoCloseable {
         }
         drivers.forEach(PylonDriver::close);
         drivers.clear();
+        ticker.close();
         tcps.forEach(ByteStreamTransport::close);
         tcps.clear();
         if (subscriber != null) {
