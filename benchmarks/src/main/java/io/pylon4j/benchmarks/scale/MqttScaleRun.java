@@ -1,5 +1,7 @@
 package io.pylon4j.benchmarks.scale;
 
+import static io.pylon4j.benchmarks.scale.ReportFigures.daemon;
+
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
@@ -68,12 +70,6 @@ final class MqttScaleRun implements AutoCloseable {
         ticker = new SupervisionTicker(TimeSource.system(), scheduler);
         arrivals = new ScaleBenchmark.ArrivalRing(config.banks());
         fresh = new CountDownLatch(config.banks());
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     MqttScaleReport execute() throws Exception {

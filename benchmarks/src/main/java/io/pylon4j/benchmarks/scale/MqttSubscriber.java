@@ -1,5 +1,7 @@
 package io.pylon4j.benchmarks.scale;
 
+import static io.pylon4j.benchmarks.scale.ReportFigures.daemon;
+
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -70,12 +72,6 @@ final class MqttSubscriber implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             // after close(): the client's last bookkeeping after its disconnect, nothing to deliver any more
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     private void onMessage(Mqtt5Publish publish) {

@@ -1,5 +1,7 @@
 package io.pylon4j.benchmarks.scale;
 
+import static io.pylon4j.benchmarks.scale.ReportFigures.daemon;
+
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.DriverCounters;
@@ -271,12 +273,6 @@ public final class ScaleBenchmark {
             canArrivals = new ArrivalRing(config.canBanks());
             rs485Fresh = new CountDownLatch(config.rs485Banks());
             canFresh = new CountDownLatch(config.canBanks());
-        }
-
-        private static Thread daemon(Runnable r, String name) {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
         }
 
         ScaleReport execute() throws Exception {

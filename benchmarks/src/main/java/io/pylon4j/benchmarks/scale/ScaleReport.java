@@ -1,5 +1,10 @@
 package io.pylon4j.benchmarks.scale;
 
+import static io.pylon4j.benchmarks.scale.ReportFigures.kib;
+import static io.pylon4j.benchmarks.scale.ReportFigures.mib;
+import static io.pylon4j.benchmarks.scale.ReportFigures.num;
+import static io.pylon4j.benchmarks.scale.ReportFigures.micros;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,23 +170,7 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         b.append("| ").append(figure).append(" | ").append(value).append(" | ").append(target).append(" |\n");
     }
 
-    private static String kib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-    }
-
     private static String pct(double percent) {
         return String.format(Locale.ROOT, "%.1f %%", percent);
-    }
-
-    private static String num(double value) {
-        return String.format(Locale.ROOT, "%.0f", value);
-    }
-
-    private static String micros(long nanos) {
-        return String.format(Locale.ROOT, "%d µs", (nanos + 500) / 1000);
     }
 }
