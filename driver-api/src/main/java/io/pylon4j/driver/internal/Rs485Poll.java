@@ -2,24 +2,17 @@ package io.pylon4j.driver.internal;
 
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.driver.internal.Rs485GroupAggregator.GroupReading;
-import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.AnalogValues;
-import io.pylon4j.rs485.AnalogValuesRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
-import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.ManufacturerInfoRequest;
 import io.pylon4j.rs485.Rs485Address;
 import io.pylon4j.rs485.Rs485Request;
-import io.pylon4j.rs485.SerialNumberRequest;
-import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemParametersRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The RS485 poll schedule as an explicit state machine: which request goes next, when a cycle starts and ends, which
@@ -47,7 +40,8 @@ import java.util.Set;
  * asked, docs/protocol.md §2.3). Every cycle, for each group in turn: 0x42 whole stack, 0x44 whole stack, 0x92 to
  * the master, and with per-module limits 0x92 to each slave the group's newest whole-stack 0x42 named. When a group's
  * whole-stack 0x42 first names its modules, and again whenever its module count changes, 0x93 and 0x96 are asked of
- * each of its modules ({@link #onWholeStack}).
+ * each of its modules ({@link #onWholeStack}). What a group asks in one cycle, and what it reported, is its
+ * {@link Rs485PollGroup}'s.
  *
  * <p>Silent groups. A group that answered nothing in its previous cycle is only probed ({@link Ask#probe()}: its
  * first request is sent once, without retries), and when that goes unanswered the group's other requests are dropped
@@ -96,29 +90,7 @@ final class Rs485Poll {
     record Nothing() implements Next {
     }
 
-    /** What one group reported: its newest module count, and this cycle's replies. */
-    private static final class Group {
-        final int group;
-        final int master;
-        /** Modules in the newest whole-stack 0x42 reply; 0 until one arrived. */
-        int modules;
-        /** The module count whose modules were last asked 0x93/0x96; -1 before the first. */
-        int identifiedModules = -1;
-        AnalogValues analog;
-        ChargeDischargeManagement limits;
-        boolean answeredThisCycle;
-        /** Whether the group answered nothing in its previous cycle: it is probed, not polled. */
-        boolean silent;
-        /** The module addresses in the newest whole-stack 0x42 reply. */
-        Set<Integer> present = Set.of();
-
-        Group(int group) {
-            this.group = group;
-            this.master = Rs485Address.master(group);
-        }
-    }
-
-    private final Map<Integer, Group> groups = new LinkedHashMap<>();
+    private final Map<Integer, Rs485PollGroup> groups = new LinkedHashMap<>();
     private final int firstMaster;
     private final boolean perModuleLimits;
     private final ArrayDeque<Rs485Request> queue = new ArrayDeque<>();
@@ -137,7 +109,7 @@ final class Rs485Poll {
      */
     Rs485Poll(List<Integer> groups, boolean perModuleLimits) {
         for (int g : groups) {
-            this.groups.put(g, new Group(g));
+            this.groups.put(g, new Rs485PollGroup(g));
         }
         this.firstMaster = Rs485Address.master(groups.get(0));
         this.perModuleLimits = perModuleLimits;
@@ -167,7 +139,7 @@ final class Rs485Poll {
         if (reconnected || rereadStatic) {
             rereadStatic = false;
             startupQueued = false; // 0x51 and 0x47 below
-            for (Group g : groups.values()) {
+            for (Rs485PollGroup g : groups.values()) {
                 g.identifiedModules = -1; // 0x93 and 0x96 of each module after its group's next whole-stack 0x42
             }
         }
@@ -176,18 +148,8 @@ final class Rs485Poll {
             queue.add(new ManufacturerInfoRequest(firstMaster));
             queue.add(new SystemParametersRequest(firstMaster));
         }
-        for (Group g : groups.values()) {
-            g.analog = null;
-            g.limits = null;
-            g.answeredThisCycle = false;
-            queue.add(AnalogValuesRequest.wholeStack(g.group));
-            queue.add(AlarmInfoRequest.wholeStack(g.group));
-            queue.add(ChargeDischargeManagementRequest.of(g.master));
-            if (perModuleLimits) {
-                for (int battery = 2; battery <= Math.min(g.modules, Rs485Address.MAX_BATTERY); battery++) {
-                    queue.add(ChargeDischargeManagementRequest.of(Rs485Address.of(g.group, battery)));
-                }
-            }
+        for (Rs485PollGroup g : groups.values()) {
+            g.startCycle(queue, perModuleLimits);
         }
         state = State.POLLING;
         return true;
@@ -204,15 +166,13 @@ final class Rs485Poll {
         }
         Rs485Request request = queue.poll();
         if (request != null) {
-            Group g = groupOf(request.address());
+            Rs485PollGroup g = groupOf(request.address());
             return new Ask(request, g != null && g.silent);
         }
         state = State.IDLE;
         List<GroupReading> readings = new ArrayList<>(groups.size());
-        for (Group g : groups.values()) {
-            g.silent = !g.answeredThisCycle;
-            readings.add(new GroupReading(g.group, g.modules, Optional.ofNullable(g.analog),
-                    Optional.ofNullable(g.limits)));
+        for (Rs485PollGroup g : groups.values()) {
+            readings.add(g.endCycle());
         }
         return new CycleDone(readings);
     }
@@ -238,7 +198,7 @@ final class Rs485Poll {
      * @param request the request answered
      */
     void onAnswered(Rs485Request request) {
-        Group g = groupOf(request.address());
+        Rs485PollGroup g = groupOf(request.address());
         if (state == State.CLOSED || g == null) {
             return;
         }
@@ -263,29 +223,11 @@ final class Rs485Poll {
      * @return the addresses of the modules that were present and are not any more
      */
     List<Integer> onWholeStack(AnalogValues a) {
-        Group g = a.isWholeStack() ? masterOf(a.address()) : null;
+        Rs485PollGroup g = a.isWholeStack() ? masterOf(a.address()) : null;
         if (g == null || a.modules().isEmpty() || state == State.CLOSED) {
             return List.of();
         }
-        List<Integer> addresses = Rs485ReplyMapper.moduleAddresses(a);
-        g.analog = a;
-        g.modules = a.modules().size();
-        List<Integer> left = new ArrayList<>(0);
-        for (int gone : g.present) {
-            if (!addresses.contains(gone)) {
-                left.add(gone);
-            }
-        }
-        g.present = Set.copyOf(addresses);
-        if (g.identifiedModules != g.modules) {
-            // first sight of the group, or a module dropped out or was replaced: (re)read who is there
-            g.identifiedModules = g.modules;
-            for (int adr : addresses) {
-                queue.add(SerialNumberRequest.of(adr));
-                queue.add(SoftwareVersionRequest.of(adr));
-            }
-        }
-        return left;
+        return g.onWholeStack(a, queue);
     }
 
     /**
@@ -294,7 +236,7 @@ final class Rs485Poll {
      * @param c the reply
      */
     void onLimits(ChargeDischargeManagement c) {
-        Group g = masterOf(c.address());
+        Rs485PollGroup g = masterOf(c.address());
         if (g != null) {
             g.limits = c;
         }
@@ -307,7 +249,7 @@ final class Rs485Poll {
      * @return how many queued requests were dropped
      */
     int onGiveUp(Rs485Request request) {
-        Group g = groupOf(request.address());
+        Rs485PollGroup g = groupOf(request.address());
         if (state != State.POLLING || g == null || !g.silent) {
             return 0;
         }
@@ -322,12 +264,12 @@ final class Rs485Poll {
         queue.clear();
     }
 
-    private Group groupOf(int address) {
+    private Rs485PollGroup groupOf(int address) {
         return Rs485Address.isBattery(address) ? groups.get(Rs485Address.groupOf(address)) : null;
     }
 
-    private Group masterOf(int address) {
-        for (Group g : groups.values()) {
+    private Rs485PollGroup masterOf(int address) {
+        for (Rs485PollGroup g : groups.values()) {
             if (g.master == address) {
                 return g;
             }
