@@ -1,21 +1,16 @@
 package io.pylon4j.driver;
 
 import io.pylon4j.driver.internal.BankModel;
-import io.pylon4j.driver.internal.BaudRates;
 import io.pylon4j.driver.internal.DriverEngine;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
-import io.pylon4j.transport.Endpoint;
-import io.pylon4j.transport.Transport;
+import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -32,41 +27,21 @@ import java.util.function.IntFunction;
  * }
  * }</pre>
  *
- * <p><b>Strategies.</b> CAN: a frame listener decodes each frame on the transport's I/O thread and calls the model
- * (never blocks); a scheduled task sends 0x305 (and 0x307 in Victron mode) every
- * {@link InverterProfile#keepAliveInterval()}, skipped and counted while the link is down. RS485: a non-blocking
- * poll state machine (for each group of {@link DriverOptions#rs485Groups()}: whole-stack 0x42 and 0x44 and the
- * master's 0x92 every {@link InverterProfile#rs485PollInterval()}; 0x51 and 0x47 once, into
- * {@link BankStatus#bankInfo()}; 0x93/0x96 per module when a group's module count changes), with per-request timeout
- * and retries.
+ * <p>How it reads each link (CAN keep-alives; the RS485 poll of every group, with timeouts and retries), and every
+ * factory at a glance with who closes its transports: {@code docs/driver-model.md}.
  *
- * <p><b>Threads.</b> Events are delivered in order on {@link DriverOptions#eventExecutor()}, never on a transport's
- * I/O thread; a slow listener delays only itself. Periodic work runs on {@link DriverOptions#scheduler()}. What the
- * options leave empty runs on one daemon thread the driver owns ({@code pylon4j-driver-<bankId>}), shut down by
- * {@link #close()}. Share one executor, scheduler and {@link SupervisionTicker} among many drivers to run
- * thousands of banks on a handful of threads.
- *
- * <p><b>Lifecycle.</b> Create with a factory, add listeners, {@link #start()}. {@link #close()} is idempotent, never
- * throws, cancels every task, completes the event stream, and closes the transports the driver opened itself (from
- * an endpoint string); transports handed in are left open — their owner closes them.
+ * <p><b>Threads.</b> Events come in order on {@link DriverOptions#eventExecutor()}, never on a transport's I/O thread;
+ * a slow listener delays only itself. What runs where, and how 1,000 banks share a few threads: {@link DriverOptions}.
  */
 public final class PylonDriver implements AutoCloseable {
 
     private final DriverOptions options;
     private final DriverEngine engine;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Completed at the end of {@link #close()}; metrics registrations hang their own clean-up on it. */
-    private final CompletableFuture<Void> closedStage = new CompletableFuture<>();
+    private final DriverLifecycle lifecycle = new DriverLifecycle();
 
-    private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options) {
-        this(can, rs485, owned, options, null, null);
-    }
-
-    private PylonDriver(CanTransport can, ByteStreamTransport rs485, List<Transport> owned, DriverOptions options,
-                        IntFunction<ByteStreamTransport> rs485Factory, int[] baudRates) {
+    private PylonDriver(DriverLinks links, DriverOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.engine = new DriverEngine(can, rs485, owned, options, rs485Factory, baudRates);
+        this.engine = links.engine(options);
         engine.threads().ticker().add(engine.model());
     }
 
@@ -78,7 +53,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver can(CanTransport transport, DriverOptions options) {
-        return new PylonDriver(Objects.requireNonNull(transport, "transport"), null, List.of(), options);
+        return new PylonDriver(DriverLinks.of(Objects.requireNonNull(transport, "transport"), null), options);
     }
 
     /**
@@ -89,7 +64,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver rs485(ByteStreamTransport transport, DriverOptions options) {
-        return new PylonDriver(null, Objects.requireNonNull(transport, "transport"), List.of(), options);
+        return new PylonDriver(DriverLinks.of(null, Objects.requireNonNull(transport, "transport")), options);
     }
 
     /**
@@ -102,8 +77,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver canAndRs485(CanTransport can, ByteStreamTransport rs485, DriverOptions options) {
-        return new PylonDriver(Objects.requireNonNull(can, "can"), Objects.requireNonNull(rs485, "rs485"), List.of(),
-                options);
+        return new PylonDriver(DriverLinks.both(can, rs485), options);
     }
 
     /**
@@ -115,56 +89,39 @@ public final class PylonDriver implements AutoCloseable {
      * @param rs485Endpoint the RS485 transport's endpoint, e.g. {@code serial:/dev/ttyUSB0?baud=115200}
      * @param options       the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
-     *         one of the other kind (CAN for RS485, or the reverse)
+     * @throws InvalidEndpointException if an endpoint is malformed, names an unknown scheme or one of the wrong kind
      */
     public static PylonDriver openCanAndRs485(Transports transports, String canEndpoint, String rs485Endpoint,
                                               DriverOptions options) {
-        CanTransport c = transports.can(canEndpoint);
-        ByteStreamTransport r;
-        try {
-            r = transports.byteStream(rs485Endpoint);
-        } catch (RuntimeException e) {
-            c.close();
-            throw e;
-        }
-        return new PylonDriver(c, r, List.of(c, r), options);
+        return new PylonDriver(DriverLinks.open(transports, canEndpoint, rs485Endpoint), options);
     }
 
     /**
-     * An RS485 driver that finds the battery's baud rate: it polls on {@code factory.apply(115200)} and, when no
-     * valid reply has come within one detection window (response timeout × (retries + 1) + poll interval), closes
-     * that transport and tries {@code factory.apply(9600)} (the DIP-switch-1 mistake, docs/protocol.md §2.1), and so on in turn
-     * until a rate answers ({@link #rs485BaudRate()}, {@link DriverCounters#baudSwitches()}). The driver owns and
-     * closes the transports the factory makes.
+     * An RS485 driver that finds the battery's baud rate (DIP switch 1, docs/protocol.md §2.1): it polls on
+     * {@code factory.apply(115200)}, then {@code factory.apply(9600)}, and so on in turn, each for one detection window
+     * ({@code docs/driver-model.md}), until one answers ({@link #rs485BaudRate()}). It closes what the factory makes.
      *
      * @param factory makes a new, unopened RS485 transport at the given baud rate (bit/s); called once per rate tried
      * @param options the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
      */
     public static PylonDriver rs485DetectingBaud(IntFunction<ByteStreamTransport> factory, DriverOptions options) {
-        return new PylonDriver(null, null, List.of(), options, Objects.requireNonNull(factory, "factory"),
-                BaudRates.defaults());
+        return new PylonDriver(DriverLinks.detectingBaud(Objects.requireNonNull(factory, "factory")), options);
     }
 
     /**
-     * {@link #rs485DetectingBaud(IntFunction, DriverOptions)} on an endpoint string: the endpoint's {@code baud}
-     * parameter is set for each rate tried (replaced when the endpoint has one, added when not; the other
-     * parameters are kept in their order), e.g. {@code serial:/dev/ttyUSB0} → {@code serial:/dev/ttyUSB0?baud=115200},
-     * then {@code ?baud=9600}. A rate the endpoint names is tried first (so {@code serial:/dev/ttyUSB0?baud=9600}
-     * starts at 9600), then the others of 115200 and 9600.
+     * {@link #rs485DetectingBaud(IntFunction, DriverOptions)} on an endpoint string whose {@code baud} parameter is
+     * set to each rate tried (replaced or added, the other parameters kept in order), a rate the endpoint names first:
+     * {@code serial:/dev/ttyUSB0} is tried as {@code serial:/dev/ttyUSB0?baud=115200}, then with {@code ?baud=9600}.
      *
      * @param transports the transport providers that resolve the endpoint at each rate
      * @param endpoint   the RS485 transport's endpoint, with or without a {@code baud} parameter
      * @param options    the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint does not parse or its baud is not a number
+     * @throws InvalidEndpointException if the endpoint does not parse or its baud is not a number
      */
     public static PylonDriver openRs485DetectingBaud(Transports transports, String endpoint, DriverOptions options) {
-        Objects.requireNonNull(transports, "transports");
-        Endpoint parsed = Endpoint.parse(Objects.requireNonNull(endpoint, "endpoint"));
-        return new PylonDriver(null, null, List.of(), options,
-                baud -> transports.byteStream(BaudRates.withBaud(parsed, baud)), BaudRates.startingWith(parsed));
+        return new PylonDriver(DriverLinks.detectingBaud(transports, endpoint), options);
     }
 
     /**
@@ -173,8 +130,7 @@ public final class PylonDriver implements AutoCloseable {
      * @param endpoint the CAN transport's endpoint, resolved by the transports the service loader finds
      * @param options  the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
-     *         one of the other kind (CAN for RS485, or the reverse)
+     * @throws InvalidEndpointException if the endpoint is malformed, names an unknown scheme or an RS485 one
      */
     public static PylonDriver openCan(String endpoint, DriverOptions options) {
         return openCan(Transports.fromServiceLoader(), endpoint, options);
@@ -187,12 +143,10 @@ public final class PylonDriver implements AutoCloseable {
      * @param endpoint   the CAN transport's endpoint, e.g. {@code socketcan:can0}
      * @param options    the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
-     *         one of the other kind (CAN for RS485, or the reverse)
+     * @throws InvalidEndpointException if the endpoint is malformed, names an unknown scheme or an RS485 one
      */
     public static PylonDriver openCan(Transports transports, String endpoint, DriverOptions options) {
-        CanTransport t = transports.can(endpoint);
-        return new PylonDriver(t, null, List.of(t), options);
+        return new PylonDriver(DriverLinks.owned(transports.can(endpoint), null), options);
     }
 
     /**
@@ -201,8 +155,7 @@ public final class PylonDriver implements AutoCloseable {
      * @param endpoint the RS485 transport's endpoint, resolved by the transports the service loader finds
      * @param options  the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
-     *         one of the other kind (CAN for RS485, or the reverse)
+     * @throws InvalidEndpointException if the endpoint is malformed, names an unknown scheme or a CAN one
      */
     public static PylonDriver openRs485(String endpoint, DriverOptions options) {
         return openRs485(Transports.fromServiceLoader(), endpoint, options);
@@ -215,30 +168,21 @@ public final class PylonDriver implements AutoCloseable {
      * @param endpoint   the RS485 transport's endpoint, e.g. {@code serial:/dev/ttyUSB0?baud=115200}
      * @param options    the bank, profiles, policy, time source and threads
      * @return a driver not yet started ({@link #start()})
-     * @throws io.pylon4j.transport.InvalidEndpointException if the endpoint is malformed, names an unknown scheme or
-     *         one of the other kind (CAN for RS485, or the reverse)
+     * @throws InvalidEndpointException if the endpoint is malformed, names an unknown scheme or a CAN one
      */
     public static PylonDriver openRs485(Transports transports, String endpoint, DriverOptions options) {
-        ByteStreamTransport t = transports.byteStream(endpoint);
-        return new PylonDriver(null, t, List.of(t), options);
+        return new PylonDriver(DriverLinks.owned(null, transports.byteStream(endpoint)), options);
     }
 
     /**
-     * Opens the transports (those still {@link ConnectionState#NEW}) and starts keep-alives and polling.
-     * Idempotent. The stage completes when every link is up the first time, or exceptionally when a transport
-     * gives up; the driver keeps running either way (supervision reports the link) until closed.
+     * Opens the transports (those still {@link ConnectionState#NEW}) and starts keep-alives and polling. Idempotent.
+     * The driver keeps running whatever the stage says (supervision reports each link) until closed.
      *
      * @return a stage completed when every link is first up, completed exceptionally when a transport gives up or the
      *         driver is already closed
      */
     public CompletionStage<Void> start() {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("driver closed"));
-        }
-        if (started.compareAndSet(false, true)) {
-            return engine.start();
-        }
-        return CompletableFuture.completedFuture(null);
+        return lifecycle.start(engine::start);
     }
 
     /**
@@ -341,7 +285,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return true once {@link #close()} has been called, even while it is still running
      */
     public boolean isClosed() {
-        return closed.get();
+        return lifecycle.isClosed();
     }
 
     /**
@@ -353,7 +297,7 @@ public final class PylonDriver implements AutoCloseable {
      * @return a stage completed, normally, once {@link #close()} has finished
      */
     public CompletionStage<Void> whenClosed() {
-        return closedStage.minimalCompletionStage();
+        return lifecycle.whenClosed();
     }
 
     /**
@@ -362,12 +306,10 @@ public final class PylonDriver implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        engine.threads().ticker().remove(engine.model());
-        engine.close();
-        closedStage.complete(null); // dependents' exceptions stay in their own stages: close still never throws
+        lifecycle.close(() -> {
+            engine.threads().ticker().remove(engine.model());
+            engine.close();
+        });
     }
 
     @Override
