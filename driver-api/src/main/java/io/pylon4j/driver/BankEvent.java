@@ -397,7 +397,7 @@ public sealed interface BankEvent permits BankEvent.LimitsChanged, BankEvent.Mea
      * A module the bank listed before is no longer in its newest whole-stack reply (RS485 0x42): switched off, its
      * link cable pulled, or removed. Its details are gone from {@link BankStatus#modules()} and any alarm it alone
      * raised is cleared (with its own {@link AlarmCleared}), so a monitor shows neither a stale row nor a stuck alarm.
-         *
+     *
      * @param bankId  the id of the bank the event is about
      * @param at      when the change was observed, on the driver's wall clock (for display)
      * @param source  the link that saw it leave

@@ -2,13 +2,10 @@ package io.pylon4j.driver;
 
 import io.pylon4j.can.CanProfile;
 import io.pylon4j.driver.internal.EventPublisher;
-import io.pylon4j.rs485.Rs485Address;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -80,38 +77,9 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
      *         {@code rs485Groups} does not start with {@code rs485Group} or has duplicates
      */
     public DriverOptions {
-        Objects.requireNonNull(bankId, "bankId");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(canProfile, "canProfile");
-        Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(eventExecutor, "eventExecutor");
-        Objects.requireNonNull(scheduler, "scheduler");
-        Objects.requireNonNull(ticker, "ticker");
-        Objects.requireNonNull(inverterMeasurements, "inverterMeasurements");
-        if (bankId.isBlank()) {
-            throw new IllegalArgumentException("bankId must not be blank");
-        }
-        if (rs485Group < 0 || rs485Group > Rs485Address.MAX_GROUP) {
-            throw new IllegalArgumentException("rs485Group must be 0.." + Rs485Address.MAX_GROUP + ": " + rs485Group);
-        }
-        if (eventBuffer < 1) {
-            throw new IllegalArgumentException("eventBuffer must be ≥ 1: " + eventBuffer);
-        }
-        rs485Groups = List.copyOf(rs485Groups);
-        if (rs485Groups.isEmpty() || rs485Groups.get(0) != rs485Group) {
-            throw new IllegalArgumentException("rs485Groups must start with rs485Group " + rs485Group + ": "
-                    + rs485Groups);
-        }
-        if (new HashSet<>(rs485Groups).size() != rs485Groups.size()) {
-            throw new IllegalArgumentException("rs485Groups must be distinct: " + rs485Groups);
-        }
-        for (int g : rs485Groups) {
-            if (g < 0 || g > Rs485Address.MAX_GROUP) {
-                throw new IllegalArgumentException("rs485Groups must each be 0.." + Rs485Address.MAX_GROUP + ": "
-                        + rs485Groups);
-            }
-        }
+        DriverOptionsChecks.requireComponents(bankId, profile, canProfile, policy, time, eventExecutor, scheduler,
+                ticker, inverterMeasurements);
+        rs485Groups = DriverOptionsChecks.checkedNumbers(bankId, rs485Group, eventBuffer, rs485Groups);
     }
 
     /**
