@@ -21,7 +21,7 @@ if not errorlevel 1 (
   echo pylon: needs Java 17 or newer; set JAVA_HOME to a newer one 1>&2
   exit /b 1
 )
-"%JAVA_EXE%" -XX:+UseSerialGC -Xss512k -Xshare:auto -XX:TieredStopAtLevel=1 %PYLON_OPTS% ^
+"%JAVA_EXE%" -XX:+UseSerialGC -Xmn8m -Xss512k -Xshare:auto -XX:TieredStopAtLevel=1 %PYLON_OPTS% ^
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err ^
   -cp "%PYLON_HOME%\lib\*" io.pylon4j.samples.cli.PylonCli %*
 exit /b %ERRORLEVEL%

@@ -47,6 +47,9 @@ public enum AlarmFlag {
     /** Status3 bit 0: buzzer on. */
     BUZZER_ON(3, 0);
 
+    /** {@code values()} once: it copies its array on every call, and {@link #setIn} runs once per module and reply. */
+    private static final AlarmFlag[] ALL = values();
+
     private final int status;
     private final int bit;
 
@@ -74,7 +77,7 @@ public enum AlarmFlag {
      */
     public static Set<AlarmFlag> setIn(int status1, int status2, int status3) {
         EnumSet<AlarmFlag> set = EnumSet.noneOf(AlarmFlag.class);
-        for (AlarmFlag f : values()) {
+        for (AlarmFlag f : ALL) {
             int s = f.status == 1 ? status1 : f.status == 2 ? status2 : status3;
             if ((s >> f.bit & 1) != 0) {
                 set.add(f);

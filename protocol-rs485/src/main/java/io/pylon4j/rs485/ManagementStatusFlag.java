@@ -30,6 +30,9 @@ public enum ManagementStatusFlag {
     /** Bit 3: full-charge request, no SOC of 97 % or more within 30 days. */
     FULL_CHARGE_REQUEST(3);
 
+    /** {@code values()} once: it copies its array on every call, and {@link #setIn} runs once per reply. */
+    private static final ManagementStatusFlag[] ALL = values();
+
     private final int bit;
 
     ManagementStatusFlag(int bit) {
@@ -57,7 +60,7 @@ public enum ManagementStatusFlag {
      */
     public static Set<ManagementStatusFlag> setIn(int status) {
         EnumSet<ManagementStatusFlag> set = EnumSet.noneOf(ManagementStatusFlag.class);
-        for (ManagementStatusFlag f : values()) {
+        for (ManagementStatusFlag f : ALL) {
             if (f.isSetIn(status)) {
                 set.add(f);
             }

@@ -27,6 +27,10 @@ public enum ReturnCode {
     /** 0x91: internal communication error between the stack's master and a slave. */
     INTERNAL_COMMUNICATION_ERROR(0x91);
 
+    /** The codes 0x00 to 0x06 by value: {@code values()} copies its array on every call, once per decoded reply. */
+    private static final ReturnCode[] BY_LOW_VALUE = {NORMAL, VERSION_ERROR, CHECKSUM_ERROR, LENGTH_CHECKSUM_ERROR,
+            INVALID_COMMAND, COMMAND_FORMAT_ERROR, INVALID_DATA};
+
     private final int code;
 
     ReturnCode(int code) {
@@ -55,7 +59,7 @@ public enum ReturnCode {
      */
     public static ReturnCode of(int rtn) {
         if (rtn >= 0x00 && rtn <= 0x06) {
-            return values()[rtn];
+            return BY_LOW_VALUE[rtn];
         }
         if (rtn == 0x90) {
             return ADDRESS_ERROR;

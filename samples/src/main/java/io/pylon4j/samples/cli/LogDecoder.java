@@ -137,6 +137,10 @@ final class LogDecoder {
     }
 
     private void settle(Bus known, JsonWriter json) {
+        if (held.isEmpty()) { // every frame line once the bus is known: no iterator to make
+            bus = known;
+            return;
+        }
         if (bus == Bus.UNKNOWN) {
             bus = known;
         }

@@ -229,8 +229,27 @@ class DistributionIT {
         assertThat(plain.out()).contains("pylon4j " + version);
     }
 
+    /**
+     * bin/pylon fixes the young generation at 8 MB, so that a decode of thousands of lines reuses its memory instead
+     * of taking a page fault for every fresh page of a 100 MB one (benchmarks/README.md, "third pass"), and
+     * PYLON_OPTS can size it otherwise.
+     */
+    @Test
+    void theLauncherFixesASmallYoungGenerationUnlessPylonOptsSaysOtherwise() throws Exception {
+        Result plain = pylon(Map.of("PYLON_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        Result sized = pylon(Map.of("PYLON_OPTS", "-XX:+PrintFlagsFinal -Xmn32m"), "--version");
+
+        assertThat(plain.status()).as("standard error: %s", plain.err()).isZero();
+        assertThat(flag(plain.out(), "MaxNewSize")).isEqualTo(String.valueOf(8 << 20));
+        assertThat(flag(sized.out(), "MaxNewSize")).isEqualTo(String.valueOf(32 << 20));
+    }
+
     private static String tieredStopAtLevel(String printFlagsFinal) {
-        return printFlagsFinal.lines().map(String::strip).filter(l -> l.matches("\\S+\\s+TieredStopAtLevel\\s+=.*"))
+        return flag(printFlagsFinal, "TieredStopAtLevel");
+    }
+
+    private static String flag(String printFlagsFinal, String name) {
+        return printFlagsFinal.lines().map(String::strip).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*"))
                 .map(l -> l.replaceAll(".*=\\s*(\\S+).*", "$1")).findFirst().orElse("(not printed)");
     }
 
