@@ -11,6 +11,7 @@ import io.pylon4j.transport.Transport;
 import io.pylon4j.transport.Transports;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,6 +55,7 @@ public final class PylonDriver implements AutoCloseable {
 
     private final DriverOptions options;
     private final DriverEngine engine;
+    private final CanFrameTap canFrameTap;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Completed at the end of {@link #close()}; metrics registrations hang their own clean-up on it. */
@@ -67,6 +69,7 @@ public final class PylonDriver implements AutoCloseable {
                         IntFunction<ByteStreamTransport> rs485Factory, int[] baudRates) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = new DriverEngine(can, rs485, owned, options, rs485Factory, baudRates);
+        this.canFrameTap = can == null ? null : new CanFrameTap(can);
         engine.threads().ticker().add(engine.model());
     }
 
@@ -306,6 +309,15 @@ public final class PylonDriver implements AutoCloseable {
      */
     public Flow.Publisher<BankEvent> events() {
         return engine.publisher();
+    }
+
+    /**
+     * The CAN frames this driver receives, read-only (a second-master check needs them; {@link CanFrameTap}).
+     *
+     * @return the tap, or empty when the driver reads no CAN
+     */
+    public Optional<CanFrameTap> canFrameTap() {
+        return Optional.ofNullable(canFrameTap);
     }
 
     /**
