@@ -8,6 +8,7 @@ import io.pylon4j.transport.ConnectionState;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -42,7 +43,6 @@ public final class PylonDriver implements AutoCloseable {
     private PylonDriver(DriverLinks links, DriverOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = links.engine(options);
-        engine.threads().ticker().add(engine.model());
     }
 
     /**
@@ -253,6 +253,15 @@ public final class PylonDriver implements AutoCloseable {
     }
 
     /**
+     * The CAN frames this driver receives, read-only (a second-master check needs them; {@link CanFrameTap}).
+     *
+     * @return the tap, or empty when the driver reads no CAN
+     */
+    public Optional<CanFrameTap> canFrameTap() {
+        return engine.can().map(CanFrameTap::new);
+    }
+
+    /**
      * A snapshot of the driver's counters.
      *
      * @return every counter's value now; each only grows
@@ -261,11 +270,7 @@ public final class PylonDriver implements AutoCloseable {
         return engine.counters();
     }
 
-    /**
-     * The model, for tests in this package that look inside it; the engine is not part of the public face.
-     *
-     * @return the model this driver feeds; its inputs and ticks are serialised with the driver's
-     */
+    /** The model this driver feeds, for tests in this package that look inside it (not part of the public face). */
     BankModel model() {
         return engine.model();
     }
@@ -291,8 +296,7 @@ public final class PylonDriver implements AutoCloseable {
     /**
      * A stage completed when {@link #close()} has finished. Actions added to it run on the thread that closes the
      * driver (or at once, on the caller's thread, if it is closed already), must be quick, and cannot make
-     * {@code close()} throw; the JMX and Micrometer registrations use it to remove themselves. The stage is a
-     * read-only view: completing what {@code toCompletableFuture()} returns does not affect the driver's.
+     * {@code close()} throw. A read-only view: completing its {@code toCompletableFuture()} does not affect it.
      *
      * @return a stage completed, normally, once {@link #close()} has finished
      */
@@ -306,10 +310,7 @@ public final class PylonDriver implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.close(() -> {
-            engine.threads().ticker().remove(engine.model());
-            engine.close();
-        });
+        lifecycle.close(engine::close);
     }
 
     @Override

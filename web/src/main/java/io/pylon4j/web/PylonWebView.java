@@ -3,6 +3,7 @@ package io.pylon4j.web;
 import com.sun.net.httpserver.HttpServer;
 import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.CanFrameTap;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.driver.PylonDriver;
 import java.io.IOException;
@@ -52,13 +53,18 @@ public final class PylonWebView implements AutoCloseable {
     private final ThreadPoolExecutor httpThreads;
     private final ScheduledExecutorService sampler;
     private final EventSubscription alarms;
+    /** The bank frames of the last minute, for the single-CAN-master check; null for a driver without CAN. */
+    private final BankFrameWindow canFrames;
+    private final CanFrameTap.Registration canTap;
     private final AtomicLong shed = new AtomicLong();
 
     private PylonWebView(PylonDriver driver, WebViewOptions options) throws IOException {
         this.driver = driver;
         this.options = options;
         this.hub = new SseHub(options.maxSseClients(), options.clientQueueMessages());
-        this.state = new ViewState(driver, options.historySamples(), this::counters);
+        this.canFrames = driver.canFrameTap().isPresent() ? new BankFrameWindow(ViewState.COMMISSIONING_WINDOW)
+                : null;
+        this.state = new ViewState(driver, options.historySamples(), canFrames, this::counters);
         this.handler = new WebHandler(state, hub);
         String bank = driver.bankId();
         AtomicInteger n = new AtomicInteger();
@@ -72,6 +78,8 @@ public final class PylonWebView implements AutoCloseable {
         server.createContext("/", handler);
         server.setExecutor(httpThreads);
         this.alarms = driver.addListener(this::onEvent);
+        // read-only: the tap hands over received frames, never the transport (nothing can be sent to the bank)
+        this.canTap = canFrames == null ? () -> { } : driver.canFrameTap().orElseThrow().listen(canFrames);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -150,7 +158,8 @@ public final class PylonWebView implements AutoCloseable {
      */
     public WebViewCounters counters() {
         return new WebViewCounters(handler.requests.get(), handler.methodNotAllowed.get(), handler.notFound.get(),
-                hub.clientCount(), hub.rejected(), hub.dropped(), shed.get(), state.samples());
+                hub.clientCount(), hub.rejected(), hub.dropped(), shed.get(), state.samples(),
+                canFrames == null ? 0 : canFrames.overwritten());
     }
 
     /**
@@ -193,6 +202,7 @@ public final class PylonWebView implements AutoCloseable {
     @Override
     public void close() {
         alarms.close();
+        canTap.close();
         sampler.shutdownNow();
         hub.closeAll();
         server.stop(0);

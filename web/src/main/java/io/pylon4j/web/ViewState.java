@@ -28,6 +28,9 @@ final class ViewState implements WebHandler.Source {
     /** Snapshots kept for the commissioning checks run from the page: the last minute at one a second. */
     static final int COMMISSIONING_SAMPLES = 60;
 
+    /** How far back the commissioning checks run from the page look: the last minute. */
+    static final Duration COMMISSIONING_WINDOW = Duration.ofMinutes(1);
+
     /** Alarm log entries kept. */
     static final int ALARM_LOG_ENTRIES = 100;
 
@@ -35,14 +38,16 @@ final class ViewState implements WebHandler.Source {
     private final HistoryRing history;
     private final AlarmLog alarmLog = new AlarmLog(ALARM_LOG_ENTRIES);
     private final Supplier<?> webCounters;
+    private final BankFrameWindow canFrames;
     private record Sampled(BankStatus status, long nanos) {
     }
 
     private final ArrayDeque<Sampled> recent = new ArrayDeque<>(COMMISSIONING_SAMPLES);
     private final AtomicLong samples = new AtomicLong();
 
-    ViewState(PylonDriver driver, int historySamples, Supplier<?> webCounters) {
+    ViewState(PylonDriver driver, int historySamples, BankFrameWindow canFrames, Supplier<?> webCounters) {
         this.driver = driver;
+        this.canFrames = canFrames;
         this.history = new HistoryRing(historySamples);
         this.webCounters = webCounters;
     }
@@ -96,8 +101,8 @@ final class ViewState implements WebHandler.Source {
 
     /**
      * The standard commissioning checks over the last minute of snapshots, with no expectations (the page asks for
-     * none). Read-only: it evaluates what was already observed. The raw CAN frames are not watched by the view, so
-     * the checks that need them say they were skipped.
+     * none), and over the last minute of the bank's CAN frames for {@code single-can-master}. Read-only: it evaluates
+     * what was already observed. A driver without CAN reads RS485 only, and that check says it does not apply.
      */
     @Override
     public String commissioningJson() {
@@ -108,9 +113,11 @@ final class ViewState implements WebHandler.Source {
             length = recent.isEmpty() ? Duration.ZERO
                     : Duration.ofNanos(recent.getLast().nanos() - recent.getFirst().nanos());
         }
-        BankStatus now = driver.status();
-        Observation o = new Observation(window, List.of(), 0, driver.counters(), false,
-                now.sources().containsKey(Source.RS485), length);
+        boolean can = canFrames != null;
+        // the transport stamps frames on the System.nanoTime() scale (CanFrameListener), whatever the driver's clock
+        List<Observation.SeenFrame> frames = can ? canFrames.frames(System.nanoTime()) : List.of();
+        boolean rs485 = !can || driver.status().sources().containsKey(Source.RS485);
+        Observation o = new Observation(window, frames, 0, driver.counters(), can, rs485, length);
         return Commissioning.evaluate(o, Expectations.NONE).toJson();
     }
 

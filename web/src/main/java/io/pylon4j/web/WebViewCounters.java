@@ -13,7 +13,10 @@ package io.pylon4j.web;
  * @param requestsShed        requests the view's threads could not take (its bounded queue was full); the connection
  *                            is closed unanswered
  * @param samples             status samples taken since the view started
+ * @param canFramesOverwritten bank CAN frames the single-CAN-master check's one-minute window let go early because it
+ *                            was full (a device flooding the bus); 0 on a healthy bus and for an RS485 bank
  */
 public record WebViewCounters(long requests, long methodNotAllowed, long notFound, int sseClients,
-                              long sseClientsRejected, long sseClientsDropped, long requestsShed, long samples) {
+                              long sseClientsRejected, long sseClientsDropped, long requestsShed, long samples,
+                              long canFramesOverwritten) {
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A simulated 4-module US3000C bank speaking CAN and RS485 on in-memory buses, read by the real driver in real time
  * (as {@code pylon demo} does), with short supervision timeouts so that a silenced bank turns STALE after 2 s and LOST
- * after 4 s.
+ * after 4 s; on demand, a second CAN master on the same bus.
  */
 final class SimulatedBankLink implements AutoCloseable {
 
@@ -26,9 +26,12 @@ final class SimulatedBankLink implements AutoCloseable {
     final PylonDriver driver;
     private final CanTransport inverterCan;
     private final ByteStreamTransport inverterRs485;
+    private final VirtualTransportProvider buses = new VirtualTransportProvider();
+    private final String bankId;
+    private SimulatorServer secondMaster;
 
     SimulatedBankLink(String bankId) throws Exception {
-        VirtualTransportProvider buses = new VirtualTransportProvider();
+        this.bankId = bankId;
         bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(4).stateOfCharge(62)
                 .loadProfile(LoadProfile.constant(-20)).build();
         inverterCan = buses.canBus(bankId + "-can").newMember();
@@ -49,8 +52,23 @@ final class SimulatedBankLink implements AutoCloseable {
         bank.updateFaults(f -> f.withCommunicationLost(true));
     }
 
+    /**
+     * Wires a second master to the same CAN bus (virtual:&lt;bank&gt;-can): another group's master, a 2-module bank whose
+     * limits differ from the first one's, sending its own 1 s frame set (a slave's CAN port wired to the inverter).
+     */
+    void addSecondCanMaster() {
+        SimulatedBank other = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(2).stateOfCharge(40)
+                .build();
+        secondMaster = SimulatorServer.builder(other).frameSet(CanFrameSet.PYLON_V12)
+                .can(buses.canBus(bankId + "-can").newMember()).build();
+        secondMaster.start();
+    }
+
     @Override
     public void close() {
+        if (secondMaster != null) {
+            secondMaster.close();
+        }
         driver.close();
         battery.close();
         inverterCan.close();

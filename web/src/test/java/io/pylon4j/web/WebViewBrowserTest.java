@@ -4,20 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.ModuleId;
+import io.pylon4j.transport.ByteStreamTransport;
+import io.pylon4j.transport.virtual.VirtualByteBus;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 /**
  * The page as an installer sees it, in a real headless Chromium, against a simulated bank read by the real driver
  * in real time: history and live updates in the plots, a row per module, an alarm forced in the simulator, the bank
- * going STALE then LOST when its link goes silent, and no request leaving the host. Screenshots are kept in
+ * going STALE then LOST when its link goes silent, and no request leaving the host; the commissioning checks run
+ * from the page, with one CAN master (PASS), two on one bus (FAIL) and an RS485 bank. Screenshots are kept in
  * {@code target/web-screenshots/}.
  */
 class WebViewBrowserTest {
@@ -50,10 +58,11 @@ class WebViewBrowserTest {
             assertTrue(chromium.browser.findElements(By.cssSelector("#links li.link-up")).size() == 2,
                     () -> "both links up: " + text(chromium, "links"));
 
-            // commissioning checks, run from the page (read-only, a GET)
-            chromium.browser.findElement(By.id("run-checks")).click();
-            Chromium.await(20, "commissioning verdicts",
-                    () -> chromium.browser.findElements(By.cssSelector("#commissioning tbody tr")).size() > 3);
+            // commissioning checks, run from the page (read-only, a GET); one CAN master on the bus passes
+            List<String> master = runChecksUntil(chromium, verdict -> !verdict.equals("SKIPPED"));
+            assertEquals("PASS", master.get(1), () -> String.join(" | ", master));
+            assertTrue(master.get(2).startsWith("One device sends the limits."), master.get(2));
+            assertTrue(chromium.browser.findElements(By.cssSelector("#commissioning tbody tr")).size() > 3);
             assertTrue(text(chromium, "commissioning-overall").startsWith("overall: "));
             screenshot(chromium, "desktop.png");
 
@@ -97,6 +106,63 @@ class WebViewBrowserTest {
                     || m.contains("Content-Security-Policy")), "CSP violations: " + console);
             assertTrue(console.stream().noneMatch(m -> m.startsWith("SEVERE")), "console errors: " + console);
         }
+    }
+
+    @Test
+    void theChecksRunFromThePageSeeASecondCanMasterAndSayPlainlyWhenTheyDoNotApply() throws Exception {
+        VirtualByteBus rs485Bus = new VirtualByteBus("web-rs485-only");
+        try (SimulatedBankLink link = new SimulatedBankLink("web-two-masters");
+             PylonWebView view = PylonWebView.start(link.driver, WebViewOptions.defaults());
+             ByteStreamTransport rs485 = rs485Bus.newMember();
+             PylonDriver rs485Driver = PylonDriver.rs485(rs485, DriverOptions.builder("rs485-bank").build());
+             PylonWebView rs485View = PylonWebView.start(rs485Driver, WebViewOptions.defaults());
+             Chromium chromium = Chromium.start(1280, 1900)) {
+            // two masters on one CAN bus: the page's check fails and tells the installer what to do
+            link.addSecondCanMaster();
+            chromium.browser.get(view.url());
+            List<String> master = runChecksUntil(chromium, "FAIL"::equals);
+            assertTrue(master.get(2).contains("two devices send limits"), master.get(2));
+            assertTrue(master.get(2).contains("Connect only the master's CAN port to the inverter"), master.get(2));
+            assertTrue(text(chromium, "commissioning-overall").startsWith("overall: FAIL"),
+                    text(chromium, "commissioning-overall"));
+            screenshot(chromium, "two-can-masters.png");
+
+            // a bank read over RS485: the check does not apply, and the page says so in words
+            chromium.browser.get(rs485View.url());
+            List<String> rs485Check = runChecksUntil(chromium, verdict -> true);
+            assertEquals("SKIPPED", rs485Check.get(1));
+            assertEquals("Does not apply: this bank is read over RS485, and a second CAN master can only be seen on "
+                    + "a CAN bus.", rs485Check.get(2));
+        }
+    }
+
+    /**
+     * Presses "Run the checks" until the single-can-master row's verdict is one {@code wanted} takes (the check needs
+     * three cycles of frames first); returns that row's cells: id, verdict, explanation.
+     */
+    private static List<String> runChecksUntil(Chromium chromium, Predicate<String> wanted) throws Exception {
+        List<List<String>> found = new ArrayList<>();
+        Chromium.await(30, "the single-can-master verdict wanted", () -> {
+            chromium.browser.findElement(By.id("run-checks")).click();
+            try {
+                Chromium.await(10, "commissioning verdicts", () -> text(chromium, "commissioning-overall")
+                        .startsWith("overall: "));
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            for (WebElement row : chromium.browser.findElements(By.cssSelector("#commissioning tbody tr"))) {
+                List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().strip())
+                        .toList();
+                if (cells.get(0).equals("single-can-master") && wanted.test(cells.get(1))) {
+                    found.add(cells);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get(0);
     }
 
     private static String text(Chromium chromium, String id) {

@@ -62,8 +62,7 @@ public final class CommissioningRecorder implements AutoCloseable {
     }
 
     private void onFrame(CanFrame frame, long receivedNanoTime) {
-        int id = frame.id();
-        if (id != 0x351 && id != 0x355 && id != 0x356 && id != 0x359) {
+        if (!Observation.isBankFrame(frame.id())) {
             return;
         }
         synchronized (frames) {

@@ -56,6 +56,17 @@ public record Observation(List<BankStatus> samples, List<SeenFrame> bankFrames, 
     }
 
     /**
+     * Whether a CAN id is one of the bank's cyclic frames an observation keeps (0x351, 0x355, 0x356, 0x359: the
+     * limits and the three frames a master sends once per cycle beside them, docs/protocol.md §1.5).
+     *
+     * @param canId the 11-bit CAN id
+     * @return true for the ids {@link #bankFrames()} holds
+     */
+    public static boolean isBankFrame(int canId) {
+        return canId == 0x351 || canId == 0x355 || canId == 0x356 || canId == 0x359;
+    }
+
+    /**
      * The bank frames with CAN id {@code id}, in arrival order.
      *
      * @param id the 11-bit CAN id, e.g. {@code 0x351}

@@ -24,6 +24,10 @@ public final class SingleCanMasterCheck implements CommissioningCheck {
     /** The fewest A-B-A returns that count as alternation (one may be a limit changing and changing back). */
     public static final int MIN_ALTERNATIONS = 2;
 
+    /** Why the check does not apply to a bank read over RS485 only. */
+    static final String RS485_ONLY = "Does not apply: this bank is read over RS485, and a second CAN master can "
+            + "only be seen on a CAN bus.";
+
     private static final String ADVICE = "Connect only the master's CAN port to the inverter; a slave's CAN port "
             + "must stay empty.";
 
@@ -35,7 +39,8 @@ public final class SingleCanMasterCheck implements CommissioningCheck {
     @Override
     public CheckResult evaluate(Observation o, Expectations expected) {
         if (!o.canObserved()) {
-            return CheckResult.skipped(ID, "CAN was not observed.");
+            // said plainly for an RS485 bank (the web page's and pylon commission's wording): not a missing input
+            return CheckResult.skipped(ID, o.rs485Observed() ? RS485_ONLY : "CAN was not observed.");
         }
         List<Observation.SeenFrame> limits = o.frames(0x351);
         if (limits.size() < 3) {

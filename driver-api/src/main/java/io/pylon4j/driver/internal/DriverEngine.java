@@ -9,6 +9,7 @@ import io.pylon4j.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
@@ -57,6 +58,7 @@ public final class DriverEngine {
         this.canDetach = can == null ? () -> { } : watcher.watch(can, Source.CAN, () -> { });
         this.rs485 = rs485 == null ? null : new Rs485Link(rs485, owned.contains(rs485) || rs485Factory != null,
                 rs485Factory, baudRates, model, options, metrics, watcher);
+        threads.ticker().add(model); // supervised from now on; close() removes it first
     }
 
     /**
@@ -74,6 +76,15 @@ public final class DriverEngine {
             opens.add(rs485.start(threads.scheduler())); // opens, then Rs485Strategy.start (Rs485Link#start)
         }
         return CompletableFuture.allOf(opens.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * The CAN link, for a read-only frame tap on the façade.
+     *
+     * @return the CAN transport, or empty when the driver reads RS485 only
+     */
+    public Optional<CanTransport> can() {
+        return Optional.ofNullable(can);
     }
 
     /**
@@ -126,6 +137,7 @@ public final class DriverEngine {
      * the event stream and shuts the driver's thread down. Call once; never throws.
      */
     public void close() {
+        threads.ticker().remove(model);
         List<Transport> toClose = new ArrayList<>(2);
         if (canStrategy != null) {
             canStrategy.close();

@@ -248,6 +248,22 @@ class CommissioningChecksTest {
         assertThat(s.run(new SingleCanMasterCheck(), Expectations.NONE).verdict()).isEqualTo(Verdict.SKIPPED);
     }
 
+    @Test
+    void singleMasterSaysPlainlyThatItDoesNotApplyToAnRs485Bank() {
+        Scenario s = healthy(4).module(2, 30, 37, 20);
+        s.can = false;
+        CheckResult r = s.run(new SingleCanMasterCheck(), Expectations.NONE);
+        assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(r.explanation()).isEqualTo("Does not apply: this bank is read over RS485, and a second CAN master "
+                + "can only be seen on a CAN bus.");
+    }
+
+    @Test
+    void anObservationKeepsTheLimitsAndTheThreeCyclicFramesBesideThem() {
+        assertThat(List.of(0x351, 0x355, 0x356, 0x359)).allMatch(Observation::isBankFrame);
+        assertThat(List.of(0x305, 0x35C, 0x35E, 0x350, 0x352, 0x7FF)).noneMatch(Observation::isBankFrame);
+    }
+
     // --- module count
 
     @Test
