@@ -31,9 +31,17 @@ record DriverLinks(CanTransport can, ByteStreamTransport rs485, List<Transport> 
         baudRates = baudRates == null ? null : baudRates.clone();
     }
 
-    /** The engine of a driver on these links. */
+    /** The engine of a driver on these links, supervised by its ticker from now on (until {@link #close}). */
     DriverEngine engine(DriverOptions options) {
-        return new DriverEngine(can, rs485, owned, options, rs485Factory, baudRates);
+        DriverEngine engine = new DriverEngine(can, rs485, owned, options, rs485Factory, baudRates);
+        engine.threads().ticker().add(engine.model());
+        return engine;
+    }
+
+    /** Closes {@code engine}, out of its ticker first so that no tick runs on a model being closed. */
+    static void close(DriverEngine engine) {
+        engine.threads().ticker().remove(engine.model());
+        engine.close();
     }
 
     /** Links the caller owns and closes. */

@@ -310,7 +310,7 @@ public final class PylonDriver implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.close(engine::close);
+        lifecycle.close(() -> DriverLinks.close(engine));
     }
 
     @Override

@@ -58,7 +58,6 @@ public final class DriverEngine {
         this.canDetach = can == null ? () -> { } : watcher.watch(can, Source.CAN, () -> { });
         this.rs485 = rs485 == null ? null : new Rs485Link(rs485, owned.contains(rs485) || rs485Factory != null,
                 rs485Factory, baudRates, model, options, metrics, watcher);
-        threads.ticker().add(model); // supervised from now on; close() removes it first
     }
 
     /**
@@ -137,7 +136,6 @@ public final class DriverEngine {
      * the event stream and shuts the driver's thread down. Call once; never throws.
      */
     public void close() {
-        threads.ticker().remove(model);
         List<Transport> toClose = new ArrayList<>(2);
         if (canStrategy != null) {
             canStrategy.close();
