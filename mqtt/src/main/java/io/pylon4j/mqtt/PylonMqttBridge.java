@@ -129,7 +129,7 @@ public final class PylonMqttBridge implements AutoCloseable {
                     .applyRestrictions().send()
                     .whenComplete((ack, failure) -> {
                         if (failure != null) {
-                            onDisconnected(OwnClient.describe(failure));
+                            onDisconnected(LinkCause.of(failure, ownBroker.get().username().isPresent()));
                         }
                     });
         }
@@ -304,7 +304,8 @@ public final class PylonMqttBridge implements AutoCloseable {
          * The bridge, not yet started.
          *
          * @return the bridge
-         * @throws IllegalStateException if neither a broker nor a client was given
+         * @throws IllegalStateException    if neither a broker nor a client was given
+         * @throws IllegalArgumentException if the broker's CA file cannot be read or holds no certificate
          */
         public PylonMqttBridge build() {
             if (broker == null && client == null) {
