@@ -176,8 +176,9 @@ public final class PylonMqttBridge implements AutoCloseable {
     }
 
     private void onDisconnected(String cause) {
-        if (!cause.equals(linkCause)) {
-            LOG.log(System.Logger.Level.WARNING, "MQTT bridge not connected to {0}: {1}",
+        if (!cause.equals(linkCause)) { // the disconnection of a clean close is expected: no warning
+            LOG.log(closed.get() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "MQTT bridge not connected to {0}: {1}",
                     ownBroker.map(MqttBroker::address).orElse("the broker"), cause);
         }
         linkCause = cause;
