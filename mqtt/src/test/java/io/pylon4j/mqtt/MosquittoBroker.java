@@ -94,6 +94,27 @@ public final class MosquittoBroker implements AutoCloseable {
         return (security.stream().anyMatch(l -> l.startsWith("certfile")) ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 
+    /**
+     * The first message on {@code topic} (a retained one at once), read with {@code mosquitto_sub} (Debian's
+     * {@code mosquitto-clients}, an independent client) over this broker's TLS, trusting {@code pki}'s CA.
+     *
+     * @return the payload, or null if none came within {@code timeout}; fails if mosquitto_sub could not subscribe
+     */
+    public String subscribeOnce(String topic, TestPki pki, String user, String password, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        Path sub = require("mosquitto_sub", "mosquitto-clients");
+        Process p = new ProcessBuilder(List.of(sub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "--cafile", pki.caFile().toString(), "-u", user, "-P", password, "-t", topic, "-C", "1",
+                "-W", String.valueOf(Math.max(1, timeout.toSeconds())))).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        Assertions.assertTrue(p.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS), "mosquitto_sub did not end");
+        if (p.exitValue() != 0 && out.contains("Timed out")) {
+            return null;
+        }
+        Assertions.assertEquals(0, p.exitValue(), () -> "mosquitto_sub: " + out);
+        return out;
+    }
+
     /** The broker's log so far (errors and warnings), for a failing test's message. */
     public String log() throws IOException {
         Path log = dir.resolve("mosquitto.log");

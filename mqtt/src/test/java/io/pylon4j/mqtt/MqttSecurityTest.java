@@ -3,12 +3,9 @@ package io.pylon4j.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +71,7 @@ class MqttSecurityTest {
     @Test
     void overTlsWithTheCaTrustedAndTheRightPasswordTheBridgeConnectsAndPublishes() throws Exception {
         bridge(MqttBroker.parse(broker.uri()).withCaFile(pki.caFile()).withCredentials(USER, PASSWORD));
-        assertThat(mosquittoSub(ONLINE_TOPIC, USER, PASSWORD)).as(broker.log()).isEqualTo("online");
+        assertThat(broker.subscribeOnce(ONLINE_TOPIC, pki, USER, PASSWORD, WAIT)).as(broker.log()).isEqualTo("online");
         assertThat(bridge.isConnected()).isTrue();
         assertThat(bridge.linkCause()).isEmpty();
         assertThat(bridge.counters().connections()).isEqualTo(1);
@@ -88,7 +85,8 @@ class MqttSecurityTest {
         assertThat(cause).startsWith("TLS: the broker's certificate is not trusted").contains("CA file");
         assertThat(bridge.isConnected()).isFalse();
         assertThat(bridge.counters().connections()).isZero();
-        assertThat(mosquittoSubTimesOut(ONLINE_TOPIC)).as("nothing was published").isTrue();
+        assertThat(broker.subscribeOnce(ONLINE_TOPIC, pki, USER, PASSWORD, Duration.ofSeconds(2)))
+                .as("nothing was published").isNull();
     }
 
     @Test
@@ -98,11 +96,12 @@ class MqttSecurityTest {
         assertThat(cause).startsWith("the broker refused the user name or password");
         assertThat(bridge.isConnected()).isFalse();
         assertThat(bridge.counters().connections()).isZero();
-        assertThat(mosquittoSubTimesOut(ONLINE_TOPIC)).as("nothing was published").isTrue();
+        assertThat(broker.subscribeOnce(ONLINE_TOPIC, pki, USER, PASSWORD, Duration.ofSeconds(2)))
+                .as("nothing was published").isNull();
         bridge.close();
 
         bridge(MqttBroker.parse(broker.uri()).withCaFile(pki.caFile()).withCredentials(USER, PASSWORD));
-        assertThat(mosquittoSub(ONLINE_TOPIC, USER, PASSWORD)).isEqualTo("online");
+        assertThat(broker.subscribeOnce(ONLINE_TOPIC, pki, USER, PASSWORD, WAIT)).isEqualTo("online");
     }
 
     @Test
@@ -122,30 +121,5 @@ class MqttSecurityTest {
         MqttBroker garbage = MqttBroker.parse(broker.uri()).withCaFile(notPem);
         assertThatThrownBy(() -> PylonMqttBridge.builder(MqttBridgeOptions.defaults()).broker(garbage).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the CA file " + notPem);
-    }
-
-    /** The first retained message on {@code topic}, read over TLS with {@code mosquitto_sub}; fails on a timeout. */
-    private String mosquittoSub(String topic, String user, String password) throws Exception {
-        Process p = mosquittoSubProcess(topic, user, password, WAIT);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(WAIT.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("mosquitto_sub: " + out).isZero();
-        return out;
-    }
-
-    /** Whether {@code mosquitto_sub} (with the right credentials) finds nothing retained on {@code topic} in 2 s. */
-    private boolean mosquittoSubTimesOut(String topic) throws Exception {
-        Process p = mosquittoSubProcess(topic, USER, PASSWORD, Duration.ofSeconds(2));
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return p.exitValue() != 0 && out.contains("Timed out");
-    }
-
-    private Process mosquittoSubProcess(String topic, String user, String password, Duration timeout)
-            throws Exception {
-        Path sub = MosquittoBroker.require("mosquitto_sub", "mosquitto-clients");
-        return new ProcessBuilder(List.of(sub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
-                "--cafile", pki.caFile().toString(), "-u", user, "-P", password, "-t", topic, "-C", "1",
-                "-W", String.valueOf(timeout.toSeconds()))).redirectErrorStream(true).start();
     }
 }
