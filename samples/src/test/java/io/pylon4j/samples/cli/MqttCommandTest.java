@@ -181,4 +181,24 @@ class MqttCommandTest {
                 "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("cannot read the CA file " + missingCa);
     }
+
+    @Test
+    void withAllowCommandsACapCommandIsAppliedAndAcknowledged() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                        .execute("mqtt", "--broker", broker.uri(), "--site", "cmd", "--simulate", "1xUS3000C",
+                                "--allow-commands", "--seconds", "15"));
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/cmd/#")) {
+            r.await("pylon4j/cmd/simulated/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
+            r.await("pylon4j/cmd/simulated/availability", "online"::equals, WAIT);
+            r.publish("pylon4j/cmd/simulated/cap/set", "{\"maxChargeCurrentAmps\": 5, \"expiresInSeconds\": 600}");
+            String ack = r.await("pylon4j/cmd/simulated/cap/state", s -> s.contains("\"outcome\":\"applied\""), WAIT);
+            assertThat(MiniJson.at(MiniJson.object(ack), "published.chargeCurrentLimitAmps")).isEqualTo(5.0);
+            assertThat(MiniJson.at(MiniJson.object(ack), "published.chargeCurrentLimitSource")).isEqualTo("USER_CAP");
+        }
+        assertThat(run.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(Home Assistant discovery off, commands on)");
+    }
 }
