@@ -2,21 +2,26 @@ package io.pylon4j.mqtt;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the bridge connects when it makes its own MQTT client, and how it authenticates: a host and port, TLS on or
- * off (the JDK's default trust store), and an optional user name and password. Immutable.
+ * off (the JDK's default trust store, or only the certificates of a CA file), and an optional user name and
+ * password. Immutable.
  *
  * @param host     the broker's host name or address
  * @param port     the broker's TCP port, 1 to 65535
- * @param tls      whether to connect with TLS (the JDK's default trust store and host name check)
+ * @param tls      whether to connect with TLS (the broker's certificate and its host name are always checked)
  * @param username the user name, if the broker wants one
  * @param password the password, if the broker wants one (only with a user name)
+ * @param caFile   a PEM file of the certificates to trust instead of the JDK's default trust store (a site's own
+ *                 CA, as {@code mosquitto_sub --cafile}); only with TLS
  */
-public record MqttBroker(String host, int port, boolean tls, Optional<String> username, Optional<String> password) {
+public record MqttBroker(String host, int port, boolean tls, Optional<String> username, Optional<String> password,
+                         Optional<Path> caFile) {
 
     /** The MQTT port without TLS (IANA). */
     public static final int DEFAULT_PORT = 1883;
@@ -31,12 +36,18 @@ public record MqttBroker(String host, int port, boolean tls, Optional<String> us
      * @param tls      whether to connect with TLS
      * @param username the user name, if any
      * @param password the password, if any; only with a user name
-     * @throws IllegalArgumentException if the host is blank, the port out of range, or a password has no user name
+     * @param caFile   the certificates to trust, if not the JDK's; only with TLS
+     * @throws IllegalArgumentException if the host is blank, the port out of range, a password has no user name, or
+     *                                  a CA file has no TLS
      */
     public MqttBroker {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(caFile, "caFile");
+        if (caFile.isPresent() && !tls) {
+            throw new IllegalArgumentException("a CA file is for a TLS broker (ssl://HOST:PORT)");
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("the broker's host is blank");
         }
@@ -46,6 +57,20 @@ public record MqttBroker(String host, int port, boolean tls, Optional<String> us
         if (password.isPresent() && username.isEmpty()) {
             throw new IllegalArgumentException("a broker password needs a user name");
         }
+    }
+
+    /**
+     * A broker that trusts the JDK's default certificates when it uses TLS.
+     *
+     * @param host     the broker's host name or address, not blank
+     * @param port     the broker's TCP port, 1 to 65535
+     * @param tls      whether to connect with TLS
+     * @param username the user name, if any
+     * @param password the password, if any; only with a user name
+     * @throws IllegalArgumentException if the host is blank, the port out of range, or a password has no user name
+     */
+    public MqttBroker(String host, int port, boolean tls, Optional<String> username, Optional<String> password) {
+        this(host, port, tls, username, password, Optional.empty());
     }
 
     /**
@@ -88,7 +113,19 @@ public record MqttBroker(String host, int port, boolean tls, Optional<String> us
      * @return the new broker address
      */
     public MqttBroker withCredentials(String user, String secret) {
-        return new MqttBroker(host, port, tls, Optional.of(user), Optional.of(secret));
+        return new MqttBroker(host, port, tls, Optional.of(user), Optional.of(secret), caFile);
+    }
+
+    /**
+     * This broker, trusting only the certificates in a PEM file (a private CA's certificate) instead of the JDK's
+     * default trust store. The file is read when the bridge is built.
+     *
+     * @param pemFile the CA's certificate(s), PEM
+     * @return the new broker address
+     * @throws IllegalArgumentException if the broker does not use TLS
+     */
+    public MqttBroker withCaFile(Path pemFile) {
+        return new MqttBroker(host, port, tls, username, password, Optional.of(pemFile));
     }
 
     /**
@@ -103,6 +140,6 @@ public record MqttBroker(String host, int port, boolean tls, Optional<String> us
     /** Without the password, which must never reach a log. */
     @Override
     public String toString() {
-        return address() + username.map(u -> " as " + u).orElse("");
+        return address() + username.map(u -> " as " + u).orElse("") + caFile.map(f -> " trusting " + f).orElse("");
     }
 }

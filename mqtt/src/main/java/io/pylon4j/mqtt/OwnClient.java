@@ -42,12 +42,14 @@ final class OwnClient {
                 .automaticReconnect().initialDelay(500, TimeUnit.MILLISECONDS).maxDelay(30, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> onConnect.run())
-                .addDisconnectedListener(ctx -> onDisconnect.accept(describe(ctx.getCause())))
+                .addDisconnectedListener(ctx -> onDisconnect.accept(
+                        LinkCause.of(ctx.getCause(), broker.username().isPresent())))
                 .willPublish().topic(options.bridgeAvailabilityTopic())
                 .payload("offline".getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                 .applyWillPublish();
-        if (broker.tls()) {
-            b = b.sslWithDefaultConfig();
+        if (broker.tls()) { // HiveMQ checks the host name against the certificate (HTTPS endpoint identification)
+            b = broker.caFile().isEmpty() ? b.sslWithDefaultConfig()
+                    : b.sslConfig().trustManagerFactory(TlsTrust.fromPem(broker.caFile().get())).applySslConfig();
         }
         if (broker.username().isPresent()) {
             b = b.simpleAuth().username(broker.username().get())
@@ -56,13 +58,8 @@ final class OwnClient {
         return b.buildAsync();
     }
 
-    /** One phrase for why the connection is down: the innermost cause's message, else its type. */
+    /** One phrase for a failure: the innermost cause's message, else its type. */
     static String describe(Throwable cause) {
-        Throwable t = cause;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return LinkCause.innermost(cause);
     }
 }

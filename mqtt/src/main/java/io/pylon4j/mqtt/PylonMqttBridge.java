@@ -129,7 +129,7 @@ public final class PylonMqttBridge implements AutoCloseable {
                     .applyRestrictions().send()
                     .whenComplete((ack, failure) -> {
                         if (failure != null) {
-                            onDisconnected(OwnClient.describe(failure));
+                            onDisconnected(LinkCause.of(failure, ownBroker.get().username().isPresent()));
                         }
                     });
         }
@@ -176,8 +176,9 @@ public final class PylonMqttBridge implements AutoCloseable {
     }
 
     private void onDisconnected(String cause) {
-        if (!cause.equals(linkCause)) {
-            LOG.log(System.Logger.Level.WARNING, "MQTT bridge not connected to {0}: {1}",
+        if (!cause.equals(linkCause)) { // the disconnection of a clean close is expected: no warning
+            LOG.log(closed.get() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "MQTT bridge not connected to {0}: {1}",
                     ownBroker.map(MqttBroker::address).orElse("the broker"), cause);
         }
         linkCause = cause;
@@ -304,7 +305,8 @@ public final class PylonMqttBridge implements AutoCloseable {
          * The bridge, not yet started.
          *
          * @return the bridge
-         * @throws IllegalStateException if neither a broker nor a client was given
+         * @throws IllegalStateException    if neither a broker nor a client was given
+         * @throws IllegalArgumentException if the broker's CA file cannot be read or holds no certificate
          */
         public PylonMqttBridge build() {
             if (broker == null && client == null) {

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * generated configuration (anonymous, no persistence: a restart loses every retained message, which is what the
  * restart tests need). Missing Mosquitto FAILS the test with what to install ({@code .ci/run} installs it); a
  * developer can opt out with {@code -Dpylon4j.tests.withoutExternalTools=true}, which turns the tests into skips.
- * Shared with the {@code pylon mqtt} tests (samples) through this module's test jar.
+ * Shared with the {@code pylon mqtt} tests (samples) through this module's test jar. {@link #startSecured} starts one
+ * as a site's broker should be: a TLS listener only, and users from a {@code password_file} made with
+ * {@code mosquitto_passwd -b} (no anonymous clients).
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -28,12 +30,14 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path mosquitto;
     private final Path dir;
     private final int port;
+    private final List<String> security;
     private Process process;
 
-    private MosquittoBroker(Path mosquitto, Path dir, int port) {
+    private MosquittoBroker(Path mosquitto, Path dir, int port, List<String> security) {
         this.mosquitto = mosquitto;
         this.dir = dir;
         this.port = port;
+        this.security = security;
     }
 
     /**
@@ -43,12 +47,39 @@ public final class MosquittoBroker implements AutoCloseable {
      * @return the running broker
      */
     public static MosquittoBroker start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of("allow_anonymous true"));
+    }
+
+    /**
+     * Starts a broker with a TLS listener ({@code pki}'s server certificate and key) on a free loopback port, which
+     * lets in only {@code user} with {@code password} ({@code mosquitto_passwd -b}, {@code allow_anonymous false}).
+     *
+     * @param dir      a folder of the test's own
+     * @param pki      the CA and the server's certificate
+     * @param user     the one user
+     * @param password the user's password
+     * @return the running broker; {@link #uri()} is {@code ssl://127.0.0.1:PORT}
+     */
+    public static MosquittoBroker startSecured(Path dir, TestPki pki, String user, String password)
+            throws IOException, InterruptedException {
+        Path passwd = require("mosquitto_passwd", "mosquitto");
+        Path passwords = dir.resolve("passwords");
+        Process p = new ProcessBuilder(passwd.toString(), "-c", "-b", passwords.toString(), user, password)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Assertions.assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mosquitto_passwd: " + out);
+        // run as root (CI), Mosquitto would switch to its own user, who may not read the test's private folders
+        return start(dir, List.of("user " + System.getProperty("user.name"), "cafile " + pki.caFile(), "certfile " + pki.certFile(),
+                "keyfile " + pki.keyFile(), "allow_anonymous false", "password_file " + passwords));
+    }
+
+    private static MosquittoBroker start(Path dir, List<String> security) throws IOException, InterruptedException {
         Path binary = require("mosquitto", "mosquitto");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        MosquittoBroker broker = new MosquittoBroker(binary, dir, port);
+        MosquittoBroker broker = new MosquittoBroker(binary, dir, port, security);
         broker.startProcess();
         return broker;
     }
@@ -58,9 +89,36 @@ public final class MosquittoBroker implements AutoCloseable {
         return port;
     }
 
-    /** {@code tcp://127.0.0.1:PORT}. */
+    /** {@code tcp://127.0.0.1:PORT}, or {@code ssl://127.0.0.1:PORT} when started secured. */
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return (security.stream().anyMatch(l -> l.startsWith("certfile")) ? "ssl" : "tcp") + "://127.0.0.1:" + port;
+    }
+
+    /**
+     * The first message on {@code topic} (a retained one at once), read with {@code mosquitto_sub} (Debian's
+     * {@code mosquitto-clients}, an independent client) over this broker's TLS, trusting {@code pki}'s CA.
+     *
+     * @return the payload, or null if none came within {@code timeout}; fails if mosquitto_sub could not subscribe
+     */
+    public String subscribeOnce(String topic, TestPki pki, String user, String password, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        Path sub = require("mosquitto_sub", "mosquitto-clients");
+        Process p = new ProcessBuilder(List.of(sub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "--cafile", pki.caFile().toString(), "-u", user, "-P", password, "-t", topic, "-C", "1",
+                "-W", String.valueOf(Math.max(1, timeout.toSeconds())))).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        Assertions.assertTrue(p.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS), "mosquitto_sub did not end");
+        if (p.exitValue() != 0 && out.contains("Timed out")) {
+            return null;
+        }
+        Assertions.assertEquals(0, p.exitValue(), () -> "mosquitto_sub: " + out);
+        return out;
+    }
+
+    /** The broker's log so far (errors and warnings), for a failing test's message. */
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** Stops the broker (SIGTERM) and waits for it to end; its retained messages are gone. */
@@ -82,14 +140,10 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private void startProcess() throws IOException, InterruptedException {
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
-                "persistence false",
-                "log_dest stderr",
-                "log_type error",
-                "log_type warning",
-                ""));
+        List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1"));
+        lines.addAll(security);
+        lines.addAll(List.of("persistence false", "log_dest stderr", "log_type error", "log_type warning", ""));
+        Files.writeString(conf, String.join("\n", lines));
         process = new ProcessBuilder(mosquitto.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("mosquitto.log").toFile())).start();

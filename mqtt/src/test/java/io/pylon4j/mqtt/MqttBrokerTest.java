@@ -27,4 +27,14 @@ class MqttBrokerTest {
         MqttBroker b = MqttBroker.parse("ssl://broker:8883").withCredentials("site7", "s3cret");
         assertThat(b.toString()).isEqualTo("ssl://broker:8883 as site7").doesNotContain("s3cret");
     }
+
+    @Test
+    void aCaFileIsOnlyForTlsAndKeptThroughTheCredentials() {
+        assertThatThrownBy(() -> MqttBroker.parse("tcp://broker").withCaFile(java.nio.file.Path.of("ca.pem")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS broker (ssl://");
+        MqttBroker b = MqttBroker.parse("ssl://broker").withCaFile(java.nio.file.Path.of("ca.pem"))
+                .withCredentials("site7", "s3cret");
+        assertThat(b.caFile()).contains(java.nio.file.Path.of("ca.pem"));
+        assertThat(b.toString()).isEqualTo("ssl://broker:8883 as site7 trusting ca.pem");
+    }
 }

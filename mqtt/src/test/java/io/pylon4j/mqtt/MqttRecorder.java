@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assertions;
  */
 public final class MqttRecorder implements AutoCloseable {
 
-    /** One message as received. */
-    public record Message(String topic, String payload, boolean retained) {
+    /** One message as received, with the QoS it was delivered at (the lower of the publisher's and 1). */
+    public record Message(String topic, String payload, boolean retained, int qos) {
     }
 
     private final Mqtt5AsyncClient client;
@@ -56,7 +56,7 @@ public final class MqttRecorder implements AutoCloseable {
         c.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(p -> {
             String payload = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
             r.latest.put(p.getTopic().toString(), payload);
-            r.all.add(new Message(p.getTopic().toString(), payload, p.isRetain()));
+            r.all.add(new Message(p.getTopic().toString(), payload, p.isRetain(), p.getQos().getCode()));
         }).send().get(10, TimeUnit.SECONDS);
         return r;
     }

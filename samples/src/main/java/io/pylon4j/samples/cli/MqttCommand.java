@@ -7,7 +7,11 @@ import io.pylon4j.mqtt.MqttBroker;
 import io.pylon4j.mqtt.PylonMqttBridge;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "mqtt", mixinStandardHelpOptions = true,
         description = {"Publish banks to an MQTT broker: status, events, availability, Home Assistant discovery.",
                 "Commands (a capped charge/discharge current with an expiry) only with --allow-commands.",
-                "The password, if any, is read from the environment variable PYLON_MQTT_PASSWORD."})
+                "The password is read from --password-file or the environment variable PYLON_MQTT_PASSWORD,",
+                "never from the command line, where every user of the machine sees it (ps, /proc) and the shell",
+                "keeps it in its history."})
 final class MqttCommand implements Callable<Integer> {
 
     @Spec
@@ -59,6 +65,14 @@ final class MqttCommand implements Callable<Integer> {
 
     @Option(names = "--username", paramLabel = "USER", description = "The broker user name.")
     String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file whose first line is the broker password (else PYLON_MQTT_PASSWORD).")
+    Path passwordFile;
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "With ssl://: trust only the CA certificate(s) in this PEM file, not the JDK's trust store.")
+    Path caFile;
 
     @Option(names = "--can", paramLabel = "ENDPOINT", description = "A bank on this CAN endpoint (bank id 'can').")
     String can;
@@ -88,8 +102,13 @@ final class MqttCommand implements Callable<Integer> {
         Map<String, String> links = new LinkedHashMap<>();
         try {
             target = MqttBroker.parse(broker);
+            if (caFile != null) {
+                target = target.withCaFile(caFile);
+            }
             if (username != null) {
-                target = target.withCredentials(username, System.getenv().getOrDefault("PYLON_MQTT_PASSWORD", ""));
+                target = target.withCredentials(username, password());
+            } else if (passwordFile != null) {
+                throw new IllegalArgumentException("--password-file needs --username");
             }
             options = MqttBridgeOptions.defaults().withPrefix(prefix).withSite(site).withHaDiscovery(haDiscovery)
                     .withAllowCommands(allowCommands);
@@ -102,7 +121,13 @@ final class MqttCommand implements Callable<Integer> {
                     "give a bank: --can, --rs485, --simulate or --bank");
         }
         List<AutoCloseable> owned = new ArrayList<>();
-        try (PylonMqttBridge bridge = PylonMqttBridge.builder(options).broker(target).build()) {
+        PylonMqttBridge built;
+        try {
+            built = PylonMqttBridge.builder(options).broker(target).build();
+        } catch (IllegalArgumentException e) { // an unreadable CA file
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (PylonMqttBridge bridge = built) {
             if (simulate != null) {
                 SimulatedBankRig rig = SimulatedBankRig.start(simulate, true, true);
                 owned.add(rig);
@@ -153,6 +178,20 @@ final class MqttCommand implements Callable<Integer> {
             for (AutoCloseable c : owned) {
                 c.close();
             }
+        }
+    }
+
+    /** The password from --password-file (its first line), else PYLON_MQTT_PASSWORD, else none (empty). */
+    private String password() {
+        if (passwordFile == null) {
+            return System.getenv().getOrDefault("PYLON_MQTT_PASSWORD", "");
+        }
+        try (BufferedReader in = Files.newBufferedReader(passwordFile)) {
+            String line = in.readLine();
+            return line == null ? "" : line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the password file " + passwordFile + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pylon4j.mqtt.MiniJson;
 import io.pylon4j.mqtt.MosquittoBroker;
 import io.pylon4j.mqtt.MqttRecorder;
+import io.pylon4j.mqtt.TestPki;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -118,5 +119,86 @@ class MqttCommandTest {
         assertThat(err.toString()).contains("--bank is ID=can:ENDPOINT or ID=rs485:ENDPOINT");
         assertThat(cli.execute("mqtt", "--broker", "http://x", "--simulate", "1xUS3000C"))
                 .isEqualTo(ExitStatus.USAGE);
+    }
+
+    @Test
+    void publishesOverTlsTrustingTheCaFileWithThePasswordFromAFile() throws Exception {
+        broker.close();
+        TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+        Path brokerDir = Files.createDirectories(dir.resolve("secured"));
+        broker = MosquittoBroker.startSecured(brokerDir, pki, "site7", "s3cret pass");
+        Path passwordFile = Files.writeString(dir.resolve("password"), "s3cret pass\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("mqtt", "--broker", broker.uri(), "--ca-file", pki.caFile().toString(),
+                        "--username", "site7", "--password-file", passwordFile.toString(), "--site", "tls",
+                        "--simulate", "1xUS3000C", "--seconds", "3");
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("publishing 1 bank(s) to ssl://127.0.0.1:" + broker.port() + " as site7")
+                .doesNotContain("s3cret").doesNotContain("not connected");
+        // after the clean stop, what it published is retained on the secured broker
+        assertThat(broker.subscribeOnce("pylon4j/tls/simulated/state", pki, "site7", "s3cret pass", WAIT))
+                .contains("\"bankId\"");
+        assertThat(broker.subscribeOnce("pylon4j/tls/bridge/availability", pki, "site7", "s3cret pass", WAIT))
+                .isEqualTo("offline");
+    }
+
+    @Test
+    void aRefusedPasswordIsPrintedAsTheReasonTheBrokerCannotBeReached() throws Exception {
+        broker.close();
+        TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
+        broker = MosquittoBroker.startSecured(Files.createDirectories(dir.resolve("secured")), pki, "site7", "right");
+        Path passwordFile = Files.writeString(dir.resolve("password"), "wrong");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("mqtt", "--broker", broker.uri(), "--ca-file", pki.caFile().toString(),
+                        "--username", "site7", "--password-file", passwordFile.toString(), "--site", "tls",
+                        "--simulate", "1xUS3000C", "--seconds", "5");
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("# not connected to the broker: the broker refused the user name or"
+                + " password (CONNACK NOT_AUTHORIZED) (retrying with backoff)");
+    }
+
+    @Test
+    void thePasswordIsNeverAnOptionAndTheHelpSaysWhyAndAMissingFileIsNamed() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        assertThat(cli.execute("mqtt", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("never from the command line, where every user"
+                + " of the machine sees it (ps, /proc)");
+        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--username", "u", "--password", "x",
+                "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
+        assertThat(err.toString()).contains("Unknown options: '--password'");
+        Path missing = dir.resolve("no-such-password");
+        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--username", "u", "--password-file",
+                missing.toString(), "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
+        assertThat(err.toString()).contains("cannot read the password file " + missing);
+        Path missingCa = dir.resolve("no-such-ca.pem");
+        assertThat(cli.execute("mqtt", "--broker", "ssl://127.0.0.1:1", "--ca-file", missingCa.toString(),
+                "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
+        assertThat(err.toString()).contains("cannot read the CA file " + missingCa);
+    }
+
+    @Test
+    void withAllowCommandsACapCommandIsAppliedAndAcknowledged() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                        .execute("mqtt", "--broker", broker.uri(), "--site", "cmd", "--simulate", "1xUS3000C",
+                                "--allow-commands", "--seconds", "15"));
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/cmd/#")) {
+            r.await("pylon4j/cmd/simulated/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
+            r.await("pylon4j/cmd/simulated/availability", "online"::equals, WAIT);
+            r.publish("pylon4j/cmd/simulated/cap/set", "{\"maxChargeCurrentAmps\": 5, \"expiresInSeconds\": 600}");
+            String ack = r.await("pylon4j/cmd/simulated/cap/state", s -> s.contains("\"outcome\":\"applied\""), WAIT);
+            assertThat(MiniJson.at(MiniJson.object(ack), "published.chargeCurrentLimitAmps")).isEqualTo(5.0);
+            assertThat(MiniJson.at(MiniJson.object(ack), "published.chargeCurrentLimitSource")).isEqualTo("USER_CAP");
+        }
+        assertThat(run.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(Home Assistant discovery off, commands on)");
     }
 }
