@@ -12,7 +12,7 @@ if [ ! -s target/test-classpath.txt ] || [ ! -d target/test-classes ]; then
   echo "socketcan-it: build first: ./mvnw -B -pl transport/transport-socketcan -am verify" >&2
   exit 2
 fi
-[ $# -gt 0 ] || set -- SocketCanContractIT SocketCanVcanIT SocketCanThroughputIT PylonDumpIT
+[ $# -gt 0 ] || set -- SocketCanContractIT SocketCanVcanIT SocketCanThroughputIT PylonDumpIT GatewayVcanIT
 java_bin=java
 if [ -n "${JAVA_HOME:-}" ]; then java_bin="$JAVA_HOME/bin/java"; fi
 exec "$java_bin" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \

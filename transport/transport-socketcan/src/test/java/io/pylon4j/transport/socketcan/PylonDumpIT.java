@@ -85,7 +85,7 @@ class PylonDumpIT {
     }
 
     /** {@code ./pylon}, or the same command line with this transport added when samples does not have it yet. */
-    private static List<String> pylon(Path root, Path samples) throws Exception {
+    static List<String> pylon(Path root, Path samples) throws Exception {
         boolean hasSocketCan;
         try (Stream<Path> lib = Files.list(samples.resolve("lib"))) {
             hasSocketCan = lib.anyMatch(p -> p.getFileName().toString().startsWith("pylon4j-transport-socketcan"));
