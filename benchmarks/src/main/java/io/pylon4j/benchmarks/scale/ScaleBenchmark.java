@@ -300,12 +300,14 @@ public final class ScaleBenchmark {
             long process0 = os.getProcessCpuTime();
             long child0 = childCpuNanos();
             Totals totals0 = totals();
+            long handOffs0 = events.getTaskCount();
             long window0 = System.nanoTime();
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
             measuring = false;
             long windowNanos = System.nanoTime() - window0;
             Totals totals1 = totals();
+            long handOffs1 = events.getTaskCount();
             long process1 = os.getProcessCpuTime();
             long child1 = childCpuNanos();
             Map<Long, String> names1 = new HashMap<>();
@@ -376,7 +378,8 @@ public final class ScaleBenchmark {
                     (totals1.rs485Replies - totals0.rs485Replies) / seconds,
                     totals1.rs485Timeouts - totals0.rs485Timeouts, totals1.rs485Retries - totals0.rs485Retries,
                     totals1.rs485BadFrames - totals0.rs485BadFrames,
-                    (totals1.canFrames - totals0.canFrames) / seconds, eventsInWindow.sum() / seconds, dropped,
+                    (totals1.canFrames - totals0.canFrames) / seconds, eventsInWindow.sum() / seconds,
+                    (handOffs1 - handOffs0) / seconds, dropped,
                     childPid, childGone, left);
         }
 

@@ -54,6 +54,8 @@ import java.util.Map;
  * @param rs485BadFrames         RS485 frames that failed to decode in the window
  * @param canFramesPerSecond     CAN frames the drivers received per second in the window
  * @param eventsPerSecond        events delivered to the benchmark's listeners per second in the window
+ * @param eventHandOffsPerSecond tasks handed to the shared event thread per second in the window (its
+ *                               {@code ThreadPoolExecutor}'s task count): each is at most one wake-up of it
  * @param droppedEvents          events dropped by the publishers (whole run)
  * @param childPid               the battery-side child JVM's process id (0 without RS485 banks)
  * @param childGone              whether the child process had exited when the report was made
@@ -71,7 +73,7 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    Map<String, Integer> rs485States, Map<String, Integer> canStates, List<String> notFresh,
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
-                   double eventsPerSecond, long droppedEvents, long childPid, boolean childGone,
+                   double eventsPerSecond, double eventHandOffsPerSecond, long droppedEvents, long childPid, boolean childGone,
                    List<String> threadsLeft) {
 
     ScaleReport {
@@ -155,6 +157,7 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                 + rs485BadFrames, "0");
         row(b, "CAN frames received per second", num(canFramesPerSecond), "");
         row(b, "events to listeners per second", num(eventsPerSecond), "");
+        row(b, "tasks handed to the event thread per second", num(eventHandOffsPerSecond), "");
         row(b, "events dropped (whole run)", Long.toString(droppedEvents), "0");
         return b.toString();
     }

@@ -35,6 +35,8 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.rs485Latency().p99Nanos()).isPositive();
         assertThat(report.rs485RepliesPerSecond()).isPositive();
         assertThat(report.canFramesPerSecond()).isPositive();
+        // each hand-off to the event thread carries at least one event (several when banks share a loop turn)
+        assertThat(report.eventHandOffsPerSecond()).isPositive().isLessThanOrEqualTo(report.eventsPerSecond());
         assertThat(report.heapAfterRs485Bytes()).isPositive();
         assertThat(report.processCpuPercent()).isPositive();
         assertThat(report.driverCpuPercent()).isPositive();
@@ -52,7 +54,7 @@ class ScaleBenchmarkSmokeTest {
         }
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
-                "5/5 CAN");
+                "5/5 CAN", "tasks handed to the event thread per second");
     }
 
     @Test
