@@ -73,8 +73,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    Map<String, Integer> rs485States, Map<String, Integer> canStates, List<String> notFresh,
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
-                   double eventsPerSecond, double eventHandOffsPerSecond, long droppedEvents, long childPid, boolean childGone,
-                   List<String> threadsLeft) {
+                   double eventsPerSecond, double eventHandOffsPerSecond, long droppedEvents, long childPid,
+                   boolean childGone, List<String> threadsLeft) {
 
     ScaleReport {
         cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
