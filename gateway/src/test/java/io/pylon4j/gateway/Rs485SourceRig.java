@@ -1,6 +1,5 @@
 package io.pylon4j.gateway;
 
-import io.pylon4j.driver.BankField;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
@@ -34,6 +33,7 @@ final class Rs485SourceRig implements AutoCloseable {
     final SimulatedBank bank;
     final SimulatorServer server;
     final PylonDriver driver;
+    private final FrameEnds driverEnds = new FrameEnds();
 
     /**
      * Four US5000 modules in one group, read over RS485.
@@ -47,9 +47,11 @@ final class Rs485SourceRig implements AutoCloseable {
         ByteStreamTransport batterySide = buses.byteBus("battery").newMember();
         server = SimulatorServer.builder(bank).rs485(batterySide).scheduler(driverTime).build();
         server.start();
-        driver = PylonDriver.rs485(buses.byteBus("battery").newMember(), DriverOptions.builder("rs485-bank")
+        ByteStreamTransport driverSide = buses.byteBus("battery").newMember();
+        driver = PylonDriver.rs485(driverSide, DriverOptions.builder("rs485-bank")
                 .profile(InverterProfile.GENERIC_PYLON).time(clock).scheduler(driverTime)
                 .eventExecutor(Runnable::run).build());
+        driverSide.addByteListener(driverEnds); // after the driver's own listener, added when it was made
         driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -58,14 +60,15 @@ final class Rs485SourceRig implements AutoCloseable {
         return new Rs485SourceRig(new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z")));
     }
 
-    /** One second for the driver: its poll cycle runs, and this waits until the cycle's values are in its model. */
+    /**
+     * One second for the driver: its poll cycle runs (or its timeouts fire), and this waits until the exchange is
+     * quiet: every request the driver wrote taken in and answered by the simulator (which records a request after its
+     * reply), and every reply the simulator wrote handled by the driver (which counts a request before writing it).
+     */
     void pollCycle() throws TimeoutException, InterruptedException {
         driverTime.advance(Duration.ofSeconds(1));
-        long now = clock.nanoTime();
-        if (!bank.faults().communicationLost()) {
-            await(() -> driver.status().stamp(BankField.LIMITS).map(s -> s.atNanos() >= now).orElse(false),
-                    "the source driver's poll cycle");
-        }
+        await(() -> server.traffic().rs485RequestCount() == driver.counters().rs485Requests()
+                && driverEnds.count() == server.traffic().rs485ReplyCount(), "the source driver's poll cycle");
     }
 
     static void await(BooleanSupplier done, String what) throws TimeoutException, InterruptedException {
