@@ -26,10 +26,11 @@ import java.util.Set;
  *                         combined; CAN 0x35F and 0x379)
  * @param cells            the cell extremes and where they are (Victron 0x373–0x377), if the source knows them
  * @param serialNumber     the bank's serial number (Victron 0x380/0x381, at most 16 ISO-8859-1 characters), if known
+ * @param details          per-module details with their ages and the bank's own info (RS485 replies), if known
  */
 public record BankView(SourceState state, String reason, Optional<Limits> limits, Measurements measurements,
                        RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours,
-                       Optional<CellReport> cells, Optional<String> serialNumber) {
+                       Optional<CellReport> cells, Optional<String> serialNumber, BankDetails details) {
 
     /** The lowest charge voltage limit a 15- or 16-cell LFP low-voltage bank can mean, V. */
     public static final double MIN_CHARGE_VOLTAGE_VOLTS = 40.0;
@@ -53,6 +54,7 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
      * @param capacityAmpHours the installed capacity, Ah, ≥ 0 and finite
      * @param cells            the cell extremes, if known
      * @param serialNumber     the serial number, if known, 1 to 16 characters
+     * @param details          per-module details and bank info ({@link BankDetails#NONE} when unknown)
      * @throws NullPointerException     if a reference is null
      * @throws IllegalArgumentException if {@code modules} or {@code capacityAmpHours} is negative or not finite, or
      *                                  the serial number is empty or longer than 16 characters
@@ -71,6 +73,7 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
             throw new IllegalArgumentException("capacityAmpHours must be finite and ≥ 0: " + capacityAmpHours);
         }
         Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(details, "details");
         if (serialNumber.isPresent() && (serialNumber.get().isEmpty() || serialNumber.get().length() > 16)) {
             throw new IllegalArgumentException("a serial number has 1 to 16 characters: '" + serialNumber.get() + "'");
         }
@@ -91,7 +94,28 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
     public BankView(SourceState state, String reason, Optional<Limits> limits, Measurements measurements,
                     RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours) {
         this(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), BankDetails.NONE);
+    }
+
+    /**
+     * A view with cell extremes and serial number but no per-module details (the form before {@link BankDetails}).
+     *
+     * @param state            whether the values may be acted on
+     * @param reason           why the source is in that state
+     * @param limits           the limits to forward, if known
+     * @param measurements     the bank's measurements
+     * @param requests         the bank's request flags
+     * @param alarms           the active alarms and protections
+     * @param modules          the modules online, ≥ 0
+     * @param capacityAmpHours the installed capacity, Ah, ≥ 0 and finite
+     * @param cells            the cell extremes, if known
+     * @param serialNumber     the serial number, if known, 1 to 16 characters
+     */
+    public BankView(SourceState state, String reason, Optional<Limits> limits, Measurements measurements,
+                    RequestFlags requests, Set<ActiveAlarm> alarms, int modules, double capacityAmpHours,
+                    Optional<CellReport> cells, Optional<String> serialNumber) {
+        this(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours, cells, serialNumber,
+                BankDetails.NONE);
     }
 
     /**
@@ -103,7 +127,18 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
      */
     public BankView withCells(Optional<CellReport> newCells, Optional<String> newSerialNumber) {
         return new BankView(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours,
-                newCells, newSerialNumber);
+                newCells, newSerialNumber, details);
+    }
+
+    /**
+     * This view with per-module details and bank info.
+     *
+     * @param newDetails the details
+     * @return the same values with these
+     */
+    public BankView withDetails(BankDetails newDetails) {
+        return new BankView(state, reason, limits, measurements, requests, alarms, modules, capacityAmpHours,
+                cells, serialNumber, newDetails);
     }
 
     /**
@@ -126,7 +161,7 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
      */
     public BankView withState(SourceState newState, String newReason) {
         return new BankView(newState, newReason, limits, measurements, requests, alarms, modules, capacityAmpHours,
-                cells, serialNumber);
+                cells, serialNumber, details);
     }
 
     /**
@@ -190,6 +225,6 @@ public record BankView(SourceState state, String reason, Optional<Limits> limits
         raised.add(ActiveAlarm.of(Alarm.SYSTEM_ERROR, Alarm.Level.PROTECTION));
         return new BankView(SourceState.STALE, why, Optional.of(zero), measurements,
                 new RequestFlags(false, false, false, false, false), raised, modules, capacityAmpHours, cells,
-                serialNumber);
+                serialNumber, details);
     }
 }

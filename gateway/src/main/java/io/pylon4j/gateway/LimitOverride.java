@@ -60,6 +60,6 @@ public record LimitOverride(OptionalDouble maxChargeCurrentAmps, OptionalDouble 
         return new BankView(view.state(), view.reason(), java.util.Optional.of(new io.pylon4j.driver.Limits(
                 l.chargeVoltageLimitVolts(), ccl, dcl, l.dischargeVoltageLimitVolts())), view.measurements(),
                 view.requests(), view.alarms(), view.modules(), view.capacityAmpHours(), view.cells(),
-                view.serialNumber());
+                view.serialNumber(), view.details());
     }
 }

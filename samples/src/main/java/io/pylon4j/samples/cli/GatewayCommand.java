@@ -3,12 +3,15 @@ package io.pylon4j.samples.cli;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.gateway.BankSource;
+import io.pylon4j.gateway.Rs485Gateway;
+import io.pylon4j.gateway.Rs485GatewayCounters;
 import io.pylon4j.gateway.CanGateway;
 import io.pylon4j.gateway.CombinedBankSource;
 import io.pylon4j.gateway.DriverBankSource;
 import io.pylon4j.gateway.GatewayCounters;
 import io.pylon4j.gateway.GatewayEvent;
 import io.pylon4j.gateway.GatewayProfile;
+import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.InvalidEndpointException;
 import io.pylon4j.transport.Transports;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "--from can:ENDPOINT or rs485:ENDPOINT[,ENDPOINT...], repeatable: one driver per endpoint; several "
                         + "are combined (currents summed over fresh banks, the safest voltage limits, SOC by capacity).",
-                "--to can:ENDPOINT: the inverter's CAN link (socketcan:can0, virtual:NAME, ...)."})
+                "--to can:ENDPOINT: the inverter's CAN link (socketcan:can0, virtual:NAME, ...); or rs485:ENDPOINT: "
+                        + "answer an inverter that polls over RS485 (serial:/dev/ttyUSB0, tcp-listen:PORT, ...)."})
 final class GatewayCommand implements Callable<Integer> {
 
     @Spec
@@ -52,7 +56,7 @@ final class GatewayCommand implements Callable<Integer> {
     List<String> from;
 
     @Option(names = "--to", paramLabel = "TARGET", required = true,
-            description = "can:ENDPOINT, the inverter's link (rs485: is not supported yet).")
+            description = "can:ENDPOINT or rs485:ENDPOINT, the inverter's link.")
     String to;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "pylon",
@@ -81,8 +85,9 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayProfile p = profile();
         Transports resolver = transports != null ? transports : Transports.fromServiceLoader();
         List<String[]> sources = sources();
-        if (!to.startsWith("can:")) {
-            throw usage("--to takes can:ENDPOINT (the RS485 responder is not built yet): '" + to + "'");
+        boolean toRs485 = to.startsWith("rs485:");
+        if (!to.startsWith("can:") && !toRs485) {
+            throw usage("--to takes can:ENDPOINT or rs485:ENDPOINT: '" + to + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
         LinkedBlockingQueue<GatewayEvent> events = new LinkedBlockingQueue<>(1000);
@@ -91,6 +96,8 @@ final class GatewayCommand implements Callable<Integer> {
         List<PylonDriver> drivers = new ArrayList<>();
         CanTransport inverter = null;
         CanGateway gateway = null;
+        ByteStreamTransport rs485Inverter = null;
+        Rs485Gateway rs485Gateway = null;
         try {
             Scheduler scheduler = Scheduler.of(timers);
             List<BankSource> members = new ArrayList<>();
@@ -102,12 +109,23 @@ final class GatewayCommand implements Callable<Integer> {
                 drivers.add(d);
                 members.add(new DriverBankSource(d, moduleCapacityAmpHours));
             }
-            inverter = resolver.can(to.substring("can:".length()));
             BankSource source = members.size() == 1 ? members.get(0) : new CombinedBankSource(members, 1);
-            gateway = CanGateway.builder(source, inverter, p).scheduler(scheduler).listener(events::offer).build();
+            if (toRs485) {
+                rs485Inverter = resolver.byteStream(to.substring("rs485:".length()));
+                rs485Gateway = Rs485Gateway.builder(source, rs485Inverter, p).scheduler(scheduler)
+                        .listener(events::offer).build();
+            } else {
+                inverter = resolver.can(to.substring("can:".length()));
+                gateway = CanGateway.builder(source, inverter, p).scheduler(scheduler).listener(events::offer).build();
+            }
             drivers.forEach(PylonDriver::start);
-            inverter.open();
-            gateway.start();
+            if (toRs485) {
+                rs485Inverter.open();
+                rs485Gateway.start();
+            } else {
+                inverter.open();
+                gateway.start();
+            }
             out.println("gateway: " + sources.size() + " source(s) → " + to + " as " + p.name());
             out.flush();
             long end = duration == null ? Long.MAX_VALUE
@@ -119,7 +137,7 @@ final class GatewayCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            out.println(counters(gateway.counters()));
+            out.println(toRs485 ? counters(rs485Gateway.counters()) : counters(gateway.counters()));
             out.flush();
             return ExitStatus.OK;
         } catch (InvalidEndpointException | IllegalArgumentException e) {
@@ -130,6 +148,12 @@ final class GatewayCommand implements Callable<Integer> {
             }
             if (inverter != null) {
                 inverter.close();
+            }
+            if (rs485Gateway != null) {
+                rs485Gateway.close();
+            }
+            if (rs485Inverter != null) {
+                rs485Inverter.close();
             }
             drivers.forEach(PylonDriver::close);
             timers.shutdownNow();
@@ -182,6 +206,12 @@ final class GatewayCommand implements Callable<Integer> {
         }
         GatewayEvent.OverrideChanged o = (GatewayEvent.OverrideChanged) e; // the only other kind (sealed)
         return o.at() + " override: " + o.reason();
+    }
+
+    static String counters(Rs485GatewayCounters c) {
+        return "gateway: " + c.requests() + " requests (" + c.answered() + " answered, " + c.refused()
+                + " refused, " + c.withheld() + " withheld), " + c.brokenFrames() + " broken frames, "
+                + c.noiseBytes() + " noise bytes, " + c.sourceFailures() + " source failures";
     }
 
     static String counters(GatewayCounters c) {

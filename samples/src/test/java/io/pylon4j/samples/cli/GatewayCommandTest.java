@@ -7,13 +7,18 @@ import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.simulator.ModulePreset;
 import io.pylon4j.simulator.SimulatedBank;
 import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
+import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.Transports;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -60,11 +65,46 @@ class GatewayCommandTest {
     }
 
     @Test
+    void answersAnInverterThatPollsOverRs485() throws Exception {
+        VirtualTransportProvider buses = new VirtualTransportProvider();
+        SimulatedBank bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(2).build();
+        ByteStreamTransport inverterSide = buses.byteBus("inv").newMember();
+        StringBuilder heard = new StringBuilder();
+        inverterSide.addByteListener((b, off, len, t) -> {
+            synchronized (heard) {
+                heard.append(new String(b, off, len, StandardCharsets.US_ASCII));
+            }
+        });
+        inverterSide.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String request = new String(new SystemChargeDischargeManagementRequest(2).toFrame().encode(),
+                StandardCharsets.US_ASCII);
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "test-rs485-inverter"));
+        try (SimulatorServer server = SimulatorServer.builder(bank).can(buses.canBus("bat").newMember()).build()) {
+            server.start();
+            poller.scheduleAtFixedRate(() -> inverterSide.write(request.getBytes(StandardCharsets.US_ASCII)),
+                    500, 500, TimeUnit.MILLISECONDS);
+            Result r = run(buses, "--from", "can:virtual:bat", "--to", "rs485:virtual:inv", "--duration", "4");
+
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).contains("→ rs485:virtual:inv as pylon")
+                    .contains("sending WAITING_FOR_DATA → FORWARDING").contains(" answered");
+            synchronized (heard) {
+                // a 0x63 reply: RTN 00, LENID 0x012 (9 bytes of INFO)
+                assertThat(heard.toString()).contains("~20024600D012");
+            }
+        } finally {
+            poller.shutdownNow();
+            inverterSide.close();
+        }
+    }
+
+    @Test
     void aBadProfileOrTargetIsACommandLineError() {
         VirtualTransportProvider buses = new VirtualTransportProvider();
         assertThat(run(buses, "--from", "can:virtual:a", "--to", "can:virtual:b", "--profile", "nope").status())
                 .isEqualTo(ExitStatus.USAGE);
-        assertThat(run(buses, "--from", "can:virtual:a", "--to", "rs485:virtual:b").status())
+        assertThat(run(buses, "--from", "can:virtual:a", "--to", "modbus:virtual:b").status())
                 .isEqualTo(ExitStatus.USAGE);
         assertThat(run(buses, "--from", "modbus:x", "--to", "can:virtual:b").status()).isEqualTo(ExitStatus.USAGE);
     }

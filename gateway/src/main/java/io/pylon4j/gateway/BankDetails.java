@@ -1,0 +1,61 @@
+package io.pylon4j.gateway;
+
+import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.ModuleDetails;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a source knows per module and about the bank itself, in the driver's public values, with how old each
+ * module's details were when the view was taken: the data the Victron detail frames (0x373–0x377, 0x380/0x381) and
+ * the RS485 responder's per-module replies (0x42, 0x92, 0x93, 0x47, 0x51) are made of. A module the source has no
+ * fresh details of is simply not in {@link #modules()}: a reply or frame that needs it is left out or refused,
+ * never filled in.
+ *
+ * @param modules    per-module details by RS485 address, ascending
+ * @param moduleAges how old each module's newest details were when the view was taken, same keys
+ * @param bankInfo   what the bank says about itself (RS485 0x51, 0x47), if the source knows it
+ */
+public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Duration> moduleAges,
+                          Optional<BankInfo> bankInfo) {
+
+    /** No per-module data, no bank info: what every source but a per-module one gives. */
+    public static final BankDetails NONE = new BankDetails(Map.of(), Map.of(), Optional.empty());
+
+    /**
+     * Checks the references and copies the maps (ascending by address).
+     *
+     * @param modules    per-module details by RS485 address
+     * @param moduleAges how old each module's details were, one entry per module, none negative
+     * @param bankInfo   what the bank says about itself, if known
+     * @throws NullPointerException     if a reference is null
+     * @throws IllegalArgumentException if the two maps have different keys or an age is negative
+     */
+    public BankDetails {
+        modules = Collections.unmodifiableMap(new TreeMap<>(modules));
+        moduleAges = Collections.unmodifiableMap(new TreeMap<>(moduleAges));
+        Objects.requireNonNull(bankInfo, "bankInfo");
+        if (!modules.keySet().equals(moduleAges.keySet())) {
+            throw new IllegalArgumentException("one age per module: " + modules.keySet() + " against "
+                    + moduleAges.keySet());
+        }
+        for (Duration age : moduleAges.values()) {
+            if (age.isNegative()) {
+                throw new IllegalArgumentException("a negative age: " + age);
+            }
+        }
+    }
+
+    /**
+     * {@return the module at {@code address}, if the source has its details}
+     *
+     * @param address the module's RS485 address
+     */
+    public Optional<ModuleDetails> module(int address) {
+        return Optional.ofNullable(modules.get(address));
+    }
+}

@@ -1,0 +1,189 @@
+package io.pylon4j.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.CanMessage;
+import io.pylon4j.can.CellExtremes;
+import io.pylon4j.can.MaxCellTemperatureId;
+import io.pylon4j.can.MaxCellVoltageId;
+import io.pylon4j.can.MinCellTemperatureId;
+import io.pylon4j.can.MinCellVoltageId;
+import io.pylon4j.can.PylonCanCodec;
+import io.pylon4j.can.SerialNumberPart1;
+import io.pylon4j.can.SerialNumberPart2;
+import io.pylon4j.can.TextMessage;
+import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.InverterProfile;
+import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.simulator.ModuleSnapshot;
+import io.pylon4j.testing.ManualScheduler;
+import io.pylon4j.transport.CanTransport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-module and per-cell data from a driver source: the real simulator's RS485 side, read by a real RS485 driver
+ * ({@link Rs485SourceRig}), presented by a Victron gateway on an in-memory CAN bus to a second real driver (the
+ * inverter's ears) and a tap. The detail frames carry the simulated modules' own cells, and nothing the source does
+ * not have.
+ */
+class DriverSourceDetailsTest {
+
+    private static final PylonCanCodec CODEC = PylonCanCodec.standard();
+
+    @Test
+    void aVictronGatewayReadingAnRs485DriverSendsItsModulesCellExtremesNamesAndSerial() throws Exception {
+        try (Rs485SourceRig rig = Rs485SourceRig.standalone()) {
+            ManualScheduler gatewayTime = new ManualScheduler(rig.clock);
+            CanTransport gatewaySide = rig.buses.canBus("inverter").newMember();
+            CanTransport tap = rig.buses.canBus("inverter").newMember();
+            List<CanFrame> tapped = new CopyOnWriteArrayList<>();
+            tap.addFrameListener((f, t) -> tapped.add(f));
+            PylonDriver ears = PylonDriver.can(rig.buses.canBus("inverter").newMember(), DriverOptions
+                    .builder("ears").profile(InverterProfile.GENERIC_PYLON).time(rig.clock).scheduler(rig.driverTime)
+                    .eventExecutor(Runnable::run).build());
+            gatewaySide.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            tap.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ears.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            DriverBankSource source = new DriverBankSource(rig.driver, 100);
+            try (CanGateway gateway = CanGateway.builder(source, gatewaySide, GatewayProfile.VICTRON)
+                    .scheduler(gatewayTime).time(rig.clock).build()) {
+                gateway.start();
+                for (int i = 0; i < 3; i++) {
+                    rig.pollCycle();
+                    gatewayTime.advance(Duration.ofSeconds(1));
+                    Rs485SourceRig.await(() -> tapped.size() >= gateway.counters().framesSent()
+                            && ears.counters().canFrames() >= gateway.counters().framesSent(), "the gateway's frames");
+                }
+                assertThat(gateway.state()).isEqualTo(GatewayState.FORWARDING);
+            } finally {
+                ears.close();
+                gatewaySide.close();
+                tap.close();
+            }
+
+            List<ModuleSnapshot> modules = rig.bank.snapshot().modules();
+            Expected e = Expected.of(modules);
+            CellExtremes cells = (CellExtremes) newest(tapped, CellExtremes.ID).orElseThrow();
+            assertThat(cells.minCellVoltageMilliVolts()).isEqualTo(e.minMillivolts);
+            assertThat(cells.maxCellVoltageMilliVolts()).isEqualTo(e.maxMillivolts);
+            assertThat(cells.minCellTemperatureKelvin()).isEqualTo(e.minKelvin);
+            assertThat(cells.maxCellTemperatureKelvin()).isEqualTo(e.maxKelvin);
+            assertThat(text(tapped, MinCellVoltageId.ID)).isEqualTo(e.minVoltageName);
+            assertThat(text(tapped, MaxCellVoltageId.ID)).isEqualTo(e.maxVoltageName);
+            assertThat(text(tapped, MinCellTemperatureId.ID)).isEqualTo(e.minTemperatureName);
+            assertThat(text(tapped, MaxCellTemperatureId.ID)).isEqualTo(e.maxTemperatureName);
+            String serial = masterSerial(rig);
+            assertThat(text(tapped, SerialNumberPart1.ID) + text(tapped, SerialNumberPart2.ID)).isEqualTo(serial);
+            Limits published = rig.driver.status().publishedLimits().asLimits();
+            assertThat(ears.status().batteryLimits()).hasValueSatisfying(l ->
+                    assertThat(l.chargeCurrentLimitAmps()).isEqualTo(published.chargeCurrentLimitAmps()));
+        }
+    }
+
+    @Test
+    void aModuleWhoseDetailsAreOlderThanTheMaximumAgeIsLeftOutWithItsCellsAndSerial() throws Exception {
+        try (Rs485SourceRig rig = Rs485SourceRig.standalone()) {
+            DriverBankSource source = new DriverBankSource(rig.driver, 100, Duration.ofSeconds(5));
+            rig.pollCycle();
+            BankView young = source.view();
+            assertThat(young.details().modules()).containsOnlyKeys(2, 3, 4, 5);
+            assertThat(young.details().moduleAges().values()).allMatch(a -> a.compareTo(Duration.ofSeconds(1)) <= 0);
+            assertThat(young.details().bankInfo()).isPresent();
+            assertThat(young.cells()).isPresent();
+            assertThat(young.serialNumber()).isPresent();
+
+            rig.bank.updateFaults(f -> f.withCommunicationLost(true));
+            for (int i = 0; i < 6; i++) {
+                rig.pollCycle();
+            }
+
+            BankView old = source.view();
+            assertThat(old.details().modules()).isEmpty();
+            assertThat(old.cells()).isEmpty();
+            assertThat(old.serialNumber()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCanDriverSourceHasNoModuleDetailsSoAVictronGatewaySendsNoDetailFrames() throws Exception {
+        try (GatewayRig rig = new GatewayRig(1, GatewayProfile.VICTRON, false)) {
+            rig.seconds(3);
+
+            assertThat(rig.gateway.state()).isEqualTo(GatewayState.FORWARDING);
+            for (int id = CellExtremes.ID; id <= SerialNumberPart2.ID; id++) {
+                if (id <= MaxCellTemperatureId.ID || id >= SerialNumberPart1.ID) {
+                    assertThat(rig.tapped(id)).as("0x%03X", id).isEmpty();
+                }
+            }
+        }
+    }
+
+    private static String masterSerial(Rs485SourceRig rig) {
+        return rig.driver.status().modules().get(2).serialNumber().orElseThrow().strip();
+    }
+
+    private static Optional<CanMessage> newest(List<CanFrame> frames, int id) {
+        CanMessage found = null;
+        for (CanFrame f : frames) {
+            if (f.id() == id) {
+                found = CODEC.decode(f);
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static String text(List<CanFrame> frames, int id) {
+        return newest(frames, id).map(m -> ((TextMessage) m).text()).orElse("<none>");
+    }
+
+    /** The extremes computed from the simulator's own snapshot, modules at addresses 2, 3, … (one group). */
+    private record Expected(int minMillivolts, int maxMillivolts, int minKelvin, int maxKelvin,
+                            String minVoltageName, String maxVoltageName, String minTemperatureName,
+                            String maxTemperatureName) {
+
+        static Expected of(List<ModuleSnapshot> modules) {
+            int minV = Integer.MAX_VALUE;
+            int maxV = Integer.MIN_VALUE;
+            int minT = Integer.MAX_VALUE;
+            int maxT = Integer.MIN_VALUE;
+            String minVName = null;
+            String maxVName = null;
+            String minTName = null;
+            String maxTName = null;
+            for (ModuleSnapshot m : modules) {
+                int address = 2 + m.id().index();
+                for (int c = 0; c < m.cellVoltagesMillivolts().size(); c++) {
+                    int v = m.cellVoltagesMillivolts().get(c);
+                    if (v < minV) {
+                        minV = v;
+                        minVName = String.format("M%02XC%d", address, c + 1);
+                    }
+                    if (v > maxV) {
+                        maxV = v;
+                        maxVName = String.format("M%02XC%d", address, c + 1);
+                    }
+                }
+                for (int t = 0; t < m.cellTemperaturesDeciCelsius().size(); t++) {
+                    int deci = m.cellTemperaturesDeciCelsius().get(t);
+                    if (deci < minT) {
+                        minT = deci;
+                        minTName = String.format("M%02XT%d", address, t + 1);
+                    }
+                    if (deci > maxT) {
+                        maxT = deci;
+                        maxTName = String.format("M%02XT%d", address, t + 1);
+                    }
+                }
+            }
+            return new Expected(minV, maxV, (int) Math.round(minT / 10.0 + 273.15),
+                    (int) Math.round(maxT / 10.0 + 273.15), minVName, maxVName, minTName, maxTName);
+        }
+    }
+}

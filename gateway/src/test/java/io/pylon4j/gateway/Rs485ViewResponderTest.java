@@ -1,0 +1,103 @@
+package io.pylon4j.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.rs485.AlarmInfoRequest;
+import io.pylon4j.rs485.ChargeDischargeManagement;
+import io.pylon4j.rs485.ChargeDischargeManagementRequest;
+import io.pylon4j.rs485.Command;
+import io.pylon4j.rs485.ManufacturerInfoRequest;
+import io.pylon4j.rs485.ReturnCode;
+import io.pylon4j.rs485.Rs485Codec;
+import io.pylon4j.rs485.Rs485Frame;
+import io.pylon4j.rs485.Rs485Request;
+import io.pylon4j.rs485.Rs485Response;
+import io.pylon4j.rs485.SerialNumberRequest;
+import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemAlarmFlag;
+import io.pylon4j.rs485.SystemAlarmRequest;
+import io.pylon4j.rs485.SystemChargeDischargeManagement;
+import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The responder's rules, one per test, on views built by hand: what it answers from, and what it refuses. */
+class Rs485ViewResponderTest {
+
+    private final Rs485ViewResponder responder = new Rs485ViewResponder();
+
+    private static BankView withModule() {
+        ModuleDetails m = ModuleDetails.builder(2).serialNumber("PPTBH0212").build();
+        return Views.fresh().withDetails(new BankDetails(Map.of(2, m), Map.of(2, Duration.ZERO), Optional.empty()));
+    }
+
+    private Rs485Response ask(Rs485Request request, BankView v) {
+        Rs485Frame reply = responder.respond(request.toFrame(), v).orElseThrow();
+        return Rs485Codec.decodeResponse(request, reply);
+    }
+
+    private int rtn(Rs485Frame request, BankView v) {
+        return responder.respond(request, v).orElseThrow().cid2OrRtn();
+    }
+
+    @Test
+    void anUnknownCommandGetsRtn04() {
+        assertThat(rtn(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0x4A), withModule()))
+                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+    }
+
+    @Test
+    void alarmInfoAndControlsAreNeverAnsweredWithMadeUpStates() {
+        assertThat(rtn(new AlarmInfoRequest(2, 0xFF).toFrame(), withModule()))
+                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+        assertThat(rtn(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0x95, (byte) 2), withModule()))
+                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+    }
+
+    @Test
+    void dataTheSourceLacksGetsRtn91() {
+        assertThat(rtn(new ManufacturerInfoRequest(2).toFrame(), withModule()))
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
+        BankView noSerial = Views.fresh().withDetails(new BankDetails(Map.of(2, ModuleDetails.builder(2).build()),
+                Map.of(2, Duration.ZERO), Optional.of(BankInfo.EMPTY)));
+        assertThat(rtn(new SerialNumberRequest(2, 2).toFrame(), noSerial))
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
+    }
+
+    @Test
+    void anAddressNoModuleHasStaysSilent() {
+        assertThat(responder.respond(new SerialNumberRequest(7, 7).toFrame(), withModule())).isEmpty();
+        assertThat(ask(new SerialNumberRequest(2, 2), withModule()))
+                .isEqualTo(new io.pylon4j.rs485.SerialNumber(2, 2, "PPTBH0212"));
+    }
+
+    @Test
+    void theLimitsAreTheViewsAndEachModuleGetsItsShareOfTheCurrents() {
+        BankView v = withModule(); // 53.2 V, 100 A, 150 A, 47 V over 4 modules
+        var system = (SystemChargeDischargeManagement) ask(new SystemChargeDischargeManagementRequest(2), v);
+        assertThat(system).isEqualTo(new SystemChargeDischargeManagement(2, 53_200, 47_000, 1000, 1500, 0xC0));
+        var module = (ChargeDischargeManagement) ask(new ChargeDischargeManagementRequest(2, 2), v);
+        assertThat(module).isEqualTo(new ChargeDischargeManagement(2, 2, 53_200, 47_000, 250, -375, 0xC0));
+    }
+
+    @Test
+    void theFailSafeFormAnswersZeroCurrentsClearedEnablesAndAProtection() {
+        BankView failSafe = withModule().failSafe("stale");
+        var system = (SystemChargeDischargeManagement) ask(new SystemChargeDischargeManagementRequest(2), failSafe);
+        assertThat(system.chargeCurrentLimitDeciAmps()).isZero();
+        assertThat(system.dischargeCurrentLimitDeciAmps()).isZero();
+        assertThat(system.status()).isZero();
+        var module = (ChargeDischargeManagement) ask(new ChargeDischargeManagementRequest(2, 2), failSafe);
+        assertThat(module.chargeCurrentLimitDeciAmps()).isZero();
+        assertThat(module.status()).isZero();
+        var alarm = (SystemAlarm) ask(new SystemAlarmRequest(2), failSafe);
+        assertThat(SystemAlarmFlag.setIn(alarm.protectionStatus1(), alarm.protectionStatus2()))
+                .contains(SystemAlarmFlag.OTHER_FAILURE);
+        var normal = (SystemAlarm) ask(new SystemAlarmRequest(2), withModule());
+        assertThat(SystemAlarmFlag.setIn(normal.protectionStatus1(), normal.protectionStatus2())).isEmpty();
+    }
+}
