@@ -56,6 +56,9 @@ public final class CanGateway implements AutoCloseable {
     private long sourceFailures;
     private long keepAlivesSeen;
     private long keepAliveLosses;
+    private long cyclesSkipped;
+    private boolean cycledOnce;
+    private long lastCycleNanos;
 
     CanGateway(CanGatewayBuilder b) {
         this.source = b.source;
@@ -119,7 +122,7 @@ public final class CanGateway implements AutoCloseable {
     public GatewayCounters counters() {
         synchronized (lock) {
             return new GatewayCounters(cycles, forwarded, failSafe, withheld, framesSent, sendFailures,
-                    sourceFailures, keepAlivesSeen, keepAliveLosses);
+                    sourceFailures, keepAlivesSeen, keepAliveLosses, cyclesSkipped);
         }
     }
 
@@ -196,6 +199,16 @@ public final class CanGateway implements AutoCloseable {
     /** One cycle: read the source, decide, send. Runs on the scheduler. */
     private void cycle() {
         long now = time.nanoTime();
+        synchronized (lock) {
+            // a fixed-rate scheduler repeats the runs a stall made it miss, back to back: sending each would put sets
+            // closer than an inverter allows (SMA: 200 ms), so a run within half a cycle of the last one is left out
+            if (cycledOnce && now - lastCycleNanos < profile.cycle().toNanos() / 2) {
+                cyclesSkipped++;
+                return;
+            }
+            cycledOnce = true;
+            lastCycleNanos = now;
+        }
         BankView view;
         boolean sourceFailed = false;
         try {

@@ -12,8 +12,11 @@ package io.pylon4j.gateway;
  * @param sourceFailures   cycles whose source threw (counted as a stale source, never a crash)
  * @param keepAlivesSeen   keep-alive frames received from the inverter
  * @param keepAliveLosses  times the keep-alive was declared lost
+ * @param cyclesSkipped    runs left out because they came less than half a cycle after the previous one: a scheduler
+ *                         catching up after a stall would otherwise send sets back to back (SMA forbids less than
+ *                         200 ms between them, docs/protocol.md §1.5)
  */
 public record GatewayCounters(long cycles, long cyclesForwarded, long cyclesFailSafe, long cyclesWithheld,
                               long framesSent, long sendFailures, long sourceFailures, long keepAlivesSeen,
-                              long keepAliveLosses) {
+                              long keepAliveLosses, long cyclesSkipped) {
 }

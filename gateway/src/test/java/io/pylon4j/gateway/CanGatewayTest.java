@@ -7,6 +7,7 @@ import io.pylon4j.can.ChargeDischargeLimits;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.virtual.VirtualCanBus;
 import java.time.Duration;
 import java.util.List;
@@ -123,5 +124,31 @@ class CanGatewayTest {
         assertThat(lastLimits().chargeCurrentLimitDeciAmps()).isZero();
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(GatewayEvent.StateChanged.class,
                 s -> assertThat(s.reason()).contains("BMS reader broke")));
+    }
+
+    @Test
+    void aRunRepeatedToCatchUpAfterAStallSendsNothingAndIsCounted() throws Exception {
+        List<Runnable> cycle = new CopyOnWriteArrayList<>();
+        Scheduler catchingUp = (task, initialDelay, period) -> {
+            cycle.add(task);
+            return time.scheduleAtFixedRate(task, initialDelay, period);
+        };
+        source.push(Views.fresh(53.2, 100, 150, 60, 400));
+        tap.addFrameListener((f, t) -> heard.add(f));
+        tap.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        gatewaySide.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        gateway = CanGateway.builder(source, gatewaySide, GatewayProfile.PYLON_V12).scheduler(catchingUp)
+                .time(time.timeSource()).listener(events::add).build();
+        gateway.start();
+        advance(Duration.ZERO);
+        long sent = gateway.counters().framesSent();
+        assertThat(sent).isPositive();
+
+        cycle.get(0).run(); // what a real executor does after a stall: the missed run at once, no time passed
+        assertThat(gateway.counters().framesSent()).isEqualTo(sent);
+        assertThat(gateway.counters().cyclesSkipped()).isEqualTo(1);
+
+        advance(GatewayProfile.PYLON_V12.cycle()); // the next run on time sends its set
+        assertThat(gateway.counters().framesSent()).isEqualTo(2 * sent);
     }
 }

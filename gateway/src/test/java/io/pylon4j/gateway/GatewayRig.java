@@ -115,9 +115,18 @@ final class GatewayRig implements AutoCloseable {
         }
     }
 
-    /** One simulated second: the banks send, the drivers tick, the gateway cycles, the ears take it in. */
+    /**
+     * One simulated second, in two halves, so that a profile cycling every 500 ms (SMA) runs each cycle on its time
+     * rather than two at once (which the gateway leaves out as a catch-up after a stall).
+     */
     void second() throws TimeoutException, InterruptedException {
-        bankTime.advance(Duration.ofSeconds(1));
+        halfSecond();
+        halfSecond();
+    }
+
+    /** Half a simulated second: the banks send when due, the drivers tick, the gateway cycles, the ears take it in. */
+    private void halfSecond() throws TimeoutException, InterruptedException {
+        bankTime.advance(Duration.ofMillis(500));
         for (int i = 0; i < sources.size(); i++) {
             SimulatorServer s = servers.get(i);
             PylonDriver d = sources.get(i);

@@ -218,6 +218,6 @@ final class GatewayCommand implements Callable<Integer> {
         return "gateway: " + c.cycles() + " cycles (" + c.cyclesForwarded() + " forwarded, " + c.cyclesFailSafe()
                 + " fail-safe, " + c.cyclesWithheld() + " withheld), " + c.framesSent() + " frames sent, "
                 + c.sendFailures() + " refused, " + c.keepAlivesSeen() + " keep-alives, " + c.keepAliveLosses()
-                + " keep-alive losses";
+                + " keep-alive losses, " + c.cyclesSkipped() + " late runs skipped";
     }
 }
