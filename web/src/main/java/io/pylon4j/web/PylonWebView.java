@@ -65,7 +65,7 @@ public final class PylonWebView implements AutoCloseable {
         this.canFrames = driver.canFrameTap().isPresent() ? new BankFrameWindow(ViewState.COMMISSIONING_WINDOW)
                 : null;
         this.state = new ViewState(driver, options.historySamples(), canFrames, this::counters);
-        this.handler = new WebHandler(state, hub);
+        this.handler = new WebHandler(state, hub, options.expectations());
         String bank = driver.bankId();
         AtomicInteger n = new AtomicInteger();
         int threads = options.maxSseClients() + SPARE_HTTP_THREADS;
@@ -159,7 +159,7 @@ public final class PylonWebView implements AutoCloseable {
     public WebViewCounters counters() {
         return new WebViewCounters(handler.requests.get(), handler.methodNotAllowed.get(), handler.notFound.get(),
                 hub.clientCount(), hub.rejected(), hub.dropped(), shed.get(), state.samples(),
-                canFrames == null ? 0 : canFrames.overwritten());
+                canFrames == null ? 0 : canFrames.overwritten(), handler.badRequests.get());
     }
 
     /**

@@ -100,12 +100,15 @@ final class ViewState implements WebHandler.Source {
     }
 
     /**
-     * The standard commissioning checks over the last minute of snapshots, with no expectations (the page asks for
-     * none), and over the last minute of the bank's CAN frames for {@code single-can-master}. Read-only: it evaluates
-     * what was already observed. A driver without CAN reads RS485 only, and that check says it does not apply.
+     * The standard commissioning checks over the last minute of snapshots, judged with the installer's
+     * {@code expected} values (those the page's form gave, over the view's defaults; checks that need one not given
+     * are skipped), and over the last minute of the bank's CAN frames for {@code single-can-master}. Read-only: it
+     * evaluates what was already observed and keeps nothing of the request. A driver without CAN reads RS485 only,
+     * and that check says it does not apply. The report's JSON gets an {@code expectations} member first, so that the
+     * page shows what it was judged against.
      */
     @Override
-    public String commissioningJson() {
+    public String commissioningJson(Expectations expected) {
         List<BankStatus> window;
         Duration length;
         synchronized (recent) {
@@ -118,7 +121,22 @@ final class ViewState implements WebHandler.Source {
         List<Observation.SeenFrame> frames = can ? canFrames.frames(System.nanoTime()) : List.of();
         boolean rs485 = !can || driver.status().sources().containsKey(Source.RS485);
         Observation o = new Observation(window, frames, 0, driver.counters(), can, rs485, length);
-        return Commissioning.evaluate(o, Expectations.NONE).toJson();
+        String report = Commissioning.evaluate(o, expected).toJson();
+        return "{\"expectations\":" + expectationsJson(expected) + "," + report.substring(1);
+    }
+
+    /** The expectations as the query takes them: modules, groups, moduleChargeAmps, newModules (positions). */
+    static String expectationsJson(Expectations e) {
+        StringBuilder out = new StringBuilder(96).append("{\"modules\":");
+        out.append(e.modules().isPresent() ? String.valueOf(e.modules().getAsInt()) : "null");
+        out.append(",\"groups\":").append(e.groups());
+        out.append(",\"moduleChargeAmps\":");
+        out.append(e.rating().map(r -> String.valueOf(r.chargeCurrentAmps())).orElse("null"));
+        out.append(",\"newModules\":[");
+        // RS485 address back to the position in group 0 the installer gave (ADR 2: the master, docs/protocol.md §2.3)
+        out.append(e.newModuleAddresses().stream().sorted().map(a -> String.valueOf(a - 1))
+                .collect(java.util.stream.Collectors.joining(",")));
+        return out.append("]}").toString();
     }
 
     /** A record of numbers as a flat JSON object, one field per component, in declaration order. */

@@ -3,6 +3,7 @@ package io.pylon4j.web;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.pylon4j.driver.commission.Expectations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,18 +53,22 @@ final class WebHandler implements HttpHandler {
 
         String historyJson();
 
-        String commissioningJson();
+        /** The commissioning report judged with {@code expected}; evaluates, never changes anything. */
+        String commissioningJson(Expectations expected);
     }
 
     private final Source source;
     private final SseHub hub;
+    private final Expectations defaultExpectations;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong methodNotAllowed = new AtomicLong();
     final AtomicLong notFound = new AtomicLong();
+    final AtomicLong badRequests = new AtomicLong();
 
-    WebHandler(Source source, SseHub hub) {
+    WebHandler(Source source, SseHub hub, Expectations defaultExpectations) {
         this.source = source;
         this.hub = hub;
+        this.defaultExpectations = defaultExpectations;
     }
 
     @Override
@@ -88,7 +93,7 @@ final class WebHandler implements HttpHandler {
             switch (path) {
                 case "/api/status" -> json(exchange, source::statusJson, head);
                 case "/api/history" -> json(exchange, source::historyJson, head);
-                case "/api/commissioning" -> json(exchange, source::commissioningJson, head);
+                case "/api/commissioning" -> commissioning(exchange, head);
                 case "/api/events" -> events(exchange, head);
                 default -> file(exchange, path, head);
             }
@@ -98,6 +103,20 @@ final class WebHandler implements HttpHandler {
     private void json(HttpExchange exchange, Supplier<String> body, boolean head) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         send(exchange, 200, "application/json", bytes(body.get()), head);
+    }
+
+    /** The checks with the expectations the query gives (over the view's defaults); a bad query is a 400. */
+    private void commissioning(HttpExchange exchange, boolean head) throws IOException {
+        Expectations expected;
+        try {
+            expected = CommissioningQuery.parse(exchange.getRequestURI().getRawQuery(), defaultExpectations);
+        } catch (CommissioningQuery.BadQuery e) {
+            badRequests.incrementAndGet();
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            send(exchange, 400, "text/plain; charset=utf-8", bytes("400 " + e.getMessage() + "\n"), head);
+            return;
+        }
+        json(exchange, () -> source.commissioningJson(expected), head);
     }
 
     private void file(HttpExchange exchange, String path, boolean head) throws IOException {

@@ -15,8 +15,10 @@ package io.pylon4j.web;
  * @param samples             status samples taken since the view started
  * @param canFramesOverwritten bank CAN frames the single-CAN-master check's one-minute window let go early because it
  *                            was full (a device flooding the bus); 0 on a healthy bus and for an RS485 bank
+ * @param badRequests         requests refused with 400: commissioning expectations the view does not take (an
+ *                            unknown or repeated parameter, a number out of range)
  */
 public record WebViewCounters(long requests, long methodNotAllowed, long notFound, int sseClients,
                               long sseClientsRejected, long sseClientsDropped, long requestsShed, long samples,
-                              long canFramesOverwritten) {
+                              long canFramesOverwritten, long badRequests) {
 }

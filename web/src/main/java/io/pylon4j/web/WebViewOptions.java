@@ -1,5 +1,6 @@
 package io.pylon4j.web;
 
+import io.pylon4j.driver.commission.Expectations;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param clientQueueMessages updates queued for one page before it counts as too slow and is dropped, ≥ 1
  * @param historySamples      samples kept for the plots ({@code /api/history}), ≥ 1; 3,600 at 1 s is the last hour
  * @param samplePeriod        how often the status is sampled and pushed to the pages, ≥ 10 ms
+ * @param expectations        what the installer expects of the bank, for the commissioning checks run from the page
+ *                            when its form leaves a value out; {@link Expectations#NONE} in {@link #defaults()}
  */
 public record WebViewOptions(InetSocketAddress address, int maxSseClients, int clientQueueMessages,
-                             int historySamples, Duration samplePeriod) {
+                             int historySamples, Duration samplePeriod,
+                             Expectations expectations) {
 
     /**
      * Checks every bound.
@@ -28,11 +32,13 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @param clientQueueMessages updates queued for one page before it is dropped, ≥ 1
      * @param historySamples      samples kept for the plots, ≥ 1
      * @param samplePeriod        how often the status is sampled and pushed, ≥ 10 ms
+     * @param expectations        the commissioning checks' default expectations
      * @throws IllegalArgumentException if a bound is out of range
      */
     public WebViewOptions {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(samplePeriod, "samplePeriod");
+        Objects.requireNonNull(expectations, "expectations");
         if (maxSseClients < 1 || clientQueueMessages < 1 || historySamples < 1) {
             throw new IllegalArgumentException("maxSseClients, clientQueueMessages and historySamples must be ≥ 1: "
                     + maxSseClients + ", " + clientQueueMessages + ", " + historySamples);
@@ -43,13 +49,14 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
     }
 
     /**
-     * Loopback on any free port, 8 live pages, 16 queued updates each, the last hour at one sample a second.
+     * Loopback on any free port, 8 live pages, 16 queued updates each, the last hour at one sample a second, no
+     * expectations.
      *
      * @return the defaults
      */
     public static WebViewOptions defaults() {
         return new WebViewOptions(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8, 16, 3600,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Expectations.NONE);
     }
 
     /**
@@ -59,7 +66,8 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @return the changed options
      */
     public WebViewOptions withAddress(InetSocketAddress value) {
-        return new WebViewOptions(value, maxSseClients, clientQueueMessages, historySamples, samplePeriod);
+        return new WebViewOptions(value, maxSseClients, clientQueueMessages, historySamples, samplePeriod,
+                expectations);
     }
 
     /**
@@ -69,7 +77,7 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @return the changed options
      */
     public WebViewOptions withMaxSseClients(int value) {
-        return new WebViewOptions(address, value, clientQueueMessages, historySamples, samplePeriod);
+        return new WebViewOptions(address, value, clientQueueMessages, historySamples, samplePeriod, expectations);
     }
 
     /**
@@ -79,7 +87,7 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @return the changed options
      */
     public WebViewOptions withClientQueueMessages(int value) {
-        return new WebViewOptions(address, maxSseClients, value, historySamples, samplePeriod);
+        return new WebViewOptions(address, maxSseClients, value, historySamples, samplePeriod, expectations);
     }
 
     /**
@@ -89,7 +97,7 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @return the changed options
      */
     public WebViewOptions withHistorySamples(int value) {
-        return new WebViewOptions(address, maxSseClients, clientQueueMessages, value, samplePeriod);
+        return new WebViewOptions(address, maxSseClients, clientQueueMessages, value, samplePeriod, expectations);
     }
 
     /**
@@ -99,6 +107,17 @@ public record WebViewOptions(InetSocketAddress address, int maxSseClients, int c
      * @return the changed options
      */
     public WebViewOptions withSamplePeriod(Duration value) {
-        return new WebViewOptions(address, maxSseClients, clientQueueMessages, historySamples, value);
+        return new WebViewOptions(address, maxSseClients, clientQueueMessages, historySamples, value, expectations);
+    }
+
+    /**
+     * These options with the installer's expectations for the commissioning checks run from the page (the page's
+     * form replaces them one value at a time, for one request).
+     *
+     * @param value what the installer expects: module count, groups, module type's current figure, new modules
+     * @return the changed options
+     */
+    public WebViewOptions withExpectations(Expectations value) {
+        return new WebViewOptions(address, maxSseClients, clientQueueMessages, historySamples, samplePeriod, value);
     }
 }

@@ -64,7 +64,27 @@ class WebViewBrowserTest {
             assertTrue(master.get(2).startsWith("One device sends the limits."), master.get(2));
             assertTrue(chromium.browser.findElements(By.cssSelector("#commissioning tbody tr")).size() > 3);
             assertTrue(text(chromium, "commissioning-overall").startsWith("overall: "));
+
+            // the installer's expectations, from the page's form (a GET with the values; nothing is stored)
+            List<String> wrong = checkWithExpectations(chromium, "5", "module-count");
+            assertEquals("FAIL", wrong.get(1), () -> String.join(" | ", wrong));
+            assertTrue(wrong.get(2).startsWith("The master counts 4 of the 5 modules: 1 does not talk to it."),
+                    wrong.get(2));
+            assertTrue(text(chromium, "commissioning-overall").startsWith("overall: FAIL"));
+            List<String> right = checkWithExpectations(chromium, "4", "module-count");
+            assertEquals("PASS", right.get(1), () -> String.join(" | ", right));
+            assertEquals("The master counts all 4 modules. (seen: 4) (expected: 4)", right.get(2));
+            assertTrue(text(chromium, "commissioning-overall").contains("judged against 4 modules, 37 A per module"),
+                    text(chromium, "commissioning-overall"));
+            List<String> ccl = row(chromium, "charge-current-limit");
+            assertEquals("PASS", ccl.get(1), () -> String.join(" | ", ccl));
             screenshot(chromium, "desktop.png");
+            // a value the view does not take: the page shows the server's reason, not a stack trace or nothing
+            chromium.browser.findElement(By.id("expect-groups")).sendKeys("99");
+            chromium.browser.findElement(By.id("run-checks")).click();
+            Chromium.await(10, "the refusal", () -> text(chromium, "commissioning-overall").startsWith(
+                    "could not run the checks: 400 groups: a whole number from 1 to 16, not '99'"));
+            chromium.browser.findElement(By.id("expect-groups")).clear();
 
             // an alarm forced in the simulator
             link.bank.forceAlarm(ModuleId.of(0, 1), Alarm.CELL_HIGH_TEMPERATURE);
@@ -86,7 +106,7 @@ class WebViewBrowserTest {
             // a phone in a plant room, on the same running page (the LOST header, with its causes, is the widest)
             PhoneWidth.emulate(chromium, 360, 740);
             PhoneWidth.assertNoSidewaysScroll(chromium, "supervision-state", "supervision-detail", "links",
-                    "limits", "modules-section");
+                    "limits", "modules-section", "expectations");
             PhoneWidth.emulate(chromium, 360, 1900); // a taller screen, only for the picture in docs/web.md
             screenshot(chromium, "phone.png");
 
@@ -104,7 +124,9 @@ class WebViewBrowserTest {
             List<String> console = chromium.consoleMessages();
             assertTrue(console.stream().noneMatch(m -> m.contains("Content Security Policy")
                     || m.contains("Content-Security-Policy")), "CSP violations: " + console);
-            assertTrue(console.stream().noneMatch(m -> m.startsWith("SEVERE")), "console errors: " + console);
+            // the one refusal asked for above (groups=99) is logged by the browser as a failed load: it is expected
+            assertTrue(console.stream().noneMatch(m -> m.startsWith("SEVERE") && !(m.contains("groups=99")
+                    && m.contains("status of 400"))), "console errors: " + console);
         }
     }
 
@@ -163,6 +185,50 @@ class WebViewBrowserTest {
             return false;
         });
         return found.get(0);
+    }
+
+    /**
+     * Fills the form's expected module count and the US3000C's charge current figure, runs the checks from the page
+     * and returns check {@code id}'s row once the bank's first frames have been judged.
+     */
+    private static List<String> checkWithExpectations(Chromium chromium, String modules, String id)
+            throws Exception {
+        List<List<String>> found = new ArrayList<>();
+        WebElement count = chromium.browser.findElement(By.id("expect-modules"));
+        count.clear();
+        count.sendKeys(modules);
+        WebElement amps = chromium.browser.findElement(By.id("expect-charge"));
+        amps.clear();
+        amps.sendKeys("37");
+        Chromium.await(30, id + " judged with " + modules + " modules expected", () -> {
+            chromium.browser.findElement(By.id("run-checks")).click();
+            try {
+                Chromium.await(10, "commissioning verdicts", () -> text(chromium, "commissioning-overall")
+                        .startsWith("overall: "));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            List<String> cells = row(chromium, id);
+            if (text(chromium, "commissioning-overall").contains("judged against " + modules + " modules")
+                    && !cells.isEmpty() && !cells.get(1).equals("SKIPPED")) {
+                found.add(cells);
+                return true;
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+
+    /** The cells of check {@code id}'s row in the commissioning table (id, verdict, explanation), or none. */
+    private static List<String> row(Chromium chromium, String id) {
+        for (WebElement row : chromium.browser.findElements(By.cssSelector("#commissioning tbody tr"))) {
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().strip()).toList();
+            if (cells.get(0).equals(id)) {
+                return cells;
+            }
+        }
+        return List.of();
     }
 
     private static String text(Chromium chromium, String id) {

@@ -3,6 +3,8 @@ package io.pylon4j.samples.cli;
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.commission.Expectations;
+import io.pylon4j.driver.commission.ModuleRating;
 import io.pylon4j.simulator.LoadProfile;
 import io.pylon4j.simulator.ModuleId;
 import io.pylon4j.simulator.ModulePreset;
@@ -48,6 +50,14 @@ final class DemoCommand implements Callable<Integer> {
     /** The module that drops out: the fourth of group 0. */
     static final ModuleId DROPPED = ModuleId.of(0, 3);
 
+    /**
+     * What the page's commissioning checks expect of the demo's bank, which the demo knows: 4 US3000C modules, so
+     * that {@code module-count} and {@code charge-current-limit} pass, then fail when the fourth module drops out.
+     */
+    static final Expectations DEMO_BANK = Expectations.of(4, new ModuleRating(ModulePreset.US3000C.model(),
+            ModulePreset.US3000C.chargeCurrentDeciAmps() / 10.0,
+            ModulePreset.US3000C.dischargeCurrentDeciAmps() / 10.0));
+
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "6",
             description = "How long to run, at least 2.")
     int seconds;
@@ -86,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
             battery.start();
             driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
             try (io.pylon4j.web.PylonWebView view = http == null ? null
-                    : HttpAddress.serve(spec.commandLine(), http, driver, out)) {
+                    : HttpAddress.serve(spec.commandLine(), http, driver, out, DEMO_BANK)) {
                 return run(out, bank, driver, events, untilStopped ? Integer.MAX_VALUE : seconds);
             }
         }

@@ -1,7 +1,9 @@
 package io.pylon4j.samples.cli;
 
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.commission.Expectations;
 import io.pylon4j.web.PylonWebView;
+import io.pylon4j.web.WebViewOptions;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -49,9 +51,16 @@ final class HttpAddress {
 
     /** Starts the view of {@code driver} on {@code value} and says where it is; a port in use is a clear error. */
     static PylonWebView serve(CommandLine cli, String value, PylonDriver driver, PrintWriter out) {
+        return serve(cli, value, driver, out, Expectations.NONE);
+    }
+
+    /** As above, with the installer's expectations the page's commissioning checks use when its form is empty. */
+    static PylonWebView serve(CommandLine cli, String value, PylonDriver driver, PrintWriter out,
+                              Expectations expected) {
         InetSocketAddress address = parse(cli, value);
         try {
-            PylonWebView view = PylonWebView.start(driver, address);
+            PylonWebView view = PylonWebView.start(driver, WebViewOptions.defaults().withAddress(address)
+                    .withExpectations(expected));
             out.println("# web view: " + view.url() + (address.getAddress().isLoopbackAddress() ? ""
                     : " (reachable from the network: read-only)"));
             out.flush();

@@ -45,6 +45,9 @@ class WebViewCommandsTest {
         String json = get(url + "api/status", "GET");
         assertThat(json).startsWith("{\"status\":{\"bankId\":\"demo-bank\"").contains("\"counters\":");
         assertThat(get(url + "api/status", "POST")).isEqualTo("405");
+        // the page's checks judge the demo's bank against what the demo knows of it, 4 US3000C, with an empty form
+        assertThat(get(url + "api/commissioning", "GET")).startsWith("{\"expectations\":{\"modules\":4,"
+                + "\"groups\":1,\"moduleChargeAmps\":37.0,\"newModules\":[]},");
         assertThat(status.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("runs 3 s (--seconds)");
     }

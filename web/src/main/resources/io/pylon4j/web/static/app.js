@@ -170,16 +170,48 @@
     fill($('counters').tBodies[0], rows);
   }
 
-  function runChecks() {
+  // the installer's expectations: only the fields filled in are sent; the server refuses anything else (400)
+  const EXPECT = [['expect-modules', 'modules'], ['expect-charge', 'moduleChargeAmps'], ['expect-groups', 'groups'],
+    ['expect-new', 'newModules']];
+
+  function expectedText(e) {
+    if (!e) return '';
+    const parts = [];
+    if (e.modules !== null) parts.push(e.modules + ' modules');
+    if (e.moduleChargeAmps !== null) parts.push(e.moduleChargeAmps + ' A per module');
+    parts.push(e.groups + (e.groups === 1 ? ' group' : ' groups'));
+    if (e.newModules.length) parts.push('new: ' + e.newModules.join(','));
+    return ', judged against ' + parts.join(', ');
+  }
+
+  function runChecks(event) {
+    if (event) event.preventDefault(); // never a native submit: the CSP's form-action 'none' forbids it anyway
+    const query = new URLSearchParams();
+    EXPECT.forEach(([id, name]) => {
+      const v = $(id).value.trim();
+      if (v !== '') query.set(name, v);
+    });
+    const q = query.toString();
     $('commissioning-overall').textContent = 'running…';
-    fetch('/api/commissioning').then(r => r.json()).then(report => {
+    $('commissioning-overall').className = '';
+    fetch('/api/commissioning' + (q ? '?' + q : '')).then(r => r.ok ? r.json()
+      : r.text().then(t => { throw new Error(t.trim()); })).then(report => {
       $('commissioning-overall').textContent = 'overall: ' + report.overall + ' over ' + report.windowSeconds
-        + ' s, ' + report.samples + ' snapshots';
+        + ' s, ' + report.samples + ' snapshots' + expectedText(report.expectations);
       $('commissioning-overall').className = 'verdict-' + report.overall;
+      const e = report.expectations;
+      if (e) { // the view's defaults, shown where the form leaves a value empty
+        $('expect-modules').placeholder = e.modules === null ? '' : e.modules;
+        $('expect-charge').placeholder = e.moduleChargeAmps === null ? '' : e.moduleChargeAmps;
+        $('expect-groups').placeholder = e.groups;
+      }
       fill($('commissioning').tBodies[0], report.checks.map(r => row([r.id, el('td', r.verdict,
         'verdict-' + r.verdict), el('td', r.explanation + (r.measured ? ' (seen: ' + r.measured + ')' : '')
         + (r.expected ? ' (expected: ' + r.expected + ')' : ''), 'why')])));
-    }).catch(e => { $('commissioning-overall').textContent = 'could not run the checks: ' + e; });
+    }).catch(e => {
+      $('commissioning-overall').textContent = 'could not run the checks: ' + e.message;
+      $('commissioning-overall').className = 'verdict-FAIL';
+    });
   }
 
   function connect() {
@@ -197,7 +229,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     makeCharts();
-    $('run-checks').addEventListener('click', runChecks);
+    $('expectations').addEventListener('submit', runChecks);
     fetch('/api/history').then(r => r.json()).then(h => {
       data.t = h.t;
       SERIES.forEach(s => { data[s] = h[s]; });
