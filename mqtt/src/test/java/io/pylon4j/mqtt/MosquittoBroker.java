@@ -146,7 +146,8 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        // the shell's own kill: /bin/kill comes from procps, which a minimal Debian lacks
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process.pid()).inheritIO().start();
         Assertions.assertEquals(0, kill.waitFor(), "kill " + signal + " mosquitto");
     }
 
