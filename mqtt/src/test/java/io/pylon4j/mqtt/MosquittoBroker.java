@@ -132,6 +132,25 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the broker (SIGSTOP) without closing its connections: a client stays connected and its publishes wait
+     * for acknowledgements that do not come, as with a broker that hangs or a link that silently stops.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause() paused} broker run again (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        // the shell's own kill: /bin/kill comes from procps, which a minimal Debian lacks
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + signal + " " + process.pid()).inheritIO().start();
+        Assertions.assertEquals(0, kill.waitFor(), "kill " + signal + " mosquitto");
+    }
+
     /** Starts the broker again on the same port. */
     public void restart() throws IOException, InterruptedException {
         stop();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assertions;
  */
 public final class MqttRecorder implements AutoCloseable {
 
-    /** One message as received, with the QoS it was delivered at (the lower of the publisher's and 1). */
+    /** One message as received, with the QoS it was delivered at (the lower of the publisher's and the subscription's). */
     public record Message(String topic, String payload, boolean retained, int qos) {
     }
 
@@ -40,6 +40,19 @@ public final class MqttRecorder implements AutoCloseable {
      * @return the recorder, subscribed
      */
     public static MqttRecorder subscribe(int port, String filter) throws Exception {
+        return subscribe(port, filter, 1);
+    }
+
+    /**
+     * Connects to {@code 127.0.0.1:port} and subscribes to {@code filter} at {@code qos}: a message arrives at the
+     * lower of its publisher's QoS and this one.
+     *
+     * @param port   the broker's port
+     * @param filter the topic filter, e.g. {@code pylon4j/#}
+     * @param qos    the subscription's QoS, 0 to 2
+     * @return the recorder, subscribed
+     */
+    public static MqttRecorder subscribe(int port, String filter, int qos) throws Exception {
         // threads of its own, named, so that a test can tell the bridge's threads from the recorder's
         // discards what comes after close (the client ends its session a moment after the disconnect)
         java.util.concurrent.ExecutorService callbacks = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
@@ -53,7 +66,7 @@ public final class MqttRecorder implements AutoCloseable {
         c.connect().get(10, TimeUnit.SECONDS);
         MqttRecorder r = new MqttRecorder(c);
         r.callbacks = callbacks;
-        c.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(p -> {
+        c.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).callback(p -> {
             String payload = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
             r.latest.put(p.getTopic().toString(), payload);
             r.all.add(new Message(p.getTopic().toString(), payload, p.isRetain(), p.getQos().getCode()));

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code pylon mqtt} against a real Mosquitto: a simulated bank published, and a bridge killed with SIGKILL. */
+/**
+ * {@code pylon mqtt} against a real Mosquitto: a simulated bank published, banks read over RS485 from
+ * {@code pylon simulate} on loopback sockets, and a bridge killed with SIGKILL.
+ */
 class MqttCommandTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -34,9 +37,79 @@ class MqttCommandTest {
         broker = MosquittoBroker.start(dir);
     }
 
+    private final List<SimulateCommand> simulators = new java.util.ArrayList<>();
+    private final List<java.util.concurrent.CompletableFuture<Integer>> simulatorExits = new java.util.ArrayList<>();
+
     @AfterEach
     void stop() throws Exception {
         broker.close();
+        for (SimulateCommand s : simulators) {
+            s.stop();
+        }
+        for (java.util.concurrent.CompletableFuture<Integer> exit : simulatorExits) {
+            assertThat(exit.get(15, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    /** Starts {@code pylon simulate --soc SOC --rs485 tcp-listen:0} in-process and returns its loopback port. */
+    private int simulateRs485(int soc) throws Exception {
+        SimulateCommand simulate = new SimulateCommand();
+        simulate.transports = new io.pylon4j.transport.Transports(List.of(
+                new io.pylon4j.transport.virtual.VirtualTransportProvider(),
+                new io.pylon4j.transport.tcplisten.TcpListenTransportProvider()));
+        CommandLine cli = new CommandLine(simulate).setErr(new PrintWriter(new StringWriter(), true));
+        simulators.add(simulate);
+        simulatorExits.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cli.execute("--modules", "2",
+                "--preset", "US3000C", "--soc", Integer.toString(soc), "--rs485", "tcp-listen:0"),
+                MonitorRs485Test.OWN_THREAD));
+        return simulate.rs485Port.get(15, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@code pylon mqtt ARGS} in the background; its exit status, once its --seconds are over. */
+    private static java.util.concurrent.CompletableFuture<Integer> mqtt(StringWriter out, StringWriter err,
+                                                                      String... args) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> PylonCli.commandLine()
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args), MonitorRs485Test.OWN_THREAD);
+    }
+
+    private static java.util.function.Predicate<String> soc(double percent) {
+        return s -> Double.valueOf(percent).equals(MiniJson.at(MiniJson.object(s), "measurements.socPercent"));
+    }
+
+    @Test
+    void anRs485BankOnATcpSocketIsPublished() throws Exception {
+        int port = simulateRs485(47);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var run = mqtt(out, err, "mqtt", "--broker", broker.uri(), "--site", "wire", "--rs485",
+                "tcp:127.0.0.1:" + port, "--seconds", "6");
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/wire/#")) {
+            String state = r.await("pylon4j/wire/rs485/state", soc(47), WAIT);
+            assertThat(MiniJson.at(MiniJson.object(state), "moduleCount")).isEqualTo(2.0);
+            r.await("pylon4j/wire/rs485/availability", "online"::equals, WAIT);
+        }
+        assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("publishing 1 bank(s) to " + broker.uri());
+    }
+
+    @Test
+    void twoBanksGivenWithBankArePublishedEachUnderItsOwnId() throws Exception {
+        int north = simulateRs485(31);
+        int south = simulateRs485(74);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var run = mqtt(out, err, "mqtt", "--broker", broker.uri(), "--site", "two",
+                "--bank", "north=rs485:tcp:127.0.0.1:" + north, "--bank", "south=rs485:tcp:127.0.0.1:" + south,
+                "--seconds", "6");
+        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/two/#")) {
+            r.await("pylon4j/two/north/state", soc(31), WAIT);
+            r.await("pylon4j/two/south/state", soc(74), WAIT);
+            r.await("pylon4j/two/north/availability", "online"::equals, WAIT);
+            r.await("pylon4j/two/south/availability", "online"::equals, WAIT);
+        }
+        assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("publishing 2 bank(s) to " + broker.uri());
+        assertThat(err.toString()).doesNotContain("not published");
     }
 
     @Test
