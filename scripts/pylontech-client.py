@@ -15,10 +15,16 @@ as its fork pshirshov/python-pylontech adds them. The code is our own. Where pyt
 swapped names of 0x92 bits 5 and 4) this client follows the document instead.
 
 Usage:  /usr/bin/python3 scripts/pylontech-client.py PORT [--baud 115200] [--master 2] [--timeout 2]
+                                                       [--commands 4F,51,47,42,92,63] [--allow-rtn 04]
 
 Prints one JSON document of everything it read to standard output and exits 0. Any protocol error (bad checksum,
 bad LENGTH, a reply that does not parse, an RTN other than 0, no reply within the timeout) ends it with exit status 1
 and one line on standard error naming the error; a port that cannot be opened gives exit status 2.
+
+--commands asks only the listed commands (hex CID2s, in that order, each at the master: 0x42 and 0x44 with INFO FF
+for the whole stack, 0x92, 0x93 and 0x96 with INFO = the master's ADR, 0x63 with INFO empty) instead of the full poll.
+--allow-rtn lists return codes (hex) that do not end the run: such a reply is reported as one line on standard error
+and under "refused" in the JSON, and the next command is asked.
 
 Needs Debian's python3-construct and python3-serial (apt-get install python3 python3-construct python3-serial).
 """
@@ -45,6 +51,14 @@ _HEX = re.compile(rb"[0-9A-Fa-f]*")
 
 class ProtocolError(Exception):
     """A reply that breaks the protocol: the client stops with exit status 1."""
+
+
+class RejectedError(ProtocolError):
+    """A well-formed reply whose RTN is not 0 (docs/protocol.md §2.4): the battery said no."""
+
+    def __init__(self, message, rtn):
+        super().__init__(message)
+        self.rtn = rtn
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -141,7 +155,7 @@ def decode_reply(raw, what):
     if body.cid1 != CID1_BATTERY:
         raise ProtocolError("%s: CID1 %02X, not 46" % (what, body.cid1))
     if body.cid2 != 0x00:  # docs/protocol.md §2.4: the RTN of a normal reply
-        raise ProtocolError("%s: RTN %02X (not 00: the battery rejected the request)" % (what, body.cid2))
+        raise RejectedError("%s: RTN %02X (not 00: the battery rejected the request)" % (what, body.cid2), body.cid2)
     return body
 
 
@@ -289,6 +303,16 @@ Management = Struct(
     "dischargeVoltageLimitVolts" / Volts(Int16ub),
     "chargeCurrentLimitAmps" / Amps(Int16sb),
     "dischargeCurrentLimitAmps" / Amps(Int16sb),
+    "status" / Int8ub,
+    Terminated,
+)
+
+# 0x63 (docs/protocol.md §2.5.12, the emulators' layout): 0x92's fields without the command value
+SystemManagement = Struct(
+    "chargeVoltageLimitVolts" / Volts(Int16ub),
+    "dischargeVoltageLimitVolts" / Volts(Int16ub),
+    "chargeCurrentLimitAmps" / Amps(Int16ub),
+    "dischargeCurrentLimitAmps" / Amps(Int16ub),
     "status" / Int8ub,
     Terminated,
 )
@@ -488,13 +512,93 @@ def poll(client, master):
     return out
 
 
+def ask(client, master, cid2):
+    """One command at the master, for --commands: returns (key, what it said) for the JSON."""
+    if cid2 == 0x4F:
+        version = client.request(master, 0x4F)
+        return "protocolVersion", version.ver
+    if cid2 == 0x51:
+        mi = plain(client.parse(ManufacturerInfo, master, 0x51))
+        return "manufacturerInfo", {"deviceName": mi["deviceName"].rstrip(" \0"),
+                                    "softwareVersion": "%d.%d" % tuple(mi["softwareVersion"]),
+                                    "manufacturerName": mi["manufacturerName"].rstrip(" \0")}
+    if cid2 == 0x47:
+        sp = plain(client.parse(SystemParameters, master, 0x47))
+        sp.pop("infoFlag")
+        return "systemParameters", sp
+    if cid2 == 0x42:
+        stack = client.parse(StackAnalog, master, 0x42, b"\xff", "reply to 42 (whole stack) at ADR %02X" % master)
+        modules = [analog_json(m) for m in stack.modules]
+        remaining = sum(m["remainingCapacityAmpHours"] for m in modules)
+        total = sum(m["totalCapacityAmpHours"] for m in modules)
+        return "stack", {"infoFlag": stack.infoFlag, "moduleCount": stack.moduleCount, "modules": modules,
+                         "currentAmps": round(sum(m["currentAmps"] for m in modules), 1),
+                         "stateOfCharge": remaining / total if total else None}
+    if cid2 == 0x44:
+        alarms = client.parse(StackAlarm, master, 0x44, b"\xff", "reply to 44 (whole stack) at ADR %02X" % master)
+        return "stackAlarms", {"infoFlag": alarms.infoFlag, "moduleCount": alarms.moduleCount,
+                               "modules": [alarm_json(m) for m in alarms.modules], "trailingBytes": len(alarms.trailing)}
+    one = bytes([master])
+    if cid2 == 0x92:
+        mgmt = client.parse(Management, master, 0x92, one)
+        check_echo("reply to 92 at ADR %02X" % master, mgmt.commandValue, master)
+        return "management", management_json(mgmt)
+    if cid2 == 0x93:
+        sn = client.parse(SerialNumber, master, 0x93, one)
+        check_echo("reply to 93 at ADR %02X" % master, sn.commandValue, master)
+        return "serialNumber", sn.serialNumber.rstrip(" \0")
+    if cid2 == 0x96:
+        sw = plain(client.parse(SoftwareVersion, master, 0x96, one))
+        check_echo("reply to 96 at ADR %02X" % master, sw["commandValue"], master)
+        return "softwareVersion", {"manufacturer": "%d.%d" % tuple(sw["manufacturerVersion"]),
+                                   "mainline": "%d.%d.%d" % tuple(sw["mainlineVersion"])}
+    if cid2 == 0x63:
+        r = plain(client.parse(SystemManagement, master, 0x63))
+        s = r["status"]
+        r.update(chargeEnabled=bool(s & 0x80), dischargeEnabled=bool(s & 0x40), forceCharge=bool(s & 0x20))
+        return "systemManagement", r
+    raise ValueError("command %02X is not one this client can ask" % cid2)
+
+
+ASKABLE = (0x4F, 0x51, 0x47, 0x42, 0x44, 0x92, 0x93, 0x96, 0x63)
+
+
+def hex_list(text):
+    """'4F,51,0x47' -> [0x4F, 0x51, 0x47]; argparse turns the ValueError into a usage error."""
+    return [int(part, 16) for part in text.split(",") if part.strip()]
+
+
+def ask_each(client, master, commands, allowed):
+    """--commands: each command in turn; an RTN in allowed is reported and the run goes on."""
+    out = {"refused": []}
+    for cid2 in commands:
+        try:
+            key, value = ask(client, master, cid2)
+            out[key] = value
+        except RejectedError as e:
+            if e.rtn not in allowed:
+                raise
+            sys.stderr.write("pylontech-client: refused: %s\n" % e)
+            out["refused"].append({"command": "%02X" % cid2, "rtn": "%02X" % e.rtn})
+    return out
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description="Poll a Pylontech LV stack over RS485 and print what it says as JSON.")
     p.add_argument("port", help="serial port, e.g. /dev/ttyUSB0 or a pseudo-terminal")
     p.add_argument("--baud", type=int, default=115200, help="bit rate (115200 unless DIP switch 1 is up: 9600)")
     p.add_argument("--master", type=lambda s: int(s, 0), default=0x02, help="ADR of the stack master (2)")
     p.add_argument("--timeout", type=float, default=2.0, help="seconds to wait for each reply (2)")
+    p.add_argument("--commands", type=hex_list, default=None,
+                   help="ask only these commands at the master, hex CID2s in order (e.g. 4F,51,47,42,92,63)")
+    p.add_argument("--allow-rtn", type=hex_list, default=[],
+                   help="return codes (hex, e.g. 04) reported as a line on standard error instead of failing")
     args = p.parse_args(argv)
+    if args.commands is not None:
+        unknown = [c for c in args.commands if c not in ASKABLE]
+        if unknown or not args.commands:
+            p.error("--commands: ask one or more of %s, not %s"
+                    % (",".join("%02X" % c for c in ASKABLE), ",".join("%02X" % c for c in unknown)))
     try:
         client = Client(args.port, args.baud, args.timeout)
     except (serial.SerialException, OSError) as e:
@@ -502,7 +606,10 @@ def main(argv=None):
         return 2
     try:
         result = {"port": args.port, "baudRate": args.baud, "master": args.master}
-        result.update(poll(client, args.master))
+        if args.commands is None:
+            result.update(poll(client, args.master))
+        else:
+            result.update(ask_each(client, args.master, args.commands, set(args.allow_rtn)))
         result["discardedBytes"] = client.discarded
     except ProtocolError as e:
         sys.stderr.write("pylontech-client: protocol error: %s\n" % e)

@@ -45,10 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code socat}; missing, they FAIL the test with what to install ({@code .ci/run} installs them). As for the
  * serial transport's socat tests, {@code -Dpylon4j.tests.withoutExternalTools=true} turns that into a visible skip.
  */
-class PythonClientAgainstSimulatorTest {
+public class PythonClientAgainstSimulatorTest {
 
     /** Debian's interpreter, which the Debian packages below belong to (a pyenv {@code python3} may lack them). */
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
     static final String INSTALL = "apt-get install python3 python3-construct python3-serial";
     static final String OPT_OUT = "pylon4j.tests.withoutExternalTools";
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
@@ -92,6 +92,17 @@ class PythonClientAgainstSimulatorTest {
             }
         }
         fail("scripts/pylontech-client.py not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Checks for python3 with construct and serial as {@link #findPythonAndTheClient()} does (failing, or skipping
+     * with the opt-out property) and finds the client, for the gateway's test in another package.
+     *
+     * @return {@code scripts/pylontech-client.py}
+     */
+    public static Path clientScript() throws Exception {
+        findPythonAndTheClient();
+        return script;
     }
 
     /** 4 × US3000C discharging at 20 A for 10 minutes, one module at another SOC, so that modules differ. */
@@ -349,7 +360,7 @@ class PythonClientAgainstSimulatorTest {
      * arrays as lists, every number as a {@link Double} (what Python's {@code json} writes reads back exactly),
      * strings, booleans and null. Anything else fails the test with the position.
      */
-    static final class Json {
+    public static final class Json {
         private final String text;
         private int pos;
 
@@ -357,7 +368,7 @@ class PythonClientAgainstSimulatorTest {
             this.text = text;
         }
 
-        static Map<String, Object> object(String text) {
+        public static Map<String, Object> object(String text) {
             Json j = new Json(text);
             Object v = j.value();
             j.skipSpace();

@@ -1,0 +1,154 @@
+package io.pylon4j.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.pylon4j.samples.PythonClientAgainstSimulatorTest;
+import io.pylon4j.samples.PythonClientAgainstSimulatorTest.Json;
+import io.pylon4j.simulator.BankSnapshot;
+import io.pylon4j.simulator.ModulePreset;
+import io.pylon4j.simulator.ModuleSnapshot;
+import io.pylon4j.simulator.SimulatedBank;
+import io.pylon4j.simulator.frontend.SimulatorServer;
+import io.pylon4j.transport.Transports;
+import io.pylon4j.transport.serial.SerialTransportProvider;
+import io.pylon4j.transport.serial.SocatPtyPair;
+import io.pylon4j.transport.virtual.VirtualTransportProvider;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code pylon gateway --to rs485:…} against the independent RS485 client (issue 18 point 5):
+ * {@code scripts/pylontech-client.py}, written in Python from the protocol document and sharing no code with pylon4j,
+ * polls the gateway's responder over a socat pseudo-terminal pair as an inverter would. The gateway's source is an
+ * RS485 driver reading a simulated 3 × US5000 bank on an in-memory byte bus; what the client prints must be the
+ * bank's values, and 0x44 (per-module alarm states, which the driver's values do not hold) must be refused with
+ * RTN 0x04 ({@code docs/gateway.md}, "The RS485 responder").
+ *
+ * <p>Needs {@code /usr/bin/python3} with {@code python3-construct} and {@code python3-serial}, and {@code socat}:
+ * missing, they FAIL the test with what to install, unless {@code -Dpylon4j.tests.withoutExternalTools=true}.
+ */
+class GatewayPythonClientTest {
+
+    /** Bounds the gateway's run; the test ends when it does (the client's two runs take a few seconds). */
+    private static final int GATEWAY_SECONDS = 20;
+    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(GATEWAY_SECONDS);
+
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    @Test
+    void theIndependentClientReadsTheSourceBankThroughTheGatewayAndIsRefused0x44() throws Exception {
+        Path script = PythonClientAgainstSimulatorTest.clientScript();
+        SimulatedBank bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(3)
+                .stateOfCharge(64).build();
+        BankSnapshot s = bank.snapshot(); // no CAN front end: nothing moves the bank's time while it is read
+        VirtualTransportProvider buses = new VirtualTransportProvider();
+        try (SocatPtyPair ptys = SocatPtyPair.start(dir);
+             SimulatorServer server = SimulatorServer.builder(bank).rs485(buses.byteBus("bat").newMember()).build()) {
+            server.start();
+            GatewayCommand command = new GatewayCommand();
+            command.transports = new Transports(List.of(buses, new SerialTransportProvider()));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> gateway = CompletableFuture.supplyAsync(() -> new CommandLine(command)
+                    .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute("--from", "rs485:virtual:bat",
+                            "--to", "rs485:serial:" + ptys.a() + "?baud=115200", "--duration",
+                            Integer.toString(GATEWAY_SECONDS)));
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (!out.toString().contains("→ FORWARDING")) {
+                if (System.nanoTime() - deadline > 0 || gateway.isDone()) {
+                    fail("the gateway did not forward the source; out: " + out + " err: " + err);
+                }
+                Thread.sleep(50);
+            }
+
+            Run asked = client(script, ptys.b(), "--commands", "4F,51,47,42,92,63,44", "--allow-rtn", "04");
+            Run whole = client(script, ptys.b()); // the default poll: stops at 0x44, as before
+
+            assertThat(gateway.get(GATEWAY_SECONDS + 30, TimeUnit.SECONDS)).as("gateway: %s %s", out, err).isZero();
+            assertThat(out.toString()).contains(" answered");
+
+            assertThat(asked.status()).as("exit status; stderr: %s", asked.err()).isZero();
+            Map<String, Object> json = Json.object(asked.out());
+            assertThat(at(json, "protocolVersion")).isEqualTo(32.0);
+            assertThat(at(json, "manufacturerInfo.deviceName")).isEqualTo("US5000");
+            assertThat(at(json, "stack.moduleCount")).isEqualTo(3.0).isEqualTo((double) s.modulesOnline());
+            List<?> modules = (List<?>) at(json, "stack.modules");
+            assertThat(modules).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) modules.get(i);
+                ModuleSnapshot sm = s.modules().get(i);
+                assertThat(at(m, "voltageVolts")).as("module %d voltage", i).isEqualTo(sm.voltageMillivolts() / 1000.0);
+                assertThat(at(m, "remainingCapacityAmpHours")).as("module %d", i)
+                        .isEqualTo(sm.remainingCapacityMilliampHours() / 1000.0);
+                assertThat(at(m, "cellVoltagesVolts")).as("module %d cells", i)
+                        .isEqualTo(sm.cellVoltagesMillivolts().stream().map(mv -> mv / 1000.0).toList());
+            }
+            assertThat((Double) at(json, "stack.stateOfCharge")).isCloseTo(s.stateOfChargePercent() / 100.0,
+                    org.assertj.core.data.Offset.offset(0.01));
+            // 0x63: the bank's limits; 0x92: one module's share of them (currents divided by the modules)
+            assertThat(at(json, "systemManagement.chargeVoltageLimitVolts"))
+                    .isEqualTo(s.limits().chargeVoltageMillivolts() / 1000.0);
+            assertThat(at(json, "systemManagement.chargeCurrentLimitAmps"))
+                    .isEqualTo(s.limits().chargeCurrentDeciAmps() / 10.0);
+            assertThat(at(json, "systemManagement.dischargeCurrentLimitAmps"))
+                    .isEqualTo(s.limits().dischargeCurrentDeciAmps() / 10.0);
+            assertThat(at(json, "systemManagement.chargeEnabled")).isEqualTo(true);
+            assertThat(at(json, "management.chargeVoltageLimitVolts"))
+                    .isEqualTo(s.limits().chargeVoltageMillivolts() / 1000.0);
+            assertThat(at(json, "management.chargeCurrentLimitAmps"))
+                    .isEqualTo(Math.floorDiv(s.limits().chargeCurrentDeciAmps(), 3) / 10.0);
+            // 0x44 refused with RTN 04, reported as a line, the run going on
+            assertThat(at(json, "refused")).isEqualTo(List.of(Map.of("command", "44", "rtn", "04")));
+            assertThat(asked.err()).contains("refused: reply to 44 (whole stack) at ADR 02: RTN 04");
+
+            assertThat(whole.status()).as("the default poll; stdout: %s", whole.out()).isEqualTo(1);
+            assertThat(whole.err()).contains("protocol error: reply to 44 (whole stack) at ADR 02: RTN 04");
+        }
+    }
+
+    private Run client(Path script, Path port, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(PythonClientAgainstSimulatorTest.PYTHON.toString(),
+                script.toString(), port.toString(), "--timeout", "5"));
+        command.addAll(List.of(options));
+        File out = dir.resolve("client.out").toFile();
+        File err = dir.resolve("client.err").toFile();
+        Process p = new ProcessBuilder(command).redirectOutput(out).redirectError(err)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("the Python client did not finish within 60 s; stderr: " + Files.readString(err.toPath()));
+        }
+        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    /** A path of keys into the client's nested JSON objects. */
+    private static Object at(Map<String, Object> json, String path) {
+        Object node = json;
+        for (String key : path.split("\\.")) {
+            assertThat(node).as("%s: an object at %s", path, key).isInstanceOf(Map.class);
+            Map<?, ?> m = (Map<?, ?>) node;
+            assertThat(m.containsKey(key)).as("%s: key %s in %s", path, key, m.keySet()).isTrue();
+            node = m.get(key);
+        }
+        return node;
+    }
+}
