@@ -79,8 +79,7 @@ final class Rs485GatewayRig implements AutoCloseable {
     void second() throws TimeoutException, InterruptedException {
         bank.pollCycle();
         gatewayTime.advance(Duration.ofSeconds(1));
-        inverterTime.advance(Duration.ofSeconds(1));
-        Rs485SourceRig.await(() -> {
+        Rs485SourceRig.oneSecondInSteps(inverterTime, () -> {
             Rs485GatewayCounters g = gateway.counters();
             return gatewayEnds.count() == inverter.counters().rs485Requests()
                     && inverterEnds.count() == g.answered() + g.refused();

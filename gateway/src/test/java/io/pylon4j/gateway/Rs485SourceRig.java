@@ -66,9 +66,21 @@ final class Rs485SourceRig implements AutoCloseable {
      * reply), and every reply the simulator wrote handled by the driver (which counts a request before writing it).
      */
     void pollCycle() throws TimeoutException, InterruptedException {
-        driverTime.advance(Duration.ofSeconds(1));
-        await(() -> server.traffic().rs485RequestCount() == driver.counters().rs485Requests()
+        oneSecondInSteps(driverTime, () -> server.traffic().rs485RequestCount() == driver.counters().rs485Requests()
                 && driverEnds.count() == server.traffic().rs485ReplyCount(), "the source driver's poll cycle");
+    }
+
+    /**
+     * Lets one second pass on {@code time} in 10 ms steps, waiting after each until {@code quiet}: on an in-memory
+     * bus a reply arrives on another thread, so time must not jump past it in one step, or a response timeout would
+     * fire before the reply is read and the next request would be matched with it.
+     */
+    static void oneSecondInSteps(ManualScheduler time, BooleanSupplier quiet, String what)
+            throws TimeoutException, InterruptedException {
+        for (int step = 0; step < 100; step++) {
+            time.advance(Duration.ofMillis(10));
+            await(quiet, what);
+        }
     }
 
     static void await(BooleanSupplier done, String what) throws TimeoutException, InterruptedException {
