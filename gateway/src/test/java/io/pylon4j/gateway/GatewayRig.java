@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * The gateway between real parts on in-memory CAN buses, on manual time: simulated banks (the real simulator) read
@@ -33,7 +31,6 @@ import java.util.function.BooleanSupplier;
  */
 final class GatewayRig implements AutoCloseable {
 
-    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Integer> INVERTER_IDS = Set.of(0x305, 0x306, 0x307);
 
     final ManualTimeSource clock = new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z"));
@@ -130,16 +127,20 @@ final class GatewayRig implements AutoCloseable {
         for (int i = 0; i < sources.size(); i++) {
             SimulatorServer s = servers.get(i);
             PylonDriver d = sources.get(i);
-            await(() -> d.counters().canFrames() >= s.traffic().canFramesSent(), "bank " + i + "'s frames");
+            Rs485SourceRig.await(() -> d.counters().canFrames() >= s.traffic().canFramesSent(),
+                    "bank " + i + "'s frames");
         }
         driverTime.advance(Duration.ZERO);
         if (!earsClosed) {
-            await(() -> gateway.counters().keepAlivesSeen() >= ears.counters().keepAlivesSent(), "the keep-alives");
+            Rs485SourceRig.await(() -> gateway.counters().keepAlivesSeen() >= ears.counters().keepAlivesSent(),
+                    "the keep-alives");
         }
         gatewayTime.advance(Duration.ZERO);
-        await(() -> tapped.size() >= gateway.counters().framesSent(), "the gateway's frames at the tap");
+        Rs485SourceRig.await(() -> tapped.size() >= gateway.counters().framesSent(),
+                "the gateway's frames at the tap");
         if (!earsClosed) {
-            await(() -> ears.counters().canFrames() >= gateway.counters().framesSent(), "the gateway's frames");
+            Rs485SourceRig.await(() -> ears.counters().canFrames() >= gateway.counters().framesSent(),
+                    "the gateway's frames");
         }
         driverTime.advance(Duration.ZERO);
     }
@@ -153,19 +154,6 @@ final class GatewayRig implements AutoCloseable {
     /** {@return the frames the tap received with this id, oldest first} */
     List<CanFrame> tapped(int id) {
         return tapped.stream().filter(f -> f.id() == id).toList();
-    }
-
-    private static void await(BooleanSupplier done, String what) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new TimeoutException(what + " did not arrive within " + DELIVERY_TIMEOUT.toSeconds() + " s");
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException("waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
     }
 
     @Override
