@@ -8,7 +8,12 @@
 #                         is in this repository). Without it the python-pylontech rows are skipped.
 # Environment: PYLON   the launcher to time (default: the built distribution, samples/target/pylon-*/bin/pylon,
 #                      built by ./pylon when missing); PYLON_OPTS is passed on to it as usual
-#              RUNS    runs per input, the median is reported (default 7; python-pylontech: PY_RUNS, default 3)
+#              RUNS    rounds: each input runs once a round, the rounds interleaved and shuffled, the medians reported
+#                      with a 95 % bootstrap interval of each slope and ratio (default 21; python-pylontech's inputs
+#                      take part in PY_RUNS of them, spread evenly, default all)
+#              PYLON_BASE  a second launcher timed in the same rounds (e.g. a build of the previous commit), its rows
+#                      prefixed "base"; PYLON_BASE_OPTS is its PYLON_OPTS. A/B on the same load, side by side
+#              SEED    the seed of the rounds' shuffled order (default 1)
 #              PYTHON  the interpreter with python3-construct (default /usr/bin/python3, Debian's)
 #              PY_COMMIT  the python-pylontech commit to name when the checkout has no .git (e.g. a git archive)
 #              KEEP    a folder to keep the generated inputs in (default: a temporary one, removed at the end)
@@ -19,13 +24,14 @@
 #          lines), repeated to 8,000 and 40,000 lines;
 #   CAN:   the candump log of the Setfire Labs US5000 capture (samples/.../demo/us5000-setfirelabs.log), repeated
 #          with advancing timestamps to 8,000 and 40,000 lines.
-# Per line = (median time of 40,000 lines - median time of 8,000 lines) / 32,000: the slope, start-up cancelled.
-# Start-up = the median time of a one-line file.
+# Per line = (median time of 40,000 lines - median time of 8,000 lines) / 32,000: the slope, start-up cancelled;
+# wall and CPU (user + system of all the process's threads, from wait4). Start-up = the median time of a one-line
+# file. Needs python3 (the timing and statistics, benchmarks/decode_timing.py) besides the launcher.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 python_repo="${1:-}"
-runs="${RUNS:-7}"
-py_runs="${PY_RUNS:-3}"
+runs="${RUNS:-21}"
+py_runs="${PY_RUNS:-$runs}"
 python="${PYTHON:-/usr/bin/python3}"
 
 pylon="${PYLON:-}"
@@ -65,83 +71,100 @@ for n in 1 8000 40000; do
 done
 
 # --- timing ---
-# median_ns RUNS COMMAND...: the median wall time and the median CPU time (user + system, all the process's threads)
-# of RUNS runs, in nanoseconds, as "WALL CPU" (output to /dev/null). On a loaded machine the CPU time is the steadier
-# figure; on an idle one the wall time is what a user waits.
-median_ns() {
-  local n=$1 i t0 t1 cpu
-  shift
-  for ((i = 0; i < n; i++)); do
-    t0=$(date +%s%N)
-    # a line that does not decode makes exit status 1; the time still counts
-    cpu=$( { TIMEFORMAT='%3U %3S'; time "$@" >/dev/null 2>&1 || true; } 2>&1 )
-    t1=$(date +%s%N)
-    echo "$((t1 - t0)) $cpu"
-  done | awk '{ w[NR] = $1; c[NR] = ($2 + $3) * 1e9 }
-    END { for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++) {
-            if (w[j] < w[i]) { t = w[i]; w[i] = w[j]; w[j] = t }
-            if (c[j] < c[i]) { t = c[i]; c[i] = c[j]; c[j] = t } }
-          m = int((NR + 1) / 2); printf "%.0f %.0f\n", w[m], c[m] }'
-}
-
-wall() { echo "${1% *}"; }
-cpu() { echo "${1#* }"; }
-ms() { awk -v w="$(wall "$1")" -v c="$(cpu "$1")" 'BEGIN { printf "%.0f ms (%.0f)", w / 1e6, c / 1e6 }'; }
-# slope A B: per line between 8,000 (A) and 40,000 (B) lines, in µs, wall (CPU)
-per_line_us() {
-  awk -v a="$(wall "$1")" -v b="$(wall "$2")" -v ca="$(cpu "$1")" -v cb="$(cpu "$2")" \
-    'BEGIN { printf "%.2f (%.2f)", (b - a) / 32000 / 1000, (cb - ca) / 32000 / 1000 }'
-}
-per_second() {
-  awk -v a="$(wall "$1")" -v b="$(wall "$2")" -v ca="$(cpu "$1")" -v cb="$(cpu "$2")" \
-    'BEGIN { printf "%.0f (%.0f)", 32000 / ((b - a) / 1e9), 32000 / ((cb - ca) / 1e9) }'
-}
-
-echo "# decode-vs-python.sh, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# pylon: $pylon ($("$pylon" --version 2>/dev/null | head -1)), java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
-echo "# PYLON_OPTS: ${PYLON_OPTS:-(none)}; $runs runs per figure, median"
-"$pylon" decode "$work/rs485-1.log" >/dev/null 2>&1 || true # a first run may create the class-data archive
-
-declare -A t
-for bus in rs485 can; do
-  for n in 1 8000 40000; do
-    t[$bus-$n]=$(median_ns "$runs" "$pylon" decode "$work/$bus-$n.log")
+# Every command below runs once a round, the rounds interleaved and shuffled (decode_timing.py): pylon's three RS485
+# and three CAN inputs, `pylon --version`, the base launcher's if PYLON_BASE is set, and python-pylontech's three
+# RS485 inputs. Each figure is a median over the rounds, each slope and ratio has a 95 % bootstrap interval.
+timing="$root/benchmarks/decode_timing.py"
+samples="$work/samples.tsv"
+: > "$samples"
+specs=()
+add_launcher() { # PREFIX LAUNCHER OPTS
+  local n
+  for bus in rs485 can; do
+    for n in 1 8000 40000; do
+      specs+=("$1$bus-$n=env PYLON_OPTS='$3' $2 decode $work/$bus-$n.log")
+    done
   done
-done
-t[version]=$(median_ns "$runs" "$pylon" --version)
-
-echo "# times: wall (CPU, all threads); per line = the slope between 8,000 and 40,000 lines"
-printf '\n| what | 1 line | 8,000 lines | 40,000 lines | per line (slope) | lines/s (slope) |\n|---|---:|---:|---:|---:|---:|\n'
-for bus in rs485 can; do
-  printf '| `pylon decode`, %s | %s | %s | %s | %s µs | %s |\n' "$bus" "$(ms "${t[$bus-1]}")" "$(ms "${t[$bus-8000]}")" \
-    "$(ms "${t[$bus-40000]}")" "$(per_line_us "${t[$bus-8000]}" "${t[$bus-40000]}")" \
-    "$(per_second "${t[$bus-8000]}" "${t[$bus-40000]}")"
-done
-printf '| `pylon --version` | %s | | | | |\n' "$(ms "${t[version]}")"
-echo
-awk -v a="$(wall "${t[can-8000]}")" -v b="$(wall "${t[can-40000]}")" -v ca="$(cpu "${t[can-8000]}")" \
-  -v cb="$(cpu "${t[can-40000]}")" 'BEGIN { printf "CAN: %.0fx (CPU: %.0fx) the 500 kbit/s bus limit of 4,400 frames/s (target >= 100x)\n",
-    32000 / ((b - a) / 1e9) / 4400, 32000 / ((cb - ca) / 1e9) / 4400 }'
-
-if [ -z "$python_repo" ]; then
-  echo "python-pylontech: skipped (give the path of a python-pylontech checkout as the first argument to compare)"
-  exit 0
-fi
-if ! "$python" -c 'import construct' 2>/dev/null; then
-  echo "python-pylontech: skipped ($python has no construct module: apt-get install python3-construct)"
-  exit 0
+  specs+=("${1}version=env PYLON_OPTS='$3' $2 --version")
+}
+add_launcher "" "$pylon" "${PYLON_OPTS:-}"
+if [ -n "${PYLON_BASE:-}" ]; then
+  [ -x "$PYLON_BASE" ] || { echo "decode-vs-python: no launcher at PYLON_BASE='$PYLON_BASE'" >&2; exit 1; }
+  add_launcher "base-" "$PYLON_BASE" "${PYLON_BASE_OPTS:-}"
 fi
 driver="$root/benchmarks/python_pylontech_decode.py"
-"$python" "$driver" "$python_repo" "$work/rs485-8000.log" # its counts, once, on standard error
-for n in 1 8000 40000; do
-  t[py-$n]=$(median_ns "$py_runs" "$python" "$driver" "$python_repo" "$work/rs485-$n.log")
+with_python=
+if [ -z "$python_repo" ]; then
+  python_note="python-pylontech: skipped (give the path of a python-pylontech checkout as the first argument to compare)"
+elif ! "$python" -c 'import construct' 2>/dev/null; then
+  python_note="python-pylontech: skipped ($python has no construct module: apt-get install python3-construct)"
+else
+  with_python=1
+  "$python" "$driver" "$python_repo" "$work/rs485-8000.log" # its counts, once, on standard error
+  every=$(((runs + py_runs - 1) / py_runs))
+  for n in 1 8000 40000; do
+    specs+=("py-$n%$every=$python $driver $python_repo $work/rs485-$n.log")
+  done
+fi
+
+echo "# decode-vs-python.sh, $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg) before"
+echo "# pylon: $pylon ($("$pylon" --version 2>/dev/null | head -1)), java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+echo "# PYLON_OPTS: ${PYLON_OPTS:-(none)}${PYLON_BASE:+; base: $PYLON_BASE, PYLON_BASE_OPTS: ${PYLON_BASE_OPTS:-(none)}}"
+"$pylon" decode "$work/rs485-1.log" >/dev/null 2>&1 || true # a first run warms the page cache
+"$python" "$timing" run "$samples" "$runs" "${SEED:-1}" "${specs[@]}"
+echo "# $runs interleaved rounds (python-pylontech: $(((runs + ${every:-1} - 1) / ${every:-1}))), load average $(cut -d' ' -f1-3 /proc/loadavg) after"
+
+report=()
+for prefix in "" ${PYLON_BASE:+base-}; do
+  for bus in rs485 can; do
+    report+=(slope "$prefix$bus" "$prefix$bus-8000" "$prefix$bus-40000" 32000)
+  done
 done
-printf '| python-pylontech (%s), rs485 | %s | %s | %s | %s µs | %s |\n' \
-  "${PY_COMMIT:-$(git -C "$python_repo" rev-parse --short HEAD 2>/dev/null || echo 'commit unknown')}" "$(ms "${t[py-1]}")" \
-  "$(ms "${t[py-8000]}")" "$(ms "${t[py-40000]}")" "$(per_line_us "${t[py-8000]}" "${t[py-40000]}")" \
-  "$(per_second "${t[py-8000]}" "${t[py-40000]}")"
-awk -v p8="$(wall "${t[rs485-8000]}")" -v p40="$(wall "${t[rs485-40000]}")" -v y8="$(wall "${t[py-8000]}")" \
-  -v y40="$(wall "${t[py-40000]}")" -v c8="$(cpu "${t[rs485-8000]}")" -v c40="$(cpu "${t[rs485-40000]}")" \
-  -v z8="$(cpu "${t[py-8000]}")" -v z40="$(cpu "${t[py-40000]}")" \
-  'BEGIN { printf "RS485: pylon decode is %.1fx (CPU: %.1fx) python-pylontech per line (target >= 50x)\n",
-    (y40 - y8) / (p40 - p8), (z40 - z8) / (c40 - c8) }'
+if [ -n "$with_python" ]; then
+  report+=(slope py py-8000 py-40000 32000 ratio vs-python py rs485)
+  [ -n "${PYLON_BASE:-}" ] && report+=(ratio base-vs-python py base-rs485)
+fi
+"$python" "$timing" report "$samples" "${report[@]}" > "$work/report.tsv"
+
+# the report's rows as Markdown: times in ms, slopes in µs, each "wall (CPU)"
+get() { awk -F'\t' -v k="$1" -v l="$2" -v c="$3" -v f="$4" '$1 == k && $2 == l && $3 == c { print $f }' "$work/report.tsv"; }
+ms() { printf '%.0f ms (%.0f)' "$(awk -v v="$(get time "$1" wall 5)" 'BEGIN { print v / 1e6 }')" \
+  "$(awk -v v="$(get time "$1" cpu 5)" 'BEGIN { print v / 1e6 }')"; }
+# µs a line, with the 95 % interval: "1.02 [0.95–1.10] (CPU 1.20 [1.10–1.31])"
+us() { awk -v w="$(get slope "$1" wall 4)" -v wl="$(get slope "$1" wall 5)" -v wh="$(get slope "$1" wall 6)" \
+  -v c="$(get slope "$1" cpu 4)" -v cl="$(get slope "$1" cpu 5)" -v ch="$(get slope "$1" cpu 6)" \
+  'BEGIN { printf "%.2f [%.2f–%.2f] (CPU %.2f [%.2f–%.2f])", w / 1e3, wl / 1e3, wh / 1e3, c / 1e3, cl / 1e3, ch / 1e3 }'; }
+times() { awk -v w="$(get slope "$1" wall 4)" -v m="$2" 'BEGIN { printf "%.0f", 32000 / (w * 32000 / 1e9) / m }'; }
+ratio() { awk -v w="$(get ratio "$1" wall 4)" -v wl="$(get ratio "$1" wall 5)" -v wh="$(get ratio "$1" wall 6)" \
+  -v c="$(get ratio "$1" cpu 4)" -v cl="$(get ratio "$1" cpu 5)" -v ch="$(get ratio "$1" cpu 6)" \
+  'BEGIN { printf "%.1fx [%.1f–%.1f] (CPU: %.1fx [%.1f–%.1f])", w, wl, wh, c, cl, ch }'; }
+
+echo "# times: median wall (CPU, all threads); per line = the slope between 8,000 and 40,000 lines, with its 95 %"
+echo "# bootstrap interval over the rounds"
+printf '\n| what | 1 line | 8,000 lines | 40,000 lines | per line (slope), µs [95 %% interval] |\n|---|---:|---:|---:|---:|\n'
+for prefix in "" ${PYLON_BASE:+base-}; do
+  for bus in rs485 can; do
+    printf '| `%spylon decode`, %s | %s | %s | %s | %s |\n' "${prefix:+base }" "$bus" "$(ms "$prefix$bus-1")" \
+      "$(ms "$prefix$bus-8000")" "$(ms "$prefix$bus-40000")" "$(us "$prefix$bus")"
+  done
+  printf '| `%spylon --version` | %s | | | |\n' "${prefix:+base }" "$(ms "${prefix}version")"
+done
+if [ -n "$with_python" ]; then
+  printf '| python-pylontech (%s), rs485 | %s | %s | %s | %s |\n' \
+    "${PY_COMMIT:-$(git -C "$python_repo" rev-parse --short HEAD 2>/dev/null || echo 'commit unknown')}" \
+    "$(ms py-1)" "$(ms py-8000)" "$(ms py-40000)" "$(us py)"
+fi
+echo
+echo "spread of each input's runs, ms: median [quartiles] {min–max}, wall / CPU"
+awk -F'\t' '$1 == "time" { printf "  %-18s %-4s %7.1f [%7.1f %7.1f] {%7.1f %7.1f}\n", $2, $3, $5 / 1e6, $6 / 1e6, $7 / 1e6, $8 / 1e6, $9 / 1e6 }' \
+  "$work/report.tsv"
+echo
+echo "CAN: $(times can 4400)x the 500 kbit/s bus limit of 4,400 frames/s by wall (target >= 100x)"
+if [ -z "$with_python" ]; then
+  echo "$python_note"
+  exit 0
+fi
+echo "RS485: pylon decode is $(ratio vs-python) python-pylontech per line (target >= 50x)"
+if [ -n "${PYLON_BASE:-}" ]; then
+  echo "RS485, base: $(ratio base-vs-python) python-pylontech per line"
+fi
