@@ -110,32 +110,63 @@ final class DecodeRun {
     }
 
     /**
+     * Lines decoded per call of {@link LineLoop#decodeBatch()}. The JIT compiles a method once it has been called
+     * often enough, but a loop it is already running only after {@code Tier3BackEdgeThreshold} turns (60,000): one
+     * loop over all the lines would run interpreted through any log shorter than that, paying the interpreter on every
+     * line of the logs users decode (thousands of lines). Called every 16 lines, the loop is compiled as a method after
+     * about 2,000 (benchmarks/README.md, "fourth pass"; {@code DecodeWarmUpTest}).
+     */
+    static final int BATCH_LINES = 16;
+
+    /**
      * Decodes every line {@code in} gives to {@code out}, draining the JSON in 32 KiB steps.
      *
      * @return true when every frame line decoded
      */
     static boolean decode(Lines in, LogDecoder decoder, Sink out) throws IOException {
-        JsonWriter json = new JsonWriter();
-        boolean ok = true;
-        LogLineReader.Line line;
-        while (true) {
-            try {
-                line = in.next();
-            } catch (IOException e) {
-                out.drain(json); // what was decoded before the failure still prints
-                throw e;
-            }
-            if (line == null) {
-                break;
-            }
-            ok &= decoder.decodeLine(line, json);
-            if (json.buffered() > 1 << 15) {
-                out.drain(json);
-            }
+        LineLoop loop = new LineLoop(in, decoder, out);
+        while (loop.decodeBatch()) {
+            // each call decodes up to BATCH_LINES lines
         }
-        decoder.finish(json);
-        out.drain(json);
-        return ok;
+        decoder.finish(loop.json);
+        out.drain(loop.json);
+        return loop.ok;
+    }
+
+    /** The state of one {@link #decode} between batches of lines. */
+    private static final class LineLoop {
+        final Lines in;
+        final LogDecoder decoder;
+        final Sink out;
+        final JsonWriter json = new JsonWriter();
+        boolean ok = true;
+
+        LineLoop(Lines in, LogDecoder decoder, Sink out) {
+            this.in = in;
+            this.decoder = decoder;
+            this.out = out;
+        }
+
+        /** Decodes up to {@link #BATCH_LINES} lines; false once the lines have ended. */
+        boolean decodeBatch() throws IOException {
+            for (int i = 0; i < BATCH_LINES; i++) {
+                LogLineReader.Line line;
+                try {
+                    line = in.next();
+                } catch (IOException e) {
+                    out.drain(json); // what was decoded before the failure still prints
+                    throw e;
+                }
+                if (line == null) {
+                    return false;
+                }
+                ok &= decoder.decodeLine(line, json);
+                if (json.buffered() > 1 << 15) {
+                    out.drain(json);
+                }
+            }
+            return true;
+        }
     }
 
 }
