@@ -24,7 +24,8 @@
 #          lines), repeated to 8,000 and 40,000 lines;
 #   CAN:   the candump log of the Setfire Labs US5000 capture (samples/.../demo/us5000-setfirelabs.log), repeated
 #          with advancing timestamps to 8,000 and 40,000 lines.
-# Per line = (median time of 40,000 lines - median time of 8,000 lines) / 32,000: the slope, start-up cancelled;
+# Per line = (time of 40,000 lines - time of 8,000 lines) / 32,000, the two run back to back in each round, the
+# rounds' differences summarised by their Hodges-Lehmann estimate: the slope, start-up cancelled;
 # wall and CPU (user + system of all the process's threads, from wait4). Start-up = the median time of a one-line
 # file. Needs python3 (the timing and statistics, benchmarks/decode_timing.py) besides the launcher.
 set -euo pipefail
@@ -73,7 +74,9 @@ done
 # --- timing ---
 # Every command below runs once a round, the rounds interleaved and shuffled (decode_timing.py): pylon's three RS485
 # and three CAN inputs, `pylon --version`, the base launcher's if PYLON_BASE is set, and python-pylontech's three
-# RS485 inputs. Each figure is a median over the rounds, each slope and ratio has a 95 % bootstrap interval.
+# RS485 inputs; the 8,000- and 40,000-line runs of one program and bus back to back (a group), so that each round
+# gives a difference of two runs under the same load. Each time is a median over the rounds; each slope the
+# Hodges-Lehmann estimate of the rounds' differences, with a 95 % bootstrap interval, and so each ratio.
 timing="$root/benchmarks/decode_timing.py"
 samples="$work/samples.tsv"
 : > "$samples"
@@ -82,7 +85,7 @@ add_launcher() { # PREFIX LAUNCHER OPTS
   local n
   for bus in rs485 can; do
     for n in 1 8000 40000; do
-      specs+=("$1$bus-$n=env PYLON_OPTS='$3' $2 decode $work/$bus-$n.log")
+      specs+=("$1$bus-$n@$1$bus-$((n > 1))=env PYLON_OPTS='$3' $2 decode $work/$bus-$n.log")
     done
   done
   specs+=("${1}version=env PYLON_OPTS='$3' $2 --version")
@@ -103,7 +106,7 @@ else
   "$python" "$driver" "$python_repo" "$work/rs485-8000.log" # its counts, once, on standard error
   every=$(((runs + py_runs - 1) / py_runs))
   for n in 1 8000 40000; do
-    specs+=("py-$n%$every=$python $driver $python_repo $work/rs485-$n.log")
+    specs+=("py-$n%$every@py-$((n > 1))=$python $driver $python_repo $work/rs485-$n.log")
   done
 fi
 
@@ -139,8 +142,8 @@ ratio() { awk -v w="$(get ratio "$1" wall 4)" -v wl="$(get ratio "$1" wall 5)" -
   -v c="$(get ratio "$1" cpu 4)" -v cl="$(get ratio "$1" cpu 5)" -v ch="$(get ratio "$1" cpu 6)" \
   'BEGIN { printf "%.1fx [%.1f–%.1f] (CPU: %.1fx [%.1f–%.1f])", w, wl, wh, c, cl, ch }'; }
 
-echo "# times: median wall (CPU, all threads); per line = the slope between 8,000 and 40,000 lines, with its 95 %"
-echo "# bootstrap interval over the rounds"
+echo "# times: median wall (CPU, all threads); per line = the slope between 8,000 and 40,000 lines (Hodges-Lehmann"
+echo "# estimate of the rounds' differences), with its 95 % bootstrap interval over the rounds"
 printf '\n| what | 1 line | 8,000 lines | 40,000 lines | per line (slope), µs [95 %% interval] |\n|---|---:|---:|---:|---:|\n'
 for prefix in "" ${PYLON_BASE:+base-}; do
   for bus in rs485 can; do

@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """Times commands in interleaved rounds and reports medians with their spread, for decode-vs-python.sh.
 
-Usage: decode_timing.py run SAMPLES ROUNDS SEED LABEL[%EVERY]=COMMAND...
+Usage: decode_timing.py run SAMPLES ROUNDS SEED LABEL[%EVERY][@GROUP]=COMMAND...
        decode_timing.py report SAMPLES [slope NAME LABEL_A LABEL_B LINES]... [ratio NAME SLOPE_1 SLOPE_2]...
 
 `run` runs every LABEL's COMMAND (split like a shell word list; output to /dev/null, exit status ignored) once per
-round (or every EVERY-th round), in an order shuffled each round (seeded: the same SEED gives the same order), for ROUNDS rounds, and appends
-one line per run to SAMPLES: label, round, wall ns, CPU ns (user + system of the process and all its threads, from
-wait4's rusage, in microseconds). Interleaving is what makes the figures steady on a shared machine: a burst of
-someone else's load hits every command of a round alike, instead of all the runs of one input.
+round (or every EVERY-th round), in an order shuffled each round (seeded: the same SEED gives the same order; the
+commands of one GROUP run one after the other, in a shuffled order), for ROUNDS rounds, and appends one line per run
+to SAMPLES: label, round, wall ns, CPU ns (user + system of the process and all its threads, from wait4's rusage, in
+microseconds). Interleaving is what makes the figures steady on a shared machine: a burst of someone else's load hits
+the commands of a round, and above all the two files of one group run back to back, alike, instead of all the runs
+of one input.
 
-`report` reads SAMPLES and prints, for each label, the median wall and CPU time with the quartiles; and the slopes
-the script asks for through pairs LABEL_A LABEL_B LINES (the per-line cost between two files, start-up cancelled),
-each with a 95 % bootstrap interval: the rounds resampled with replacement 2,000 times (seeded), keeping each round's
-runs together, the median of each label recomputed, the slope (and the ratio of two slopes) taken from those medians.
-The interval is the spread of the figure itself, which is what says whether 50x is shown.
+`report` reads SAMPLES and prints, for each label, the median wall and CPU time with the quartiles and extremes; and
+the slopes asked for as LABEL_A LABEL_B LINES (the per-line cost between two files, start-up cancelled): the
+Hodges-Lehmann estimate of the differences B - A of the rounds (the median of the means of all pairs of them; as
+robust as a median, steadier), divided by LINES. Each slope, and each ratio of two slopes, has a 95 % bootstrap
+interval: the rounds resampled with replacement 2,000 times (seeded), each round's runs kept together. The interval
+is the spread of the figure itself, which is what says whether a target is shown.
 """
 import os
 import random
@@ -29,14 +32,21 @@ def run(samples, rounds, seed, specs):
     commands = []
     for spec in specs:
         label, _, command = spec.partition("=")
+        label, _, group = label.partition("@")
         label, _, every = label.partition("%")
-        commands.append((label, int(every or 1), shlex.split(command)))
+        commands.append((label, int(every or 1), group or label, shlex.split(command)))
     rng = random.Random(seed)
     with open(samples, "a") as out, open(os.devnull, "wb") as null:
         for r in range(rounds):
-            order = [c for c in commands if r % c[1] == 0]
+            groups = {}
+            for c in commands:
+                if r % c[1] == 0:
+                    groups.setdefault(c[2], []).append(c)
+            order = list(groups.values())
             rng.shuffle(order)
-            for label, _, argv in order:
+            for group in order:
+                rng.shuffle(group)
+            for label, _, _, argv in (c for group in order for c in group):
                 t0 = time.perf_counter_ns()
                 p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=null, stderr=null)
                 _, _, usage = os.wait4(p.pid, 0)
@@ -57,6 +67,11 @@ def load(samples):
 def quartiles(values):
     q = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else [values[0]] * 3
     return q[0], q[1], q[2]
+
+
+def hodges_lehmann(values):
+    """The median of the means of all pairs (i <= j) of values: a robust centre with less scatter than the median."""
+    return statistics.median((x + y) / 2 for k, x in enumerate(values) for y in values[k:])
 
 
 def main():
@@ -86,15 +101,12 @@ def main():
             print(f"time\t{label}\t{kind}\t{len(vals)}\t{med}\t{q1}\t{q3}\t{min(vals)}\t{max(vals)}")
 
     def figures(rounds):
-        """The slopes (ns a line) and ratios from the medians of the given rounds, wall then CPU."""
+        """The slopes (ns a line) and ratios of the given rounds (a round may come twice), wall then CPU."""
         out = {}
         for kind, i in (("wall", 0), ("cpu", 1)):
-            medians = {}
-            for label, runs in data.items():
-                vals = [runs[r][i] for r in rounds if r in runs]
-                medians[label] = statistics.median(vals) if vals else float("nan")
             for name, a, b, lines in slopes:
-                out[(name, kind)] = (medians[b] - medians[a]) / lines
+                diffs = [data[b][r][i] - data[a][r][i] for r in rounds if r in data[a] and r in data[b]]
+                out[(name, kind)] = hodges_lehmann(diffs) / lines if diffs else float("nan")
             for name, num, den in ratios:
                 d = out[(den, kind)]
                 out[(name, kind)] = out[(num, kind)] / d if d > 0 else float("inf")

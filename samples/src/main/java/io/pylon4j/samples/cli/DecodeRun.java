@@ -114,7 +114,7 @@ final class DecodeRun {
      * often enough, but a loop it is already running only after {@code Tier3BackEdgeThreshold} turns (60,000): one
      * loop over all the lines would run interpreted through any log shorter than that, paying the interpreter on every
      * line of the logs users decode (thousands of lines). Called every 16 lines, the loop is compiled as a method after
-     * about 2,000 (benchmarks/README.md, "fourth pass"; {@code DecodeWarmUpTest}).
+     * about 2,000 (benchmarks/README.md, "a measure with low variance"; {@code DecodeWarmUpTest}).
      */
     static final int BATCH_LINES = 16;
 

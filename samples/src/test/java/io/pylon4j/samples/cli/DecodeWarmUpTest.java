@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before the end: the line loop and the decode path's methods are compiled by the JIT within those lines. Checked in a
  * fresh JVM with the launcher's C1-only JIT from the JVM's own compilation log, not by a timing: {@code -Xbatch} makes
  * each compilation happen when its method crosses its threshold, so what is compiled within 8,000 lines does not
- * depend on how loaded the machine is (benchmarks/README.md, "fourth pass").
+ * depend on how loaded the machine is (benchmarks/README.md, "a measure with low variance").
  */
 class DecodeWarmUpTest {
 
