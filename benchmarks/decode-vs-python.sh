@@ -115,7 +115,7 @@ echo "# pylon: $pylon ($("$pylon" --version 2>/dev/null | head -1)), java: $("${
 echo "# PYLON_OPTS: ${PYLON_OPTS:-(none)}${PYLON_BASE:+; base: $PYLON_BASE, PYLON_BASE_OPTS: ${PYLON_BASE_OPTS:-(none)}}"
 "$pylon" decode "$work/rs485-1.log" >/dev/null 2>&1 || true # a first run warms the page cache
 "$python" "$timing" run "$samples" "$runs" "${SEED:-1}" "${specs[@]}"
-echo "# $runs interleaved rounds (python-pylontech: $(((runs + ${every:-1} - 1) / ${every:-1}))), load average $(cut -d' ' -f1-3 /proc/loadavg) after"
+echo "# $runs interleaved rounds${with_python:+ (python-pylontech: $(((runs + every - 1) / every)))}, load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 
 report=()
 for prefix in "" ${PYLON_BASE:+base-}; do

@@ -19,6 +19,7 @@ robust as a median, steadier), divided by LINES. Each slope, and each ratio of t
 interval: the rounds resampled with replacement 2,000 times (seeded), each round's runs kept together. The interval
 is the spread of the figure itself, which is what says whether a target is shown.
 """
+import math
 import os
 import random
 import shlex
@@ -117,8 +118,12 @@ def main():
     rng = random.Random(7)
     boot = [figures([rng.choice(all_rounds) for _ in all_rounds]) for _ in range(2000)]
     for key, value in point.items():
-        dist = sorted(b[key] for b in boot)
-        lo, hi = dist[int(0.025 * len(dist))], dist[int(0.975 * len(dist)) - 1]
+        # a resample without any round of a label that runs only every few rounds has no figure: left out
+        dist = sorted(b[key] for b in boot if not math.isnan(b[key]))
+        if len(dist) < len(boot) // 2:
+            lo = hi = float("nan")
+        else:
+            lo, hi = dist[int(0.025 * len(dist))], dist[int(0.975 * len(dist)) - 1]
         kind = "slope" if key[0] in {s[0] for s in slopes} else "ratio"
         print(f"{kind}\t{key[0]}\t{key[1]}\t{value}\t{lo}\t{hi}")
 
