@@ -8,9 +8,9 @@
 #                         is in this repository). Without it the python-pylontech rows are skipped.
 # Environment: PYLON   the launcher to time (default: the built distribution, samples/target/pylon-*/bin/pylon,
 #                      built by ./pylon when missing); PYLON_OPTS is passed on to it as usual
-#              RUNS    rounds: each input runs once a round, the rounds interleaved and shuffled, the medians reported
-#                      with a 95 % bootstrap interval of each slope and ratio (default 21; python-pylontech's inputs
-#                      take part in PY_RUNS of them, spread evenly, default all)
+#              RUNS    rounds: each input runs once a round, the rounds interleaved and shuffled; each input's median
+#                      time, and each slope and ratio with a 95 % bootstrap interval (default 21; python-pylontech's
+#                      inputs take part in PY_RUNS of them, spread evenly, default all)
 #              PYLON_BASE  a second launcher timed in the same rounds (e.g. a build of the previous commit), its rows
 #                      prefixed "base"; PYLON_BASE_OPTS is its PYLON_OPTS. A/B on the same load, side by side
 #              SEED    the seed of the rounds' shuffled order (default 1)
@@ -85,10 +85,10 @@ add_launcher() { # PREFIX LAUNCHER OPTS
   local n
   for bus in rs485 can; do
     for n in 1 8000 40000; do
-      specs+=("$1$bus-$n@$1$bus-$((n > 1))=env PYLON_OPTS='$3' $2 decode $work/$bus-$n.log")
+      specs+=("$1$bus-$n@$1$bus-$((n > 1))=env PYLON_OPTS=$(printf %q "$3") $(printf %q "$2") decode $(printf %q "$work/$bus-$n.log")")
     done
   done
-  specs+=("${1}version=env PYLON_OPTS='$3' $2 --version")
+  specs+=("${1}version=env PYLON_OPTS=$(printf %q "$3") $(printf %q "$2") --version")
 }
 add_launcher "" "$pylon" "${PYLON_OPTS:-}"
 if [ -n "${PYLON_BASE:-}" ]; then
@@ -106,7 +106,7 @@ else
   "$python" "$driver" "$python_repo" "$work/rs485-8000.log" # its counts, once, on standard error
   every=$(((runs + py_runs - 1) / py_runs))
   for n in 1 8000 40000; do
-    specs+=("py-$n%$every@py-$((n > 1))=$python $driver $python_repo $work/rs485-$n.log")
+    specs+=("py-$n%$every@py-$((n > 1))=$(printf '%q ' "$python" "$driver" "$python_repo" "$work/rs485-$n.log")")
   done
 fi
 
