@@ -209,6 +209,32 @@ class MqttBridgeTest {
     }
 
     @Test
+    void aRetainedCommandIsRefusedWhenItArrivesAndAfterARestartOfTheBridge() throws Exception {
+        bridge(fast().withAllowCommands(true));
+        double battery;
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
+            r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            battery = rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps();
+            // while the bridge is subscribed: the broker forwards it live, with the retain flag only if asked to
+            r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 600}", true);
+            String refused = r.await(BASE + "/cap/state", s -> !s.contains("\"outcome\":\"none\""), WAIT);
+            assertThat(refused).contains("\"outcome\":\"rejected\"").contains("retained commands are refused");
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+        }
+        // a bridge started later gets it from the broker as a retained message: refused again, never applied
+        rig.bridge().close();
+        PylonMqttBridge restarted = bridge(fast().withAllowCommands(true));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (restarted.counters().commandsRejected() == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        assertThat(restarted.counters().commandsRejected()).isEqualTo(1);
+        assertThat(restarted.counters().commandsAccepted()).isZero();
+        assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+    }
+
+    @Test
     void commandsAreNotListenedToUnlessSwitchedOn() throws Exception {
         bridge(fast());
         try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
