@@ -164,16 +164,17 @@ class MqttCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("mqtt", "--broker", mosquitto.uri(), "--site", "cli", "--simulate", "1xUS3000C",
-                        "--bank", "lost=can:nosuchscheme:x", "--seconds", "3");
+                .execute("mqtt", "--broker", mosquitto.uri(), "--prefix", "fleet", "--site", "cli", "--simulate",
+                        "1xUS3000C", "--bank", "lost=can:nosuchscheme:x", "--seconds", "3");
         assertThat(status).as(err.toString()).isZero();
         assertThat(err.toString()).contains("pylon mqtt: bank lost not published: ");
-        assertThat(out.toString()).contains("publishing 1 bank(s)");
-        try (MqttRecorder late = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/cli/#")) {
+        assertThat(out.toString()).contains("publishing 1 bank(s)").contains(" under fleet/cli/BANK ");
+        try (MqttRecorder late = MqttRecorder.subscribe(mosquitto.port(), "#")) {
             // after a clean stop everything is offline, and the retained state is there for late subscribers
-            late.await("pylon4j/cli/bridge/availability", "offline"::equals, WAIT);
-            late.await("pylon4j/cli/simulated/availability", "offline"::equals, WAIT);
-            late.await("pylon4j/cli/simulated/state", s -> s.contains("\"bankId\""), WAIT);
+            late.await("fleet/cli/bridge/availability", "offline"::equals, WAIT);
+            late.await("fleet/cli/simulated/availability", "offline"::equals, WAIT);
+            late.await("fleet/cli/simulated/state", s -> s.contains("\"bankId\""), WAIT);
+            assertThat(late.latest().keySet()).as("--prefix replaces pylon4j").noneMatch(t -> t.startsWith("pylon4j/"));
         }
     }
 
