@@ -20,7 +20,8 @@ import java.util.Set;
 record CapCommand(OptionalDouble maxChargeCurrentAmps, OptionalDouble maxDischargeCurrentAmps, Duration expiresIn,
                   boolean clear) {
 
-    private static final Set<String> FIELDS = Set.of("maxChargeCurrentAmps", "maxDischargeCurrentAmps",
+    /** Every field a command may have ({@code docs/mqtt.md} shows each in an example, {@code MqttDocsExamplesTest}). */
+    static final Set<String> FIELDS = Set.of("maxChargeCurrentAmps", "maxDischargeCurrentAmps",
             "expiresInSeconds", "clear");
     /** Far above any LV bank's current: a larger number is a typo, not a cap. */
     static final double MAX_AMPS = 10_000;

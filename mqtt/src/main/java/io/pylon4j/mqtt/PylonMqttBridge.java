@@ -161,10 +161,12 @@ public final class PylonMqttBridge implements AutoCloseable {
             p.forgetPublished();
         }
         if (options.allowCommands() && !subscribed) {
-            // resubscribed by the client itself after a reconnection without a session (its default)
+            // resubscribed by the client itself after a reconnection without a session (its default); retain as
+            // published, or a retained command sent while connected would arrive unflagged and be applied
             subscribed = true;
             client.subscribeWith().topicFilter(options.prefix() + "/" + options.site() + "/+/cap/set")
-                    .qos(MqttQos.fromCode(options.qos())).callback(commands::onCommand).executor(thread).send();
+                    .qos(MqttQos.fromCode(options.qos())).retainAsPublished(true)
+                    .callback(commands::onCommand).executor(thread).send();
         }
     }
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.driver.LimitSource;
 import io.pylon4j.driver.SupervisionState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bridge against a real Mosquitto, fed by a simulated bank through the real driver: what a late subscriber gets,
@@ -21,32 +18,11 @@ class MqttBridgeTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String BASE = "pylon4j/test/bank1";
 
-    @TempDir
-    Path dir;
-    private MosquittoBroker broker;
-    private SimBank bank;
-    private PylonMqttBridge bridge;
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
-        bank = new SimBank("bank1", 2);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bridge != null) {
-            bridge.close();
-        }
-        bank.close();
-        broker.close();
-    }
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig();
 
     private PylonMqttBridge bridge(MqttBridgeOptions options) {
-        bridge = PylonMqttBridge.builder(options).broker(MqttBroker.parse(broker.uri())).build();
-        bridge.addBank("bank1", bank.driver);
-        bridge.start();
-        return bridge;
+        return rig.bridge(options);
     }
 
     private static MqttBridgeOptions fast() {
@@ -62,11 +38,11 @@ class MqttBridgeTest {
     @Test
     void aLateSubscriberGetsTheRetainedStateAndItFollowsTheSimulatedBank() throws Exception {
         bridge(fast());
-        try (MqttRecorder early = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder early = rig.subscribe("pylon4j/#")) {
             early.await(BASE + "/availability", "online"::equals, WAIT);
             early.await(BASE + "/events", e -> e.contains("\"type\":\"MEASUREMENTS_UPDATED\""), WAIT);
         }
-        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder late = rig.subscribe("pylon4j/#")) {
             String state = late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
             assertThat(MiniJson.at(MiniJson.object(state), "bankId")).isEqualTo("bank1");
             assertThat(late.messages()).filteredOn(m -> m.topic().equals(BASE + "/state"))
@@ -75,7 +51,7 @@ class MqttBridgeTest {
             String module = late.awaitPrefix(BASE + "/module/", WAIT);
             assertThat((java.util.List<?>) MiniJson.object(module).get("cellVoltagesVolts")).hasSize(15);
 
-            bank.bank.setStateOfCharge(35);
+            rig.bank().bank.setStateOfCharge(35);
             late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 35, WAIT);
         }
     }
@@ -84,11 +60,11 @@ class MqttBridgeTest {
     void discoveryConfigsAreRetainedValidAndRemovedWithTheBank() throws Exception {
         bridge(fast());
         String prefix = "homeassistant/sensor/pylon4j_test_bank1/";
-        try (MqttRecorder early = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+        try (MqttRecorder early = rig.subscribe("homeassistant/#")) {
             // the energy entity appears once the RS485 modules have reported their capacity
             early.await(prefix + "stored_energy/config", c -> !c.isEmpty(), WAIT);
         }
-        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+        try (MqttRecorder late = rig.subscribe("homeassistant/#")) {
             String soc = late.await(prefix + "soc/config", c -> !c.isEmpty(), WAIT);
             Thread.sleep(500); // the rest of the retained configs
             assertThat(late.latest()).hasSize(HaEntity.values().length);
@@ -99,12 +75,12 @@ class MqttBridgeTest {
             late.latest().forEach(HaRules::check);
             assertThat(MiniJson.at(MiniJson.object(soc), "device.model")).isNotNull();
 
-            bridge.removeBank("bank1").get();
+            rig.bridge().removeBank("bank1").get();
             for (String topic : late.latest().keySet()) {
                 late.await(topic, String::isEmpty, WAIT);
             }
         }
-        try (MqttRecorder after = MqttRecorder.subscribe(broker.port(), "homeassistant/#")) {
+        try (MqttRecorder after = rig.subscribe("homeassistant/#")) {
             Thread.sleep(500);
             assertThat(after.latest()).as("no retained config is left").isEmpty();
         }
@@ -113,9 +89,9 @@ class MqttBridgeTest {
     @Test
     void anUnchangedStateIsPublishedOnlyWithTheHeartbeat() throws Exception {
         bridge(fast()); // a tick every 100 ms, a heartbeat every second
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), BASE + "/state")) {
+        try (MqttRecorder r = rig.subscribe(BASE + "/state")) {
             r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
-            bank.bank.freezeValues(); // the bank keeps sending, the same values
+            rig.bank().bank.freezeValues(); // the bank keeps sending, the same values
             Thread.sleep(1500);
             int before = r.messages().size();
             Thread.sleep(4000);
@@ -128,29 +104,29 @@ class MqttBridgeTest {
     @Test
     void aCommandTooLargeForACapNeverReachesTheBridge() throws Exception {
         bridge(fast().withAllowCommands(true));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
             r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 60"
                     + " ".repeat(100_000) + "}");
             r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 11, \"expiresInSeconds\": 60}");
             String applied = r.await(BASE + "/cap/state", s -> s.contains("applied"), WAIT);
             assertThat(MiniJson.at(MiniJson.object(applied), "maxChargeCurrentAmps")).isEqualTo(11.0);
-            assertThat(bridge.counters().commandsAccepted()).isEqualTo(1);
-            assertThat(bridge.counters().commandsRejected()).isZero();
+            assertThat(rig.bridge().counters().commandsAccepted()).isEqualTo(1);
+            assertThat(rig.bridge().counters().commandsRejected()).isZero();
         }
     }
 
     @Test
     void aStaleBankIsNotShownAsAvailableAndComesBack() throws Exception {
         bridge(fast());
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/availability", "online"::equals, WAIT);
-            bank.bank.updateFaults(f -> f.withCommunicationLost(true));
+            rig.bank().bank.updateFaults(f -> f.withCommunicationLost(true));
             r.await(BASE + "/availability", "offline"::equals, WAIT);
             // the state may follow the availability by a tick (its minimum interval): wait for it
             r.await(BASE + "/state", s -> java.util.List.of("STALE", "LOST")
                     .contains(MiniJson.at(MiniJson.object(s), "supervision.state")), WAIT);
-            bank.bank.updateFaults(f -> f.withCommunicationLost(false));
+            rig.bank().bank.updateFaults(f -> f.withCommunicationLost(false));
             r.await(BASE + "/availability", "online"::equals, WAIT);
         }
     }
@@ -158,43 +134,44 @@ class MqttBridgeTest {
     @Test
     void aBrokerRestartIsSurvivedAndTheRetainedTopicsArePublishedAgain() throws Exception {
         bridge(fast());
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+        try (MqttRecorder r = rig.subscribe("#")) {
             r.await(BASE + "/state", s -> true, WAIT);
         }
-        broker.restart(); // no persistence: every retained message is gone
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+        rig.broker().restart(); // no persistence: every retained message is gone
+        try (MqttRecorder r = rig.subscribe("#")) {
             r.await("pylon4j/test/bridge/availability", "online"::equals, WAIT);
             r.await(BASE + "/availability", "online"::equals, WAIT);
             r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
             r.await("homeassistant/sensor/pylon4j_test_bank1/soc/config", c -> c.contains("battery"), WAIT);
         }
-        assertThat(bridge.counters().connections()).isGreaterThanOrEqualTo(2);
+        assertThat(rig.bridge().counters().connections()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void whileTheBrokerIsAwayEventsAreDroppedAndCountedAndTheNewestStateFollowsAfter() throws Exception {
         bridge(fast());
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/state", s -> true, WAIT);
         }
-        long droppedBefore = bridge.counters().droppedEvents();
-        broker.stop();
+        long droppedBefore = rig.bridge().counters().droppedEvents();
+        rig.broker().stop();
         Thread.sleep(1000); // the client notices
-        int inFlightWhenDown = bridge.inFlight(); // handed over just before the broker went: they stay until it is back
+        // handed over just before the broker went: they stay until it is back
+        int inFlightWhenDown = rig.bridge().inFlight();
         long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
         while (System.nanoTime() < until) { // the bank keeps sending: events pile up nowhere
-            assertThat(bridge.inFlight()).isLessThanOrEqualTo(inFlightWhenDown);
+            assertThat(rig.bridge().inFlight()).isLessThanOrEqualTo(inFlightWhenDown);
             Thread.sleep(100);
         }
-        bank.bank.setStateOfCharge(21);
+        rig.bank().bank.setStateOfCharge(21);
         Thread.sleep(2500); // the driver sees it while the broker is still away
-        assertThat(bridge.isConnected()).isFalse();
-        assertThat(bridge.linkCause()).isNotEmpty();
-        assertThat(bridge.counters().droppedEvents()).isGreaterThan(droppedBefore);
-        assertThat(bridge.inFlight()).isLessThanOrEqualTo(inFlightWhenDown); // nothing more was handed over
+        assertThat(rig.bridge().isConnected()).isFalse();
+        assertThat(rig.bridge().linkCause()).isNotEmpty();
+        assertThat(rig.bridge().counters().droppedEvents()).isGreaterThan(droppedBefore);
+        assertThat(rig.bridge().inFlight()).isLessThanOrEqualTo(inFlightWhenDown); // nothing more was handed over
 
-        broker.restart();
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        rig.broker().restart();
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 21, WAIT);
             r.await(BASE + "/availability", "online"::equals, WAIT);
         }
@@ -203,16 +180,16 @@ class MqttBridgeTest {
     @Test
     void aCapCommandIsAcknowledgedAppliedAndLapsesAtItsExpiry() throws Exception {
         bridge(fast().withAllowCommands(true));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
             r.await(BASE + "/availability", "online"::equals, WAIT);
-            double battery = bank.driver.status().publishedLimits().chargeCurrentLimitAmps();
+            double battery = rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps();
             assertThat(battery).isGreaterThan(10);
 
             r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10}");
             String rejected = r.await(BASE + "/cap/state", s -> s.contains("rejected"), WAIT);
             assertThat(rejected).contains("expiresInSeconds is mandatory");
-            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
 
             r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 3}");
             String applied = r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"applied\""), WAIT);
@@ -220,28 +197,55 @@ class MqttBridgeTest {
             assertThat(MiniJson.at(ack, "published.chargeCurrentLimitAmps")).isEqualTo(10.0);
             assertThat(MiniJson.at(ack, "published.chargeCurrentLimitSource")).isEqualTo("USER_CAP");
             assertThat(ack.get("expiresAt")).isNotNull();
-            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitProvenance().source())
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitProvenance().source())
                     .isEqualTo(LimitSource.USER_CAP);
 
             r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"expired\""), WAIT);
-            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
-            assertThat(bridge.counters().commandsAccepted()).isEqualTo(1);
-            assertThat(bridge.counters().commandsRejected()).isEqualTo(1);
-            assertThat(bridge.counters().capsExpired()).isEqualTo(1);
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+            assertThat(rig.bridge().counters().commandsAccepted()).isEqualTo(1);
+            assertThat(rig.bridge().counters().commandsRejected()).isEqualTo(1);
+            assertThat(rig.bridge().counters().capsExpired()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aRetainedCommandIsRefusedWhenItArrivesAndAfterARestartOfTheBridge() throws Exception {
+        bridge(fast().withAllowCommands(true));
+        double battery;
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
+            r.await(BASE + "/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
+            r.await(BASE + "/availability", "online"::equals, WAIT);
+            battery = rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps();
+            // while the bridge is subscribed: the broker forwards it live, with the retain flag only if asked to
+            r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 600}", true);
+            String refused = r.await(BASE + "/cap/state", s -> !s.contains("\"outcome\":\"none\""), WAIT);
+            assertThat(refused).contains("\"outcome\":\"rejected\"").contains("retained commands are refused");
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+        }
+        // a bridge started later gets it from the broker as a retained message: refused again, never applied
+        rig.bridge().close();
+        PylonMqttBridge restarted = bridge(fast().withAllowCommands(true));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (restarted.counters().commandsRejected() == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        assertThat(restarted.counters().commandsRejected()).isEqualTo(1);
+        assertThat(restarted.counters().commandsAccepted()).isZero();
+        assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
     }
 
     @Test
     void commandsAreNotListenedToUnlessSwitchedOn() throws Exception {
         bridge(fast());
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/availability", "online"::equals, WAIT);
-            double battery = bank.driver.status().publishedLimits().chargeCurrentLimitAmps();
+            double battery = rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps();
             r.publish(BASE + "/cap/set", "{\"maxChargeCurrentAmps\": 10, \"expiresInSeconds\": 60}");
             Thread.sleep(1500);
-            assertThat(bank.driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
+            assertThat(rig.bank().driver.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(battery);
             assertThat(r.latest(BASE + "/cap/state")).isNull();
-            assertThat(bridge.counters().commandsAccepted() + bridge.counters().commandsRejected()).isZero();
+            BridgeCounters counters = rig.bridge().counters();
+            assertThat(counters.commandsAccepted() + counters.commandsRejected()).isZero();
         }
     }
 
@@ -249,11 +253,11 @@ class MqttBridgeTest {
     void aCleanCloseLeavesEverythingOfflineAndEndsTheBridgesThreads() throws Exception {
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         bridge(fast());
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/#")) {
+        try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
             r.await(BASE + "/availability", "online"::equals, WAIT);
             assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                     .noneMatch(n -> n.startsWith("RxComputation") || n.startsWith("com.hivemq"));
-            bridge.close();
+            rig.bridge().close();
             r.await("pylon4j/test/bridge/availability", "offline"::equals, WAIT);
             r.await(BASE + "/availability", "offline"::equals, WAIT);
         }
@@ -266,6 +270,6 @@ class MqttBridgeTest {
             Thread.sleep(50);
         }
         assertThat(ours.get()).isEmpty();
-        assertThat(bank.driver.status().supervisionState()).isNotEqualTo(SupervisionState.CONNECTING);
+        assertThat(rig.bank().driver.status().supervisionState()).isNotEqualTo(SupervisionState.CONNECTING);
     }
 }

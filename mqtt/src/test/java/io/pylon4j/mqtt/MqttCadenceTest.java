@@ -2,13 +2,10 @@ package io.pylon4j.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16's corners against a real Mosquitto and the real driver on a simulated bank: the module details on their
@@ -19,31 +16,11 @@ class MqttCadenceTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String BASE = "pylon4j/test/bank1";
 
-    @TempDir
-    Path dir;
-    private MosquittoBroker broker;
-    private SimBank bank;
-    private PylonMqttBridge bridge;
+    @RegisterExtension
+    final BridgeRig rig = new BridgeRig();
 
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
-        bank = new SimBank("bank1", 2);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bridge != null) {
-            bridge.close();
-        }
-        bank.close();
-        broker.close();
-    }
-
-    private void bridge(MqttBridgeOptions options) {
-        bridge = PylonMqttBridge.builder(options).broker(MqttBroker.parse(broker.uri())).build();
-        bridge.addBank("bank1", bank.driver);
-        bridge.start();
+    private PylonMqttBridge bridge(MqttBridgeOptions options) {
+        return rig.bridge(options);
     }
 
     private static long count(MqttRecorder r, String topic) {
@@ -55,7 +32,7 @@ class MqttCadenceTest {
         // state at most every 100 ms with a 1 s heartbeat; details every 2 s
         bridge(MqttBridgeOptions.defaults().withSite("test").withHaDiscovery(false)
                 .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), BASE + "/#")) {
+        try (MqttRecorder r = rig.subscribe(BASE + "/#")) {
             r.awaitPrefix(BASE + "/module/", WAIT);
             long from = System.nanoTime();
             int before = r.messages().size();
@@ -82,49 +59,50 @@ class MqttCadenceTest {
         int cap = 8;
         bridge(MqttBridgeOptions.defaults().withSite("test").withHaDiscovery(false).withMaxInFlight(cap)
                 .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), BASE + "/state")) {
+        try (MqttRecorder r = rig.subscribe(BASE + "/state")) {
             r.await(BASE + "/state", s -> true, WAIT);
         }
-        long eventsBefore = bridge.counters().droppedEvents();
-        long stateBefore = bridge.counters().droppedState();
-        broker.pause(); // connected, but nothing is acknowledged: without the cap the client would queue everything
+        long eventsBefore = rig.bridge().counters().droppedEvents();
+        long stateBefore = rig.bridge().counters().droppedState();
+        // connected, but nothing is acknowledged: without the cap the client would queue everything
+        rig.broker().pause();
         try {
             int most = 0;
             long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
             while (System.nanoTime() < until) {
-                most = Math.max(most, bridge.inFlight());
-                assertThat(bridge.inFlight()).isLessThanOrEqualTo(cap);
+                most = Math.max(most, rig.bridge().inFlight());
+                assertThat(rig.bridge().inFlight()).isLessThanOrEqualTo(cap);
                 Thread.sleep(20);
             }
-            bank.bank.setStateOfCharge(21);
+            rig.bank().bank.setStateOfCharge(21);
             Thread.sleep(2000); // the driver sees it; the bridge cannot hand it over
-            assertThat(bridge.isConnected()).as("a hung broker still looks connected").isTrue();
+            assertThat(rig.bridge().isConnected()).as("a hung broker still looks connected").isTrue();
             assertThat(most).as("the cap was reached").isEqualTo(cap);
-            assertThat(bridge.counters().droppedEvents()).as("dropped measurement events")
+            assertThat(rig.bridge().counters().droppedEvents()).as("dropped measurement events")
                     .isGreaterThan(eventsBefore);
-            assertThat(bridge.counters().droppedState()).as("dropped state publishes").isGreaterThan(stateBefore);
+            assertThat(rig.bridge().counters().droppedState()).as("dropped state publishes").isGreaterThan(stateBefore);
         } finally {
-            broker.resume();
+            rig.broker().resume();
         }
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), BASE + "/#")) {
+        try (MqttRecorder r = rig.subscribe(BASE + "/#")) {
             // the simulated bank discharges at 20 A from 21 %: near 21, not the 62 % from before the hang
             String state = r.await(BASE + "/state", s -> MiniJson.at(MiniJson.object(s), "measurements.socPercent")
                     instanceof Double soc && Math.abs(soc - 21) < 0.5, WAIT);
-            var limits = bank.driver.status().publishedLimits();
+            var limits = rig.bank().driver.status().publishedLimits();
             assertThat(MiniJson.at(MiniJson.object(state), "published.chargeCurrentLimitAmps"))
                     .isEqualTo(limits.chargeCurrentLimitAmps());
             assertThat(MiniJson.at(MiniJson.object(state), "published.chargeVoltageLimitVolts"))
                     .isEqualTo(limits.chargeVoltageLimitVolts());
             r.await(BASE + "/availability", "online"::equals, WAIT);
         }
-        assertThat(bridge.counters().connections()).as("the same connection throughout").isEqualTo(1);
+        assertThat(rig.bridge().counters().connections()).as("the same connection throughout").isEqualTo(1);
     }
 
     @Test
     void qos2PublishesArriveWithQos2() throws Exception {
         bridge(MqttBridgeOptions.defaults().withSite("test").withQos(2)
                 .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1)));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#", 2)) {
+        try (MqttRecorder r = rig.subscribe("#", 2)) {
             r.await(BASE + "/state", s -> true, WAIT);
             r.await(BASE + "/events", s -> true, WAIT);
             r.awaitPrefix(BASE + "/module/", WAIT);

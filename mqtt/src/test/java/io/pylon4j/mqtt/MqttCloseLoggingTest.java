@@ -2,7 +2,6 @@ package io.pylon4j.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +12,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A clean close is not a problem and must not read like one in an operator's log: nothing above INFO from the bridge
@@ -22,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MqttCloseLoggingTest {
 
-    @TempDir
-    Path dir;
-    private MosquittoBroker broker;
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -43,14 +41,12 @@ class MqttCloseLoggingTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
         Logger.getLogger("").addHandler(capture);
     }
 
     @AfterEach
     void stop() throws Exception {
         Logger.getLogger("").removeHandler(capture);
-        broker.close();
     }
 
     @Test
@@ -61,7 +57,7 @@ class MqttCloseLoggingTest {
         records.clear();
 
         PylonMqttBridge bridge = PylonMqttBridge.builder(MqttBridgeOptions.defaults().withSite("quiet"))
-                .broker(MqttBroker.parse(broker.uri())).build();
+                .broker(MqttBroker.parse(mosquitto.uri())).build();
         bridge.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!bridge.isConnected() && System.nanoTime() - deadline < 0) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bridge embedded in an application that already has its MQTT connection (issue 16, point 1): it publishes
@@ -20,9 +19,8 @@ class MqttEmbeddingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-    private MosquittoBroker broker;
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
     private SimBank bank;
     private Mqtt5AsyncClient callers;
     private final java.util.concurrent.ExecutorService callbacks =
@@ -30,10 +28,9 @@ class MqttEmbeddingTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
         bank = new SimBank("bank1", 1);
         callers = MqttClient.builder().useMqttVersion5().identifier("the-application")
-                .serverHost("127.0.0.1").serverPort(broker.port())
+                .serverHost("127.0.0.1").serverPort(mosquitto.port())
                 // the application's own threads: RxJava's computation pool would outlive this test (MqttBridgeTest)
                 .executorConfig().nettyExecutor(t -> new Thread(t, "test-application-netty").start()).nettyThreads(1)
                 .applicationScheduler(io.reactivex.schedulers.Schedulers.from(callbacks)).applyExecutorConfig()
@@ -46,14 +43,13 @@ class MqttEmbeddingTest {
         callers.disconnect().get(10, TimeUnit.SECONDS);
         callbacks.shutdownNow();
         bank.close();
-        broker.close();
     }
 
     @Test
     void publishesThroughTheCallersClientWithItsPrefixAndQosAndLeavesItConnected() throws Exception {
         MqttBridgeOptions options = MqttBridgeOptions.defaults().withPrefix("fleet").withSite("north").withQos(0)
                 .withIntervals(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "#")) {
             PylonMqttBridge bridge = PylonMqttBridge.builder(options).client(callers).build();
             bridge.addBank("bank1", bank.driver);
             bridge.start();

@@ -91,8 +91,13 @@ public final class MqttRecorder implements AutoCloseable {
 
     /** Publishes {@code payload} to {@code topic} (QoS 1, not retained). */
     public void publish(String topic, String payload) throws Exception {
+        publish(topic, payload, false);
+    }
+
+    /** Publishes {@code payload} to {@code topic} at QoS 1, retained or not. */
+    public void publish(String topic, String payload, boolean retain) throws Exception {
         client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8))
-                .qos(MqttQos.AT_LEAST_ONCE).send().get(10, TimeUnit.SECONDS);
+                .qos(MqttQos.AT_LEAST_ONCE).retain(retain).send().get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until the newest payload of {@code topic} satisfies {@code condition}; fails after {@code timeout}. */

@@ -9,10 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which threads a bridge leaves behind, in a fresh JVM (this test JVM has loaded RxJava long before): after a bridge
@@ -25,19 +23,8 @@ class MqttThreadsTest {
     /** What loading HiveMQ's client starts for good: documented, and unavoidable without global state. */
     static final Set<String> RXJAVA_GLOBAL_THREADS = Set.of("RxSchedulerPurge-1", "RxCachedWorkerPoolEvictor-1");
 
-    @TempDir
-    Path dir;
-    private MosquittoBroker broker;
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
 
     @Test
     void aClosedBridgeLeavesOnlyRxJavasTwoDocumentedGlobalThreads() throws Exception {
@@ -55,7 +42,7 @@ class MqttThreadsTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
         command.addAll(Arrays.asList(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BridgeThreadsMain.class.getName(),
-                String.valueOf(broker.port())));
+                String.valueOf(mosquitto.port())));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();

@@ -103,37 +103,24 @@ final class MqttScaleRun implements AutoCloseable {
             TimeUnit.NANOSECONDS.sleep(warmupLeft); // the warm-up is time passing, nothing to wait for
         }
 
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double loadBefore = os.getSystemLoadAverage();
-        Map<Long, String> names0 = new HashMap<>();
-        Map<Long, Long> cpu0 = threadCpu(threads, names0);
-        long process0 = os.getProcessCpuTime();
-        long child0 = child.cpuNanos();
-        long mosquitto0 = broker.cpuNanos();
         long replies0 = replies();
         BridgeCounters bridge0 = bridge.counters();
-        long window0 = System.nanoTime();
+        CpuWindow window = CpuWindow.open(child::cpuNanos, broker::cpuNanos);
         subscriber.measuring(true);
         TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
         subscriber.measuring(false);
-        long windowNanos = System.nanoTime() - window0;
         BridgeCounters bridge1 = bridge.counters();
         long replies1 = replies();
-        long process1 = os.getProcessCpuTime();
-        long child1 = child.cpuNanos();
-        long mosquitto1 = broker.cpuNanos();
-        Map<Long, String> names1 = new HashMap<>();
-        Map<Long, Long> cpu1 = threadCpu(threads, names1);
-        double loadAfter = os.getSystemLoadAverage();
+        CpuWindow.Usage cpu = window.close();
+        long windowNanos = cpu.nanos();
 
         Map<String, Double> byGroup = new TreeMap<>();
         double bridgeCpu = 0;
         double driverCpu = 0;
         double subscriberCpu = 0;
-        for (var e : cpu1.entrySet()) {
-            double percent = 100.0 * (e.getValue() - cpu0.getOrDefault(e.getKey(), 0L)) / windowNanos;
-            String name = names1.get(e.getKey());
+        for (CpuWindow.ThreadCpu t : cpu.threads()) {
+            double percent = t.percent();
+            String name = t.name();
             byGroup.merge(name.replaceAll("-\\d+(-\\d+)?$", "-N"), percent, Double::sum);
             if (name.startsWith("pylon4j-mqtt-")) {
                 bridgeCpu += percent;
@@ -143,7 +130,7 @@ final class MqttScaleRun implements AutoCloseable {
                 driverCpu += percent;
             }
         }
-        int bridgeThreads = (int) names1.values().stream().filter(n -> n.startsWith("pylon4j-mqtt-")).count();
+        int bridgeThreads = (int) cpu.threads().stream().filter(t -> t.name().startsWith("pylon4j-mqtt-")).count();
         int freshAtEnd = 0;
         List<String> notFresh = new ArrayList<>();
         for (PylonDriver d : drivers) {
@@ -154,6 +141,7 @@ final class MqttScaleRun implements AutoCloseable {
                 notFresh.add(d.bankId() + " " + s);
             }
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int liveThreads = threads.getThreadCount();
         long heapBridge = usedHeapAfterGc();
         double seconds = windowNanos / 1e9;
@@ -172,10 +160,9 @@ final class MqttScaleRun implements AutoCloseable {
         return new MqttScaleReport(config.banks(), config.modules(), config.warmup().toMillis() / 1000.0, seconds,
                 config.minInterval().toMillis(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, heapBaseline, heapDrivers,
-                heapBridge, 100.0 * (process1 - process0) / windowNanos, bridgeCpu, driverCpu, subscriberCpu,
-                mosquitto0 < 0 || mosquitto1 < 0 ? -1 : 100.0 * (mosquitto1 - mosquitto0) / windowNanos,
-                child0 < 0 || child1 < 0 ? -1 : 100.0 * (child1 - child0) / windowNanos, byGroup, liveThreads,
+                Runtime.getRuntime().availableProcessors(), cpu.loadBefore(), cpu.loadAfter(), heapBaseline,
+                heapDrivers, heapBridge, cpu.processPercent(), bridgeCpu, driverCpu, subscriberCpu,
+                cpu.othersPercent()[1], cpu.othersPercent()[0], byGroup, liveThreads,
                 bridgeThreads, (replies1 - replies0) / seconds, (bridge1.published() - bridge0.published()) / seconds,
                 subscriber.received() / seconds, subscriber.states() / seconds, subscriber.banksSeen(),
                 subscriber.latency(), subscriber.eventLatency(), freshAtEnd, notFresh, bridge1.failed() - bridge0.failed(),
@@ -225,18 +212,6 @@ final class MqttScaleRun implements AutoCloseable {
         return drivers.stream().map(PylonDriver::counters).mapToLong(DriverCounters::rs485Replies).sum();
     }
 
-    private static Map<Long, Long> threadCpu(ThreadMXBean threads, Map<Long, String> names) {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : threads.getAllThreadIds()) {
-            var info = threads.getThreadInfo(id);
-            long nanos = threads.getThreadCpuTime(id);
-            if (info != null && nanos >= 0) {
-                cpu.put(id, nanos);
-                names.put(id, info.getThreadName());
-            }
-        }
-        return cpu;
-    }
 
     private static long usedHeapAfterGc() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();

@@ -293,35 +293,24 @@ public final class ScaleBenchmark {
             }
 
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            double loadBefore = os.getSystemLoadAverage();
-            Map<Long, String> names0 = new HashMap<>();
-            Map<Long, Long> cpu0 = threadCpu(threads, names0);
-            long process0 = os.getProcessCpuTime();
-            long child0 = childCpuNanos();
             Totals totals0 = totals();
             long handOffs0 = events.getTaskCount();
-            long window0 = System.nanoTime();
+            CpuWindow window = CpuWindow.open(this::childCpuNanos);
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
             measuring = false;
-            long windowNanos = System.nanoTime() - window0;
             Totals totals1 = totals();
             long handOffs1 = events.getTaskCount();
-            long process1 = os.getProcessCpuTime();
-            long child1 = childCpuNanos();
-            Map<Long, String> names1 = new HashMap<>();
-            Map<Long, Long> cpu1 = threadCpu(threads, names1);
-            double loadAfter = os.getSystemLoadAverage();
+            CpuWindow.Usage cpu = window.close();
+            long windowNanos = cpu.nanos();
 
             Map<String, Double> byGroup = new TreeMap<>();
             double driver = 0;
             double battery = 0;
             double other = 0;
-            for (var e : cpu1.entrySet()) {
-                long used = e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
-                double percent = 100.0 * used / windowNanos;
-                String name = names1.get(e.getKey());
+            for (CpuWindow.ThreadCpu t : cpu.threads()) {
+                double percent = t.percent();
+                String name = t.name();
                 byGroup.merge(group(name), percent, Double::sum);
                 if (name.startsWith(BATTERY_PREFIX)) {
                     battery += percent;
@@ -334,7 +323,7 @@ public final class ScaleBenchmark {
             int driverThreads = 0;
             int driverVirtual = 0;
             int batteryThreads = 0;
-            for (String name : names1.values()) {
+            for (String name : cpu.threads().stream().map(CpuWindow.ThreadCpu::name).toList()) {
                 if (name.startsWith(BATTERY_PREFIX)) {
                     batteryThreads++;
                 } else if (name.startsWith("pylon4j-virtual-")) {
@@ -368,9 +357,9 @@ public final class ScaleBenchmark {
             return new ScaleReport(config.rs485Banks(), config.canBanks(), config.modules(),
                     config.warmup().toMillis() / 1000.0, seconds, config.directEvents(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, heapBaseline,
-                    heapAfterRs485, heapAfterCan, heapAtEnd, 100.0 * (process1 - process0) / windowNanos, driver,
-                    battery, other, child0 < 0 || child1 < 0 ? -1 : 100.0 * (child1 - child0) / windowNanos, byGroup, liveThreads, driverThreads, driverVirtual, batteryThreads,
+                    Runtime.getRuntime().availableProcessors(), cpu.loadBefore(), cpu.loadAfter(), heapBaseline,
+                    heapAfterRs485, heapAfterCan, heapAtEnd, cpu.processPercent(), driver,
+                    battery, other, cpu.othersPercent()[0], byGroup, liveThreads, driverThreads, driverVirtual, batteryThreads,
                     rs485Latency.summary(), canLatency.summary(), rs485Apply.summary(), canApply.summary(), rs485States, canStates,
                     notFresh.subList(0, Math.min(10, notFresh.size())),
                     (totals1.rs485Cycles - totals0.rs485Cycles) / seconds,
@@ -400,19 +389,6 @@ public final class ScaleBenchmark {
                 return "pylon4j-virtual-*";
             }
             return name.replaceAll("-\\d+(-\\d+)?$", "-N");
-        }
-
-        private static Map<Long, Long> threadCpu(ThreadMXBean threads, Map<Long, String> names) {
-            Map<Long, Long> cpu = new HashMap<>();
-            for (long id : threads.getAllThreadIds()) {
-                var info = threads.getThreadInfo(id);
-                long nanos = threads.getThreadCpuTime(id);
-                if (info != null && nanos >= 0) {
-                    cpu.put(id, nanos);
-                    names.put(id, info.getThreadName());
-                }
-            }
-            return cpu;
         }
 
         private record Totals(long rs485Cycles, long rs485Requests, long rs485Replies, long rs485Timeouts,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.mqtt.MiniJson;
 import io.pylon4j.mqtt.MosquittoBroker;
+import io.pylon4j.mqtt.MosquittoExtension;
 import io.pylon4j.mqtt.MqttRecorder;
 import io.pylon4j.mqtt.TestPki;
 import java.io.File;
@@ -15,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -30,19 +31,14 @@ class MqttCommandTest {
 
     @TempDir
     Path dir;
-    private MosquittoBroker broker;
-
-    @BeforeEach
-    void start() throws Exception {
-        broker = MosquittoBroker.start(dir);
-    }
+    @RegisterExtension
+    final MosquittoExtension mosquitto = new MosquittoExtension();
 
     private final List<SimulateCommand> simulators = new java.util.ArrayList<>();
     private final List<java.util.concurrent.CompletableFuture<Integer>> simulatorExits = new java.util.ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        broker.close();
         for (SimulateCommand s : simulators) {
             s.stop();
         }
@@ -81,15 +77,15 @@ class MqttCommandTest {
         int port = simulateRs485(47);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var run = mqtt(out, err, "mqtt", "--broker", broker.uri(), "--site", "wire", "--rs485",
+        var run = mqtt(out, err, "mqtt", "--broker", mosquitto.uri(), "--site", "wire", "--rs485",
                 "tcp:127.0.0.1:" + port, "--seconds", "6");
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/wire/#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/wire/#")) {
             String state = r.await("pylon4j/wire/rs485/state", soc(47), WAIT);
             assertThat(MiniJson.at(MiniJson.object(state), "moduleCount")).isEqualTo(2.0);
             r.await("pylon4j/wire/rs485/availability", "online"::equals, WAIT);
         }
         assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("publishing 1 bank(s) to " + broker.uri());
+        assertThat(out.toString()).contains("publishing 1 bank(s) to " + mosquitto.uri());
     }
 
     @Test
@@ -98,17 +94,17 @@ class MqttCommandTest {
         int south = simulateRs485(74);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var run = mqtt(out, err, "mqtt", "--broker", broker.uri(), "--site", "two",
+        var run = mqtt(out, err, "mqtt", "--broker", mosquitto.uri(), "--site", "two",
                 "--bank", "north=rs485:tcp:127.0.0.1:" + north, "--bank", "south=rs485:tcp:127.0.0.1:" + south,
                 "--seconds", "6");
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/two/#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/two/#")) {
             r.await("pylon4j/two/north/state", soc(31), WAIT);
             r.await("pylon4j/two/south/state", soc(74), WAIT);
             r.await("pylon4j/two/north/availability", "online"::equals, WAIT);
             r.await("pylon4j/two/south/availability", "online"::equals, WAIT);
         }
         assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("publishing 2 bank(s) to " + broker.uri());
+        assertThat(out.toString()).contains("publishing 2 bank(s) to " + mosquitto.uri());
         assertThat(err.toString()).doesNotContain("not published");
     }
 
@@ -116,18 +112,18 @@ class MqttCommandTest {
     void aBridgeKilledWithSigkillIsShownOfflineByItsLastWill() throws Exception {
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PylonCli.class.getName(), "mqtt",
-                "--broker", broker.uri(), "--site", "kill", "--simulate", "2xUS3000C", "--ha-discovery");
+                "--broker", mosquitto.uri(), "--site", "kill", "--simulate", "2xUS3000C", "--ha-discovery");
         Process bridge = new ProcessBuilder(java).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "#")) {
             r.await("pylon4j/kill/bridge/availability", "online"::equals, WAIT);
             String state = r.await("pylon4j/kill/simulated/state",
                     s -> MiniJson.at(MiniJson.object(s), "measurements.socPercent") != null, WAIT);
             assertThat(MiniJson.at(MiniJson.object(state), "moduleCount")).isEqualTo(2.0);
             r.await("homeassistant/sensor/pylon4j_kill_simulated/soc/config", c -> c.contains("\"battery\""), WAIT);
             assertThat(Files.readString(dir.resolve("out.txt")))
-                    .contains("# pylon mqtt: publishing 1 bank(s) to tcp://127.0.0.1:" + broker.port()
+                    .contains("# pylon mqtt: publishing 1 bank(s) to tcp://127.0.0.1:" + mosquitto.port()
                             + " under pylon4j/kill/BANK (Home Assistant discovery on, commands off)");
 
             bridge.destroyForcibly(); // SIGKILL: no clean close, the broker sends the last will
@@ -138,7 +134,7 @@ class MqttCommandTest {
             bridge.destroyForcibly();
         }
         // the offline is retained: a subscriber that joins later learns it at once
-        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/kill/bridge/#")) {
+        try (MqttRecorder late = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/kill/bridge/#")) {
             late.await("pylon4j/kill/bridge/availability", "offline"::equals, WAIT);
         }
     }
@@ -147,11 +143,11 @@ class MqttCommandTest {
     void aBridgeStoppedWithSigtermPublishesOfflineItself() throws Exception {
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PylonCli.class.getName(), "mqtt",
-                "--broker", broker.uri(), "--site", "term", "--simulate", "1xUS3000C");
+                "--broker", mosquitto.uri(), "--site", "term", "--simulate", "1xUS3000C");
         Process bridge = new ProcessBuilder(java).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/term/#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/term/#")) {
             r.await("pylon4j/term/simulated/availability", "online"::equals, WAIT);
             bridge.destroy(); // SIGTERM, as Ctrl-C or systemd would stop it
             assertThat(bridge.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -168,16 +164,17 @@ class MqttCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute("mqtt", "--broker", broker.uri(), "--site", "cli", "--simulate", "1xUS3000C",
-                        "--bank", "lost=can:nosuchscheme:x", "--seconds", "3");
+                .execute("mqtt", "--broker", mosquitto.uri(), "--prefix", "fleet", "--site", "cli", "--simulate",
+                        "1xUS3000C", "--bank", "lost=can:nosuchscheme:x", "--seconds", "3");
         assertThat(status).as(err.toString()).isZero();
         assertThat(err.toString()).contains("pylon mqtt: bank lost not published: ");
-        assertThat(out.toString()).contains("publishing 1 bank(s)");
-        try (MqttRecorder late = MqttRecorder.subscribe(broker.port(), "pylon4j/cli/#")) {
+        assertThat(out.toString()).contains("publishing 1 bank(s)").contains(" under fleet/cli/BANK ");
+        try (MqttRecorder late = MqttRecorder.subscribe(mosquitto.port(), "#")) {
             // after a clean stop everything is offline, and the retained state is there for late subscribers
-            late.await("pylon4j/cli/bridge/availability", "offline"::equals, WAIT);
-            late.await("pylon4j/cli/simulated/availability", "offline"::equals, WAIT);
-            late.await("pylon4j/cli/simulated/state", s -> s.contains("\"bankId\""), WAIT);
+            late.await("fleet/cli/bridge/availability", "offline"::equals, WAIT);
+            late.await("fleet/cli/simulated/availability", "offline"::equals, WAIT);
+            late.await("fleet/cli/simulated/state", s -> s.contains("\"bankId\""), WAIT);
+            assertThat(late.latest().keySet()).as("--prefix replaces pylon4j").noneMatch(t -> t.startsWith("pylon4j/"));
         }
     }
 
@@ -185,9 +182,9 @@ class MqttCommandTest {
     void aBadBankOrNoBankIsACommandLineError() {
         StringWriter err = new StringWriter();
         CommandLine cli = PylonCli.commandLine().setErr(new PrintWriter(err));
-        assertThat(cli.execute("mqtt", "--broker", broker.uri())).isEqualTo(ExitStatus.USAGE);
+        assertThat(cli.execute("mqtt", "--broker", mosquitto.uri())).isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("give a bank");
-        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--bank", "x=serial:/dev/ttyS0"))
+        assertThat(cli.execute("mqtt", "--broker", mosquitto.uri(), "--bank", "x=serial:/dev/ttyS0"))
                 .isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("--bank is ID=can:ENDPOINT or ID=rs485:ENDPOINT");
         assertThat(cli.execute("mqtt", "--broker", "http://x", "--simulate", "1xUS3000C"))
@@ -196,10 +193,8 @@ class MqttCommandTest {
 
     @Test
     void publishesOverTlsTrustingTheCaFileWithThePasswordFromAFile() throws Exception {
-        broker.close();
         TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
-        Path brokerDir = Files.createDirectories(dir.resolve("secured"));
-        broker = MosquittoBroker.startSecured(brokerDir, pki, "site7", "s3cret pass");
+        MosquittoBroker broker = mosquitto.restartSecured(pki, "site7", "s3cret pass");
         Path passwordFile = Files.writeString(dir.resolve("password"), "s3cret pass\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -219,9 +214,8 @@ class MqttCommandTest {
 
     @Test
     void aRefusedPasswordIsPrintedAsTheReasonTheBrokerCannotBeReached() throws Exception {
-        broker.close();
         TestPki pki = TestPki.create(Files.createDirectories(dir.resolve("pki")));
-        broker = MosquittoBroker.startSecured(Files.createDirectories(dir.resolve("secured")), pki, "site7", "right");
+        MosquittoBroker broker = mosquitto.restartSecured(pki, "site7", "right");
         Path passwordFile = Files.writeString(dir.resolve("password"), "wrong");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -242,11 +236,11 @@ class MqttCommandTest {
         assertThat(cli.execute("mqtt", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("never from the command line, where every user"
                 + " of the machine sees it (ps, /proc)");
-        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--username", "u", "--password", "x",
+        assertThat(cli.execute("mqtt", "--broker", mosquitto.uri(), "--username", "u", "--password", "x",
                 "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("Unknown options: '--password'");
         Path missing = dir.resolve("no-such-password");
-        assertThat(cli.execute("mqtt", "--broker", broker.uri(), "--username", "u", "--password-file",
+        assertThat(cli.execute("mqtt", "--broker", mosquitto.uri(), "--username", "u", "--password-file",
                 missing.toString(), "--simulate", "1xUS3000C")).isEqualTo(ExitStatus.USAGE);
         assertThat(err.toString()).contains("cannot read the password file " + missing);
         Path missingCa = dir.resolve("no-such-ca.pem");
@@ -261,9 +255,9 @@ class MqttCommandTest {
         StringWriter err = new StringWriter();
         java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> PylonCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                        .execute("mqtt", "--broker", broker.uri(), "--site", "cmd", "--simulate", "1xUS3000C",
+                        .execute("mqtt", "--broker", mosquitto.uri(), "--site", "cmd", "--simulate", "1xUS3000C",
                                 "--allow-commands", "--seconds", "15"));
-        try (MqttRecorder r = MqttRecorder.subscribe(broker.port(), "pylon4j/cmd/#")) {
+        try (MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/cmd/#")) {
             r.await("pylon4j/cmd/simulated/cap/state", s -> s.contains("\"outcome\":\"none\""), WAIT);
             r.await("pylon4j/cmd/simulated/availability", "online"::equals, WAIT);
             r.publish("pylon4j/cmd/simulated/cap/set", "{\"maxChargeCurrentAmps\": 5, \"expiresInSeconds\": 600}");
