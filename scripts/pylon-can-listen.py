@@ -9,7 +9,8 @@ voltage, 0x355 SOC/SOH, 0x356 voltage/current/temperature, 0x359 flags and modul
 0x35E name; all little-endian, §1.1), §1.3 (the flag bits) and §1.4 (0x305/0x306/0x307 from the inverter).
 
 Usage:  /usr/bin/python3 scripts/pylon-can-listen.py [--interface socketcan] [--channel vcan0] [--bitrate 500000]
-                                                      [--seconds 5] [--sets 0]
+                                                      [--seconds 5] [--sets 0] [--keepalive 0]
+        /usr/bin/python3 scripts/pylon-can-listen.py --interface slcan --channel /dev/ttyACM0 --keepalive 1
         /usr/bin/python3 scripts/pylon-can-listen.py --decode < FRAMES     (lines ID#HEX, as cansend takes them)
 
 Prints one JSON object per frame received (its id, DLC, data in hex, the receive time in seconds since the epoch,
@@ -17,7 +18,10 @@ and the decoded fields, or "unknown": true) on standard output, and one last lin
 seen per id. Stops after --seconds, or as soon as --sets complete V1.2 sets (all six ids, each at least once since
 the previous set) were seen when --sets is above 0. --decode reads no bus (and needs no python-can): it decodes
 the frames of standard input the same way, so that the build can check this decoder on the captures without a CAN
-interface. Exit status 0; 1 when a known frame is shorter than its fields
+interface. --keepalive SECONDS above 0 also sends the inverter's keep-alive, 0x305 with eight zero bytes (§1.4), on
+opening and then every SECONDS, as an inverter does; each one sent is counted in the summary ("keepalives_sent").
+With --interface slcan, --channel is the serial device of an SLCAN adapter (python-can's slcan interface, which sets
+the adapter to --bitrate). Exit status 0; 1 when a known frame is shorter than its fields
 (it is printed with "error"); 2 when the bus cannot be opened (python-can missing: apt-get install python3-can).
 """
 
@@ -130,6 +134,7 @@ def main():
     parser.add_argument("--bitrate", type=int, default=500000)
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--sets", type=int, default=0)
+    parser.add_argument("--keepalive", type=float, default=0)
     parser.add_argument("--decode", action="store_true")
     args = parser.parse_args()
     if args.decode:
@@ -153,9 +158,16 @@ def main():
     pending = set(V12_SET)
     sets = 0
     end = time.monotonic() + args.seconds
+    keepalives = 0
+    next_keepalive = time.monotonic() if args.keepalive > 0 else float("inf")
     try:
         while time.monotonic() < end and (args.sets <= 0 or sets < args.sets):
-            msg = bus.recv(timeout=max(0.0, min(0.5, end - time.monotonic())))
+            if time.monotonic() >= next_keepalive:
+                bus.send(can.Message(arbitration_id=0x305, is_extended_id=False, data=bytes(8)))
+                keepalives += 1
+                next_keepalive += args.keepalive
+            wait = min(0.5, end - time.monotonic(), next_keepalive - time.monotonic())
+            msg = bus.recv(timeout=max(0.0, wait))
             if msg is None or msg.is_error_frame or msg.is_remote_frame:
                 continue
             line = line_of(msg.arbitration_id, msg.is_extended_id, bytes(msg.data[:msg.dlc]), msg.timestamp)
@@ -169,7 +181,10 @@ def main():
                     pending = set(V12_SET)
     finally:
         bus.shutdown()
-    print(json.dumps({"summary": {"frames": counts, "complete_sets": sets}}), flush=True)
+    summary = {"frames": counts, "complete_sets": sets}
+    if args.keepalive > 0:
+        summary["keepalives_sent"] = keepalives
+    print(json.dumps({"summary": summary}), flush=True)
     return status
 
 

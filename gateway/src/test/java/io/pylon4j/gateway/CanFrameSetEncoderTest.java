@@ -64,6 +64,29 @@ class CanFrameSetEncoderTest {
         assertThat(m.temperatureDeciCelsius()).isEqualTo(215);
     }
 
+    /**
+     * A real US5000 on V1.2 firmware (docs/protocol.md §1.2, docs/captures/can-setfirelabs-us5000-v12-vs-v13.txt): a
+     * view of the values its frames carry, as a driver hands them over ({@code double}s: 49.86 V is 49.859999… V),
+     * gives the captured frames back byte for byte.
+     */
+    @Test
+    void aViewOfACapturedBanksValuesGivesItsV12FramesByteForByte() {
+        BankView v = new BankView(SourceState.FRESH, "x", Optional.of(new Limits(53.2, 480, 480, OptionalDouble.of(45))),
+                Measurements.of(88, 94, 49.86, -27.0, 36.3), RequestFlags.NORMAL, Set.of(), 6, 600);
+        assertThat(new CanFrameSetEncoder(FrameSet.PYLON_V12, CanProfile.PYLONTECH).frames(v)).containsExactly(
+                CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),
+                CanFrame.ofHex(0x355, "58 00 5E 00"),
+                CanFrame.ofHex(0x356, "7A 13 F2 FE 6B 01"),
+                CanFrame.ofHex(0x359, "00 00 00 00 06 50 4E"),
+                CanFrame.ofHex(0x35C, "C0 00"),
+                CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"));
+        List<CanFrame> v13 = new CanFrameSetEncoder(FrameSet.PYLON_V13, CanProfile.PYLONTECH).frames(v);
+        assertThat(v13.get(1)).as("the SOC in 0.01 %% in bytes 4-5, not V1.3 firmware's 00 00")
+                .isEqualTo(CanFrame.ofHex(0x355, "58 00 5E 00 60 22"));
+        assertThat(v13.get(6)).as("0x35F as the V1.3 capture's, with this bank's 600 Ah")
+                .isEqualTo(CanFrame.ofHex(0x35F, "4C 49 01 03 58 02 AA 00"));
+    }
+
     @Test
     void unknownValuesAreLeftOutNotSentAsZero() {
         BankView v = new BankView(SourceState.FRESH, "x", Optional.of(Limits.of(53.2, 100, 100)),

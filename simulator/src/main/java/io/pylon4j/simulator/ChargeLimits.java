@@ -10,7 +10,7 @@ package io.pylon4j.simulator;
  * front end must saturate rather than wrap.
  *
  * @param chargeVoltageMillivolts    CVL, mV (CAN: 0.1 V, truncate)
- * @param dischargeVoltageMillivolts discharge (cut-off) voltage limit, mV (CAN: 0.1 V, truncate)
+ * @param dischargeVoltageMillivolts discharge (cut-off) voltage limit, mV (CAN: 0.1 V, rounded up: never a lower cut-off)
  * @param chargeCurrentDeciAmps      CCL, 0.1 A, magnitude
  * @param dischargeCurrentDeciAmps   DCL, 0.1 A, magnitude
  */
@@ -21,7 +21,7 @@ public record ChargeLimits(int chargeVoltageMillivolts, int dischargeVoltageMill
      * Checks the values.
      *
      * @param chargeVoltageMillivolts    CVL, mV (CAN: 0.1 V, truncate)
-     * @param dischargeVoltageMillivolts discharge (cut-off) voltage limit, mV (CAN: 0.1 V, truncate)
+     * @param dischargeVoltageMillivolts discharge (cut-off) voltage limit, mV (CAN: 0.1 V, rounded up: never a lower cut-off)
      * @param chargeCurrentDeciAmps      CCL, 0.1 A, magnitude
      * @param dischargeCurrentDeciAmps   DCL, 0.1 A, magnitude
      *

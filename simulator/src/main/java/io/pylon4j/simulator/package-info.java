@@ -14,11 +14,11 @@
  *   <caption>Messages and the snapshot values they carry</caption>
  *   <tr><th>message</th><th>from</th><th>conversion</th></tr>
  *   <tr><td>CAN 0x351</td><td>{@code BankSnapshot.limits()}; a second source from
- *       {@code FaultSettings.secondMaster()}</td><td>voltages mV → 0.1 V truncated (53250 → 532); currents 0.1 A,
+ *       {@code FaultSettings.secondMaster()}</td><td>CVL mV → 0.1 V truncated (53250 → 532), DVL rounded up (44950 → 450); currents 0.1 A,
  *       DCL positive, saturated to the s16 range</td></tr>
  *   <tr><td>CAN 0x355</td><td>{@code stateOfChargePercent()}, {@code stateOfHealthPercent()}</td><td>1 %</td></tr>
  *   <tr><td>CAN 0x356</td><td>{@code voltageMillivolts()}, {@code currentDeciAmps()},
- *       {@code averageTemperatureDeciCelsius()}</td><td>voltage mV → 0.01 V</td></tr>
+ *       {@code averageTemperatureDeciCelsius()}</td><td>voltage mV → 0.01 V, to the nearest</td></tr>
  *   <tr><td>CAN 0x359</td><td>{@code protections()}, {@code alarms()} ({@code canByte()}, {@code canBit()}),
  *       {@code modulesOnline()}</td><td>then 'P', 'N'</td></tr>
  *   <tr><td>CAN 0x35C</td><td>{@code requests().toByte()}</td><td>byte 1 = 0</td></tr>

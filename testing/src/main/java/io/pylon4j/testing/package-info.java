@@ -4,6 +4,8 @@
  * and never depends on the machine's speed; {@link io.pylon4j.testing.FaultInjectingCanTransport} and
  * {@link io.pylon4j.testing.FaultInjectingByteStreamTransport} wrap a real transport (or an in-memory bus member)
  * and break its link on explicit one-shot calls: drop the next frame, corrupt the next, hold and release, kill the
- * link and restore it. Nothing here starts a thread or depends on a test framework.
+ * link and restore it; {@link io.pylon4j.testing.SlcanAdapterEmulator} plays a USB CAN adapter's side of an SLCAN
+ * serial line, so that an SLCAN host program (python-can) can reach an in-memory bus without hardware. Nothing here
+ * starts a thread or depends on a test framework.
  */
 package io.pylon4j.testing;

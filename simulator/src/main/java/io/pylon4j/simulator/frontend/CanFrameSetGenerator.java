@@ -1,43 +1,43 @@
 package io.pylon4j.simulator.frontend;
 
 import io.pylon4j.can.AlarmsAndWarnings;
-import io.pylon4j.can.BatteryInfo;
-import io.pylon4j.can.BatteryMeasurements;
+import io.pylon4j.can.BankFrameEncoder;
+import io.pylon4j.can.BankFrameValues;
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
 import io.pylon4j.can.CellExtremes;
-import io.pylon4j.can.ChargeDischargeLimits;
-import io.pylon4j.can.ChargeRequestFlags;
-import io.pylon4j.can.InstalledCapacity;
-import io.pylon4j.can.ManufacturerName;
 import io.pylon4j.can.MaxCellTemperatureId;
 import io.pylon4j.can.MaxCellVoltageId;
 import io.pylon4j.can.MinCellTemperatureId;
 import io.pylon4j.can.MinCellVoltageId;
 import io.pylon4j.can.ModuleCounts;
-import io.pylon4j.can.ProtectionAndAlarmFlags;
 import io.pylon4j.can.PylonCanCodec;
-import io.pylon4j.can.StateOfChargeAndHealth;
 import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.BankSnapshot;
 import io.pylon4j.simulator.ChargeLimits;
 import io.pylon4j.simulator.ModuleSnapshot;
 import io.pylon4j.simulator.Protection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Turns a {@link BankSnapshot} into the CAN frames the bank's master sends in one cycle, in a chosen
  * {@link CanFrameSet}, through the project's CAN codec. Pure: no I/O, no clock, no fault handling (the
  * {@link CanBatterySimulator} applies the wire faults).
  *
- * <p>Conversions: voltage limits mV → 0.1 V truncated (53250 mV → 532 = 53.2 V, as real captures show); current
- * limits and the current saturated to the s16 range (a 96-module bank's 7680 A is sent as 3276.7 A); DCL positive;
- * 0x356 voltage mV → 0.01 V truncated. 0x359 carries the protection and alarm bits named by {@link Protection} and
- * {@link Alarm}, the modules online and 'P' 'N'. 0x35A is sent with every pair zero in the V1.3 set, as V1.3
- * firmware does; in the Victron set it carries the same flags in SMA polarity ({@link #alarmsAndWarnings}). 0x35F: "LI", version 1.3, installed capacity of the modules online in Ah, then
- * {@code AA 00} as in the V1.3 capture.
+ * <p>The values are mapped by protocol-can's {@link BankFrameEncoder}, the one mapping the gateway uses too: voltage
+ * limits truncated to 0.1 V but the discharge voltage limit rounded up (53250 mV is sent as 53.2 V, 44950 mV as
+ * 45.0 V: the safe side of each), current limits and the current saturated to the s16 range (a 96-module bank's
+ * 7680 A is sent as 3276.7 A), DCL positive, the 0x356 voltage to the nearest 0.01 V. The V1.2 and V1.3 sets are
+ * the shared ones, byte for byte what the real firmwares send (0x355's bytes 4–5 00 00 in V1.3), except that the
+ * V1.3 set keeps 0x359 (real V1.3 firmware dropped it, docs/protocol.md §1.7), as it always did here. 0x359 carries the
+ * protection and alarm bits named by {@link Protection} and {@link Alarm}, the modules online and 'P' 'N'. In the
+ * Victron set 0x35A carries the same flags in SMA polarity ({@link #alarmsAndWarnings}), and 0x372–0x379 come from
+ * the modules (here, not shared: the gateway sees no per-module requests or offline modules). 0x35F: "LI", version
+ * 1.3, installed capacity of the modules online in Ah, then {@code AA 00} as in the V1.3 capture.
  *
  * <p>Immutable and thread-safe.
  */
@@ -66,51 +66,54 @@ public final class CanFrameSetGenerator {
      * @param s the bank state to encode
      */
     public List<CanFrame> frames(BankSnapshot s) {
+        BankFrameValues v = values(s);
         List<CanMessage> messages = new ArrayList<>();
-        messages.add(limits(s.limits()));
-        messages.add(frameSet == CanFrameSet.PYLON_V13
-                ? new StateOfChargeAndHealth(s.stateOfChargePercent(), s.stateOfHealthPercent(), 0)
-                : new StateOfChargeAndHealth(s.stateOfChargePercent(), s.stateOfHealthPercent()));
-        messages.add(new BatteryMeasurements(s16(s.voltageMillivolts() / 10), s16(s.currentDeciAmps()),
-                s16(s.averageTemperatureDeciCelsius())));
-        messages.add(flags(s));
-        if (frameSet == CanFrameSet.PYLON_V13) {
-            messages.add(AlarmsAndWarnings.NOTHING_SET); // as the V1.3 capture shows it (docs/protocol.md §1.7)
-        } else if (frameSet == CanFrameSet.VICTRON) {
-            messages.add(alarmsAndWarnings(s));
-        }
-        if (frameSet != CanFrameSet.PYLON_V13) {
-            messages.add(new ChargeRequestFlags(s.requests().toByte(), 2, 0));
-        }
-        messages.add(ManufacturerName.PYLON);
-        if (frameSet != CanFrameSet.PYLON_V12) {
-            messages.add(new BatteryInfo('L' | 'I' << 8, 1, 3, u16(installedAh(s)), 8, 0xAAL << 48));
-        }
-        if (frameSet == CanFrameSet.VICTRON) {
-            addVictron(s, messages);
+        switch (frameSet) {
+            case PYLON_V12 -> messages.addAll(BankFrameEncoder.pylonV12(v));
+            case PYLON_V13 -> {
+                messages.addAll(BankFrameEncoder.pylonV13(v));
+                // kept beside the firmware's set: the module count and the forced protections show here, and 0x35A
+                // is all zero in V1.3
+                messages.add(BankFrameEncoder.protectionAndAlarmFlags(v));
+            }
+            case VICTRON -> {
+                messages.addAll(BankFrameEncoder.pylonV12(v));
+                messages.add(alarmsAndWarnings(s));
+                messages.add(BankFrameEncoder.batteryInfo(v));
+                addVictron(s, messages);
+                messages.add(BankFrameEncoder.installedCapacity(v));
+            }
         }
         List<CanFrame> frames = new ArrayList<>(messages.size());
         for (CanMessage m : messages) {
             frames.add(codec.encode(m));
         }
+        frames.sort(Comparator.comparingInt(CanFrame::id)); // stable: the shared sets are in id order already
         return List.copyOf(frames);
     }
 
     /**
-     * {@return the 0x351 frame for {@code limits}: CVL and DVL truncated to 0.1 V, currents saturated, DCL positive}
+     * {@return the 0x351 frame for {@code limits}: CVL truncated and DVL rounded up to 0.1 V, currents saturated,
+     * DCL positive}
      *
      * @param limits the limits to send, in the simulator's units (mV, 0.1 A)
      */
     public CanFrame limitsFrame(ChargeLimits limits) {
-        return codec.encode(limits(limits));
+        return codec.encode(BankFrameEncoder.limits(limits.chargeVoltageMillivolts() / 1000.0,
+                limits.chargeCurrentDeciAmps() / 10.0, limits.dischargeCurrentDeciAmps() / 10.0,
+                OptionalDouble.of(limits.dischargeVoltageMillivolts() / 1000.0)));
     }
 
-    private static ChargeDischargeLimits limits(ChargeLimits l) {
-        return new ChargeDischargeLimits(u16(l.chargeVoltageMillivolts() / 100), s16(l.chargeCurrentDeciAmps()),
-                s16(l.dischargeCurrentDeciAmps()), u16(l.dischargeVoltageMillivolts() / 100));
+    private static BankFrameValues values(BankSnapshot s) {
+        ChargeLimits l = s.limits();
+        return new BankFrameValues(l.chargeVoltageMillivolts() / 1000.0, l.chargeCurrentDeciAmps() / 10.0,
+                l.dischargeCurrentDeciAmps() / 10.0, OptionalDouble.of(l.dischargeVoltageMillivolts() / 1000.0),
+                s.stateOfChargePercent(), OptionalDouble.of(s.stateOfHealthPercent()), s.voltageMillivolts() / 1000.0,
+                s.currentDeciAmps() / 10.0, OptionalDouble.of(s.averageTemperatureDeciCelsius() / 10.0), flags(s),
+                s.modulesOnline(), s.requests().toByte(), installedAh(s));
     }
 
-    private static ProtectionAndAlarmFlags flags(BankSnapshot s) {
+    private static int flags(BankSnapshot s) {
         int flags = 0;
         for (Protection p : s.protections()) {
             flags |= 1 << (8 * p.canByte() + p.canBit());
@@ -118,8 +121,7 @@ public final class CanFrameSetGenerator {
         for (Alarm a : s.alarms()) {
             flags |= 1 << (8 * a.canByte() + a.canBit());
         }
-        return new ProtectionAndAlarmFlags(flags, Math.min(255, s.modulesOnline()),
-                ProtectionAndAlarmFlags.MARKER_PN, CanMessage.NOT_SENT);
+        return flags;
     }
 
     /**
@@ -206,7 +208,6 @@ public final class CanFrameSetGenerator {
             messages.add(MinCellTemperatureId.of(name(minT)));
             messages.add(MaxCellTemperatureId.of(name(maxT)));
         }
-        messages.add(new InstalledCapacity(u16(installedAh(s))));
     }
 
     /** Victron's id text: {@code "0101"}-style group and position, one-based, padded to eight characters. */
@@ -216,10 +217,6 @@ public final class CanFrameSetGenerator {
 
     private static int kelvin(int deciCelsius) {
         return Math.round((deciCelsius + 2731.5f) / 10f);
-    }
-
-    private static int s16(int v) {
-        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
     }
 
     private static int u16(int v) {

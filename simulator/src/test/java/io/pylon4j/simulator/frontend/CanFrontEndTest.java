@@ -128,6 +128,21 @@ class CanFrontEndTest {
         assertThat(decoded(victron, ModuleCounts.class).get(0).modulesOnline()).isEqualTo(4);
     }
 
+    /**
+     * The mapping shared with the gateway (protocol-can's BankFrameEncoder) rounds each voltage limit toward its safe
+     * side: CVL down, the discharge (cut-off) voltage limit up. It truncated both before.
+     */
+    @Test
+    void voltageLimitsRoundTowardTheSafeSideAsTheGatewaysDo() {
+        CanFrame frame = new CanFrameSetGenerator(CanFrameSet.PYLON_V12)
+                .limitsFrame(new ChargeLimits(53_299, 44_950, 1_480, 1_480));
+        ChargeDischargeLimits limits = (ChargeDischargeLimits) PylonCanCodec.standard().decode(frame);
+        assertThat(limits.chargeVoltageLimitDeciVolts()).isEqualTo(532);
+        assertThat(limits.dischargeVoltageLimitDeciVolts()).as("44.95 V rounded up, never a lower cut-off")
+                .isEqualTo(450);
+        assertThat(limits.chargeCurrentLimitDeciAmps()).isEqualTo(1480);
+    }
+
     /** Kelvin as 0x373 carries it: whole kelvins, 0.1 °C + 273.15 rounded. */
     private static int kelvin(int deciCelsius) {
         return (int) Math.round(deciCelsius / 10.0 + 273.15);
