@@ -22,7 +22,8 @@ bad LENGTH, a reply that does not parse, an RTN other than 0, no reply within th
 and one line on standard error naming the error; a port that cannot be opened gives exit status 2.
 
 --commands asks only the listed commands (hex CID2s, in that order, each at the master: 0x42 and 0x44 with INFO FF
-for the whole stack, 0x92, 0x93 and 0x96 with INFO = the master's ADR, 0x63 with INFO empty) instead of the full poll.
+for the whole stack, 0x92, 0x93 and 0x96 with INFO = the master's ADR, 0x60, 0x61 and 0x63 with INFO empty, their
+layouts the two emulators' of docs/protocol.md §2.5.12) instead of the full poll.
 --allow-rtn lists return codes (hex) that do not end the run: such a reply is reported as one line on standard error
 and under "refused" in the JSON, and the next command is asked.
 
@@ -317,6 +318,42 @@ SystemManagement = Struct(
     Terminated,
 )
 
+# 0x61 (docs/protocol.md §2.5.12, the two emulators' layout, 49 bytes, no INFOFLAG): an extreme is a u16 value then
+# its location, module byte and cell (or sensor) byte
+Extreme = Struct("value" / Int16ub, "module" / Int8ub, "position" / Int8ub)
+SystemAnalog = Struct(
+    "voltageMilliVolts" / Int16ub,
+    "currentCentiAmps" / Int16sb,
+    "stateOfChargePercent" / Int8ub,
+    "averageCycles" / Int16ub,
+    "maximumCycles" / Int16ub,
+    "averageStateOfHealthPercent" / Int8ub,
+    "minimumStateOfHealthPercent" / Int8ub,
+    "maximumCellVoltage" / Extreme,
+    "minimumCellVoltage" / Extreme,
+    "averageCellTemperatureDeciKelvin" / Int16ub,
+    "maximumCellTemperature" / Extreme,
+    "minimumCellTemperature" / Extreme,
+    "averageMosfetTemperatureDeciKelvin" / Int16ub,
+    "maximumMosfetTemperature" / Extreme,
+    "minimumMosfetTemperature" / Extreme,
+    "averageBmsTemperatureDeciKelvin" / Int16ub,
+    "maximumBmsTemperature" / Extreme,
+    "minimumBmsTemperature" / Extreme,
+    Terminated,
+)
+
+# 0x60 (docs/protocol.md §2.5.12, one emulator's layout, unverified): name, manufacturer, software version, module
+# count, then a 16-character serial number per module
+SystemBasicInfo = Struct(
+    "deviceName" / construct.PaddedString(10, "ascii"),
+    "manufacturerName" / construct.PaddedString(20, "ascii"),
+    "softwareVersion" / Array(2, Int8ub),
+    "moduleCount" / Int8ub,
+    "serialNumbers" / Array(this.moduleCount, construct.PaddedString(16, "ascii")),
+    Terminated,
+)
+
 # 0x93 (docs/protocol.md §2.5.7)
 SerialNumber = Struct(
     "commandValue" / Int8ub,
@@ -552,6 +589,14 @@ def ask(client, master, cid2):
         check_echo("reply to 96 at ADR %02X" % master, sw["commandValue"], master)
         return "softwareVersion", {"manufacturer": "%d.%d" % tuple(sw["manufacturerVersion"]),
                                    "mainline": "%d.%d.%d" % tuple(sw["mainlineVersion"])}
+    if cid2 == 0x61:
+        return "systemAnalog", plain(client.parse(SystemAnalog, master, 0x61))
+    if cid2 == 0x60:
+        r = plain(client.parse(SystemBasicInfo, master, 0x60))
+        r["deviceName"] = r["deviceName"].rstrip(" \0")
+        r["manufacturerName"] = r["manufacturerName"].rstrip(" \0")
+        r["serialNumbers"] = [n.rstrip(" \0") for n in r["serialNumbers"]]
+        return "systemBasicInfo", r
     if cid2 == 0x63:
         r = plain(client.parse(SystemManagement, master, 0x63))
         s = r["status"]
@@ -560,7 +605,7 @@ def ask(client, master, cid2):
     raise ValueError("command %02X is not one this client can ask" % cid2)
 
 
-ASKABLE = (0x4F, 0x51, 0x47, 0x42, 0x44, 0x92, 0x93, 0x96, 0x63)
+ASKABLE = (0x4F, 0x51, 0x47, 0x42, 0x44, 0x92, 0x93, 0x96, 0x60, 0x61, 0x63)
 
 
 def hex_list(text):

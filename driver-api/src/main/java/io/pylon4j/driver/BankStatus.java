@@ -35,6 +35,8 @@ import java.util.Set;
  * @param bankInfo           what the bank says about itself (RS485 0x51, 0x47), if anything arrived
  * @param supervisionSinceNanos when the supervision state was entered, on the driver's monotonic scale
  *                           ({@link Moment#nanos()}): what {@link #supervisionAge} is computed from
+ * @param moduleAlarms       per module address, ascending: the newest RS485 0x44 block as sent, with its stamp
+ *                           (empty for CAN)
  */
 public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
                          Measurements measurements, Set<ActiveAlarm> activeAlarms,
@@ -42,7 +44,8 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
                          Map<Integer, ModuleDetails> modules, SupervisionState supervisionState,
                          Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
                          Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
-                         Optional<BankInfo> bankInfo, long supervisionSinceNanos) {
+                         Optional<BankInfo> bankInfo, long supervisionSinceNanos,
+                         Map<Integer, ModuleAlarmStates> moduleAlarms) {
 
     /**
      * Checks that nothing is null and copies the collections (alarms sorted, maps unmodifiable, modules ascending).
@@ -64,6 +67,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
      * @param sources               per link: when it last delivered and its transport state
      * @param bankInfo              what the bank says about itself, if anything arrived
      * @param supervisionSinceNanos when the supervision state was entered, monotonic nanoseconds ({@link Moment#nanos()})
+     * @param moduleAlarms          per module address: the newest 0x44 block with its stamp
      * @throws NullPointerException if a component or a collection's element is null
      */
     public BankStatus {
@@ -83,6 +87,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         moduleStamps = ModuleMaps.frozen(moduleStamps);
         sources = enumCopy(Source.class, sources);
         Objects.requireNonNull(bankInfo, "bankInfo");
+        moduleAlarms = ModuleMaps.frozen(moduleAlarms);
     }
 
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {

@@ -177,6 +177,45 @@ class Rs485SimulatedBankTest {
     }
 
     @Test
+    void eachModulesAlarmBlockIsKeptAsSentWithItsAgeAndLeavesWithTheModule() {
+        List<io.pylon4j.rs485.AlarmInfo> sent = new ArrayList<>();
+        tamper = (request, reply) -> {
+            if (request.command() == io.pylon4j.rs485.Command.ALARM_INFO) {
+                sent.add((io.pylon4j.rs485.AlarmInfo) Rs485Codec.decodeResponse(request, reply));
+            }
+            return reply;
+        };
+        start(us3000c().modulesPerGroup(3).build(), b -> b);
+        bank.forceProtection(ModuleId.of(0, 2), io.pylon4j.simulator.Protection.CELL_OR_MODULE_OVER_VOLTAGE);
+        step(Duration.ZERO);
+
+        BankStatus s = driver.status();
+        io.pylon4j.rs485.AlarmInfo wire = sent.get(sent.size() - 1);
+        assertThat(s.moduleAlarms()).containsOnlyKeys(2, 3, 4);
+        for (int i = 0; i < 3; i++) {
+            io.pylon4j.rs485.ModuleAlarm m = wire.modules().get(i);
+            ModuleAlarmStates kept = s.moduleAlarms().get(2 + i);
+            assertThat(kept.address()).isEqualTo(2 + i);
+            assertThat(kept.cellStates()).containsExactlyElementsOf(
+                    java.util.Arrays.stream(m.cellStates()).boxed().toList());
+            assertThat(kept.temperatureStates()).containsExactlyElementsOf(
+                    java.util.Arrays.stream(m.temperatureStates()).boxed().toList());
+            assertThat(List.of(kept.chargeCurrentState(), kept.moduleVoltageState(), kept.dischargeCurrentState(),
+                    kept.status1(), kept.status2(), kept.status3(), kept.status4(), kept.status5()))
+                    .containsExactly(m.chargeCurrentState(), m.moduleVoltageState(), m.dischargeCurrentState(),
+                            m.status1(), m.status2(), m.status3(), m.status4(), m.status5());
+            assertThat(kept.stamp().source()).isEqualTo(Source.RS485);
+            assertThat(kept.age(clock.now())).isEqualTo(Duration.ZERO);
+        }
+        assertThat(s.moduleAlarms().get(4).moduleVoltageState()).as("the forced over-voltage").isNotZero();
+
+        bank.setModuleOnline(ModuleId.of(0, 2), false);
+        step(Duration.ofSeconds(1));
+        assertThat(driver.status().moduleAlarms()).containsOnlyKeys(2, 3);
+        assertThat(driver.status().moduleAlarms().get(2).age(clock.now())).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
     void aModuleDroppingOutAndComingBackIsReadAgain() {
         start(us3000c().modulesPerGroup(3).build(), b -> b);
         step(Duration.ZERO);

@@ -40,6 +40,10 @@ import java.util.function.Function;
  *       while a member does not count</td><td>a missing bank is shown, not hidden</td></tr>
  *   <tr><td>state</td><td>FRESH when at least {@code minimumCounting} members count; CONNECTING when none ever
  *       reported; STALE otherwise</td><td></td></tr>
+ *   <tr><td>module details, 0x44 blocks, bank info</td><td>counting members only, member <i>k</i> as group
+ *       <i>k</i> of an LV-Hub ({@link CombinedDetails}); the bank info of the first counting member that has one;
+ *       cell extremes and serial number from those modules</td><td>a bank that drops out takes its modules with it
+ *       at once</td></tr>
  * </table>
  */
 public final class BankCombiner {
@@ -88,9 +92,12 @@ public final class BankCombiner {
         if (!absent.isEmpty()) {
             alarms.add(ActiveAlarm.of(Alarm.INTERNAL_COMMUNICATION, Alarm.Level.ALARM));
         }
+        BankDetails details = CombinedDetails.merge(CombinedDetails.counting(members, counting));
         return new BankView(state, reason, limits(members, counting), measurements(basis), requests(basis),
                 alarms, basis.stream().mapToInt(BankView::modules).sum(),
-                basis.stream().mapToDouble(BankView::capacityAmpHours).sum());
+                basis.stream().mapToDouble(BankView::capacityAmpHours).sum(),
+                ModuleCells.extremes(details.modules().values()), ModuleCells.serialNumber(details.modules().values()),
+                details);
     }
 
     private static Optional<Limits> limits(List<BankView> all, List<BankView> counting) {

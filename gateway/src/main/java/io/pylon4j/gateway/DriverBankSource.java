@@ -1,6 +1,7 @@
 package io.pylon4j.gateway;
 
 import io.pylon4j.driver.BankStatus;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
 import io.pylon4j.driver.RequestFlags;
@@ -21,8 +22,9 @@ import java.util.TreeMap;
  * <p>Per module, the view carries the driver's {@link ModuleDetails} with their ages ({@link BankDetails}), and
  * from them the cell extremes and the master's serial number (Victron 0x373–0x377, 0x380/0x381): only modules
  * whose newest details are at most {@code moduleMaxAge} old, so that a module that stopped answering drops out of
- * the frames and replies instead of repeating its last cells. A CAN driver has no per-module details: its views
- * carry none, and those frames are left out.
+ * the frames and replies instead of repeating its last cells; the same bound for each module's 0x44 block as sent
+ * ({@link BankStatus#moduleAlarms()}, answered by the RS485 responder's 0x44). A CAN driver has no per-module
+ * details: its views carry none, and those frames and replies are left out or refused.
  */
 public final class DriverBankSource implements BankSource {
 
@@ -86,7 +88,7 @@ public final class DriverBankSource implements BankSource {
                 details);
     }
 
-    /** The modules whose details are young enough, with their ages, and the bank's info. */
+    /** The modules whose details (and, apart, whose 0x44 blocks) are young enough, and the bank's info. */
     private BankDetails details(BankStatus s, Moment now) {
         Map<Integer, ModuleDetails> fresh = new TreeMap<>();
         Map<Integer, Duration> ages = new TreeMap<>();
@@ -97,7 +99,13 @@ public final class DriverBankSource implements BankSource {
                 ages.put(e.getKey(), age.get().isNegative() ? Duration.ZERO : age.get());
             }
         }
-        return new BankDetails(fresh, ages, s.bankInfo());
+        Map<Integer, ModuleAlarmStates> alarms = new TreeMap<>();
+        for (ModuleAlarmStates block : s.moduleAlarms().values()) {
+            if (block.age(now).compareTo(moduleMaxAge) <= 0) {
+                alarms.put(block.address(), block);
+            }
+        }
+        return new BankDetails(fresh, ages, s.bankInfo(), alarms);
     }
 
     private double capacity(BankStatus s, int modules) {

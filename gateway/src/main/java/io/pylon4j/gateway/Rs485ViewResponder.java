@@ -3,6 +3,7 @@ package io.pylon4j.gateway;
 import io.pylon4j.driver.BankInfo;
 import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.AnalogValues;
 import io.pylon4j.rs485.AnalogValuesRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
@@ -39,8 +40,9 @@ import java.util.OptionalDouble;
  *   <tr><td>0x4F</td><td>protocol version 0x20</td><td>—</td></tr>
  *   <tr><td>0x51, 0x47</td><td>the bank's info (the source's 0x51/0x47, {@link BankDetails#bankInfo()})</td>
  *       <td>RTN 0x91</td></tr>
- *   <tr><td>0x42</td><td>the addressed module's details, or every module's with command value 0xFF at the
- *       master</td><td>RTN 0x91 (a module without complete, fresh details)</td></tr>
+ *   <tr><td>0x42</td><td>the addressed module's details, or with command value 0xFF at a group's master (ADR
+ *       0x02 + 0x10·m) every module of that group ({@link ModuleStacks})</td>
+ *       <td>RTN 0x91 (a module without complete, fresh details)</td></tr>
  *   <tr><td>0x92</td><td>the view's limits (fail-safe zeros included) as each module's share: currents divided by
  *       the modules, as the driver multiplies them back (docs/ARCHITECTURE.md), request flags as status</td>
  *       <td>RTN 0x91 (no module count, no discharge voltage limit)</td></tr>
@@ -50,9 +52,13 @@ import java.util.OptionalDouble;
  *       failure"</td><td>—</td></tr>
  *   <tr><td>0x63</td><td>the view's limits and the charge, discharge and force-charge bits</td>
  *       <td>RTN 0x91 (no discharge voltage limit)</td></tr>
- *   <tr><td>0x44, 0x61, 0x60, the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid":
- *       the driver's public values hold no per-module alarm states and no MOSFET temperatures, so these are never
- *       answered rather than filled in, and the gateway takes no control command</td><td>—</td></tr>
+ *   <tr><td>0x44</td><td>each module's 0x44 block as the source's bank sent it ({@link AlarmInfoReplies}), for
+ *       the addressed module or, with 0xFF at a group's master, every module of the group</td><td>RTN 0x91 (a
+ *       module without a fresh block; any block while the view is not fresh)</td></tr>
+ *   <tr><td>0x61, 0x60, the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid": 0x61
+ *       needs the modules' SOH and MOSFET temperatures, which no source's values hold (docs/gateway.md); 0x60 has
+ *       no entry in the codec (one emulator's unverified layout, docs/protocol.md §2.5.12); the gateway takes no
+ *       control command</td><td>—</td></tr>
  * </table>
  * RTN 0x91 (internal communication error, master ↔ slave) and 0x04 are the protocol's return codes
  * (docs/protocol.md §2.4). Addresses: the master 0x02 and every module the view has details of answer; any other
@@ -66,7 +72,6 @@ final class Rs485ViewResponder {
     /** The version byte the gateway answers 0x4F with, as real modules (docs/protocol.md §2.5.1). */
     private static final int PROTOCOL_VERSION = 0x20;
     private static final int KELVIN_OFFSET_DECI = 2731;
-    private static final int ALL_MODULES = 0xFF;
 
     /**
      * {@return the reply to {@code request} from {@code v}, or empty for silence (an address no module of the view
@@ -77,7 +82,7 @@ final class Rs485ViewResponder {
      */
     Optional<Rs485Frame> respond(Rs485Frame request, BankView v) {
         int adr = request.address();
-        if (adr != MASTER_ADDRESS && !v.details().modules().containsKey(adr)) {
+        if (adr != MASTER_ADDRESS && !ModuleStacks.knows(v, adr)) {
             return Optional.empty();
         }
         if (request.cid1() != Command.CID1 || !Command.isKnown(request.cid2OrRtn())) {
@@ -98,7 +103,7 @@ final class Rs485ViewResponder {
     /** Why a command without an answer is refused: never offered, or the view lacks its data. */
     private static ReturnCode refusal(Command c) {
         return switch (c) {
-            case ALARM_INFO, SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
+            case SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
                     ReturnCode.INVALID_COMMAND;
             default -> ReturnCode.INTERNAL_COMMUNICATION_ERROR;
         };
@@ -123,8 +128,8 @@ final class Rs485ViewResponder {
                     : Optional.empty();
             case SYSTEM_ALARM -> Optional.of(SystemAlarmBits.of(adr, v.alarms()));
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> v.limits().flatMap(l -> system(adr, l, v));
-            case ALARM_INFO, SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
-                    Optional.empty();
+            case ALARM_INFO -> AlarmInfoReplies.answer(adr, ((AlarmInfoRequest) request).commandValue(), v);
+            case SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> Optional.empty();
         };
     }
 
@@ -159,15 +164,13 @@ final class Rs485ViewResponder {
     }
 
     private static Optional<Rs485Response> analog(int adr, int commandValue, BankView v) {
-        List<ModuleDetails> modules = commandValue == ALL_MODULES && adr == MASTER_ADDRESS
-                ? List.copyOf(v.details().modules().values())
-                : v.details().module(adr).map(List::of).orElse(List.of());
+        List<Integer> modules = ModuleStacks.addresses(adr, commandValue, v);
         if (modules.isEmpty()) {
             return Optional.empty();
         }
         List<ModuleAnalog> blocks = new ArrayList<>(modules.size());
-        for (ModuleDetails m : modules) {
-            Optional<ModuleAnalog> block = analog(m);
+        for (int a : modules) {
+            Optional<ModuleAnalog> block = v.details().module(a).flatMap(Rs485ViewResponder::analog);
             if (block.isEmpty()) {
                 return Optional.empty(); // one incomplete module: the whole reply would be partly invented
             }

@@ -125,6 +125,26 @@ class DriverSourceDetailsTest {
         }
     }
 
+    @Test
+    void aCanDriverSourceIsRefused0x44With91And0x61And0x60With04ButAnswered0x63() throws Exception {
+        try (GatewayRig rig = new GatewayRig(1, GatewayProfile.PYLON_V12, false)) {
+            rig.seconds(3);
+            BankView v = new DriverBankSource(rig.sources.get(0), 100).view();
+            assertThat(v.state()).isEqualTo(SourceState.FRESH);
+            assertThat(v.details().moduleAlarms()).isEmpty();
+
+            Rs485ViewResponder responder = new Rs485ViewResponder();
+            java.util.function.Function<io.pylon4j.rs485.Rs485Frame, Integer> rtn =
+                    f -> responder.respond(f, v).orElseThrow().cid2OrRtn();
+            assertThat(rtn.apply(new io.pylon4j.rs485.AlarmInfoRequest(2, 0xFF).toFrame())).isEqualTo(0x91);
+            assertThat(rtn.apply(new io.pylon4j.rs485.SystemAnalogRequest(2).toFrame())).isEqualTo(0x04);
+            assertThat(rtn.apply(io.pylon4j.rs485.Rs485Frame.of(io.pylon4j.rs485.Rs485Frame.PYLONTECH_VERSION, 2,
+                    io.pylon4j.rs485.Command.CID1, 0x60))).isEqualTo(0x04);
+            assertThat(rtn.apply(new io.pylon4j.rs485.SystemChargeDischargeManagementRequest(2).toFrame()))
+                    .isEqualTo(0x00);
+        }
+    }
+
     private static String masterSerial(Rs485SourceRig rig) {
         return rig.driver.status().modules().get(2).serialNumber().orElseThrow().strip();
     }

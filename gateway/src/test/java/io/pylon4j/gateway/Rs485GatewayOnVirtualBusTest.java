@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.driver.BankStatus;
 import io.pylon4j.driver.Limits;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.RequestFlags;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +71,55 @@ class Rs485GatewayOnVirtualBusTest {
             }
             assertThat(inverter.bankInfo()).isEqualTo(source.bankInfo());
             assertThat(inverter.measurements().socPercent()).isEqualTo(source.measurements().socPercent());
-            // 0x44 is refused (no per-module alarm states in the driver's values), never answered with made-up ones
-            assertThat(rig.gateway.counters().refused()).isPositive();
+            // every command the driver polls is answered, 0x44 included
+            assertThat(rig.gateway.counters().refused()).isZero();
+        }
+    }
+
+    @Test
+    void theInverterReadsEachModulesAlarmBlockAsTheSourceBankSentIt() throws Exception {
+        try (Rs485GatewayRig rig = new Rs485GatewayRig(PROFILE, false)) {
+            rig.bank.bank.forceProtection(io.pylon4j.simulator.ModuleId.of(0, 3),
+                    io.pylon4j.simulator.Protection.CELL_OR_MODULE_UNDER_VOLTAGE);
+            rig.seconds(3);
+
+            BankStatus source = rig.bank.driver.status();
+            BankStatus inverter = rig.inverter.status();
+            assertThat(source.moduleAlarms()).containsOnlyKeys(2, 3, 4, 5);
+            assertThat(inverter.moduleAlarms()).containsOnlyKeys(2, 3, 4, 5);
+            for (int address = 2; address <= 5; address++) {
+                ModuleAlarmStates s = source.moduleAlarms().get(address);
+                ModuleAlarmStates r = inverter.moduleAlarms().get(address);
+                assertThat(r.cellStates()).as("module %d", address).isEqualTo(s.cellStates());
+                assertThat(r.temperatureStates()).isEqualTo(s.temperatureStates());
+                assertThat(List.of(r.chargeCurrentState(), r.moduleVoltageState(), r.dischargeCurrentState(),
+                        r.status1(), r.status2(), r.status3(), r.status4(), r.status5()))
+                        .as("module %d", address)
+                        .containsExactly(s.chargeCurrentState(), s.moduleVoltageState(), s.dischargeCurrentState(),
+                                s.status1(), s.status2(), s.status3(), s.status4(), s.status5());
+            }
+            assertThat(inverter.moduleAlarms().get(5).status1()).as("the forced under-voltage").isNotZero();
+            assertThat(inverter.activeAlarms()).isEqualTo(source.activeAlarms()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aStaleSourcesAlarmBlocksAreRefusedNotRepeated() throws Exception {
+        try (Rs485GatewayRig rig = new Rs485GatewayRig(PROFILE, false)) {
+            rig.seconds(3);
+            long refused = rig.gateway.counters().refused();
+
+            rig.bank.bank.updateFaults(f -> f.withCommunicationLost(true));
+            for (int i = 0; i < 10 && rig.gateway.state() == GatewayState.FORWARDING; i++) {
+                rig.second();
+            }
+            assertThat(rig.gateway.state()).isEqualTo(GatewayState.FAIL_SAFE);
+            long before = rig.gateway.counters().refused();
+            rig.second();
+
+            // the fail-safe answers (zero currents, above) go on; each cycle's 0x44 is refused, RTN 0x91
+            assertThat(rig.gateway.counters().refused()).isGreaterThan(before).isGreaterThan(refused);
+            assertThat(rig.inverter.counters().rs485Rejections()).isPositive();
         }
     }
 

@@ -3,12 +3,17 @@ package io.pylon4j.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pylon4j.driver.BankInfo;
+import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
+import io.pylon4j.driver.Source;
+import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AlarmInfoRequest;
 import io.pylon4j.rs485.ChargeDischargeManagement;
 import io.pylon4j.rs485.ChargeDischargeManagementRequest;
 import io.pylon4j.rs485.Command;
 import io.pylon4j.rs485.ManufacturerInfoRequest;
+import io.pylon4j.rs485.ModuleAlarm;
 import io.pylon4j.rs485.ReturnCode;
 import io.pylon4j.rs485.Rs485Codec;
 import io.pylon4j.rs485.Rs485Frame;
@@ -21,6 +26,8 @@ import io.pylon4j.rs485.SystemAlarmRequest;
 import io.pylon4j.rs485.SystemChargeDischargeManagement;
 import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,10 +58,66 @@ class Rs485ViewResponderTest {
     }
 
     @Test
-    void alarmInfoAndControlsAreNeverAnsweredWithMadeUpStates() {
+    void alarmInfoWithoutTheModulesBlocksAndControlsAreNeverAnsweredWithMadeUpStates() {
         assertThat(rtn(new AlarmInfoRequest(2, 0xFF).toFrame(), withModule()))
-                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
+        assertThat(rtn(new AlarmInfoRequest(2, 2).toFrame(), withModule()))
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
         assertThat(rtn(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0x95, (byte) 2), withModule()))
+                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+    }
+
+    static ModuleAlarmStates block(int address, int status1) {
+        return new ModuleAlarmStates(address, List.of(0, 0, 2, 0), List.of(0, 1, 0, 0, 0, 0xF0), 0, 2, 0, status1,
+                0x0E, 0x80, 0x04, 0x01, new FieldStamp(Instant.EPOCH, Source.RS485, 0));
+    }
+
+    private static BankView withBlocks(Map<Integer, ModuleAlarmStates> blocks) {
+        ModuleDetails m = ModuleDetails.builder(2).build();
+        return Views.fresh().withDetails(new BankDetails(Map.of(2, m), Map.of(2, Duration.ZERO), Optional.empty(),
+                blocks));
+    }
+
+    @Test
+    void alarmInfoIsEachModulesBlockByteForByte() {
+        BankView v = withBlocks(Map.of(2, block(2, 0x81), 3, block(3, 0), 0x12, block(0x12, 0x02)));
+
+        var stack = (AlarmInfo) ask(new AlarmInfoRequest(2, 0xFF), v);
+        assertThat(stack.modules()).as("group 0 only, ascending").containsExactly(
+                AlarmInfoReplies.block(block(2, 0x81)), AlarmInfoReplies.block(block(3, 0)));
+        ModuleAlarm first = stack.modules().get(0);
+        assertThat(first.cellStates()).containsExactly(0, 0, 2, 0);
+        assertThat(first.temperatureStates()).containsExactly(0, 1, 0, 0, 0, 0xF0);
+        assertThat(List.of(first.chargeCurrentState(), first.moduleVoltageState(), first.dischargeCurrentState(),
+                first.status1(), first.status2(), first.status3(), first.status4(), first.status5()))
+                .containsExactly(0, 2, 0, 0x81, 0x0E, 0x80, 0x04, 0x01);
+
+        var one = (AlarmInfo) ask(new AlarmInfoRequest(3, 3), v);
+        assertThat(one.modules()).containsExactly(AlarmInfoReplies.block(block(3, 0)));
+        var group1 = (AlarmInfo) ask(new AlarmInfoRequest(0x12, 0xFF), v);
+        assertThat(group1.modules()).containsExactly(AlarmInfoReplies.block(block(0x12, 0x02)));
+    }
+
+    @Test
+    void alarmInfoIsRefusedWhenAModuleOfTheStackHasNoBlockOrTheViewIsNotFresh() {
+        ModuleDetails two = ModuleDetails.builder(2).build();
+        ModuleDetails three = ModuleDetails.builder(3).build();
+        BankView oneMissing = Views.fresh().withDetails(new BankDetails(Map.of(2, two, 3, three),
+                Map.of(2, Duration.ZERO, 3, Duration.ZERO), Optional.empty(), Map.of(2, block(2, 0))));
+        assertThat(rtn(new AlarmInfoRequest(2, 0xFF).toFrame(), oneMissing))
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
+        assertThat(ask(new AlarmInfoRequest(2, 2), oneMissing)).isInstanceOf(AlarmInfo.class);
+
+        BankView failSafe = withBlocks(Map.of(2, block(2, 0))).failSafe("stale");
+        assertThat(rtn(new AlarmInfoRequest(2, 0xFF).toFrame(), failSafe))
+                .isEqualTo(ReturnCode.INTERNAL_COMMUNICATION_ERROR.code());
+    }
+
+    @Test
+    void systemAnalogAndBasicInfoAreRefusedWithRtn04() {
+        assertThat(rtn(new io.pylon4j.rs485.SystemAnalogRequest(2).toFrame(), withBlocks(Map.of(2, block(2, 0)))))
+                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+        assertThat(rtn(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0x60), withModule()))
                 .isEqualTo(ReturnCode.INVALID_COMMAND.code());
     }
 

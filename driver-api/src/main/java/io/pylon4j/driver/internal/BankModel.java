@@ -9,6 +9,7 @@ import io.pylon4j.driver.LimitPlausibility;
 import io.pylon4j.driver.LimitPolicy;
 import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.driver.Source;
@@ -217,6 +218,18 @@ public final class BankModel implements InstantInputs {
     @Override
     public synchronized void onModuleLeft(Source source, int address, Moment at) {
         commits.commit(reports.moduleLeft(source, address, at));
+    }
+
+    /**
+     * A module's RS485 0x44 block as the battery sent it, for {@link BankStatus#moduleAlarms()} (its meaning
+     * arrives separately through {@link #onAlarms}).
+     *
+     * @param source the link it came from
+     * @param block  the block, stamped when it arrived
+     * @param at     when it arrived
+     */
+    public synchronized void onModuleAlarmStates(Source source, ModuleAlarmStates block, Moment at) {
+        commits.commit(reports.moduleAlarmStates(source, block, at));
     }
 
     @Override

@@ -31,6 +31,7 @@ final class ModelState {
     final FieldStamps stamps = new FieldStamps();
     final AlarmChannels alarms = new AlarmChannels();
     final ModuleTable modules = new ModuleTable();
+    final ModuleAlarmTable moduleAlarms = new ModuleAlarmTable();
     final Links links = new Links();
     Measurements measurements = Measurements.EMPTY;
     RequestFlags requestFlags;
@@ -93,6 +94,6 @@ final class ModelState {
         return new BankStatus(bankId, latest.wall(), limits.battery(), limits.published(), measurements,
                 alarms.active(), Optional.ofNullable(requestFlags), moduleCount, modules.details(), supervisor.state(),
                 supervisor.since(), supervisionReason, stamps.view(), modules.stamps(), links.sources(),
-                Optional.ofNullable(bankInfo), supervisor.sinceNanos());
+                Optional.ofNullable(bankInfo), supervisor.sinceNanos(), moduleAlarms.view());
     }
 }

@@ -5,6 +5,7 @@ import io.pylon4j.driver.BankEvent;
 import io.pylon4j.driver.BankField;
 import io.pylon4j.driver.BankInfo;
 import io.pylon4j.driver.Measurements;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.driver.Source;
@@ -106,8 +107,17 @@ final class ReportInputs {
     List<BankEvent> moduleLeft(Source source, int address, Moment at) {
         List<BankEvent> events = s.begin(source, at);
         if (s.modules.remove(address, at)) {
+            s.moduleAlarms.remove(address);
             events.add(new BankEvent.ModuleLeft(s.bankId, at.wall(), source, address));
         }
+        return events;
+    }
+
+    /** A module's 0x44 block as sent: kept for the snapshot, no event (its meaning arrives as alarms). */
+    List<BankEvent> moduleAlarmStates(Source source, ModuleAlarmStates block, Moment at) {
+        Objects.requireNonNull(block, "block");
+        List<BankEvent> events = s.begin(source, at);
+        s.moduleAlarms.put(block);
         return events;
     }
 

@@ -3,6 +3,8 @@ package io.pylon4j.driver.internal;
 import io.pylon4j.driver.ActiveAlarm;
 import io.pylon4j.driver.BankInfo;
 import io.pylon4j.driver.LimitPlausibility;
+import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.rs485.AlarmInfo;
 import io.pylon4j.rs485.AnalogValues;
@@ -28,7 +30,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>0x42: each block's {@link ModuleDetails} (cells, temperatures, current, voltage, capacities, cycles);</li>
- *   <li>0x44: each block's alarms ({@link AlarmMapping#rs485AlarmInfo}) on the channel {@code "0x44@<ADR>"};</li>
+ *   <li>0x44: each block's alarms ({@link AlarmMapping#rs485AlarmInfo}) on the channel {@code "0x44@<ADR>"}, and
+ *       the block as sent ({@link AlarmStatesInput});</li>
  *   <li>0x92: the module's own limits as its {@link ModuleDetails} (the bank's are derived at the cycle's end);</li>
  *   <li>0x93 and 0x96: the module's serial number and versions;</li>
  *   <li>0x51 and 0x47: the bank info; a 0x47 that cannot be trusted is {@link Implausible} and leaves the bank info
@@ -42,7 +45,7 @@ import java.util.Set;
 final class Rs485ReplyMapper {
 
     /** One input to the model. */
-    sealed interface Input permits ModuleInput, AlarmsInput, BankInfoInput, Implausible {
+    sealed interface Input permits ModuleInput, AlarmsInput, AlarmStatesInput, BankInfoInput, Implausible {
     }
 
     /**
@@ -60,6 +63,26 @@ final class Rs485ReplyMapper {
      * @param active  the alarms active now
      */
     record AlarmsInput(String channel, Set<ActiveAlarm> active) implements Input {
+    }
+
+    /**
+     * A module's 0x44 block as sent: {@link BankModel#onModuleAlarmStates}, stamped when it is applied.
+     *
+     * @param address the module's address
+     * @param block   the block
+     */
+    record AlarmStatesInput(int address, ModuleAlarm block) implements Input {
+
+        /** The public value of the block, stamped {@code stamp}. */
+        ModuleAlarmStates states(FieldStamp stamp) {
+            return new ModuleAlarmStates(address, boxed(block.cellStates()), boxed(block.temperatureStates()),
+                    block.chargeCurrentState(), block.moduleVoltageState(), block.dischargeCurrentState(),
+                    block.status1(), block.status2(), block.status3(), block.status4(), block.status5(), stamp);
+        }
+
+        private static List<Integer> boxed(int[] bytes) {
+            return java.util.Arrays.stream(bytes).boxed().toList();
+        }
     }
 
     /**
@@ -101,6 +124,7 @@ final class Rs485ReplyMapper {
                     out.add(new AlarmsInput(alarmChannel(adr), AlarmMapping.rs485AlarmInfo(m.cellStates(),
                             m.temperatureStates(), m.chargeCurrentState(), m.moduleVoltageState(),
                             m.dischargeCurrentState(), m.status1(), m.status4(), m.status5())));
+                    out.add(new AlarmStatesInput(adr, m));
                 }
             }
             return out;

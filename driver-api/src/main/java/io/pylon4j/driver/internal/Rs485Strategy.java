@@ -2,6 +2,7 @@ package io.pylon4j.driver.internal;
 
 import io.pylon4j.driver.DriverCounters;
 import io.pylon4j.driver.DriverOptions;
+import io.pylon4j.driver.FieldStamp;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.Source;
 import io.pylon4j.driver.internal.Rs485GroupAggregator.BankValues;
@@ -262,6 +263,8 @@ public final class Rs485Strategy implements ByteListener {
                 model.onModuleDetails(Source.RS485, m.details(), at);
             } else if (in instanceof Rs485ReplyMapper.AlarmsInput a) {
                 model.onAlarms(Source.RS485, a.channel(), a.active(), at);
+            } else if (in instanceof Rs485ReplyMapper.AlarmStatesInput a) {
+                model.onModuleAlarmStates(Source.RS485, a.states(new FieldStamp(at, Source.RS485)), at);
             } else if (in instanceof Rs485ReplyMapper.BankInfoInput b) {
                 model.onBankInfo(Source.RS485, b.info(), at);
             } else if (in instanceof Rs485ReplyMapper.Implausible) {

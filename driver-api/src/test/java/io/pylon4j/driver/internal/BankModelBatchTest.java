@@ -89,7 +89,7 @@ class BankModelBatchTest {
                 first.measurements(), first.activeAlarms(), first.requestFlags(), first.moduleCount(),
                 first.modules(), first.supervisionState(), first.supervisionSince(), first.supervisionReason(),
                 first.stamps(), first.moduleStamps(), first.sources(), first.bankInfo(),
-                first.supervisionSinceNanos())).isEqualTo(first);
+                first.supervisionSinceNanos(), first.moduleAlarms())).isEqualTo(first);
     }
 
     @Test

@@ -104,7 +104,27 @@ class Rs485ReplyMapperTest {
         var alarm = new io.pylon4j.rs485.ModuleAlarm(new int[15], new int[1], 0, 0, 0, 0, 0, 0, 0, 0);
         List<Input> in = Rs485ReplyMapper.map(new io.pylon4j.rs485.AlarmInfo(0x12, InfoFlag.of(0), 0xFF,
                 List.of(alarm, alarm)), BOUNDS);
-        assertThat(in).extracting(i -> ((AlarmsInput) i).channel()).containsExactly("0x44@18", "0x44@19");
-        assertThat(in).allSatisfy(i -> assertThat(((AlarmsInput) i).active()).isEmpty());
+        List<AlarmsInput> channels = in.stream().filter(AlarmsInput.class::isInstance).map(AlarmsInput.class::cast)
+                .toList();
+        assertThat(channels).extracting(AlarmsInput::channel).containsExactly("0x44@18", "0x44@19");
+        assertThat(channels).allSatisfy(i -> assertThat(i.active()).isEmpty());
+    }
+
+    @Test
+    void a0x44AlsoGivesEachModuleItsBlockAsSent() {
+        var first = new io.pylon4j.rs485.ModuleAlarm(new int[] {0, 2, 0}, new int[] {0, 1}, 0, 2, 0, 0x01, 0x0E,
+                0x80, 0x02, 0x00);
+        var second = new io.pylon4j.rs485.ModuleAlarm(new int[3], new int[2], 0xF0, 0, 0, 0, 0x06, 0, 0, 0x01);
+        List<Input> in = Rs485ReplyMapper.map(new io.pylon4j.rs485.AlarmInfo(0x12, InfoFlag.of(0), 0xFF,
+                List.of(first, second)), BOUNDS);
+        var stamp = new io.pylon4j.driver.FieldStamp(java.time.Instant.EPOCH, io.pylon4j.driver.Source.RS485, 7);
+        List<io.pylon4j.driver.ModuleAlarmStates> blocks = in.stream()
+                .filter(Rs485ReplyMapper.AlarmStatesInput.class::isInstance)
+                .map(i -> ((Rs485ReplyMapper.AlarmStatesInput) i).states(stamp)).toList();
+        assertThat(blocks).containsExactly(
+                new io.pylon4j.driver.ModuleAlarmStates(0x12, List.of(0, 2, 0), List.of(0, 1), 0, 2, 0, 0x01, 0x0E,
+                        0x80, 0x02, 0x00, stamp),
+                new io.pylon4j.driver.ModuleAlarmStates(0x13, List.of(0, 0, 0), List.of(0, 0), 0xF0, 0, 0, 0, 0x06, 0,
+                        0, 0x01, stamp));
     }
 }

@@ -34,8 +34,9 @@ import picocli.CommandLine;
  * {@code scripts/pylontech-client.py}, written in Python from the protocol document and sharing no code with pylon4j,
  * polls the gateway's responder over a socat pseudo-terminal pair as an inverter would. The gateway's source is an
  * RS485 driver reading a simulated 3 × US5000 bank on an in-memory byte bus; what the client prints must be the
- * bank's values, and 0x44 (per-module alarm states, which the driver's values do not hold) must be refused with
- * RTN 0x04 ({@code docs/gateway.md}, "The RS485 responder").
+ * bank's values, 0x44 each module's alarm block as the simulator sent it to the source driver, and 0x61 and 0x60
+ * (which no source's values can fill) must be refused with RTN 0x04 ({@code docs/gateway.md}, "The RS485
+ * responder").
  *
  * <p>Needs {@code /usr/bin/python3} with {@code python3-construct} and {@code python3-serial}, and {@code socat}:
  * missing, they FAIL the test with what to install, unless {@code -Dpylon4j.tests.withoutExternalTools=true}.
@@ -53,11 +54,19 @@ class GatewayPythonClientTest {
     }
 
     @Test
-    void theIndependentClientReadsTheSourceBankThroughTheGatewayAndIsRefused0x44() throws Exception {
+    void theIndependentClientReadsTheSourceBankAndItsAlarmBlocksThroughTheGatewayAndIsRefused0x61And0x60()
+            throws Exception {
         Path script = PythonClientAgainstSimulatorTest.clientScript();
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(3)
                 .stateOfCharge(64).build();
+        // an alarm (not a protection: that would change the bank's limits) that shows in module 0x04's 0x44 block
+        bank.forceAlarm(io.pylon4j.simulator.ModuleId.of(0, 2), io.pylon4j.simulator.Alarm.CELL_HIGH_TEMPERATURE);
         BankSnapshot s = bank.snapshot(); // no CAN front end: nothing moves the bank's time while it is read
+        // what the simulator says to 0x44 (the source driver's poll), decoded by pylon4j's codec
+        io.pylon4j.rs485.AlarmInfoRequest alarmRequest = new io.pylon4j.rs485.AlarmInfoRequest(2, 0xFF);
+        List<io.pylon4j.rs485.ModuleAlarm> blocks = ((io.pylon4j.rs485.AlarmInfo) io.pylon4j.rs485.Rs485Codec
+                .decodeResponse(alarmRequest, new io.pylon4j.simulator.frontend.Rs485Responder()
+                        .respond(alarmRequest.toFrame(), s).orElseThrow())).modules();
         VirtualTransportProvider buses = new VirtualTransportProvider();
         try (SocatPtyPair ptys = SocatPtyPair.start(dir);
              SimulatorServer server = SimulatorServer.builder(bank).rs485(buses.byteBus("bat").newMember()).build()) {
@@ -78,8 +87,8 @@ class GatewayPythonClientTest {
                 Thread.sleep(50);
             }
 
-            Run asked = client(script, ptys.b(), "--commands", "4F,51,47,42,92,63,44", "--allow-rtn", "04");
-            Run whole = client(script, ptys.b()); // the default poll: stops at 0x44, as before
+            Run asked = client(script, ptys.b(), "--commands", "4F,51,47,42,92,63,44,61,60", "--allow-rtn", "04");
+            Run whole = client(script, ptys.b()); // the default poll: 0x44 of the stack and of each module
 
             assertThat(gateway.get(GATEWAY_SECONDS + 30, TimeUnit.SECONDS)).as("gateway: %s %s", out, err).isZero();
             assertThat(out.toString()).contains(" answered");
@@ -115,13 +124,44 @@ class GatewayPythonClientTest {
                     .isEqualTo(s.limits().chargeVoltageMillivolts() / 1000.0);
             assertThat(at(json, "management.chargeCurrentLimitAmps"))
                     .isEqualTo(Math.floorDiv(s.limits().chargeCurrentDeciAmps(), 3) / 10.0);
-            // 0x44 refused with RTN 04, reported as a line, the run going on
-            assertThat(at(json, "refused")).isEqualTo(List.of(Map.of("command", "44", "rtn", "04")));
-            assertThat(asked.err()).contains("refused: reply to 44 (whole stack) at ADR 02: RTN 04");
+            // 0x44: each module's block as the simulator sent it, field by field
+            assertThat(at(json, "stackAlarms.moduleCount")).isEqualTo(3.0);
+            List<?> alarms = (List<?>) at(json, "stackAlarms.modules");
+            assertThat(alarms).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) alarms.get(i);
+                assertAlarmBlock(m, blocks.get(i), "stack module " + i);
+            }
+            assertThat(blocks.get(2)).as("the forced alarm shows").isNotEqualTo(blocks.get(0));
+            // 0x61 and 0x60 refused with RTN 04, each reported as a line, the run going on
+            assertThat(at(json, "refused")).isEqualTo(List.of(Map.of("command", "61", "rtn", "04"),
+                    Map.of("command", "60", "rtn", "04")));
+            assertThat(asked.err()).contains("refused: reply to 61 at ADR 02: RTN 04");
 
-            assertThat(whole.status()).as("the default poll; stdout: %s", whole.out()).isEqualTo(1);
-            assertThat(whole.err()).contains("protocol error: reply to 44 (whole stack) at ADR 02: RTN 04");
+            assertThat(whole.status()).as("the default poll; stderr: %s", whole.err()).isZero();
+            List<?> polled = (List<?>) at(Json.object(whole.out()), "modules");
+            assertThat(polled).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) polled.get(i)).get("alarms");
+                assertAlarmBlock(m, blocks.get(i), "module " + i + " asked alone");
+            }
         }
+    }
+
+    private static void assertAlarmBlock(Map<String, Object> json, io.pylon4j.rs485.ModuleAlarm sent, String what) {
+        assertThat(at(json, "cellVoltageStates")).as(what).isEqualTo(doubles(sent.cellStates()));
+        assertThat(at(json, "temperatureStates")).as(what).isEqualTo(doubles(sent.temperatureStates()));
+        assertThat(List.of(at(json, "chargeCurrentState"), at(json, "moduleVoltageState"),
+                at(json, "dischargeCurrentState"), at(json, "status1"), at(json, "status2"), at(json, "status3"),
+                at(json, "status4"), at(json, "status5"))).as(what).isEqualTo(doubles(new int[] {
+                        sent.chargeCurrentState(), sent.moduleVoltageState(), sent.dischargeCurrentState(),
+                        sent.status1(), sent.status2(), sent.status3(), sent.status4(), sent.status5()}));
+    }
+
+    private static List<Double> doubles(int[] bytes) {
+        return java.util.Arrays.stream(bytes).mapToObj(b -> (double) b).toList();
     }
 
     private Run client(Path script, Path port, String... options) throws Exception {
