@@ -44,7 +44,9 @@ import java.util.function.Consumer;
  *       next write, a retry or (after a {@link GiveUp}) the next request: a frame arriving in it is the late reply to
  *       the request that timed out and is {@linkplain Reason#LATE counted and discarded}, never taken as the answer to
  *       what is written next. While bytes keep arriving the guard is extended until the line has been quiet for a
- *       whole guard, up to {@link Settings#maxReplyWireTime()} in all. No guard when nothing timed out: the
+ *       whole guard, while the wait and its extensions have not yet reached {@link Settings#maxReplyWireTime()}
+ *       (the two share that bound, so a babbling line holds a request at most one guard longer than it did without
+ *       one). No guard when nothing timed out: the
  *       next request still goes out as soon as a reply is read.</li>
  *   <li>A frame while nothing is in flight (a reply after its request was given up, or one nobody asked for) is
  *       {@linkplain Reason#UNASKED counted and discarded}, never matched to a later request.</li>
@@ -409,8 +411,7 @@ public final class Rs485Exchange {
         if (!settings.lateReplyGuard().isZero()) {
             // a reply may still come: keep the line quiet, so that it cannot be read as the next request's answer
             guarding = true;
-            lineBusy = false;
-            extended = Duration.ZERO;
+            lineBusy = false; // the extensions so far count: a babbling line holds the request no longer than before
             guards++;
             return new Wait(settings.lateReplyGuard(), ++this.timer);
         }
