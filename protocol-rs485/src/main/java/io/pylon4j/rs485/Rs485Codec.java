@@ -85,11 +85,29 @@ public final class Rs485Codec {
             return new Rejection(frame.address(), command, returnCode, frame.info());
         }
         Rs485Response response = command.decodeResponse(request, frame);
-        int layout = response.encodeInfo().length; // the decoded record re-encodes its layout, counts included
+        int layout = layoutLength(response);
         if (frame.infoLength() > layout + trailingBytesTolerated(command)) {
             throw new InfoTooLongException(command, layout, frame.infoLength());
         }
         return response;
+    }
+
+    /** The INFO bytes the decoded record's layout takes, with the counts it carries: what it re-encodes to. */
+    private static int layoutLength(Rs485Response response) {
+        int length = 2; // INFOFLAG, then the command value or the module count
+        if (response instanceof AnalogValues a) {
+            for (ModuleAnalog m : a.modules()) {
+                length += m.encodedLength(); // the long stack replies: added up, not re-encoded (hot path)
+            }
+            return length;
+        }
+        if (response instanceof AlarmInfo a) {
+            for (ModuleAlarm m : a.modules()) {
+                length += m.encodedLength();
+            }
+            return length;
+        }
+        return response.encodeInfo().length; // the fixed layouts: at most a few dozen bytes
     }
 
     /**

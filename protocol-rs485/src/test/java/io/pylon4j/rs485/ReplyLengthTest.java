@@ -89,6 +89,18 @@ class ReplyLengthTest {
                 .containsExactly(Command.ALARM_INFO);
     }
 
+    @Test
+    void aStackReplyIsMeasuredByTheCountsItCarries() throws Exception {
+        // rs485-python-pylontech-tests.txt frame 1: three US2000 blocks, 15 cells and 5 temperatures each
+        GoldenVectorTest.Vector v = GoldenVectorTest.load("rs485-python-pylontech-tests.vectors").get(0);
+        Rs485Request request = Rs485Codec.decodeRequest(Rs485FrameCodec.parse(v.request()));
+        Rs485Frame stack = Rs485FrameCodec.parse(v.frame());
+        assertThat(Rs485Codec.decodeResponse(request, stack)).isInstanceOf(AnalogValues.class);
+        assertThatThrownBy(() -> Rs485Codec.decodeResponse(request, withExtraBytes(stack, 1)))
+                .isInstanceOfSatisfying(InfoTooLongException.class,
+                        e -> assertThat(e.layout()).isEqualTo(stack.infoLength()));
+    }
+
     /**
      * The commands whose reply layouts carry counts (0x42, 0x44: cells, temperatures, modules), so that a reply of
      * another command may happen to have the length those counts imply, and the replies with no INFO at all (0x4F,
