@@ -107,7 +107,15 @@ public final class Rs485Codec {
             }
             return length;
         }
-        return response.encodeInfo().length; // the fixed layouts: at most a few dozen bytes
+        return switch (response.command()) { // the fixed layouts of the queries a driver asks (docs/protocol.md §2.5)
+            case PROTOCOL_VERSION, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> 0;
+            case MANUFACTURER_INFO -> 32;
+            case SYSTEM_PARAMETERS -> 25;
+            case CHARGE_DISCHARGE_MANAGEMENT -> 10;
+            case SERIAL_NUMBER -> 1 + SerialNumber.LENGTH;
+            case SOFTWARE_VERSION -> 6;
+            default -> response.encodeInfo().length; // the rarer ones: a few dozen bytes, re-encoded
+        };
     }
 
     /**

@@ -136,6 +136,18 @@ class ReplyLengthTest {
         }
     }
 
+    @Property(tries = 500)
+    void everyReplyIsMeasuredExactlyByItsLayout(@ForAll("replies") Rs485Arbitraries.Exchange exchange) {
+        // one byte more than the tolerance is refused, the tolerance itself is not: the layout length is exact
+        Rs485Frame reply = exchange.response().toFrame();
+        int tolerated = Rs485Codec.trailingBytesTolerated(exchange.request().command());
+        assertThat(Rs485Codec.decodeResponse(exchange.request(), withExtraBytes(reply, tolerated)).command())
+                .isEqualTo(exchange.request().command());
+        assertThatThrownBy(() -> Rs485Codec.decodeResponse(exchange.request(), withExtraBytes(reply, tolerated + 1)))
+                .isInstanceOfSatisfying(InfoTooLongException.class,
+                        e -> assertThat(e.layout()).isEqualTo(reply.infoLength()));
+    }
+
     @Provide
     Arbitrary<Rs485Arbitraries.Exchange> replies() {
         return Rs485Arbitraries.exchanges().filter(e -> !(e.response() instanceof Rejection));
