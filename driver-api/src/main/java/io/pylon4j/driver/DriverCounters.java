@@ -39,6 +39,13 @@ package io.pylon4j.driver;
  *                          that were out of bounds or carried a wire value meaning "invalid"; each counted as missing
  * @param coalescedEvents   events left out of full subscriber queues because a newer one about the same thing
  *                          superseded them, summed over subscribers ({@link EventSubscription#coalescedEvents()})
+ * @param rs485LateReplies  RS485 replies that came after their request's timeout (in the quiet guard that follows it,
+ *                          or while nothing was asked): discarded, never taken as the answer to the next request
+ *                          (docs/safety.md, "A late RS485 reply"); each is also one of {@code rs485BadFrames}
+ * @param rs485RepliesNotMatchingRequest RS485 frames that did not fit the request in flight (another address, INFO
+ *                          too short or longer than the request's layout allows, a value it cannot take): a late reply
+ *                          to an earlier request, or another master's traffic, discarded; each is also one of
+ *                          {@code rs485BadFrames}
  */
 public record DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
                              long keepAlivesSkipped, long inverterMeasurementFailures,
@@ -46,7 +53,49 @@ public record DriverCounters(long canFrames, long canMalformed, long canUnknown,
                              long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
                              long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
                              long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
-                             long listenerFailures, long implausibleValues, long coalescedEvents) {
+                             long listenerFailures, long implausibleValues, long coalescedEvents,
+                             long rs485LateReplies, long rs485RepliesNotMatchingRequest) {
+
+    /**
+     * Counters without {@code rs485LateReplies} and {@code rs485RepliesNotMatchingRequest} (0), the shape before they
+     * were added: keeps callers compiling.
+     *
+     * @param canFrames                   CAN frames received
+     * @param canMalformed                CAN frames too short or otherwise undecodable (counted, then ignored)
+     * @param canUnknown                  CAN frames with an id the codec does not know
+     * @param keepAlivesSent              inverter frames sent (0x305, and 0x307 in Victron mode, each counted)
+     * @param keepAlivesSkipped           keep-alive rounds skipped because the CAN link was down
+     * @param inverterMeasurementFailures SMA keep-alives for which the measurement source threw or returned null
+     * @param inverterMeasurementsMissing SMA keep-alives for which the source had no measurement
+     * @param rs485Requests               RS485 requests written, retries included
+     * @param rs485Replies                RS485 replies decoded and applied
+     * @param rs485Retries                RS485 requests repeated after a timeout
+     * @param rs485Timeouts               RS485 requests given up for the cycle after every retry timed out
+     * @param rs485Rejections             RS485 replies with RTN ≠ 0
+     * @param rs485BadFrames              RS485 frames that failed to deframe or decode or came unasked
+     * @param rs485ChecksumErrors         RS485 frames thrown away for a CHKSUM or LCHKSUM mismatch
+     * @param rs485Resyncs                bytes the RS485 reader discarded while resynchronising
+     * @param rs485Cycles                 RS485 poll cycles started
+     * @param rs485RequestsSkipped        RS485 requests not sent because their LV-Hub group was silent
+     * @param reconnects                  transport reconnects
+     * @param baudSwitches                RS485 baud-rate changes made by baud detection
+     * @param droppedEvents               events dropped from full subscriber queues (always 0)
+     * @param listenerFailures            exceptions thrown by listeners
+     * @param implausibleValues           battery limits refused by the plausibility gate
+     * @param coalescedEvents             events superseded in full subscriber queues
+     */
+    public DriverCounters(long canFrames, long canMalformed, long canUnknown, long keepAlivesSent,
+                          long keepAlivesSkipped, long inverterMeasurementFailures,
+                          long inverterMeasurementsMissing, long rs485Requests, long rs485Replies,
+                          long rs485Retries, long rs485Timeouts, long rs485Rejections, long rs485BadFrames,
+                          long rs485ChecksumErrors, long rs485Resyncs, long rs485Cycles,
+                          long rs485RequestsSkipped, long reconnects, long baudSwitches, long droppedEvents,
+                          long listenerFailures, long implausibleValues, long coalescedEvents) {
+        this(canFrames, canMalformed, canUnknown, keepAlivesSent, keepAlivesSkipped, inverterMeasurementFailures,
+                inverterMeasurementsMissing, rs485Requests, rs485Replies, rs485Retries, rs485Timeouts,
+                rs485Rejections, rs485BadFrames, rs485ChecksumErrors, rs485Resyncs, rs485Cycles, rs485RequestsSkipped,
+                reconnects, baudSwitches, droppedEvents, listenerFailures, implausibleValues, coalescedEvents, 0L, 0L);
+    }
 
     /**
      * Counters without {@code coalescedEvents} (0), the shape before it was added: keeps callers compiling.

@@ -204,13 +204,19 @@ class DriverJmxTest {
         assertThat(proxy.getRs485ChecksumErrors()).isEqualTo(1); // the same frame, counted for its cause too
 
         battery.silentFor.add(0x44);
-        for (int i = 0; i < 4; i++) { // 0x44 unanswered: two retries, then given up
-            scheduler.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 4; i++) { // 0x44 unanswered: two retries, then given up (each after its quiet guard)
+            scheduler.advance(Duration.ofMillis(1250));
             rs485.pump();
         }
         assertThat(proxy.getRs485Retries()).isEqualTo(2);
         assertThat(proxy.getRs485Timeouts()).isEqualTo(1);
         assertThat(proxy.getRs485RepliesPerSecond()).isPositive();
+        byte[] stranger = new io.pylon4j.rs485.SerialNumber(9, 9, "NOT-OUR-MODULE-9").toFrame().encode();
+        for (int i = 0; i < 3; i++) { // another address: not the answer to what is in flight, or late/unasked
+            rs485.inject(stranger);
+        }
+        rs485.pump();
+        assertThat(proxy.getRs485LateReplies() + proxy.getRs485RepliesNotMatchingRequest()).isEqualTo(3);
         dataSet();
         can.inject(CanFrame.of(0x123, new byte[] {1}));
 

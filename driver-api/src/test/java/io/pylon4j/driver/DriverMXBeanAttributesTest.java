@@ -41,7 +41,9 @@ class DriverMXBeanAttributesTest {
             "CoalescedEvents:long", "ListenerFailures:long", "ImplausibleValues:long", "LimitsAgeSeconds:double",
             "SocAgeSeconds:double", "SohAgeSeconds:double", "VoltageAgeSeconds:double", "CurrentAgeSeconds:double",
             "TemperatureAgeSeconds:double", "AlarmsAgeSeconds:double", "RequestFlagsAgeSeconds:double",
-            "ModuleCountAgeSeconds:double", "ModuleDetailsAgeSeconds:double");
+            "ModuleCountAgeSeconds:double", "ModuleDetailsAgeSeconds:double",
+            // added after the split, deliberately: late RS485 replies (docs/safety.md, "A late RS485 reply")
+            "Rs485LateReplies:long", "Rs485RepliesNotMatchingRequest:long");
 
     final ManualClock clock = new ManualClock();
     final MBeanServer server = MBeanServerFactory.newMBeanServer(); // not the platform one: no name can collide

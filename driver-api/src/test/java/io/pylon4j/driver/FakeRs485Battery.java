@@ -45,6 +45,10 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
     byte[] reply92;
     /** How many more requests go unanswered, whatever they are. */
     int dropNext;
+    /** The next request of each of these commands (CID2) is answered late: its reply goes to {@link #held}. */
+    final java.util.Set<Integer> holdOnce = new java.util.HashSet<>();
+    /** Replies held back, oldest first, for the test to put on the wire when it chooses. */
+    final java.util.ArrayDeque<byte[]> held = new java.util.ArrayDeque<>();
     /** Alarm block to answer 0x44 with (default: the captured one, no alarms). */
     ModuleAlarm alarm = ((AlarmInfo) Rs485Codec.decodeResponse(AlarmInfoRequest.of(2), frame(R44_ONE)))
             .modules().get(0);
@@ -61,6 +65,14 @@ final class FakeRs485Battery implements Function<byte[], byte[]> {
     public byte[] apply(byte[] bytes) {
         Rs485Request request = Rs485Codec.decodeRequest(Rs485FrameCodec.decode(bytes));
         received.add(request);
+        if (holdOnce.remove(request.command().code())) {
+            held.add(answer(request));
+            return null;
+        }
+        return answer(request);
+    }
+
+    private byte[] answer(Rs485Request request) {
         if (dropNext > 0) {
             dropNext--;
             return null;

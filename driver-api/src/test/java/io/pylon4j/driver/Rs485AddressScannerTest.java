@@ -10,6 +10,7 @@ import io.pylon4j.driver.scan.ScanProbe;
 import io.pylon4j.driver.scan.ScanReport;
 import io.pylon4j.rs485.Command;
 import io.pylon4j.rs485.ManufacturerInfo;
+import io.pylon4j.rs485.ManufacturerInfoRequest;
 import io.pylon4j.rs485.ProtocolVersion;
 import io.pylon4j.rs485.Rejection;
 import io.pylon4j.rs485.ReturnCode;
@@ -19,6 +20,7 @@ import io.pylon4j.rs485.Rs485FrameCodec;
 import io.pylon4j.rs485.Rs485Request;
 import io.pylon4j.rs485.Rs485Response;
 import io.pylon4j.rs485.SerialNumber;
+import io.pylon4j.rs485.SerialNumberRequest;
 import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ConnectionState;
 
@@ -222,6 +224,31 @@ class Rs485AddressScannerTest {
         link.pump();
         ScanReport report = run(scanner, link);
         assertThat(report.results()).containsExactly(new AddressResult.TimedOut(2), new AddressResult.TimedOut(3));
+        assertThat(report.counters().badFrames()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateReplyOfTheSameAddressIsNotTakenAsTheNextProbesAnswer() {
+        // 0x02 answers 0x51 only after its timeout, while its 0x93 is in flight: read as 0x93 (17 INFO bytes) the 32
+        // bytes of manufacturer info would have made a serial number of the device name (docs/safety.md, "A late
+        // RS485 reply"); the 0x93 reply that follows is the answer
+        FakeByteTransport link = link(r -> r.command() == Command.PROTOCOL_VERSION ? normalAnswer(r) : null);
+        ScanOptions options = ScanOptions.defaults().withAddresses(List.of(2)).withProbes(List.of(ScanProbe.values()))
+                .withMinimumGap(Duration.ofMillis(100)).withReplyTimeout(Duration.ofMillis(400));
+        Rs485AddressScanner scanner = Rs485AddressScanner.start(link, scheduler, options);
+        for (int ms = 0; ms < 5_000 && requests.size() < 3; ms++) {
+            scheduler.advance(Duration.ofMillis(1));
+            link.pump();
+        }
+        assertThat(requests).extracting(Rs485Request::command).containsExactly(Command.PROTOCOL_VERSION,
+                Command.MANUFACTURER_INFO, Command.SERIAL_NUMBER);
+        link.inject(normalAnswer(new ManufacturerInfoRequest(2))); // late
+        link.inject(normalAnswer(new SerialNumberRequest(2, 2))); // 0x93's own, in time
+        link.pump();
+        ScanReport report = run(scanner, link);
+        AddressResult.Answered answered = report.answered().get(0);
+        assertThat(answered.serialNumber().orElseThrow().serialNumber()).isEqualTo("PPTBH02012345678");
+        assertThat(answered.manufacturerInfo()).isEmpty(); // 0x51 timed out: not known, not made up
         assertThat(report.counters().badFrames()).isEqualTo(1);
     }
 

@@ -219,9 +219,10 @@ class Rs485DriverTest {
         battery.silentFor.add(0x44);
         step(Duration.ofSeconds(1)); // 0x42 answered, 0x44 sent, no answer
         assertThat(battery.commands()).containsExactly("42@02", "44@02");
-        step(Duration.ofSeconds(1)); // timeout → retry 1
-        step(Duration.ofSeconds(1)); // timeout → retry 2 (profile default 2 retries)
-        step(Duration.ofSeconds(1)); // timeout → give up, 0x92 follows
+        // each timeout (1 s) is followed by the quiet guard (a quarter of it) before the next write
+        step(Duration.ofMillis(1250)); // timeout, guard → retry 1
+        step(Duration.ofMillis(1250)); // timeout, guard → retry 2 (profile default 2 retries)
+        step(Duration.ofMillis(1250)); // timeout, guard → give up, 0x92 follows
         assertThat(battery.commands()).containsExactly("42@02", "44@02", "44@02", "44@02", "92@02");
         assertThat(driver.counters().rs485Retries()).isEqualTo(2);
         assertThat(driver.counters().rs485Timeouts()).isEqualTo(1);
@@ -276,7 +277,9 @@ class Rs485DriverTest {
         assertThat(battery.commands()).containsExactly("42@02");
         step(Duration.ofMillis(999));
         assertThat(battery.commands()).containsExactly("42@02");
-        step(Duration.ofMillis(1)); // 3 s: nothing more came: retry, answered this time
+        step(Duration.ofMillis(1)); // 3 s: nothing more came: the line is kept quiet for the guard (250 ms)
+        assertThat(battery.commands()).containsExactly("42@02");
+        step(Duration.ofMillis(250)); // then retry, answered this time
         assertThat(battery.commands()).containsExactly("42@02", "42@02", "44@02", "92@02");
         assertThat(driver.counters().rs485Retries()).isEqualTo(1);
         assertThat(driver.counters().rs485Timeouts()).isZero();
@@ -305,9 +308,10 @@ class Rs485DriverTest {
             waited = waited.plusMillis(250);
         }
         assertThat(battery.commands()).startsWith("42@02", "42@02"); // retried, not waited on for ever
-        // the first timeout (1 s), then whole timeouts up to and including the one that passes the bound
+        // the first timeout (1 s), then whole timeouts up to and including the one that passes the bound, then the
+        // quiet guard (250 ms), which the bound does not extend
         assertThat(waited).isGreaterThan(Rs485Strategy.MAX_REPLY_WIRE_TIME)
-                .isLessThanOrEqualTo(Rs485Strategy.MAX_REPLY_WIRE_TIME.plusSeconds(2).plusMillis(250));
+                .isLessThanOrEqualTo(Rs485Strategy.MAX_REPLY_WIRE_TIME.plusSeconds(2).plusMillis(500));
     }
 
     @Test
@@ -319,7 +323,9 @@ class Rs485DriverTest {
         step(Duration.ofSeconds(1)); // 0x42 unanswered; the next tick falls while it waits
         step(Duration.ofMillis(999));
         assertThat(battery.commands()).containsExactly("42@02");
-        step(Duration.ofMillis(1)); // the timeout fires: retry; the cycle tick at the same instant is skipped
+        step(Duration.ofMillis(1)); // the timeout fires: quiet guard; the cycle tick at the same instant is skipped
+        assertThat(battery.commands()).containsExactly("42@02");
+        step(Duration.ofMillis(250)); // retry after the guard
         assertThat(battery.commands()).containsExactly("42@02", "42@02", "44@02", "92@02");
     }
 
@@ -420,7 +426,7 @@ class Rs485DriverTest {
         step(Duration.ZERO);
         battery.dropNext = Integer.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            step(Duration.ofSeconds(1));
+            step(Duration.ofMillis(1250)); // a timeout and its quiet guard
         }
         assertThat(driver.status().supervisionState()).isEqualTo(SupervisionState.STALE);
         assertThat(driver.status().publishedLimits().chargeCurrentLimitAmps()).isZero();

@@ -355,8 +355,8 @@ class Rs485SimulatedBankTest {
 
         bank.setModuleOnline(ModuleId.of(1, 0), false); // group 2's master gone: the whole group is silent
         step(Duration.ofSeconds(1));
-        for (int i = 0; i < 9; i++) { // 0x42, 0x44, 0x92 of group 2, each 1 + 2 retries of 1 s
-            step(Duration.ofSeconds(1));
+        for (int i = 0; i < 9; i++) { // 0x42, 0x44, 0x92 of group 2, each 1 + 2 retries of 1 s and a 250 ms guard
+            step(Duration.ofMillis(1250));
         }
         assertThat(driver.counters().rs485Timeouts()).isEqualTo(3);
         assertThat(driver.status().moduleCount()).hasValue(2);

@@ -1,8 +1,9 @@
 package io.pylon4j.rs485;
 
 /**
- * A well-formed frame whose INFO is too short for its command's layout: a field runs past the end of INFO. Extra
- * trailing INFO bytes, by contrast, are tolerated (docs/protocol.md §4: US5000 sends one more byte in 0x44 replies).
+ * A well-formed frame whose INFO is too short for its command's layout: a field runs past the end of INFO. Trailing
+ * INFO bytes after the layout's end are tolerated only up to {@link Rs485Codec#trailingBytesTolerated(Command)} (one
+ * on 0x44, which a US5000 sends, docs/protocol.md §4); more throw {@link InfoTooLongException}.
  */
 public final class InfoTooShortException extends Rs485Exception {
 

@@ -18,7 +18,9 @@ import java.util.Objects;
  * <p>A response does not say which command it answers: its CID2 position carries the return code. So responses are
  * decoded against their request, which supplies the command and, for 0x42 and 0x44, whether the reply is for one
  * module or the whole stack. Every decoder reads its layout strictly up to the layout's end: a field past the end of
- * INFO throws {@link InfoTooShortException}; bytes after the end are ignored (docs/protocol.md §4).
+ * INFO throws {@link InfoTooShortException}; more bytes after the end than {@link #trailingBytesTolerated(Command)}
+ * throw {@link InfoTooLongException} (docs/protocol.md §4): a reply names no command, so its length is what keeps a
+ * late reply to another command from being read as this one's answer.
  *
  * <p>Which record a command's request and reply decode to is the {@link Command} table's, the one list of commands;
  * this class only checks CID1, the address and the return code around it.
@@ -63,6 +65,8 @@ public final class Rs485Codec {
      * @throws AddressMismatchException   if the response comes from another address than the request went to
      * @throws UnknownReturnCodeException if RTN is not a {@link ReturnCode}
      * @throws InfoTooShortException      if INFO is too short for the command's reply
+     * @throws InfoTooLongException       if INFO is longer than the command's reply layout (with the counts it carries)
+     *                                    plus {@link #trailingBytesTolerated(Command)}: a reply to another command
      * @throws InvalidInfoException       if INFO holds a value the reply cannot take (a 0x42 user-defined count other
      *                                    than 2 or 4)
      */
@@ -80,6 +84,49 @@ public final class Rs485Codec {
         if (returnCode != ReturnCode.NORMAL) {
             return new Rejection(frame.address(), command, returnCode, frame.info());
         }
-        return command.decodeResponse(request, frame);
+        Rs485Response response = command.decodeResponse(request, frame);
+        int layout = layoutLength(response);
+        if (frame.infoLength() > layout + trailingBytesTolerated(command)) {
+            throw new InfoTooLongException(command, layout, frame.infoLength());
+        }
+        return response;
+    }
+
+    /** The INFO bytes the decoded record's layout takes, with the counts it carries: what it re-encodes to. */
+    private static int layoutLength(Rs485Response response) {
+        int length = 2; // INFOFLAG, then the command value or the module count
+        if (response instanceof AnalogValues a) {
+            for (ModuleAnalog m : a.modules()) {
+                length += m.encodedLength(); // the long stack replies: added up, not re-encoded (hot path)
+            }
+            return length;
+        }
+        if (response instanceof AlarmInfo a) {
+            for (ModuleAlarm m : a.modules()) {
+                length += m.encodedLength();
+            }
+            return length;
+        }
+        return switch (response.command()) { // the fixed layouts of the queries a driver asks (docs/protocol.md §2.5)
+            case PROTOCOL_VERSION, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> 0;
+            case MANUFACTURER_INFO -> 32;
+            case SYSTEM_PARAMETERS -> 25;
+            case CHARGE_DISCHARGE_MANAGEMENT -> 10;
+            case SERIAL_NUMBER -> 1 + SerialNumber.LENGTH;
+            case SOFTWARE_VERSION -> 6;
+            default -> response.encodeInfo().length; // the rarer ones: a few dozen bytes, re-encoded
+        };
+    }
+
+    /**
+     * How many INFO bytes past the end of its layout a normal reply to {@code command} may carry and still be its
+     * answer: 1 for 0x44 (a US5000 sends one extra trailing byte, LENID 0x042 for the 0x040 layout, docs/protocol.md
+     * §2.5.4), 0 for every other command, since no capture shows more (docs/protocol.md §4).
+     *
+     * @param command the command the reply is read as
+     * @return the bytes tolerated after the layout's end, at least 0
+     */
+    public static int trailingBytesTolerated(Command command) {
+        return command == Command.ALARM_INFO ? 1 : 0;
     }
 }

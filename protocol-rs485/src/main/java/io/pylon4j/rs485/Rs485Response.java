@@ -10,8 +10,10 @@ package io.pylon4j.rs485;
  * integers, with the unit in the component name ({@code currentDeciAmps}), and offer SI conveniences
  * ({@code currentAmps()}). {@link #toFrame()} encodes a response, for simulators and tests.
  *
- * <p>Decoding tolerates INFO bytes after the layout's end (docs/protocol.md §4: "accept replies with extra trailing INFO
- * bytes"; a US5000 sends one more byte in 0x44 replies); they are not kept, so such a response re-encodes shorter.
+ * <p>Decoding tolerates at most {@link Rs485Codec#trailingBytesTolerated(Command)} INFO bytes after the layout's end
+ * (one on 0x44, which a US5000 sends; none elsewhere, docs/protocol.md §4); they are not kept, so such a response
+ * re-encodes shorter. More throw {@link InfoTooLongException}: a reply names no command, and its length is what
+ * tells a late reply to another command from the answer.
  */
 public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo, AnalogValues, AlarmInfo,
         SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemAnalog,

@@ -49,6 +49,9 @@
  *       address than the request went to</td><td>expected and actual ADR</td></tr>
  *   <tr><td>{@link io.pylon4j.rs485.InfoTooShortException}</td><td>codec</td><td>INFO ends before the command's layout
  *       does</td><td>command, bytes needed, bytes present</td></tr>
+ *   <tr><td>{@link io.pylon4j.rs485.InfoTooLongException}</td><td>codec</td><td>a reply's INFO goes on past the
+ *       layout of the command it is read as (more than the tolerated trailing bytes): a reply to another command,
+ *       late</td><td>command, layout bytes, bytes present</td></tr>
  *   <tr><td>{@link io.pylon4j.rs485.InvalidInfoException}</td><td>codec</td><td>an INFO field holds a value the layout
  *       cannot take (0x42 user-defined count other than 2 or 4; unknown 0x91 rate)</td><td>command, offset,
  *       value</td></tr>

@@ -29,6 +29,8 @@ public final class DriverMetrics {
     public final LongAdder reconnects = new LongAdder();
     public final LongAdder baudSwitches = new LongAdder();
     final LongAdder implausibleValues = new LongAdder();
+    final LongAdder rs485LateReplies = new LongAdder();
+    final LongAdder rs485RepliesNotMatchingRequest = new LongAdder();
 
     public DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
@@ -37,6 +39,6 @@ public final class DriverMetrics {
                 rs485Rejections.sum(), rs485BadFrames.sum(), rs485ChecksumErrors.sum(), rs485Resyncs.sum(),
                 rs485Cycles.sum(), rs485RequestsSkipped.sum(), reconnects.sum(), baudSwitches.sum(),
                 publisher.droppedEvents(), publisher.listenerFailures(), implausibleValues.sum(),
-                publisher.coalescedEvents());
+                publisher.coalescedEvents(), rs485LateReplies.sum(), rs485RepliesNotMatchingRequest.sum());
     }
 }

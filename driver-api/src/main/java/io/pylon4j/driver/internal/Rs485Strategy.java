@@ -37,7 +37,8 @@ import java.util.Set;
  *       read again after a reconnect or a recovery ({@link InverterProfile#rs485PollInterval()} between cycles);</li>
  *   <li>{@link Rs485Exchange} (in {@code protocol-rs485}): one request in flight, its
  *       {@link InverterProfile#rs485ResponseTimeout()} and {@link InverterProfile#rs485Retries()}, waiting up to
- *       {@link #MAX_REPLY_WIRE_TIME} while a reply is still arriving, matching the reply to its request;</li>
+ *       {@link #MAX_REPLY_WIRE_TIME} while a reply is still arriving, matching the reply to its request, and after a
+ *       timeout a quiet guard of a quarter of the timeout in which a late reply is discarded (docs/safety.md);</li>
  *   <li>{@link Rs485ReplyMapper}: each reply's per-module values (0x42, 0x44, 0x92, 0x93, 0x96, keyed by RS485
  *       address, unique across groups) and bank info (0x51, 0x47), to the model as it arrives;</li>
  *   <li>{@link Rs485GroupAggregator}: the bank's values when the cycle ends, from this cycle's replies (module count,
@@ -92,7 +93,7 @@ public final class Rs485Strategy implements ByteListener {
         this.metrics = metrics;
         this.poll = new Rs485Poll(options.rs485Groups(), options.rs485PerModuleLimits());
         this.exchange = new Rs485Exchange(new Rs485Exchange.Settings(profile.rs485ResponseTimeout(),
-                profile.rs485Retries(), MAX_REPLY_WIRE_TIME));
+                profile.rs485Retries(), MAX_REPLY_WIRE_TIME, profile.rs485ResponseTimeout().dividedBy(4)));
         transport.addByteListener(this);
     }
 
@@ -211,9 +212,15 @@ public final class Rs485Strategy implements ByteListener {
 
     private void onEvent(Event event) {
         if (event instanceof Discarded d) {
-            metrics.rs485BadFrames.increment(); // broken, unasked (late after a give-up), or not the reply
-            if (d.isChecksumError()) {
-                metrics.rs485ChecksumErrors.increment(); // CHKSUM or LCHKSUM (docs/protocol.md §2.2)
+            metrics.rs485BadFrames.increment(); // broken, late, unasked, or not the reply
+            switch (d.reason()) {
+                case LATE, UNASKED -> metrics.rs485LateReplies.increment(); // after its timeout: never the answer
+                case NOT_THE_REPLY -> metrics.rs485RepliesNotMatchingRequest.increment(); // another ADR, layout
+                case BROKEN_FRAME -> {
+                    if (d.isChecksumError()) {
+                        metrics.rs485ChecksumErrors.increment(); // CHKSUM or LCHKSUM (docs/protocol.md §2.2)
+                    }
+                }
             }
         } else if (event instanceof Replied r) {
             onReplied(r);

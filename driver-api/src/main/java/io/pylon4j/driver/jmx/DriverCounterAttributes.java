@@ -107,6 +107,22 @@ public interface DriverCounterAttributes {
     long getRs485ChecksumErrors();
 
     /**
+     * RS485 replies that came after their request's timeout, discarded as late, never taken as the answer to the next
+     * request (each also one of the bad frames).
+     *
+     * @return the count since the driver was created; it only grows
+     */
+    long getRs485LateReplies();
+
+    /**
+     * RS485 frames that did not fit the request in flight (another address, INFO too short or too long for its
+     * layout): a late reply to an earlier request, or another master's traffic (each also one of the bad frames).
+     *
+     * @return the count since the driver was created; it only grows
+     */
+    long getRs485RepliesNotMatchingRequest();
+
+    /**
      * Bytes the RS485 reader discarded while resynchronising.
      *
      * @return the count since the driver was created; it only grows

@@ -185,6 +185,16 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getRs485LateReplies() {
+        return c().rs485LateReplies();
+    }
+
+    @Override
+    public long getRs485RepliesNotMatchingRequest() {
+        return c().rs485RepliesNotMatchingRequest();
+    }
+
+    @Override
     public long getRs485Resyncs() {
         return c().rs485Resyncs();
     }

@@ -251,8 +251,8 @@ public final class Rs485AddressScanner implements AutoCloseable {
                         findings.noteGarbled(d.error().orElseThrow().getMessage());
                     }
                 }
-                case UNASKED -> {
-                    // late (after its timeout) or unasked
+                case UNASKED, LATE -> {
+                    // late (after its timeout) or unasked: the scan's gap after a timeout is its guard
                 }
             }
             return null; // keep waiting: the right answer may still come before the timeout

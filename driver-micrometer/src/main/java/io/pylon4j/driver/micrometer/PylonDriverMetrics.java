@@ -131,7 +131,13 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     DriverCounters::implausibleValues),
             new CounterMeter("coalescedEvents", "pylon4j.events.coalesced", null,
                     "events superseded by a newer one about the same thing in a full subscriber queue",
-                    DriverCounters::coalescedEvents));
+                    DriverCounters::coalescedEvents),
+            new CounterMeter("rs485LateReplies", "pylon4j.rs485.late.replies", "frames",
+                    "RS485 replies after their request's timeout, discarded (also counted as bad frames)",
+                    DriverCounters::rs485LateReplies),
+            new CounterMeter("rs485RepliesNotMatchingRequest", "pylon4j.rs485.replies.not.matching", "frames",
+                    "RS485 frames that did not fit the request in flight (also counted as bad frames)",
+                    DriverCounters::rs485RepliesNotMatchingRequest));
 
     private final PylonDriver driver;
     private final Tags tags;

@@ -34,9 +34,20 @@ import java.util.function.Consumer;
  * <p>The rules (they were the driver's, docs/protocol.md §2.3):
  * <ul>
  *   <li>A reply matches when it decodes against the request in flight ({@link Rs485Codec#decodeResponse}): its ADR
- *       is the request's and its return code or INFO is one the request can get. Anything else is counted and
+ *       is the request's, its return code one the request can get, and its INFO fits the request's layout: long
+ *       enough for every field and not longer than the layout (with its counts) plus
+ *       {@link Rs485Codec#trailingBytesTolerated} (a reply names no command, so its length is what tells a late
+ *       reply to another command from the answer). Anything else is counted and
  *       {@linkplain Reason#NOT_THE_REPLY discarded}, and the request keeps waiting: a good reply may still follow.
  *       A battery's "no" (RTN ≠ 0) is a match, decoded to a {@link io.pylon4j.rs485.Rejection}.</li>
+ *   <li>After a response timeout the line is given a quiet guard ({@link Settings#lateReplyGuard()}) before the
+ *       next write, a retry or (after a {@link GiveUp}) the next request: a frame arriving in it is the late reply to
+ *       the request that timed out and is {@linkplain Reason#LATE counted and discarded}, never taken as the answer to
+ *       what is written next. While bytes keep arriving the guard is extended until the line has been quiet for a
+ *       whole guard, while the wait and its extensions have not yet reached {@link Settings#maxReplyWireTime()}
+ *       (the two share that bound, so a babbling line holds a request at most one guard longer than it did without
+ *       one). No guard when nothing timed out: the
+ *       next request still goes out as soon as a reply is read.</li>
  *   <li>A frame while nothing is in flight (a reply after its request was given up, or one nobody asked for) is
  *       {@linkplain Reason#UNASKED counted and discarded}, never matched to a later request.</li>
  *   <li>When the timeout falls while bytes of an unfinished frame came in since the wait began or was last extended
@@ -62,14 +73,18 @@ public final class Rs485Exchange {
             Duration.ofNanos(Rs485FrameCodec.MAX_FRAME_LENGTH * 10L * 1_000_000_000L / 9600);
 
     /**
-     * How long to wait for a reply and how often to ask again.
+     * How long to wait for a reply, how often to ask again, and how long the line stays quiet after a timeout.
      *
      * @param responseTimeout  how long a request waits for its reply (and each extension while it arrives); positive
      * @param retries          how often an unanswered request is written again before it is given up; at least 0
-     * @param maxReplyWireTime the most the wait is extended for a reply still arriving; {@link Duration#ZERO} never
-     *                         extends it
+     * @param maxReplyWireTime the most the wait (or the guard) is extended for a reply still arriving;
+     *                         {@link Duration#ZERO} never extends it
+     * @param lateReplyGuard   how long the line must stay quiet after a response timeout before the next write, the
+     *                         frames arriving meanwhile {@linkplain Reason#LATE discarded as late};
+     *                         {@link Duration#ZERO} for none (a caller that keeps its own gap after a timeout, and
+     *                         treats what arrives in it as unasked, as the address scanner does)
      */
-    public record Settings(Duration responseTimeout, int retries, Duration maxReplyWireTime) {
+    public record Settings(Duration responseTimeout, int retries, Duration maxReplyWireTime, Duration lateReplyGuard) {
 
         /**
          * Checks the settings.
@@ -77,16 +92,32 @@ public final class Rs485Exchange {
          * @param responseTimeout  how long a request waits for its reply; positive
          * @param retries          how often an unanswered request is written again; at least 0
          * @param maxReplyWireTime the most the wait is extended for a reply still arriving; at least 0
-         * @throws IllegalArgumentException if the timeout is not positive, retries negative or the extension negative
+         * @param lateReplyGuard   how long the line stays quiet after a timeout; at least 0
+         * @throws IllegalArgumentException if the timeout is not positive, retries negative, the extension or the
+         *                                  guard negative
          */
         public Settings {
             Objects.requireNonNull(responseTimeout, "responseTimeout");
             Objects.requireNonNull(maxReplyWireTime, "maxReplyWireTime");
+            Objects.requireNonNull(lateReplyGuard, "lateReplyGuard");
             if (responseTimeout.isZero() || responseTimeout.isNegative() || retries < 0
-                    || maxReplyWireTime.isNegative()) {
-                throw new IllegalArgumentException("need a positive timeout, retries ≥ 0 and an extension ≥ 0: "
-                        + responseTimeout + ", " + retries + ", " + maxReplyWireTime);
+                    || maxReplyWireTime.isNegative() || lateReplyGuard.isNegative()) {
+                throw new IllegalArgumentException("need a positive timeout, retries ≥ 0, an extension ≥ 0 and a "
+                        + "guard ≥ 0: " + responseTimeout + ", " + retries + ", " + maxReplyWireTime + ", "
+                        + lateReplyGuard);
             }
+        }
+
+        /**
+         * Settings without a late-reply guard (the shape before it was added).
+         *
+         * @param responseTimeout  how long a request waits for its reply; positive
+         * @param retries          how often an unanswered request is written again; at least 0
+         * @param maxReplyWireTime the most the wait is extended for a reply still arriving; at least 0
+         * @throws IllegalArgumentException if the timeout is not positive, retries negative or the extension negative
+         */
+        public Settings(Duration responseTimeout, int retries, Duration maxReplyWireTime) {
+            this(responseTimeout, retries, maxReplyWireTime, Duration.ZERO);
         }
     }
 
@@ -115,7 +146,8 @@ public final class Rs485Exchange {
     }
 
     /**
-     * A reply is still arriving: arm the timer again, without writing.
+     * Arm the timer again, without writing: a reply is still arriving, or the line is kept quiet after a timeout (the
+     * {@linkplain Settings#lateReplyGuard() late-reply guard}).
      *
      * @param timeout how long
      * @param timer   the number to give {@link #onTimeout(long, Consumer)}
@@ -158,14 +190,20 @@ public final class Rs485Exchange {
         /** A good frame that does not answer the request in flight: another ADR, CID1, return code or INFO. */
         NOT_THE_REPLY,
         /** A good frame while no request was in flight: late after its request was given up, or unasked. */
-        UNASKED
+        UNASKED,
+        /**
+         * A good frame in the quiet guard after a response timeout: the late reply to the request that timed out,
+         * never taken as the answer to the next one.
+         */
+        LATE
     }
 
     /**
      * A frame, or the start of one, thrown away and counted.
      *
      * @param reason why
-     * @param frame  the frame, when it was a good one ({@link Reason#NOT_THE_REPLY}, {@link Reason#UNASKED})
+     * @param frame  the frame, when it was a good one ({@link Reason#NOT_THE_REPLY}, {@link Reason#UNASKED},
+     *               {@link Reason#LATE})
      * @param error  what was wrong with it, when something was ({@link Reason#BROKEN_FRAME}, {@link Reason#NOT_THE_REPLY})
      */
     public record Discarded(Reason reason, Optional<Rs485Frame> frame, Optional<Rs485Exception> error)
@@ -195,9 +233,12 @@ public final class Rs485Exchange {
      * @param notTheReply   good frames that did not answer the request in flight
      * @param unasked       good frames while nothing was in flight
      * @param noiseBytes    bytes outside any frame (before a {@code '~'})
+     * @param late          good frames in the quiet guard after a timeout ({@link Reason#LATE})
+     * @param guards        quiet guards kept after a timeout, extensions while the line was busy included
      */
     public record Counters(long writes, long retries, long extensions, long giveUps, long replies, long brokenFrames,
-                           long checksumErrors, long notTheReply, long unasked, long noiseBytes) {
+                           long checksumErrors, long notTheReply, long unasked, long noiseBytes, long late,
+                           long guards) {
     }
 
     private final Settings settings;
@@ -209,6 +250,10 @@ public final class Rs485Exchange {
     /** Whether bytes of an unfinished frame arrived since the current wait began or was last extended. */
     private boolean replyArriving;
     private Duration extended = Duration.ZERO;
+    /** Whether the request in flight timed out and the line is kept quiet before its retry or give-up. */
+    private boolean guarding;
+    /** Whether bytes arrived since the current guard began or was last extended. */
+    private boolean lineBusy;
     private long failedFrameBytes;
     private long writes;
     private long retries;
@@ -219,6 +264,8 @@ public final class Rs485Exchange {
     private long checksumErrors;
     private long notTheReply;
     private long unasked;
+    private long late;
+    private long guards;
 
     /**
      * An idle exchange.
@@ -266,6 +313,7 @@ public final class Rs485Exchange {
     private Transmit transmit() {
         writes++;
         replyArriving = false;
+        guarding = false;
         extended = Duration.ZERO;
         return new Transmit(inFlight, attempt, settings.responseTimeout(), ++timer);
     }
@@ -295,6 +343,9 @@ public final class Rs485Exchange {
         if (inFlight != null && reader.pendingBytes() > 0) {
             replyArriving = true;
         }
+        if (guarding && length > 0) {
+            lineBusy = true;
+        }
     }
 
     private void onResult(ReadResult result, Consumer<? super Event> sink) {
@@ -313,6 +364,11 @@ public final class Rs485Exchange {
         if (request == null) {
             unasked++;
             sink.accept(new Discarded(Reason.UNASKED, Optional.of(frame), Optional.empty()));
+            return;
+        }
+        if (guarding) {
+            late++; // the reply to the request that timed out: whatever it decodes to, it is not the answer now
+            sink.accept(new Discarded(Reason.LATE, Optional.of(frame), Optional.empty()));
             return;
         }
         io.pylon4j.rs485.Rs485Response response;
@@ -341,6 +397,9 @@ public final class Rs485Exchange {
         if (inFlight == null || timer != this.timer) {
             return new Ignore();
         }
+        if (guarding) {
+            return endGuard(sink);
+        }
         if (replyArriving && reader.pendingBytes() > 0 && extended.compareTo(settings.maxReplyWireTime()) < 0) {
             // the reply is on its way (a slow baud rate, a long stack): wait for it rather than talk over it
             replyArriving = false;
@@ -349,6 +408,31 @@ public final class Rs485Exchange {
             return new Wait(settings.responseTimeout(), ++this.timer);
         }
         reader.endOfInput(r -> onResult(r, sink)); // a reply cut short must not merge with the next one
+        if (!settings.lateReplyGuard().isZero()) {
+            // a reply may still come: keep the line quiet, so that it cannot be read as the next request's answer
+            guarding = true;
+            lineBusy = false; // the extensions so far count: a babbling line holds the request no longer than before
+            guards++;
+            return new Wait(settings.lateReplyGuard(), ++this.timer);
+        }
+        return retryOrGiveUp();
+    }
+
+    /** The guard after a timeout fell: extend it while the line is busy, else retry or give up. */
+    private Action endGuard(Consumer<? super Event> sink) {
+        if (lineBusy && extended.compareTo(settings.maxReplyWireTime()) < 0) {
+            // a late reply is still on the line: writing now would collide with it on the half-duplex bus
+            lineBusy = false;
+            extended = extended.plus(settings.lateReplyGuard());
+            guards++;
+            return new Wait(settings.lateReplyGuard(), ++this.timer);
+        }
+        reader.endOfInput(r -> onResult(r, sink)); // the late reply's unfinished rest must not merge with the next
+        guarding = false;
+        return retryOrGiveUp();
+    }
+
+    private Action retryOrGiveUp() {
         if (attempt < retriesAllowed) {
             attempt++;
             retries++;
@@ -377,7 +461,7 @@ public final class Rs485Exchange {
      */
     public Counters counters() {
         return new Counters(writes, retries, extensions, giveUps, replies, brokenFrames, checksumErrors, notTheReply,
-                unasked, reader.counters().bytesDiscarded() - failedFrameBytes);
+                unasked, reader.counters().bytesDiscarded() - failedFrameBytes, late, guards);
     }
 
     /**

@@ -186,7 +186,9 @@ final class SimulatedBankRig implements AutoCloseable {
         if (f.baudMismatch() || f.corruptChecksums()) {
             await(() -> {
                 DriverCounters c = driver.counters();
-                return c.rs485Resyncs() > before.rs485Resyncs() || c.rs485BadFrames() > before.rs485BadFrames();
+                // no request written in this step: the driver keeps the line quiet after a timeout, nothing is due
+                return c.rs485Resyncs() > before.rs485Resyncs() || c.rs485BadFrames() > before.rs485BadFrames()
+                        || c.rs485Requests() == before.rs485Requests();
             }, "the bank's broken RS485 reply");
             return;
         }
