@@ -295,8 +295,7 @@ public final class ScaleBenchmark {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             double loadBefore = os.getSystemLoadAverage();
-            Map<Long, String> names0 = new HashMap<>();
-            Map<Long, Long> cpu0 = threadCpu(threads, names0);
+            ThreadCpuTimes cpu0 = ThreadCpuTimes.sample(threads);
             long process0 = os.getProcessCpuTime();
             long child0 = childCpuNanos();
             Totals totals0 = totals();
@@ -310,23 +309,24 @@ public final class ScaleBenchmark {
             long handOffs1 = events.getTaskCount();
             long process1 = os.getProcessCpuTime();
             long child1 = childCpuNanos();
-            Map<Long, String> names1 = new HashMap<>();
-            Map<Long, Long> cpu1 = threadCpu(threads, names1);
+            ThreadCpuTimes cpu1 = ThreadCpuTimes.sample(threads);
             double loadAfter = os.getSystemLoadAverage();
 
+            Map<String, ThreadCpuTimes.Split> splitByGroup = cpu1.since(cpu0, windowNanos, Run::group);
             Map<String, Double> byGroup = new TreeMap<>();
             double driver = 0;
+            double driverUser = 0;
             double battery = 0;
             double other = 0;
-            for (var e : cpu1.entrySet()) {
-                long used = e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
-                double percent = 100.0 * used / windowNanos;
-                String name = names1.get(e.getKey());
-                byGroup.merge(group(name), percent, Double::sum);
+            for (var e : splitByGroup.entrySet()) { // a group's name keeps its thread names' prefix
+                String name = e.getKey();
+                double percent = e.getValue().cpuPercent();
+                byGroup.put(name, percent);
                 if (name.startsWith(BATTERY_PREFIX)) {
                     battery += percent;
                 } else if (name.startsWith("pylon4j-")) {
                     driver += percent;
+                    driverUser += e.getValue().userPercent();
                 } else {
                     other += percent;
                 }
@@ -334,7 +334,7 @@ public final class ScaleBenchmark {
             int driverThreads = 0;
             int driverVirtual = 0;
             int batteryThreads = 0;
-            for (String name : names1.values()) {
+            for (String name : cpu1.names().values()) {
                 if (name.startsWith(BATTERY_PREFIX)) {
                     batteryThreads++;
                 } else if (name.startsWith("pylon4j-virtual-")) {
@@ -370,7 +370,7 @@ public final class ScaleBenchmark {
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, heapBaseline,
                     heapAfterRs485, heapAfterCan, heapAtEnd, 100.0 * (process1 - process0) / windowNanos, driver,
-                    battery, other, child0 < 0 || child1 < 0 ? -1 : 100.0 * (child1 - child0) / windowNanos, byGroup, liveThreads, driverThreads, driverVirtual, batteryThreads,
+                    driverUser, battery, other, child0 < 0 || child1 < 0 ? -1 : 100.0 * (child1 - child0) / windowNanos, byGroup, splitByGroup, liveThreads, driverThreads, driverVirtual, batteryThreads,
                     rs485Latency.summary(), canLatency.summary(), rs485Apply.summary(), canApply.summary(), rs485States, canStates,
                     notFresh.subList(0, Math.min(10, notFresh.size())),
                     (totals1.rs485Cycles - totals0.rs485Cycles) / seconds,
@@ -400,19 +400,6 @@ public final class ScaleBenchmark {
                 return "pylon4j-virtual-*";
             }
             return name.replaceAll("-\\d+(-\\d+)?$", "-N");
-        }
-
-        private static Map<Long, Long> threadCpu(ThreadMXBean threads, Map<Long, String> names) {
-            Map<Long, Long> cpu = new HashMap<>();
-            for (long id : threads.getAllThreadIds()) {
-                var info = threads.getThreadInfo(id);
-                long nanos = threads.getThreadCpuTime(id);
-                if (info != null && nanos >= 0) {
-                    cpu.put(id, nanos);
-                    names.put(id, info.getThreadName());
-                }
-            }
-            return cpu;
         }
 
         private record Totals(long rs485Cycles, long rs485Requests, long rs485Replies, long rs485Timeouts,

@@ -5,6 +5,7 @@ import static io.pylon4j.benchmarks.scale.ReportFigures.mib;
 import static io.pylon4j.benchmarks.scale.ReportFigures.num;
 import static io.pylon4j.benchmarks.scale.ReportFigures.micros;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,10 +31,13 @@ import java.util.Map;
  * @param processCpuPercent      the whole measured JVM: drivers, battery-side CAN feeder, GC, JIT
  * @param driverCpuPercent       the driver's threads (Netty event loop, shared timers, event executor, the driver-side
  *                               virtual CAN members' delivery threads)
+ * @param driverUserCpuPercent   the part of {@code driverCpuPercent} in user mode (the rest is the kernel's, among
+ *                               it the loopback TCP path of the other end; {@link ThreadCpuTimes})
  * @param batteryCpuPercent      the in-process battery side (CAN feeder, the battery-side virtual members)
  * @param otherJavaCpuPercent    other Java threads (main, the child's stdout reader)
  * @param childCpuPercent        the battery-side child JVM (every RS485 bank's simulator), or -1 if unknown
  * @param cpuByThreadGroup       per-cent of a core by thread group (name without its number)
+ * @param cpuSplitByThreadGroup  the same groups split into user and kernel time
  * @param liveThreads            live threads in the measured JVM at the end of the window
  * @param driverThreads          driver-side {@code pylon4j-} threads other than virtual bus members
  * @param driverVirtualThreads   driver-side virtual CAN delivery threads (shared by all driver-side members)
@@ -65,8 +69,10 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    boolean directEvents,
                    String java, int processors, double loadAverageBefore, double loadAverageAfter,
                    long heapBaselineBytes, long heapAfterRs485Bytes, long heapAfterCanBytes, long heapAtEndBytes,
-                   double processCpuPercent, double driverCpuPercent, double batteryCpuPercent,
-                   double otherJavaCpuPercent, double childCpuPercent, Map<String, Double> cpuByThreadGroup, int liveThreads,
+                   double processCpuPercent, double driverCpuPercent, double driverUserCpuPercent,
+                   double batteryCpuPercent,
+                   double otherJavaCpuPercent, double childCpuPercent, Map<String, Double> cpuByThreadGroup,
+                   Map<String, ThreadCpuTimes.Split> cpuSplitByThreadGroup, int liveThreads,
                    int driverThreads, int driverVirtualThreads, int batteryThreads,
                    LatencyHistogram.Latency rs485Latency, LatencyHistogram.Latency canLatency,
                    LatencyHistogram.Latency rs485Apply, LatencyHistogram.Latency canApply,
@@ -78,6 +84,7 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
 
     ScaleReport {
         cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
+        cpuSplitByThreadGroup = Map.copyOf(cpuSplitByThreadGroup);
         rs485States = Map.copyOf(rs485States);
         canStates = Map.copyOf(canStates);
         notFresh = List.copyOf(notFresh);
@@ -120,6 +127,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "used heap: baseline / +RS485 / +CAN / end", mib(heapBaselineBytes) + " / "
                 + mib(heapAfterRs485Bytes) + " / " + mib(heapAfterCanBytes) + " / " + mib(heapAtEndBytes), "");
         row(b, "CPU, driver threads", pct(driverCpuPercent) + " of a core", "< 10 % of a core");
+        row(b, "CPU, driver threads: user / kernel", pct(driverUserCpuPercent) + " / "
+                + pct(driverCpuPercent - driverUserCpuPercent), "");
         row(b, "CPU, whole measured JVM (incl. GC, JIT, battery-side CAN feeder)", pct(processCpuPercent)
                 + " of a core", "");
         row(b, "CPU, of which battery side in this JVM", pct(batteryCpuPercent) + " of a core", "");
@@ -134,6 +143,15 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                 .forEach(e -> groups.append(groups.length() == 0 ? "" : ", ").append('`').append(e.getKey())
                         .append("` ").append(pct(e.getValue())));
         row(b, "CPU by thread group", groups.toString(), "");
+        StringBuilder splits = new StringBuilder();
+        cpuSplitByThreadGroup.entrySet().stream()
+                .sorted(Map.Entry.<String, ThreadCpuTimes.Split>comparingByValue(
+                        Comparator.comparingDouble(ThreadCpuTimes.Split::cpuPercent)).reversed())
+                .filter(e -> e.getValue().cpuPercent() >= 0.05)
+                .forEach(e -> splits.append(splits.length() == 0 ? "" : ", ").append('`').append(e.getKey())
+                        .append("` ").append(pct(e.getValue().userPercent())).append(" / ")
+                        .append(pct(e.getValue().systemPercent())));
+        row(b, "CPU by thread group, user / kernel", splits.toString(), "");
         row(b, "live threads (measured JVM)", Integer.toString(liveThreads), "");
         row(b, "driver threads (`pylon4j-`, not virtual bus members)", Integer.toString(driverThreads),
                 "no thread per bank");

@@ -40,6 +40,8 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.heapAfterRs485Bytes()).isPositive();
         assertThat(report.processCpuPercent()).isPositive();
         assertThat(report.driverCpuPercent()).isPositive();
+        assertThat(report.driverUserCpuPercent()).isPositive();
+        assertThat(report.cpuSplitByThreadGroup()).containsKey("pylon4j-netty-N");
 
         // no thread per bank: twice the RS485 banks, the same driver threads (Netty loop, two timers, events)
         assertThat(report.driverThreads()).isEqualTo(small.driverThreads()).isLessThanOrEqualTo(4);
@@ -54,7 +56,8 @@ class ScaleBenchmarkSmokeTest {
         }
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
-                "5/5 CAN", "tasks handed to the event thread per second");
+                "5/5 CAN", "tasks handed to the event thread per second",
+                "CPU, driver threads: user / kernel", "CPU by thread group, user / kernel");
     }
 
     @Test
