@@ -9,6 +9,7 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.SharedEventThread;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.driver.SupervisionTicker;
@@ -96,13 +97,18 @@ public final class ScaleBenchmark {
      * @param warmup       from the start of the set-up to the measurement window (the set-up happens inside it)
      * @param measure      the measurement window
      * @param setupTimeout how long the child's start, the connections and the first FRESH of every bank may take
-     * @param directEvents deliver events on the I/O thread that decoded the frame ({@code Runnable::run}) instead of
-     *                     the shared event thread: not how an application should run the driver (a slow listener
-     *                     would stall the link), but it shows how much of the latency is the hop to another thread
+     * @param events       where events are delivered: {@code "shared"} on one {@link SharedEventThread},
+     *                     {@code "thread"} on one {@code ThreadPoolExecutor} thread (the earlier default), or
+     *                     {@code "direct"} on the I/O thread that decoded the frame ({@code Runnable::run}): not how an
+     *                     application should run the driver (a slow listener would stall the link), but it shows how
+     *                     much the hop to another thread costs
      */
     record Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure,
-                  Duration setupTimeout, boolean directEvents) {
+                  Duration setupTimeout, String events) {
         Config {
+            if (!List.of("shared", "thread", "direct").contains(events)) {
+                throw new IllegalArgumentException("--events must be shared, thread or direct: " + events);
+            }
             if (rs485Banks < 0 || rs485Banks > 20_000 || canBanks < 0 || canBanks > 2_000
                     || rs485Banks + canBanks == 0) {
                 throw new IllegalArgumentException("need 0..20000 RS485 banks and 0..2000 CAN banks, not both 0: "
@@ -121,16 +127,17 @@ public final class ScaleBenchmark {
             Map<String, String> o = parseOptions(args, List.of("--rs485-banks", "--can-banks", "--modules",
                     "--seconds", "--warmup", "--setup-timeout", "--events"));
             String events = o.getOrDefault("--events", "thread");
-            if (!events.equals("thread") && !events.equals("direct")) {
-                throw new IllegalArgumentException("--events must be thread or direct: " + events);
-            }
             return new Config(Integer.parseInt(o.getOrDefault("--rs485-banks", "1000")),
                     Integer.parseInt(o.getOrDefault("--can-banks", "100")),
                     Integer.parseInt(o.getOrDefault("--modules", "4")),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "15"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--setup-timeout", "120"))),
-                    events.equals("direct"));
+                    events);
+        }
+
+        boolean directEvents() {
+            return events.equals("direct");
         }
     }
 
@@ -142,7 +149,7 @@ public final class ScaleBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
             System.err.println("usage: ScaleBenchmark [--rs485-banks 1000] [--can-banks 100] [--modules 4] "
-                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events thread|direct]");
+                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events shared|thread|direct]");
             System.exit(2);
             return;
         }
@@ -227,6 +234,7 @@ public final class ScaleBenchmark {
         private final NanoClock clock = new NanoClock();
         private final ScheduledThreadPoolExecutor timers;
         private final ThreadPoolExecutor events;
+        private final SharedEventThread sharedEvents;
         private final ScheduledThreadPoolExecutor feeder;
         private final Scheduler scheduler;
         private final SupervisionTicker ticker;
@@ -266,6 +274,9 @@ public final class ScaleBenchmark {
             timers.setRemoveOnCancelPolicy(true); // 3,000 response timeouts a second are cancelled by their reply
             events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> daemon(r, "pylon4j-bench-events"));
+            sharedEvents = config.events().equals("shared") ? new SharedEventThread("bench",
+                    Duration.ofNanos(1_000L * Integer.getInteger("pylon4j.bench.eventSpinMicros",
+                            (int) (SharedEventThread.DEFAULT_SPIN.toNanos() / 1_000)))) : null;
             feeder = new ScheduledThreadPoolExecutor(1, r -> daemon(r, BATTERY_PREFIX + "-can-feeder"));
             scheduler = Scheduler.of(timers);
             ticker = new SupervisionTicker((TimeSource) clock, scheduler);
@@ -299,14 +310,16 @@ public final class ScaleBenchmark {
             long process0 = os.getProcessCpuTime();
             long child0 = childCpuNanos();
             Totals totals0 = totals();
-            long handOffs0 = events.getTaskCount();
+            long handOffs0 = handOffs();
+            long switches0 = VoluntarySwitches.ofEventThreads();
             long window0 = System.nanoTime();
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
             measuring = false;
             long windowNanos = System.nanoTime() - window0;
             Totals totals1 = totals();
-            long handOffs1 = events.getTaskCount();
+            long handOffs1 = handOffs();
+            long switches1 = VoluntarySwitches.ofEventThreads();
             long process1 = os.getProcessCpuTime();
             long child1 = childCpuNanos();
             ThreadCpuTimes cpu1 = ThreadCpuTimes.sample(threads);
@@ -366,7 +379,7 @@ public final class ScaleBenchmark {
             }
 
             return new ScaleReport(config.rs485Banks(), config.canBanks(), config.modules(),
-                    config.warmup().toMillis() / 1000.0, seconds, config.directEvents(),
+                    config.warmup().toMillis() / 1000.0, seconds, config.events(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, heapBaseline,
                     heapAfterRs485, heapAfterCan, heapAtEnd, 100.0 * (process1 - process0) / windowNanos, driver,
@@ -379,7 +392,8 @@ public final class ScaleBenchmark {
                     totals1.rs485Timeouts - totals0.rs485Timeouts, totals1.rs485Retries - totals0.rs485Retries,
                     totals1.rs485BadFrames - totals0.rs485BadFrames,
                     (totals1.canFrames - totals0.canFrames) / seconds, eventsInWindow.sum() / seconds,
-                    (handOffs1 - handOffs0) / seconds, dropped,
+                    (handOffs1 - handOffs0) / seconds,
+                    switches0 < 0 || switches1 < 0 ? -1 : (switches1 - switches0) / seconds, dropped,
                     childPid, childGone, left);
         }
 
@@ -389,6 +403,10 @@ public final class ScaleBenchmark {
                 return -1;
             }
             return child.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        }
+
+        private long handOffs() {
+            return sharedEvents != null ? sharedEvents.submittedTasks() : events.getTaskCount();
         }
 
         /** A thread's group: its name without trailing numbers and bank names. */
@@ -502,7 +520,7 @@ public final class ScaleBenchmark {
 
         private DriverOptions options(String bankId) {
             return DriverOptions.builder(bankId).profile(profile).time(clock)
-                    .eventExecutor(config.directEvents() ? Runnable::run : events)
+                    .eventExecutor(config.directEvents() ? Runnable::run : sharedEvents != null ? sharedEvents : events)
                     .scheduler(scheduler).ticker(ticker).build();
         }
 
@@ -643,6 +661,9 @@ public final class ScaleBenchmark {
             ticker.close();
             timers.shutdownNow();
             events.shutdownNow();
+            if (sharedEvents != null) {
+                sharedEvents.close();
+            }
             if (child != null) {
                 child.destroy();
                 try {

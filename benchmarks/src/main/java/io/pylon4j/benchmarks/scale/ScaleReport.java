@@ -19,7 +19,7 @@ import java.util.Map;
  * @param modulesPerBank         modules in each simulated bank
  * @param warmupSeconds          seconds from the start of the set-up to the measurement window
  * @param measureSeconds         length of the measurement window
- * @param directEvents           events delivered on the I/O thread instead of the shared event thread
+ * @param events                 where events were delivered ({@code --events}: shared, thread or direct)
  * @param java                   the measured JVM ({@code java.vm.name} and version)
  * @param processors             processors the JVM sees
  * @param loadAverageBefore      the system load average when the measurement window opened
@@ -59,14 +59,16 @@ import java.util.Map;
  * @param canFramesPerSecond     CAN frames the drivers received per second in the window
  * @param eventsPerSecond        events delivered to the benchmark's listeners per second in the window
  * @param eventHandOffsPerSecond tasks handed to the shared event thread per second in the window (its
- *                               {@code ThreadPoolExecutor}'s task count): each is at most one wake-up of it
+ *                               executor's task count): each is at most one wake-up of it
+ * @param eventThreadWakeUpsPerSecond voluntary context switches of the event thread per second in the window
+ *                               ({@code /proc}; each is one sleep and so one wake-up), −1 where unknown
  * @param droppedEvents          events dropped by the publishers (whole run)
  * @param childPid               the battery-side child JVM's process id (0 without RS485 banks)
  * @param childGone              whether the child process had exited when the report was made
  * @param threadsLeft            {@code pylon4j} threads still alive after everything was closed
  */
 record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warmupSeconds, double measureSeconds,
-                   boolean directEvents,
+                   String events,
                    String java, int processors, double loadAverageBefore, double loadAverageAfter,
                    long heapBaselineBytes, long heapAfterRs485Bytes, long heapAfterCanBytes, long heapAtEndBytes,
                    double processCpuPercent, double driverCpuPercent, double driverUserCpuPercent,
@@ -79,7 +81,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    Map<String, Integer> rs485States, Map<String, Integer> canStates, List<String> notFresh,
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
-                   double eventsPerSecond, double eventHandOffsPerSecond, long droppedEvents, long childPid,
+                   double eventsPerSecond, double eventHandOffsPerSecond, double eventThreadWakeUpsPerSecond,
+                   long droppedEvents, long childPid,
                    boolean childGone, List<String> threadsLeft) {
 
     ScaleReport {
@@ -119,7 +122,11 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                         + "buses), %d modules each, polled/fed at 1 Hz; warm-up %.0f s, measured %.0f s; %s, %d "
                         + "processors; load average %.2f before, %.2f after; events delivered %s%n%n", rs485Banks, canBanks,
                 modulesPerBank, warmupSeconds, measureSeconds, java, processors, loadAverageBefore, loadAverageAfter,
-                directEvents ? "on the I/O thread (--events direct)" : "on one shared event thread"));
+                switch (events) {
+                    case "direct" -> "on the I/O thread (--events direct)";
+                    case "shared" -> "on one SharedEventThread (--events shared)";
+                    default -> "on one ThreadPoolExecutor thread (--events thread)";
+                }));
         b.append("| figure | value | target |\n|---|---:|---|\n");
         row(b, "heap per RS485 bank", kib(heapPerRs485BankBytes()), "< 256 KiB");
         row(b, "heap per CAN bank (incl. its virtual bus member)", kib(heapPerCanBankBytes()), "< 256 KiB");
@@ -176,6 +183,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "CAN frames received per second", num(canFramesPerSecond), "");
         row(b, "events to listeners per second", num(eventsPerSecond), "");
         row(b, "tasks handed to the event thread per second", num(eventHandOffsPerSecond), "");
+        row(b, "event thread wake-ups (voluntary context switches) per second", eventThreadWakeUpsPerSecond < 0 ? "–"
+                : num(eventThreadWakeUpsPerSecond), "");
         row(b, "events dropped (whole run)", Long.toString(droppedEvents), "0");
         return b.toString();
     }

@@ -16,7 +16,7 @@ class ScaleBenchmarkSmokeTest {
 
     private static ScaleReport run(int rs485Banks, int canBanks) throws Exception {
         return ScaleBenchmark.run(new ScaleBenchmark.Config(rs485Banks, canBanks, 4, Duration.ZERO,
-                Duration.ofSeconds(3), Duration.ofSeconds(60), false));
+                Duration.ofSeconds(3), Duration.ofSeconds(60), "thread"));
     }
 
     @Test
@@ -65,7 +65,7 @@ class ScaleBenchmarkSmokeTest {
     void aFailedSetUpStillKillsTheChildJvm() {
         // 1 ms is too short for the child JVM to announce its ports: the run fails during set-up
         assertThatThrownBy(() -> ScaleBenchmark.run(new ScaleBenchmark.Config(5, 1, 4, Duration.ZERO,
-                Duration.ofSeconds(1), Duration.ofMillis(1), false)))
+                Duration.ofSeconds(1), Duration.ofMillis(1), "thread")))
                 .isInstanceOf(java.util.concurrent.TimeoutException.class);
 
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
