@@ -9,7 +9,6 @@ import io.pylon4j.driver.DriverOptions;
 import io.pylon4j.driver.EventSubscription;
 import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.PylonDriver;
-import io.pylon4j.driver.SharedEventThread;
 import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.driver.SupervisionTicker;
@@ -97,8 +96,7 @@ public final class ScaleBenchmark {
      * @param warmup       from the start of the set-up to the measurement window (the set-up happens inside it)
      * @param measure      the measurement window
      * @param setupTimeout how long the child's start, the connections and the first FRESH of every bank may take
-     * @param events       where events are delivered: {@code "shared"} on one {@link SharedEventThread},
-     *                     {@code "thread"} on one {@code ThreadPoolExecutor} thread (the earlier default), or
+     * @param events       where events are delivered: {@code "thread"} on one {@code ThreadPoolExecutor} thread, or
      *                     {@code "direct"} on the I/O thread that decoded the frame ({@code Runnable::run}): not how an
      *                     application should run the driver (a slow listener would stall the link), but it shows how
      *                     much the hop to another thread costs
@@ -106,8 +104,8 @@ public final class ScaleBenchmark {
     record Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure,
                   Duration setupTimeout, String events) {
         Config {
-            if (!List.of("shared", "thread", "direct").contains(events)) {
-                throw new IllegalArgumentException("--events must be shared, thread or direct: " + events);
+            if (!List.of("thread", "direct").contains(events)) {
+                throw new IllegalArgumentException("--events must be thread or direct: " + events);
             }
             if (rs485Banks < 0 || rs485Banks > 20_000 || canBanks < 0 || canBanks > 2_000
                     || rs485Banks + canBanks == 0) {
@@ -149,7 +147,7 @@ public final class ScaleBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
             System.err.println("usage: ScaleBenchmark [--rs485-banks 1000] [--can-banks 100] [--modules 4] "
-                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events shared|thread|direct]");
+                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events thread|direct]");
             System.exit(2);
             return;
         }
@@ -234,7 +232,6 @@ public final class ScaleBenchmark {
         private final NanoClock clock = new NanoClock();
         private final ScheduledThreadPoolExecutor timers;
         private final ThreadPoolExecutor events;
-        private final SharedEventThread sharedEvents;
         private final ScheduledThreadPoolExecutor feeder;
         private final Scheduler scheduler;
         private final SupervisionTicker ticker;
@@ -274,9 +271,6 @@ public final class ScaleBenchmark {
             timers.setRemoveOnCancelPolicy(true); // 3,000 response timeouts a second are cancelled by their reply
             events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> daemon(r, "pylon4j-bench-events"));
-            sharedEvents = config.events().equals("shared") ? new SharedEventThread("bench",
-                    Duration.ofNanos(1_000L * Integer.getInteger("pylon4j.bench.eventSpinMicros",
-                            (int) (SharedEventThread.DEFAULT_SPIN.toNanos() / 1_000)))) : null;
             feeder = new ScheduledThreadPoolExecutor(1, r -> daemon(r, BATTERY_PREFIX + "-can-feeder"));
             scheduler = Scheduler.of(timers);
             ticker = new SupervisionTicker((TimeSource) clock, scheduler);
@@ -310,16 +304,16 @@ public final class ScaleBenchmark {
             long process0 = os.getProcessCpuTime();
             long child0 = childCpuNanos();
             Totals totals0 = totals();
-            long handOffs0 = handOffs();
-            long switches0 = VoluntarySwitches.ofEventThreads();
+            long handOffs0 = events.getTaskCount();
+            long switches0 = VoluntarySwitches.ofEventThread();
             long window0 = System.nanoTime();
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
             measuring = false;
             long windowNanos = System.nanoTime() - window0;
             Totals totals1 = totals();
-            long handOffs1 = handOffs();
-            long switches1 = VoluntarySwitches.ofEventThreads();
+            long handOffs1 = events.getTaskCount();
+            long switches1 = VoluntarySwitches.ofEventThread();
             long process1 = os.getProcessCpuTime();
             long child1 = childCpuNanos();
             ThreadCpuTimes cpu1 = ThreadCpuTimes.sample(threads);
@@ -403,10 +397,6 @@ public final class ScaleBenchmark {
                 return -1;
             }
             return child.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
-        }
-
-        private long handOffs() {
-            return sharedEvents != null ? sharedEvents.submittedTasks() : events.getTaskCount();
         }
 
         /** A thread's group: its name without trailing numbers and bank names. */
@@ -520,7 +510,7 @@ public final class ScaleBenchmark {
 
         private DriverOptions options(String bankId) {
             return DriverOptions.builder(bankId).profile(profile).time(clock)
-                    .eventExecutor(config.directEvents() ? Runnable::run : sharedEvents != null ? sharedEvents : events)
+                    .eventExecutor(config.directEvents() ? Runnable::run : events)
                     .scheduler(scheduler).ticker(ticker).build();
         }
 
@@ -661,9 +651,6 @@ public final class ScaleBenchmark {
             ticker.close();
             timers.shutdownNow();
             events.shutdownNow();
-            if (sharedEvents != null) {
-                sharedEvents.close();
-            }
             if (child != null) {
                 child.destroy();
                 try {

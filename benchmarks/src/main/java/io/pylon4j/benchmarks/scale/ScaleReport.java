@@ -19,7 +19,7 @@ import java.util.Map;
  * @param modulesPerBank         modules in each simulated bank
  * @param warmupSeconds          seconds from the start of the set-up to the measurement window
  * @param measureSeconds         length of the measurement window
- * @param events                 where events were delivered ({@code --events}: shared, thread or direct)
+ * @param events                 where events were delivered ({@code --events}: thread or direct)
  * @param java                   the measured JVM ({@code java.vm.name} and version)
  * @param processors             processors the JVM sees
  * @param loadAverageBefore      the system load average when the measurement window opened
@@ -124,7 +124,6 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                 modulesPerBank, warmupSeconds, measureSeconds, java, processors, loadAverageBefore, loadAverageAfter,
                 switch (events) {
                     case "direct" -> "on the I/O thread (--events direct)";
-                    case "shared" -> "on one SharedEventThread (--events shared)";
                     default -> "on one ThreadPoolExecutor thread (--events thread)";
                 }));
         b.append("| figure | value | target |\n|---|---:|---|\n");

@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Voluntary context switches of this JVM's event threads, from {@code /proc/self/task/TID/status}: each is one time
+ * Voluntary context switches of this JVM's event thread, from {@code /proc/self/task/TID/status}: each is one time
  * the thread went to sleep, so one wake-up (a futex on both sides) for whoever handed it the next task. Linux only;
  * the JVM names its native threads after the first 15 characters of the Java name.
  */
 final class VoluntarySwitches {
 
-    /** Native names (15 characters at most) of the event threads: the pool's and the {@code SharedEventThread}. */
-    private static final String[] EVENT_THREADS = {"pylon4j-bench-e", "pylon4j-events-"};
+    /** Native name (15 characters at most) of the benchmark's event thread, {@code pylon4j-bench-events}. */
+    private static final String EVENT_THREAD = "pylon4j-bench-e";
 
     private VoluntarySwitches() {
     }
 
-    /** The sum over the event threads, or −1 where {@code /proc} cannot tell. */
-    static long ofEventThreads() {
+    /** The count so far, or −1 where {@code /proc} cannot tell. */
+    static long ofEventThread() {
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return -1;
@@ -38,11 +38,7 @@ final class VoluntarySwitches {
     private static long switchesIfEventThread(Path task) {
         try {
             String comm = Files.readString(task.resolve("comm")).strip();
-            boolean event = false;
-            for (String prefix : EVENT_THREADS) {
-                event |= comm.startsWith(prefix);
-            }
-            if (!event) {
+            if (!comm.equals(EVENT_THREAD)) {
                 return 0;
             }
             for (String line : Files.readAllLines(task.resolve("status"))) {

@@ -37,6 +37,12 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.canFramesPerSecond()).isPositive();
         // each hand-off to the event thread carries at least one event (several when banks share a loop turn)
         assertThat(report.eventHandOffsPerSecond()).isPositive().isLessThanOrEqualTo(report.eventsPerSecond());
+        // the event thread sleeps between bursts: each sleep is a wake-up later, counted from /proc (−1 without it)
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            assertThat(report.eventThreadWakeUpsPerSecond()).isPositive();
+        } else {
+            assertThat(report.eventThreadWakeUpsPerSecond()).isEqualTo(-1.0);
+        }
         assertThat(report.heapAfterRs485Bytes()).isPositive();
         assertThat(report.processCpuPercent()).isPositive();
         assertThat(report.driverCpuPercent()).isPositive();
@@ -57,6 +63,7 @@ class ScaleBenchmarkSmokeTest {
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
                 "5/5 CAN", "tasks handed to the event thread per second",
+                "event thread wake-ups (voluntary context switches) per second",
                 "CPU, driver threads: user / kernel", "CPU by thread group, user / kernel");
     }
 
