@@ -13,14 +13,20 @@ import java.util.concurrent.Executor;
  * How a {@link PylonDriver} runs: which bank, which inverter profile, and whose threads and time source it uses.
  * Immutable; build with {@link #builder(String)}.
  *
- * <p><b>Threads.</b> {@code eventExecutor} delivers events (in order, never on a transport's I/O thread);
- * {@code scheduler} runs keep-alives, RS485 polls and timeouts; {@code ticker} ticks supervision. Leave any of them
- * empty and the driver creates what is missing on <em>one</em> single-thread scheduled executor of its own, named
- * {@code pylon4j-driver-<bankId>}, which {@link PylonDriver#close()} shuts down. To run many banks without a thread
- * each, pass the same executor, scheduler and ticker to every driver (you own and close them). When that scheduler
- * runs on the system clock ({@link io.pylon4j.transport.time.Scheduler#onSystemClock()}) and the RS485 transport
- * offers its I/O thread's ({@link io.pylon4j.transport.ByteStreamTransport#ioScheduler()}, {@code tcp:}), RS485
- * polls and timeouts run on that thread instead, at the same times; on a virtual clock they stay on the scheduler.
+ * <p><b>Threads.</b> {@code eventExecutor} delivers events, in order; {@code scheduler} runs keep-alives, RS485
+ * polls and timeouts; {@code ticker} ticks supervision. Leave any of them empty and the driver creates what is
+ * missing on <em>one</em> single-thread scheduled executor of its own, named {@code pylon4j-driver-<bankId>}, which
+ * {@link PylonDriver#close()} shuts down. To run many banks without a thread each, pass the same executor,
+ * scheduler and ticker to every driver (you own and close them). Events run on whatever thread the executor runs
+ * them on: with a thread of its own, never on a transport's I/O thread. A direct executor ({@code Runnable::run})
+ * delivers them on the thread that made the change, mostly the I/O thread that decoded the frame (the scheduler's
+ * for supervision): it saves the hand-off (at 1,000 RS485 banks about 4 points of a core and the p50 to the listener
+ * from 27–37 to 7–9 µs on a loaded box, {@code benchmarks/README.md}), but then a listener must never block, wait
+ * for another driver's event or do slow work (I/O, a database, a log flush): while it runs, that link and every
+ * other link on the same I/O thread read nothing, and RS485 replies time out. When that scheduler runs on the system
+ * clock ({@link io.pylon4j.transport.time.Scheduler#onSystemClock()}) and the RS485 transport offers its I/O
+ * thread's ({@link io.pylon4j.transport.ByteStreamTransport#ioScheduler()}, {@code tcp:}), RS485 polls and timeouts
+ * run on that thread instead, at the same times; on a virtual clock they stay on the scheduler.
  *
  * @param bankId        the bank's id, carried by every event
  * @param profile       keep-alive, timeouts, RS485 polling
@@ -240,7 +246,8 @@ public record DriverOptions(String bankId, InverterProfile profile, CanProfile c
         }
 
         /**
-         * Where events are delivered; null for the driver's own thread.
+         * Where events are delivered; null for the driver's own thread. A direct executor ({@code Runnable::run})
+         * runs listeners on the transport's I/O thread (see the class comment for what they must then never do).
          *
          * @param value the executor that delivers events (in order), or null for the driver's own thread
          * @return this builder

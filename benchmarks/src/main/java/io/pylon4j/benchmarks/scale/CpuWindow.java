@@ -3,9 +3,9 @@ package io.pylon4j.benchmarks.scale;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,9 +35,21 @@ final class CpuWindow {
      * @param othersPercent  each other process in the order given to {@link #open}, or -1 if its CPU is unknown
      * @param threads        every thread alive at the end with a known CPU time (a thread started in the window
      *                       counts from zero)
+     * @param threadsBefore  every thread's CPU times at the start, for {@link #byGroup}
+     * @param threadsAfter   every thread's CPU times at the end, for {@link #byGroup}
      */
     record Usage(long nanos, double loadBefore, double loadAfter, double processPercent, double[] othersPercent,
-                 List<ThreadCpu> threads) {
+                 List<ThreadCpu> threads, ThreadCpuTimes threadsBefore, ThreadCpuTimes threadsAfter) {
+
+        /**
+         * The window's CPU of the threads summed by group, total and in user mode.
+         *
+         * @param group a thread name → the name of its group
+         * @return group → its split, ordered by group name
+         */
+        Map<String, ThreadCpuTimes.Split> byGroup(Function<String, String> group) {
+            return threadsAfter.since(threadsBefore, nanos, group);
+        }
     }
 
     private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
@@ -45,7 +57,7 @@ final class CpuWindow {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final LongSupplier[] others;
     private final double loadBefore;
-    private final Map<Long, Long> threads0;
+    private final ThreadCpuTimes threads0;
     private final long process0;
     private final long[] others0;
     private final long start;
@@ -53,7 +65,7 @@ final class CpuWindow {
     private CpuWindow(LongSupplier[] others) {
         this.others = others.clone();
         this.loadBefore = os.getSystemLoadAverage();
-        this.threads0 = threadCpu(new HashMap<>());
+        this.threads0 = ThreadCpuTimes.sample(threadBean);
         this.process0 = os.getProcessCpuTime();
         this.others0 = new long[others.length];
         for (int i = 0; i < others.length; i++) {
@@ -81,28 +93,14 @@ final class CpuWindow {
             long after = others[i].getAsLong();
             othersPercent[i] = others0[i] < 0 || after < 0 ? -1 : 100.0 * (after - others0[i]) / nanos;
         }
-        Map<Long, String> names = new HashMap<>();
-        Map<Long, Long> threads1 = threadCpu(names);
+        ThreadCpuTimes threads1 = ThreadCpuTimes.sample(threadBean);
         double loadAfter = os.getSystemLoadAverage();
         List<ThreadCpu> threads = new ArrayList<>();
-        for (var e : threads1.entrySet()) {
-            threads.add(new ThreadCpu(names.get(e.getKey()),
-                    100.0 * (e.getValue() - threads0.getOrDefault(e.getKey(), 0L)) / nanos));
+        for (var e : threads1.cpu().entrySet()) {
+            threads.add(new ThreadCpu(threads1.names().get(e.getKey()),
+                    100.0 * (e.getValue() - threads0.cpu().getOrDefault(e.getKey(), 0L)) / nanos));
         }
         return new Usage(nanos, loadBefore, loadAfter, 100.0 * (process1 - process0) / nanos, othersPercent,
-                List.copyOf(threads));
-    }
-
-    private Map<Long, Long> threadCpu(Map<Long, String> names) {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : threadBean.getAllThreadIds()) {
-            var info = threadBean.getThreadInfo(id);
-            long nanos = threadBean.getThreadCpuTime(id);
-            if (info != null && nanos >= 0) {
-                cpu.put(id, nanos);
-                names.put(id, info.getThreadName());
-            }
-        }
-        return cpu;
+                List.copyOf(threads), threads0, threads1);
     }
 }

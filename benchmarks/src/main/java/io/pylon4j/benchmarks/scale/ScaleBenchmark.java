@@ -96,13 +96,17 @@ public final class ScaleBenchmark {
      * @param warmup       from the start of the set-up to the measurement window (the set-up happens inside it)
      * @param measure      the measurement window
      * @param setupTimeout how long the child's start, the connections and the first FRESH of every bank may take
-     * @param directEvents deliver events on the I/O thread that decoded the frame ({@code Runnable::run}) instead of
-     *                     the shared event thread: not how an application should run the driver (a slow listener
-     *                     would stall the link), but it shows how much of the latency is the hop to another thread
+     * @param events       where events are delivered: {@code "thread"} on one {@code ThreadPoolExecutor} thread, or
+     *                     {@code "direct"} on the I/O thread that decoded the frame ({@code Runnable::run}): not how an
+     *                     application should run the driver (a slow listener would stall the link), but it shows how
+     *                     much the hop to another thread costs
      */
     record Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure,
-                  Duration setupTimeout, boolean directEvents) {
+                  Duration setupTimeout, String events) {
         Config {
+            if (!List.of("thread", "direct").contains(events)) {
+                throw new IllegalArgumentException("--events must be thread or direct: " + events);
+            }
             if (rs485Banks < 0 || rs485Banks > 20_000 || canBanks < 0 || canBanks > 2_000
                     || rs485Banks + canBanks == 0) {
                 throw new IllegalArgumentException("need 0..20000 RS485 banks and 0..2000 CAN banks, not both 0: "
@@ -121,16 +125,17 @@ public final class ScaleBenchmark {
             Map<String, String> o = parseOptions(args, List.of("--rs485-banks", "--can-banks", "--modules",
                     "--seconds", "--warmup", "--setup-timeout", "--events"));
             String events = o.getOrDefault("--events", "thread");
-            if (!events.equals("thread") && !events.equals("direct")) {
-                throw new IllegalArgumentException("--events must be thread or direct: " + events);
-            }
             return new Config(Integer.parseInt(o.getOrDefault("--rs485-banks", "1000")),
                     Integer.parseInt(o.getOrDefault("--can-banks", "100")),
                     Integer.parseInt(o.getOrDefault("--modules", "4")),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "15"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--setup-timeout", "120"))),
-                    events.equals("direct"));
+                    events);
+        }
+
+        boolean directEvents() {
+            return events.equals("direct");
         }
     }
 
@@ -295,27 +300,32 @@ public final class ScaleBenchmark {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             Totals totals0 = totals();
             long handOffs0 = events.getTaskCount();
+            long switches0 = VoluntarySwitches.ofEventThread();
             CpuWindow window = CpuWindow.open(this::childCpuNanos);
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
             measuring = false;
             Totals totals1 = totals();
             long handOffs1 = events.getTaskCount();
+            long switches1 = VoluntarySwitches.ofEventThread();
             CpuWindow.Usage cpu = window.close();
             long windowNanos = cpu.nanos();
 
+            Map<String, ThreadCpuTimes.Split> splitByGroup = cpu.byGroup(Run::group);
             Map<String, Double> byGroup = new TreeMap<>();
             double driver = 0;
+            double driverUser = 0;
             double battery = 0;
             double other = 0;
-            for (CpuWindow.ThreadCpu t : cpu.threads()) {
-                double percent = t.percent();
-                String name = t.name();
-                byGroup.merge(group(name), percent, Double::sum);
+            for (var e : splitByGroup.entrySet()) { // a group's name keeps its thread names' prefix
+                String name = e.getKey();
+                double percent = e.getValue().cpuPercent();
+                byGroup.put(name, percent);
                 if (name.startsWith(BATTERY_PREFIX)) {
                     battery += percent;
                 } else if (name.startsWith("pylon4j-")) {
                     driver += percent;
+                    driverUser += e.getValue().userPercent();
                 } else {
                     other += percent;
                 }
@@ -323,7 +333,7 @@ public final class ScaleBenchmark {
             int driverThreads = 0;
             int driverVirtual = 0;
             int batteryThreads = 0;
-            for (String name : cpu.threads().stream().map(CpuWindow.ThreadCpu::name).toList()) {
+            for (String name : cpu.threadsAfter().names().values()) {
                 if (name.startsWith(BATTERY_PREFIX)) {
                     batteryThreads++;
                 } else if (name.startsWith("pylon4j-virtual-")) {
@@ -355,11 +365,12 @@ public final class ScaleBenchmark {
             }
 
             return new ScaleReport(config.rs485Banks(), config.canBanks(), config.modules(),
-                    config.warmup().toMillis() / 1000.0, seconds, config.directEvents(),
+                    config.warmup().toMillis() / 1000.0, seconds, config.events(),
                     System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), cpu.loadBefore(), cpu.loadAfter(), heapBaseline,
                     heapAfterRs485, heapAfterCan, heapAtEnd, cpu.processPercent(), driver,
-                    battery, other, cpu.othersPercent()[0], byGroup, liveThreads, driverThreads, driverVirtual, batteryThreads,
+                    driverUser, battery, other, cpu.othersPercent()[0], byGroup, splitByGroup, liveThreads, driverThreads,
+                    driverVirtual, batteryThreads,
                     rs485Latency.summary(), canLatency.summary(), rs485Apply.summary(), canApply.summary(), rs485States, canStates,
                     notFresh.subList(0, Math.min(10, notFresh.size())),
                     (totals1.rs485Cycles - totals0.rs485Cycles) / seconds,
@@ -368,7 +379,8 @@ public final class ScaleBenchmark {
                     totals1.rs485Timeouts - totals0.rs485Timeouts, totals1.rs485Retries - totals0.rs485Retries,
                     totals1.rs485BadFrames - totals0.rs485BadFrames,
                     (totals1.canFrames - totals0.canFrames) / seconds, eventsInWindow.sum() / seconds,
-                    (handOffs1 - handOffs0) / seconds, dropped,
+                    (handOffs1 - handOffs0) / seconds,
+                    switches0 < 0 || switches1 < 0 ? -1 : (switches1 - switches0) / seconds, dropped,
                     childPid, childGone, left);
         }
 

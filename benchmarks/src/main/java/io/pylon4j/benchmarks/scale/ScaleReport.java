@@ -5,6 +5,7 @@ import static io.pylon4j.benchmarks.scale.ReportFigures.mib;
 import static io.pylon4j.benchmarks.scale.ReportFigures.num;
 import static io.pylon4j.benchmarks.scale.ReportFigures.micros;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param modulesPerBank         modules in each simulated bank
  * @param warmupSeconds          seconds from the start of the set-up to the measurement window
  * @param measureSeconds         length of the measurement window
- * @param directEvents           events delivered on the I/O thread instead of the shared event thread
+ * @param events                 where events were delivered ({@code --events}: thread or direct)
  * @param java                   the measured JVM ({@code java.vm.name} and version)
  * @param processors             processors the JVM sees
  * @param loadAverageBefore      the system load average when the measurement window opened
@@ -30,10 +31,13 @@ import java.util.Map;
  * @param processCpuPercent      the whole measured JVM: drivers, battery-side CAN feeder, GC, JIT
  * @param driverCpuPercent       the driver's threads (Netty event loop, shared timers, event executor, the driver-side
  *                               virtual CAN members' delivery threads)
+ * @param driverUserCpuPercent   the part of {@code driverCpuPercent} in user mode (the rest is the kernel's, among
+ *                               it the loopback TCP path of the other end; {@link ThreadCpuTimes})
  * @param batteryCpuPercent      the in-process battery side (CAN feeder, the battery-side virtual members)
  * @param otherJavaCpuPercent    other Java threads (main, the child's stdout reader)
  * @param childCpuPercent        the battery-side child JVM (every RS485 bank's simulator), or -1 if unknown
  * @param cpuByThreadGroup       per-cent of a core by thread group (name without its number)
+ * @param cpuSplitByThreadGroup  the same groups split into user and kernel time
  * @param liveThreads            live threads in the measured JVM at the end of the window
  * @param driverThreads          driver-side {@code pylon4j-} threads other than virtual bus members
  * @param driverVirtualThreads   driver-side virtual CAN delivery threads (shared by all driver-side members)
@@ -55,29 +59,35 @@ import java.util.Map;
  * @param canFramesPerSecond     CAN frames the drivers received per second in the window
  * @param eventsPerSecond        events delivered to the benchmark's listeners per second in the window
  * @param eventHandOffsPerSecond tasks handed to the shared event thread per second in the window (its
- *                               {@code ThreadPoolExecutor}'s task count): each is at most one wake-up of it
+ *                               executor's task count): each is at most one wake-up of it
+ * @param eventThreadWakeUpsPerSecond voluntary context switches of the event thread per second in the window
+ *                               ({@code /proc}; each is one sleep and so one wake-up), −1 where unknown
  * @param droppedEvents          events dropped by the publishers (whole run)
  * @param childPid               the battery-side child JVM's process id (0 without RS485 banks)
  * @param childGone              whether the child process had exited when the report was made
  * @param threadsLeft            {@code pylon4j} threads still alive after everything was closed
  */
 record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warmupSeconds, double measureSeconds,
-                   boolean directEvents,
+                   String events,
                    String java, int processors, double loadAverageBefore, double loadAverageAfter,
                    long heapBaselineBytes, long heapAfterRs485Bytes, long heapAfterCanBytes, long heapAtEndBytes,
-                   double processCpuPercent, double driverCpuPercent, double batteryCpuPercent,
-                   double otherJavaCpuPercent, double childCpuPercent, Map<String, Double> cpuByThreadGroup, int liveThreads,
+                   double processCpuPercent, double driverCpuPercent, double driverUserCpuPercent,
+                   double batteryCpuPercent,
+                   double otherJavaCpuPercent, double childCpuPercent, Map<String, Double> cpuByThreadGroup,
+                   Map<String, ThreadCpuTimes.Split> cpuSplitByThreadGroup, int liveThreads,
                    int driverThreads, int driverVirtualThreads, int batteryThreads,
                    LatencyHistogram.Latency rs485Latency, LatencyHistogram.Latency canLatency,
                    LatencyHistogram.Latency rs485Apply, LatencyHistogram.Latency canApply,
                    Map<String, Integer> rs485States, Map<String, Integer> canStates, List<String> notFresh,
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
-                   double eventsPerSecond, double eventHandOffsPerSecond, long droppedEvents, long childPid,
+                   double eventsPerSecond, double eventHandOffsPerSecond, double eventThreadWakeUpsPerSecond,
+                   long droppedEvents, long childPid,
                    boolean childGone, List<String> threadsLeft) {
 
     ScaleReport {
         cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
+        cpuSplitByThreadGroup = Map.copyOf(cpuSplitByThreadGroup);
         rs485States = Map.copyOf(rs485States);
         canStates = Map.copyOf(canStates);
         notFresh = List.copyOf(notFresh);
@@ -112,7 +122,10 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                         + "buses), %d modules each, polled/fed at 1 Hz; warm-up %.0f s, measured %.0f s; %s, %d "
                         + "processors; load average %.2f before, %.2f after; events delivered %s%n%n", rs485Banks, canBanks,
                 modulesPerBank, warmupSeconds, measureSeconds, java, processors, loadAverageBefore, loadAverageAfter,
-                directEvents ? "on the I/O thread (--events direct)" : "on one shared event thread"));
+                switch (events) {
+                    case "direct" -> "on the I/O thread (--events direct)";
+                    default -> "on one ThreadPoolExecutor thread (--events thread)";
+                }));
         b.append("| figure | value | target |\n|---|---:|---|\n");
         row(b, "heap per RS485 bank", kib(heapPerRs485BankBytes()), "< 256 KiB");
         row(b, "heap per CAN bank (incl. its virtual bus member)", kib(heapPerCanBankBytes()), "< 256 KiB");
@@ -120,6 +133,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "used heap: baseline / +RS485 / +CAN / end", mib(heapBaselineBytes) + " / "
                 + mib(heapAfterRs485Bytes) + " / " + mib(heapAfterCanBytes) + " / " + mib(heapAtEndBytes), "");
         row(b, "CPU, driver threads", pct(driverCpuPercent) + " of a core", "< 10 % of a core");
+        row(b, "CPU, driver threads: user / kernel", pct(driverUserCpuPercent) + " / "
+                + pct(driverCpuPercent - driverUserCpuPercent), "");
         row(b, "CPU, whole measured JVM (incl. GC, JIT, battery-side CAN feeder)", pct(processCpuPercent)
                 + " of a core", "");
         row(b, "CPU, of which battery side in this JVM", pct(batteryCpuPercent) + " of a core", "");
@@ -134,6 +149,15 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                 .forEach(e -> groups.append(groups.length() == 0 ? "" : ", ").append('`').append(e.getKey())
                         .append("` ").append(pct(e.getValue())));
         row(b, "CPU by thread group", groups.toString(), "");
+        StringBuilder splits = new StringBuilder();
+        cpuSplitByThreadGroup.entrySet().stream()
+                .sorted(Map.Entry.<String, ThreadCpuTimes.Split>comparingByValue(
+                        Comparator.comparingDouble(ThreadCpuTimes.Split::cpuPercent)).reversed())
+                .filter(e -> e.getValue().cpuPercent() >= 0.05)
+                .forEach(e -> splits.append(splits.length() == 0 ? "" : ", ").append('`').append(e.getKey())
+                        .append("` ").append(pct(e.getValue().userPercent())).append(" / ")
+                        .append(pct(e.getValue().systemPercent())));
+        row(b, "CPU by thread group, user / kernel", splits.toString(), "");
         row(b, "live threads (measured JVM)", Integer.toString(liveThreads), "");
         row(b, "driver threads (`pylon4j-`, not virtual bus members)", Integer.toString(driverThreads),
                 "no thread per bank");
@@ -158,6 +182,8 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "CAN frames received per second", num(canFramesPerSecond), "");
         row(b, "events to listeners per second", num(eventsPerSecond), "");
         row(b, "tasks handed to the event thread per second", num(eventHandOffsPerSecond), "");
+        row(b, "event thread wake-ups (voluntary context switches) per second", eventThreadWakeUpsPerSecond < 0 ? "–"
+                : num(eventThreadWakeUpsPerSecond), "");
         row(b, "events dropped (whole run)", Long.toString(droppedEvents), "0");
         return b.toString();
     }

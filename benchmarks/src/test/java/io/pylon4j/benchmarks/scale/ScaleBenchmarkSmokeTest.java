@@ -16,7 +16,7 @@ class ScaleBenchmarkSmokeTest {
 
     private static ScaleReport run(int rs485Banks, int canBanks) throws Exception {
         return ScaleBenchmark.run(new ScaleBenchmark.Config(rs485Banks, canBanks, 4, Duration.ZERO,
-                Duration.ofSeconds(3), Duration.ofSeconds(60), false));
+                Duration.ofSeconds(3), Duration.ofSeconds(60), "thread"));
     }
 
     @Test
@@ -37,9 +37,17 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.canFramesPerSecond()).isPositive();
         // each hand-off to the event thread carries at least one event (several when banks share a loop turn)
         assertThat(report.eventHandOffsPerSecond()).isPositive().isLessThanOrEqualTo(report.eventsPerSecond());
+        // the event thread sleeps between bursts: each sleep is a wake-up later, counted from /proc (−1 without it)
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            assertThat(report.eventThreadWakeUpsPerSecond()).isPositive();
+        } else {
+            assertThat(report.eventThreadWakeUpsPerSecond()).isEqualTo(-1.0);
+        }
         assertThat(report.heapAfterRs485Bytes()).isPositive();
         assertThat(report.processCpuPercent()).isPositive();
         assertThat(report.driverCpuPercent()).isPositive();
+        assertThat(report.driverUserCpuPercent()).isPositive();
+        assertThat(report.cpuSplitByThreadGroup()).containsKey("pylon4j-netty-N");
 
         // no thread per bank: twice the RS485 banks, the same driver threads (Netty loop, two timers, events)
         assertThat(report.driverThreads()).isEqualTo(small.driverThreads()).isLessThanOrEqualTo(4);
@@ -54,7 +62,9 @@ class ScaleBenchmarkSmokeTest {
         }
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
-                "5/5 CAN", "tasks handed to the event thread per second");
+                "5/5 CAN", "tasks handed to the event thread per second",
+                "event thread wake-ups (voluntary context switches) per second",
+                "CPU, driver threads: user / kernel", "CPU by thread group, user / kernel");
     }
 
     @Test
@@ -62,7 +72,7 @@ class ScaleBenchmarkSmokeTest {
     void aFailedSetUpStillKillsTheChildJvm() {
         // 1 ms is too short for the child JVM to announce its ports: the run fails during set-up
         assertThatThrownBy(() -> ScaleBenchmark.run(new ScaleBenchmark.Config(5, 1, 4, Duration.ZERO,
-                Duration.ofSeconds(1), Duration.ofMillis(1), false)))
+                Duration.ofSeconds(1), Duration.ofMillis(1), "thread")))
                 .isInstanceOf(java.util.concurrent.TimeoutException.class);
 
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();

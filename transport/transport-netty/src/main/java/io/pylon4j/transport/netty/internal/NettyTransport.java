@@ -2,6 +2,7 @@ package io.pylon4j.transport.netty.internal;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -60,6 +61,16 @@ abstract class NettyTransport implements Transport {
 
     static final int LOW_WATER_MARK = 32 * 1024;
     static final int HIGH_WATER_MARK = 64 * 1024;
+    /**
+     * The smallest buffer a read is given: larger than the biggest reply of a bank (a 16-module RS485 0x42 analog
+     * reply is about 1.9 KB), so that a reply the peer wrote at once is read at once. Netty's default guess shrinks
+     * after a run of short replies (0x92, 38 bytes) to below the next long one, which then takes two reads, two
+     * passes through the pipeline and two listener calls (a 494-byte reply read as 480 + 14: one read in seven at
+     * scale, benchmarks/README.md "Scale"). The buffer comes from Netty's pool and lives only during the read.
+     */
+    static final int MIN_READ_BUFFER = 2048;
+    /** The largest buffer a read may grow to, when a peer sends faster than one read a loop turn takes away. */
+    static final int MAX_READ_BUFFER = 64 * 1024;
 
     private final Endpoint endpoint;
     private final Endpoint.HostPort address;
@@ -230,6 +241,8 @@ abstract class NettyTransport implements Transport {
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new AdaptiveRecvByteBufAllocator(MIN_READ_BUFFER, MIN_READ_BUFFER, MAX_READ_BUFFER))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
