@@ -46,6 +46,8 @@ final class GatewayRig implements AutoCloseable {
     final CanTransport gatewaySide;
     final CanGateway gateway;
     final List<CanFrame> tapped = new CopyOnWriteArrayList<>();
+    /** When each frame of {@link #tapped} arrived (the same index), the rig's manual clock's nanoseconds. */
+    final List<Long> tappedAt = new CopyOnWriteArrayList<>();
     final List<GatewayEvent> events = new CopyOnWriteArrayList<>();
     private boolean earsClosed;
 
@@ -78,6 +80,7 @@ final class GatewayRig implements AutoCloseable {
         CanTransport tap = member("inverter");
         tap.addFrameListener((f, t) -> {
             if (!INVERTER_IDS.contains(f.id())) {
+                tappedAt.add(clock.nanoTime()); // the rig waits for the tap before time moves on: this is the send time
                 tapped.add(f);
             }
         });
@@ -121,9 +124,16 @@ final class GatewayRig implements AutoCloseable {
         halfSecond();
     }
 
-    /** Half a simulated second: the banks send when due, the drivers tick, the gateway cycles, the ears take it in. */
     private void halfSecond() throws TimeoutException, InterruptedException {
-        bankTime.advance(Duration.ofMillis(500));
+        step(Duration.ofMillis(500));
+    }
+
+    /**
+     * Lets {@code time} pass in one step: the banks send when due, the drivers tick, the gateway runs every cycle
+     * that fell due (back to back, as a fixed-rate scheduler catches up after a stall), the ears take it in.
+     */
+    void step(Duration time) throws TimeoutException, InterruptedException {
+        bankTime.advance(time);
         for (int i = 0; i < sources.size(); i++) {
             SimulatorServer s = servers.get(i);
             PylonDriver d = sources.get(i);
