@@ -14,8 +14,8 @@ package io.pylon4j.rs485;
  * bytes"; a US5000 sends one more byte in 0x44 replies); they are not kept, so such a response re-encodes shorter.
  */
 public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo, AnalogValues, AlarmInfo,
-        SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemAnalog,
-        SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
+        SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemBasicInfo,
+        SystemAnalog, SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
 
     /** {@return ADR: the battery (or group master) that answered} */
     int address();
