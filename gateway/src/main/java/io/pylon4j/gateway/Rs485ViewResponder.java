@@ -55,10 +55,12 @@ import java.util.OptionalDouble;
  *   <tr><td>0x44</td><td>each module's 0x44 block as the source's bank sent it ({@link AlarmInfoReplies}), for
  *       the addressed module or, with 0xFF at a group's master, every module of the group</td><td>RTN 0x91 (a
  *       module without a fresh block; any block while the view is not fresh)</td></tr>
- *   <tr><td>0x61, 0x60, the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid": 0x61
- *       needs the modules' SOH and MOSFET temperatures, which no source's values hold (docs/gateway.md); 0x60 has
- *       no entry in the codec (one emulator's unverified layout, docs/protocol.md §2.5.12); the gateway takes no
- *       control command</td><td>—</td></tr>
+ *   <tr><td>0x60</td><td>the bank's 0x51 name, manufacturer and version, the module count and each module's
+ *       serial number ({@link SystemInfoReplies}; one emulator's unverified layout, docs/protocol.md §2.5.12)</td>
+ *       <td>RTN 0x91 (a field missing, a module online without fresh details and serial, the view not fresh)</td></tr>
+ *   <tr><td>0x61, the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid": 0x61
+ *       needs the modules' SOH and MOSFET temperatures, which no source's values hold (docs/gateway.md); the
+ *       gateway takes no control command</td><td>—</td></tr>
  * </table>
  * RTN 0x91 (internal communication error, master ↔ slave) and 0x04 are the protocol's return codes
  * (docs/protocol.md §2.4). Addresses: the master 0x02 and every module the view has details of answer; any other
@@ -120,15 +122,14 @@ final class Rs485ViewResponder {
             case SYSTEM_PARAMETERS -> info.flatMap(BankInfo::systemParameters).map(p -> parameters(adr, p));
             case ANALOG_VALUES -> analog(adr, ((AnalogValuesRequest) request).commandValue(), v);
             case CHARGE_DISCHARGE_MANAGEMENT -> moduleShare(adr, v);
-            case SERIAL_NUMBER -> module.flatMap(ModuleDetails::serialNumber).map(s -> s.replace("\0", "").strip())
-                    .filter(s -> !s.isEmpty() && s.length() <= SerialNumber.LENGTH)
-                    .map(s -> new SerialNumber(adr, adr, s));
+            case SERIAL_NUMBER -> module.flatMap(SystemInfoReplies::serial).map(s -> new SerialNumber(adr, adr, s));
             case SOFTWARE_VERSION -> module.flatMap(m -> versions(adr, m));
             case PACK_QUANTITY -> v.modules() > 0 ? Optional.of(new PackQuantity(adr, Math.min(255, v.modules())))
                     : Optional.empty();
             case SYSTEM_ALARM -> Optional.of(SystemAlarmBits.of(adr, v.alarms()));
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> v.limits().flatMap(l -> system(adr, l, v));
             case ALARM_INFO -> AlarmInfoReplies.answer(adr, ((AlarmInfoRequest) request).commandValue(), v);
+            case SYSTEM_BASIC_INFO -> SystemInfoReplies.answer(adr, v);
             case SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> Optional.empty();
         };
     }
@@ -139,7 +140,7 @@ final class Rs485ViewResponder {
         }
         return Versions.bytes(i.softwareVersion().get(), 2).map(sw -> new ManufacturerInfo(adr,
                 fit(i.deviceName().get(), ManufacturerInfo.DEVICE_NAME_LENGTH), sw,
-                fit(i.manufacturerName().get(), 20)));
+                fit(i.manufacturerName().get(), ManufacturerInfo.MANUFACTURER_NAME_LENGTH)));
     }
 
     private static Optional<Rs485Response> versions(int adr, ModuleDetails m) {
@@ -242,7 +243,7 @@ final class Rs485ViewResponder {
         return (int) Math.round(celsius * 10) + KELVIN_OFFSET_DECI;
     }
 
-    private static String fit(String text, int length) {
+    static String fit(String text, int length) {
         String t = text.replace("\0", "");
         return t.length() > length ? t.substring(0, length) : t;
     }

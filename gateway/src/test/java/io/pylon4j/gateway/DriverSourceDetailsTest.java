@@ -126,7 +126,39 @@ class DriverSourceDetailsTest {
     }
 
     @Test
-    void aCanDriverSourceIsRefused0x44With91And0x61And0x60With04ButAnswered0x63() throws Exception {
+    void anRs485DriverSourceAnswers0x60AsTheBankItselfDoesAndRefusesItWhenTheBankStopsAnswering() throws Exception {
+        try (Rs485SourceRig rig = Rs485SourceRig.standalone()) {
+            for (int i = 0; i < 3; i++) {
+                rig.pollCycle();
+            }
+            io.pylon4j.rs485.SystemBasicInfoRequest request = new io.pylon4j.rs485.SystemBasicInfoRequest(2);
+            // what the simulated bank itself answers to 0x60, decoded by pylon4j's codec
+            var own = (io.pylon4j.rs485.SystemBasicInfo) io.pylon4j.rs485.Rs485Codec.decodeResponse(request,
+                    new io.pylon4j.simulator.frontend.Rs485Responder().respond(request.toFrame(), rig.bank.snapshot())
+                            .orElseThrow());
+            Rs485ViewResponder responder = new Rs485ViewResponder();
+            DriverBankSource source = new DriverBankSource(rig.driver, 100, Duration.ofSeconds(5));
+
+            var answered = (io.pylon4j.rs485.SystemBasicInfo) io.pylon4j.rs485.Rs485Codec.decodeResponse(request,
+                    responder.respond(request.toFrame(), source.view()).orElseThrow());
+            assertThat(answered).isEqualTo(own);
+            assertThat(answered.moduleCount()).isEqualTo(4);
+            assertThat(answered.serialNumbers().get(0)).isEqualTo(masterSerial(rig));
+
+            // the bank stops answering: once the modules' details are older than 5 s, 0x60 is refused, not repeated
+            rig.bank.updateFaults(f -> f.withCommunicationLost(true));
+            for (int i = 0; i < 6; i++) {
+                rig.pollCycle();
+            }
+            BankView later = source.view();
+            assertThat(later.details().modules()).isEmpty();
+            assertThat(later.details().bankInfo()).as("the identity itself is kept").isPresent();
+            assertThat(responder.respond(request.toFrame(), later).orElseThrow().cid2OrRtn()).isEqualTo(0x91);
+        }
+    }
+
+    @Test
+    void aCanDriverSourceIsRefused0x44And0x60With91And0x61With04ButAnswered0x63() throws Exception {
         try (GatewayRig rig = new GatewayRig(1, GatewayProfile.PYLON_V12, false)) {
             rig.seconds(3);
             BankView v = new DriverBankSource(rig.sources.get(0), 100).view();
@@ -139,7 +171,7 @@ class DriverSourceDetailsTest {
             assertThat(rtn.apply(new io.pylon4j.rs485.AlarmInfoRequest(2, 0xFF).toFrame())).isEqualTo(0x91);
             assertThat(rtn.apply(new io.pylon4j.rs485.SystemAnalogRequest(2).toFrame())).isEqualTo(0x04);
             assertThat(rtn.apply(io.pylon4j.rs485.Rs485Frame.of(io.pylon4j.rs485.Rs485Frame.PYLONTECH_VERSION, 2,
-                    io.pylon4j.rs485.Command.CID1, 0x60))).isEqualTo(0x04);
+                    io.pylon4j.rs485.Command.CID1, 0x60))).as("no 0x51, no module serials").isEqualTo(0x91);
             assertThat(rtn.apply(new io.pylon4j.rs485.SystemChargeDischargeManagementRequest(2).toFrame()))
                     .isEqualTo(0x00);
         }

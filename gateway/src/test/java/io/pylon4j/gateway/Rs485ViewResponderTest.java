@@ -23,6 +23,8 @@ import io.pylon4j.rs485.SerialNumberRequest;
 import io.pylon4j.rs485.SystemAlarm;
 import io.pylon4j.rs485.SystemAlarmFlag;
 import io.pylon4j.rs485.SystemAlarmRequest;
+import io.pylon4j.rs485.SystemBasicInfo;
+import io.pylon4j.rs485.SystemBasicInfoRequest;
 import io.pylon4j.rs485.SystemChargeDischargeManagement;
 import io.pylon4j.rs485.SystemChargeDischargeManagementRequest;
 import java.time.Duration;
@@ -114,11 +116,56 @@ class Rs485ViewResponderTest {
     }
 
     @Test
-    void systemAnalogAndBasicInfoAreRefusedWithRtn04() {
+    void systemAnalogIsRefusedWithRtn04() {
         assertThat(rtn(new io.pylon4j.rs485.SystemAnalogRequest(2).toFrame(), withBlocks(Map.of(2, block(2, 0)))))
                 .isEqualTo(ReturnCode.INVALID_COMMAND.code());
-        assertThat(rtn(Rs485Frame.of(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0x60), withModule()))
-                .isEqualTo(ReturnCode.INVALID_COMMAND.code());
+    }
+
+    /** Four modules in two groups (the count {@link Views#fresh()} says), each with a serial number. */
+    private static BankView withIdentity(BankInfo info, Map<Integer, String> serials) {
+        Map<Integer, ModuleDetails> modules = new java.util.TreeMap<>();
+        Map<Integer, Duration> ages = new java.util.TreeMap<>();
+        for (int address : List.of(0x13, 2, 0x12, 3)) {
+            ModuleDetails.Builder b = ModuleDetails.builder(address);
+            if (serials.containsKey(address)) {
+                b.serialNumber(serials.get(address));
+            }
+            modules.put(address, b.build());
+            ages.put(address, Duration.ofSeconds(1));
+        }
+        return Views.fresh().withDetails(new BankDetails(modules, ages, Optional.of(info)));
+    }
+
+    private static final BankInfo US5000 = BankInfo.ofManufacturerInfo("US5000", "PYLON", "1.2");
+    private static final Map<Integer, String> SERIALS = Map.of(2, "PPTAH0001", 3, "PPTAH0002\0\0",
+            0x12, "PPTAH0003", 0x13, "PPTAH00040000004");
+
+    @Test
+    void systemBasicInfoIsTheBanksNameVersionAndEachModulesSerialGroupByGroup() {
+        var info = (SystemBasicInfo) ask(new SystemBasicInfoRequest(2), withIdentity(US5000, SERIALS));
+
+        assertThat(info).isEqualTo(new SystemBasicInfo(2, "US5000", "PYLON", 0x0102,
+                List.of("PPTAH0001", "PPTAH0002", "PPTAH0003", "PPTAH00040000004")));
+        assertThat(info.moduleCount()).isEqualTo(4);
+    }
+
+    @Test
+    void systemBasicInfoIsRefusedWithRtn91WhileAnyFieldIsMissingOrStale() {
+        int rtn91 = ReturnCode.INTERNAL_COMMUNICATION_ERROR.code();
+        Rs485Frame request = new SystemBasicInfoRequest(2).toFrame();
+        Map<Integer, String> threeSerials = new java.util.HashMap<>(SERIALS);
+        threeSerials.remove(0x12);
+        assertThat(rtn(request, withIdentity(US5000, threeSerials))).as("a module without serial").isEqualTo(rtn91);
+        assertThat(rtn(request, withIdentity(BankInfo.EMPTY, SERIALS))).as("no 0x51").isEqualTo(rtn91);
+        assertThat(rtn(request, withIdentity(new BankInfo(Optional.of("US5000"), Optional.of("PYLON"),
+                Optional.empty(), Optional.empty()), SERIALS))).as("no software version").isEqualTo(rtn91);
+        assertThat(rtn(request, withIdentity(BankInfo.ofManufacturerInfo("US5000", "PYLON", "1.2.3"), SERIALS)))
+                .as("a version that is not two bytes").isEqualTo(rtn91);
+        assertThat(rtn(request, withIdentity(US5000, SERIALS).failSafe("stale"))).as("not fresh").isEqualTo(rtn91);
+        BankView fiveOnline = new BankView(SourceState.FRESH, "test", Views.fresh().limits(),
+                Views.fresh().measurements(), io.pylon4j.driver.RequestFlags.NORMAL, java.util.Set.of(), 5, 500)
+                .withDetails(withIdentity(US5000, SERIALS).details());
+        assertThat(rtn(request, fiveOnline)).as("a module online without fresh details").isEqualTo(rtn91);
     }
 
     @Test

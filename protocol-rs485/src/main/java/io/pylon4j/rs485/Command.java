@@ -8,7 +8,7 @@ import java.util.function.Function;
  * {@value #CID1}, "battery data").
  *
  * <p>Queries: 0x4F, 0x51, 0x42, 0x44, 0x47, 0x92, 0x93, 0x96 ([R485-33] chapter 3), the RS232 V2.8 extra 0x90
- * ([R232-28] §3.2) and the V3.5-era system queries 0x61, 0x62, 0x63 (no public Pylontech document; the layouts are
+ * ([R232-28] §3.2) and the V3.5-era system queries 0x60, 0x61, 0x62, 0x63 (no public Pylontech document; the layouts are
  * those of two independent emulators, docs/protocol.md §2.5.12). Control commands, which change the battery's behaviour and which
  * this library never sends on its own: 0x94, 0x95 ([R485-33] §3.8, §3.9) and the RS232 rate switch 0x91
  * ([R232-28] §3.4); see {@link #isControl()}.
@@ -71,6 +71,10 @@ public enum Command {
     SET_COMMUNICATION_RATE(0x91, "set communication rate",
             SetCommunicationRateRequest.class, SetCommunicationRateRequest::decode,
             Acknowledgement.class, Command::acknowledgement),
+    /** 0x60 get system basic info: name, manufacturer, version, module serials (emulator layout, docs/protocol.md §2.5.12). */
+    SYSTEM_BASIC_INFO(0x60, "get system basic info",
+            SystemBasicInfoRequest.class, f -> new SystemBasicInfoRequest(f.address()),
+            SystemBasicInfo.class, (r, f) -> SystemBasicInfo.decode(f)),
     /** 0x61 get system analog data, whole system (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_ANALOG(0x61, "get system analog data",
             SystemAnalogRequest.class, f -> new SystemAnalogRequest(f.address()),

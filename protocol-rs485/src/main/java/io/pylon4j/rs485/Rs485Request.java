@@ -16,7 +16,8 @@ package io.pylon4j.rs485;
 public sealed interface Rs485Request permits ProtocolVersionRequest, ManufacturerInfoRequest, AnalogValuesRequest,
         AlarmInfoRequest, SystemParametersRequest, ChargeDischargeManagementRequest, SerialNumberRequest,
         SetChargeDischargeManagementRequest, TurnOffRequest, SoftwareVersionRequest, PackQuantityRequest,
-        SetCommunicationRateRequest, SystemAnalogRequest, SystemAlarmRequest, SystemChargeDischargeManagementRequest {
+        SetCommunicationRateRequest, SystemBasicInfoRequest, SystemAnalogRequest, SystemAlarmRequest,
+        SystemChargeDischargeManagementRequest {
 
     /** {@return ADR: the battery (or group master) asked} */
     int address();

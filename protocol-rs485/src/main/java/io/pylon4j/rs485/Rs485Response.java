@@ -16,8 +16,8 @@ package io.pylon4j.rs485;
  * tells a late reply to another command from the answer.
  */
 public sealed interface Rs485Response permits ProtocolVersion, ManufacturerInfo, AnalogValues, AlarmInfo,
-        SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemAnalog,
-        SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
+        SystemParameters, ChargeDischargeManagement, SerialNumber, SoftwareVersion, PackQuantity, SystemBasicInfo,
+        SystemAnalog, SystemAlarm, SystemChargeDischargeManagement, Acknowledgement, Rejection {
 
     /** {@return ADR: the battery (or group master) that answered} */
     int address();

@@ -94,7 +94,7 @@ class RecordsTest {
     void commandCodes() {
         assertThat(Command.of(0x42)).isEqualTo(Command.ANALOG_VALUES);
         assertThat(Command.ANALOG_VALUES.hex()).isEqualTo("0x42");
-        assertThat(Command.values()).extracting(Command::code).doesNotHaveDuplicates().hasSize(15);
+        assertThat(Command.values()).extracting(Command::code).doesNotHaveDuplicates().hasSize(16);
         assertThat(Command.isKnown(0x4B)).isFalse();
         assertThat(Command.isKnown(-1)).isFalse();
     }

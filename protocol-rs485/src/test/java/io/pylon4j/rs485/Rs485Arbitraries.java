@@ -59,6 +59,7 @@ final class Rs485Arbitraries {
                 Combinators.combine(adr, u8()).as(SoftwareVersionRequest::new),
                 adr.map(PackQuantityRequest::new),
                 Combinators.combine(adr, Arbitraries.of(CommunicationRate.class)).as(SetCommunicationRateRequest::new),
+                adr.map(SystemBasicInfoRequest::new),
                 adr.map(SystemAnalogRequest::new),
                 adr.map(SystemAlarmRequest::new),
                 adr.map(SystemChargeDischargeManagementRequest::new)));
@@ -142,6 +143,9 @@ final class Rs485Arbitraries {
                         new SoftwareVersionRequest(a, cv), new SoftwareVersion(a, cv, m, l))),
                 Combinators.combine(adr, u8()).as((a, n) -> new Exchange(new PackQuantityRequest(a),
                         new PackQuantity(a, n))),
+                Combinators.combine(adr, latin1(10), latin1(20), u16(), latin1(16).list().ofMaxSize(20))
+                        .as((a, d, m, v, serials) -> new Exchange(new SystemBasicInfoRequest(a),
+                                new SystemBasicInfo(a, d, m, v, serials))),
                 systemAnalog,
                 Combinators.combine(adr, u8(), u8(), u8(), u8()).as((a, w1, w2, p1, p2) -> new Exchange(
                         new SystemAlarmRequest(a), new SystemAlarm(a, w1, w2, p1, p2))),

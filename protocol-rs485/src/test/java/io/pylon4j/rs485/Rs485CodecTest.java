@@ -229,6 +229,34 @@ class Rs485CodecTest {
     }
 
     @Test
+    void systemBasicInfoIsNameManufacturerVersionCountAndOneSerialPerModule() {
+        // docs/protocol.md §2.5.12, [AIR-INV-485]'s layout: 10 + 20 ASCII, u16 version, u8 count, 16 ASCII each
+        SystemBasicInfo info = new SystemBasicInfo(2, "US2KBPL", "Pylon", 0x0203,
+                List.of("PPTAH02400000001", "PPTAH024"));
+        byte[] bytes = info.encodeInfo();
+        assertThat(bytes).hasSize(33 + 32);
+        assertThat(new String(bytes, 0, 10, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("US2KBPL\0\0\0");
+        assertThat(new String(bytes, 10, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("Pylon");
+        assertThat(bytes[30]).isEqualTo((byte) 0x02);
+        assertThat(bytes[31]).isEqualTo((byte) 0x03);
+        assertThat(bytes[32]).isEqualTo((byte) 2);
+        assertThat(new String(bytes, 33, 16, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PPTAH02400000001");
+        SystemBasicInfo back = (SystemBasicInfo) Rs485Codec.decodeResponse(new SystemBasicInfoRequest(2),
+                info.toFrame());
+        assertThat(back).isEqualTo(info);
+        assertThat(back.moduleCount()).isEqualTo(2);
+    }
+
+    @Test
+    void systemBasicInfoStatingMoreModulesThanItsInfoHoldsIsRefused() {
+        byte[] info = new SystemBasicInfo(2, "US2KBPL", "Pylon", 0x0203, List.of("PPTAH02400000001")).encodeInfo();
+        info[32] = 2; // two modules stated, one serial sent
+        Rs485Frame frame = new Rs485Frame(Rs485Frame.PYLONTECH_VERSION, 2, Command.CID1, 0, info);
+        assertThatThrownBy(() -> Rs485Codec.decodeResponse(new SystemBasicInfoRequest(2), frame))
+                .isInstanceOf(Rs485Exception.class);
+    }
+
+    @Test
     void protocolVersionIsTheRepliesVer() {
         ProtocolVersion v = (ProtocolVersion) Rs485Codec.decodeResponse(new ProtocolVersionRequest(2),
                 Rs485Frame.of(0x21, 2, 0x46, 0));

@@ -123,6 +123,7 @@ class Rs485DecoderFuzz {
             case PACK_QUANTITY -> new PackQuantityRequest(address);
             case SET_COMMUNICATION_RATE -> new SetCommunicationRateRequest(address,
                     data.pickValue(CommunicationRate.values()));
+            case SYSTEM_BASIC_INFO -> new SystemBasicInfoRequest(address);
             case SYSTEM_ANALOG -> new SystemAnalogRequest(address);
             case SYSTEM_ALARM -> new SystemAlarmRequest(address);
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagementRequest(address);

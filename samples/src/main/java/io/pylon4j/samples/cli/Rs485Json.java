@@ -20,6 +20,7 @@ import io.pylon4j.rs485.SetChargeDischargeManagementRequest;
 import io.pylon4j.rs485.SetCommunicationRateRequest;
 import io.pylon4j.rs485.SoftwareVersion;
 import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemBasicInfo;
 import io.pylon4j.rs485.SystemAnalog;
 import io.pylon4j.rs485.SystemChargeDischargeManagement;
 import io.pylon4j.rs485.SystemParameters;
@@ -126,6 +127,12 @@ final class Rs485Json {
                     .field("mainlineVersion", s.mainlineVersionText());
         } else if (response instanceof PackQuantity q) {
             json.field("packCount", q.packCount());
+        } else if (response instanceof SystemBasicInfo b) {
+            json.field("deviceName", b.deviceName()).field("manufacturerName", b.manufacturerName())
+                    .field("softwareVersion", b.softwareVersion()).field("moduleCount", b.moduleCount());
+            json.beginArray("serialNumbers");
+            b.serialNumbers().forEach(json::value);
+            json.endArray();
         } else if (response instanceof SystemAnalog s) {
             systemAnalog(json, s);
         } else if (response instanceof SystemAlarm a) {

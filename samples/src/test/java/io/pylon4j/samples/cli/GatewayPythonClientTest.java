@@ -34,9 +34,9 @@ import picocli.CommandLine;
  * {@code scripts/pylontech-client.py}, written in Python from the protocol document and sharing no code with pylon4j,
  * polls the gateway's responder over a socat pseudo-terminal pair as an inverter would. The gateway's source is an
  * RS485 driver reading a simulated 3 × US5000 bank on an in-memory byte bus; what the client prints must be the
- * bank's values, 0x44 each module's alarm block as the simulator sent it to the source driver, and 0x61 and 0x60
- * (which no source's values can fill) must be refused with RTN 0x04 ({@code docs/gateway.md}, "The RS485
- * responder").
+ * bank's values, 0x44 each module's alarm block as the simulator sent it to the source driver, 0x60 the bank's
+ * identity and module serials as the simulator itself answers 0x60, and 0x61 (which a driver source's values cannot
+ * fill) must be refused with RTN 0x04 ({@code docs/gateway.md}, "The RS485 responder").
  *
  * <p>Needs {@code /usr/bin/python3} with {@code python3-construct} and {@code python3-serial}, and {@code socat}:
  * missing, they FAIL the test with what to install, unless {@code -Dpylon4j.tests.withoutExternalTools=true}.
@@ -54,7 +54,7 @@ class GatewayPythonClientTest {
     }
 
     @Test
-    void theIndependentClientReadsTheSourceBankAndItsAlarmBlocksThroughTheGatewayAndIsRefused0x61And0x60()
+    void theIndependentClientReadsTheSourceBankItsAlarmBlocksAndIdentityThroughTheGatewayAndIsRefused0x61()
             throws Exception {
         Path script = PythonClientAgainstSimulatorTest.clientScript();
         SimulatedBank bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(3)
@@ -67,6 +67,11 @@ class GatewayPythonClientTest {
         List<io.pylon4j.rs485.ModuleAlarm> blocks = ((io.pylon4j.rs485.AlarmInfo) io.pylon4j.rs485.Rs485Codec
                 .decodeResponse(alarmRequest, new io.pylon4j.simulator.frontend.Rs485Responder()
                         .respond(alarmRequest.toFrame(), s).orElseThrow())).modules();
+        io.pylon4j.rs485.SystemBasicInfoRequest basicRequest = new io.pylon4j.rs485.SystemBasicInfoRequest(2);
+        io.pylon4j.rs485.SystemBasicInfo ownBasicInfo = (io.pylon4j.rs485.SystemBasicInfo) io.pylon4j.rs485.Rs485Codec
+                .decodeResponse(basicRequest, new io.pylon4j.simulator.frontend.Rs485Responder()
+                        .respond(basicRequest.toFrame(), s).orElseThrow());
+        assertThat(ownBasicInfo.moduleCount()).isEqualTo(3);
         VirtualTransportProvider buses = new VirtualTransportProvider();
         try (SocatPtyPair ptys = SocatPtyPair.start(dir);
              SimulatorServer server = SimulatorServer.builder(bank).rs485(buses.byteBus("bat").newMember()).build()) {
@@ -134,9 +139,15 @@ class GatewayPythonClientTest {
                 assertAlarmBlock(m, blocks.get(i), "stack module " + i);
             }
             assertThat(blocks.get(2)).as("the forced alarm shows").isNotEqualTo(blocks.get(0));
-            // 0x61 and 0x60 refused with RTN 04, each reported as a line, the run going on
-            assertThat(at(json, "refused")).isEqualTo(List.of(Map.of("command", "61", "rtn", "04"),
-                    Map.of("command", "60", "rtn", "04")));
+            // 0x60: the bank's 0x51 identity and each module's 0x93 serial, as the bank itself answers 0x60
+            assertThat(at(json, "systemBasicInfo.deviceName")).isEqualTo(ownBasicInfo.deviceName());
+            assertThat(at(json, "systemBasicInfo.manufacturerName")).isEqualTo(ownBasicInfo.manufacturerName());
+            assertThat(at(json, "systemBasicInfo.softwareVersion")).isEqualTo(List.of(
+                    (double) (ownBasicInfo.softwareVersion() >> 8), (double) (ownBasicInfo.softwareVersion() & 0xFF)));
+            assertThat(at(json, "systemBasicInfo.moduleCount")).isEqualTo(3.0);
+            assertThat(at(json, "systemBasicInfo.serialNumbers")).isEqualTo(ownBasicInfo.serialNumbers());
+            // 0x61 refused with RTN 04, reported as a line, the run going on
+            assertThat(at(json, "refused")).isEqualTo(List.of(Map.of("command", "61", "rtn", "04")));
             assertThat(asked.err()).contains("refused: reply to 61 at ADR 02: RTN 04");
 
             assertThat(whole.status()).as("the default poll; stderr: %s", whole.err()).isZero();

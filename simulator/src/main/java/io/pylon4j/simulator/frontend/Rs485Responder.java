@@ -26,6 +26,7 @@ import io.pylon4j.rs485.SerialNumberRequest;
 import io.pylon4j.rs485.SoftwareVersion;
 import io.pylon4j.rs485.SoftwareVersionRequest;
 import io.pylon4j.rs485.SystemAlarm;
+import io.pylon4j.rs485.SystemBasicInfo;
 import io.pylon4j.rs485.SystemAlarmFlag;
 import io.pylon4j.rs485.SystemAnalog;
 import io.pylon4j.rs485.SystemChargeDischargeManagement;
@@ -160,6 +161,9 @@ public final class Rs485Responder {
             case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
                     new Acknowledgement(adr, request.command());
             case PACK_QUANTITY -> new PackQuantity(adr, Math.min(255, s.modulesOnline()));
+            case SYSTEM_BASIC_INFO -> new SystemBasicInfo(adr, fit(preset.model(), 10), fit("PYLON", 20), 0x0100,
+                    s.modules().stream().filter(ModuleSnapshot::online).map(Rs485Responder::serial)
+                            .limit(SystemBasicInfo.MAX_MODULES).toList());
             case SYSTEM_ANALOG -> systemAnalog(adr, s);
             case SYSTEM_ALARM -> systemAlarm(adr, s);
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagement(adr,

@@ -155,6 +155,12 @@ class Rs485FrontEndTest {
         assertThat(((PackQuantity) poll(new PackQuantityRequest(0x02))).packCount()).isEqualTo(4);
         assertThat(((SystemAnalog) poll(new SystemAnalogRequest(0x02))).stateOfChargePercent()).isEqualTo(62);
         assertThat(poll(new SystemAlarmRequest(0x02))).isInstanceOf(SystemAlarm.class);
+        // 0x60: the 0x51 name and each online module's 0x93 serial, in address order
+        var basic = (io.pylon4j.rs485.SystemBasicInfo) poll(new io.pylon4j.rs485.SystemBasicInfoRequest(0x02));
+        assertThat(basic.deviceName()).isEqualTo(((ManufacturerInfo) poll(new ManufacturerInfoRequest(0x02)))
+                .deviceName());
+        assertThat(basic.serialNumbers()).hasSize(4).doesNotHaveDuplicates()
+                .startsWith(((SerialNumber) poll(SerialNumberRequest.of(0x02))).serialNumber());
         SystemChargeDischargeManagement sys =
                 (SystemChargeDischargeManagement) poll(new SystemChargeDischargeManagementRequest(0x02));
         assertThat(sys.chargeCurrentLimitDeciAmps()).isEqualTo(1480);
