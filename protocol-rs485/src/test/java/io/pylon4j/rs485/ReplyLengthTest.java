@@ -102,12 +102,13 @@ class ReplyLengthTest {
     }
 
     /**
-     * The commands whose reply layouts carry counts (0x42, 0x44: cells, temperatures, modules), so that a reply of
-     * another command may happen to have the length those counts imply, and the replies with no INFO at all (0x4F,
-     * and the acknowledgements of the control commands): the pairs length cannot tell apart, listed in
-     * docs/safety.md as the residual risk.
+     * The commands whose reply layouts carry counts (0x42, 0x44: cells, temperatures, modules; 0x60: a serial a
+     * module), so that a reply of another command may happen to have the length those counts imply, and the replies
+     * with no INFO at all (0x4F, and the acknowledgements of the control commands): the pairs length cannot tell
+     * apart, listed in docs/safety.md as the residual risk.
      */
-    static final Set<Command> COUNTED = Set.of(Command.ANALOG_VALUES, Command.ALARM_INFO);
+    static final Set<Command> COUNTED = Set.of(Command.ANALOG_VALUES, Command.ALARM_INFO,
+            Command.SYSTEM_BASIC_INFO);
     static final Set<Command> EMPTY = Set.of(Command.PROTOCOL_VERSION, Command.SET_CHARGE_DISCHARGE_MANAGEMENT,
             Command.TURN_OFF, Command.SET_COMMUNICATION_RATE);
 
