@@ -2,18 +2,28 @@ package io.pylon4j.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.can.CanFrame;
 import io.pylon4j.mqtt.MiniJson;
 import io.pylon4j.mqtt.MosquittoBroker;
 import io.pylon4j.mqtt.MosquittoExtension;
 import io.pylon4j.mqtt.MqttRecorder;
 import io.pylon4j.mqtt.TestPki;
+import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +96,61 @@ class MqttCommandTest {
         }
         assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("publishing 1 bank(s) to " + mosquitto.uri());
+    }
+
+    /**
+     * {@code pylon mqtt --can canet:…}: the bank is {@code pylon simulate --can virtual:sim} (in this JVM), and this
+     * test is the Ethernet CAN converter between the two, writing every frame the simulator sends on its bus as a
+     * 13-byte {@code canet:} record to the bridge's socket. The bridge finds {@code canet:} through the ServiceLoader,
+     * as a user's run does; only the CAN driver can turn those frames into the simulator's SOC and limits.
+     */
+    @Test
+    void aCanBankIsPublished() throws Exception {
+        VirtualTransportProvider virtual = new VirtualTransportProvider();
+        CanTransport converter = virtual.canBus("sim").newMember();
+        converter.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SimulateCommand simulate = new SimulateCommand();
+        simulate.transports = new io.pylon4j.transport.Transports(List.of(virtual));
+        StringWriter simulatorErr = new StringWriter();
+        CommandLine simulator = new CommandLine(simulate).setErr(new PrintWriter(simulatorErr, true));
+        simulators.add(simulate);
+        simulatorExits.add(CompletableFuture.supplyAsync(() -> simulator.execute("--modules", "2", "--preset",
+                "US3000C", "--soc", "58", "--can", "virtual:sim"), MonitorRs485Test.OWN_THREAD));
+        try (ServerSocket canet = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            var run = mqtt(out, err, "mqtt", "--broker", mosquitto.uri(), "--site", "bus", "--can",
+                    "canet:127.0.0.1:" + canet.getLocalPort(), "--seconds", "8");
+            canet.setSoTimeout(15_000);
+            try (Socket bridge = canet.accept();
+                 MqttRecorder r = MqttRecorder.subscribe(mosquitto.port(), "pylon4j/bus/#")) {
+                OutputStream toBridge = bridge.getOutputStream();
+                converter.addFrameListener((frame, nanos) -> {
+                    try {
+                        toBridge.write(canetRecord(frame));
+                    } catch (IOException closed) {
+                        // the bridge's --seconds are over
+                    }
+                });
+                String state = r.await("pylon4j/bus/can/state", soc(58), WAIT);
+                // 2 x US3000C: 2 x 37 A of charge current, as pylon simulate sends on 0x351
+                assertThat(MiniJson.at(MiniJson.object(state), "published.chargeCurrentLimitAmps")).isEqualTo(74.0);
+                r.await("pylon4j/bus/can/availability", "online"::equals, WAIT);
+                assertThat(r.latest().keySet()).as("no other bank").allMatch(t -> t.startsWith("pylon4j/bus/can/")
+                        || t.startsWith("pylon4j/bus/bridge/"));
+            } finally {
+                converter.close();
+            }
+            assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("publishing 1 bank(s) to " + mosquitto.uri());
+            assertThat(err.toString()).doesNotContain("not published");
+        }
+    }
+
+    /** One frame as a USR-CANET200-type converter sends it: information byte (standard, data, DLC), id, 8 bytes. */
+    private static byte[] canetRecord(CanFrame frame) {
+        ByteBuffer record = ByteBuffer.allocate(13).put((byte) frame.length()).putInt(frame.id());
+        return record.put(frame.data()).array(); // the rest stays 00, as the converter pads it
     }
 
     @Test
