@@ -22,9 +22,12 @@ import java.util.TreeMap;
  * @param bankInfo     what the bank says about itself (RS485 0x51, 0x47), if the source knows it
  * @param moduleAlarms per RS485 address, ascending: the module's fresh 0x44 block as the bank sent it (the RS485
  *                     responder answers 0x44 from it byte for byte); empty when the source has none (CAN)
+ * @param systemAnalog what 0x61 needs beyond {@code modules} (SOH, MOSFET and BMS temperatures), from a source
+ *                     that knows it from its own BMS; empty for a driver source, which never has it
  */
 public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Duration> moduleAges,
-                          Optional<BankInfo> bankInfo, Map<Integer, ModuleAlarmStates> moduleAlarms) {
+                          Optional<BankInfo> bankInfo, Map<Integer, ModuleAlarmStates> moduleAlarms,
+                          Optional<SystemAnalogExtras> systemAnalog) {
 
     /** No per-module data, no bank info: what every source but a per-module one gives. */
     public static final BankDetails NONE = new BankDetails(Map.of(), Map.of(), Optional.empty());
@@ -36,6 +39,7 @@ public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Dura
      * @param moduleAges   how old each module's details were, one entry per module, none negative
      * @param bankInfo     what the bank says about itself, if known
      * @param moduleAlarms per RS485 address: the module's fresh 0x44 block, each under its own address
+     * @param systemAnalog what 0x61 needs beyond the modules' details, if the source knows it
      * @throws NullPointerException     if a reference is null
      * @throws IllegalArgumentException if the two maps have different keys, an age is negative, or a 0x44 block is
      *                                  filed under another address than its own
@@ -45,6 +49,7 @@ public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Dura
         moduleAges = Collections.unmodifiableMap(new TreeMap<>(moduleAges));
         Objects.requireNonNull(bankInfo, "bankInfo");
         moduleAlarms = Collections.unmodifiableMap(new TreeMap<>(moduleAlarms));
+        Objects.requireNonNull(systemAnalog, "systemAnalog");
         if (!modules.keySet().equals(moduleAges.keySet())) {
             throw new IllegalArgumentException("one age per module: " + modules.keySet() + " against "
                     + moduleAges.keySet());
@@ -63,6 +68,22 @@ public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Dura
     }
 
     /**
+     * Details without 0x61's extras (what every source but an application's own gives).
+     *
+     * @param modules      per-module details by RS485 address
+     * @param moduleAges   how old each module's details were, one entry per module, none negative
+     * @param bankInfo     what the bank says about itself, if known
+     * @param moduleAlarms per RS485 address: the module's fresh 0x44 block, each under its own address
+     * @throws NullPointerException     if a reference is null
+     * @throws IllegalArgumentException if the two maps have different keys, an age is negative, or a 0x44 block is
+     *                                  filed under another address than its own
+     */
+    public BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Duration> moduleAges,
+                       Optional<BankInfo> bankInfo, Map<Integer, ModuleAlarmStates> moduleAlarms) {
+        this(modules, moduleAges, bankInfo, moduleAlarms, Optional.empty());
+    }
+
+    /**
      * Details without 0x44 blocks (a source that knows no per-module alarm states).
      *
      * @param modules    per-module details by RS485 address
@@ -74,6 +95,16 @@ public record BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Dura
     public BankDetails(Map<Integer, ModuleDetails> modules, Map<Integer, Duration> moduleAges,
                        Optional<BankInfo> bankInfo) {
         this(modules, moduleAges, bankInfo, Map.of());
+    }
+
+    /**
+     * These details with what 0x61 needs beyond them.
+     *
+     * @param extras the SOH and MOSFET and BMS temperatures, as the application's BMS reports them
+     * @return the same details with {@code extras}
+     */
+    public BankDetails withSystemAnalog(SystemAnalogExtras extras) {
+        return new BankDetails(modules, moduleAges, bankInfo, moduleAlarms, Optional.of(extras));
     }
 
     /**

@@ -58,9 +58,13 @@ import java.util.OptionalDouble;
  *   <tr><td>0x60</td><td>the bank's 0x51 name, manufacturer and version, the module count and each module's
  *       serial number ({@link SystemInfoReplies}; one emulator's unverified layout, docs/protocol.md §2.5.12)</td>
  *       <td>RTN 0x91 (a field missing, a module online without fresh details and serial, the view not fresh)</td></tr>
- *   <tr><td>0x61, the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid": 0x61
- *       needs the modules' SOH and MOSFET temperatures, which no source's values hold (docs/gateway.md); the
- *       gateway takes no control command</td><td>—</td></tr>
+ *   <tr><td>0x61</td><td>voltage, current, SOC, cycles, cell voltage and cell-temperature extremes from the
+ *       modules' details; SOH, MOSFET and BMS temperatures from the source's {@link SystemAnalogExtras}
+ *       ({@link SystemAnalogReplies}; emulator layout, docs/protocol.md §2.5.12)</td><td>RTN 0x04 when the source
+ *       supplies no extras (a driver, CAN or combined source never does); RTN 0x91 with extras but the view not
+ *       fresh, a module online without complete fresh details, or a value that does not fit</td></tr>
+ *   <tr><td>the controls 0x94, 0x95, 0x91, any unknown CID2</td><td>RTN 0x04 "CID2 invalid": the gateway takes no
+ *       control command</td><td>—</td></tr>
  * </table>
  * RTN 0x91 (internal communication error, master ↔ slave) and 0x04 are the protocol's return codes
  * (docs/protocol.md §2.4). Addresses: the master 0x02 and every module the view has details of answer; any other
@@ -99,14 +103,18 @@ final class Rs485ViewResponder {
         }
         Optional<Rs485Response> answer = answer(decoded, v);
         return Optional.of(answer.map(Rs485Response::toFrame)
-                .orElseGet(() -> refuse(adr, decoded.command(), refusal(decoded.command()))));
+                .orElseGet(() -> refuse(adr, decoded.command(), refusal(decoded.command(), v))));
     }
 
-    /** Why a command without an answer is refused: never offered, or the view lacks its data. */
-    private static ReturnCode refusal(Command c) {
+    /**
+     * Why a command without an answer is refused: never offered (0x61 from a source that supplies no
+     * {@link SystemAnalogExtras}: it never will), or the view lacks its data.
+     */
+    private static ReturnCode refusal(Command c, BankView v) {
         return switch (c) {
-            case SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE ->
-                    ReturnCode.INVALID_COMMAND;
+            case SYSTEM_ANALOG -> v.details().systemAnalog().isEmpty() ? ReturnCode.INVALID_COMMAND
+                    : ReturnCode.INTERNAL_COMMUNICATION_ERROR;
+            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> ReturnCode.INVALID_COMMAND;
             default -> ReturnCode.INTERNAL_COMMUNICATION_ERROR;
         };
     }
@@ -130,7 +138,8 @@ final class Rs485ViewResponder {
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> v.limits().flatMap(l -> system(adr, l, v));
             case ALARM_INFO -> AlarmInfoReplies.answer(adr, ((AlarmInfoRequest) request).commandValue(), v);
             case SYSTEM_BASIC_INFO -> SystemInfoReplies.answer(adr, v);
-            case SYSTEM_ANALOG, SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> Optional.empty();
+            case SYSTEM_ANALOG -> SystemAnalogReplies.answer(adr, v);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> Optional.empty();
         };
     }
 
