@@ -1,6 +1,7 @@
 package io.pylon4j.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.pylon4j.can.CanFrame;
 import io.pylon4j.can.CanMessage;
@@ -154,6 +155,42 @@ class DriverSourceDetailsTest {
             assertThat(later.details().modules()).isEmpty();
             assertThat(later.details().bankInfo()).as("the identity itself is kept").isPresent();
             assertThat(responder.respond(request.toFrame(), later).orElseThrow().cid2OrRtn()).isEqualTo(0x91);
+        }
+    }
+
+    @Test
+    void anRs485DriverSourceIsRefused0x61With04AndWithAnApplicationsExtrasAnswersTheBanksOwnExtremes()
+            throws Exception {
+        try (Rs485SourceRig rig = Rs485SourceRig.standalone()) {
+            for (int i = 0; i < 3; i++) {
+                rig.pollCycle();
+            }
+            io.pylon4j.rs485.SystemAnalogRequest request = new io.pylon4j.rs485.SystemAnalogRequest(2);
+            Rs485ViewResponder responder = new Rs485ViewResponder();
+            BankView v = new DriverBankSource(rig.driver, 100, Duration.ofSeconds(5)).view();
+            assertThat(v.details().modules()).hasSize(v.modules());
+            assertThat(responder.respond(request.toFrame(), v).orElseThrow().cid2OrRtn())
+                    .as("complete fresh details, but no SOH, MOSFET or BMS temperatures").isEqualTo(0x04);
+
+            // the simulated bank's own 0x61, decoded by pylon4j's codec
+            var own = (io.pylon4j.rs485.SystemAnalog) io.pylon4j.rs485.Rs485Codec.decodeResponse(request,
+                    new io.pylon4j.simulator.frontend.Rs485Responder().respond(request.toFrame(), rig.bank.snapshot())
+                            .orElseThrow());
+            SystemAnalogExtras.Sensor s = new SystemAnalogExtras.Sensor(30, 1, 1);
+            BankView extended = v.withDetails(v.details().withSystemAnalog(
+                    new SystemAnalogExtras(own.averageStateOfHealthPercent(), own.minimumStateOfHealthPercent(),
+                            30, s, s, 30, s, s)));
+            var answered = (io.pylon4j.rs485.SystemAnalog) io.pylon4j.rs485.Rs485Codec.decodeResponse(request,
+                    responder.respond(request.toFrame(), extended).orElseThrow());
+            assertThat(answered.maximumCellVoltage()).isEqualTo(own.maximumCellVoltage());
+            assertThat(answered.minimumCellVoltage()).isEqualTo(own.minimumCellVoltage());
+            assertThat(answered.maximumCellTemperature()).isEqualTo(own.maximumCellTemperature());
+            assertThat(answered.minimumCellTemperature()).isEqualTo(own.minimumCellTemperature());
+            assertThat(answered.averageCycles()).isEqualTo(own.averageCycles());
+            assertThat(answered.maximumCycles()).isEqualTo(own.maximumCycles());
+            assertThat(answered.stateOfChargePercent()).isCloseTo(own.stateOfChargePercent(), within(1));
+            assertThat(answered.voltageMilliVolts()).isCloseTo(own.voltageMilliVolts(), within(50));
+            assertThat(answered.currentCentiAmps()).isCloseTo(own.currentCentiAmps(), within(50));
         }
     }
 
