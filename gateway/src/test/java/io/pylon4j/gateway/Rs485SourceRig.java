@@ -41,9 +41,22 @@ final class Rs485SourceRig implements AutoCloseable {
      * @param clock the shared manual clock
      */
     Rs485SourceRig(ManualTimeSource clock) throws Exception {
-        this.clock = clock;
-        this.driverTime = new ManualScheduler(clock);
-        bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(4).stateOfCharge(60).build();
+        this(new ManualScheduler(clock), 4, 60);
+    }
+
+    /**
+     * {@code modules} US5000 modules in one group at {@code socPercent}, read over RS485; the simulator and the driver
+     * run on {@code time}, which several rigs may share (then {@link #quiet()} of each tells when a second is over).
+     *
+     * @param time       the manual scheduler, on the shared clock
+     * @param modules    the modules of the group
+     * @param socPercent the bank's state of charge
+     */
+    Rs485SourceRig(ManualScheduler time, int modules, double socPercent) throws Exception {
+        this.clock = time.timeSource();
+        this.driverTime = time;
+        bank = SimulatedBank.builder(ModulePreset.named("US5000")).modulesPerGroup(modules)
+                .stateOfCharge(socPercent).build();
         ByteStreamTransport batterySide = buses.byteBus("battery").newMember();
         server = SimulatorServer.builder(bank).rs485(batterySide).scheduler(driverTime).build();
         server.start();
@@ -66,8 +79,16 @@ final class Rs485SourceRig implements AutoCloseable {
      * reply), and every reply the simulator wrote handled by the driver (which counts a request before writing it).
      */
     void pollCycle() throws TimeoutException, InterruptedException {
-        oneSecondInSteps(driverTime, () -> server.traffic().rs485RequestCount() == driver.counters().rs485Requests()
-                && driverEnds.count() == server.traffic().rs485ReplyCount(), "the source driver's poll cycle");
+        oneSecondInSteps(driverTime, this::quiet, "the source driver's poll cycle");
+    }
+
+    /**
+     * {@return whether the exchange is quiet: every request the driver wrote taken in and answered by the simulator
+     * (which records a request after its reply), every reply the simulator wrote handled by the driver}
+     */
+    boolean quiet() {
+        return server.traffic().rs485RequestCount() == driver.counters().rs485Requests()
+                && driverEnds.count() == server.traffic().rs485ReplyCount();
     }
 
     /**
