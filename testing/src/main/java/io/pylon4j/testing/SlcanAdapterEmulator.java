@@ -186,26 +186,29 @@ public final class SlcanAdapterEmulator implements AutoCloseable {
         switch (c) {
             case 'S' -> reply(!open && command.length() == 2 && command.charAt(1) >= '0' && command.charAt(1) <= '8');
             case 's' -> reply(!open && command.length() == 5 && SlcanLines.isHex(command, 1, 5));
+            // the state changes before the reply, so that a host that has its CR sees the emulator in that state
             case 'O', 'L' -> {
-                reply(!open);
-                if (!open) {
+                boolean wasClosed = !open;
+                if (wasClosed) {
                     listenOnly = c == 'L';
                     open = true;
                 }
+                reply(wasClosed);
             }
             case 'C' -> {
-                reply(open);
+                boolean wasOpen = open;
                 open = false;
+                reply(wasOpen);
             }
             case 'V' -> text(command.length() == 1, "V1013");
             case 'N' -> text(command.length() == 1, "NPY4J");
             case 'F' -> text(open && command.length() == 1, "F00");
             case 'Z' -> {
                 boolean valid = !open && (command.equals("Z0") || command.equals("Z1"));
-                reply(valid);
                 if (valid) {
                     timestamps = command.equals("Z1");
                 }
+                reply(valid);
             }
             case 't' -> transmit(command);
             default -> refuse();
