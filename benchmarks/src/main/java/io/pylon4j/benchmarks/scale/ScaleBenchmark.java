@@ -301,6 +301,7 @@ public final class ScaleBenchmark {
             Totals totals0 = totals();
             long handOffs0 = events.getTaskCount();
             long switches0 = VoluntarySwitches.ofEventThread();
+            long ioAllocated0 = IoThreadAllocation.allocatedBytes();
             CpuWindow window = CpuWindow.open(this::childCpuNanos);
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(config.measure().toNanos());
@@ -308,6 +309,7 @@ public final class ScaleBenchmark {
             Totals totals1 = totals();
             long handOffs1 = events.getTaskCount();
             long switches1 = VoluntarySwitches.ofEventThread();
+            long ioAllocated1 = IoThreadAllocation.allocatedBytes();
             CpuWindow.Usage cpu = window.close();
             long windowNanos = cpu.nanos();
 
@@ -380,7 +382,8 @@ public final class ScaleBenchmark {
                     totals1.rs485BadFrames - totals0.rs485BadFrames,
                     (totals1.canFrames - totals0.canFrames) / seconds, eventsInWindow.sum() / seconds,
                     (handOffs1 - handOffs0) / seconds,
-                    switches0 < 0 || switches1 < 0 ? -1 : (switches1 - switches0) / seconds, dropped,
+                    switches0 < 0 || switches1 < 0 ? -1 : (switches1 - switches0) / seconds,
+                    ioAllocated0 < 0 || ioAllocated1 < 0 ? -1 : (ioAllocated1 - ioAllocated0) / seconds, dropped,
                     childPid, childGone, left);
         }
 

@@ -62,6 +62,8 @@ import java.util.Map;
  *                               executor's task count): each is at most one wake-up of it
  * @param eventThreadWakeUpsPerSecond voluntary context switches of the event thread per second in the window
  *                               ({@code /proc}; each is one sleep and so one wake-up), −1 where unknown
+ * @param ioThreadAllocatedBytesPerSecond bytes the Netty I/O threads allocated per second in the window, −1 where
+ *                               the JVM does not count them ({@link IoThreadAllocation})
  * @param droppedEvents          events dropped by the publishers (whole run)
  * @param childPid               the battery-side child JVM's process id (0 without RS485 banks)
  * @param childGone              whether the child process had exited when the report was made
@@ -82,8 +84,13 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
                    double rs485PollsPerSecond, double rs485RequestsPerSecond, double rs485RepliesPerSecond,
                    long rs485Timeouts, long rs485Retries, long rs485BadFrames, double canFramesPerSecond,
                    double eventsPerSecond, double eventHandOffsPerSecond, double eventThreadWakeUpsPerSecond,
-                   long droppedEvents, long childPid,
+                   double ioThreadAllocatedBytesPerSecond, long droppedEvents, long childPid,
                    boolean childGone, List<String> threadsLeft) {
+
+    /** The thread group of the Netty event loop (every RS485 link's reads, writes, polls and timeouts). */
+    static final String IO_THREAD_GROUP = "pylon4j-netty-N";
+    /** The thread group of the benchmark's event executor. */
+    static final String EVENT_THREAD_GROUP = "pylon4j-bench-events";
 
     ScaleReport {
         cpuByThreadGroup = Map.copyOf(cpuByThreadGroup);
@@ -108,6 +115,41 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
     long heapPerBankAtEndBytes() {
         int banks = rs485Banks + canBanks;
         return banks == 0 ? 0 : (heapAtEndBytes - heapBaselineBytes) / banks;
+    }
+
+    /**
+     * The Netty I/O threads' CPU per RS485 reply, in microseconds, split as the window's CPU is: what one reply costs,
+     * comparable between runs of different sizes and with the profile's µs (benchmarks/README.md, "Scale"). At a
+     * fixed reply rate it moves with the load of the box exactly as the per-cent figure does.
+     *
+     * @return the microseconds of I/O-thread CPU per reply in user mode and in the kernel; zeros without replies
+     */
+    PerReply ioThreadMicrosPerReply() {
+        ThreadCpuTimes.Split io = cpuSplitByThreadGroup.getOrDefault(IO_THREAD_GROUP, new ThreadCpuTimes.Split(0, 0));
+        if (rs485RepliesPerSecond <= 0) {
+            return new PerReply(0, 0);
+        }
+        double microsPerPercent = 1e4 / rs485RepliesPerSecond; // 1 % of a core is 10,000 µs a second
+        return new PerReply(io.userPercent() * microsPerPercent, io.systemPercent() * microsPerPercent);
+    }
+
+    /**
+     * CPU time per RS485 reply.
+     *
+     * @param userMicros   in user mode (the JVM: Netty, decoding, the model, the hand-off)
+     * @param kernelMicros in the kernel (the syscalls, and on loopback the other end's TCP input)
+     */
+    record PerReply(double userMicros, double kernelMicros) {
+    }
+
+    /**
+     * The event thread's CPU per task handed to it, in microseconds (its wake-up, the queue, the listeners).
+     *
+     * @return microseconds per hand-off; 0 without hand-offs or without an event thread ({@code --events direct})
+     */
+    double eventThreadMicrosPerHandOff() {
+        double events = cpuByThreadGroup.getOrDefault(EVENT_THREAD_GROUP, 0.0);
+        return eventHandOffsPerSecond <= 0 ? 0 : events * 1e4 / eventHandOffsPerSecond;
     }
 
     /** Whether every bank ended FRESH. */
@@ -184,6 +226,13 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
         row(b, "tasks handed to the event thread per second", num(eventHandOffsPerSecond), "");
         row(b, "event thread wake-ups (voluntary context switches) per second", eventThreadWakeUpsPerSecond < 0 ? "–"
                 : num(eventThreadWakeUpsPerSecond), "");
+        PerReply perReply = ioThreadMicrosPerReply();
+        row(b, "I/O thread CPU per RS485 reply, user / kernel", microsOf(perReply.userMicros()) + " / "
+                + microsOf(perReply.kernelMicros()), "");
+        row(b, "I/O thread allocation per RS485 reply", ioThreadAllocatedBytesPerSecond < 0
+                || rs485RepliesPerSecond <= 0 ? "–" : num(ioThreadAllocatedBytesPerSecond / rs485RepliesPerSecond)
+                + " bytes", "");
+        row(b, "event thread CPU per hand-off", microsOf(eventThreadMicrosPerHandOff()), "");
         row(b, "events dropped (whole run)", Long.toString(droppedEvents), "0");
         return b.toString();
     }
@@ -197,6 +246,10 @@ record ScaleReport(int rs485Banks, int canBanks, int modulesPerBank, double warm
 
     private static void row(StringBuilder b, String figure, String value, String target) {
         b.append("| ").append(figure).append(" | ").append(value).append(" | ").append(target).append(" |\n");
+    }
+
+    private static String microsOf(double micros) {
+        return String.format(Locale.ROOT, "%.1f µs", micros);
     }
 
     private static String pct(double percent) {

@@ -48,6 +48,11 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.driverCpuPercent()).isPositive();
         assertThat(report.driverUserCpuPercent()).isPositive();
         assertThat(report.cpuSplitByThreadGroup()).containsKey("pylon4j-netty-N");
+        // per-reply figures (the allocation one a loaded box hardly moves): every reply costs the I/O thread
+        // some CPU and some garbage (decoded records, events), and every hand-off some event-thread CPU
+        assertThat(report.ioThreadMicrosPerReply().userMicros()).isPositive();
+        assertThat(report.ioThreadAllocatedBytesPerSecond() / report.rs485RepliesPerSecond()).isGreaterThan(100);
+        assertThat(report.eventThreadMicrosPerHandOff()).isPositive();
 
         // no thread per bank: twice the RS485 banks, the same driver threads (Netty loop, two timers, events)
         assertThat(report.driverThreads()).isEqualTo(small.driverThreads()).isLessThanOrEqualTo(4);
@@ -64,7 +69,9 @@ class ScaleBenchmarkSmokeTest {
         assertThat(report.toMarkdown()).contains("heap per RS485 bank", "RS485 event latency", "20/20 RS485",
                 "5/5 CAN", "tasks handed to the event thread per second",
                 "event thread wake-ups (voluntary context switches) per second",
-                "CPU, driver threads: user / kernel", "CPU by thread group, user / kernel");
+                "CPU, driver threads: user / kernel", "CPU by thread group, user / kernel",
+                "I/O thread CPU per RS485 reply, user / kernel", "I/O thread allocation per RS485 reply",
+                "event thread CPU per hand-off");
     }
 
     @Test
