@@ -1,5 +1,7 @@
 package io.pylon4j.rs485;
 
+import java.util.Arrays;
+
 /**
  * Range checks for record components. A value out of range is a programming error in the caller (the decoder never
  * produces one), hence {@link IllegalArgumentException} rather than an {@link Rs485Exception}.
@@ -39,7 +41,7 @@ final class Check {
 
     /** A copy of {@code values}, each checked to be a byte. */
     static int[] u8s(String name, int[] values) {
-        int[] copy = values.clone();
+        int[] copy = Arrays.copyOf(values, values.length);
         for (int v : copy) {
             u8(name, v);
         }
@@ -48,7 +50,7 @@ final class Check {
 
     /** A copy of {@code values}, each checked to be a signed 16-bit value. */
     static int[] s16s(String name, int[] values) {
-        int[] copy = values.clone();
+        int[] copy = Arrays.copyOf(values, values.length);
         for (int v : copy) {
             s16(name, v);
         }

@@ -64,13 +64,13 @@ public record ModuleAlarm(int[] cellStates, int[] temperatureStates, int chargeC
     /** {@return a copy of the cell-voltage state bytes} */
     @Override
     public int[] cellStates() {
-        return cellStates.clone();
+        return Arrays.copyOf(cellStates, cellStates.length);
     }
 
     /** {@return a copy of the temperature state bytes} */
     @Override
     public int[] temperatureStates() {
-        return temperatureStates.clone();
+        return Arrays.copyOf(temperatureStates, temperatureStates.length);
     }
 
     /** {@return the number of cells, M} */

@@ -131,13 +131,13 @@ public record ModuleAnalog(int[] cellVoltagesMilliVolts, int[] temperaturesDeciK
     /** {@return a copy of the cell voltages, mV} */
     @Override
     public int[] cellVoltagesMilliVolts() {
-        return cellVoltagesMilliVolts.clone();
+        return Arrays.copyOf(cellVoltagesMilliVolts, cellVoltagesMilliVolts.length);
     }
 
     /** {@return a copy of the temperatures as sent, 0.1 K with offset 2731} */
     @Override
     public int[] temperaturesDeciKelvin() {
-        return temperaturesDeciKelvin.clone();
+        return Arrays.copyOf(temperaturesDeciKelvin, temperaturesDeciKelvin.length);
     }
 
     /** {@return the number of cells, M} */

@@ -34,7 +34,7 @@ public record Rejection(int address, Command command, ReturnCode returnCode, byt
         if (returnCode == ReturnCode.NORMAL) {
             throw new IllegalArgumentException("a rejection has a return code other than NORMAL");
         }
-        info = Objects.requireNonNull(info, "info").clone();
+        info = Arrays.copyOf(Objects.requireNonNull(info, "info"), info.length);
         if (info.length > Rs485Frame.MAX_INFO_BYTES) {
             throw new IllegalArgumentException("INFO has " + info.length + " bytes; a frame carries at most "
                     + Rs485Frame.MAX_INFO_BYTES);
@@ -44,12 +44,12 @@ public record Rejection(int address, Command command, ReturnCode returnCode, byt
     /** {@return a copy of the reply's INFO bytes} */
     @Override
     public byte[] info() {
-        return info.clone();
+        return Arrays.copyOf(info, info.length);
     }
 
     @Override
     public byte[] encodeInfo() {
-        return info.clone();
+        return Arrays.copyOf(info, info.length);
     }
 
     @Override
