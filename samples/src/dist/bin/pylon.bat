@@ -21,11 +21,7 @@ if not errorlevel 1 (
   echo pylon: needs Java 17 or newer; set JAVA_HOME to a newer one 1>&2
   exit /b 1
 )
-rem pylon decode runs C1 only (a log of thousands of lines never pays back C2's compile time); every other command
-rem keeps tiered C1 + C2, the cheaper code for the commands that run for days (bin/pylon says more)
-set "PYLON_COMPILER="
-if /i "%~1"=="decode" set "PYLON_COMPILER=-XX:TieredStopAtLevel=1"
-"%JAVA_EXE%" -XX:+UseSerialGC -Xmn8m -Xss512k -Xshare:auto %PYLON_COMPILER% %PYLON_OPTS% ^
+"%JAVA_EXE%" -XX:+UseSerialGC -Xmn8m -Xss512k -Xshare:auto -XX:TieredStopAtLevel=1 %PYLON_OPTS% ^
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err ^
   -cp "%PYLON_HOME%\lib\*" io.pylon4j.samples.cli.PylonCli %*
 exit /b %ERRORLEVEL%
