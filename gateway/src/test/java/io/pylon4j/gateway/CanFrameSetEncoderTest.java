@@ -12,6 +12,7 @@ import io.pylon4j.can.ChargeRequestFlags;
 import io.pylon4j.can.ProtectionAndAlarmFlags;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.can.StateOfChargeAndHealth;
+import io.pylon4j.can.captures.Us5000Capture;
 import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.RequestFlags;
@@ -73,13 +74,8 @@ class CanFrameSetEncoderTest {
     void aViewOfACapturedBanksValuesGivesItsV12FramesByteForByte() {
         BankView v = new BankView(SourceState.FRESH, "x", Optional.of(new Limits(53.2, 480, 480, OptionalDouble.of(45))),
                 Measurements.of(88, 94, 49.86, -27.0, 36.3), RequestFlags.NORMAL, Set.of(), 6, 600);
-        assertThat(new CanFrameSetEncoder(FrameSet.PYLON_V12, CanProfile.PYLONTECH).frames(v)).containsExactly(
-                CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),
-                CanFrame.ofHex(0x355, "58 00 5E 00"),
-                CanFrame.ofHex(0x356, "7A 13 F2 FE 6B 01"),
-                CanFrame.ofHex(0x359, "00 00 00 00 06 50 4E"),
-                CanFrame.ofHex(0x35C, "C0 00"),
-                CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"));
+        assertThat(new CanFrameSetEncoder(FrameSet.PYLON_V12, CanProfile.PYLONTECH).frames(v))
+                .containsExactlyElementsOf(Us5000Capture.v12Second());
         List<CanFrame> v13 = new CanFrameSetEncoder(FrameSet.PYLON_V13, CanProfile.PYLONTECH).frames(v);
         assertThat(v13.get(1)).as("the SOC in 0.01 %% in bytes 4-5, not V1.3 firmware's 00 00")
                 .isEqualTo(CanFrame.ofHex(0x355, "58 00 5E 00 60 22"));

@@ -8,7 +8,6 @@ import io.pylon4j.transport.ByteStreamTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -28,8 +27,7 @@ final class Rs485GatewayRig implements AutoCloseable {
     final Rs485Gateway gateway;
     final PylonDriver inverter;
     final List<GatewayEvent> events = new CopyOnWriteArrayList<>();
-    private final FrameEnds gatewayEnds = new FrameEnds();
-    private final FrameEnds inverterEnds = new FrameEnds();
+    private final InverterLink link;
 
     /** On an in-memory byte bus. */
     Rs485GatewayRig(GatewayProfile profile, boolean faultFromStart) throws Exception {
@@ -50,18 +48,16 @@ final class Rs485GatewayRig implements AutoCloseable {
         }
         gatewayTime = new ManualScheduler(bank.clock);
         inverterTime = new ManualScheduler(bank.clock);
-        gatewaySide = gatewayEnd != null ? gatewayEnd : bank.buses.byteBus("inverter").newMember();
-        inverterSide = inverterEnd != null ? inverterEnd : bank.buses.byteBus("inverter").newMember();
-        gateway = Rs485Gateway.builder(new DriverBankSource(bank.driver, 100), gatewaySide, profile)
-                .scheduler(gatewayTime).time(bank.clock).listener(events::add).build();
-        gatewaySide.open().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        gateway.start();
-        gatewaySide.addByteListener(gatewayEnds); // after the gateway's own listener
-        inverter = PylonDriver.rs485(inverterSide, DriverOptions.builder("inverter")
-                .profile(InverterProfile.GENERIC_PYLON).time(bank.clock).scheduler(inverterTime)
-                .eventExecutor(Runnable::run).build());
-        inverterSide.addByteListener(inverterEnds); // after the driver's own listener, added when it was made
-        inverter.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        link = new InverterLink(gatewayEnd != null ? gatewayEnd : bank.buses.byteBus("inverter").newMember(),
+                inverterEnd != null ? inverterEnd : bank.buses.byteBus("inverter").newMember(),
+                side -> Rs485Gateway.builder(new DriverBankSource(bank.driver, 100), side, profile)
+                        .scheduler(gatewayTime).time(bank.clock).listener(events::add).build(),
+                DriverOptions.builder("inverter").profile(InverterProfile.GENERIC_PYLON).time(bank.clock)
+                        .scheduler(inverterTime).eventExecutor(Runnable::run).build());
+        gatewaySide = link.gatewaySide;
+        inverterSide = link.inverterSide;
+        gateway = link.gateway;
+        inverter = link.inverter;
     }
 
     /** Lets {@code n} simulated seconds pass, one at a time. */
@@ -73,25 +69,17 @@ final class Rs485GatewayRig implements AutoCloseable {
 
     /**
      * One second: the source polls the bank, the gate ticks, the inverter polls the gateway; then this waits until
-     * the inverter's side is quiet: every request the inverter wrote taken in by the gateway, every reply the
-     * gateway wrote applied by the inverter (its driver writes the next request before it applies a reply).
+     * the inverter's side is quiet ({@link InverterLink#quiet()}).
      */
     void second() throws TimeoutException, InterruptedException {
         bank.pollCycle();
         gatewayTime.advance(Duration.ofSeconds(1));
-        Rs485SourceRig.oneSecondInSteps(inverterTime, () -> {
-            Rs485GatewayCounters g = gateway.counters();
-            return gatewayEnds.count() == inverter.counters().rs485Requests()
-                    && inverterEnds.count() == g.answered() + g.refused();
-        }, "the inverter's poll cycle");
+        Rs485SourceRig.oneSecondInSteps(inverterTime, link::quiet, "the inverter's poll cycle");
     }
 
     @Override
     public void close() {
-        inverter.close();
-        gateway.close();
-        gatewaySide.close();
-        inverterSide.close();
+        link.close();
         bank.close();
     }
 }

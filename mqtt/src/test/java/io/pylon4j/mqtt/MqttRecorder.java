@@ -1,6 +1,5 @@
 package io.pylon4j.mqtt;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +22,14 @@ public final class MqttRecorder implements AutoCloseable {
     public record Message(String topic, String payload, boolean retained, int qos) {
     }
 
+    private final TestMqttClient connection;
     private final Mqtt5AsyncClient client;
-    private java.util.concurrent.ExecutorService callbacks;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final List<Message> all = new CopyOnWriteArrayList<>();
 
-    private MqttRecorder(Mqtt5AsyncClient client) {
-        this.client = client;
+    private MqttRecorder(TestMqttClient connection) {
+        this.connection = connection;
+        this.client = connection.mqtt;
     }
 
     /**
@@ -53,20 +53,8 @@ public final class MqttRecorder implements AutoCloseable {
      * @return the recorder, subscribed
      */
     public static MqttRecorder subscribe(int port, String filter, int qos) throws Exception {
-        // threads of its own, named, so that a test can tell the bridge's threads from the recorder's
-        // discards what comes after close (the client ends its session a moment after the disconnect)
-        java.util.concurrent.ExecutorService callbacks = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-                TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), t -> new Thread(t, "test-recorder"),
-                new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
-        Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().serverHost("127.0.0.1").serverPort(port)
-                .identifier("recorder-" + System.nanoTime())
-                .executorConfig().nettyExecutor(t -> new Thread(t, "test-recorder-netty").start()).nettyThreads(1)
-                .applicationScheduler(io.reactivex.schedulers.Schedulers.from(callbacks)).applyExecutorConfig()
-                .buildAsync();
-        c.connect().get(10, TimeUnit.SECONDS);
-        MqttRecorder r = new MqttRecorder(c);
-        r.callbacks = callbacks;
-        c.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).callback(p -> {
+        MqttRecorder r = new MqttRecorder(TestMqttClient.connect(port, "test-recorder"));
+        r.client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).callback(p -> {
             String payload = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
             r.latest.put(p.getTopic().toString(), payload);
             r.all.add(new Message(p.getTopic().toString(), payload, p.isRetain(), p.getQos().getCode()));
@@ -118,11 +106,7 @@ public final class MqttRecorder implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try {
-            client.disconnect().get(10, TimeUnit.SECONDS);
-        } finally {
-            callbacks.shutdownNow();
-        }
+        connection.close();
     }
 
     /** The newest payload of the first topic starting with {@code prefix}, waiting for one. */

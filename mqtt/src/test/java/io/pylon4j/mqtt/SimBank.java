@@ -9,6 +9,9 @@ import io.pylon4j.simulator.frontend.CanFrameSet;
 import io.pylon4j.simulator.frontend.SimulatorServer;
 import io.pylon4j.transport.ByteStreamTransport;
 import io.pylon4j.transport.CanTransport;
+import io.pylon4j.transport.time.ManualTimeSource;
+import io.pylon4j.transport.time.TimeSource;
+import java.time.Instant;
 import io.pylon4j.transport.virtual.VirtualTransportProvider;
 import java.util.concurrent.TimeUnit;
 
@@ -25,15 +28,30 @@ final class SimBank implements AutoCloseable {
     private final ByteStreamTransport rs485;
 
     SimBank(String bankId, int modules) throws Exception {
+        this(bankId, modules, TimeSource.system(), true);
+    }
+
+    /**
+     * A bank read over RS485 only by a driver whose time never moves: every age stays zero, so once the bank's
+     * values are frozen ({@link SimulatedBank#freezeValues()}) the driver's status stays the same, byte for byte,
+     * however loaded the machine. One link only: with two, each source's newest report would replace the other's
+     * (the same instant, different resolutions: 53.2 V over CAN, 53.25 V over RS485).
+     */
+    static SimBank rs485OnStoppedTime(String bankId, int modules) throws Exception {
+        return new SimBank(bankId, modules, new ManualTimeSource(Instant.parse("2026-01-01T00:00:00Z")), false);
+    }
+
+    private SimBank(String bankId, int modules, TimeSource driverTime, boolean readCan) throws Exception {
         VirtualTransportProvider buses = new VirtualTransportProvider();
         bank = SimulatedBank.builder(ModulePreset.US3000C).modulesPerGroup(modules).stateOfCharge(62)
                 .loadProfile(LoadProfile.constant(-20)).build();
         server = SimulatorServer.builder(bank).frameSet(CanFrameSet.PYLON_V12)
                 .can(buses.canBus(bankId + "-can").newMember()).rs485(buses.byteBus(bankId + "-rs485").newMember())
                 .build();
-        can = buses.canBus(bankId + "-can").newMember();
+        can = readCan ? buses.canBus(bankId + "-can").newMember() : null;
         rs485 = buses.byteBus(bankId + "-rs485").newMember();
-        driver = PylonDriver.canAndRs485(can, rs485, DriverOptions.builder(bankId).build());
+        DriverOptions options = DriverOptions.builder(bankId).time(driverTime).build();
+        driver = readCan ? PylonDriver.canAndRs485(can, rs485, options) : PylonDriver.rs485(rs485, options);
         server.start();
         driver.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -41,7 +59,9 @@ final class SimBank implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        can.close();
+        if (can != null) {
+            can.close();
+        }
         rs485.close();
         server.close();
     }

@@ -3,6 +3,7 @@ package io.pylon4j.can;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pylon4j.can.captures.Us5000Capture;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -30,25 +31,13 @@ class BankFrameEncoderTest {
 
     @Test
     void theV12SetIsTheRealV12FirmwaresFramesByteForByte() {
-        assertThat(frames(BankFrameEncoder.pylonV12(OLD))).containsExactly(
-                CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),
-                CanFrame.ofHex(0x355, "58 00 5E 00"),
-                CanFrame.ofHex(0x356, "7A 13 F2 FE 6B 01"),
-                CanFrame.ofHex(0x359, "00 00 00 00 06 50 4E"),
-                CanFrame.ofHex(0x35C, "C0 00"),
-                CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"));
+        assertThat(frames(BankFrameEncoder.pylonV12(OLD))).containsExactlyElementsOf(Us5000Capture.v12Second());
     }
 
     @Test
     void theV13SetIsTheRealV13FirmwaresFramesByteForByteWith0x355sLastTwoBytesZero() {
         // SOC 84.4 % on purpose: the V1.3 firmware sends 00 00 in bytes 4-5, not the SOC in 0.01 % (8440)
-        assertThat(frames(BankFrameEncoder.pylonV13(NEW))).containsExactly(
-                CanFrame.ofHex(0x351, "10 02 C0 12 C0 12 C2 01"),
-                CanFrame.ofHex(0x355, "54 00 60 00 00 00"),
-                CanFrame.ofHex(0x356, "7B 13 E9 FE 6B 01"),
-                CanFrame.ofHex(0x35A, "00 00 00 00 00 00 00 00"),
-                CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"),
-                CanFrame.ofHex(0x35F, "4C 49 01 03 3C 02 AA 00"));
+        assertThat(frames(BankFrameEncoder.pylonV13(NEW))).containsExactlyElementsOf(Us5000Capture.v13Second());
     }
 
     @Test

@@ -2,12 +2,8 @@ package io.pylon4j.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -73,15 +69,9 @@ public final class SimulatedBank {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ModulePreset preset;
-    private final List<SimulatedModule> modules;
-    private final List<ModuleId> ids;
-    private final RequestTracker bankTracker;
-    private final Instant start;
-    private final long maxStepNanos;
+    private final BankModules modules;
+    private final BankTime clock;
 
-    private LoadProfile profile;
-    private long profileStartNanos;
-    private long elapsedNanos;
     private double ambientCelsius;
 
     private volatile FaultSettings faults = FaultSettings.NONE;
@@ -89,36 +79,10 @@ public final class SimulatedBank {
 
     private SimulatedBank(Builder b) {
         this.preset = b.preset;
-        this.start = b.startTime;
-        this.maxStepNanos = b.integrationStep.toNanos();
-        this.profile = b.profile;
+        this.clock = new BankTime(b.startTime, b.integrationStep, b.profile);
         this.ambientCelsius = b.ambientCelsius;
-        List<SimulatedModule> list = new ArrayList<>();
-        List<ModuleId> idList = new ArrayList<>();
-        for (int g = 0; g < b.groups; g++) {
-            for (int m = 0; m < b.modulesPerGroup; m++) {
-                ModuleId id = new ModuleId(g, m);
-                double[] cellOffsets = new double[preset.cellCount()];
-                for (int c = 0; c < cellOffsets.length; c++) {
-                    cellOffsets[c] = spread(b.random, b.cellVoltageSpreadMillivolts);
-                }
-                double[] sensorOffsets = new double[ModuleSnapshot.TEMPERATURE_COUNT];
-                for (int t = 0; t < sensorOffsets.length; t++) {
-                    sensorOffsets[t] = spread(b.random, b.temperatureSpreadCelsius);
-                }
-                list.add(new SimulatedModule(id, preset, b.socPercent, b.sohPercent, b.cycles, b.ambientCelsius,
-                        cellOffsets, sensorOffsets, b.policy));
-                idList.add(id);
-            }
-        }
-        this.modules = List.copyOf(list);
-        this.ids = List.copyOf(idList);
-        this.bankTracker = new RequestTracker(b.policy, b.socPercent);
+        this.modules = new BankModules(b);
         this.published = build();
-    }
-
-    private static double spread(RandomGenerator random, double width) {
-        return width == 0 ? 0 : (random.nextDouble() * 2 - 1) * width;
     }
 
     /**
@@ -148,14 +112,14 @@ public final class SimulatedBank {
 
     /** {@return every module's id, group by group} */
     public List<ModuleId> moduleIds() {
-        return ids;
+        return modules.ids();
     }
 
     /** {@return the simulated time now (also while values are frozen)} */
     public Instant now() {
         lock.lock();
         try {
-            return start.plusNanos(elapsedNanos);
+            return clock.now();
         } finally {
             lock.unlock();
         }
@@ -176,18 +140,8 @@ public final class SimulatedBank {
         }
         lock.lock();
         try {
-            long remaining = duration.toNanos();
-            while (remaining > 0) {
-                long sinceProfile = elapsedNanos - profileStartNanos;
-                long step = Math.min(remaining, maxStepNanos);
-                Duration at = Duration.ofNanos(sinceProfile);
-                var next = profile.nextChangeAfter(at);
-                if (next.isPresent() && next.get().toNanos() > sinceProfile) {
-                    step = Math.min(step, next.get().toNanos() - sinceProfile);
-                }
-                step(profile.currentAt(at), step);
-                remaining -= step;
-            }
+            clock.advance(duration.toNanos(),
+                    (bankAmps, nanos) -> modules.integrate(bankAmps, nanos, ambientCelsius));
             publish();
             return published;
         } finally {
@@ -206,7 +160,7 @@ public final class SimulatedBank {
         Objects.requireNonNull(time, "time");
         lock.lock();
         try {
-            Instant now = start.plusNanos(elapsedNanos);
+            Instant now = clock.now();
             if (time.isBefore(now)) {
                 throw new IllegalArgumentException("simulated time cannot go back from " + now + " to " + time);
             }
@@ -216,38 +170,6 @@ public final class SimulatedBank {
         }
     }
 
-    private void step(double bankAmps, long nanos) {
-        long online = modules.stream().filter(SimulatedModule::online).count();
-        double perModule = online == 0 ? 0 : bankAmps / online;
-        double seconds = nanos / 1e9;
-        for (SimulatedModule m : modules) {
-            m.integrate(perModule, seconds, ambientCelsius);
-            m.updateRequests(nanos);
-        }
-        if (online > 0) {
-            bankTracker.update(averageSoc(), nanos);
-        }
-        elapsedNanos += nanos;
-    }
-
-    /**
-     * Lets the request flags see a change made without time passing (a module's SOC set, a module gone): the
-     * thresholds apply at once, the full-charge timer does not move.
-     */
-    private void refreshRequests() {
-        for (SimulatedModule m : modules) {
-            m.updateRequests(0);
-        }
-        if (modules.stream().anyMatch(SimulatedModule::online)) {
-            bankTracker.update(averageSoc(), 0);
-        }
-    }
-
-    private double averageSoc() {
-        return modules.stream().filter(SimulatedModule::online).mapToDouble(SimulatedModule::socPercent).average()
-                .orElse(0);
-    }
-
     /**
      * Replaces the load profile; the new profile's time starts now.
      *
@@ -255,10 +177,7 @@ public final class SimulatedBank {
      */
     public void setLoadProfile(LoadProfile loadProfile) {
         Objects.requireNonNull(loadProfile, "loadProfile");
-        mutate(() -> {
-            profile = loadProfile;
-            profileStartNanos = elapsedNanos;
-        });
+        mutate(() -> clock.profile(loadProfile));
     }
 
     /**
@@ -289,7 +208,7 @@ public final class SimulatedBank {
         checkTemperature(celsius);
         mutate(() -> {
             ambientCelsius = celsius;
-            modules.forEach(m -> m.setCellTemperature(celsius));
+            modules.all().forEach(m -> m.setCellTemperature(celsius));
         });
     }
 
@@ -339,7 +258,7 @@ public final class SimulatedBank {
      */
     public void setStateOfCharge(double percent) {
         checkPercent(percent, "SOC");
-        mutate(() -> modules.forEach(m -> m.setStateOfCharge(percent)));
+        mutate(() -> modules.all().forEach(m -> m.setStateOfCharge(percent)));
     }
 
     /**
@@ -407,7 +326,7 @@ public final class SimulatedBank {
 
     /** Stops forcing every protection and alarm on every module. */
     public void clearForcedFlags() {
-        mutate(() -> modules.forEach(m -> {
+        mutate(() -> modules.all().forEach(m -> {
             m.forcedProtections().clear();
             m.forcedAlarms().clear();
         }));
@@ -441,6 +360,7 @@ public final class SimulatedBank {
     public void enableSecondMaster() {
         lock.lock();
         try {
+            List<ModuleId> ids = modules.ids();
             ModuleId slave = ids.size() > 1 ? ids.get(1) : ids.get(0);
             enableSecondMaster(module(slave).snapshot().limits());
         } finally {
@@ -487,7 +407,7 @@ public final class SimulatedBank {
         lock.lock();
         try {
             change.run();
-            refreshRequests();
+            modules.refreshRequests();
             publish();
         } finally {
             lock.unlock();
@@ -495,17 +415,7 @@ public final class SimulatedBank {
     }
 
     private SimulatedModule module(ModuleId id) {
-        Objects.requireNonNull(id, "id");
-        int index = Collections.binarySearch(ids, id);
-        if (index < 0) {
-            throw new IllegalArgumentException("the bank has no module " + id + " (it has " + groupsText() + ")");
-        }
-        return modules.get(index);
-    }
-
-    private String groupsText() {
-        ModuleId last = ids.get(ids.size() - 1);
-        return (last.group() + 1) + " group(s) of " + (last.index() + 1) + " module(s)";
+        return modules.module(id);
     }
 
     private void publish() {
@@ -515,73 +425,26 @@ public final class SimulatedBank {
     }
 
     private BankSnapshot build() {
-        List<ModuleSnapshot> snapshots = new ArrayList<>(modules.size());
-        for (SimulatedModule m : modules) {
-            snapshots.add(m.snapshot());
-        }
-        int online = 0;
-        int minCcl = Integer.MAX_VALUE;
-        int minDcl = Integer.MAX_VALUE;
-        double socSum = 0;
-        long sohSum = 0;
-        long voltageSum = 0;
-        int currentSum = 0;
-        long temperatureSum = 0;
-        int temperatureCount = 0;
-        Set<Protection> protections = EnumSet.noneOf(Protection.class);
-        Set<Alarm> alarms = EnumSet.noneOf(Alarm.class);
-        for (int i = 0; i < snapshots.size(); i++) {
-            ModuleSnapshot s = snapshots.get(i);
-            if (!s.online()) {
-                continue;
-            }
-            online++;
-            minCcl = Math.min(minCcl, s.limits().chargeCurrentDeciAmps());
-            minDcl = Math.min(minDcl, s.limits().dischargeCurrentDeciAmps());
-            socSum += modules.get(i).socPercent();
-            sohSum += s.stateOfHealthPercent();
-            voltageSum += s.voltageMillivolts();
-            currentSum += s.currentDeciAmps();
-            for (int t : s.cellTemperaturesDeciCelsius()) {
-                temperatureSum += t;
-                temperatureCount++;
-            }
-            protections.addAll(s.protections());
-            alarms.addAll(s.alarms());
-        }
-        ChargeLimits limits = new ChargeLimits(preset.chargeVoltageLimitMillivolts(),
-                preset.dischargeVoltageLimitMillivolts(), online == 0 ? 0 : minCcl * online,
-                online == 0 ? 0 : minDcl * online);
-        int soc = online == 0 ? 0 : (int) Math.round(socSum / online);
-        if (soc == 100 && snapshots.stream().anyMatch(s -> s.online() && !s.fullyCharged())) {
-            soc = 99; // 100 % only when every module is full
-        }
-        RequestFlags requests = online == 0 ? RequestFlags.NONE
-                : bankTracker.flags(limits.chargeCurrentDeciAmps() > 0, limits.dischargeCurrentDeciAmps() > 0);
-        return new BankSnapshot(start.plusNanos(elapsedNanos), preset, online, limits, soc,
-                online == 0 ? 0 : (int) Math.round((double) sohSum / online),
-                online == 0 ? 0 : (int) Math.round((double) voltageSum / online), currentSum,
-                temperatureCount == 0 ? 0 : (int) Math.round((double) temperatureSum / temperatureCount),
-                protections, alarms, requests, snapshots);
+        return MasterAggregation.snapshot(clock.now(), preset, modules.all(), modules.bankTracker());
     }
 
     /** Builds a {@link SimulatedBank}; every setting has a default. */
     public static final class Builder {
 
-        private final ModulePreset preset;
-        private int groups = 1;
-        private int modulesPerGroup = 1;
-        private double socPercent = 50;
-        private int sohPercent = 100;
-        private int cycles;
-        private double ambientCelsius = 25;
-        private LoadProfile profile = LoadProfile.constant(0);
-        private RequestPolicy policy = RequestPolicy.US2000B_PLUS;
-        private RandomGenerator random;
-        private double cellVoltageSpreadMillivolts = 3;
-        private double temperatureSpreadCelsius = 0.3;
-        private Duration integrationStep = Duration.ofSeconds(10);
-        private Instant startTime = Instant.EPOCH;
+        final ModulePreset preset;
+        int groups = 1;
+        int modulesPerGroup = 1;
+        double socPercent = 50;
+        int sohPercent = 100;
+        int cycles;
+        double ambientCelsius = 25;
+        LoadProfile profile = LoadProfile.constant(0);
+        RequestPolicy policy = RequestPolicy.US2000B_PLUS;
+        RandomGenerator random;
+        double cellVoltageSpreadMillivolts = 3;
+        double temperatureSpreadCelsius = 0.3;
+        Duration integrationStep = Duration.ofSeconds(10);
+        Instant startTime = Instant.EPOCH;
 
         private Builder(ModulePreset preset) {
             this.preset = Objects.requireNonNull(preset, "preset");

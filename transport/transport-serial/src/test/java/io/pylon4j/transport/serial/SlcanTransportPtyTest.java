@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pylon4j.can.CanFrame;
+import io.pylon4j.can.captures.Us5000Capture;
 import io.pylon4j.transport.CanFrameQueue;
 import io.pylon4j.transport.CanTransport;
 import io.pylon4j.transport.ConnectionState;
@@ -86,13 +87,7 @@ class SlcanTransportPtyTest {
      * What a US5000 with V1.2 firmware sends every second: Setfire Labs, "Pylontech Battery CAN comms - V1.2 vs
      * V1.3", real hardware (docs/protocol.md §3, {@code docs/captures/can-setfirelabs-us5000-v12-vs-v13.txt}).
      */
-    private static final List<CanFrame> US5000_SECOND = List.of(
-            CanFrame.ofHex(0x351, "14 02 C0 12 C0 12 C2 01"),
-            CanFrame.ofHex(0x355, "58 00 5E 00"),
-            CanFrame.ofHex(0x356, "7A 13 F2 FE 6B 01"),
-            CanFrame.ofHex(0x359, "00 00 00 00 06 50 4E"),
-            CanFrame.ofHex(0x35C, "C0 00"),
-            CanFrame.ofHex(0x35E, "50 59 4C 4F 4E 20 20 20"));
+    private static final List<CanFrame> US5000_SECOND = Us5000Capture.v12Second();
 
     /** What {@code pylon dump} needs from this transport: a battery's traffic, every frame, in order, unchanged. */
     @Test
