@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The RS485 poll schedule as an explicit state machine: which request goes next, when a cycle starts and ends, which
@@ -196,11 +197,12 @@ final class Rs485Poll {
      * {@code request} was answered (a rejection too): its group is not silent.
      *
      * @param request the request answered
+     * @return whether its group was silent and is back
      */
-    void onAnswered(Rs485Request request) {
+    boolean onAnswered(Rs485Request request) {
         Rs485PollGroup g = groupOf(request.address());
         if (state == State.CLOSED || g == null) {
-            return;
+            return false;
         }
         g.answeredThisCycle = true;
         if (g.silent) {
@@ -212,7 +214,9 @@ final class Rs485Poll {
                 queue.add(new SystemParametersRequest(firstMaster));
             }
             lostSeen = false; // a LOST bank was silent: read again here, not once more next cycle
+            return true;
         }
+        return false;
     }
 
     /**
@@ -243,19 +247,34 @@ final class Rs485Poll {
     }
 
     /**
-     * {@code request} went unanswered in all its attempts: a silent group's other requests are dropped for this cycle.
+     * {@code request} went unanswered in all its attempts. When it is one of a group's cycle requests (0x42, 0x44,
+     * 0x92), the group's other requests are dropped for this cycle, so that a group going silent does not hold up the
+     * others; a group that answered nothing this cycle is silent from now on (only probed) and, in a bank of several
+     * groups, its modules leave. A static request (0x51, 0x47, 0x93, 0x96) going unanswered changes nothing: some
+     * firmware does not answer them.
      *
      * @param request the request given up
-     * @return how many queued requests were dropped
+     * @return the requests dropped and the group found silent, if any
      */
-    int onGiveUp(Rs485Request request) {
+    Rs485GroupSilence.GaveUp onGiveUp(Rs485Request request) {
         Rs485PollGroup g = groupOf(request.address());
-        if (state != State.POLLING || g == null || !g.silent) {
-            return 0;
+        if (state != State.POLLING || g == null || !(g.silent || Rs485PollGroup.isCycleRequest(request))) {
+            return Rs485GroupSilence.GaveUp.NONE;
         }
         int queued = queue.size();
-        queue.removeIf(r -> groupOf(r.address()) == g); // still silent: nothing else to ask it this cycle
-        return queued - queue.size();
+        if (g.answeredThisCycle) {
+            // alive this cycle, perhaps going: its other cycle requests wait for the next cycle; the serials and
+            // versions its 0x42 queued stay, they are asked only when its module count changes
+            queue.removeIf(r -> groupOf(r.address()) == g && Rs485PollGroup.isCycleRequest(r));
+            return new Rs485GroupSilence.GaveUp(queued - queue.size(), Optional.empty());
+        }
+        queue.removeIf(r -> groupOf(r.address()) == g); // nothing else to ask it this cycle
+        int skipped = queued - queue.size();
+        if (g.silent) {
+            return new Rs485GroupSilence.GaveUp(skipped, Optional.empty()); // known silent already: its probe went unanswered
+        }
+        List<Integer> left = g.silence();
+        return new Rs485GroupSilence.GaveUp(skipped, groups.size() > 1 ? Optional.of(new Rs485GroupSilence.Silenced(g.group, left)) : Optional.empty());
     }
 
     /** Stops the poll: nothing more is asked. */
