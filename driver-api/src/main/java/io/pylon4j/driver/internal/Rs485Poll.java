@@ -26,12 +26,12 @@ import java.util.Optional;
  *   <caption>Rs485Poll transitions (state × event → state: action)</caption>
  *   <tr><th></th><th>{@link #startCycle} link up</th><th>{@link #startCycle} link down</th>
  *       <th>{@link #next()}, requests queued</th><th>{@link #next()}, none queued</th>
- *       <th>{@link #onGiveUp} of a probe</th><th>{@link #close()}</th></tr>
+ *       <th>{@link #onGiveUp} of a cycle request</th><th>{@link #close()}</th></tr>
  *   <tr><th>{@link State#IDLE}</th><td>POLLING: queue the cycle</td><td>IDLE</td><td>—</td>
  *       <td>IDLE: {@link Nothing}</td><td>IDLE</td><td>CLOSED</td></tr>
  *   <tr><th>{@link State#POLLING}</th><td>POLLING: not overlapped, the next tick starts it</td><td>POLLING</td>
  *       <td>POLLING: {@link Ask}</td><td>IDLE: {@link CycleDone} with the groups' readings</td>
- *       <td>POLLING: the group's other requests dropped</td><td>CLOSED</td></tr>
+ *       <td>POLLING: if its group answered nothing this cycle, its other requests dropped, silent</td><td>CLOSED</td></tr>
  *   <tr><th>{@link State#CLOSED}</th><td>CLOSED</td><td>CLOSED</td><td>—</td><td>CLOSED: {@link Nothing}</td>
  *       <td>CLOSED</td><td>CLOSED</td></tr>
  * </table>
@@ -44,11 +44,14 @@ import java.util.Optional;
  * each of its modules ({@link #onWholeStack}). What a group asks in one cycle, and what it reported, is its
  * {@link Rs485PollGroup}'s.
  *
- * <p>Silent groups. A group that answered nothing in its previous cycle is only probed ({@link Ask#probe()}: its
- * first request is sent once, without retries), and when that goes unanswered the group's other requests are dropped
- * for this cycle ({@link #onGiveUp}), so one dead group does not cost every cycle (1 + retries) × timeout per
- * request. A group that answers anything ({@link #onAnswered}) is polled in full again, its modules are read again
- * (0x93, 0x96), and for the first group the bank info (0x51, 0x47): they may have been swapped while it was silent.
+ * <p>Silent groups. A cycle request (0x42, 0x44, 0x92) given up after all its attempts, of a group that answered
+ * nothing this cycle, ends the group's part of the cycle ({@link #onGiveUp}: its other requests are dropped), so that
+ * a group going silent does not hold up the others' values: it is silent from now on, and in a bank of several
+ * groups its modules leave ({@link Rs485GroupSilence}). A silent group is only probed ({@link Ask#probe()}:
+ * its first request is sent once, without retries), and when that goes unanswered its other requests are dropped for
+ * this cycle, so one dead group does not cost every cycle (1 + retries) × timeout per request. A group that answers
+ * anything ({@link #onAnswered}) is polled in full again, its modules are read again (0x93, 0x96), and for the first
+ * group the bank info (0x51, 0x47): they may have been swapped while it was silent.
  *
  * <p>Static info read again. After the link reconnects, and after the bank recovers from
  * {@link SupervisionState#LOST} (seen by {@link #watch} at a cycle's start and at every timeout), the next cycle asks
@@ -247,11 +250,11 @@ final class Rs485Poll {
     }
 
     /**
-     * {@code request} went unanswered in all its attempts. When it is one of a group's cycle requests (0x42, 0x44,
-     * 0x92), the group's other requests are dropped for this cycle, so that a group going silent does not hold up the
-     * others; a group that answered nothing this cycle is silent from now on (only probed) and, in a bank of several
-     * groups, its modules leave. A static request (0x51, 0x47, 0x93, 0x96) going unanswered changes nothing: some
-     * firmware does not answer them.
+     * {@code request} went unanswered in all its attempts. When it is one of the cycle requests (0x42, 0x44, 0x92) of
+     * a group that answered nothing this cycle, the group's other requests are dropped for this cycle, so that a group
+     * going silent does not hold up the others, and it is silent from now on (only probed) and, in a bank of several
+     * groups, its modules leave. A group that answered this cycle is alive: it is asked the rest as before. A static
+     * request (0x51, 0x47, 0x93, 0x96) going unanswered changes nothing: some firmware does not answer them.
      *
      * @param request the request given up
      * @return the requests dropped and the group found silent, if any
@@ -261,13 +264,10 @@ final class Rs485Poll {
         if (state != State.POLLING || g == null || !(g.silent || Rs485PollGroup.isCycleRequest(request))) {
             return Rs485GroupSilence.GaveUp.NONE;
         }
-        int queued = queue.size();
         if (g.answeredThisCycle) {
-            // alive this cycle, perhaps going: its other cycle requests wait for the next cycle; the serials and
-            // versions its 0x42 queued stay, they are asked only when its module count changes
-            queue.removeIf(r -> groupOf(r.address()) == g && Rs485PollGroup.isCycleRequest(r));
-            return new Rs485GroupSilence.GaveUp(queued - queue.size(), Optional.empty());
+            return Rs485GroupSilence.GaveUp.NONE; // alive this cycle: one reply lost must not cost its limits (0x92)
         }
+        int queued = queue.size();
         queue.removeIf(r -> groupOf(r.address()) == g); // nothing else to ask it this cycle
         int skipped = queued - queue.size();
         if (g.silent) {

@@ -251,7 +251,7 @@ class Rs485PollTest {
         }
 
         @Test
-        void aGiveUpOfAGroupThatAnsweredThisCycleDropsItsOtherCycleRequestsButKeepsItsModules() {
+        void aGiveUpOfAGroupThatAnsweredThisCycleChangesNothing() {
             Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
             two.startCycle(true, FRESH, false);
             answerAll(two);
@@ -261,13 +261,8 @@ class Rs485PollTest {
                 two.onAnswered(ask.request());
             }
 
-            Rs485GroupSilence.GaveUp gave = two.onGiveUp(ask.request());
-
-            assertThat(gave.skipped()).isEqualTo(1); // its 0x92
-            assertThat(gave.silenced()).isEmpty();   // it answered 0x42 this cycle
-            assertThat(two.next()).isInstanceOf(CycleDone.class);
-            two.startCycle(true, FRESH, false);
-            assertThat(two.next()).isEqualTo(new Ask(AnalogValuesRequest.wholeStack(1), false));
+            assertThat(two.onGiveUp(ask.request())).isEqualTo(Rs485GroupSilence.GaveUp.NONE); // it answered 0x42
+            assertThat(two.next()).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x22), false)); // its limits
         }
 
         @Test
