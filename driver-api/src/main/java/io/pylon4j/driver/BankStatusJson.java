@@ -103,7 +103,7 @@ public final class BankStatusJson {
             w.endObject();
         }
         w.endObject();
-        if (!s.silentGroups().isEmpty()) { // only then: a bank without an LV-Hub, or with every group answering, as before
+        if (!s.silentGroups().isEmpty()) { // only then: without an LV-Hub, or with every group answering, as before
             w.beginArray("silentGroups");
             for (SilentGroup g : s.silentGroups()) {
                 w.beginObject();

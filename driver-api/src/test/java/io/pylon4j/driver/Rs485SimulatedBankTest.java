@@ -377,7 +377,8 @@ class Rs485SimulatedBankTest {
         // each unanswered probe (0x42) drops the group's 0x44 and 0x92 for its cycle, counted; the last probe of
         // the window may still be waiting for its timeout
         long probes = commands.stream().filter("42@22"::equals).count();
-        assertThat(driver.counters().rs485RequestsSkipped() - skipped).isBetween(2 * (probes - 1), 2 * probes).isPositive();
+        assertThat(driver.counters().rs485RequestsSkipped() - skipped).isBetween(2 * (probes - 1), 2 * probes)
+                .isPositive();
 
         commands.clear();
         bank.setModuleOnline(ModuleId.of(1, 0), true); // back (perhaps swapped): polled in full and read again

@@ -31,7 +31,8 @@ import java.util.Optional;
  *       <td>IDLE: {@link Nothing}</td><td>IDLE</td><td>CLOSED</td></tr>
  *   <tr><th>{@link State#POLLING}</th><td>POLLING: not overlapped, the next tick starts it</td><td>POLLING</td>
  *       <td>POLLING: {@link Ask}</td><td>IDLE: {@link CycleDone} with the groups' readings</td>
- *       <td>POLLING: if its group answered nothing this cycle, its other requests dropped, silent</td><td>CLOSED</td></tr>
+ *       <td>POLLING: if its group answered nothing this cycle, its other requests dropped, silent</td>
+ *       <td>CLOSED</td></tr>
  *   <tr><th>{@link State#CLOSED}</th><td>CLOSED</td><td>CLOSED</td><td>—</td><td>CLOSED: {@link Nothing}</td>
  *       <td>CLOSED</td><td>CLOSED</td></tr>
  * </table>
@@ -270,11 +271,14 @@ final class Rs485Poll {
         int queued = queue.size();
         queue.removeIf(r -> groupOf(r.address()) == g); // nothing else to ask it this cycle
         int skipped = queued - queue.size();
-        if (g.silent) {
-            return new Rs485GroupSilence.GaveUp(skipped, Optional.empty()); // known silent already: its probe went unanswered
+        if (g.silent || groups.size() == 1) {
+            // known silent already (its probe went unanswered); or the bank's only group, whose silence is the
+            // bank's: its modules stay, supervision reports it, and its next 0x42 is compared with them
+            g.silent = true;
+            return new Rs485GroupSilence.GaveUp(skipped, Optional.empty());
         }
         List<Integer> left = g.silence();
-        return new Rs485GroupSilence.GaveUp(skipped, groups.size() > 1 ? Optional.of(new Rs485GroupSilence.Silenced(g.group, left)) : Optional.empty());
+        return new Rs485GroupSilence.GaveUp(skipped, Optional.of(new Rs485GroupSilence.Silenced(g.group, left)));
     }
 
     /** Stops the poll: nothing more is asked. */

@@ -266,6 +266,27 @@ class Rs485PollTest {
         }
 
         @Test
+        void theOnlyGroupsSilenceIsTheBanksItsModulesStayAndAreComparedWhenItIsBack() {
+            poll.startCycle(true, FRESH, false);
+            poll.onWholeStack(wholeStack(0, 3));
+            drain(poll, true);
+            poll.startCycle(true, FRESH, false);
+            Ask ask = (Ask) poll.next();
+            assertThat(ask.request()).isEqualTo(AnalogValuesRequest.wholeStack(0));
+
+            Rs485GroupSilence.GaveUp gave = poll.onGiveUp(ask.request());
+
+            assertThat(gave.skipped()).isEqualTo(2);
+            assertThat(gave.silenced()).isEmpty(); // no module leaves: supervision reports the bank's silence
+            poll.next();
+            poll.startCycle(true, FRESH, false);
+            Ask probe = (Ask) poll.next();
+            assertThat(probe.probe()).isTrue();
+            poll.onAnswered(probe.request());
+            assertThat(poll.onWholeStack(wholeStack(0, 2))).containsExactly(0x04); // gone while it was off
+        }
+
+        @Test
         void aStaticRequestGoingUnansweredSilencesNothing() {
             Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
             two.startCycle(true, FRESH, false);
