@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,8 @@ import java.util.Set;
  *                           ({@link Moment#nanos()}): what {@link #supervisionAge} is computed from
  * @param moduleAlarms       per module address, ascending: the newest RS485 0x44 block as sent, with its stamp
  *                           (empty for CAN)
+ * @param silentGroups       the RS485 groups of a bank behind an LV-Hub that are silent now, by group number, with
+ *                           why and since when (empty for CAN and for a bank of one group)
  */
 public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
                          Measurements measurements, Set<ActiveAlarm> activeAlarms,
@@ -45,7 +48,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
                          Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
                          Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
                          Optional<BankInfo> bankInfo, long supervisionSinceNanos,
-                         Map<Integer, ModuleAlarmStates> moduleAlarms) {
+                         Map<Integer, ModuleAlarmStates> moduleAlarms, List<SilentGroup> silentGroups) {
 
     /**
      * Checks that nothing is null and copies the collections (alarms sorted, maps unmodifiable, modules ascending).
@@ -68,6 +71,7 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
      * @param bankInfo              what the bank says about itself, if anything arrived
      * @param supervisionSinceNanos when the supervision state was entered, monotonic nanoseconds ({@link Moment#nanos()})
      * @param moduleAlarms          per module address: the newest 0x44 block with its stamp
+     * @param silentGroups          the silent RS485 groups, by group number
      * @throws NullPointerException if a component or a collection's element is null
      */
     public BankStatus {
@@ -88,6 +92,41 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
         sources = enumCopy(Source.class, sources);
         Objects.requireNonNull(bankInfo, "bankInfo");
         moduleAlarms = ModuleMaps.frozen(moduleAlarms);
+        silentGroups = List.copyOf(silentGroups);
+    }
+
+    /**
+     * A status with no silent group: the shape before {@code silentGroups} was added, which keeps callers compiling.
+     *
+     * @param bankId                the bank
+     * @param at                    the time of the newest input, wall clock
+     * @param batteryLimits         the battery's newest limits as sent, if any arrived
+     * @param publishedLimits       what control software should obey, with provenance
+     * @param measurements          the newest value of each measurement
+     * @param activeAlarms          the active conditions
+     * @param requestFlags          the newest request flags, if any arrived
+     * @param moduleCount           the module count the battery reports, if known
+     * @param modules               per-module details by address
+     * @param supervisionState      the supervision state
+     * @param supervisionSince      when it was entered, wall clock
+     * @param supervisionReason     why it was entered
+     * @param stamps                when and from which link each field last received a value
+     * @param moduleStamps          the same per module address
+     * @param sources               per link: when it last delivered and its transport state
+     * @param bankInfo              what the bank says about itself, if anything arrived
+     * @param supervisionSinceNanos when the supervision state was entered, monotonic nanoseconds
+     * @param moduleAlarms          per module address: the newest 0x44 block with its stamp
+     */
+    public BankStatus(String bankId, Instant at, Optional<Limits> batteryLimits, PublishedLimits publishedLimits,
+                      Measurements measurements, Set<ActiveAlarm> activeAlarms, Optional<RequestFlags> requestFlags,
+                      OptionalInt moduleCount, Map<Integer, ModuleDetails> modules, SupervisionState supervisionState,
+                      Instant supervisionSince, String supervisionReason, Map<BankField, FieldStamp> stamps,
+                      Map<Integer, FieldStamp> moduleStamps, Map<Source, SourceStatus> sources,
+                      Optional<BankInfo> bankInfo, long supervisionSinceNanos,
+                      Map<Integer, ModuleAlarmStates> moduleAlarms) {
+        this(bankId, at, batteryLimits, publishedLimits, measurements, activeAlarms, requestFlags, moduleCount, modules,
+                supervisionState, supervisionSince, supervisionReason, stamps, moduleStamps, sources, bankInfo,
+                supervisionSinceNanos, moduleAlarms, List.of());
     }
 
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {

@@ -103,6 +103,17 @@ public final class BankStatusJson {
             w.endObject();
         }
         w.endObject();
+        if (!s.silentGroups().isEmpty()) { // only then: without an LV-Hub, or with every group answering, as before
+            w.beginArray("silentGroups");
+            for (SilentGroup g : s.silentGroups()) {
+                w.beginObject();
+                BankEventJson.number(w, "group", g.group());
+                BankEventJson.string(w, "since", g.since().toString());
+                BankEventJson.string(w, "reason", g.reason());
+                w.endObject();
+            }
+            w.endArray();
+        }
         return w.endObject().drainLine();
     }
 

@@ -10,6 +10,8 @@ import io.pylon4j.driver.Limits;
 import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.PylonDriver;
+import io.pylon4j.driver.SilentGroup;
+import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.rs485.Rs485Address;
 import io.pylon4j.testing.ManualScheduler;
 import io.pylon4j.transport.ByteStreamTransport;
@@ -70,17 +72,20 @@ class CombinedRs485GatewayTest {
                             within(1e-6));
             assertThat(hub.gateway.state()).isEqualTo(GatewayState.FORWARDING);
 
-            // the inverter's driver: group 2 no longer answers; its cycle with the dead group's retries publishes
-            // nothing, so it turns STALE (fail-safe) and is fresh again only with group 1's share, never group 2's
+            // the inverter's driver: group 2 no longer answers; the first cycle without it waits out one request's
+            // retries (3 × 1.25 s with the generic profile: STALE, fail-safe, for at most 1.75 s, never LOST), then
+            // finds it silent: its modules leave and the bank is fresh again only with group 1's share
             long timeouts = hub.inverter.counters().rs485Timeouts();
             int seconds = 0;
             boolean oldLimitsGone = false;
+            boolean lost = false;
             for (; seconds < 20 && !(hub.inverter.status().isFresh()
                     && hub.inverter.status().moduleCount().orElse(0) == 3); seconds++) {
                 hub.second();
                 BankStatus s = hub.inverter.status();
                 double ccl = s.batteryLimits().orElseThrow().chargeCurrentLimitAmps();
                 oldLimitsGone |= !s.isFresh() || ccl < both.chargeCurrentLimitAmps();
+                lost |= s.supervisionState() == SupervisionState.LOST;
                 if (oldLimitsGone && s.isFresh()) {
                     assertThat(ccl).as("after %d s", seconds).isLessThan(both.chargeCurrentLimitAmps());
                 }
@@ -89,6 +94,11 @@ class CombinedRs485GatewayTest {
             BankStatus inverter = hub.inverter.status();
             assertThat(inverter.isFresh()).as("%s after %d s", inverter.supervisionState(), seconds).isTrue();
             assertThat(hub.inverter.counters().rs485Timeouts()).as("group 2 is silent").isGreaterThan(timeouts);
+            assertThat(seconds).as("fresh on group 1 again after").isLessThanOrEqualTo(6);
+            assertThat(lost).isFalse();
+            assertThat(inverter.silentGroups()).extracting(SilentGroup::group).containsExactly(2);
+            assertThat(inverter.modules()).containsOnlyKeys(0x12, 0x13, 0x14);
+            assertThat(inverter.moduleAlarms()).containsOnlyKeys(0x12, 0x13, 0x14);
             assertThat(inverter.moduleCount()).hasValue(3);
             assertSameModules(hub.first.driver.status(), inverter, 1);
             Limits one = assertCombinedLimits(hub, inverter);
@@ -100,6 +110,7 @@ class CombinedRs485GatewayTest {
                 hub.second();
             }
             assertThat(hub.inverter.status().moduleCount()).hasValue(5);
+            assertThat(hub.inverter.status().silentGroups()).isEmpty();
             assertSameModules(hub.second.driver.status(), hub.inverter.status(), 2);
             assertThat(hub.inverter.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps())
                     .isCloseTo(both.chargeCurrentLimitAmps(), within(1e-6));

@@ -12,6 +12,7 @@ import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.SilentGroup;
 import io.pylon4j.driver.Source;
 import io.pylon4j.driver.SupervisionState;
 import io.pylon4j.transport.ConnectionState;
@@ -230,6 +231,17 @@ public final class BankModel implements InstantInputs {
      */
     public synchronized void onModuleAlarmStates(Source source, ModuleAlarmStates block, Moment at) {
         commits.commit(reports.moduleAlarmStates(source, block, at));
+    }
+
+    /**
+     * An RS485 group of a multi-group bank fell silent, or answered again ({@link BankStatus#silentGroups()}).
+     *
+     * @param group   the group number
+     * @param silence why and since when it is silent; empty when it answered again
+     * @param at      now
+     */
+    public synchronized void onGroupSilence(int group, Optional<SilentGroup> silence, Moment at) {
+        commits.commit(reports.groupSilence(group, silence, at));
     }
 
     @Override

@@ -9,13 +9,16 @@ import io.pylon4j.driver.LimitPolicy;
 import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.PublishedLimits;
 import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.SilentGroup;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * Everything one {@link BankModel} knows, shared by its groups of inputs ({@link ReportInputs},
@@ -39,6 +42,8 @@ final class ModelState {
     BankInfo bankInfo;
     Moment bankInfoAt;
     String supervisionReason = "started";
+    /** The silent RS485 groups of a multi-group bank, by group number ({@link ReportInputs#groupSilence}). */
+    final Map<Integer, SilentGroup> silentGroups = new TreeMap<>();
     /** The newest time any input, tick or policy change carried: the snapshot's timestamp. */
     private Moment latest;
 
@@ -94,6 +99,7 @@ final class ModelState {
         return new BankStatus(bankId, latest.wall(), limits.battery(), limits.published(), measurements,
                 alarms.active(), Optional.ofNullable(requestFlags), moduleCount, modules.details(), supervisor.state(),
                 supervisor.since(), supervisionReason, stamps.view(), modules.stamps(), links.sources(),
-                Optional.ofNullable(bankInfo), supervisor.sinceNanos(), moduleAlarms.view());
+                Optional.ofNullable(bankInfo), supervisor.sinceNanos(), moduleAlarms.view(),
+                List.copyOf(silentGroups.values()));
     }
 }

@@ -8,10 +8,12 @@ import io.pylon4j.driver.Measurements;
 import io.pylon4j.driver.ModuleAlarmStates;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.RequestFlags;
+import io.pylon4j.driver.SilentGroup;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -111,6 +113,20 @@ final class ReportInputs {
             events.add(new BankEvent.ModuleLeft(s.bankId, at.wall(), source, address));
         }
         return events;
+    }
+
+    /**
+     * An RS485 group fell silent ({@code silence} present) or answered again (empty): kept for the snapshot, no event
+     * (its modules leave, and come back, with their own events). Not a delivery: the link's freshness is unchanged.
+     */
+    List<BankEvent> groupSilence(int group, Optional<SilentGroup> silence, Moment at) {
+        s.advance(at);
+        if (silence.isPresent()) {
+            s.silentGroups.put(group, silence.get());
+        } else {
+            s.silentGroups.remove(group);
+        }
+        return List.of();
     }
 
     /** A module's 0x44 block as sent: kept for the snapshot, no event (its meaning arrives as alarms). */

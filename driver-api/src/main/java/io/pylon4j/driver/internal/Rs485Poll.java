@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The RS485 poll schedule as an explicit state machine: which request goes next, when a cycle starts and ends, which
@@ -25,12 +26,13 @@ import java.util.Map;
  *   <caption>Rs485Poll transitions (state × event → state: action)</caption>
  *   <tr><th></th><th>{@link #startCycle} link up</th><th>{@link #startCycle} link down</th>
  *       <th>{@link #next()}, requests queued</th><th>{@link #next()}, none queued</th>
- *       <th>{@link #onGiveUp} of a probe</th><th>{@link #close()}</th></tr>
+ *       <th>{@link #onGiveUp} of a cycle request</th><th>{@link #close()}</th></tr>
  *   <tr><th>{@link State#IDLE}</th><td>POLLING: queue the cycle</td><td>IDLE</td><td>—</td>
  *       <td>IDLE: {@link Nothing}</td><td>IDLE</td><td>CLOSED</td></tr>
  *   <tr><th>{@link State#POLLING}</th><td>POLLING: not overlapped, the next tick starts it</td><td>POLLING</td>
  *       <td>POLLING: {@link Ask}</td><td>IDLE: {@link CycleDone} with the groups' readings</td>
- *       <td>POLLING: the group's other requests dropped</td><td>CLOSED</td></tr>
+ *       <td>POLLING: if its group answered nothing this cycle, its other requests dropped, silent</td>
+ *       <td>CLOSED</td></tr>
  *   <tr><th>{@link State#CLOSED}</th><td>CLOSED</td><td>CLOSED</td><td>—</td><td>CLOSED: {@link Nothing}</td>
  *       <td>CLOSED</td><td>CLOSED</td></tr>
  * </table>
@@ -43,11 +45,14 @@ import java.util.Map;
  * each of its modules ({@link #onWholeStack}). What a group asks in one cycle, and what it reported, is its
  * {@link Rs485PollGroup}'s.
  *
- * <p>Silent groups. A group that answered nothing in its previous cycle is only probed ({@link Ask#probe()}: its
- * first request is sent once, without retries), and when that goes unanswered the group's other requests are dropped
- * for this cycle ({@link #onGiveUp}), so one dead group does not cost every cycle (1 + retries) × timeout per
- * request. A group that answers anything ({@link #onAnswered}) is polled in full again, its modules are read again
- * (0x93, 0x96), and for the first group the bank info (0x51, 0x47): they may have been swapped while it was silent.
+ * <p>Silent groups. A cycle request (0x42, 0x44, 0x92) given up after all its attempts, of a group that answered
+ * nothing this cycle, ends the group's part of the cycle ({@link #onGiveUp}: its other requests are dropped), so that
+ * a group going silent does not hold up the others' values: it is silent from now on, and in a bank of several
+ * groups its modules leave ({@link Rs485GroupSilence}). A silent group is only probed ({@link Ask#probe()}:
+ * its first request is sent once, without retries), and when that goes unanswered its other requests are dropped for
+ * this cycle, so one dead group does not cost every cycle (1 + retries) × timeout per request. A group that answers
+ * anything ({@link #onAnswered}) is polled in full again, its modules are read again (0x93, 0x96), and for the first
+ * group the bank info (0x51, 0x47): they may have been swapped while it was silent.
  *
  * <p>Static info read again. After the link reconnects, and after the bank recovers from
  * {@link SupervisionState#LOST} (seen by {@link #watch} at a cycle's start and at every timeout), the next cycle asks
@@ -196,11 +201,12 @@ final class Rs485Poll {
      * {@code request} was answered (a rejection too): its group is not silent.
      *
      * @param request the request answered
+     * @return whether its group was silent and is back
      */
-    void onAnswered(Rs485Request request) {
+    boolean onAnswered(Rs485Request request) {
         Rs485PollGroup g = groupOf(request.address());
         if (state == State.CLOSED || g == null) {
-            return;
+            return false;
         }
         g.answeredThisCycle = true;
         if (g.silent) {
@@ -212,7 +218,9 @@ final class Rs485Poll {
                 queue.add(new SystemParametersRequest(firstMaster));
             }
             lostSeen = false; // a LOST bank was silent: read again here, not once more next cycle
+            return true;
         }
+        return false;
     }
 
     /**
@@ -243,19 +251,34 @@ final class Rs485Poll {
     }
 
     /**
-     * {@code request} went unanswered in all its attempts: a silent group's other requests are dropped for this cycle.
+     * {@code request} went unanswered in all its attempts. When it is one of the cycle requests (0x42, 0x44, 0x92) of
+     * a group that answered nothing this cycle, the group's other requests are dropped for this cycle, so that a group
+     * going silent does not hold up the others, and it is silent from now on (only probed) and, in a bank of several
+     * groups, its modules leave. A group that answered this cycle is alive: it is asked the rest as before. A static
+     * request (0x51, 0x47, 0x93, 0x96) going unanswered changes nothing: some firmware does not answer them.
      *
      * @param request the request given up
-     * @return how many queued requests were dropped
+     * @return the requests dropped and the group found silent, if any
      */
-    int onGiveUp(Rs485Request request) {
+    Rs485GroupSilence.GaveUp onGiveUp(Rs485Request request) {
         Rs485PollGroup g = groupOf(request.address());
-        if (state != State.POLLING || g == null || !g.silent) {
-            return 0;
+        if (state != State.POLLING || g == null || !(g.silent || Rs485PollGroup.isCycleRequest(request))) {
+            return Rs485GroupSilence.GaveUp.NONE;
+        }
+        if (g.answeredThisCycle) {
+            return Rs485GroupSilence.GaveUp.NONE; // alive this cycle: one reply lost must not cost its limits (0x92)
         }
         int queued = queue.size();
-        queue.removeIf(r -> groupOf(r.address()) == g); // still silent: nothing else to ask it this cycle
-        return queued - queue.size();
+        queue.removeIf(r -> groupOf(r.address()) == g); // nothing else to ask it this cycle
+        int skipped = queued - queue.size();
+        if (g.silent || groups.size() == 1) {
+            // known silent already (its probe went unanswered); or the bank's only group, whose silence is the
+            // bank's: its modules stay, supervision reports it, and its next 0x42 is compared with them
+            g.silent = true;
+            return new Rs485GroupSilence.GaveUp(skipped, Optional.empty());
+        }
+        List<Integer> left = g.silence();
+        return new Rs485GroupSilence.GaveUp(skipped, Optional.of(new Rs485GroupSilence.Silenced(g.group, left)));
     }
 
     /** Stops the poll: nothing more is asked. */

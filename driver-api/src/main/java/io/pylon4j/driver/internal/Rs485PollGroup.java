@@ -73,6 +73,27 @@ final class Rs485PollGroup {
     }
 
     /**
+     * The group is found silent: it is only probed from now on, and the modules of its newest whole-stack 0x42 have
+     * left (its next whole-stack 0x42 names them afresh).
+     *
+     * @return the addresses of the modules that left, ascending
+     */
+    List<Integer> silence() {
+        silent = true;
+        List<Integer> left = new ArrayList<>(present);
+        left.sort(null);
+        present = Set.of();
+        modules = 0;
+        return left;
+    }
+
+    /** Whether {@code request} is one a cycle asks of every group (0x42, 0x44, 0x92), not static info. */
+    static boolean isCycleRequest(Rs485Request request) {
+        return request instanceof AnalogValuesRequest || request instanceof AlarmInfoRequest
+                || request instanceof ChargeDischargeManagementRequest;
+    }
+
+    /**
      * This group's whole-stack 0x42 named its modules: remembers them, and queues 0x93 and 0x96 of each when the count
      * is new or changed.
      *

@@ -190,8 +190,11 @@ public final class Rs485Strategy implements ByteListener {
         } else if (action instanceof GiveUp g) {
             poll.watch(model.status().supervisionState());
             metrics.rs485Timeouts.increment();
-            metrics.rs485RequestsSkipped.add(poll.onGiveUp(g.request()));
-            sendNext();
+            Rs485GroupSilence.GaveUp gave = poll.onGiveUp(g.request());
+            metrics.rs485RequestsSkipped.add(gave.skipped());
+            gave.silenced().ifPresent(silenced -> Rs485GroupSilence.silenced(model, silenced, g.request(),
+                    1 + profile.rs485Retries(), time.now()));
+            sendNext(); // the cycle goes on with the other groups, or ends without the silent one
         }
     }
 
@@ -231,9 +234,11 @@ public final class Rs485Strategy implements ByteListener {
         applyPending(); // an earlier reply first, if this one came in while its next request was being written
         timeout.disarm();
         answered = true;
-        poll.onAnswered(r.request());
         Rs485Response response = r.response();
         Moment at = time.now();
+        if (poll.onAnswered(r.request())) {
+            Rs485GroupSilence.back(model, r.request(), at); // its modules rejoin with this cycle's replies
+        }
         // The line is idle from the moment a reply's last byte is read, so the next request goes out first and the
         // reply reaches the model (and the events) while the request is on the wire: applying it took longer than
         // the write (benchmarks/README.md, "RS485 poll cycle against wire time"). With nothing else queued, the

@@ -81,7 +81,7 @@ class Rs485PollTest {
 
         @Test
         void aGiveUpOutsideACycleDropsNothing() {
-            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0))).isZero();
+            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0)).skipped()).isZero();
         }
 
         @Test
@@ -186,7 +186,7 @@ class Rs485PollTest {
         @Test
         void aGiveUpOfAnAnsweringGroupDropsNothing() {
             poll.startCycle(true, FRESH, false);
-            assertThat(poll.onGiveUp(((Ask) poll.next()).request())).isZero();
+            assertThat(poll.onGiveUp(((Ask) poll.next()).request()).skipped()).isZero();
         }
 
         @Test
@@ -196,7 +196,7 @@ class Rs485PollTest {
             poll.startCycle(true, FRESH, false);
             Ask probe = (Ask) poll.next();
             assertThat(probe.probe()).isTrue();
-            assertThat(poll.onGiveUp(probe.request())).isEqualTo(2); // 0x44 and 0x92 not asked
+            assertThat(poll.onGiveUp(probe.request()).skipped()).isEqualTo(2); // 0x44 and 0x92 not asked
             assertThat(poll.next()).isInstanceOf(CycleDone.class);
         }
 
@@ -211,6 +211,100 @@ class Rs485PollTest {
             assertThat(next.probe()).isFalse();
             assertThat(drain(poll, true)).contains(new ManufacturerInfoRequest(0x02),
                     new SystemParametersRequest(0x02));
+        }
+
+        @Test
+        void aGroupThatAnsweredNothingThisCycleIsSilentAtItsFirstGiveUpItsModulesLeaveAndTheCycleEnds() {
+            Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
+            two.startCycle(true, FRESH, false);
+            answerAll(two); // both groups named two modules each
+            two.startCycle(true, FRESH, false);
+            Ask ask;
+            while (!((ask = (Ask) two.next()).request().equals(AnalogValuesRequest.wholeStack(2)))) {
+                two.onAnswered(ask.request()); // group 1 answers
+            }
+            assertThat(ask.probe()).isFalse(); // it answered last cycle: asked with retries
+
+            Rs485GroupSilence.GaveUp gave = two.onGiveUp(ask.request());
+
+            assertThat(gave.skipped()).isEqualTo(2); // its 0x44 and 0x92 not waited for
+            assertThat(gave.silenced()).contains(new Rs485GroupSilence.Silenced(2, List.of(0x22, 0x23)));
+            assertThat(two.next()).isInstanceOfSatisfying(CycleDone.class, d -> assertThat(d.groups().get(1))
+                    .satisfies(g -> {
+                        assertThat(g.modules()).isZero();
+                        assertThat(g.analog()).isEmpty();
+                        assertThat(g.limits()).isEmpty();
+                    }));
+            two.startCycle(true, FRESH, false);
+            List<Ask> asks = new ArrayList<>();
+            Next next;
+            while ((next = two.next()) instanceof Ask a) {
+                asks.add(a);
+                if (a.probe()) {
+                    two.onGiveUp(a.request());
+                } else {
+                    two.onAnswered(a.request());
+                }
+            }
+            assertThat(asks).filteredOn(Ask::probe).extracting(Ask::request)
+                    .containsExactly(AnalogValuesRequest.wholeStack(2)); // only probed, and found silent only once
+        }
+
+        @Test
+        void aGiveUpOfAGroupThatAnsweredThisCycleChangesNothing() {
+            Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
+            two.startCycle(true, FRESH, false);
+            answerAll(two);
+            two.startCycle(true, FRESH, false);
+            Ask ask;
+            while (!((ask = (Ask) two.next()).request().equals(AlarmInfoRequest.wholeStack(2)))) {
+                two.onAnswered(ask.request());
+            }
+
+            assertThat(two.onGiveUp(ask.request())).isEqualTo(Rs485GroupSilence.GaveUp.NONE); // it answered 0x42
+            assertThat(two.next()).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x22), false)); // its limits
+        }
+
+        @Test
+        void theOnlyGroupsSilenceIsTheBanksItsModulesStayAndAreComparedWhenItIsBack() {
+            poll.startCycle(true, FRESH, false);
+            poll.onWholeStack(wholeStack(0, 3));
+            drain(poll, true);
+            poll.startCycle(true, FRESH, false);
+            Ask ask = (Ask) poll.next();
+            assertThat(ask.request()).isEqualTo(AnalogValuesRequest.wholeStack(0));
+
+            Rs485GroupSilence.GaveUp gave = poll.onGiveUp(ask.request());
+
+            assertThat(gave.skipped()).isEqualTo(2);
+            assertThat(gave.silenced()).isEmpty(); // no module leaves: supervision reports the bank's silence
+            poll.next();
+            poll.startCycle(true, FRESH, false);
+            Ask probe = (Ask) poll.next();
+            assertThat(probe.probe()).isTrue();
+            poll.onAnswered(probe.request());
+            assertThat(poll.onWholeStack(wholeStack(0, 2))).containsExactly(0x04); // gone while it was off
+        }
+
+        @Test
+        void aStaticRequestGoingUnansweredSilencesNothing() {
+            Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
+            two.startCycle(true, FRESH, false);
+            Ask first = (Ask) two.next();
+            assertThat(first.request()).isEqualTo(new ManufacturerInfoRequest(0x12));
+            assertThat(two.onGiveUp(first.request())).isEqualTo(Rs485GroupSilence.GaveUp.NONE);
+            assertThat(((Ask) two.next()).request()).isEqualTo(new SystemParametersRequest(0x12));
+        }
+
+        /** Answers the cycle, each group's whole-stack 0x42 naming two modules. */
+        void answerAll(Rs485Poll two) {
+            Next next;
+            while ((next = two.next()) instanceof Ask ask) {
+                two.onAnswered(ask.request());
+                if (ask.request() instanceof AnalogValuesRequest r) {
+                    two.onWholeStack(wholeStack(io.pylon4j.rs485.Rs485Address.groupOf(r.address()), 2));
+                }
+            }
         }
 
         @Test
@@ -243,7 +337,7 @@ class Rs485PollTest {
             poll.close();
             poll.onAnswered(AnalogValuesRequest.wholeStack(0));
             assertThat(poll.onWholeStack(wholeStack(0, 2))).isEmpty();
-            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0))).isZero();
+            assertThat(poll.onGiveUp(AnalogValuesRequest.wholeStack(0)).skipped()).isZero();
             assertThat(poll.state()).isEqualTo(State.CLOSED);
         }
     }

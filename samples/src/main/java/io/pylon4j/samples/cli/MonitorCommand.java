@@ -278,6 +278,8 @@ final class MonitorCommand implements Callable<Integer> {
         s.sources().values().forEach(src -> src.linkCause().ifPresent(cause -> b.append(String.format(Locale.ROOT,
                 "link down  %s %s since %s: %s%n", src.source(), src.link().map(Object::toString).orElse("-"),
                 src.linkStatus().map(l -> l.since().toString()).orElse("-"), cause))));
+        s.silentGroups().forEach(g -> b.append(String.format(Locale.ROOT, "group %d silent since %s: %s%n", g.group(),
+                g.since(), g.reason())));
         var pl = s.publishedLimits();
         b.append(String.format(Locale.ROOT, "published  CVL %6.1f V  CCL %6.1f A  DCL %6.1f A   [%s]%n",
                 pl.chargeVoltageLimitVolts(), pl.chargeCurrentLimitAmps(), pl.dischargeCurrentLimitAmps(),

@@ -140,6 +140,15 @@ class MonitorCommandTest {
     }
 
     @Test
+    void aSilentGroupIsNamedWithSinceWhenAndWhy() {
+        var m = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON));
+        m.onGroupSilence(2, java.util.Optional.of(new io.pylon4j.driver.SilentGroup(2, T0,
+                "no reply to 0x42 at 0x22 in 3 attempts")), Moment.ofInstant(T0));
+        String view = MonitorCommand.view(m.status(), NO_COUNTS, Moment.ofInstant(T0));
+        assertThat(view).contains("group 2 silent since " + T0 + ": no reply to 0x42 at 0x22 in 3 attempts\n");
+    }
+
+    @Test
     void aFreshBankFromTheBatteryNeedsNoWhy() {
         var s = model(io.pylon4j.driver.LimitPolicy.of(io.pylon4j.driver.InverterProfile.GENERIC_PYLON)).status();
         String view = MonitorCommand.view(s, NO_COUNTS, Moment.ofInstant(T0));
