@@ -1,6 +1,9 @@
 package io.pylon4j.driver;
 
+import java.util.AbstractSet;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.SortedSet;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
@@ -48,7 +51,65 @@ public record ActiveAlarm(Alarm alarm, Alarm.Level level) implements Comparable<
      * @return the sorted, unmodifiable set
      */
     public static Set<ActiveAlarm> sortedSet(Collection<ActiveAlarm> alarms) {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(alarms));
+        if (alarms instanceof SortedAlarms sorted) {
+            return sorted; // made here: immutable, sorted; a snapshot of a bank's unchanged alarms shares it
+        }
+        return new SortedAlarms(Collections.unmodifiableSortedSet(new TreeSet<>(alarms)));
+    }
+
+    /** What {@link #sortedSet} returns: an unmodifiable sorted set that no one else can reach or change. */
+    private static final class SortedAlarms extends AbstractSet<ActiveAlarm> implements SortedSet<ActiveAlarm> {
+
+        private final SortedSet<ActiveAlarm> set;
+
+        SortedAlarms(SortedSet<ActiveAlarm> unmodifiable) {
+            this.set = unmodifiable;
+        }
+
+        @Override
+        public Iterator<ActiveAlarm> iterator() {
+            return set.iterator();
+        }
+
+        @Override
+        public int size() {
+            return set.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return set.contains(o);
+        }
+
+        @Override
+        public Comparator<? super ActiveAlarm> comparator() {
+            return set.comparator();
+        }
+
+        @Override
+        public SortedSet<ActiveAlarm> subSet(ActiveAlarm fromElement, ActiveAlarm toElement) {
+            return set.subSet(fromElement, toElement);
+        }
+
+        @Override
+        public SortedSet<ActiveAlarm> headSet(ActiveAlarm toElement) {
+            return set.headSet(toElement);
+        }
+
+        @Override
+        public SortedSet<ActiveAlarm> tailSet(ActiveAlarm fromElement) {
+            return set.tailSet(fromElement);
+        }
+
+        @Override
+        public ActiveAlarm first() {
+            return set.first();
+        }
+
+        @Override
+        public ActiveAlarm last() {
+            return set.last();
+        }
     }
 
     @Override

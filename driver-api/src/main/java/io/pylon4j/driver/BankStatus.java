@@ -130,6 +130,9 @@ public record BankStatus(String bankId, Instant at, Optional<Limits> batteryLimi
     }
 
     private static <K extends Enum<K>, V> Map<K, V> enumCopy(Class<K> type, Map<K, V> map) {
+        if (ModuleMaps.isFrozen(map)) {
+            return map; // the model's own immutable copy: copying it again was a fifth of a reply's snapshot
+        }
         EnumMap<K, V> copy;
         if (map instanceof EnumMap<K, V> e) {
             copy = new EnumMap<>(e); // clones the value array; new EnumMap(type) looks the constants up every time

@@ -80,7 +80,9 @@ public record ModuleAlarmStates(int address, List<Integer> cellStates, List<Inte
         if (copy.size() > 0xFF) {
             throw new IllegalArgumentException(name + ": at most 255, not " + copy.size());
         }
-        copy.forEach(v -> checkByte(name, v));
+        for (int i = 0; i < copy.size(); i++) { // by index, no lambda: a 0x44 reply builds one of these per module
+            checkByte(name, copy.get(i));
+        }
         return copy;
     }
 

@@ -20,7 +20,7 @@ final class AlarmChannels {
 
     private final Map<String, Set<ActiveAlarm>> channels = new HashMap<>();
     private final Map<String, Moment> stamps = new HashMap<>();
-    private Set<ActiveAlarm> active = Set.of();
+    private Set<ActiveAlarm> active = ActiveAlarm.sortedSet(Set.of()); // sorted here: a snapshot takes it as it is
 
     /** Whether a report of {@code channel} at {@code at} is not older than its newest; if so, stamps the channel. */
     boolean accepts(String channel, Moment at) {

@@ -16,6 +16,8 @@ import java.util.Optional;
 final class FieldStamps {
 
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
+    /** The snapshot's copy, made again only after a stamp changed (null until then). */
+    private Map<BankField, FieldStamp> copy;
 
     /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
     boolean accept(BankField field, Source source, Moment at) {
@@ -23,7 +25,7 @@ final class FieldStamps {
         if (current != null && at.nanos() - current.atNanos() < 0) {
             return false;
         }
-        stamps.put(field, new FieldStamp(at, source));
+        put(field, current, source, at);
         return true;
     }
 
@@ -34,8 +36,18 @@ final class FieldStamps {
     void stampNewest(BankField field, Source source, Moment at) {
         FieldStamp current = stamps.get(field);
         if (current == null || at.nanos() - current.atNanos() >= 0) {
-            stamps.put(field, new FieldStamp(at, source));
+            put(field, current, source, at);
         }
+    }
+
+    /** Stamps {@code field} unless its stamp is already this one (the modules of one reply share their time). */
+    private void put(BankField field, FieldStamp current, Source source, Moment at) {
+        if (current != null && current.atNanos() == at.nanos() && current.source() == source
+                && current.at().equals(at.wall())) {
+            return;
+        }
+        stamps.put(field, new FieldStamp(at, source));
+        copy = null;
     }
 
     /**
@@ -46,8 +58,11 @@ final class FieldStamps {
         return Optional.ofNullable(stamps.get(field)).map(s -> now.wall().minusNanos(now.nanos() - s.atNanos()));
     }
 
-    /** The live map, for a snapshot to copy. */
+    /** An immutable copy for a snapshot, shared by the snapshots until a stamp changes. */
     Map<BankField, FieldStamp> view() {
-        return stamps;
+        if (copy == null) {
+            copy = ModuleMaps.frozenEnum(stamps);
+        }
+        return copy;
     }
 }

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class Links {
 
+    /** {@link Source#values()} once: each call copies the array, and a snapshot walks it. */
+    private static final Source[] SOURCES = Source.values();
+
     private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> states = new EnumMap<>(Source.class);
     private final EnumMap<Source, LinkStatus> statuses = new EnumMap<>(Source.class);
@@ -72,12 +75,12 @@ final class Links {
     /** Each link's status for a snapshot: the links that delivered data or reported a state. */
     Map<Source, SourceStatus> sources() {
         EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
-        for (Source s : Source.values()) {
+        for (Source s : SOURCES) {
             if (lastReceived.containsKey(s) || states.containsKey(s)) {
                 sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
                         Optional.ofNullable(states.get(s)), Optional.ofNullable(statuses.get(s))));
             }
         }
-        return sources;
+        return ModuleMaps.adopt(sources); // made here for this snapshot: BankStatus takes it as it is
     }
 }

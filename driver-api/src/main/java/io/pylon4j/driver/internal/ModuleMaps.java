@@ -1,10 +1,14 @@
 package io.pylon4j.driver.internal;
 
 import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Immutable per-module maps for {@link io.pylon4j.driver.BankStatus}: a copy ascending by address, which the
@@ -23,16 +27,52 @@ public final class ModuleMaps {
      * @return {@code map} if this method made it, otherwise an unmodifiable sorted copy
      */
     public static <V> Map<Integer, V> frozen(Map<Integer, V> map) {
-        return map instanceof FrozenSortedMap<Integer, V> frozen ? frozen : new FrozenSortedMap<>(map);
+        if (map instanceof FrozenSortedMap<?> frozen) {
+            @SuppressWarnings("unchecked")
+            Map<Integer, V> same = (Map<Integer, V>) frozen;
+            return same;
+        }
+        return new FrozenSortedMap<>(map);
     }
 
-    /** An unmodifiable sorted copy that no one else can reach or change: safe to share between snapshots. */
-    private static final class FrozenSortedMap<K, V> extends AbstractMap<K, V> {
+    /**
+     * An immutable copy of a map keyed by an enum, in the enum's order, which
+     * {@link io.pylon4j.driver.BankStatus} takes as it is ({@link #isFrozen}): the model copies its live map once
+     * per snapshot instead of twice.
+     *
+     * @param map the map to copy
+     * @param <K> the enum
+     * @param <V> the value
+     * @return an unmodifiable copy that no one else can reach
+     */
+    public static <K extends Enum<K>, V> Map<K, V> frozenEnum(EnumMap<K, V> map) {
+        return new FrozenEnumMap<>(new EnumMap<>(map));
+    }
+
+    /** {@link #frozenEnum} of a map the caller made and hands over: wrapped, not copied. */
+    static <K extends Enum<K>, V> Map<K, V> adopt(EnumMap<K, V> fresh) {
+        return new FrozenEnumMap<>(fresh);
+    }
+
+    /**
+     * Whether {@code map} is an immutable copy made here ({@link #frozen} or {@link #frozenEnum}), safe to share.
+     *
+     * @param map any map
+     * @return true if no one can change it
+     */
+    public static boolean isFrozen(Map<?, ?> map) {
+        return map instanceof FrozenEnumMap<?, ?> || map instanceof FrozenSortedMap<?>;
+    }
+
+    /** An unmodifiable enum map that no one else can reach or change: safe to share between snapshots. */
+    private static final class FrozenEnumMap<K, V> extends AbstractMap<K, V> {
 
         private final Map<K, V> map;
 
-        FrozenSortedMap(Map<K, V> map) {
-            this.map = Collections.unmodifiableMap(new TreeMap<>(map));
+        FrozenEnumMap(EnumMap<?, V> owned) {
+            @SuppressWarnings("unchecked")
+            Map<K, V> typed = (Map<K, V>) Collections.unmodifiableMap(owned);
+            this.map = typed;
         }
 
         @Override
@@ -53,6 +93,89 @@ public final class ModuleMaps {
         @Override
         public int size() {
             return map.size();
+        }
+    }
+
+    /**
+     * An unmodifiable copy ascending by address that no one else can reach or change: safe to share between
+     * snapshots. Two arrays, not a tree: a 0x42 reply's snapshot copies the modules' stamps, a 0x44's their blocks.
+     */
+    private static final class FrozenSortedMap<V> extends AbstractMap<Integer, V> {
+
+        private final int[] keys;
+        private final Object[] values;
+
+        FrozenSortedMap(Map<Integer, V> map) {
+            int n = map.size();
+            int[] k = new int[n];
+            Object[] v = new Object[n];
+            int filled = 0;
+            for (Entry<Integer, V> e : map.entrySet()) {
+                int key = e.getKey(); // a null address fails here, as the TreeMap copy did
+                int at = filled++;
+                while (at > 0 && k[at - 1] > key) { // insertion sort: the model's maps come sorted already
+                    k[at] = k[at - 1];
+                    v[at] = v[at - 1];
+                    at--;
+                }
+                k[at] = key;
+                v[at] = e.getValue();
+            }
+            this.keys = k;
+            this.values = v;
+        }
+
+        private int indexOf(Object key) {
+            return key instanceof Integer address ? Arrays.binarySearch(keys, address) : -1;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public V get(Object key) {
+            int i = indexOf(key);
+            return i >= 0 ? (V) values[i] : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
+
+        @Override
+        public Set<Entry<Integer, V>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<Integer, V>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public Entry<Integer, V> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new SimpleImmutableEntry<>(keys[i], (V) values[i]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
         }
     }
 }

@@ -4,7 +4,9 @@ import io.pylon4j.driver.FieldStamp;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -37,13 +39,51 @@ final class ModuleTable {
         stamps.put(details.address(), new FieldStamp(at, source));
         stampsChanged = true;
         ModuleDetails old = modules.get(details.address());
-        ModuleDetails merged = old == null ? details : old.mergedWith(details);
-        if (merged.equals(old)) {
-            return null;
+        if (old != null && changesNothing(old, details)) {
+            return null; // what old.mergedWith(details).equals(old) says, without building the merged record
         }
+        ModuleDetails merged = old == null ? details : old.mergedWith(details);
         modules.put(details.address(), merged);
         modulesChanged = true;
         return merged;
+    }
+
+    /** Whether every field {@code newer} carries (a non-empty list, a present value) already has that value. */
+    private static boolean changesNothing(ModuleDetails old, ModuleDetails newer) {
+        return (newer.cellVoltagesVolts().isEmpty() || sameList(newer.cellVoltagesVolts(), old.cellVoltagesVolts()))
+                && (newer.temperaturesCelsius().isEmpty()
+                        || sameList(newer.temperaturesCelsius(), old.temperaturesCelsius()))
+                && same(newer.currentAmps(), old.currentAmps())
+                && same(newer.voltageVolts(), old.voltageVolts())
+                && same(newer.remainingCapacityAh(), old.remainingCapacityAh())
+                && same(newer.totalCapacityAh(), old.totalCapacityAh())
+                && (newer.cycles().isEmpty() || newer.cycles().equals(old.cycles()))
+                && (newer.serialNumber().isEmpty() || newer.serialNumber().equals(old.serialNumber()))
+                && (newer.manufacturerVersion().isEmpty()
+                        || newer.manufacturerVersion().equals(old.manufacturerVersion()))
+                && (newer.mainlineVersion().isEmpty() || newer.mainlineVersion().equals(old.mainlineVersion()))
+                && same(newer.chargeVoltageLimitVolts(), old.chargeVoltageLimitVolts())
+                && same(newer.dischargeVoltageLimitVolts(), old.dischargeVoltageLimitVolts())
+                && same(newer.chargeCurrentLimitAmps(), old.chargeCurrentLimitAmps())
+                && same(newer.dischargeCurrentLimitAmps(), old.dischargeCurrentLimitAmps());
+    }
+
+    /** Absent in {@code newer} (keeps old's), or equal as {@link OptionalDouble#equals} says. */
+    private static boolean same(OptionalDouble newer, OptionalDouble old) {
+        return newer.isEmpty() || newer.equals(old);
+    }
+
+    /** {@link List#equals}, by index: no iterators (a 0x42 reply compares two lists per module). */
+    private static boolean sameList(List<Double> a, List<Double> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

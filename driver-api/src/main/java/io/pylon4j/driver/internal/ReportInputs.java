@@ -11,6 +11,8 @@ import io.pylon4j.driver.RequestFlags;
 import io.pylon4j.driver.SilentGroup;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +28,12 @@ import java.util.Set;
  */
 final class ReportInputs {
 
+    /** The most channel keys kept per link (a channel is per module: at most one per RS485 address). */
+    private static final int MAX_KEPT_KEYS = 256;
+
     private final ModelState s;
+    /** {@link #channelKey} per link and channel, made once: a reply's alarms were a string concatenation each. */
+    private final EnumMap<Source, HashMap<String, String>> keys = new EnumMap<>(Source.class);
 
     ReportInputs(ModelState state) {
         this.s = state;
@@ -57,9 +64,23 @@ final class ReportInputs {
         return source + "/" + Objects.requireNonNull(channel, "channel");
     }
 
+    /** {@link #channelKey}, kept (up to {@link #MAX_KEPT_KEYS} per link). */
+    private String keptKey(Source source, String channel) {
+        HashMap<String, String> ofSource = keys.computeIfAbsent(Objects.requireNonNull(source, "source"),
+                k -> new HashMap<>());
+        String key = ofSource.get(Objects.requireNonNull(channel, "channel"));
+        if (key == null) {
+            key = channelKey(source, channel);
+            if (ofSource.size() < MAX_KEPT_KEYS) {
+                ofSource.put(channel, key);
+            }
+        }
+        return key;
+    }
+
     List<BankEvent> alarms(Source source, String channel, Set<ActiveAlarm> active, Moment at) {
         Objects.requireNonNull(active, "active");
-        String key = channelKey(source, channel);
+        String key = keptKey(source, channel);
         List<BankEvent> events = s.begin(source, at);
         if (s.alarms.accepts(key, at)) {
             s.stamps.stampNewest(BankField.ALARMS, source, at);

@@ -19,7 +19,9 @@ final class SnapshotCommits {
     /** Within {@link #batch}: how deep, whether an input was committed, and its events so far. */
     private int batchDepth;
     private boolean batchChanged;
-    private final List<BankEvent> batchEvents = new ArrayList<>();
+    private List<BankEvent> batchEvents = new ArrayList<>();
+    /** The list the previous flush delivered from, cleared: the next batch's list (null while one is delivered). */
+    private List<BankEvent> spare = new ArrayList<>();
 
     /**
      * @param sink     receives the events; must not block
@@ -46,12 +48,14 @@ final class SnapshotCommits {
     void commit(List<BankEvent> events) {
         if (batchDepth > 0) {
             batchChanged = true;
-            batchEvents.addAll(events);
+            for (int i = 0; i < events.size(); i++) { // not addAll: it copies the list into a new array per input
+                batchEvents.add(events.get(i));
+            }
             return;
         }
         snapshot.run();
-        for (BankEvent e : events) {
-            sink.accept(e);
+        for (int i = 0; i < events.size(); i++) {
+            sink.accept(events.get(i));
         }
     }
 
@@ -61,11 +65,15 @@ final class SnapshotCommits {
         }
         batchChanged = false;
         snapshot.run();
-        // copied first: a sink that feeds the model again (same thread, reentrant lock) must not see the list change
-        List<BankEvent> events = List.copyOf(batchEvents);
-        batchEvents.clear();
-        for (BankEvent e : events) {
-            sink.accept(e);
+        // delivered from a list no batch adds to: a sink that feeds the model again (same thread, reentrant lock)
+        // starts the next batch on the spare list (or a new one while this flush is delivering from the spare)
+        List<BankEvent> events = batchEvents;
+        batchEvents = spare != null ? spare : new ArrayList<>();
+        spare = null;
+        for (int i = 0; i < events.size(); i++) { // by index: no iterator per reply
+            sink.accept(events.get(i));
         }
+        events.clear();
+        spare = events;
     }
 }
