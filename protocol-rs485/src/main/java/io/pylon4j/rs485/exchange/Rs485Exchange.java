@@ -247,15 +247,11 @@ public final class Rs485Exchange {
     private int attempt;
     private int retriesAllowed;
     private long timer;
-    /** Whether bytes of an unfinished frame arrived since the current wait began or was last extended. */
-    private boolean replyArriving;
-    /** How long the waits (the reply's and the guard's) were extended since the last write. */
-    private Duration extended = Duration.ZERO;
+    private final ReplyWait replyWait;
     private final LateReplyGuard guard;
     private final ReplyMatcher matcher = new ReplyMatcher();
     private long writes;
     private long retries;
-    private long extensions;
     private long giveUps;
 
     /**
@@ -265,6 +261,7 @@ public final class Rs485Exchange {
      */
     public Rs485Exchange(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.replyWait = new ReplyWait(settings.responseTimeout(), settings.maxReplyWireTime());
         this.guard = new LateReplyGuard(settings.lateReplyGuard());
     }
 
@@ -304,9 +301,8 @@ public final class Rs485Exchange {
 
     private Transmit transmit() {
         writes++;
-        replyArriving = false;
+        replyWait.restart();
         guard.end();
-        extended = Duration.ZERO;
         return new Transmit(inFlight, attempt, settings.responseTimeout(), ++timer);
     }
 
@@ -333,7 +329,7 @@ public final class Rs485Exchange {
         Objects.requireNonNull(sink, "sink");
         reader.push(bytes, offset, length, r -> onResult(r, sink));
         if (inFlight != null && reader.pendingBytes() > 0) {
-            replyArriving = true;
+            replyWait.onReplyBytes();
         }
         guard.onBytes(length);
     }
@@ -362,12 +358,9 @@ public final class Rs485Exchange {
         if (guard.active()) {
             return endGuard(sink);
         }
-        if (replyArriving && reader.pendingBytes() > 0 && extended.compareTo(settings.maxReplyWireTime()) < 0) {
+        if (replyWait.replyStillArriving(reader.pendingBytes())) {
             // the reply is on its way (a slow baud rate, a long stack): wait for it rather than talk over it
-            replyArriving = false;
-            extended = extended.plus(settings.responseTimeout());
-            extensions++;
-            return new Wait(settings.responseTimeout(), ++this.timer);
+            return new Wait(replyWait.extendForReply(), ++this.timer);
         }
         reader.endOfInput(r -> onResult(r, sink)); // a reply cut short must not merge with the next one
         if (guard.enabled()) {
@@ -379,10 +372,10 @@ public final class Rs485Exchange {
 
     /** The guard after a timeout fell: extend it while the line is busy, else retry or give up. */
     private Action endGuard(Consumer<? super Event> sink) {
-        if (guard.lineBusy() && extended.compareTo(settings.maxReplyWireTime()) < 0) {
+        if (guard.lineBusy() && replyWait.withinWireTime()) {
             // a late reply is still on the line: writing now would collide with it on the half-duplex bus
             Duration more = guard.extend();
-            extended = extended.plus(more);
+            replyWait.spend(more);
             return new Wait(more, ++this.timer);
         }
         reader.endOfInput(r -> onResult(r, sink)); // the late reply's unfinished rest must not merge with the next
@@ -418,7 +411,7 @@ public final class Rs485Exchange {
      * @return a snapshot
      */
     public Counters counters() {
-        return new Counters(writes, retries, extensions, giveUps, matcher.replies(), matcher.brokenFrames(),
+        return new Counters(writes, retries, replyWait.extensions(), giveUps, matcher.replies(), matcher.brokenFrames(),
                 matcher.checksumErrors(), matcher.notTheReply(), matcher.unasked(),
                 reader.counters().bytesDiscarded() - matcher.failedFrameBytes(), matcher.late(), guard.guards());
     }
