@@ -247,25 +247,12 @@ public final class Rs485Exchange {
     private int attempt;
     private int retriesAllowed;
     private long timer;
-    /** Whether bytes of an unfinished frame arrived since the current wait began or was last extended. */
-    private boolean replyArriving;
-    private Duration extended = Duration.ZERO;
-    /** Whether the request in flight timed out and the line is kept quiet before its retry or give-up. */
-    private boolean guarding;
-    /** Whether bytes arrived since the current guard began or was last extended. */
-    private boolean lineBusy;
-    private long failedFrameBytes;
+    private final ReplyWait replyWait;
+    private final LateReplyGuard guard;
+    private final ReplyMatcher matcher = new ReplyMatcher();
     private long writes;
     private long retries;
-    private long extensions;
     private long giveUps;
-    private long replies;
-    private long brokenFrames;
-    private long checksumErrors;
-    private long notTheReply;
-    private long unasked;
-    private long late;
-    private long guards;
 
     /**
      * An idle exchange.
@@ -274,6 +261,8 @@ public final class Rs485Exchange {
      */
     public Rs485Exchange(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.replyWait = new ReplyWait(settings.responseTimeout(), settings.maxReplyWireTime());
+        this.guard = new LateReplyGuard(settings.lateReplyGuard());
     }
 
     /**
@@ -312,9 +301,8 @@ public final class Rs485Exchange {
 
     private Transmit transmit() {
         writes++;
-        replyArriving = false;
-        guarding = false;
-        extended = Duration.ZERO;
+        replyWait.restart();
+        guard.end();
         return new Transmit(inFlight, attempt, settings.responseTimeout(), ++timer);
     }
 
@@ -341,48 +329,18 @@ public final class Rs485Exchange {
         Objects.requireNonNull(sink, "sink");
         reader.push(bytes, offset, length, r -> onResult(r, sink));
         if (inFlight != null && reader.pendingBytes() > 0) {
-            replyArriving = true;
+            replyWait.onReplyBytes();
         }
-        if (guarding && length > 0) {
-            lineBusy = true;
-        }
+        guard.onBytes(length);
     }
 
     private void onResult(ReadResult result, Consumer<? super Event> sink) {
-        if (result instanceof ReadResult.Failure f) {
-            brokenFrames++;
-            failedFrameBytes += f.discardedBytes();
-            Discarded d = new Discarded(Reason.BROKEN_FRAME, Optional.empty(), Optional.of(f.error()));
-            if (d.isChecksumError()) {
-                checksumErrors++;
-            }
-            sink.accept(d);
-            return;
+        Event event = matcher.match(result, inFlight, guard.active(), attempt);
+        if (event instanceof Replied) {
+            inFlight = null; // free before the sink runs: it may send the next request
+            timer++;          // the armed timer is now stale
         }
-        Rs485Frame frame = ((ReadResult.Frame) result).frame();
-        Rs485Request request = inFlight;
-        if (request == null) {
-            unasked++;
-            sink.accept(new Discarded(Reason.UNASKED, Optional.of(frame), Optional.empty()));
-            return;
-        }
-        if (guarding) {
-            late++; // the reply to the request that timed out: whatever it decodes to, it is not the answer now
-            sink.accept(new Discarded(Reason.LATE, Optional.of(frame), Optional.empty()));
-            return;
-        }
-        io.pylon4j.rs485.Rs485Response response;
-        try {
-            response = Rs485Codec.decodeResponse(request, frame);
-        } catch (Rs485Exception e) {
-            notTheReply++;
-            sink.accept(new Discarded(Reason.NOT_THE_REPLY, Optional.of(frame), Optional.of(e)));
-            return;
-        }
-        replies++;
-        inFlight = null; // free before the sink runs: it may send the next request
-        timer++;          // the armed timer is now stale
-        sink.accept(new Replied(request, response, attempt));
+        sink.accept(event);
     }
 
     /**
@@ -397,38 +355,31 @@ public final class Rs485Exchange {
         if (inFlight == null || timer != this.timer) {
             return new Ignore();
         }
-        if (guarding) {
+        if (guard.active()) {
             return endGuard(sink);
         }
-        if (replyArriving && reader.pendingBytes() > 0 && extended.compareTo(settings.maxReplyWireTime()) < 0) {
+        if (replyWait.replyStillArriving(reader.pendingBytes())) {
             // the reply is on its way (a slow baud rate, a long stack): wait for it rather than talk over it
-            replyArriving = false;
-            extended = extended.plus(settings.responseTimeout());
-            extensions++;
-            return new Wait(settings.responseTimeout(), ++this.timer);
+            return new Wait(replyWait.extendForReply(), ++this.timer);
         }
         reader.endOfInput(r -> onResult(r, sink)); // a reply cut short must not merge with the next one
-        if (!settings.lateReplyGuard().isZero()) {
+        if (guard.enabled()) {
             // a reply may still come: keep the line quiet, so that it cannot be read as the next request's answer
-            guarding = true;
-            lineBusy = false; // the extensions so far count: a babbling line holds the request no longer than before
-            guards++;
-            return new Wait(settings.lateReplyGuard(), ++this.timer);
+            return new Wait(guard.begin(), ++this.timer);
         }
         return retryOrGiveUp();
     }
 
     /** The guard after a timeout fell: extend it while the line is busy, else retry or give up. */
     private Action endGuard(Consumer<? super Event> sink) {
-        if (lineBusy && extended.compareTo(settings.maxReplyWireTime()) < 0) {
+        if (guard.lineBusy() && replyWait.withinWireTime()) {
             // a late reply is still on the line: writing now would collide with it on the half-duplex bus
-            lineBusy = false;
-            extended = extended.plus(settings.lateReplyGuard());
-            guards++;
-            return new Wait(settings.lateReplyGuard(), ++this.timer);
+            Duration more = guard.extend();
+            replyWait.spend(more);
+            return new Wait(more, ++this.timer);
         }
         reader.endOfInput(r -> onResult(r, sink)); // the late reply's unfinished rest must not merge with the next
-        guarding = false;
+        guard.end();
         return retryOrGiveUp();
     }
 
@@ -460,8 +411,9 @@ public final class Rs485Exchange {
      * @return a snapshot
      */
     public Counters counters() {
-        return new Counters(writes, retries, extensions, giveUps, replies, brokenFrames, checksumErrors, notTheReply,
-                unasked, reader.counters().bytesDiscarded() - failedFrameBytes, late, guards);
+        return new Counters(writes, retries, replyWait.extensions(), giveUps, matcher.replies(), matcher.brokenFrames(),
+                matcher.checksumErrors(), matcher.notTheReply(), matcher.unasked(),
+                reader.counters().bytesDiscarded() - matcher.failedFrameBytes(), matcher.late(), guard.guards());
     }
 
     /**
