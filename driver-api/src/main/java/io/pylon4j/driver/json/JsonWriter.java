@@ -94,10 +94,7 @@ public final class JsonWriter extends JsonBuffer {
      */
     public JsonWriter beginObject(String name) {
         name(name);
-        put('{');
-        depth++;
-        needComma = false;
-        return this;
+        return open('{');
     }
 
     /**
@@ -108,10 +105,7 @@ public final class JsonWriter extends JsonBuffer {
      */
     public JsonWriter beginArray(String name) {
         name(name);
-        put('[');
-        depth++;
-        needComma = false;
-        return this;
+        return open('[');
     }
 
     /**
@@ -263,6 +257,101 @@ public final class JsonWriter extends JsonBuffer {
     }
 
     /**
+     * As {@link #field(String, String)}, with a name encoded once.
+     *
+     * @param name  the member's name
+     * @param value the text, or {@code null}
+     * @return this writer
+     */
+    public JsonWriter field(JsonName name, String value) {
+        name(name.member);
+        string(value);
+        return this;
+    }
+
+    /**
+     * As {@link #field(String, long)}, with a name encoded once.
+     *
+     * @param name  the member's name
+     * @param value the integer
+     * @return this writer
+     */
+    public JsonWriter field(JsonName name, long value) {
+        name(name.member);
+        length = JsonNumbers.writeLong(out, length, value);
+        return this;
+    }
+
+    /**
+     * As {@link #field(String, boolean)}, with a name encoded once.
+     *
+     * @param name  the member's name
+     * @param value the truth value
+     * @return this writer
+     */
+    public JsonWriter field(JsonName name, boolean value) {
+        name(name.member);
+        put(value ? TRUE : FALSE);
+        return this;
+    }
+
+    /**
+     * As {@link #fieldNull(String)}, with a name encoded once.
+     *
+     * @param name the member's name
+     * @return this writer
+     */
+    public JsonWriter fieldNull(JsonName name) {
+        name(name.member);
+        put(NULL);
+        return this;
+    }
+
+    /**
+     * As {@link #fieldScaled(String, long, int)}, with a name encoded once.
+     *
+     * @param name     the member's name
+     * @param unscaled the wire integer
+     * @param decimals its decimals, 0 to 9
+     * @return this writer
+     */
+    public JsonWriter fieldScaled(JsonName name, long unscaled, int decimals) {
+        name(name.member);
+        checkDecimals(decimals);
+        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
+        return this;
+    }
+
+    /**
+     * As {@link #beginObject(String)}, with a name encoded once.
+     *
+     * @param name the member's name
+     * @return this writer
+     */
+    public JsonWriter beginObject(JsonName name) {
+        name(name.member);
+        return open('{');
+    }
+
+    /**
+     * As {@link #beginArray(String)}, with a name encoded once.
+     *
+     * @param name the member's name
+     * @return this writer
+     */
+    public JsonWriter beginArray(JsonName name) {
+        name(name.member);
+        return open('[');
+    }
+
+    private JsonWriter open(char bracket) {
+        put(bracket);
+        depth++;
+        needComma = false;
+        return this;
+    }
+
+    /**
      * Forgets a line begun but not to be finished (one that turned out to be undecodable).
      *
      * @param lineStart a {@link #buffered()} mark taken between two lines
@@ -278,7 +367,11 @@ public final class JsonWriter extends JsonBuffer {
 
     /** Writes {@code ,"name":}, or {@code "name":} for the first member, as one copy (names: the same few dozen). */
     private void name(String name) {
-        byte[] member = names.get(name);
+        name(names.get(name));
+    }
+
+    /** Writes a member's name from its encoded {@code ,"name":}; with room after it for a number. */
+    private void name(byte[] member) {
         int from = needComma ? 0 : 1;
         int count = member.length - from;
         ensure(count + JsonNumbers.MAX_SCALED_CHARS); // room for a number too: the value's writer need not check
