@@ -26,7 +26,7 @@ import java.io.OutputStream;
  * half of {@code pylon decode}'s time on an RS485 log. Names and short values (the same few dozen strings on every
  * line) are encoded once and kept, already quoted and escaped, in a small table ({@code JsonCache}).
  */
-public final class JsonWriter extends JsonBuffer {
+public final class JsonWriter extends JsonNamedMembers {
 
     /** The cache's most slots: a power of two, well above the distinct names and enum values one log prints. */
     private static final int MAX_CACHE_SLOTS = 512;
@@ -35,9 +35,6 @@ public final class JsonWriter extends JsonBuffer {
 
     private final JsonCache values;
     private final JsonCache names;
-    /** Whether the next member or element at the current depth needs a comma before it. */
-    private boolean needComma;
-    private int depth;
 
     /** A writer for many lines (a command's output), with a 64 KiB buffer to start with. */
     public JsonWriter() {
@@ -257,101 +254,6 @@ public final class JsonWriter extends JsonBuffer {
     }
 
     /**
-     * As {@link #field(String, String)}, with a name encoded once.
-     *
-     * @param name  the member's name
-     * @param value the text, or {@code null}
-     * @return this writer
-     */
-    public JsonWriter field(JsonName name, String value) {
-        name(name.member);
-        string(value);
-        return this;
-    }
-
-    /**
-     * As {@link #field(String, long)}, with a name encoded once.
-     *
-     * @param name  the member's name
-     * @param value the integer
-     * @return this writer
-     */
-    public JsonWriter field(JsonName name, long value) {
-        name(name.member);
-        length = JsonNumbers.writeLong(out, length, value);
-        return this;
-    }
-
-    /**
-     * As {@link #field(String, boolean)}, with a name encoded once.
-     *
-     * @param name  the member's name
-     * @param value the truth value
-     * @return this writer
-     */
-    public JsonWriter field(JsonName name, boolean value) {
-        name(name.member);
-        put(value ? TRUE : FALSE);
-        return this;
-    }
-
-    /**
-     * As {@link #fieldNull(String)}, with a name encoded once.
-     *
-     * @param name the member's name
-     * @return this writer
-     */
-    public JsonWriter fieldNull(JsonName name) {
-        name(name.member);
-        put(NULL);
-        return this;
-    }
-
-    /**
-     * As {@link #fieldScaled(String, long, int)}, with a name encoded once.
-     *
-     * @param name     the member's name
-     * @param unscaled the wire integer
-     * @param decimals its decimals, 0 to 9
-     * @return this writer
-     */
-    public JsonWriter fieldScaled(JsonName name, long unscaled, int decimals) {
-        name(name.member);
-        checkDecimals(decimals);
-        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
-        return this;
-    }
-
-    /**
-     * As {@link #beginObject(String)}, with a name encoded once.
-     *
-     * @param name the member's name
-     * @return this writer
-     */
-    public JsonWriter beginObject(JsonName name) {
-        name(name.member);
-        return open('{');
-    }
-
-    /**
-     * As {@link #beginArray(String)}, with a name encoded once.
-     *
-     * @param name the member's name
-     * @return this writer
-     */
-    public JsonWriter beginArray(JsonName name) {
-        name(name.member);
-        return open('[');
-    }
-
-    private JsonWriter open(char bracket) {
-        put(bracket);
-        depth++;
-        needComma = false;
-        return this;
-    }
-
-    /**
      * Forgets a line begun but not to be finished (one that turned out to be undecodable).
      *
      * @param lineStart a {@link #buffered()} mark taken between two lines
@@ -370,23 +272,14 @@ public final class JsonWriter extends JsonBuffer {
         name(names.get(name));
     }
 
-    /** Writes a member's name from its encoded {@code ,"name":}; with room after it for a number. */
-    private void name(byte[] member) {
-        int from = needComma ? 0 : 1;
-        int count = member.length - from;
-        ensure(count + JsonNumbers.MAX_SCALED_CHARS); // room for a number too: the value's writer need not check
-        System.arraycopy(member, from, out, length, count);
-        length += count;
-        needComma = true;
-    }
-
     private void separator() {
         if (needComma) {
             put(',');
         }
     }
 
-    private void string(String value) {
+    @Override
+    void string(String value) {
         put(value == null ? NULL : values.get(value));
     }
 }
