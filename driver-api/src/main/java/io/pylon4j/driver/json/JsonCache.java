@@ -59,10 +59,12 @@ final class JsonCache {
     }
 
     private byte[] encode(String text) {
-        byte[] quoted = JsonStrings.quoted(text);
-        if (!members) {
-            return quoted;
-        }
+        return members ? member(text) : JsonStrings.quoted(text);
+    }
+
+    /** {@code name} as a member's name: {@code ,"name":}, quoted and escaped. */
+    static byte[] member(String name) {
+        byte[] quoted = JsonStrings.quoted(name);
         byte[] member = new byte[quoted.length + 2];
         member[0] = ',';
         System.arraycopy(quoted, 0, member, 1, quoted.length);

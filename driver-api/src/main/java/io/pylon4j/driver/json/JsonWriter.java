@@ -26,7 +26,7 @@ import java.io.OutputStream;
  * half of {@code pylon decode}'s time on an RS485 log. Names and short values (the same few dozen strings on every
  * line) are encoded once and kept, already quoted and escaped, in a small table ({@code JsonCache}).
  */
-public final class JsonWriter extends JsonBuffer {
+public final class JsonWriter extends JsonNamedMembers {
 
     /** The cache's most slots: a power of two, well above the distinct names and enum values one log prints. */
     private static final int MAX_CACHE_SLOTS = 512;
@@ -35,9 +35,6 @@ public final class JsonWriter extends JsonBuffer {
 
     private final JsonCache values;
     private final JsonCache names;
-    /** Whether the next member or element at the current depth needs a comma before it. */
-    private boolean needComma;
-    private int depth;
 
     /** A writer for many lines (a command's output), with a 64 KiB buffer to start with. */
     public JsonWriter() {
@@ -94,10 +91,7 @@ public final class JsonWriter extends JsonBuffer {
      */
     public JsonWriter beginObject(String name) {
         name(name);
-        put('{');
-        depth++;
-        needComma = false;
-        return this;
+        return open('{');
     }
 
     /**
@@ -108,10 +102,7 @@ public final class JsonWriter extends JsonBuffer {
      */
     public JsonWriter beginArray(String name) {
         name(name);
-        put('[');
-        depth++;
-        needComma = false;
-        return this;
+        return open('[');
     }
 
     /**
@@ -278,13 +269,7 @@ public final class JsonWriter extends JsonBuffer {
 
     /** Writes {@code ,"name":}, or {@code "name":} for the first member, as one copy (names: the same few dozen). */
     private void name(String name) {
-        byte[] member = names.get(name);
-        int from = needComma ? 0 : 1;
-        int count = member.length - from;
-        ensure(count + JsonNumbers.MAX_SCALED_CHARS); // room for a number too: the value's writer need not check
-        System.arraycopy(member, from, out, length, count);
-        length += count;
-        needComma = true;
+        name(names.get(name));
     }
 
     private void separator() {
@@ -293,7 +278,8 @@ public final class JsonWriter extends JsonBuffer {
         }
     }
 
-    private void string(String value) {
+    @Override
+    void string(String value) {
         put(value == null ? NULL : values.get(value));
     }
 }

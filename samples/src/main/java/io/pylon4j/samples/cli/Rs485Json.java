@@ -1,5 +1,8 @@
 package io.pylon4j.samples.cli;
 
+import static io.pylon4j.samples.cli.Rs485JsonNames.*;
+
+import io.pylon4j.driver.json.JsonName;
 import io.pylon4j.driver.json.JsonWriter;
 import io.pylon4j.rs485.Acknowledgement;
 import io.pylon4j.rs485.AlarmFlag;
@@ -44,20 +47,20 @@ final class Rs485Json {
 
     /** {@code {"bus":"rs485","address":2,"direction":"request","command":"0x42",…}} */
     static void request(JsonWriter json, Rs485Request request) {
-        json.beginObject().field("bus", "rs485").field("address", request.address()).field("direction", "request")
-                .field("command", request.command().hex());
+        json.beginObject().field(BUS, "rs485").field(ADDRESS, request.address()).field(DIRECTION, "request")
+                .field(COMMAND, request.command().hex());
         if (request instanceof SetChargeDischargeManagementRequest set) {
-            json.field("commandValue", set.commandValue());
-            volts(json, "chargeVoltageLimit", set.chargeVoltageLimitMilliVolts());
-            volts(json, "dischargeVoltageLimit", set.dischargeVoltageLimitMilliVolts());
-            amps(json, "chargeCurrentLimit", set.chargeCurrentLimitDeciAmps());
-            amps(json, "dischargeCurrentLimit", set.dischargeCurrentLimitDeciAmps());
+            json.field(COMMAND_VALUE, set.commandValue());
+            volts(json, CHARGE_VOLTAGE_LIMIT, set.chargeVoltageLimitMilliVolts());
+            volts(json, DISCHARGE_VOLTAGE_LIMIT, set.dischargeVoltageLimitMilliVolts());
+            amps(json, CHARGE_CURRENT_LIMIT, set.chargeCurrentLimitDeciAmps());
+            amps(json, DISCHARGE_CURRENT_LIMIT, set.dischargeCurrentLimitDeciAmps());
         } else if (request instanceof SetCommunicationRateRequest rate) {
-            json.field("baudRate", rate.rate().bitsPerSecond());
+            json.field(BAUD_RATE, rate.rate().bitsPerSecond());
         } else {
             int commandValue = commandValue(request);
             if (commandValue >= 0) {
-                json.field("commandValue", commandValue);
+                json.field(COMMAND_VALUE, commandValue);
             }
         }
         json.endObject();
@@ -86,8 +89,8 @@ final class Rs485Json {
      * and INFO as hex, since what INFO means depends on the command.
      */
     static void unmatchedResponse(JsonWriter json, Rs485Frame frame) {
-        json.beginObject().field("bus", "rs485").field("address", frame.address()).field("direction", "response")
-                .fieldNull("command").field("returnCode", frame.cid2OrRtn()).field("info", frame.infoHex()).endObject();
+        json.beginObject().field(BUS, "rs485").field(ADDRESS, frame.address()).field(DIRECTION, "response")
+                .fieldNull(COMMAND).field(RETURN_CODE, frame.cid2OrRtn()).field(INFO, frame.infoHex()).endObject();
     }
 
     /** {@code {"bus":"rs485","address":2,"direction":"response","command":"0x42","returnCode":0,…}} */
@@ -101,12 +104,12 @@ final class Rs485Json {
     }
 
     private static void response(JsonWriter json, Rs485Response response, boolean inferred) {
-        json.beginObject().field("bus", "rs485").field("address", response.address()).field("direction", "response")
-                .field("command", response.command().hex());
+        json.beginObject().field(BUS, "rs485").field(ADDRESS, response.address()).field(DIRECTION, "response")
+                .field(COMMAND, response.command().hex());
         if (inferred) {
-            json.field("inferred", true);
+            json.field(INFERRED, true);
         }
-        json.field("returnCode", response.returnCode().code());
+        json.field(RETURN_CODE, response.returnCode().code());
         if (response instanceof AnalogValues v) {
             analogValues(json, v);
         } else if (response instanceof ChargeDischargeManagement m) {
@@ -116,42 +119,42 @@ final class Rs485Json {
         } else if (response instanceof AlarmInfo a) {
             alarmInfo(json, a);
         } else if (response instanceof ProtocolVersion v) {
-            json.field("protocolVersion", v.versionText());
+            json.field(PROTOCOL_VERSION, v.versionText());
         } else if (response instanceof ManufacturerInfo m) {
-            json.field("deviceName", m.deviceName()).field("softwareVersion", m.softwareVersionText())
-                    .field("manufacturerName", m.manufacturerName());
+            json.field(DEVICE_NAME, m.deviceName()).field(SOFTWARE_VERSION, m.softwareVersionText())
+                    .field(MANUFACTURER_NAME, m.manufacturerName());
         } else if (response instanceof SerialNumber s) {
-            json.field("commandValue", s.commandValue()).field("serialNumber", s.serialNumber());
+            json.field(COMMAND_VALUE, s.commandValue()).field(SERIAL_NUMBER, s.serialNumber());
         } else if (response instanceof SoftwareVersion s) {
-            json.field("commandValue", s.commandValue()).field("manufacturerVersion", s.manufacturerVersionText())
-                    .field("mainlineVersion", s.mainlineVersionText());
+            json.field(COMMAND_VALUE, s.commandValue()).field(MANUFACTURER_VERSION, s.manufacturerVersionText())
+                    .field(MAINLINE_VERSION, s.mainlineVersionText());
         } else if (response instanceof PackQuantity q) {
-            json.field("packCount", q.packCount());
+            json.field(PACK_COUNT, q.packCount());
         } else if (response instanceof SystemBasicInfo b) {
-            json.field("deviceName", b.deviceName()).field("manufacturerName", b.manufacturerName())
-                    .field("softwareVersion", b.softwareVersion()).field("moduleCount", b.moduleCount());
-            json.beginArray("serialNumbers");
+            json.field(DEVICE_NAME, b.deviceName()).field(MANUFACTURER_NAME, b.manufacturerName())
+                    .field(SOFTWARE_VERSION, b.softwareVersion()).field(MODULE_COUNT, b.moduleCount());
+            json.beginArray(SERIAL_NUMBERS);
             b.serialNumbers().forEach(json::value);
             json.endArray();
         } else if (response instanceof SystemAnalog s) {
             systemAnalog(json, s);
         } else if (response instanceof SystemAlarm a) {
-            json.field("warningStatus1", a.warningStatus1()).field("warningStatus2", a.warningStatus2())
-                    .field("protectionStatus1", a.protectionStatus1())
-                    .field("protectionStatus2", a.protectionStatus2());
-            names(json, "warnings", a.warnings());
-            names(json, "protections", a.protections());
+            json.field(WARNING_STATUS1, a.warningStatus1()).field(WARNING_STATUS2, a.warningStatus2())
+                    .field(PROTECTION_STATUS1, a.protectionStatus1())
+                    .field(PROTECTION_STATUS2, a.protectionStatus2());
+            names(json, WARNINGS, a.warnings());
+            names(json, PROTECTIONS, a.protections());
         } else if (response instanceof SystemChargeDischargeManagement m) {
-            volts(json, "chargeVoltageLimit", m.chargeVoltageLimitMilliVolts());
-            volts(json, "dischargeVoltageLimit", m.dischargeVoltageLimitMilliVolts());
-            amps(json, "chargeCurrentLimit", m.chargeCurrentLimitDeciAmps());
-            amps(json, "dischargeCurrentLimit", m.dischargeCurrentLimitDeciAmps());
-            json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())
-                    .field("forceCharge", m.forceCharge()).field("status", m.status());
+            volts(json, CHARGE_VOLTAGE_LIMIT, m.chargeVoltageLimitMilliVolts());
+            volts(json, DISCHARGE_VOLTAGE_LIMIT, m.dischargeVoltageLimitMilliVolts());
+            amps(json, CHARGE_CURRENT_LIMIT, m.chargeCurrentLimitDeciAmps());
+            amps(json, DISCHARGE_CURRENT_LIMIT, m.dischargeCurrentLimitDeciAmps());
+            json.field(CHARGE_ENABLE, m.chargeEnable()).field(DISCHARGE_ENABLE, m.dischargeEnable())
+                    .field(FORCE_CHARGE, m.forceCharge()).field(STATUS, m.status());
         } else if (response instanceof Rejection r) {
             byte[] info = r.info();
             if (info.length > 0) {
-                json.field("info", hex(info));
+                json.field(INFO, hex(info));
             }
         } else if (!(response instanceof Acknowledgement)) {
             throw new IllegalStateException("no JSON form for " + response.getClass().getName());
@@ -160,118 +163,118 @@ final class Rs485Json {
     }
 
     private static void analogValues(JsonWriter json, AnalogValues v) {
-        json.field("infoFlag", v.infoFlag().value()).field("commandValue", v.commandValue());
-        json.beginArray("modules");
+        json.field(INFO_FLAG, v.infoFlag().value()).field(COMMAND_VALUE, v.commandValue());
+        json.beginArray(MODULES);
         for (ModuleAnalog m : v.modules()) {
             json.beginObject();
-            json.beginArray("cellVoltages");
+            json.beginArray(CELL_VOLTAGES);
             for (int i = 0; i < m.cellCount(); i++) {
                 json.valueScaled(m.cellVoltageMilliVolts(i), 3);
             }
             json.endArray();
-            json.beginArray("temperatures");
+            json.beginArray(TEMPERATURES);
             for (int i = 0; i < m.temperatureCount(); i++) {
                 json.valueScaled(m.temperatureDeciCelsius(i), 1);
             }
             json.endArray();
-            amps(json, "current", m.currentDeciAmps());
-            volts(json, "voltage", m.voltageMilliVolts());
-            json.fieldScaled("remainingCapacity", m.remainingCapacityMilliAmpHours(), 3)
-                    .fieldScaled("totalCapacity", m.totalCapacityMilliAmpHours(), 3).field("cycles", m.cycles())
-                    .field("userDefinedCount", m.userDefinedCount());
+            amps(json, CURRENT, m.currentDeciAmps());
+            volts(json, VOLTAGE, m.voltageMilliVolts());
+            json.fieldScaled(REMAINING_CAPACITY, m.remainingCapacityMilliAmpHours(), 3)
+                    .fieldScaled(TOTAL_CAPACITY, m.totalCapacityMilliAmpHours(), 3).field(CYCLES, m.cycles())
+                    .field(USER_DEFINED_COUNT, m.userDefinedCount());
             json.endObject();
         }
         json.endArray();
     }
 
     private static void management(JsonWriter json, ChargeDischargeManagement m) {
-        json.field("commandValue", m.commandValue());
-        volts(json, "chargeVoltageLimit", m.chargeVoltageLimitMilliVolts());
-        volts(json, "dischargeVoltageLimit", m.dischargeVoltageLimitMilliVolts());
-        amps(json, "chargeCurrentLimit", m.chargeCurrentLimitDeciAmps());
-        amps(json, "dischargeCurrentLimit", m.dischargeCurrentLimitDeciAmps());
-        json.field("chargeEnable", m.chargeEnable()).field("dischargeEnable", m.dischargeEnable())
-                .field("forceChargeI", m.forceChargeI()).field("forceChargeII", m.forceChargeII())
-                .field("fullChargeRequest", m.fullChargeRequest()).field("status", m.status());
+        json.field(COMMAND_VALUE, m.commandValue());
+        volts(json, CHARGE_VOLTAGE_LIMIT, m.chargeVoltageLimitMilliVolts());
+        volts(json, DISCHARGE_VOLTAGE_LIMIT, m.dischargeVoltageLimitMilliVolts());
+        amps(json, CHARGE_CURRENT_LIMIT, m.chargeCurrentLimitDeciAmps());
+        amps(json, DISCHARGE_CURRENT_LIMIT, m.dischargeCurrentLimitDeciAmps());
+        json.field(CHARGE_ENABLE, m.chargeEnable()).field(DISCHARGE_ENABLE, m.dischargeEnable())
+                .field(FORCE_CHARGE_I, m.forceChargeI()).field(FORCE_CHARGE_II, m.forceChargeII())
+                .field(FULL_CHARGE_REQUEST, m.fullChargeRequest()).field(STATUS, m.status());
     }
 
     private static void systemParameters(JsonWriter json, SystemParameters p) {
-        json.field("infoFlag", p.infoFlag().value());
-        volts(json, "cellHighVoltageLimit", p.cellHighVoltageLimitMilliVolts());
-        volts(json, "cellLowVoltageLimit", p.cellLowVoltageLimitMilliVolts());
-        volts(json, "cellUnderVoltageLimit", p.cellUnderVoltageLimitMilliVolts());
-        celsius(json, "chargeHighTemperatureLimit", p.chargeHighTemperatureLimitDeciKelvin());
-        celsius(json, "chargeLowTemperatureLimit", p.chargeLowTemperatureLimitDeciKelvin());
-        amps(json, "chargeCurrentLimit", p.chargeCurrentLimitDeciAmps());
-        volts(json, "moduleHighVoltageLimit", p.moduleHighVoltageLimitMilliVolts());
-        volts(json, "moduleLowVoltageLimit", p.moduleLowVoltageLimitMilliVolts());
-        volts(json, "moduleUnderVoltageLimit", p.moduleUnderVoltageLimitMilliVolts());
-        celsius(json, "dischargeHighTemperatureLimit", p.dischargeHighTemperatureLimitDeciKelvin());
-        celsius(json, "dischargeLowTemperatureLimit", p.dischargeLowTemperatureLimitDeciKelvin());
-        amps(json, "dischargeCurrentLimit", p.dischargeCurrentLimitDeciAmps());
+        json.field(INFO_FLAG, p.infoFlag().value());
+        volts(json, CELL_HIGH_VOLTAGE_LIMIT, p.cellHighVoltageLimitMilliVolts());
+        volts(json, CELL_LOW_VOLTAGE_LIMIT, p.cellLowVoltageLimitMilliVolts());
+        volts(json, CELL_UNDER_VOLTAGE_LIMIT, p.cellUnderVoltageLimitMilliVolts());
+        celsius(json, CHARGE_HIGH_TEMPERATURE_LIMIT, p.chargeHighTemperatureLimitDeciKelvin());
+        celsius(json, CHARGE_LOW_TEMPERATURE_LIMIT, p.chargeLowTemperatureLimitDeciKelvin());
+        amps(json, CHARGE_CURRENT_LIMIT, p.chargeCurrentLimitDeciAmps());
+        volts(json, MODULE_HIGH_VOLTAGE_LIMIT, p.moduleHighVoltageLimitMilliVolts());
+        volts(json, MODULE_LOW_VOLTAGE_LIMIT, p.moduleLowVoltageLimitMilliVolts());
+        volts(json, MODULE_UNDER_VOLTAGE_LIMIT, p.moduleUnderVoltageLimitMilliVolts());
+        celsius(json, DISCHARGE_HIGH_TEMPERATURE_LIMIT, p.dischargeHighTemperatureLimitDeciKelvin());
+        celsius(json, DISCHARGE_LOW_TEMPERATURE_LIMIT, p.dischargeLowTemperatureLimitDeciKelvin());
+        amps(json, DISCHARGE_CURRENT_LIMIT, p.dischargeCurrentLimitDeciAmps());
     }
 
     private static void alarmInfo(JsonWriter json, AlarmInfo a) {
-        json.field("infoFlag", a.infoFlag().value()).field("commandValue", a.commandValue());
-        json.beginArray("modules");
+        json.field(INFO_FLAG, a.infoFlag().value()).field(COMMAND_VALUE, a.commandValue());
+        json.beginArray(MODULES);
         for (ModuleAlarm m : a.modules()) {
             json.beginObject();
-            values(json, "cellStates", m.cellStates());
-            values(json, "temperatureStates", m.temperatureStates());
-            json.field("chargeCurrentState", m.chargeCurrentState()).field("moduleVoltageState", m.moduleVoltageState())
-                    .field("dischargeCurrentState", m.dischargeCurrentState()).field("status1", m.status1())
-                    .field("status2", m.status2()).field("status3", m.status3()).field("status4", m.status4())
-                    .field("status5", m.status5());
+            values(json, CELL_STATES, m.cellStates());
+            values(json, TEMPERATURE_STATES, m.temperatureStates());
+            json.field(CHARGE_CURRENT_STATE, m.chargeCurrentState()).field(MODULE_VOLTAGE_STATE, m.moduleVoltageState())
+                    .field(DISCHARGE_CURRENT_STATE, m.dischargeCurrentState()).field(STATUS1, m.status1())
+                    .field(STATUS2, m.status2()).field(STATUS3, m.status3()).field(STATUS4, m.status4())
+                    .field(STATUS5, m.status5());
             Set<AlarmFlag> flags = m.flags();
-            names(json, "flags", flags);
-            values(json, "cellVoltageErrors", m.cellVoltageErrors());
+            names(json, FLAGS, flags);
+            values(json, CELL_VOLTAGE_ERRORS, m.cellVoltageErrors());
             json.endObject();
         }
         json.endArray();
     }
 
     private static void systemAnalog(JsonWriter json, SystemAnalog s) {
-        volts(json, "voltage", s.voltageMilliVolts());
-        json.fieldScaled("current", s.currentCentiAmps(), 2).field("stateOfCharge", s.stateOfChargePercent())
-                .field("averageCycles", s.averageCycles()).field("maximumCycles", s.maximumCycles())
-                .field("averageStateOfHealth", s.averageStateOfHealthPercent())
-                .field("minimumStateOfHealth", s.minimumStateOfHealthPercent());
-        extreme(json, "maximumCellVoltage", s.maximumCellVoltage(), false);
-        extreme(json, "minimumCellVoltage", s.minimumCellVoltage(), false);
-        celsius(json, "averageCellTemperature", s.averageCellTemperatureDeciKelvin());
-        extreme(json, "maximumCellTemperature", s.maximumCellTemperature(), true);
-        extreme(json, "minimumCellTemperature", s.minimumCellTemperature(), true);
-        celsius(json, "averageMosfetTemperature", s.averageMosfetTemperatureDeciKelvin());
-        extreme(json, "maximumMosfetTemperature", s.maximumMosfetTemperature(), true);
-        extreme(json, "minimumMosfetTemperature", s.minimumMosfetTemperature(), true);
-        celsius(json, "averageBmsTemperature", s.averageBmsTemperatureDeciKelvin());
-        extreme(json, "maximumBmsTemperature", s.maximumBmsTemperature(), true);
-        extreme(json, "minimumBmsTemperature", s.minimumBmsTemperature(), true);
+        volts(json, VOLTAGE, s.voltageMilliVolts());
+        json.fieldScaled(CURRENT, s.currentCentiAmps(), 2).field(STATE_OF_CHARGE, s.stateOfChargePercent())
+                .field(AVERAGE_CYCLES, s.averageCycles()).field(MAXIMUM_CYCLES, s.maximumCycles())
+                .field(AVERAGE_STATE_OF_HEALTH, s.averageStateOfHealthPercent())
+                .field(MINIMUM_STATE_OF_HEALTH, s.minimumStateOfHealthPercent());
+        extreme(json, MAXIMUM_CELL_VOLTAGE, s.maximumCellVoltage(), false);
+        extreme(json, MINIMUM_CELL_VOLTAGE, s.minimumCellVoltage(), false);
+        celsius(json, AVERAGE_CELL_TEMPERATURE, s.averageCellTemperatureDeciKelvin());
+        extreme(json, MAXIMUM_CELL_TEMPERATURE, s.maximumCellTemperature(), true);
+        extreme(json, MINIMUM_CELL_TEMPERATURE, s.minimumCellTemperature(), true);
+        celsius(json, AVERAGE_MOSFET_TEMPERATURE, s.averageMosfetTemperatureDeciKelvin());
+        extreme(json, MAXIMUM_MOSFET_TEMPERATURE, s.maximumMosfetTemperature(), true);
+        extreme(json, MINIMUM_MOSFET_TEMPERATURE, s.minimumMosfetTemperature(), true);
+        celsius(json, AVERAGE_BMS_TEMPERATURE, s.averageBmsTemperatureDeciKelvin());
+        extreme(json, MAXIMUM_BMS_TEMPERATURE, s.maximumBmsTemperature(), true);
+        extreme(json, MINIMUM_BMS_TEMPERATURE, s.minimumBmsTemperature(), true);
     }
 
-    private static void extreme(JsonWriter json, String name, SystemAnalog.Extreme e, boolean temperature) {
+    private static void extreme(JsonWriter json, JsonName name, SystemAnalog.Extreme e, boolean temperature) {
         json.beginObject(name);
         if (temperature) {
-            celsius(json, "value", e.value());
+            celsius(json, VALUE, e.value());
         } else {
-            volts(json, "value", e.value());
+            volts(json, VALUE, e.value());
         }
-        json.field("module", e.module()).field("position", e.position()).endObject();
+        json.field(MODULE, e.module()).field(POSITION, e.position()).endObject();
     }
 
-    private static void volts(JsonWriter json, String name, int milliVolts) {
+    private static void volts(JsonWriter json, JsonName name, int milliVolts) {
         json.fieldScaled(name, milliVolts, 3);
     }
 
-    private static void amps(JsonWriter json, String name, int deciAmps) {
+    private static void amps(JsonWriter json, JsonName name, int deciAmps) {
         json.fieldScaled(name, deciAmps, 1);
     }
 
-    private static void celsius(JsonWriter json, String name, int deciKelvin) {
+    private static void celsius(JsonWriter json, JsonName name, int deciKelvin) {
         json.fieldScaled(name, deciKelvin - DECI_KELVIN_AT_ZERO_CELSIUS, 1);
     }
 
-    private static void values(JsonWriter json, String name, int[] values) {
+    private static void values(JsonWriter json, JsonName name, int[] values) {
         json.beginArray(name);
         for (int v : values) {
             json.value(v);
@@ -279,7 +282,7 @@ final class Rs485Json {
         json.endArray();
     }
 
-    private static void names(JsonWriter json, String name, Set<? extends Enum<?>> flags) {
+    private static void names(JsonWriter json, JsonName name, Set<? extends Enum<?>> flags) {
         json.beginArray(name);
         for (Enum<?> f : flags) {
             json.value(CAMEL_CASE_NAMES.get(f.getDeclaringClass())[f.ordinal()]);

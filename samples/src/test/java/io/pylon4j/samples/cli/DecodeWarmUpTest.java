@@ -46,7 +46,7 @@ class DecodeWarmUpTest {
         for (String method : List.of("io.pylon4j.transport.replay.LogLineReader::readLine ",
                 "io.pylon4j.samples.cli.LogDecoder::decodeLine ", "io.pylon4j.samples.cli.Rs485LineDecoder::decode ",
                 "io.pylon4j.rs485.Rs485FrameCodec::decode ", "io.pylon4j.samples.cli.Rs485Json::response ",
-                "io.pylon4j.driver.json.JsonWriter::name ")) {
+                "io.pylon4j.driver.json.JsonNamedMembers::name ")) {
             assertThat(compiled).as("%s compiled within 8,000 lines", method).anyMatch(l -> l.contains(method));
         }
     }
