@@ -94,7 +94,10 @@ class CombinedRs485GatewayTest {
             BankStatus inverter = hub.inverter.status();
             assertThat(inverter.isFresh()).as("%s after %d s", inverter.supervisionState(), seconds).isTrue();
             assertThat(hub.inverter.counters().rs485Timeouts()).as("group 2 is silent").isGreaterThan(timeouts);
-            assertThat(seconds).as("fresh on group 1 again after").isLessThanOrEqualTo(6);
+            // how long depends on where in the inverter's poll cycle the gateway stops answering group 2 (the cycle
+            // in flight ends first; CI saw 8 s where the bound was 6 s); the exact timing under manual time is
+            // Rs485SilentGroupTest's: here, fresh again within the generic profile's lost timeout (10 s)
+            assertThat(seconds).as("fresh on group 1 again after").isLessThan(10);
             assertThat(lost).isFalse();
             assertThat(inverter.silentGroups()).extracting(SilentGroup::group).containsExactly(2);
             assertThat(inverter.modules()).containsOnlyKeys(0x12, 0x13, 0x14);
