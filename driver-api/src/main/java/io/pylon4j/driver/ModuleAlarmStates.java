@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.PrimitiveLists;
 import io.pylon4j.transport.time.Moment;
 import java.time.Duration;
 import java.util.List;
@@ -76,12 +77,14 @@ public record ModuleAlarmStates(int address, List<Integer> cellStates, List<Inte
     }
 
     private static List<Integer> bytes(String name, List<Integer> values) {
-        List<Integer> copy = List.copyOf(values);
+        // an RS485 reply's bytes are made immutable by the driver and taken as they are (PrimitiveLists)
+        List<Integer> copy = PrimitiveLists.frozenInts(values);
         if (copy.size() > 0xFF) {
             throw new IllegalArgumentException(name + ": at most 255, not " + copy.size());
         }
-        for (int i = 0; i < copy.size(); i++) { // by index, no lambda: a 0x44 reply builds one of these per module
-            checkByte(name, copy.get(i));
+        int bad = PrimitiveLists.firstNonByte(copy); // read in place: a 0x44 reply builds one of these per module
+        if (bad >= 0) {
+            checkByte(name, copy.get(bad));
         }
         return copy;
     }

@@ -1,5 +1,6 @@
 package io.pylon4j.driver;
 
+import io.pylon4j.driver.internal.PrimitiveLists;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,8 +67,9 @@ public record ModuleDetails(int address, List<Double> cellVoltagesVolts, List<Do
         if (address < 0 || address > 255) {
             throw new IllegalArgumentException("address must be 0…255: " + address);
         }
-        cellVoltagesVolts = List.copyOf(cellVoltagesVolts);
-        temperaturesCelsius = List.copyOf(temperaturesCelsius);
+        // an RS485 reply's lists are made immutable by the driver and taken as they are (PrimitiveLists)
+        cellVoltagesVolts = PrimitiveLists.frozenDoubles(cellVoltagesVolts);
+        temperaturesCelsius = PrimitiveLists.frozenDoubles(temperaturesCelsius);
         Objects.requireNonNull(currentAmps, "currentAmps");
         Objects.requireNonNull(voltageVolts, "voltageVolts");
         Objects.requireNonNull(remainingCapacityAh, "remainingCapacityAh");

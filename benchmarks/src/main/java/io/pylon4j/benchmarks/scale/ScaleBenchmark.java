@@ -100,10 +100,22 @@ public final class ScaleBenchmark {
      *                     {@code "direct"} on the I/O thread that decoded the frame ({@code Runnable::run}): not how an
      *                     application should run the driver (a slow listener would stall the link), but it shows how
      *                     much the hop to another thread costs
+     * @param timerThreads the threads of the drivers' shared {@code ScheduledThreadPoolExecutor} (1, the default, as
+     *                     the driver's own scheduler and the CLI have; 2 was the set-up until 2026-12-08)
      */
     record Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure,
-                  Duration setupTimeout, String events) {
+                  Duration setupTimeout, String events, int timerThreads) {
+
+        /** One shared timer thread. */
+        Config(int rs485Banks, int canBanks, int modules, Duration warmup, Duration measure, Duration setupTimeout,
+               String events) {
+            this(rs485Banks, canBanks, modules, warmup, measure, setupTimeout, events, 1);
+        }
+
         Config {
+            if (timerThreads < 1 || timerThreads > 8) {
+                throw new IllegalArgumentException("--timer-threads must be 1..8: " + timerThreads);
+            }
             if (!List.of("thread", "direct").contains(events)) {
                 throw new IllegalArgumentException("--events must be thread or direct: " + events);
             }
@@ -123,7 +135,7 @@ public final class ScaleBenchmark {
 
         static Config fromArgs(String[] args) {
             Map<String, String> o = parseOptions(args, List.of("--rs485-banks", "--can-banks", "--modules",
-                    "--seconds", "--warmup", "--setup-timeout", "--events"));
+                    "--seconds", "--warmup", "--setup-timeout", "--events", "--timer-threads"));
             String events = o.getOrDefault("--events", "thread");
             return new Config(Integer.parseInt(o.getOrDefault("--rs485-banks", "1000")),
                     Integer.parseInt(o.getOrDefault("--can-banks", "100")),
@@ -131,7 +143,7 @@ public final class ScaleBenchmark {
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--warmup", "15"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--seconds", "60"))),
                     Duration.ofSeconds(Long.parseLong(o.getOrDefault("--setup-timeout", "120"))),
-                    events);
+                    events, Integer.parseInt(o.getOrDefault("--timer-threads", "1")));
         }
 
         boolean directEvents() {
@@ -147,12 +159,14 @@ public final class ScaleBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("scale benchmark: " + e.getMessage());
             System.err.println("usage: ScaleBenchmark [--rs485-banks 1000] [--can-banks 100] [--modules 4] "
-                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events thread|direct]");
+                    + "[--seconds 60] [--warmup 15] [--setup-timeout 120] [--events thread|direct] "
+                    + "[--timer-threads 1]");
             System.exit(2);
             return;
         }
         ScaleReport report = run(config);
         System.out.println(report.toMarkdown());
+        System.out.println("shared timer threads: " + config.timerThreads());
         if (!report.allFresh()) {
             System.exit(1);
         }
@@ -266,7 +280,10 @@ public final class ScaleBenchmark {
         Run(Config config) {
             this.config = config;
             AtomicInteger timerThreads = new AtomicInteger();
-            timers = new ScheduledThreadPoolExecutor(2,
+            // one thread, as the driver's own scheduler (DriverThreads) and the CLI: at scale it runs only the
+            // supervision ticker and the CAN keep-alives (RS485 timers run on the I/O loop), and a second thread
+            // added STPE's leader/follower futex pair (benchmarks/README.md, "Scale", 2026-12-08)
+            timers = new ScheduledThreadPoolExecutor(config.timerThreads(),
                     r -> daemon(r, "pylon4j-bench-timers-" + timerThreads.incrementAndGet()));
             timers.setRemoveOnCancelPolicy(true); // 3,000 response timeouts a second are cancelled by their reply
             events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

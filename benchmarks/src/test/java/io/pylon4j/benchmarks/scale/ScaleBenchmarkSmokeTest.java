@@ -84,4 +84,13 @@ class ScaleBenchmarkSmokeTest {
 
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
     }
+
+    @Test
+    void theDriversShareOneTimerThreadUnlessTheRunAsksForMore() {
+        // one, as DriverThreads and the CLI: a second only added STPE's leader/follower hand-off (README, "Scale")
+        assertThat(ScaleBenchmark.Config.fromArgs(new String[0]).timerThreads()).isEqualTo(1);
+        assertThat(ScaleBenchmark.Config.fromArgs(new String[] {"--timer-threads", "2"}).timerThreads()).isEqualTo(2);
+        assertThatThrownBy(() -> ScaleBenchmark.Config.fromArgs(new String[] {"--timer-threads", "0"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--timer-threads");
+    }
 }

@@ -78,7 +78,7 @@ public final class BankModel implements InstantInputs {
         this.reports = new ReportInputs(state);
         this.limitInputs = new LimitInputs(state);
         this.linkInputs = new LinkInputs(state);
-        this.commits = new SnapshotCommits(sink, this::publishSnapshot);
+        this.commits = new SnapshotCommits(sink, this::publishSnapshot, state::release);
         publishSnapshot();
     }
 

@@ -46,6 +46,12 @@ final class ModelState {
     final Map<Integer, SilentGroup> silentGroups = new TreeMap<>();
     /** The newest time any input, tick or policy change carried: the snapshot's timestamp. */
     private Moment latest;
+    /**
+     * The events list {@link #begin} hands out while no input holds it ({@link #release}): an input's list was a new
+     * {@code ArrayList} and array, six per 0x44 reply (benchmarks/README.md, "Scale").
+     */
+    private final ArrayList<BankEvent> reusable = new ArrayList<>(8);
+    private boolean reusableOut;
 
     /** A bank in {@link io.pylon4j.driver.SupervisionState#CONNECTING}, its limits published from {@code policy}. */
     ModelState(String bankId, InverterProfile profile, LimitPolicy policy, Moment now) {
@@ -56,12 +62,29 @@ final class ModelState {
         limits.publish(decideLimits(now), true);
     }
 
-    /** An input arrived from {@code source}: the link is fresh; returns the list for the input's events. */
+    /**
+     * An input arrived from {@code source}: the link is fresh; returns the list for the input's events, to be given
+     * back through {@link #release} once they are taken.
+     */
     List<BankEvent> begin(Source source, Moment at) {
         Objects.requireNonNull(source, "source");
         advance(at);
         links.received(source, at);
-        return new ArrayList<>(4);
+        if (reusableOut) {
+            // an input applied while another's events are delivered (a sink feeding the model again), or one that
+            // threw before its events were taken: a list of its own
+            return new ArrayList<>(4);
+        }
+        reusableOut = true;
+        return reusable;
+    }
+
+    /** An input's events were taken (copied into a batch or delivered): its list, if {@link #begin}'s, is free. */
+    void release(List<BankEvent> events) {
+        if (events == reusable) {
+            reusable.clear();
+            reusableOut = false;
+        }
     }
 
     /** Time moved to at least {@code at}. */

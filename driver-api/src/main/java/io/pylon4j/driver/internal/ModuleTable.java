@@ -73,17 +73,9 @@ final class ModuleTable {
         return newer.isEmpty() || newer.equals(old);
     }
 
-    /** {@link List#equals}, by index: no iterators (a 0x42 reply compares two lists per module). */
+    /** {@link List#equals}, in place: no iterators or boxes (a 0x42 reply compares two lists per module). */
     private static boolean sameList(List<Double> a, List<Double> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).equals(b.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return PrimitiveLists.sameDoubles(a, b);
     }
 
     /**

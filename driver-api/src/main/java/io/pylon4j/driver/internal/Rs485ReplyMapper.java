@@ -20,6 +20,8 @@ import io.pylon4j.rs485.SystemParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -68,20 +70,19 @@ final class Rs485ReplyMapper {
     /**
      * A module's 0x44 block as sent: {@link BankModel#onModuleAlarmStates}, stamped when it is applied.
      *
-     * @param address the module's address
-     * @param block   the block
+     * @param address           the module's address
+     * @param block             the block
+     * @param cellStates        the block's cell states, immutable
+     * @param temperatureStates the block's temperature states, immutable
      */
-    record AlarmStatesInput(int address, ModuleAlarm block) implements Input {
+    record AlarmStatesInput(int address, ModuleAlarm block, List<Integer> cellStates, List<Integer> temperatureStates)
+            implements Input {
 
         /** The public value of the block, stamped {@code stamp}. */
         ModuleAlarmStates states(FieldStamp stamp) {
-            return new ModuleAlarmStates(address, boxed(block.cellStates()), boxed(block.temperatureStates()),
+            return new ModuleAlarmStates(address, cellStates, temperatureStates,
                     block.chargeCurrentState(), block.moduleVoltageState(), block.dischargeCurrentState(),
                     block.status1(), block.status2(), block.status3(), block.status4(), block.status5(), stamp);
-        }
-
-        private static List<Integer> boxed(int[] bytes) {
-            return java.util.Arrays.stream(bytes).boxed().toList();
         }
     }
 
@@ -121,10 +122,15 @@ final class Rs485ReplyMapper {
                 int adr = moduleAddress(a.isWholeStack(), a.address(), i);
                 if (adr >= 0) {
                     ModuleAlarm m = modules.get(i);
-                    out.add(new AlarmsInput(alarmChannel(adr), AlarmMapping.rs485AlarmInfo(m.cellStates(),
-                            m.temperatureStates(), m.chargeCurrentState(), m.moduleVoltageState(),
-                            m.dischargeCurrentState(), m.status1(), m.status4(), m.status5())));
-                    out.add(new AlarmStatesInput(adr, m));
+                    // copies made once per block (the accessors copy): read by the mapping, then wrapped, not
+                    // boxed or copied again, for ModuleAlarmStates, which takes them as they are
+                    int[] cells = m.cellStates();
+                    int[] temperatures = m.temperatureStates();
+                    out.add(new AlarmsInput(alarmChannel(adr), AlarmMapping.rs485AlarmInfo(cells, temperatures,
+                            m.chargeCurrentState(), m.moduleVoltageState(), m.dischargeCurrentState(), m.status1(),
+                            m.status4(), m.status5())));
+                    out.add(new AlarmStatesInput(adr, m, PrimitiveLists.adoptInts(cells),
+                            PrimitiveLists.adoptInts(temperatures)));
                 }
             }
             return out;
@@ -158,9 +164,21 @@ final class Rs485ReplyMapper {
         return List.of();
     }
 
+    /**
+     * Every address's alarm channel, made once: a constant table (at most 256 short strings per JVM), where a 0x44
+     * reply concatenated one per module.
+     */
+    private static final String[] ALARM_CHANNELS = new String[256];
+
+    static {
+        for (int adr = 0; adr < ALARM_CHANNELS.length; adr++) {
+            ALARM_CHANNELS[adr] = "0x44@" + adr;
+        }
+    }
+
     /** The alarm channel of the module at {@code address}. */
     static String alarmChannel(int address) {
-        return "0x44@" + address;
+        return address >= 0 && address < ALARM_CHANNELS.length ? ALARM_CHANNELS[address] : "0x44@" + address;
     }
 
     /** The addresses of a reply's blocks that have one, in block order. */
@@ -195,18 +213,14 @@ final class Rs485ReplyMapper {
                 continue;
             }
             ModuleAnalog m = modules.get(i);
-            List<Double> cells = new ArrayList<>(m.cellCount());
-            for (double v : m.cellVoltagesVolts()) {
-                cells.add(v);
-            }
-            List<Double> temps = new ArrayList<>(m.temperatureCount());
-            for (double t : m.temperaturesCelsius()) {
-                temps.add(t);
-            }
-            out.add(new ModuleInput(ModuleDetails.builder(adr).cellVoltagesVolts(cells).temperaturesCelsius(temps)
-                    .currentAmps(m.currentAmps()).voltageVolts(m.voltageVolts())
-                    .remainingCapacityAh(m.remainingCapacityAmpHours()).totalCapacityAh(m.totalCapacityAmpHours())
-                    .cycles(m.cycles()).build()));
+            // fresh arrays, wrapped: ModuleDetails takes these lists as they are (no boxes, no copies per reply);
+            // the record made directly, without a builder per module
+            OptionalDouble none = OptionalDouble.empty();
+            out.add(new ModuleInput(new ModuleDetails(adr, PrimitiveLists.adoptDoubles(m.cellVoltagesVolts()),
+                    PrimitiveLists.adoptDoubles(m.temperaturesCelsius()), OptionalDouble.of(m.currentAmps()),
+                    OptionalDouble.of(m.voltageVolts()), OptionalDouble.of(m.remainingCapacityAmpHours()),
+                    OptionalDouble.of(m.totalCapacityAmpHours()), OptionalInt.of(m.cycles()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), none, none, none, none)));
         }
         return out;
     }

@@ -27,6 +27,7 @@ import io.pylon4j.transport.time.Scheduler;
 import io.pylon4j.transport.time.TimeSource;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The RS485 protocol strategy: wires the poll's parts to the link, the timer and the model. No thread is owned and
@@ -76,7 +77,8 @@ public final class Rs485Strategy implements ByteListener {
     private boolean closed;
     private long resyncBase;
     /** A decoded reply not yet applied to the model: its next request went out first (see onReplied). */
-    private Runnable pendingApply;
+    private final PendingReply pending;
+    private final Consumer<Event> onEvent = this::onEvent; // made once: onBytes runs per reply
     private volatile boolean answered;
     /**
      * Whether the link reconnected since the last cycle started ({@link #linkReconnected()}). Volatile, not under
@@ -92,6 +94,7 @@ public final class Rs485Strategy implements ByteListener {
         this.time = options.time();
         this.metrics = metrics;
         this.poll = new Rs485Poll(options.rs485Groups(), options.rs485PerModuleLimits());
+        this.pending = new PendingReply(model, this::apply);
         this.exchange = new Rs485Exchange(new Rs485Exchange.Settings(profile.rs485ResponseTimeout(),
                 profile.rs485Retries(), MAX_REPLY_WIRE_TIME, profile.rs485ResponseTimeout().dividedBy(4)));
         transport.addByteListener(this);
@@ -203,7 +206,7 @@ public final class Rs485Strategy implements ByteListener {
         if (closed) {
             return;
         }
-        exchange.onBytes(buffer, offset, length, this::onEvent);
+        exchange.onBytes(buffer, offset, length, onEvent);
         countResyncs();
     }
 
@@ -231,7 +234,7 @@ public final class Rs485Strategy implements ByteListener {
     }
 
     private void onReplied(Replied r) {
-        applyPending(); // an earlier reply first, if this one came in while its next request was being written
+        pending.applyIfAny(); // an earlier reply first, if this one came in while its next request was being written
         timeout.disarm();
         answered = true;
         Rs485Response response = r.response();
@@ -244,23 +247,14 @@ public final class Rs485Strategy implements ByteListener {
         // the write (benchmarks/README.md, "RS485 poll cycle against wire time"). With nothing else queued, the
         // reply is applied first: applying may queue 0x93/0x96, and the cycle's bank values come from the applied
         // replies. What applying queues goes to the tail either way. Should the transport hand over the next reply
-        // within write, applyPending() at the top keeps the replies in order.
-        pendingApply = () -> model.batch(() -> apply(response, at)); // one snapshot for the whole reply
+        // within write, applyIfAny() at the top keeps the replies in order.
+        pending.hold(response, at); // applied as one batch: one snapshot for the whole reply
         if (poll.queueEmpty()) {
-            applyPending();
+            pending.applyIfAny();
             sendNext();
         } else {
             sendNext();
-            applyPending();
-        }
-    }
-
-    /** Applies the reply whose next request was sent before it was applied, if any. */
-    private void applyPending() {
-        Runnable p = pendingApply;
-        if (p != null) {
-            pendingApply = null;
-            p.run();
+            pending.applyIfAny();
         }
     }
 

@@ -16,6 +16,7 @@ final class SnapshotCommits {
 
     private final Consumer<? super BankEvent> sink;
     private final Runnable snapshot;
+    private final Consumer<List<BankEvent>> taken;
     /** Within {@link #batch}: how deep, whether an input was committed, and its events so far. */
     private int batchDepth;
     private boolean batchChanged;
@@ -26,10 +27,12 @@ final class SnapshotCommits {
     /**
      * @param sink     receives the events; must not block
      * @param snapshot publishes a new snapshot of the model (called before the events it explains)
+     * @param taken    told when a committed input's list was copied or delivered, so that it can be reused
      */
-    SnapshotCommits(Consumer<? super BankEvent> sink, Runnable snapshot) {
+    SnapshotCommits(Consumer<? super BankEvent> sink, Runnable snapshot, Consumer<List<BankEvent>> taken) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.taken = Objects.requireNonNull(taken, "taken");
     }
 
     /** Runs {@code inputs} as one: their commits are held back to its end; nested batches join the outer one. */
@@ -51,12 +54,14 @@ final class SnapshotCommits {
             for (int i = 0; i < events.size(); i++) { // not addAll: it copies the list into a new array per input
                 batchEvents.add(events.get(i));
             }
+            taken.accept(events);
             return;
         }
         snapshot.run();
         for (int i = 0; i < events.size(); i++) {
             sink.accept(events.get(i));
         }
+        taken.accept(events);
     }
 
     private void flush() {

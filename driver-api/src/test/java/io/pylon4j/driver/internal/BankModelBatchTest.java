@@ -92,6 +92,30 @@ class BankModelBatchTest {
                 first.supervisionSinceNanos(), first.moduleAlarms())).isEqualTo(first);
     }
 
+    /**
+     * An input's events list is reused ({@code ModelState.begin}): a sink that feeds the model again while an input's
+     * events are delivered must get a list of its own, or the outer input's later events would be lost.
+     */
+    @Test
+    void aSinkFeedingTheModelAgainDuringDeliveryLosesNoEvent() {
+        ActiveAlarm hot = ActiveAlarm.of(Alarm.HIGH_TEMPERATURE, Alarm.Level.ALARM);
+        List<BankEvent> got = new ArrayList<>();
+        Instant at = clock.advanceMillis(100);
+        BankModel[] self = new BankModel[1];
+        self[0] = BankModel.create("bank-2", InverterProfile.VICTRON, e -> {
+            got.add(e);
+            if (e instanceof BankEvent.SupervisionStateChanged) {
+                self[0].onAlarms(Source.CAN, "35A", Set.of(hot), at); // reentrant: same thread, same lock
+            }
+        }, clock.instant());
+        self[0].onLimits(Source.CAN, Limits.of(53.2, 100, 120, 45), at); // CONNECTING → FRESH, then the limits
+        assertThat(got).extracting(BankEvent::type).containsExactly(BankEvent.Type.SUPERVISION_STATE_CHANGED,
+                BankEvent.Type.ALARM_RAISED, BankEvent.Type.LIMITS_CHANGED);
+        got.clear();
+        self[0].onAlarms(Source.CAN, "35A", Set.of(), clock.advanceMillis(10)); // the reused list works again
+        assertThat(got).extracting(BankEvent::type).containsExactly(BankEvent.Type.ALARM_CLEARED);
+    }
+
     @Test
     void aChannelRepeatingItselfRaisesNothingAndClearingStillClears() {
         ActiveAlarm hot = ActiveAlarm.of(Alarm.HIGH_TEMPERATURE, Alarm.Level.ALARM);
