@@ -40,4 +40,20 @@ class DecodeWarmUpTest {
             assertThat(compiled).as("%s compiled within 8,000 lines", method).anyMatch(l -> l.contains(method));
         }
     }
+
+    /**
+     * The command table decodes through a switch, not a lambda per entry: its 32 lambdas were as many classes spun at
+     * every start-up (and their methods compiled on the decode path), and a megamorphic interface call per line.
+     */
+    @Test
+    void theCommandTableSpinsNoLambdaClass() throws Exception {
+        Path file = C1DecodeLog.rs485Log(dir, 22);
+
+        List<String> loaded = C1DecodeLog.jitLog(dir, file, "-Xlog:class+load=info").stream()
+                .filter(l -> l.contains(" io.pylon4j.rs485.")).toList();
+
+        assertThat(loaded).as("the command table, loaded").anyMatch(l -> l.contains(" io.pylon4j.rs485.Command "));
+        assertThat(loaded).as("lambda classes of the command table")
+                .noneMatch(l -> l.contains("io.pylon4j.rs485.Command$$Lambda"));
+    }
 }
