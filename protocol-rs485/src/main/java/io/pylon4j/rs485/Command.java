@@ -1,8 +1,5 @@
 package io.pylon4j.rs485;
 
-import java.util.function.BiFunction;
-import java.util.function.Function;
-
 /**
  * The commands of the Pylontech LV RS485 protocol, by their CID2 code (docs/protocol.md §2.5; CID1 is always
  * {@value #CID1}, "battery data").
@@ -25,68 +22,52 @@ public enum Command {
 
     /** 0x4F get protocol version: the reply's VER is the answer ([R485-33] §3.1). */
     PROTOCOL_VERSION(0x4F, "get protocol version",
-            ProtocolVersionRequest.class, f -> new ProtocolVersionRequest(f.address()),
-            ProtocolVersion.class, (r, f) -> ProtocolVersion.decode(f)),
+            ProtocolVersionRequest.class, ProtocolVersion.class),
     /** 0x51 get manufacturer info: device name, software version, manufacturer ([R485-33] §3.2). */
     MANUFACTURER_INFO(0x51, "get manufacturer info",
-            ManufacturerInfoRequest.class, f -> new ManufacturerInfoRequest(f.address()),
-            ManufacturerInfo.class, (r, f) -> ManufacturerInfo.decode(f)),
+            ManufacturerInfoRequest.class, ManufacturerInfo.class),
     /** 0x42 get analog values: cells, temperatures, current, voltage, capacities, cycles ([R485-33] §3.3). */
     ANALOG_VALUES(0x42, "get analog values",
-            AnalogValuesRequest.class, AnalogValuesRequest::decode,
-            AnalogValues.class, (r, f) -> AnalogValues.decode(f, ((AnalogValuesRequest) r).isWholeStack())),
+            AnalogValuesRequest.class, AnalogValues.class),
     /** 0x44 get alarm info: per-value states and Status1 to Status5 ([R485-33] §3.5). */
     ALARM_INFO(0x44, "get alarm info",
-            AlarmInfoRequest.class, AlarmInfoRequest::decode,
-            AlarmInfo.class, (r, f) -> AlarmInfo.decode(f, ((AlarmInfoRequest) r).isWholeStack())),
+            AlarmInfoRequest.class, AlarmInfo.class),
     /** 0x47 get system parameters: the module's voltage, temperature and current limits ([R485-33] §3.4). */
     SYSTEM_PARAMETERS(0x47, "get system parameters",
-            SystemParametersRequest.class, f -> new SystemParametersRequest(f.address()),
-            SystemParameters.class, (r, f) -> SystemParameters.decode(f)),
+            SystemParametersRequest.class, SystemParameters.class),
     /** 0x92 get charge/discharge management info: the limits an inverter should apply ([R485-33] §3.6). */
     CHARGE_DISCHARGE_MANAGEMENT(0x92, "get charge/discharge management info",
-            ChargeDischargeManagementRequest.class, ChargeDischargeManagementRequest::decode,
-            ChargeDischargeManagement.class, (r, f) -> ChargeDischargeManagement.decode(f)),
+            ChargeDischargeManagementRequest.class, ChargeDischargeManagement.class),
     /** 0x93 get module serial number ([R485-33] §3.7). */
     SERIAL_NUMBER(0x93, "get module serial number",
-            SerialNumberRequest.class, SerialNumberRequest::decode,
-            SerialNumber.class, (r, f) -> SerialNumber.decode(f)),
+            SerialNumberRequest.class, SerialNumber.class),
     /** 0x94 set charge/discharge management info, a control command ([R485-33] §3.8). */
     SET_CHARGE_DISCHARGE_MANAGEMENT(0x94, "set charge/discharge management info",
-            SetChargeDischargeManagementRequest.class, SetChargeDischargeManagementRequest::decode,
-            Acknowledgement.class, Command::acknowledgement),
+            SetChargeDischargeManagementRequest.class, Acknowledgement.class),
     /** 0x95 turn off module, a control command ([R485-33] §3.9). */
     TURN_OFF(0x95, "turn off module",
-            TurnOffRequest.class, TurnOffRequest::decode,
-            Acknowledgement.class, Command::acknowledgement),
+            TurnOffRequest.class, Acknowledgement.class),
     /** 0x96 get software version ([R485-33] §3.10). */
     SOFTWARE_VERSION(0x96, "get software version",
-            SoftwareVersionRequest.class, SoftwareVersionRequest::decode,
-            SoftwareVersion.class, (r, f) -> SoftwareVersion.decode(f)),
+            SoftwareVersionRequest.class, SoftwareVersion.class),
     /** 0x90 get pack quantity, RS232 V2.8 only ([R232-28] §3.2). */
     PACK_QUANTITY(0x90, "get pack quantity",
-            PackQuantityRequest.class, f -> new PackQuantityRequest(f.address()),
-            PackQuantity.class, (r, f) -> PackQuantity.decode(f)),
+            PackQuantityRequest.class, PackQuantity.class),
     /** 0x91 set communication rate, RS232 V2.8 only, a control command ([R232-28] §3.4). */
     SET_COMMUNICATION_RATE(0x91, "set communication rate",
-            SetCommunicationRateRequest.class, SetCommunicationRateRequest::decode,
-            Acknowledgement.class, Command::acknowledgement),
+            SetCommunicationRateRequest.class, Acknowledgement.class),
     /** 0x60 get system basic info: name, manufacturer, version, module serials (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_BASIC_INFO(0x60, "get system basic info",
-            SystemBasicInfoRequest.class, f -> new SystemBasicInfoRequest(f.address()),
-            SystemBasicInfo.class, (r, f) -> SystemBasicInfo.decode(f)),
+            SystemBasicInfoRequest.class, SystemBasicInfo.class),
     /** 0x61 get system analog data, whole system (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_ANALOG(0x61, "get system analog data",
-            SystemAnalogRequest.class, f -> new SystemAnalogRequest(f.address()),
-            SystemAnalog.class, (r, f) -> SystemAnalog.decode(f)),
+            SystemAnalogRequest.class, SystemAnalog.class),
     /** 0x62 get system alarm and protection status (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_ALARM(0x62, "get system alarm info",
-            SystemAlarmRequest.class, f -> new SystemAlarmRequest(f.address()),
-            SystemAlarm.class, (r, f) -> SystemAlarm.decode(f)),
+            SystemAlarmRequest.class, SystemAlarm.class),
     /** 0x63 get system charge/discharge management info (emulator layout, docs/protocol.md §2.5.12). */
     SYSTEM_CHARGE_DISCHARGE_MANAGEMENT(0x63, "get system charge/discharge management info",
-            SystemChargeDischargeManagementRequest.class, f -> new SystemChargeDischargeManagementRequest(f.address()),
-            SystemChargeDischargeManagement.class, (r, f) -> SystemChargeDischargeManagement.decode(f));
+            SystemChargeDischargeManagementRequest.class, SystemChargeDischargeManagement.class);
 
     /** CID1 of every Pylontech battery command: 0x46, "battery data". */
     public static final int CID1 = 0x46;
@@ -103,20 +84,21 @@ public enum Command {
     private final String title;
     private final String hex;
     private final Class<? extends Rs485Request> requestType;
-    private final Function<Rs485Frame, Rs485Request> requestDecoder;
     private final Class<? extends Rs485Response> responseType;
-    private final BiFunction<Rs485Request, Rs485Frame, Rs485Response> responseDecoder;
 
     Command(int code, String title, Class<? extends Rs485Request> requestType,
-            Function<Rs485Frame, Rs485Request> requestDecoder, Class<? extends Rs485Response> responseType,
-            BiFunction<Rs485Request, Rs485Frame, Rs485Response> responseDecoder) {
+            Class<? extends Rs485Response> responseType) {
         this.code = code;
         this.title = title;
-        this.hex = String.format("0x%02X", code);
+        this.hex = hex(code);
         this.requestType = requestType;
-        this.requestDecoder = requestDecoder;
         this.responseType = responseType;
-        this.responseDecoder = responseDecoder;
+    }
+
+    /** {@code "0x4F"}: without {@code String.format}, whose first use costs start-up a parser and its classes. */
+    private static String hex(int code) {
+        String digits = "0123456789ABCDEF";
+        return new String(new char[] {'0', 'x', digits.charAt(code >> 4), digits.charAt(code & 0xF)});
     }
 
     /** A control command's reply carries nothing but its return code. */
@@ -182,13 +164,52 @@ public enum Command {
         return BY_CODE[cid2];
     }
 
-    /** The request in {@code frame}, whose CID1 and CID2 are this command's (checked by the caller). */
+    /**
+     * The request in {@code frame}, whose CID1 and CID2 are this command's (checked by the caller). A switch rather
+     * than a function per entry: a static call per command instead of an interface call through one of sixteen
+     * lambdas (an itable stub under C1, which {@code pylon decode} runs), and no lambda classes to spin at start-up
+     * (benchmarks/README.md, "RS485 per line, sixth pass").
+     */
     Rs485Request decodeRequest(Rs485Frame frame) {
-        return requestDecoder.apply(frame);
+        return switch (this) {
+            case PROTOCOL_VERSION -> new ProtocolVersionRequest(frame.address());
+            case MANUFACTURER_INFO -> new ManufacturerInfoRequest(frame.address());
+            case ANALOG_VALUES -> AnalogValuesRequest.decode(frame);
+            case ALARM_INFO -> AlarmInfoRequest.decode(frame);
+            case SYSTEM_PARAMETERS -> new SystemParametersRequest(frame.address());
+            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagementRequest.decode(frame);
+            case SERIAL_NUMBER -> SerialNumberRequest.decode(frame);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT -> SetChargeDischargeManagementRequest.decode(frame);
+            case TURN_OFF -> TurnOffRequest.decode(frame);
+            case SOFTWARE_VERSION -> SoftwareVersionRequest.decode(frame);
+            case PACK_QUANTITY -> new PackQuantityRequest(frame.address());
+            case SET_COMMUNICATION_RATE -> SetCommunicationRateRequest.decode(frame);
+            case SYSTEM_BASIC_INFO -> new SystemBasicInfoRequest(frame.address());
+            case SYSTEM_ANALOG -> new SystemAnalogRequest(frame.address());
+            case SYSTEM_ALARM -> new SystemAlarmRequest(frame.address());
+            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> new SystemChargeDischargeManagementRequest(frame.address());
+        };
     }
 
-    /** The normal (RTN 0) reply in {@code frame} to {@code request}, a request of this command. */
+    /** The normal (RTN 0) reply in {@code frame} to {@code request}, a request of this command (a switch, as above). */
     Rs485Response decodeResponse(Rs485Request request, Rs485Frame frame) {
-        return responseDecoder.apply(request, frame);
+        return switch (this) {
+            case PROTOCOL_VERSION -> ProtocolVersion.decode(frame);
+            case MANUFACTURER_INFO -> ManufacturerInfo.decode(frame);
+            case ANALOG_VALUES -> AnalogValues.decode(frame, ((AnalogValuesRequest) request).isWholeStack());
+            case ALARM_INFO -> AlarmInfo.decode(frame, ((AlarmInfoRequest) request).isWholeStack());
+            case SYSTEM_PARAMETERS -> SystemParameters.decode(frame);
+            case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagement.decode(frame);
+            case SERIAL_NUMBER -> SerialNumber.decode(frame);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT -> acknowledgement(request, frame);
+            case TURN_OFF -> acknowledgement(request, frame);
+            case SOFTWARE_VERSION -> SoftwareVersion.decode(frame);
+            case PACK_QUANTITY -> PackQuantity.decode(frame);
+            case SET_COMMUNICATION_RATE -> acknowledgement(request, frame);
+            case SYSTEM_BASIC_INFO -> SystemBasicInfo.decode(frame);
+            case SYSTEM_ANALOG -> SystemAnalog.decode(frame);
+            case SYSTEM_ALARM -> SystemAlarm.decode(frame);
+            case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> SystemChargeDischargeManagement.decode(frame);
+        };
     }
 }

@@ -81,10 +81,15 @@ abstract class JsonBuffer {
         length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
     }
 
+    /** The check before each scaled number; its message apart, so that C1 inlines the check (15 bytes, not 25). */
     static void checkDecimals(int decimals) {
         if (decimals < 0 || decimals > JsonNumbers.MAX_DECIMALS) {
-            throw new IllegalArgumentException("decimals must be 0 to " + JsonNumbers.MAX_DECIMALS + ": " + decimals);
+            throw badDecimals(decimals);
         }
+    }
+
+    private static IllegalArgumentException badDecimals(int decimals) {
+        return new IllegalArgumentException("decimals must be 0 to " + JsonNumbers.MAX_DECIMALS + ": " + decimals);
     }
 
     void number(double value) {

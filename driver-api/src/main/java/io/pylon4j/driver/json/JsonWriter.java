@@ -194,8 +194,7 @@ public final class JsonWriter extends JsonNamedMembers {
      */
     public JsonWriter fieldScaled(String name, long unscaled, int decimals) {
         name(name);
-        checkDecimals(decimals);
-        length = JsonNumbers.writeScaled(out, length, unscaled, decimals);
+        scaledAfterName(unscaled, decimals);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.can.CanProfile;
 import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.transport.replay.LogLineReader;
 import java.io.BufferedReader;
@@ -53,14 +54,14 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PylonCanCodec canCodec;
+        CanProfile canProfile;
         try {
-            canCodec = new PylonCanCodec(Vocabulary.canProfile(Vocabulary.inverter(
-                    legacyCanProfile != null ? legacyCanProfile : inverter)));
+            canProfile = Vocabulary.canProfile(Vocabulary.inverter(
+                    legacyCanProfile != null ? legacyCanProfile : inverter));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return DecodeRun.decodeFile(file, canCodec, spec.commandLine().getErr());
+        return DecodeRun.decodeFile(file, () -> new PylonCanCodec(canProfile), spec.commandLine().getErr());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * One run of {@code pylon decode} once its options are read: the log's lines through a {@link LogDecoder} to JSON
@@ -30,11 +31,11 @@ final class DecodeRun {
      * are read, shared by {@link DecodeCommand} and {@link FastStart}, which runs it without building the command line.
      *
      * @param file the log to decode, or {@code -} for standard input
-     * @param canCodec how CAN frames are read (the {@code --inverter}'s profile)
+     * @param canCodec how CAN frames are read (the {@code --inverter}'s profile), made at the first CAN frame
      * @param err where the one line of a file that cannot be read goes
      * @return the exit status: 0, 1 when a line could not be decoded, 2 when the file cannot be read
      */
-    static int decodeFile(String file, PylonCanCodec canCodec, PrintWriter err) {
+    static int decodeFile(String file, Supplier<PylonCanCodec> canCodec, PrintWriter err) {
         InputStream in;
         try {
             in = "-".equals(file) ? System.in : open(Path.of(file));

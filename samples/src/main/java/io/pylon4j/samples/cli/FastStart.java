@@ -50,7 +50,7 @@ final class FastStart {
     private static int decode(String file) {
         PrintWriter err = new PrintWriter(System.err, true); // what picocli's getErr() is when no encoding is set
         try {
-            return DecodeRun.decodeFile(file, new PylonCanCodec(CanProfile.PYLONTECH), err);
+            return DecodeRun.decodeFile(file, () -> new PylonCanCodec(CanProfile.PYLONTECH), err);
         } catch (RuntimeException e) { // as picocli's execution exception handler, PylonCli.unexpectedFailure
             err.println(PylonCli.failureLine("pylon decode", e));
             err.flush();

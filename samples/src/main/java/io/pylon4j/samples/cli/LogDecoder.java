@@ -8,6 +8,7 @@ import io.pylon4j.can.PylonCanCodec;
 import io.pylon4j.transport.replay.LogLineReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns the lines of a mixed CAN/RS485 log into JSON Lines, one object per frame line, keeping the state that
@@ -45,7 +46,9 @@ final class LogDecoder {
     private record Held(String line, String canReason, String anyBusReason) {
     }
 
-    private final CanLineDecoder can;
+    /** How CAN frames are read, made at the log's first CAN frame: an RS485 log never loads the CAN codec's table. */
+    private final Supplier<PylonCanCodec> canCodec;
+    private CanLineDecoder can;
     private final Rs485LineDecoder rs485 = new Rs485LineDecoder();
     private final List<Held> held = new ArrayList<>();
     private Bus bus = Bus.UNKNOWN;
@@ -53,12 +56,21 @@ final class LogDecoder {
 
     /** A decoder for real Pylontech behaviour on CAN, {@link PylonCanCodec#standard()}. */
     LogDecoder() {
-        this(PylonCanCodec.standard());
+        this(PylonCanCodec::standard);
     }
 
     /** A decoder whose CAN frames are read under {@code canCodec}'s profile (Victron names, Sol-Ark units, ...). */
     LogDecoder(PylonCanCodec canCodec) {
-        this.can = new CanLineDecoder(canCodec);
+        this(() -> canCodec);
+    }
+
+    /**
+     * A decoder whose CAN frames are read by the codec {@code canCodec} makes when the log's first CAN frame comes:
+     * the CAN codec's table (about 120 classes and 64 lambdas) is start-up work that an RS485 log, the slower to
+     * decode, does not need (benchmarks/README.md, "RS485 per line, sixth pass").
+     */
+    LogDecoder(Supplier<PylonCanCodec> canCodec) {
+        this.canCodec = canCodec;
     }
 
     /**
@@ -111,6 +123,9 @@ final class LogDecoder {
             return notAFrame(line, e.getMessage(), json);
         }
         settle(Bus.CAN, json);
+        if (can == null) {
+            can = new CanLineDecoder(canCodec.get());
+        }
         return can.decode(frame, line, json);
     }
 

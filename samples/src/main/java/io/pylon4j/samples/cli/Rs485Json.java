@@ -47,8 +47,8 @@ final class Rs485Json {
 
     /** {@code {"bus":"rs485","address":2,"direction":"request","command":"0x42",…}} */
     static void request(JsonWriter json, Rs485Request request) {
-        json.beginObject().field(BUS, "rs485").field(ADDRESS, request.address()).field(DIRECTION, "request")
-                .field(COMMAND, request.command().hex());
+        json.beginObject().members(BUS_RS485).field(ADDRESS, request.address())
+                .members(requestHead(request.command()));
         if (request instanceof SetChargeDischargeManagementRequest set) {
             json.field(COMMAND_VALUE, set.commandValue());
             volts(json, CHARGE_VOLTAGE_LIMIT, set.chargeVoltageLimitMilliVolts());
@@ -89,7 +89,7 @@ final class Rs485Json {
      * and INFO as hex, since what INFO means depends on the command.
      */
     static void unmatchedResponse(JsonWriter json, Rs485Frame frame) {
-        json.beginObject().field(BUS, "rs485").field(ADDRESS, frame.address()).field(DIRECTION, "response")
+        json.beginObject().members(BUS_RS485).field(ADDRESS, frame.address()).field(DIRECTION, "response")
                 .fieldNull(COMMAND).field(RETURN_CODE, frame.cid2OrRtn()).field(INFO, frame.infoHex()).endObject();
     }
 
@@ -104,8 +104,8 @@ final class Rs485Json {
     }
 
     private static void response(JsonWriter json, Rs485Response response, boolean inferred) {
-        json.beginObject().field(BUS, "rs485").field(ADDRESS, response.address()).field(DIRECTION, "response")
-                .field(COMMAND, response.command().hex());
+        json.beginObject().members(BUS_RS485).field(ADDRESS, response.address())
+                .members(responseHead(response.command()));
         if (inferred) {
             json.field(INFERRED, true);
         }

@@ -1,6 +1,8 @@
 package io.pylon4j.samples.cli;
 
+import io.pylon4j.driver.json.JsonMembers;
 import io.pylon4j.driver.json.JsonName;
+import io.pylon4j.rs485.Command;
 
 /**
  * The member names {@link Rs485Json} writes, each encoded once ({@link JsonName}): {@code pylon decode} writes dozens of
@@ -10,7 +12,6 @@ import io.pylon4j.driver.json.JsonName;
  */
 final class Rs485JsonNames {
 
-    static final JsonName BUS = JsonName.of("bus");
     static final JsonName ADDRESS = JsonName.of("address");
     static final JsonName DIRECTION = JsonName.of("direction");
     static final JsonName COMMAND = JsonName.of("command");
@@ -98,6 +99,35 @@ final class Rs485JsonNames {
     static final JsonName MODULE = JsonName.of("module");
     static final JsonName POSITION = JsonName.of("position");
 
+    /**
+     * {@code "bus":"rs485"}, the first member of every object, and below the members that follow the address of a
+     * request's or a response's object ({@code "direction":…,"command":"0x42"}): the same on every line of a
+     * command, so each is one copy instead of two names and two cached values ({@code benchmarks/README.md}, "RS485
+     * per line, sixth pass").
+     */
+    static final JsonMembers BUS_RS485 = JsonMembers.of("bus", "rs485");
+    private static final JsonMembers[] REQUEST_HEADS = heads("request");
+    private static final JsonMembers[] RESPONSE_HEADS = heads("response");
+
     private Rs485JsonNames() {
+    }
+
+    /** {@return {@code "direction":"request","command":"0x42"} for {@code command} 0x42} */
+    static JsonMembers requestHead(Command command) {
+        return REQUEST_HEADS[command.ordinal()];
+    }
+
+    /** {@return {@code "direction":"response","command":"0x42"} for {@code command} 0x42} */
+    static JsonMembers responseHead(Command command) {
+        return RESPONSE_HEADS[command.ordinal()];
+    }
+
+    private static JsonMembers[] heads(String direction) {
+        Command[] commands = Command.values();
+        JsonMembers[] heads = new JsonMembers[commands.length];
+        for (Command command : commands) {
+            heads[command.ordinal()] = JsonMembers.of("direction", direction, "command", command.hex());
+        }
+        return heads;
     }
 }

@@ -30,4 +30,22 @@ class DecodeInliningTest {
         assertThat(ensure).as("JsonBuffer::ensure inlined at every call site")
                 .allMatch(l -> l.strip().endsWith("inline"));
     }
+
+    /**
+     * A scaled member (a voltage, a current, a temperature: about half the members of an RS485 reply) is a call for
+     * its name's copy only: the member method and its decimals check are inlined where {@code Rs485Json} calls them
+     * (they were 36 and 25 bytes, "callee is too large"; benchmarks/README.md, "RS485 per line, sixth pass").
+     */
+    @Test
+    void aScaledMemberAndItsDecimalsCheckAreInlinedByC1() throws Exception {
+        Path file = C1DecodeLog.rs485Log(dir, 8000);
+        List<String> log = C1DecodeLog.jitLog(dir, file, "-XX:+UnlockDiagnosticVMOptions", "-XX:+PrintInlining");
+
+        for (String method : List.of("io.pylon4j.driver.json.JsonNamedMembers::fieldScaled ",
+                "io.pylon4j.driver.json.JsonBuffer::checkDecimals ")) {
+            List<String> sites = log.stream().filter(l -> l.contains(method)).toList();
+            assertThat(sites).as("%s call sites compiled within 8,000 lines", method).isNotEmpty();
+            assertThat(sites).as("%s inlined at every call site", method).allMatch(l -> l.strip().endsWith("inline"));
+        }
+    }
 }

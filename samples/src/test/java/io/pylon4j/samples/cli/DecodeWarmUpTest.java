@@ -40,4 +40,23 @@ class DecodeWarmUpTest {
             assertThat(compiled).as("%s compiled within 8,000 lines", method).anyMatch(l -> l.contains(method));
         }
     }
+
+    /**
+     * An RS485 decode's start-up loads what an RS485 log needs: the command table decodes through a switch, not a
+     * lambda per entry (its 32 lambdas were as many classes spun at every start-up, their methods compiled on the
+     * decode path, and a megamorphic interface call per line), and the CAN codec (about 120 classes, 64 of them
+     * lambdas) is made at a log's first CAN frame, which an RS485 log never has.
+     */
+    @Test
+    void anRs485DecodeLoadsNoCommandLambdaAndNoCanCodec() throws Exception {
+        Path file = C1DecodeLog.rs485Log(dir, 22);
+
+        List<String> loaded = C1DecodeLog.jitLog(dir, file, "-Xlog:class+load=info").stream()
+                .filter(l -> l.contains(" io.pylon4j.")).toList();
+
+        assertThat(loaded).as("the command table, loaded").anyMatch(l -> l.contains(" io.pylon4j.rs485.Command "));
+        assertThat(loaded).as("lambda classes of the command table")
+                .noneMatch(l -> l.contains("io.pylon4j.rs485.Command$$Lambda"));
+        assertThat(loaded).as("the CAN codec's table").noneMatch(l -> l.contains(" io.pylon4j.can.CanMessageType"));
+    }
 }
