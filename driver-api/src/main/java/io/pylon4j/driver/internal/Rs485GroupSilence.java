@@ -61,8 +61,8 @@ final class Rs485GroupSilence {
      */
     static void silenced(BankModel model, DriverMetrics metrics, Silenced silenced, Rs485Request request, int attempts,
                          Moment at) {
-        String reason = String.format("no reply to 0x%02X at 0x%02X in %d attempts", request.command().code(),
-                request.address(), attempts);
+        String reason = String.format("no reply to 0x%02X at 0x%02X in %d attempt%s", request.command().code(),
+                request.address(), attempts, attempts == 1 ? "" : "s");
         model.batch(() -> {
             for (int gone : silenced.modules()) {
                 model.onAlarms(Source.RS485, Rs485ReplyMapper.alarmChannel(gone), Set.of(), at);

@@ -193,7 +193,7 @@ public final class Rs485Strategy implements ByteListener {
             Rs485GroupSilence.GaveUp gave = poll.onGiveUp(g.request());
             metrics.rs485RequestsSkipped.add(gave.skipped());
             gave.silenced().ifPresent(silenced -> Rs485GroupSilence.silenced(model, metrics, silenced, g.request(),
-                    1 + profile.rs485Retries(), time.now()));
+                    g.attempts(), time.now()));
             sendNext(); // the cycle goes on with the other groups, or ends without the silent one
         }
     }
