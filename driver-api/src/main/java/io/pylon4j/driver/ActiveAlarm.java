@@ -2,13 +2,13 @@ package io.pylon4j.driver;
 
 import java.util.AbstractSet;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.SortedSet;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Collections;
 
 /**
  * One active condition at one level: the element of {@link BankStatus#activeAlarms()} and the subject of

@@ -43,7 +43,9 @@ class DriverMXBeanAttributesTest {
             "TemperatureAgeSeconds:double", "AlarmsAgeSeconds:double", "RequestFlagsAgeSeconds:double",
             "ModuleCountAgeSeconds:double", "ModuleDetailsAgeSeconds:double",
             // added after the split, deliberately: late RS485 replies (docs/safety.md, "A late RS485 reply")
-            "Rs485LateReplies:long", "Rs485RepliesNotMatchingRequest:long");
+            "Rs485LateReplies:long", "Rs485RepliesNotMatchingRequest:long",
+            // silent LV-Hub groups: how often one fell silent (a counter), how many are silent now (a gauge)
+            "Rs485GroupSilences:long", "Rs485SilentGroups:long");
 
     final ManualClock clock = new ManualClock();
     final MBeanServer server = MBeanServerFactory.newMBeanServer(); // not the platform one: no name can collide

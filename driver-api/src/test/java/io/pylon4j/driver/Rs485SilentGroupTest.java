@@ -142,6 +142,50 @@ class Rs485SilentGroupTest {
     }
 
     @Test
+    void aGroupThatDiesAfterAnsweringItsWholeStackIsSilentFromItsNextRequestWithoutItsRetries() {
+        start(PROFILE);
+        // group 2's master answers this cycle's 0x42, then goes off: its 0x44 and 0x92 of the cycle go unanswered
+        rig.tamper = (request, reply) -> {
+            if (request.address() == 0x22 && request.command().code() == 0x42) {
+                rig.bank.setModuleOnline(ModuleId.of(1, 0), false);
+            }
+            return reply;
+        };
+        rig.commands.clear();
+        long timeouts = rig.driver.counters().rs485Timeouts();
+        long retries = rig.driver.counters().rs485Retries();
+
+        // the next cycle (≤ 1 s): 0x44 in 3 attempts of 500 ms and a 125 ms guard, then 0x92 once (625 ms)
+        Duration bound = Duration.ofMillis(1000 + 3 * (500 + 125) + (500 + 125));
+        for (Duration d = Duration.ZERO; d.compareTo(bound) < 0 && status().silentGroups().isEmpty();
+                d = d.plus(STEP)) {
+            rig.step(STEP);
+        }
+        BankStatus s = status();
+        assertThat(s.silentGroups()).as("group 2 silent within %s", bound).singleElement().satisfies(g -> {
+            assertThat(g.group()).isEqualTo(2);
+            assertThat(g.reason()).isEqualTo("no reply to 0x92 at 0x22 in 1 attempt");
+        });
+        assertThat(rig.commands.stream().filter("44@22"::equals).count()).isEqualTo(3);
+        assertThat(rig.commands.stream().filter("92@22"::equals).count()).as("0x92 asked once").isEqualTo(1);
+        assertThat(rig.driver.counters().rs485Retries() - retries).isEqualTo(2); // the 0x44's alone
+        assertThat(rig.driver.counters().rs485Timeouts() - timeouts).isEqualTo(2);
+        assertThat(rig.driver.counters().rs485GroupSilences()).isEqualTo(1);
+        // its modules left, and the cycle's values are group 1's alone (not group 2's 0x42 of this cycle)
+        assertThat(s.modules()).containsOnlyKeys(0x12, 0x13);
+        assertThat(s.moduleCount()).hasValue(2);
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(2 * MODULE_CCL);
+
+        rig.commands.clear();
+        for (int i = 0; i < 4 * 8; i++) { // from now on it is only probed, as any silent group
+            rig.step(STEP);
+        }
+        assertThat(status().isFresh()).isTrue();
+        assertThat(rig.commands).contains("42@22").doesNotContain("44@22", "92@22");
+        assertThat(rig.driver.counters().rs485GroupSilences()).isEqualTo(1);
+    }
+
+    @Test
     void withTheGenericProfileTheBankIsNeverLostAndStaleOnlyWhileTheFirstGiveUpRuns() {
         // a 1 s cycle + (1 + 2 retries) × (1 s + a 250 ms guard) = 4.75 s passes the 3 s stale timeout by 1.75 s
         start(InverterProfile.GENERIC_PYLON);

@@ -57,10 +57,18 @@ class CombinedRs485GatewayTest {
             hub.seconds(4);
             Limits both = hub.inverter.status().batteryLimits().orElseThrow();
 
+            // member 2's bank stops answering; the gateway goes on answering group 2 from member 2's view as it was
+            // until the inverter's poll cycle in flight is over, so that group 2 falls silent between two cycles
+            hub.secondMember.hold();
             hub.second.bank.updateFaults(f -> f.withCommunicationLost(true));
-            for (int i = 0; i < 15 && hub.source.view().reason().startsWith("2 of 2"); i++) {
+            for (int i = 0; i < 15 && hub.second.driver.status().isFresh(); i++) {
                 hub.second();
             }
+            assertThat(hub.second.driver.status().isFresh()).as("member 2's driver lost its bank").isFalse();
+            hub.toCycleEnd();
+            long off = hub.clock.nanoTime(); // monotonic, manual
+            hub.secondMember.release();
+
             // the combined view loses the member's modules and its share of the limits in the same call
             BankView view = hub.source.view();
             assertThat(view.reason()).startsWith("1 of 2");
@@ -72,32 +80,41 @@ class CombinedRs485GatewayTest {
                             within(1e-6));
             assertThat(hub.gateway.state()).isEqualTo(GatewayState.FORWARDING);
 
-            // the inverter's driver: group 2 no longer answers; the first cycle without it waits out one request's
-            // retries (3 × 1.25 s with the generic profile: STALE, fail-safe, for at most 1.75 s, never LOST), then
-            // finds it silent: its modules leave and the bank is fresh again only with group 1's share
+            // the inverter's driver: group 2 no longer answers. Group 2 fell silent at the end of a cycle, so the
+            // next cycle starts within one poll interval (1 s) and is the first without it: it asks group 2's 0x42
+            // in 1 + 2 retries, each waiting out the 1 s response timeout and the late-reply guard of a quarter of
+            // it (0.25 s), gives it up after 3 × 1.25 s = 3.75 s, finds group 2 silent (it answered nothing in this
+            // cycle), drops its 0x44 and 0x92 and commits group 1's values: fresh on group 1 again at most
+            // 1 s + 3.75 s = 4.75 s after group 2 fell silent (STALE, fail-safe, meanwhile: the limits were 1 s old
+            // when it fell silent and the stale timeout is 3 s; never LOST, 10 s)
+            InverterProfile p = InverterProfile.GENERIC_PYLON;
+            Duration attempt = p.rs485ResponseTimeout().plus(p.rs485ResponseTimeout().dividedBy(4));
+            Duration bound = p.rs485PollInterval().plus(attempt.multipliedBy(1 + p.rs485Retries()));
+            assertThat(bound).isEqualTo(Duration.ofMillis(4750));
             long timeouts = hub.inverter.counters().rs485Timeouts();
-            int seconds = 0;
             boolean oldLimitsGone = false;
             boolean lost = false;
-            for (; seconds < 20 && !(hub.inverter.status().isFresh()
-                    && hub.inverter.status().moduleCount().orElse(0) == 3); seconds++) {
-                hub.second();
+            while (!(hub.inverter.status().isFresh() && hub.inverter.status().moduleCount().orElse(0) == 3)
+                    && Duration.ofNanos(hub.clock.nanoTime() - off).compareTo(bound.multipliedBy(2)) < 0) {
+                hub.step();
                 BankStatus s = hub.inverter.status();
                 double ccl = s.batteryLimits().orElseThrow().chargeCurrentLimitAmps();
                 oldLimitsGone |= !s.isFresh() || ccl < both.chargeCurrentLimitAmps();
                 lost |= s.supervisionState() == SupervisionState.LOST;
                 if (oldLimitsGone && s.isFresh()) {
-                    assertThat(ccl).as("after %d s", seconds).isLessThan(both.chargeCurrentLimitAmps());
+                    assertThat(ccl).as("after %s", Duration.ofNanos(hub.clock.nanoTime() - off)).isLessThan(both.chargeCurrentLimitAmps());
                 }
             }
+            Duration fresh = Duration.ofNanos(hub.clock.nanoTime() - off);
             assertThat(oldLimitsGone).isTrue();
             BankStatus inverter = hub.inverter.status();
-            assertThat(inverter.isFresh()).as("%s after %d s", inverter.supervisionState(), seconds).isTrue();
-            assertThat(hub.inverter.counters().rs485Timeouts()).as("group 2 is silent").isGreaterThan(timeouts);
-            // how long depends on where in the inverter's poll cycle the gateway stops answering group 2 (the cycle
-            // in flight ends first; CI saw 8 s where the bound was 6 s); the exact timing under manual time is
-            // Rs485SilentGroupTest's: here, fresh again within the generic profile's lost timeout (10 s)
-            assertThat(seconds).as("fresh on group 1 again after").isLessThan(10);
+            assertThat(inverter.isFresh()).as("%s after %s", inverter.supervisionState(), fresh).isTrue();
+            assertThat(fresh).as("fresh on group 1 again after").isLessThanOrEqualTo(bound)
+                    .isGreaterThan(attempt.multipliedBy(1 + p.rs485Retries()));
+            assertThat(hub.inverter.counters().rs485Timeouts() - timeouts).as("group 2's 0x42 alone given up")
+                    .isEqualTo(1);
+            assertThat(hub.inverter.counters().rs485GroupSilences()).isEqualTo(1);
+            assertThat(hub.inverter.counters().rs485SilentGroups()).isEqualTo(1);
             assertThat(lost).isFalse();
             assertThat(inverter.silentGroups()).extracting(SilentGroup::group).containsExactly(2);
             assertThat(inverter.modules()).containsOnlyKeys(0x12, 0x13, 0x14);
@@ -114,6 +131,7 @@ class CombinedRs485GatewayTest {
             }
             assertThat(hub.inverter.status().moduleCount()).hasValue(5);
             assertThat(hub.inverter.status().silentGroups()).isEmpty();
+            assertThat(hub.inverter.counters().rs485SilentGroups()).isZero();
             assertSameModules(hub.second.driver.status(), hub.inverter.status(), 2);
             assertThat(hub.inverter.status().batteryLimits().orElseThrow().chargeCurrentLimitAmps())
                     .isCloseTo(both.chargeCurrentLimitAmps(), within(1e-6));
@@ -161,6 +179,34 @@ class CombinedRs485GatewayTest {
         return read;
     }
 
+    /**
+     * A member whose view the test can hold: while held, the gateway is answered from the view as it was when it was
+     * held; released, from the member's view now. Lets the test choose when the inverter sees a change of the member,
+     * which on its own comes at a supervision tick that may fall inside the inverter's poll cycle.
+     */
+    static final class HeldSource implements BankSource {
+        private final BankSource member;
+        private volatile BankView held;
+
+        HeldSource(BankSource member) {
+            this.member = member;
+        }
+
+        void hold() {
+            held = member.view();
+        }
+
+        void release() {
+            held = null;
+        }
+
+        @Override
+        public BankView view() {
+            BankView h = held;
+            return h != null ? h : member.view();
+        }
+    }
+
     /** Two banks, the combined source, the gateway and the inverter's driver polling groups 1 and 2. */
     static final class Hub implements AutoCloseable {
 
@@ -168,6 +214,7 @@ class CombinedRs485GatewayTest {
         final ManualScheduler time = new ManualScheduler(clock);
         final Rs485SourceRig first;
         final Rs485SourceRig second;
+        final HeldSource secondMember;
         final CombinedBankSource source;
         final ByteStreamTransport gatewaySide;
         final ByteStreamTransport inverterSide;
@@ -178,8 +225,8 @@ class CombinedRs485GatewayTest {
         Hub() throws Exception {
             first = new Rs485SourceRig(time, 3, 60);
             second = new Rs485SourceRig(time, 2, 85);
-            source = new CombinedBankSource(List.of(new DriverBankSource(first.driver, 100),
-                    new DriverBankSource(second.driver, 100)), 1);
+            secondMember = new HeldSource(new DriverBankSource(second.driver, 100));
+            source = new CombinedBankSource(List.of(new DriverBankSource(first.driver, 100), secondMember), 1);
             link = new InverterLink(first.buses.byteBus("inverter").newMember(),
                     first.buses.byteBus("inverter").newMember(),
                     side -> Rs485Gateway.builder(source, side, PROFILE).scheduler(time).time(clock).build(),
@@ -203,8 +250,35 @@ class CombinedRs485GatewayTest {
          * in 10 ms steps, each waited until both banks' exchanges and the inverter's are quiet.
          */
         void second() throws Exception {
-            Rs485SourceRig.oneSecondInSteps(time, () -> first.quiet() && second.quiet() && link.quiet(),
-                    "a second of polling");
+            Rs485SourceRig.oneSecondInSteps(time, this::quiet, "a second of polling");
+        }
+
+        /** One 10 ms step on the shared scheduler, waited until both banks' exchanges and the inverter's are quiet. */
+        void step() throws Exception {
+            time.advance(Rs485SourceRig.STEP);
+            Rs485SourceRig.await(this::quiet, "a step of polling");
+        }
+
+        private boolean quiet() {
+            return first.quiet() && second.quiet() && link.quiet();
+        }
+
+        /**
+         * Steps until the inverter's driver has started a poll cycle and that cycle is over: every request it wrote
+         * was answered (none withheld, none timing out) and every reply applied, so nothing is in flight and its
+         * last reply ended the cycle. On manual time a cycle whose requests are all answered takes no time at all.
+         */
+        void toCycleEnd() throws Exception {
+            long cycles = inverter.counters().rs485Cycles();
+            long withheld = gateway.counters().withheld(); // requests the gateway received and did not answer
+            long timeouts = inverter.counters().rs485Timeouts();
+            for (int i = 0; i < 200 && inverter.counters().rs485Cycles() == cycles; i++) {
+                step();
+            }
+            assertThat(inverter.counters().rs485Cycles()).as("a cycle started").isGreaterThan(cycles);
+            // quiet: the gateway received every request written; it answered each, and none was given up
+            assertThat(gateway.counters().withheld()).as("requests left unanswered").isEqualTo(withheld);
+            assertThat(inverter.counters().rs485Timeouts()).as("requests given up").isEqualTo(timeouts);
         }
 
         @Override

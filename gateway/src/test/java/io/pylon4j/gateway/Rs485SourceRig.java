@@ -26,6 +26,8 @@ import java.util.function.BooleanSupplier;
 final class Rs485SourceRig implements AutoCloseable {
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    /** One step of manual time: replies arrive on other threads, so time moves on only once they are in. */
+    static final Duration STEP = Duration.ofMillis(10);
 
     final ManualTimeSource clock;
     final ManualScheduler driverTime;
@@ -99,7 +101,7 @@ final class Rs485SourceRig implements AutoCloseable {
     static void oneSecondInSteps(ManualScheduler time, BooleanSupplier quiet, String what)
             throws TimeoutException, InterruptedException {
         for (int step = 0; step < 100; step++) {
-            time.advance(Duration.ofMillis(10));
+            time.advance(STEP);
             await(quiet, what);
         }
     }

@@ -1,6 +1,7 @@
 package io.pylon4j.driver.internal;
 
 import io.pylon4j.driver.DriverCounters;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,6 +32,9 @@ public final class DriverMetrics {
     final LongAdder implausibleValues = new LongAdder();
     final LongAdder rs485LateReplies = new LongAdder();
     final LongAdder rs485RepliesNotMatchingRequest = new LongAdder();
+    final LongAdder rs485GroupSilences = new LongAdder();
+    /** A gauge: the silent groups in the model's newest status, set by {@link Rs485GroupSilence} after each change. */
+    final AtomicLong rs485SilentGroups = new AtomicLong();
 
     public DriverCounters snapshot(EventPublisher publisher) {
         return new DriverCounters(canFrames.sum(), canMalformed.sum(), canUnknown.sum(), keepAlivesSent.sum(),
@@ -39,6 +43,7 @@ public final class DriverMetrics {
                 rs485Rejections.sum(), rs485BadFrames.sum(), rs485ChecksumErrors.sum(), rs485Resyncs.sum(),
                 rs485Cycles.sum(), rs485RequestsSkipped.sum(), reconnects.sum(), baudSwitches.sum(),
                 publisher.droppedEvents(), publisher.listenerFailures(), implausibleValues.sum(),
-                publisher.coalescedEvents(), rs485LateReplies.sum(), rs485RepliesNotMatchingRequest.sum());
+                publisher.coalescedEvents(), rs485LateReplies.sum(), rs485RepliesNotMatchingRequest.sum(),
+                rs485GroupSilences.sum(), rs485SilentGroups.get());
     }
 }

@@ -53,14 +53,16 @@ final class Rs485GroupSilence {
      * nor keep its alarms raised), and the status says which group and why, as one snapshot.
      *
      * @param model    the bank's model
+     * @param metrics  the driver's counters: one more silence, and the silent groups now
      * @param silenced the group and its modules
      * @param request  the request that went unanswered
      * @param attempts how often it was sent
      * @param at       now
      */
-    static void silenced(BankModel model, Silenced silenced, Rs485Request request, int attempts, Moment at) {
-        String reason = String.format("no reply to 0x%02X at 0x%02X in %d attempts", request.command().code(),
-                request.address(), attempts);
+    static void silenced(BankModel model, DriverMetrics metrics, Silenced silenced, Rs485Request request, int attempts,
+                         Moment at) {
+        String reason = String.format("no reply to 0x%02X at 0x%02X in %d attempt%s", request.command().code(),
+                request.address(), attempts, attempts == 1 ? "" : "s");
         model.batch(() -> {
             for (int gone : silenced.modules()) {
                 model.onAlarms(Source.RS485, Rs485ReplyMapper.alarmChannel(gone), Set.of(), at);
@@ -69,6 +71,8 @@ final class Rs485GroupSilence {
             model.onGroupSilence(silenced.group(), Optional.of(new SilentGroup(silenced.group(), at.wall(), reason)),
                     at);
         });
+        metrics.rs485GroupSilences.increment();
+        countSilentGroups(model, metrics);
     }
 
     /**
@@ -76,10 +80,20 @@ final class Rs485GroupSilence {
      * of this cycle).
      *
      * @param model   the bank's model
+     * @param metrics the driver's counters: the silent groups now
      * @param request the request it answered
      * @param at      now
      */
-    static void back(BankModel model, Rs485Request request, Moment at) {
+    static void back(BankModel model, DriverMetrics metrics, Rs485Request request, Moment at) {
         model.onGroupSilence(Rs485Address.groupOf(request.address()), Optional.empty(), at);
+        countSilentGroups(model, metrics);
+    }
+
+    /**
+     * The gauge follows the status rather than counting ups and downs: a group of a one-group bank, or one found
+     * silent only at a cycle's end, answers again without ever having been in the status.
+     */
+    private static void countSilentGroups(BankModel model, DriverMetrics metrics) {
+        metrics.rs485SilentGroups.set(model.status().silentGroups().size());
     }
 }

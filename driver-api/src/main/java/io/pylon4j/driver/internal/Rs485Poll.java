@@ -31,7 +31,8 @@ import java.util.Optional;
  *       <td>IDLE: {@link Nothing}</td><td>IDLE</td><td>CLOSED</td></tr>
  *   <tr><th>{@link State#POLLING}</th><td>POLLING: not overlapped, the next tick starts it</td><td>POLLING</td>
  *       <td>POLLING: {@link Ask}</td><td>IDLE: {@link CycleDone} with the groups' readings</td>
- *       <td>POLLING: if its group answered nothing this cycle, its other requests dropped, silent</td>
+ *       <td>POLLING: if its group answered nothing this cycle (or its probe after a give-up), its other requests
+ *       dropped, silent; else its next request a probe</td>
  *       <td>CLOSED</td></tr>
  *   <tr><th>{@link State#CLOSED}</th><td>CLOSED</td><td>CLOSED</td><td>—</td><td>CLOSED: {@link Nothing}</td>
  *       <td>CLOSED</td><td>CLOSED</td></tr>
@@ -48,7 +49,8 @@ import java.util.Optional;
  * <p>Silent groups. A cycle request (0x42, 0x44, 0x92) given up after all its attempts, of a group that answered
  * nothing this cycle, ends the group's part of the cycle ({@link #onGiveUp}: its other requests are dropped), so that
  * a group going silent does not hold up the others' values: it is silent from now on, and in a bank of several
- * groups its modules leave ({@link Rs485GroupSilence}). A silent group is only probed ({@link Ask#probe()}:
+ * groups its modules leave ({@link Rs485GroupSilence}). A group that answered this cycle before such a give-up is
+ * asked its next request once, without retries, and is silent when that goes unanswered too. A silent group is only probed ({@link Ask#probe()}:
  * its first request is sent once, without retries), and when that goes unanswered its other requests are dropped for
  * this cycle, so one dead group does not cost every cycle (1 + retries) × timeout per request. A group that answers
  * anything ({@link #onAnswered}) is polled in full again, its modules are read again (0x93, 0x96), and for the first
@@ -172,7 +174,7 @@ final class Rs485Poll {
         Rs485Request request = queue.poll();
         if (request != null) {
             Rs485PollGroup g = groupOf(request.address());
-            return new Ask(request, g != null && g.silent);
+            return new Ask(request, g != null && g.probed());
         }
         state = State.IDLE;
         List<GroupReading> readings = new ArrayList<>(groups.size());
@@ -209,6 +211,7 @@ final class Rs485Poll {
             return false;
         }
         g.answeredThisCycle = true;
+        g.gaveUpThisCycle = false; // alive: its next requests are asked with retries again
         if (g.silent) {
             g.silent = false;
             g.identifiedModules = -1; // back after silence: its modules may have been swapped meanwhile
@@ -254,8 +257,10 @@ final class Rs485Poll {
      * {@code request} went unanswered in all its attempts. When it is one of the cycle requests (0x42, 0x44, 0x92) of
      * a group that answered nothing this cycle, the group's other requests are dropped for this cycle, so that a group
      * going silent does not hold up the others, and it is silent from now on (only probed) and, in a bank of several
-     * groups, its modules leave. A group that answered this cycle is alive: it is asked the rest as before. A static
-     * request (0x51, 0x47, 0x93, 0x96) going unanswered changes nothing: some firmware does not answer them.
+     * groups, its modules leave. A group that answered this cycle is alive, but may have died since: its next request
+     * is asked once, without retries (a probe), and when that goes unanswered too the group is silent as above; when
+     * it is answered, the rest are asked as before. A static request (0x51, 0x47, 0x93, 0x96) going unanswered
+     * changes nothing: some firmware does not answer them.
      *
      * @param request the request given up
      * @return the requests dropped and the group found silent, if any
@@ -265,8 +270,11 @@ final class Rs485Poll {
         if (state != State.POLLING || g == null || !(g.silent || Rs485PollGroup.isCycleRequest(request))) {
             return Rs485GroupSilence.GaveUp.NONE;
         }
-        if (g.answeredThisCycle) {
-            return Rs485GroupSilence.GaveUp.NONE; // alive this cycle: one reply lost must not cost its limits (0x92)
+        if (g.answeredThisCycle && !g.gaveUpThisCycle) {
+            // it answered this cycle, then a request went unanswered in every attempt: the next is a probe, so that a
+            // group dying after its 0x42 costs the cycle one timeout more, not each request's retries
+            g.gaveUpThisCycle = true;
+            return Rs485GroupSilence.GaveUp.NONE;
         }
         int queued = queue.size();
         queue.removeIf(r -> groupOf(r.address()) == g); // nothing else to ask it this cycle

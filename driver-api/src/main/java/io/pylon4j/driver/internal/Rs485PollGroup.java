@@ -31,7 +31,12 @@ final class Rs485PollGroup {
     AnalogValues analog;
     ChargeDischargeManagement limits;
     boolean answeredThisCycle;
-    /** Whether the group answered nothing in its previous cycle: it is probed, not polled. */
+    /**
+     * Whether a cycle request of it was given up in this cycle after it had answered another: it stopped answering
+     * mid-cycle, so its next requests are asked once, without retries, until one is answered.
+     */
+    boolean gaveUpThisCycle;
+    /** Whether the group answered nothing in its previous cycle, or was found silent in this one: it is probed. */
     boolean silent;
     /** The module addresses in the newest whole-stack 0x42 reply. */
     Set<Integer> present = Set.of();
@@ -52,6 +57,7 @@ final class Rs485PollGroup {
         analog = null;
         limits = null;
         answeredThisCycle = false;
+        gaveUpThisCycle = false;
         queue.add(AnalogValuesRequest.wholeStack(group));
         queue.add(AlarmInfoRequest.wholeStack(group));
         queue.add(ChargeDischargeManagementRequest.of(master));
@@ -62,24 +68,33 @@ final class Rs485PollGroup {
         }
     }
 
+    /** Whether its requests are asked once, without retries: it is silent, or stopped answering in this cycle. */
+    boolean probed() {
+        return silent || gaveUpThisCycle;
+    }
+
     /**
-     * Ends a cycle of this group: a group that answered nothing in it is silent in the next.
+     * Ends a cycle of this group: a group that answered nothing in it, or was found silent in it after answering, is
+     * silent in the next.
      *
      * @return what the group reported this cycle, for the {@link Rs485GroupAggregator}
      */
     GroupReading endCycle() {
-        silent = !answeredThisCycle;
+        silent = silent || !answeredThisCycle;
         return new GroupReading(group, modules, Optional.ofNullable(analog), Optional.ofNullable(limits));
     }
 
     /**
-     * The group is found silent: it is only probed from now on, and the modules of its newest whole-stack 0x42 have
-     * left (its next whole-stack 0x42 names them afresh).
+     * The group is found silent: it is only probed from now on, the modules of its newest whole-stack 0x42 have left
+     * (its next whole-stack 0x42 names them afresh), and it contributes nothing to this cycle's bank values (not even
+     * a 0x42 it answered before it fell silent).
      *
      * @return the addresses of the modules that left, ascending
      */
     List<Integer> silence() {
         silent = true;
+        analog = null;
+        limits = null;
         List<Integer> left = new ArrayList<>(present);
         left.sort(null);
         present = Set.of();

@@ -195,8 +195,8 @@ public final class Rs485Strategy implements ByteListener {
             metrics.rs485Timeouts.increment();
             Rs485GroupSilence.GaveUp gave = poll.onGiveUp(g.request());
             metrics.rs485RequestsSkipped.add(gave.skipped());
-            gave.silenced().ifPresent(silenced -> Rs485GroupSilence.silenced(model, silenced, g.request(),
-                    1 + profile.rs485Retries(), time.now()));
+            gave.silenced().ifPresent(silenced -> Rs485GroupSilence.silenced(model, metrics, silenced, g.request(),
+                    g.attempts(), time.now()));
             sendNext(); // the cycle goes on with the other groups, or ends without the silent one
         }
     }
@@ -240,7 +240,7 @@ public final class Rs485Strategy implements ByteListener {
         Rs485Response response = r.response();
         Moment at = time.now();
         if (poll.onAnswered(r.request())) {
-            Rs485GroupSilence.back(model, r.request(), at); // its modules rejoin with this cycle's replies
+            Rs485GroupSilence.back(model, metrics, r.request(), at); // its modules rejoin with this cycle's replies
         }
         // The line is idle from the moment a reply's last byte is read, so the next request goes out first and the
         // reply reaches the model (and the events) while the request is on the wire: applying it took longer than

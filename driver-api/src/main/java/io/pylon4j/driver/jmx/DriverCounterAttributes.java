@@ -144,6 +144,13 @@ public interface DriverCounterAttributes {
     long getRs485RequestsSkipped();
 
     /**
+     * How often an RS485 group of a bank behind an LV-Hub fell silent (answered nothing in a cycle, its modules left).
+     *
+     * @return the count since the driver was created; it only grows
+     */
+    long getRs485GroupSilences();
+
+    /**
      * Links that came up again after being down.
      *
      * @return the count since the driver was created; it only grows

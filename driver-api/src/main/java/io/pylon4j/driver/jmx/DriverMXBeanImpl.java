@@ -210,6 +210,16 @@ final class DriverMXBeanImpl implements PylonDriverMXBean {
     }
 
     @Override
+    public long getRs485GroupSilences() {
+        return c().rs485GroupSilences();
+    }
+
+    @Override
+    public long getRs485SilentGroups() {
+        return c().rs485SilentGroups();
+    }
+
+    @Override
     public long getReconnects() {
         return c().reconnects();
     }

@@ -79,6 +79,15 @@ public interface PylonDriverMXBean extends DriverCounterAttributes, DriverAgeAtt
      */
     boolean isClosed();
 
+    /**
+     * The RS485 groups of a bank behind an LV-Hub that are silent now
+     * ({@link io.pylon4j.driver.BankStatus#silentGroups()}): a gauge, the one
+     * {@link io.pylon4j.driver.DriverCounters} component that falls (when a group answers again).
+     *
+     * @return the number of silent groups; 0 on a bank of one group or a CAN bank
+     */
+    long getRs485SilentGroups();
+
     // --- rates, per second over a sliding window
 
     /**

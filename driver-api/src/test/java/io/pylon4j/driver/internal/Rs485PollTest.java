@@ -251,8 +251,58 @@ class Rs485PollTest {
         }
 
         @Test
-        void aGiveUpOfAGroupThatAnsweredThisCycleChangesNothing() {
+        void aGiveUpOfAGroupThatAnsweredThisCycleDropsNothingAndItsNextRequestIsAProbe() {
             Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
+            Ask ask = giveUpGroup2sAlarmsAfterItsWholeStack(two);
+
+            assertThat(two.onGiveUp(ask.request())).isEqualTo(Rs485GroupSilence.GaveUp.NONE); // it answered 0x42
+            // its limits are still asked, but once: a group that died after its 0x42 must not cost every retry
+            assertThat(two.next()).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x22), true));
+        }
+
+        @Test
+        void aGroupThatAnsweredThisCycleAndThenNotItsProbeIsSilentItsModulesLeaveAndItAddsNothingToTheCycle() {
+            Rs485Poll two = new Rs485Poll(List.of(1, 2), false);
+            two.onGiveUp(giveUpGroup2sAlarmsAfterItsWholeStack(two).request());
+            Ask probe = (Ask) two.next();
+
+            Rs485GroupSilence.GaveUp gave = two.onGiveUp(probe.request());
+
+            assertThat(gave.silenced()).contains(new Rs485GroupSilence.Silenced(2, List.of(0x22, 0x23)));
+            assertThat(two.next()).isInstanceOfSatisfying(CycleDone.class, d -> assertThat(d.groups().get(1))
+                    .satisfies(g -> {
+                        assertThat(g.modules()).isZero();
+                        assertThat(g.analog()).as("this cycle's 0x42, from before it fell silent").isEmpty();
+                        assertThat(g.limits()).isEmpty();
+                    }));
+            two.startCycle(true, FRESH, false); // silent in the next cycle: only probed, and not silenced again
+            List<Ask> probes = new ArrayList<>();
+            Next next;
+            while ((next = two.next()) instanceof Ask a) {
+                if (a.probe()) {
+                    probes.add(a);
+                    assertThat(two.onGiveUp(a.request()).silenced()).isEmpty();
+                } else {
+                    two.onAnswered(a.request());
+                }
+            }
+            assertThat(probes).extracting(Ask::request).containsExactly(AnalogValuesRequest.wholeStack(2));
+        }
+
+        @Test
+        void aProbeAnsweredAfterAGiveUpMeansTheGroupIsAliveAndItsNextRequestsHaveRetriesAgain() {
+            Rs485Poll two = new Rs485Poll(List.of(1, 2), true); // per-module limits: 0x92 of 0x22, then of 0x23
+            two.onGiveUp(giveUpGroup2sAlarmsAfterItsWholeStack(two).request());
+            Ask probe = (Ask) two.next();
+            assertThat(probe).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x22), true));
+
+            assertThat(two.onAnswered(probe.request())).as("never silent: not back").isFalse();
+
+            assertThat(two.next()).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x23), false));
+        }
+
+        /** Two cycles: the first names two modules per group; in the second group 2 answers its 0x42, not its 0x44. */
+        Ask giveUpGroup2sAlarmsAfterItsWholeStack(Rs485Poll two) {
             two.startCycle(true, FRESH, false);
             answerAll(two);
             two.startCycle(true, FRESH, false);
@@ -260,9 +310,8 @@ class Rs485PollTest {
             while (!((ask = (Ask) two.next()).request().equals(AlarmInfoRequest.wholeStack(2)))) {
                 two.onAnswered(ask.request());
             }
-
-            assertThat(two.onGiveUp(ask.request())).isEqualTo(Rs485GroupSilence.GaveUp.NONE); // it answered 0x42
-            assertThat(two.next()).isEqualTo(new Ask(ChargeDischargeManagementRequest.of(0x22), false)); // its limits
+            assertThat(ask.probe()).isFalse(); // asked with retries: those ran out, and it is given up now
+            return ask;
         }
 
         @Test

@@ -27,7 +27,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * Binds one {@link PylonDriver}'s metrics to a Micrometer {@link MeterRegistry}: a {@link FunctionCounter} per
- * {@link DriverCounters} counter, and gauges for the frame rates, the supervision state and the age of every
+ * {@link DriverCounters} counter, and gauges for its one gauge (the silent LV-Hub groups), the frame rates, the supervision state and the age of every
  * {@link BankField}. Every meter is tagged {@code bank=<bank id>} plus the caller's tags.
  *
  * <pre>{@code
@@ -45,8 +45,10 @@ import java.util.function.ToLongFunction;
  *     <td>{@link DriverCounters#inverterMeasurementFailures()}, …</td></tr>
  * <tr><td>{@code pylon4j.rs485.requests}, {@code .replies}, {@code .retries}, {@code .timeouts},
  *     {@code .rejections}, {@code .bad.frames}, {@code .checksum.errors}, {@code .cycles},
- *     {@code .requests.skipped}, {@code .baud.switches}</td><td>counter</td>
+ *     {@code .requests.skipped}, {@code .group.silences}, {@code .baud.switches}</td><td>counter</td>
  *     <td></td><td></td></tr>
+ * <tr><td>{@code pylon4j.rs485.groups.silent}</td><td>gauge</td><td>groups</td>
+ *     <td>{@link DriverCounters#rs485SilentGroups()}: the LV-Hub groups silent now</td></tr>
  * <tr><td>{@code pylon4j.rs485.resync}</td><td>counter</td><td>bytes</td><td>{@link DriverCounters#rs485Resyncs()}
  *     </td></tr>
  * <tr><td>{@code pylon4j.reconnects}, {@code pylon4j.events.dropped}, {@code pylon4j.listener.failures},
@@ -137,7 +139,18 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                     DriverCounters::rs485LateReplies),
             new CounterMeter("rs485RepliesNotMatchingRequest", "pylon4j.rs485.replies.not.matching", "frames",
                     "RS485 frames that did not fit the request in flight (also counted as bad frames)",
-                    DriverCounters::rs485RepliesNotMatchingRequest));
+                    DriverCounters::rs485RepliesNotMatchingRequest),
+            new CounterMeter("rs485GroupSilences", "pylon4j.rs485.group.silences", null,
+                    "times an RS485 group behind an LV-Hub fell silent (its modules left the status)",
+                    DriverCounters::rs485GroupSilences));
+
+    /**
+     * The {@link DriverCounters} components that are gauges, not counters (they fall as well as grow), registered as
+     * gauges; with {@link #COUNTERS}, every component in its order (the wiring test checks it).
+     */
+    static final List<CounterMeter> GAUGES = List.of(
+            new CounterMeter("rs485SilentGroups", "pylon4j.rs485.groups.silent", null,
+                    "RS485 groups behind an LV-Hub that are silent now", DriverCounters::rs485SilentGroups));
 
     private final PylonDriver driver;
     private final Tags tags;
@@ -212,6 +225,11 @@ public final class PylonDriverMetrics implements MeterBinder, AutoCloseable {
                 b.baseUnit(c.baseUnit());
             }
             meters.add(b.register(registry));
+        }
+        for (CounterMeter g : GAUGES) {
+            ToLongFunction<DriverCounters> value = g.value();
+            meters.add(gauge(registry, g.name(), g.description(), g.baseUnit(), Tags.empty(),
+                    d -> value.applyAsLong(d.counters())));
         }
         meters.add(gauge(registry, "pylon4j.can.frames.per.second", "CAN frames received per second", null,
                 Tags.empty(), d -> canFrames.perSecond()));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pylon4j.driver.DriverCounters;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -32,18 +34,22 @@ class PylonDriverMetricsWiringTest {
     @Test
     void oneMeterPerCounterInOrderReadingThatCounter() throws Exception {
         RecordComponent[] components = DriverCounters.class.getRecordComponents();
-        assertThat(PylonDriverMetrics.COUNTERS).extracting(PylonDriverMetrics.CounterMeter::component)
+        List<PylonDriverMetrics.CounterMeter> all = new ArrayList<>(PylonDriverMetrics.COUNTERS);
+        all.addAll(PylonDriverMetrics.GAUGES); // the gauges come last, as in DriverCounters
+        assertThat(all).extracting(PylonDriverMetrics.CounterMeter::component)
                 .containsExactly(Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
         DriverCounters c = distinct();
         for (int i = 0; i < components.length; i++) {
-            PylonDriverMetrics.CounterMeter meter = PylonDriverMetrics.COUNTERS.get(i);
+            PylonDriverMetrics.CounterMeter meter = all.get(i);
             assertThat(meter.value().applyAsLong(c)).as(meter.name()).isEqualTo(value(c, components[i]));
         }
     }
 
     @Test
     void meterNamesAreUniqueAndUnderThePylon4jPrefix() {
-        assertThat(PylonDriverMetrics.COUNTERS).extracting(PylonDriverMetrics.CounterMeter::name)
+        List<PylonDriverMetrics.CounterMeter> all = new ArrayList<>(PylonDriverMetrics.COUNTERS);
+        all.addAll(PylonDriverMetrics.GAUGES);
+        assertThat(all).extracting(PylonDriverMetrics.CounterMeter::name)
                 .doesNotHaveDuplicates().allMatch(n -> n.startsWith("pylon4j."));
     }
 }

@@ -318,10 +318,11 @@ final class MonitorCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT,
                 "counters   CAN frames %d (malformed %d, unknown %d), keep-alives %d (skipped %d); "
                         + "RS485 requests %d, replies %d, retries %d, timeouts %d, rejections %d, bad %d "
-                        + "(checksum %d), skipped %d; implausible limits %d%n",
+                        + "(checksum %d), skipped %d, silent groups %d (fell silent %d); implausible limits %d%n",
                 c.canFrames(), c.canMalformed(), c.canUnknown(), c.keepAlivesSent(), c.keepAlivesSkipped(),
                 c.rs485Requests(), c.rs485Replies(), c.rs485Retries(), c.rs485Timeouts(), c.rs485Rejections(),
-                c.rs485BadFrames(), c.rs485ChecksumErrors(), c.rs485RequestsSkipped(), c.implausibleValues()));
+                c.rs485BadFrames(), c.rs485ChecksumErrors(), c.rs485RequestsSkipped(), c.rs485SilentGroups(),
+                c.rs485GroupSilences(), c.implausibleValues()));
         return b.toString();
     }
 

@@ -104,6 +104,11 @@ class MonitorCommandTest {
         assertThat(rs485).contains("RS485 requests 30, replies 20, retries 3, timeouts 1, rejections 0, bad 7 "
                 + "(checksum 5), skipped 4");
 
+        // one LV-Hub group silent now, after falling silent twice
+        String silent = MonitorCommand.view(status, new DriverCounters(0, 0, 0, 0, 0, 0, 0, 30, 20, 3, 1, 0, 0, 0, 0,
+                10, 4, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1), Moment.ofInstant(java.time.Instant.EPOCH));
+        assertThat(silent).contains("skipped 4, silent groups 1 (fell silent 2); implausible limits 0");
+
         // battery limits refused by the plausibility gate
         String implausible = MonitorCommand.view(status, new DriverCounters(9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0, 0, 0, 3), Moment.ofInstant(java.time.Instant.EPOCH));
