@@ -2,6 +2,7 @@ package io.pylon4j.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pylon4j.simulator.Alarm;
 import io.pylon4j.simulator.LoadProfile;
 import io.pylon4j.simulator.ModuleId;
 import io.pylon4j.simulator.ModulePreset;
@@ -116,6 +117,26 @@ class TwoLinkFieldsTest {
                 .containsExactly(0, 0, 0, 0);
         assertThat(published).as("published limits other than the first").isEmpty();
         assertThat(moved).as("fields read from the other link").isEmpty();
+    }
+
+    /**
+     * Alarms keep their own rule (each link's channels, published as their union) and do not flip either: an alarm
+     * both links report is raised once and stays raised while both keep reporting it.
+     */
+    @Test
+    void anAlarmOnBothLinksIsRaisedOnceAndDoesNotFlip() {
+        events.clear();
+        bank.forceAlarm(ModuleId.of(0, 1), Alarm.CELL_HIGH_TEMPERATURE);
+        run(Duration.ofSeconds(2));                        // one report of each link
+        List<ActiveAlarm> active = List.copyOf(driver.status().activeAlarms());
+        assertThat(active).isNotEmpty();
+        assertThat(driver.status().stamp(BankField.ALARMS)).isPresent();
+        long raised = count(BankEvent.AlarmRaised.class);
+        assertThat(raised).isEqualTo(active.size());
+        run(Duration.ofSeconds(30));
+        assertThat(List.copyOf(driver.status().activeAlarms())).isEqualTo(active);
+        assertThat(count(BankEvent.AlarmRaised.class)).isEqualTo(raised);
+        assertThat(count(BankEvent.AlarmCleared.class)).isZero();
     }
 
     @Test
