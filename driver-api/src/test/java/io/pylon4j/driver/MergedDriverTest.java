@@ -49,19 +49,30 @@ class MergedDriverTest {
         scheduler.advance(Duration.ZERO);
         rs485.pump();                                   // RS485 limits at T0: 25 A
         clock.advance(Duration.ofMillis(200));
-        // CAN limits at T0+0.2 s: 100 A, newest wins (not the 6-module US5000's 480 A: implausible for 3 modules)
+        // CAN limits at T0+0.2 s: 100 A (not the 6-module US5000's 480 A: implausible for 3 modules), newer, but
+        // RS485's are 0.2 s old: the fields stay with RS485 (docs/driver-model.md, "Two links")
         can.inject(PlausibilityGateTest.GOOD_351);
         can.inject(CanDriverTest.S355);
 
         BankStatus s = driver.status();
-        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(100.0);
-        assertThat(s.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.CAN);
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(75.0);
+        assertThat(s.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
         assertThat(s.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(200));
         assertThat(s.source(Source.RS485).lastReceived()).hasValue(ManualClock.T0);
         assertThat(s.modules()).hasSize(3);             // only RS485 knows the modules
-        assertThat(s.measurements().socPercent()).hasValue(88.0); // CAN's SOC is newer than the RS485 estimate
+        assertThat(s.stamp(BankField.SOC).orElseThrow().source()).isEqualTo(Source.RS485);
+        assertThat(s.stamp(BankField.SOH).orElseThrow().source()).isEqualTo(Source.CAN); // RS485 sends no SOH
 
-        // CAN goes quiet and down; RS485 keeps the bank fresh
+        // RS485 silent for the hold (1.5 s): CAN's next values are taken
+        clock.advance(Duration.ofMillis(1300));
+        can.inject(PlausibilityGateTest.GOOD_351);
+        can.inject(CanDriverTest.S355);
+        s = driver.status();
+        assertThat(s.batteryLimits().orElseThrow().chargeCurrentLimitAmps()).isEqualTo(100.0);
+        assertThat(s.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.CAN);
+        assertThat(s.measurements().socPercent()).hasValue(88.0);
+
+        // CAN goes quiet and down; RS485 keeps the bank fresh, its values taken at once (CAN is down)
         can.setState(ConnectionState.WAITING_TO_RECONNECT);
         for (int i = 0; i < 5; i++) {
             scheduler.advance(Duration.ofSeconds(1));
@@ -71,7 +82,7 @@ class MergedDriverTest {
         assertThat(later.supervisionState()).isEqualTo(SupervisionState.FRESH);
         assertThat(later.stamp(BankField.LIMITS).orElseThrow().source()).isEqualTo(Source.RS485);
         assertThat(later.publishedLimits().chargeCurrentLimitAmps()).isEqualTo(75.0); // 25 A per module × 3
-        assertThat(later.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(200));
+        assertThat(later.source(Source.CAN).lastReceived()).hasValue(ManualClock.T0.plusMillis(1500));
     }
 
     /**
@@ -94,7 +105,7 @@ class MergedDriverTest {
      * threads and the default profile (stale after 3 s). Its CAN side goes silent (the front end stops, the link stays
      * up: a battery whose CAN port stopped talking; the simulator's communication-lost fault would silence RS485 too):
      * the bank stays FRESH from RS485, CAN's age grows past the stale timeout while RS485's stays young; then CAN
-     * comes back and is the newest source again, and the bank never left FRESH.
+     * comes back, and the bank never left FRESH.
      */
     @Test
     void theSimulatorsCanGoesSilentAndRs485KeepsTheBankFreshThenCanReturns() throws Exception {
@@ -152,8 +163,10 @@ class MergedDriverTest {
             assertThat(quiet.moduleCount()).hasValue(4);
 
             can.start();
-            await(wake, () -> merged.status().source(Source.CAN).lastReceived().orElseThrow().isAfter(canStopped)
-                    && merged.status().stamp(BankField.LIMITS).orElseThrow().source() == Source.CAN, "CAN back");
+            // the fields stay with RS485 while it reports (TwoLinkFieldsTest asserts that on manual time; on real
+            // threads a loaded machine may delay an RS485 cycle past the hold, and CAN may then take them)
+            await(wake, () -> merged.status().source(Source.CAN).lastReceived().orElseThrow().isAfter(canStopped),
+                    "CAN back");
             assertThat(merged.status().supervisionState()).isEqualTo(SupervisionState.FRESH);
             assertThat(merged.status().publishedLimits().chargeCurrentLimitAmps()).isEqualTo(148.0);
             // from the first FRESH on, the bank never went stale or lost while CAN was silent

@@ -46,7 +46,8 @@ class MqttBridgeTest {
             early.await(BASE + "/events", e -> e.contains("\"type\":\"MEASUREMENTS_UPDATED\""), WAIT);
         }
         try (MqttRecorder late = rig.subscribe("pylon4j/#")) {
-            String state = late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
+            String state = late.await(BASE + "/state",
+                    s -> Math.round(number(s, "measurements.socPercent")) == 62, WAIT);
             assertThat(MiniJson.at(MiniJson.object(state), "bankId")).isEqualTo("bank1");
             assertThat(late.messages()).filteredOn(m -> m.topic().equals(BASE + "/state"))
                     .first().extracting(MqttRecorder.Message::retained).isEqualTo(true);
@@ -55,7 +56,7 @@ class MqttBridgeTest {
             assertThat((java.util.List<?>) MiniJson.object(module).get("cellVoltagesVolts")).hasSize(15);
 
             rig.bank().bank.setStateOfCharge(35);
-            late.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 35, WAIT);
+            late.await(BASE + "/state", s -> Math.round(number(s, "measurements.socPercent")) == 35, WAIT);
         }
     }
 
@@ -189,7 +190,7 @@ class MqttBridgeTest {
         try (MqttRecorder r = rig.subscribe("#")) {
             r.await("pylon4j/test/bridge/availability", "online"::equals, WAIT);
             r.await(BASE + "/availability", "online"::equals, WAIT);
-            r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 62, WAIT);
+            r.await(BASE + "/state", s -> Math.round(number(s, "measurements.socPercent")) == 62, WAIT);
             r.await("homeassistant/sensor/pylon4j_test_bank1/soc/config", c -> c.contains("battery"), WAIT);
         }
         assertThat(rig.bridge().counters().connections()).isGreaterThanOrEqualTo(2);
@@ -220,7 +221,7 @@ class MqttBridgeTest {
 
         rig.broker().restart();
         try (MqttRecorder r = rig.subscribe("pylon4j/#")) {
-            r.await(BASE + "/state", s -> number(s, "measurements.socPercent") == 21, WAIT);
+            r.await(BASE + "/state", s -> Math.round(number(s, "measurements.socPercent")) == 21, WAIT);
             r.await(BASE + "/availability", "online"::equals, WAIT);
         }
     }

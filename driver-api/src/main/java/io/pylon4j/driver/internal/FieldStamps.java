@@ -2,28 +2,69 @@ package io.pylon4j.driver.internal;
 
 import io.pylon4j.driver.BankField;
 import io.pylon4j.driver.FieldStamp;
+import io.pylon4j.driver.InverterProfile;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * When, and from which link, each field of one {@link BankModel} last took a value: what decides "newest wins"
- * between the links. Compares monotonic readings only. Not thread-safe: guarded by the model's lock.
+ * When, and from which link, each field of one {@link BankModel} last took a value, and so which link a field is
+ * taken from: on one link the newest value wins; between two links a field <b>stays with its link</b> while that
+ * link's value of it is younger than the hold time ({@link #holdNanos(InverterProfile)}) and the link is up, so
+ * that two links reporting the same quantity at different resolutions and moments (CVL 53.2 V on CAN, 53.25 V on
+ * RS485) do not make the published value flip between them (docs/driver-model.md, "Two links: a field stays with
+ * its link"). Compares monotonic readings only. Not thread-safe: guarded by the model's lock.
  */
 final class FieldStamps {
+
+    /** A Pylontech master sends its CAN frame set once a second (docs/protocol.md §1.1, §1.5). */
+    static final Duration CAN_PERIOD = Duration.ofSeconds(1);
 
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
     /** The snapshot's copy, made again only after a stamp changed (null until then). */
     private Map<BankField, FieldStamp> copy;
+    /** How long a field's value from its link holds off the other link's ({@link #holdNanos(InverterProfile)}). */
+    private final long holdNanos;
+    /** Whose transport states say whether a field's link is down (then the other link's value is taken at once). */
+    private final Links links;
 
-    /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
+    FieldStamps(long holdNanos, Links links) {
+        if (holdNanos < 0) {
+            throw new IllegalArgumentException("holdNanos must be ≥ 0: " + holdNanos);
+        }
+        this.holdNanos = holdNanos;
+        this.links = links;
+    }
+
+    /**
+     * The hold time of {@code profile}: half its stale timeout, and at most twice the slower link's normal period
+     * (CAN's 1 s cycle, the RS485 poll interval). Half the stale timeout leaves the other half for the other link's
+     * next value to arrive before the limits' age reaches STALE; twice the period keeps a link's normal jitter from
+     * handing its fields over, and bounds the hold under a long stale timeout (SMA's 60 s: 2 s, not 30 s).
+     */
+    static long holdNanos(InverterProfile profile) {
+        Duration period = profile.rs485PollInterval().compareTo(CAN_PERIOD) > 0 ? profile.rs485PollInterval()
+                : CAN_PERIOD;
+        return Math.min(profile.staleTimeout().toNanos() / 2, period.multipliedBy(2).toNanos());
+    }
+
+    /**
+     * Whether to take a value of {@code field} observed on {@code source} at {@code at}; if so, stamps the field. It
+     * is taken when it is at least as new as the field's value and comes from the field's link, or when the field's
+     * link is down or its value is at least the hold time older; otherwise the field stays with its link.
+     */
     boolean accept(BankField field, Source source, Moment at) {
         FieldStamp current = stamps.get(field);
-        if (current != null && at.nanos() - current.atNanos() < 0) {
-            return false;
+        if (current != null) {
+            long newerNanos = at.nanos() - current.atNanos();
+            if (newerNanos < 0 || current.source() != source && newerNanos < holdNanos
+                    && links.up(current.source())) {
+                return false;
+            }
         }
         put(field, current, source, at);
         return true;

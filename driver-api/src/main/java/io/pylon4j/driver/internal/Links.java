@@ -36,6 +36,15 @@ final class Links {
         return states.get(source);
     }
 
+    /**
+     * Whether {@code source}'s transport is up: CONNECTED, or never reported (a model fed by hand). A field whose link
+     * is down is taken from the other link at once ({@link FieldStamps#accept}).
+     */
+    boolean up(Source source) {
+        ConnectionState state = states.get(source);
+        return state == null || state == ConnectionState.CONNECTED;
+    }
+
     /** Records {@code source}'s transport state. */
     void state(Source source, ConnectionState state) {
         states.put(source, state);

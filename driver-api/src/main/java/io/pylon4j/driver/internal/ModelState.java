@@ -31,7 +31,7 @@ final class ModelState {
     final String bankId;
     final Supervisor supervisor;
     final LimitsState limits;
-    final FieldStamps stamps = new FieldStamps();
+    final FieldStamps stamps;
     final AlarmChannels alarms = new AlarmChannels();
     final ModuleTable modules = new ModuleTable();
     final ModuleAlarmTable moduleAlarms = new ModuleAlarmTable();
@@ -59,6 +59,7 @@ final class ModelState {
         this.limits = new LimitsState(policy);
         this.supervisor = Supervisor.of(profile, now);
         this.latest = now;
+        this.stamps = new FieldStamps(FieldStamps.holdNanos(profile), links);
         limits.publish(decideLimits(now), true);
     }
 

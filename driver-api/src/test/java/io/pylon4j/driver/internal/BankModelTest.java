@@ -192,7 +192,8 @@ class BankModelTest {
         assertThat(s.stamp(BankField.SOC)).contains(new FieldStamp(canObserved, Source.CAN));
         assertThat(s.measurements().voltageVolts()).hasValue(50.1); // a field CAN has not delivered is taken
         assertThat(s.stamp(BankField.VOLTAGE)).contains(new FieldStamp(rs485Observed, Source.RS485));
-        Instant newer = clock.advanceMillis(100);
+        // a newer value from the other link replaces CAN's once CAN's is the hold time (1.5 s) old
+        Instant newer = clock.advanceMillis(1500);
         model.onMeasurements(Source.RS485, Measurements.builder().socPercent(81).build(), newer);
         assertThat(model.status().measurements().socPercent()).hasValue(81.0);
         assertThat(model.status().stamp(BankField.SOC)).contains(new FieldStamp(newer, Source.RS485));
@@ -415,7 +416,7 @@ class BankModelTest {
         model.onMeasurements(Source.CAN, Measurements.builder().socPercent(80).build(), clock.now());
         model.onLimits(Source.CAN, L, clock.now());
         clock.stepWallClock(Duration.ofHours(-1));
-        Instant rs485At = clock.advanceMillis(100);
+        Instant rs485At = clock.advanceMillis(1600); // past the hold: CAN's values no longer keep the fields
         assertThat(rs485At).isBefore(canAt);
         Limits rs485Limits = Limits.of(53.25, 25, 25, 47);
 
