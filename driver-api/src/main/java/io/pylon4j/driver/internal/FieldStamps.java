@@ -18,6 +18,8 @@ final class FieldStamps {
     private final EnumMap<BankField, FieldStamp> stamps = new EnumMap<>(BankField.class);
     /** The snapshot's copy, made again only after a stamp changed (null until then). */
     private Map<BankField, FieldStamp> copy;
+    /** The stamp made last: the fields of one reply share it (a record per field per reply, otherwise). */
+    private FieldStamp last;
 
     /** Whether a value observed at {@code at} is at least as new as the field's; if so, stamps the field. */
     boolean accept(BankField field, Source source, Moment at) {
@@ -46,7 +48,8 @@ final class FieldStamps {
                 && current.at().equals(at.wall())) {
             return;
         }
-        stamps.put(field, new FieldStamp(at, source));
+        last = reuse(last, source, at);
+        stamps.put(field, last);
         copy = null;
     }
 
@@ -64,5 +67,11 @@ final class FieldStamps {
             copy = ModuleMaps.frozenEnum(stamps);
         }
         return copy;
+    }
+
+    /** {@code last} if it is the stamp of {@code at} from {@code source}, a new stamp otherwise. */
+    static FieldStamp reuse(FieldStamp last, Source source, Moment at) {
+        return last != null && last.atNanos() == at.nanos() && last.source() == source && last.at().equals(at.wall())
+                ? last : new FieldStamp(at, source);
     }
 }
