@@ -31,6 +31,8 @@ final class FieldStamps {
     private final long holdNanos;
     /** Whose transport states say whether a field's link is down (then the other link's value is taken at once). */
     private final Links links;
+    /** The stamp made last: the fields of one reply share it (a record per field per reply, otherwise). */
+    private FieldStamp last;
 
     FieldStamps(long holdNanos, Links links) {
         if (holdNanos < 0) {
@@ -87,7 +89,8 @@ final class FieldStamps {
                 && current.at().equals(at.wall())) {
             return;
         }
-        stamps.put(field, new FieldStamp(at, source));
+        last = reuse(last, source, at);
+        stamps.put(field, last);
         copy = null;
     }
 
@@ -105,5 +108,11 @@ final class FieldStamps {
             copy = ModuleMaps.frozenEnum(stamps);
         }
         return copy;
+    }
+
+    /** {@code last} if it is the stamp of {@code at} from {@code source}, a new stamp otherwise. */
+    static FieldStamp reuse(FieldStamp last, Source source, Moment at) {
+        return last != null && last.atNanos() == at.nanos() && last.source() == source && last.at().equals(at.wall())
+                ? last : new FieldStamp(at, source);
     }
 }

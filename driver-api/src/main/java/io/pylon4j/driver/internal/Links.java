@@ -8,6 +8,7 @@ import io.pylon4j.transport.time.Moment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The {@link BankModel}'s view of its links: when each last delivered data, its transport's newest state and, while
@@ -21,7 +22,10 @@ final class Links {
 
     private final EnumMap<Source, Moment> lastReceived = new EnumMap<>(Source.class);
     private final EnumMap<Source, ConnectionState> states = new EnumMap<>(Source.class);
-    private final EnumMap<Source, LinkStatus> statuses = new EnumMap<>(Source.class);
+    /** Held as optionals, made when a status changes: a snapshot per reply shares them. */
+    private final EnumMap<Source, Optional<LinkStatus>> statuses = new EnumMap<>(Source.class);
+    /** {@code Optional.of} each state, made once: a snapshot per reply shares them. */
+    private static final Optional<ConnectionState>[] STATES = optionalStates();
 
     /** Data arrived on {@code source} at {@code at}; the newest arrival is kept. */
     void received(Source source, Moment at) {
@@ -52,10 +56,10 @@ final class Links {
 
     /** Moves {@code source}'s {@link LinkStatus} on a reported state ({@link LinkStatuses}) and returns it. */
     LinkStatus status(Source source, ConnectionState state, Optional<String> cause, int attempt, Moment at) {
-        LinkStatus before = statuses.get(source);
+        LinkStatus before = statuses.getOrDefault(source, Optional.empty()).orElse(null);
         LinkStatus now = before == null ? LinkStatuses.first(state, cause, attempt, at.wall())
                 : LinkStatuses.next(before, state, cause, attempt, at.wall());
-        statuses.put(source, now);
+        statuses.put(source, Optional.of(now));
         return now;
     }
 
@@ -86,10 +90,27 @@ final class Links {
         EnumMap<Source, SourceStatus> sources = new EnumMap<>(Source.class);
         for (Source s : SOURCES) {
             if (lastReceived.containsKey(s) || states.containsKey(s)) {
-                sources.put(s, SourceStatus.of(s, Optional.ofNullable(lastReceived.get(s)),
-                        Optional.ofNullable(states.get(s)), Optional.ofNullable(statuses.get(s))));
+                Moment last = lastReceived.get(s); // the record made directly: no Optional of a Moment to map
+                sources.put(s, new SourceStatus(s, last == null ? Optional.empty() : Optional.of(last.wall()),
+                        optional(states.get(s)),
+                        last == null ? OptionalLong.empty() : OptionalLong.of(last.nanos()),
+                        statuses.getOrDefault(s, Optional.empty())));
             }
         }
         return ModuleMaps.adopt(sources); // made here for this snapshot: BankStatus takes it as it is
+    }
+
+    private static Optional<ConnectionState> optional(ConnectionState state) {
+        return state == null ? Optional.empty() : STATES[state.ordinal()];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<ConnectionState>[] optionalStates() {
+        ConnectionState[] all = ConnectionState.values();
+        Optional<ConnectionState>[] optionals = new Optional[all.length];
+        for (ConnectionState c : all) {
+            optionals[c.ordinal()] = Optional.of(c);
+        }
+        return optionals;
     }
 }

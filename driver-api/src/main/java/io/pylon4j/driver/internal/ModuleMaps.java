@@ -68,16 +68,23 @@ public final class ModuleMaps {
     private static final class FrozenEnumMap<K, V> extends AbstractMap<K, V> {
 
         private final Map<K, V> map;
+        /** The entries, read-only (an enum map's entries can be set): made when first asked for, not per snapshot. */
+        private Set<Entry<K, V>> entries;
 
         FrozenEnumMap(EnumMap<?, V> owned) {
             @SuppressWarnings("unchecked")
-            Map<K, V> typed = (Map<K, V>) Collections.unmodifiableMap(owned);
+            Map<K, V> typed = (Map<K, V>) owned;
             this.map = typed;
         }
 
         @Override
         public Set<Entry<K, V>> entrySet() {
-            return map.entrySet();
+            Set<Entry<K, V>> e = entries;
+            if (e == null) {
+                e = Collections.unmodifiableMap(map).entrySet();
+                entries = e; // a benign race: every thread makes an equal read-only view of the same map
+            }
+            return e;
         }
 
         @Override

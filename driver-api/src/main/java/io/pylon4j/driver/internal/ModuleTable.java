@@ -22,6 +22,8 @@ final class ModuleTable {
     private Map<Integer, FieldStamp> stampsCopy = ModuleMaps.frozen(Map.of());
     private boolean modulesChanged;
     private boolean stampsChanged;
+    /** The stamp made last: the modules of one reply share it (a record per module per reply, otherwise). */
+    private FieldStamp lastStamp;
 
     /** Whether an input about {@code address} observed at {@code at} is at least as new as the module's newest. */
     boolean accepts(int address, Moment at) {
@@ -36,7 +38,8 @@ final class ModuleTable {
      * @return the merged details if they changed, otherwise null
      */
     ModuleDetails merge(Source source, ModuleDetails details, Moment at) {
-        stamps.put(details.address(), new FieldStamp(at, source));
+        lastStamp = FieldStamps.reuse(lastStamp, source, at);
+        stamps.put(details.address(), lastStamp);
         stampsChanged = true;
         ModuleDetails old = modules.get(details.address());
         if (old != null && changesNothing(old, details)) {
