@@ -4,7 +4,6 @@ import io.pylon4j.driver.FieldStamp;
 import io.pylon4j.driver.ModuleDetails;
 import io.pylon4j.driver.Source;
 import io.pylon4j.transport.time.Moment;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -53,9 +52,11 @@ final class ModuleTable {
 
     /** Whether every field {@code newer} carries (a non-empty list, a present value) already has that value. */
     private static boolean changesNothing(ModuleDetails old, ModuleDetails newer) {
-        return (newer.cellVoltagesVolts().isEmpty() || sameList(newer.cellVoltagesVolts(), old.cellVoltagesVolts()))
+        // the lists compared in place (PrimitiveLists): no iterators or boxes, two lists per module of a 0x42 reply
+        return (newer.cellVoltagesVolts().isEmpty()
+                        || PrimitiveLists.sameDoubles(newer.cellVoltagesVolts(), old.cellVoltagesVolts()))
                 && (newer.temperaturesCelsius().isEmpty()
-                        || sameList(newer.temperaturesCelsius(), old.temperaturesCelsius()))
+                        || PrimitiveLists.sameDoubles(newer.temperaturesCelsius(), old.temperaturesCelsius()))
                 && same(newer.currentAmps(), old.currentAmps())
                 && same(newer.voltageVolts(), old.voltageVolts())
                 && same(newer.remainingCapacityAh(), old.remainingCapacityAh())
@@ -74,11 +75,6 @@ final class ModuleTable {
     /** Absent in {@code newer} (keeps old's), or equal as {@link OptionalDouble#equals} says. */
     private static boolean same(OptionalDouble newer, OptionalDouble old) {
         return newer.isEmpty() || newer.equals(old);
-    }
-
-    /** {@link List#equals}, in place: no iterators or boxes (a 0x42 reply compares two lists per module). */
-    private static boolean sameList(List<Double> a, List<Double> b) {
-        return PrimitiveLists.sameDoubles(a, b);
     }
 
     /**
