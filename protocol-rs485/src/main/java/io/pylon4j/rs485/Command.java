@@ -201,15 +201,13 @@ public enum Command {
             case SYSTEM_PARAMETERS -> SystemParameters.decode(frame);
             case CHARGE_DISCHARGE_MANAGEMENT -> ChargeDischargeManagement.decode(frame);
             case SERIAL_NUMBER -> SerialNumber.decode(frame);
-            case SET_CHARGE_DISCHARGE_MANAGEMENT -> acknowledgement(request, frame);
-            case TURN_OFF -> acknowledgement(request, frame);
             case SOFTWARE_VERSION -> SoftwareVersion.decode(frame);
             case PACK_QUANTITY -> PackQuantity.decode(frame);
-            case SET_COMMUNICATION_RATE -> acknowledgement(request, frame);
             case SYSTEM_BASIC_INFO -> SystemBasicInfo.decode(frame);
             case SYSTEM_ANALOG -> SystemAnalog.decode(frame);
             case SYSTEM_ALARM -> SystemAlarm.decode(frame);
             case SYSTEM_CHARGE_DISCHARGE_MANAGEMENT -> SystemChargeDischargeManagement.decode(frame);
+            case SET_CHARGE_DISCHARGE_MANAGEMENT, TURN_OFF, SET_COMMUNICATION_RATE -> acknowledgement(request, frame);
         };
     }
 }
